@@ -1,0 +1,73 @@
+"""The project list as the 重点项目 table shows it: columns, filtering as you type, sorting. No Textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import fmt
+from .model import Dashboard, Project, Quantity
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    cell: Callable[[Dashboard, Project], str]
+    sort_value: Callable[[Dashboard, Project], object]
+
+
+def _axis_road(dashboard: Dashboard, project: Project) -> str:
+    axis = dashboard.axis_named(project.axis)
+    return axis.road if axis else ""
+
+
+def _text(getter: Callable[[Dashboard, Project], str | None]) -> tuple[Callable, Callable]:
+    return (lambda d, p: getter(d, p) or fmt.MISSING), (lambda d, p: getter(d, p) or "")
+
+
+def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Callable, Callable]:
+    return (lambda d, p: fmt.quantity(getter(p))), (lambda d, p: getter(p).value if getter(p) else None)
+
+
+def _stage_rank(dashboard: Dashboard, project: Project) -> object:
+    names = [s.name for s in dashboard.stages]
+    return names.index(project.status) if project.status in names else (project.status or None)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "项目", *_text(lambda d, p: p.name)),
+    Column("status", "状态", _text(lambda d, p: p.status)[0], _stage_rank),
+    Column("axis", "发展轴", *_text(_axis_road)),
+    Column("location", "位置", *_text(lambda d, p: p.location)),
+    Column("investment", "总投资", *_amount(lambda p: p.investment)),
+    Column("area", "占地", *_amount(lambda p: p.area)),
+    Column("expected", "预计", *_text(lambda d, p: p.expected)),
+)
+
+
+def matches(dashboard: Dashboard, project: Project, query: str) -> bool:
+    """Every word of `query` appears (ignoring case) in the project's name, status, axis, location,
+    expectation or note."""
+    haystack = " ".join([project.name, project.status or "", _axis_road(dashboard, project),
+                         project.location, project.expected, project.note]).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
+         reverse: bool = False) -> list[Project]:
+    """Projects matching `query`, sorted by column `sort` (file order when None). Unknown values
+    sort last whichever the direction, so "—" never crowds the top of the table."""
+    found = [p for p in dashboard.projects if matches(dashboard, p, query)]
+    if sort is None:
+        return found[::-1] if reverse else found
+    column = next(c for c in COLUMNS if c.key == sort)
+    known = [p for p in found if column.sort_value(dashboard, p) not in (None, "")]
+    unknown = [p for p in found if column.sort_value(dashboard, p) in (None, "")]
+    known.sort(key=lambda p: _comparable(column.sort_value(dashboard, p)), reverse=reverse)
+    return known + unknown
+
+
+def _comparable(value: object) -> tuple:
+    # Numbers before text, so a mixed column (stage ranks and free text) still sorts.
+    return (0, value, "") if isinstance(value, (int, float)) else (1, 0, str(value))

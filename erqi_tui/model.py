@@ -1,0 +1,156 @@
+"""Typed, frozen records of what a targets file holds. No Textual here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# The panes a figure can be shown on; the keys are what the data file writes in `pane = "…"`.
+PANES: dict[str, str] = {
+    "investment": "招商引资",
+    "layout": "三区三轴",
+    "business": "营商环境",
+    "projects": "重点项目",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit. `at_least` keeps the source's 超/余/以上: the value is a lower bound."""
+
+    value: int | float
+    unit: str
+    at_least: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A labelled quantity from the source, e.g. 外出走访企业 40余家."""
+
+    id: str
+    label: str
+    quantity: Quantity
+    pane: str
+    group: str = ""
+    headline: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal for the year and, where known, where it stands (`current` is None when unknown)."""
+
+    id: str
+    name: str
+    target: Quantity
+    current: Quantity | None = None
+    pane: str = ""  # also shown on this pane, besides the overview
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event, e.g. a signing ceremony, with the figures it produced."""
+
+    date: dt.date
+    title: str
+    figures: tuple[Figure, ...] = ()
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the project pipeline (在谈 → 签约 → 开工 → 投产); `count` None when unknown."""
+
+    name: str
+    count: Quantity | None = None
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Axis:
+    """An industrial development axis along a road."""
+
+    id: str
+    road: str
+    theme: str
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The spatial plan: its name (三区三轴), the belt, and the axes in order (west to east or as written)."""
+
+    name: str = ""
+    belt: str = ""
+    belt_note: str = ""
+    axes: tuple[Axis, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Project:
+    """A named project. Every field but id and name may be unknown (None or empty)."""
+
+    id: str
+    name: str
+    status: str | None = None
+    axis: str | None = None
+    location: str = ""
+    investment: Quantity | None = None
+    area: Quantity | None = None
+    figures: tuple[Figure, ...] = ()
+    expected: str = ""
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    district: str
+    year: int
+    as_of: dt.date
+    city: str = ""
+    title: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything one targets file holds, validated."""
+
+    meta: Meta
+    targets: tuple[Target, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    layout: Layout = field(default_factory=Layout)
+    projects: tuple[Project, ...] = ()
+
+    def figures_on(self, pane: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.pane == pane)
+
+    @property
+    def headlines(self) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.headline)
+
+    def axis_named(self, axis_id: str | None) -> Axis | None:
+        return next((a for a in self.layout.axes if a.id == axis_id), None)
+
+    def projects_on(self, axis_id: str) -> tuple[Project, ...]:
+        return tuple(p for p in self.projects if p.axis == axis_id)
+
+    def targets_on(self, pane: str) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.pane == pane)
+
+
+def grouped(figures: tuple[Figure, ...]) -> list[tuple[str, tuple[Figure, ...]]]:
+    """Figures gathered by group, groups in the order they first appear."""
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.group, []).append(figure)
+    return [(name, tuple(items)) for name, items in groups.items()]

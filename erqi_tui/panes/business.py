@@ -1,0 +1,28 @@
+"""营商环境: the service counts, job fairs and tasks, as bars where the figures compare."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .. import fmt
+from ..model import grouped
+from ..widgets.cards import FigureGroup
+from . import Context
+
+
+class BusinessPane(VerticalScroll):
+    DEFAULT_CSS = "BusinessPane { padding: 0 1; }"
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        groups = grouped(self.context.dashboard.figures_on("business"))
+        if not groups:
+            yield Static(Text(f"营商环境数据：{fmt.MISSING}", style="dim"))
+        for group, figures in groups:
+            yield FigureGroup(group, figures)

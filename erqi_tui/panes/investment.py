@@ -1,0 +1,74 @@
+"""招商引资: signing progress, the outreach counts, the project pipeline and the dated events."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from .. import fmt, progress
+from ..model import grouped
+from ..widgets.cards import FigureGroup, TargetCard
+from ..widgets.text import join, plain
+from . import Context
+
+
+class InvestmentPane(VerticalScroll):
+    DEFAULT_CSS = """
+    InvestmentPane { padding: 0 1; }
+    InvestmentPane #signing { height: auto; }
+    InvestmentPane #signing TargetCard { width: 1fr; }
+    InvestmentPane #pipeline { height: auto; }
+    InvestmentPane .stage { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }
+    InvestmentPane .arrow { width: 2; height: 3; content-align: center middle; color: $text-muted; }
+    InvestmentPane #events { height: auto; border: round $primary-darken-1; padding: 0 1; }
+    InvestmentPane .section { height: 1; color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        targets = dashboard.targets_on("investment")
+        if targets:
+            with Horizontal(id="signing"):
+                for item in progress.assess_all(targets, self.context.as_of, dashboard.meta.year):
+                    yield TargetCard(item)
+        for group, figures in grouped(dashboard.figures_on("investment")):
+            yield FigureGroup(group, figures)
+        if dashboard.stages:
+            yield Static("项目推进", classes="section")
+            with Horizontal(id="pipeline"):
+                for index, stage in enumerate(dashboard.stages):
+                    if index:
+                        yield Static("→", classes="arrow")
+                    box = Static(self.stage_text(stage), classes="stage")
+                    box.border_title = plain(stage.name)
+                    yield box
+        if dashboard.events:
+            events = Static(Text("\n").join(self.event_text(e) for e in dashboard.events), id="events")
+            events.border_title = "大事记"
+            yield events
+
+    @staticmethod
+    def stage_text(stage) -> Text:
+        text = join((fmt.quantity(stage.count), "bold"))
+        if stage.note:
+            text.append("\n")
+            text.append_text(plain(stage.note, "dim", single_line=False))
+        return text
+
+    @staticmethod
+    def event_text(event) -> Text:
+        text = Text(event.date.strftime("%m-%d") + "  ", style="bold")
+        text.append_text(plain(event.title))
+        for figure in event.figures:
+            text.append("\n       ")
+            text.append_text(join(f"{figure.label} ", (fmt.quantity(figure.quantity), "bold")))
+        if event.note:
+            text.append("\n       ")
+            text.append_text(plain(event.note, "dim"))
+        return text

@@ -1,0 +1,83 @@
+"""三区三轴: the axes drawn as roads with their themes and projects, the belt, land and project totals."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from .. import fmt
+from ..model import Axis, Project, grouped
+from ..widgets.cards import FigureGroup
+from ..widgets.text import join, plain
+from . import Context
+
+
+def road_picture(axis: Axis, projects: tuple[Project, ...]) -> Text:
+    """An axis as a road running down the column, its projects as stops along it."""
+    lines = [plain(axis.theme, "italic")]
+    lines.append(Text("  ┃"))
+    if projects:
+        for project in projects:
+            stop = Text("  ●─ ", style="bold")
+            stop.append_text(plain(project.name))
+            lines.append(stop)
+            status = Text("  ┃   ")
+            status.append_text(plain(project.status or fmt.MISSING, "dim"))
+            lines.append(status)
+    else:
+        lines.append(Text(f"  ┃  项目：{fmt.MISSING}", style="dim"))
+        lines.append(Text("  ┃"))
+    lines.append(Text("  ▼"))
+    return Text("\n").join(lines)
+
+
+class LayoutPane(VerticalScroll):
+    DEFAULT_CSS = """
+    LayoutPane { padding: 0 1; }
+    LayoutPane #plan-name { height: 1; text-style: bold; }
+    LayoutPane #axes { height: auto; }
+    LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1; }
+    LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        layout = dashboard.layout
+        if layout.name:
+            yield Static(plain(f"{layout.name} 产业发展布局"), id="plan-name")
+        if layout.axes:
+            with Horizontal(id="axes"):
+                for axis in layout.axes:
+                    box = Static(road_picture(axis, dashboard.projects_on(axis.id)), classes="axis")
+                    box.border_title = plain(axis.road)
+                    yield box
+        else:
+            yield Static(Text(f"发展轴：{fmt.MISSING}", style="dim"))
+        if layout.belt:
+            belt = Static(self.belt_text(), id="belt")
+            belt.border_title = "重点项目产业带"
+            yield belt
+        unplaced = [p for p in dashboard.projects if p.axis is None]
+        if unplaced and layout.axes:
+            yield Static(Text(f"另有 {len(unplaced)} 个项目未标明所在发展轴（见 5 重点项目）", style="dim"),
+                         classes="unplaced")
+        for group, figures in grouped(dashboard.figures_on("layout")):
+            yield FigureGroup(group, figures)
+
+    def belt_text(self) -> Text:
+        layout = self.context.dashboard.layout
+        north, sep, south = layout.belt.partition("—")
+        if sep:
+            text = join((north, "bold"), "  ━━━━▶  ", (south, "bold"))
+        else:
+            text = plain(layout.belt, "bold")
+        if layout.belt_note:
+            text.append("   ")
+            text.append_text(plain(layout.belt_note, "dim"))
+        return text

@@ -1,0 +1,57 @@
+"""总览: a card per target with its progress against the time-elapsed share, warnings, headlines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Static
+
+from .. import fmt, progress
+from ..widgets.cards import FigureGroup, TargetCard, verdict_text
+from ..widgets.text import join
+from . import Context
+
+
+class OverviewPane(VerticalScroll):
+    DEFAULT_CSS = """
+    OverviewPane { padding: 0 1; }
+    OverviewPane .time-share { height: 1; color: $text-muted; }
+    OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
+    OverviewPane #warnings { height: auto; border: round $warning; padding: 0 1; }
+    OverviewPane #warnings.-none { border: round $success; }
+    OverviewPane #headlines { height: auto; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        meta = self.context.dashboard.meta
+        share = progress.time_elapsed_share(self.context.as_of, meta.year)
+        yield Static(Text(f"截至 {self.context.as_of.isoformat()}，{meta.year} 年已过 {fmt.percent(share)}"
+                          f"（序时进度，图中 ┃ 处）"), classes="time-share")
+        assessed = progress.assess_all(self.context.dashboard.targets, self.context.as_of, meta.year)
+        with Grid(id="targets"):
+            for item in assessed:
+                yield TargetCard(item)
+        behind = progress.warnings(assessed)
+        warnings = Static(self.warning_lines(behind), id="warnings")
+        warnings.border_title = "预警：落后于序时进度" if behind else "预警"
+        warnings.set_class(not behind, "-none")
+        yield warnings
+        headlines = self.context.dashboard.headlines
+        if headlines:
+            yield FigureGroup("要闻数据", headlines, id="headlines")
+
+    @staticmethod
+    def warning_lines(behind: list[progress.TargetProgress]) -> Text:
+        if not behind:
+            return Text("没有落后于序时进度的目标", style="green")
+        lines = []
+        for item in behind:
+            line = join((item.target.name, "bold"), f"  完成 {fmt.percent(item.completion)}  ")
+            line.append_text(verdict_text(item))
+            lines.append(line)
+        return Text("\n").join(lines)

@@ -1,0 +1,147 @@
+"""重点项目: the headline figures of major projects and a sortable, filterable table of named projects."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Static
+
+from .. import listing, progress
+from ..model import grouped
+from ..widgets.cards import FigureGroup, TargetCard
+from ..widgets.text import plain
+from . import Context
+
+
+class ProjectTable(DataTable):
+    """The project table; Enter opens the detail of the row under the cursor."""
+
+
+class ProjectsPane(Vertical):
+    BINDINGS = [
+        Binding("slash", "filter", "筛选", id="projects.filter"),
+        Binding("s", "sort_next", "排序列", id="projects.sort"),
+        Binding("S", "sort_reverse", "反向排序", id="projects.sort_reverse"),
+        Binding("escape", "back", "返回表格/清除筛选", id="projects.back", show=False),
+    ]
+    DEFAULT_CSS = """
+    ProjectsPane { padding: 0 1; }
+    ProjectsPane #summary { height: auto; }
+    ProjectsPane #summary > * { width: 1fr; }
+    ProjectsPane #filter { height: 3; margin: 0; }
+    ProjectsPane #sort-state { height: 1; color: $text-muted; }
+    ProjectsPane ProjectTable { height: 1fr; min-height: 4; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+        self.sort: str | None = None
+        self.reverse = False
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        targets = dashboard.targets_on("projects")
+        groups = grouped(dashboard.figures_on("projects"))
+        if targets or groups:
+            with Horizontal(id="summary"):
+                for item in progress.assess_all(targets, self.context.as_of, dashboard.meta.year):
+                    yield TargetCard(item)
+                for group, figures in groups:
+                    yield FigureGroup(group, figures)
+        filter_input = Input(placeholder="筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）",
+                             id="filter")
+        filter_input.cursor_blink = False
+        yield filter_input
+        yield Static(id="sort-state")
+        table = ProjectTable(id="projects", cursor_type="row", zebra_stripes=True)
+        for column in listing.COLUMNS:
+            table.add_column(column.title, key=column.key)
+        yield table
+
+    def on_mount(self) -> None:
+        self.refill()
+
+    @property
+    def table(self) -> ProjectTable:
+        return self.query_one(ProjectTable)
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    def refill(self) -> None:
+        """Show the projects that match the filter, in the chosen order."""
+        dashboard = self.context.dashboard
+        table = self.table
+        selected = None
+        if table.row_count:
+            selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        table.clear()
+        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse)
+        for project in shown:
+            table.add_row(*(plain(column.cell(dashboard, project)) for column in listing.COLUMNS),
+                          key=project.id)
+        ids = [p.id for p in shown]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected))
+        self.show_state(len(shown))
+
+    def show_state(self, count: int) -> None:
+        total = len(self.context.dashboard.projects)
+        text = Text(f"{count} / {total} 个项目")
+        if self.sort:
+            title = next(c.title for c in listing.COLUMNS if c.key == self.sort)
+            text.append(f" · 按“{title}”{'降序' if self.reverse else '升序'}")
+        if self.query_text:
+            text.append(" · 筛选：")
+            text.append_text(plain(self.query_text))
+        self.query_one("#sort-state", Static).update(text)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.table.focus()
+
+    def action_back(self) -> None:
+        # Esc in the filter box goes back to the table (keeping the filter); a second Esc clears it.
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.has_focus:
+            self.table.focus()
+        elif filter_input.value:
+            filter_input.value = ""
+
+    @on(DataTable.HeaderSelected)
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        self.reverse = not self.reverse if self.sort == key else False
+        self.sort = key
+        self.refill()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in listing.COLUMNS]
+        self.sort = keys[(keys.index(self.sort) + 1) % len(keys)] if self.sort else keys[0]
+        self.reverse = False
+        self.refill()
+
+    def action_sort_reverse(self) -> None:
+        if self.sort is None:
+            self.sort = listing.COLUMNS[0].key
+        self.reverse = not self.reverse
+        self.refill()
+
+    @on(DataTable.RowSelected)
+    def open_detail(self, event: DataTable.RowSelected) -> None:
+        from ..screens.detail import ProjectDetail
+
+        project = next(p for p in self.context.dashboard.projects if p.id == event.row_key.value)
+        self.app.push_screen(ProjectDetail(project, self.context.dashboard))

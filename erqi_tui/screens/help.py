@@ -1,0 +1,63 @@
+"""The help screen: every key, read from the bindings themselves so it cannot drift from them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys that come with Textual's widgets rather than from our bindings.
+BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("全局", "Tab / Shift+Tab", "在可操作的区域间移动焦点"),
+    ("全局", "↑ ↓ PgUp PgDn", "滚动当前页"),
+    ("全局", "Ctrl+P", "命令面板：搜索并执行所有操作"),
+    ("重点项目", "↑ ↓", "在表格中移动"),
+    ("重点项目", "Enter", "打开项目详情（详情中 Esc 关闭）"),
+    ("重点项目", "鼠标点击表头", "按该列排序，再点反向"),
+)
+
+
+def key_name(binding: Binding) -> str:
+    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "ctrl+c": "Ctrl+C"}
+    return binding.key_display or names.get(binding.key, binding.key)
+
+
+def help_rows(scoped: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
+    """(scope, key, what it does) for every binding with a description, then the built-in keys."""
+    rows = [(scope, key_name(b), b.description) for scope, bindings in scoped for b in bindings
+            if b.description]
+    return rows + list(BUILT_IN_KEYS)
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭", id="help.close"),
+        Binding("question_mark", "dismiss", "关闭", id="help.close2", show=False),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: auto; max-width: 96%; height: auto; max-height: 96%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim")
+        table.add_column(style="bold")
+        table.add_column()
+        for scope, key, action in self.rows:
+            table.add_row(Text(scope), Text(key), Text(action))
+        with VerticalScroll() as box:
+            box.border_title = "帮助 · 按键"
+            box.border_subtitle = "Esc 关闭"
+            yield Static(table)

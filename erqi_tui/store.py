@@ -1,0 +1,525 @@
+"""Read a targets file (tomllib), validate it into the model, and say exactly what is wrong. No Textual.
+
+Every problem names the file, the line (and column where TOML gives it), the key path and what was
+expected. Key paths count array entries from 1, as a person reading the file would:
+`target[2].current.unit` is the `unit` of `current` in the second `[[target]]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    PANES,
+    Axis,
+    Dashboard,
+    Event,
+    Figure,
+    Layout,
+    Meta,
+    Project,
+    Quantity,
+    Stage,
+    Target,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    column: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """The file could not be turned into a dashboard; `problems` says why, one entry each."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def load(path: Path | str) -> Dashboard:
+    """Read and validate `path`. Raises DataError listing every problem found."""
+    path = Path(path)
+    text = read_text(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataError([_syntax_problem(path, error)]) from None
+    return Validator(path, text).dashboard(document)
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(path, None, None, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise DataError([Problem(path, None, None, "", "is a folder, expected a TOML file")]) from None
+    except OSError as error:
+        raise DataError([Problem(path, None, None, "", f"cannot be read: {error.strerror}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        problem = Problem(path, line, column, "", "is not UTF-8 text: save the file as UTF-8")
+        raise DataError([problem]) from None
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
+    message = str(error)
+    match = _AT.search(message)
+    if match:
+        return Problem(path, int(match[1]), int(match[2]), "", f"TOML syntax: {message[: match.start()]}")
+    line = None
+    if _AT_END.search(message):
+        message = _AT_END.sub("", message)
+    return Problem(path, line, None, "", f"TOML syntax: {message}")
+
+
+# --- where keys are -------------------------------------------------------------------------------
+
+_BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?")
+_KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
+
+
+def _split_dotted(dotted: str) -> list[str]:
+    parts = re.findall(_BARE_OR_QUOTED, dotted)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def _bracket_depth(line: str) -> int:
+    """Net open brackets/braces on a line, outside strings and comments."""
+    depth, quote, i = 0, "", 0
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            break
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        i += 1
+    return depth
+
+
+def locate_keys(text: str) -> dict[str, int]:
+    """Map each key path written in `text` to its line number (1-based).
+
+    A light scanner, not a parser: it only has to find lines in text tomllib already accepted.
+    Array-of-tables entries are numbered from 1, matching the paths in problems.
+    """
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    table: list[str] = []
+    depth = 0
+    in_multiline = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = ""
+            continue
+        if depth > 0:
+            depth += _bracket_depth(line)
+            continue
+        header = _HEADER.match(line)
+        if header:
+            parts = _split_dotted(header[2])
+            resolved: list[str] = []
+            for part in parts[:-1]:
+                prefix = ".".join(resolved + [part])
+                resolved.append(f"{part}[{counts[prefix]}]" if prefix in counts else part)
+            last = ".".join(resolved + [parts[-1]])
+            if header[1] == "[[":
+                counts[last] = counts.get(last, 0) + 1
+                resolved.append(f"{parts[-1]}[{counts[last]}]")
+                # A new entry starts afresh: forget the numbering of arrays nested in the previous one.
+                for key in [k for k in counts if k.startswith(last + "[")]:
+                    del counts[key]
+            else:
+                resolved.append(parts[-1])
+            table = resolved
+            lines.setdefault(".".join(table), number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            path = ".".join(table + _split_dotted(key[1]))
+            lines.setdefault(path, number)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_multiline = quote
+            if not in_multiline:
+                depth = max(_bracket_depth(rest), 0)
+    return lines
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+class Validator:
+    """Turns a parsed document into a Dashboard, collecting every problem rather than stopping at one."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = locate_keys(text)
+        self.problems: list[Problem] = []
+
+    # Reporting
+
+    def problem(self, key: str, message: str) -> None:
+        line = None
+        probe = key
+        while probe:
+            if probe in self.lines:
+                line = self.lines[probe]
+                break
+            probe = probe.rpartition(".")[0]
+        self.problems.append(Problem(self.path, line, None, key, message))
+
+    # Typed reads; each returns None (after reporting) when the value is wrong
+
+    def table(self, value: Any, key: str, allowed: set[str]) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(key, f"expected a table, got {_describe(value)}")
+            return None
+        for unknown in sorted(set(value) - allowed):
+            self.problem(f"{key}.{unknown}" if key else unknown,
+                         f"unknown key; expected one of: {', '.join(sorted(allowed))}")
+        return value
+
+    def tables(self, container: dict, name: str, allowed: set[str], prefix: str = "") -> list[tuple[str, dict]]:
+        """The [[prefix.name]] entries, each with its key path."""
+        value = container.get(name, [])
+        if not isinstance(value, list):
+            self.problem(prefix + name, f"expected [[{prefix}{name}]] entries, got {_describe(value)}")
+            return []
+        out = []
+        for index, entry in enumerate(value, start=1):
+            key = f"{prefix}{name}[{index}]"
+            checked = self.table(entry, key, allowed)
+            if checked is not None:
+                out.append((key, checked))
+        return out
+
+    def text(self, tbl: dict, name: str, key: str, *, required: bool = False) -> str | None:
+        where = f"{key}.{name}" if key else name
+        if name not in tbl:
+            if required:
+                self.problem(where, "missing; expected text")
+                return None
+            return ""
+        value = tbl[name]
+        if not isinstance(value, str):
+            self.problem(where, f"expected text in quotes, got {_describe(value)}")
+            return None
+        if required and not value.strip():
+            self.problem(where, "is empty; expected text")
+            return None
+        return value
+
+    def boolean(self, tbl: dict, name: str, key: str) -> bool:
+        value = tbl.get(name, False)
+        if not isinstance(value, bool):
+            self.problem(f"{key}.{name}", f"expected true or false, got {_describe(value)}")
+            return False
+        return value
+
+    def number(self, tbl: dict, name: str, key: str) -> int | float | None:
+        where = f"{key}.{name}"
+        if name not in tbl:
+            self.problem(where, "missing; expected a number ≥ 0")
+            return None
+        value = tbl[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(where, f"expected a number ≥ 0, got {_describe(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(where, f"expected a finite number ≥ 0, got {value}")
+            return None
+        if value < 0:
+            self.problem(where, f"expected a number ≥ 0, got {value}")
+            return None
+        return value
+
+    def date(self, tbl: dict, name: str, key: str) -> dt.date | None:
+        where = f"{key}.{name}"
+        if name not in tbl:
+            self.problem(where, "missing; expected a date like 2024-05-31 (no quotes)")
+            return None
+        value = tbl[name]
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            self.problem(where, f"expected a date like 2024-05-31 (no quotes), got {_describe(value)}")
+            return None
+        return value
+
+    def quantity_in(self, tbl: dict, key: str) -> Quantity | None:
+        """The value / unit / at_least keys of `tbl` as a Quantity."""
+        value = self.number(tbl, "value", key)
+        unit = self.text(tbl, "unit", key, required=True)
+        at_least = self.boolean(tbl, "at_least", key)
+        if value is None or unit is None:
+            return None
+        return Quantity(value, unit, at_least)
+
+    def quantity(self, tbl: dict, name: str, key: str, *, required: bool) -> Quantity | None:
+        where = f"{key}.{name}"
+        if name not in tbl:
+            if required:
+                self.problem(where, 'missing; expected { value = …, unit = "…" }')
+            return None
+        inner = self.table(tbl[name], where, QUANTITY_KEYS)
+        return None if inner is None else self.quantity_in(inner, where)
+
+    def unique(self, kind: str, entries: list[tuple[str, dict]]) -> None:
+        seen: dict[str, str] = {}
+        for key, tbl in entries:
+            ident = tbl.get("id")
+            if not isinstance(ident, str) or not ident:
+                continue
+            if ident in seen:
+                self.problem(f"{key}.id", f'duplicate {kind} id "{ident}"; first used at {seen[ident]}')
+            else:
+                seen[ident] = key
+
+    # The document
+
+    def dashboard(self, doc: dict) -> Dashboard:
+        self.table(doc, "", TOP_KEYS)
+        meta = self.meta(doc)
+        raw_targets = self.tables(doc, "target", TARGET_KEYS)
+        raw_figures = self.tables(doc, "figure", FIGURE_KEYS)
+        raw_projects = self.tables(doc, "project", PROJECT_KEYS)
+        targets = [self.target(k, t) for k, t in raw_targets]
+        figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
+        events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
+        stages = [self.stage(k, t) for k, t in self.tables(doc, "stage", STAGE_KEYS)]
+        layout = self.layout(doc)
+        stage_names = [s.name for s in stages if s]
+        axis_ids = [a.id for a in layout.axes] if layout else []
+        projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
+        self.unique("target", raw_targets)
+        self.unique("figure", raw_figures)
+        self.unique("project", raw_projects)
+        if self.problems or meta is None or layout is None:
+            raise DataError(self.problems)
+        return Dashboard(
+            meta=meta,
+            targets=tuple(targets),
+            figures=tuple(figures),
+            events=tuple(events),
+            stages=tuple(stages),
+            layout=layout,
+            projects=tuple(projects),
+        )
+
+    def meta(self, doc: dict) -> Meta | None:
+        if "meta" not in doc:
+            self.problem("meta", "missing; expected a [meta] table with district, year and as_of")
+            return None
+        tbl = self.table(doc["meta"], "meta", META_KEYS)
+        if tbl is None:
+            return None
+        district = self.text(tbl, "district", "meta", required=True)
+        year = tbl.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+            self.problem("meta.year", f"expected a year such as 2024, got {_describe(year)}"
+                         if "year" in tbl else "missing; expected a year such as 2024")
+            year = None
+        as_of = self.date(tbl, "as_of", "meta")
+        city = self.text(tbl, "city", "meta")
+        title = self.text(tbl, "title", "meta")
+        source = self.text(tbl, "source", "meta")
+        if None in (district, year, as_of, city, title, source):
+            return None
+        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source)
+
+    def target(self, key: str, tbl: dict) -> Target | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        goal = self.quantity(tbl, "target", key, required=True)
+        current = self.quantity(tbl, "current", key, required=False)
+        pane = self.pane(tbl, key, required=False)
+        note = self.text(tbl, "note", key)
+        source = self.text(tbl, "source", key)
+        if goal and current and goal.unit != current.unit:
+            self.problem(f"{key}.current.unit",
+                         f'expected the target\'s unit "{goal.unit}", got "{current.unit}"')
+            return None
+        if goal is not None and goal.value == 0:
+            self.problem(f"{key}.target.value", "expected a target above 0")
+            return None
+        if None in (ident, name, goal, pane, note, source):
+            return None
+        return Target(id=ident, name=name, target=goal, current=current, pane=pane, note=note,
+                      source=source)
+
+    def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
+        pane = self.text(tbl, "pane", key, required=required)
+        if pane and pane not in PANES:
+            self.problem(f"{key}.pane", f'expected one of {", ".join(PANES)}, got "{pane}"')
+            return None
+        return pane
+
+    def figure(self, key: str, tbl: dict, *, standalone: bool, pane: str = "") -> Figure | None:
+        ident = self.text(tbl, "id", key)
+        label = self.text(tbl, "label", key, required=True)
+        quantity = self.quantity_in(tbl, key)
+        group = self.text(tbl, "group", key)
+        source = self.text(tbl, "source", key)
+        headline = self.boolean(tbl, "headline", key) if standalone else False
+        if standalone:
+            pane = self.pane(tbl, key, required=True)
+        if None in (ident, label, quantity, group, source, pane):
+            return None
+        return Figure(id=ident, label=label, quantity=quantity, pane=pane, group=group,
+                      headline=headline, source=source)
+
+    def sub_figures(self, tbl: dict, key: str, pane: str) -> tuple[Figure, ...] | None:
+        value = tbl.get("figure", [])
+        if not isinstance(value, list):
+            self.problem(f"{key}.figure", f"expected [[…figure]] entries, got {_describe(value)}")
+            return None
+        figures = []
+        for index, entry in enumerate(value, start=1):
+            sub = f"{key}.figure[{index}]"
+            checked = self.table(entry, sub, SUB_FIGURE_KEYS)
+            figures.append(None if checked is None else self.figure(sub, checked, standalone=False, pane=pane))
+        return None if None in figures else tuple(figures)
+
+    def event(self, key: str, tbl: dict) -> Event | None:
+        date = self.date(tbl, "date", key)
+        title = self.text(tbl, "title", key, required=True)
+        note = self.text(tbl, "note", key)
+        source = self.text(tbl, "source", key)
+        figures = self.sub_figures(tbl, key, "investment")
+        if None in (date, title, note, source, figures):
+            return None
+        return Event(date=date, title=title, figures=figures, note=note, source=source)
+
+    def stage(self, key: str, tbl: dict) -> Stage | None:
+        name = self.text(tbl, "name", key, required=True)
+        count = self.quantity(tbl, "count", key, required=False)
+        note = self.text(tbl, "note", key)
+        source = self.text(tbl, "source", key)
+        if None in (name, note, source) or ("count" in tbl and count is None):
+            return None
+        return Stage(name=name, count=count, note=note, source=source)
+
+    def layout(self, doc: dict) -> Layout | None:
+        if "layout" not in doc:
+            return Layout()
+        tbl = self.table(doc["layout"], "layout", LAYOUT_KEYS)
+        if tbl is None:
+            return None
+        name = self.text(tbl, "name", "layout")
+        belt = self.text(tbl, "belt", "layout")
+        belt_note = self.text(tbl, "belt_note", "layout")
+        source = self.text(tbl, "source", "layout")
+        raw_axes = self.tables(tbl, "axis", AXIS_KEYS, prefix="layout.")
+        axes = [self.axis(k, t) for k, t in raw_axes]
+        self.unique("axis", raw_axes)
+        if None in (name, belt, belt_note, source) or None in axes:
+            return None
+        return Layout(name=name, belt=belt, belt_note=belt_note, axes=tuple(axes), source=source)
+
+    def axis(self, key: str, tbl: dict) -> Axis | None:
+        ident = self.text(tbl, "id", key, required=True)
+        road = self.text(tbl, "road", key, required=True)
+        theme = self.text(tbl, "theme", key, required=True)
+        note = self.text(tbl, "note", key)
+        source = self.text(tbl, "source", key)
+        if None in (ident, road, theme, note, source):
+            return None
+        return Axis(id=ident, road=road, theme=theme, note=note, source=source)
+
+    def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        status = self.text(tbl, "status", key)
+        if status and stages and status not in stages:
+            self.problem(f"{key}.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
+                                          f'got "{status}"')
+            status = None
+        axis = self.text(tbl, "axis", key)
+        if axis and axis not in axes:
+            known = ", ".join(axes) if axes else "none defined"
+            self.problem(f"{key}.axis", f'expected the id of a [[layout.axis]] ({known}), got "{axis}"')
+            axis = None
+        location = self.text(tbl, "location", key)
+        investment = self.quantity(tbl, "investment", key, required=False)
+        area = self.quantity(tbl, "area", key, required=False)
+        figures = self.sub_figures(tbl, key, "projects")
+        expected = self.text(tbl, "expected", key)
+        note = self.text(tbl, "note", key)
+        source = self.text(tbl, "source", key)
+        if None in (ident, name, status, axis, location, figures, expected, note, source):
+            return None
+        if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
+            return None
+        return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
+                       investment=investment, area=area, figures=figures, expected=expected, note=note,
+                       source=source)
+
+QUANTITY_KEYS = {"value", "unit", "at_least"}
+TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
+META_KEYS = {"district", "city", "year", "as_of", "title", "source"}
+TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source"}
+SUB_FIGURE_KEYS = {"id", "label", "group", "source"} | QUANTITY_KEYS
+FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
+EVENT_KEYS = {"date", "title", "note", "source", "figure"}
+STAGE_KEYS = {"name", "count", "note", "source"}
+LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis"}
+AXIS_KEYS = {"id", "road", "theme", "note", "source"}
+PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
+                "note", "source"}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f'text "{value[:40]}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.datetime):
+        return f"a date-time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"a date {value.isoformat()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return "nothing" if value is None else type(value).__name__

@@ -1,0 +1,1 @@
+"""Reusable pieces of the dashboard: cards, bars, figure groups."""

@@ -1,0 +1,91 @@
+"""Cards: a target with its progress, and a group of figures (as bars when a comparison helps)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.widgets import Static
+
+from .. import fmt
+from ..model import Figure
+from ..progress import AHEAD, BEHIND, TargetProgress
+from .bars import FigureBars, ProgressBar
+from .text import join, plain
+
+VERDICT_STYLE = {AHEAD: "green", BEHIND: "dark_orange", "unknown": "dim"}
+VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", "unknown": "进度未知"}
+
+
+def verdict_text(progress: TargetProgress) -> Text:
+    """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
+    word = VERDICT_WORD[progress.verdict]
+    style = VERDICT_STYLE[progress.verdict]
+    if progress.gap is None:
+        return Text(word, style=style)
+    return Text(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
+
+
+class TargetCard(Vertical):
+    """A target: value / target with unit, a progress bar with the 序时进度 marker, ahead or behind."""
+
+    DEFAULT_CSS = """
+    TargetCard { height: auto; border: round $primary; padding: 0 1; }
+    TargetCard.-behind { border: round $warning; }
+    """
+
+    def __init__(self, progress: TargetProgress, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.progress = progress
+        self.border_title = plain(progress.target.name)
+        self.set_class(progress.verdict == BEHIND, "-behind")
+
+    def compose(self) -> ComposeResult:
+        p = self.progress
+        target = p.target
+        yield Static(join((fmt.quantity(target.current, unit=False), "bold"), " / ",
+                          fmt.quantity(target.target)), classes="value")
+        yield ProgressBar(p.completion, p.time_share, VERDICT_STYLE[p.verdict])
+        yield Static(Text(f"完成 {fmt.percent(p.completion)}"))
+        yield Static(verdict_text(p), classes="verdict")
+
+
+def figure_tile(figure: Figure) -> Text:
+    """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
+    tile = plain(fmt.quantity(figure.quantity), "bold")
+    tile.append("\n")
+    tile.append_text(plain(figure.label, "dim"))
+    return tile
+
+
+class FigureGroup(Vertical):
+    """Figures under one title: bars when they share a unit (so they compare), else a list."""
+
+    DEFAULT_CSS = """
+    FigureGroup { height: auto; border: round $primary-darken-1; padding: 0 1; }
+    FigureGroup > Static { height: auto; }
+    FigureGroup .tiles { grid-size: 3; grid-gutter: 0 2; height: auto; }
+    FigureGroup .tile { height: auto; }
+    """
+
+    def __init__(self, title: str, figures: tuple[Figure, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figures = figures
+        if title:
+            self.border_title = plain(title)
+
+    @property
+    def compares(self) -> bool:
+        units = {f.quantity.unit for f in self.figures}
+        return len(self.figures) >= 2 and len(units) == 1
+
+    def compose(self) -> ComposeResult:
+        if self.compares:
+            yield FigureBars(self.figures)
+        elif not self.figures:
+            yield Static(Text(fmt.MISSING))
+        else:
+            with Grid(classes="tiles"):
+                for figure in self.figures:
+                    yield Static(figure_tile(figure), classes="tile")
+
