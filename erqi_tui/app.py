@@ -111,15 +111,21 @@ class ErqiApp(App):
         self.tabs.active = pane_id
         self.call_after_refresh(self.focus_pane)
 
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen, help_rows
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(scope, key, what it does) for every key the help screen lists."""
         from .screens.detail import ProjectDetail
+        from .screens.help import help_rows
 
-        self.push_screen(HelpScreen(help_rows([
+        return help_rows([
             ("全局", [b for b in self.BINDINGS if isinstance(b, Binding)]),
             ("重点项目", ProjectsPane.BINDINGS),
             ("项目详情", ProjectDetail.BINDINGS),
-        ])))
+        ])
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.help_rows()))
 
     async def action_reload(self) -> None:
         """Read the file again; on a problem keep showing the last good data and say what is wrong."""

@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled data file, the seed article, a helper to write TOML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "targets.toml"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+ARTICLE = ROOT.parent / "shared" / "seed" / "erqi-2024-05-article.txt"
+
+
+@pytest.fixture
+def write_toml(tmp_path):
+    """Write `text` to a .toml file and return its path."""
+
+    def write(text: str, name: str = "targets.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,227 @@
+"""Every key the help screen lists does what it says (pilot tests, no real terminal)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input, TabbedContent
+
+from erqi_tui.panes.projects import ProjectsPane, ProjectTable
+from erqi_tui.screens.detail import ProjectDetail
+from erqi_tui.screens.help import HelpScreen
+
+from ..conftest import BUNDLED
+from .helpers import make_app, run_with, screen_text
+
+SIZE = (100, 30)
+
+
+async def _switch(pilot, key: str, pane_id: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    tabs = pilot.app.query_one(TabbedContent)
+    assert tabs.active == pane_id
+    assert pilot.app.focused is not None
+    assert pilot.app.focused in tabs.active_pane.query("*")  # its keys show in the Footer
+
+
+def switch(key: str, pane_id: str):
+    async def check(pilot) -> None:
+        if key == "1":
+            await _switch(pilot, "2", "investment")  # start elsewhere, so 1 has to move
+        await _switch(pilot, key, pane_id)
+    return check
+
+
+async def opens_help(pilot) -> None:
+    await pilot.press("question_mark")
+    assert isinstance(pilot.app.screen, HelpScreen)
+    assert "重新载入" in screen_text(pilot.app)
+    await pilot.press("escape")
+    assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+async def quits(pilot) -> None:
+    await pilot.press("q")
+    await pilot.pause()
+    assert pilot.app._exit_renderables is not None or not pilot.app.is_running
+
+
+async def moves_focus(pilot) -> None:
+    await pilot.press("5")
+    await pilot.pause()
+    assert isinstance(pilot.app.focused, ProjectTable)
+    await pilot.press("shift+tab")
+    assert isinstance(pilot.app.focused, Input)
+    await pilot.press("tab")
+    assert isinstance(pilot.app.focused, ProjectTable)
+
+
+async def scrolls(pilot) -> None:
+    await pilot.resize_terminal(80, 24)
+    await pilot.press("2")
+    await pilot.pause()
+    pane = pilot.app.focused
+    assert pane.max_scroll_y > 0
+    await pilot.press("down")
+    await pilot.pause()
+    assert pane.scroll_y == 1
+    await pilot.press("pagedown")
+    await pilot.pause()
+    assert pane.scroll_y > 1
+    await pilot.press("pageup", "up")
+    await pilot.pause()
+    assert pane.scroll_y == 0
+
+
+async def command_palette(pilot) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*"营商环境")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert pilot.app.query_one(TabbedContent).active == "business"
+
+
+async def filters(pilot) -> None:
+    await pilot.press("5", "slash")
+    assert isinstance(pilot.app.focused, Input)
+    await pilot.press(*"在谈")
+    await pilot.pause()
+    assert pilot.app.query_one(ProjectTable).row_count == 2
+    assert "2 / 10 个项目" in screen_text(pilot.app)
+
+
+async def sorts(pilot) -> None:
+    await pilot.press("5", "s", "s")  # 项目 → 状态
+    await pilot.pause()
+    table = pilot.app.query_one(ProjectTable)
+    first = table.get_row_at(0)
+    assert str(first[1]) == "在谈"
+    assert "按“状态”升序" in screen_text(pilot.app)
+
+
+async def sorts_reverse(pilot) -> None:
+    await pilot.press("5", "s", "s", "S")
+    await pilot.pause()
+    table = pilot.app.query_one(ProjectTable)
+    assert str(table.get_row_at(0)[1]) == "开工"
+    assert str(table.get_row_at(table.row_count - 1)[1]) == "—"  # unknown stays last
+    assert "按“状态”降序" in screen_text(pilot.app)
+
+
+async def escape_leaves_then_clears_filter(pilot) -> None:
+    await pilot.press("5", "slash", *"签约")
+    await pilot.press("escape")
+    assert isinstance(pilot.app.focused, ProjectTable)
+    assert pilot.app.query_one(ProjectTable).row_count == 3
+    await pilot.press("escape")
+    await pilot.pause()
+    assert pilot.app.query_one("#filter", Input).value == ""
+    assert pilot.app.query_one(ProjectTable).row_count == 10
+
+
+async def table_cursor(pilot) -> None:
+    await pilot.press("5", "down", "down")
+    assert pilot.app.query_one(ProjectTable).cursor_row == 2
+    await pilot.press("up")
+    assert pilot.app.query_one(ProjectTable).cursor_row == 1
+
+
+async def opens_detail(pilot) -> None:
+    await pilot.press("5", "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail)
+    text = screen_text(pilot.app)
+    assert "康师傅饮品北方区域研发总部" in text and "133 亩" in text and "1+ 亿箱" in text
+
+
+async def closes_detail(pilot) -> None:
+    await opens_detail(pilot)
+    await pilot.press("escape")
+    assert not isinstance(pilot.app.screen, ProjectDetail)
+    assert isinstance(pilot.app.focused, ProjectTable)
+
+
+async def header_click_sorts(pilot) -> None:
+    await pilot.press("5")
+    await pilot.pause()
+    table = pilot.app.query_one(ProjectTable)
+    x = 2 + sum(table.columns[k].get_render_width(table) for k in list(table.columns)[:4])  # 总投资
+    await pilot.click(ProjectTable, offset=(x, 0))
+    await pilot.pause()
+    assert str(table.get_row_at(0)[0]) == "杉杉奥特莱斯广场二七店" or str(table.get_row_at(0)[4]) != "—"
+    assert "按“总投资”升序" in screen_text(pilot.app)
+    await pilot.click(ProjectTable, offset=(x, 0))
+    await pilot.pause()
+    assert "按“总投资”降序" in screen_text(pilot.app)
+
+
+CHECKS = {
+    ("全局", "1"): switch("1", "overview"),
+    ("全局", "2"): switch("2", "investment"),
+    ("全局", "3"): switch("3", "layout"),
+    ("全局", "4"): switch("4", "business"),
+    ("全局", "5"): switch("5", "projects"),
+    ("全局", "?"): opens_help,
+    ("全局", "q"): quits,
+    ("全局", "Tab / Shift+Tab"): moves_focus,
+    ("全局", "↑ ↓ PgUp PgDn"): scrolls,
+    ("全局", "Ctrl+P"): command_palette,
+    ("重点项目", "/"): filters,
+    ("重点项目", "s"): sorts,
+    ("重点项目", "S"): sorts_reverse,
+    ("重点项目", "Esc"): escape_leaves_then_clears_filter,
+    ("重点项目", "↑ ↓"): table_cursor,
+    ("重点项目", "Enter"): opens_detail,
+    ("重点项目", "鼠标点击表头"): header_click_sorts,
+    ("项目详情", "Esc"): closes_detail,
+}
+# `r` needs a file it may change: test_reload_key below.
+TESTED_ELSEWHERE = {("全局", "r")}
+
+
+def test_every_help_entry_has_a_check():
+    listed = {(scope, key) for scope, key, _ in make_app().help_rows()}
+    assert listed == set(CHECKS) | TESTED_ELSEWHERE
+
+
+@pytest.mark.parametrize("entry", list(CHECKS), ids=lambda e: f"{e[0]}:{e[1]}")
+def test_help_key_does_what_it_says(entry):
+    run_with(make_app(), CHECKS[entry])
+
+
+def test_reload_key_shows_the_changed_file(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+
+    async def check(pilot):
+        assert "13 / 30+ 个" in screen_text(app)
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "current = { value = 13, unit", "current = { value = 17, unit"), encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "17 / 30+ 个" in screen_text(app)
+
+    run_with(app, check)
+
+
+def test_reload_of_a_broken_file_keeps_the_last_good_data(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+
+    async def check(pilot):
+        path.write_text('[meta]\ndistrict = "x\n', encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause(0.3)  # the toast mounts on the next refresh
+        text = screen_text(app)
+        assert "13 / 30+ 个" in text
+        assert "数据文件有误" in text and "targets.toml:2:14: TOML syntax" in text
+
+    run_with(app, check)

@@ -1,0 +1,37 @@
+"""The 重点项目 table's filter and sort, without a terminal."""
+
+from __future__ import annotations
+
+from erqi_tui import listing, store
+
+from ..conftest import BUNDLED, TEST_DATA
+
+
+def names(projects):
+    return [p.name for p in projects]
+
+
+def test_filter_matches_every_word_across_fields():
+    dashboard = store.load(BUNDLED)
+    assert names(listing.rows(dashboard, "开工 大学路")) == ["杉杉奥特莱斯广场二七店"]
+    assert names(listing.rows(dashboard, "在谈")) == ["海王“中药谷”智能制造平台", "中部数字科创城"]
+    assert listing.rows(dashboard, "不存在的项目") == []
+
+
+def test_filter_ignores_case():
+    dashboard = store.load(BUNDLED)
+    assert names(listing.rows(dashboard, "u谷")) == ["联东U谷工业总部港"]
+
+
+def test_sort_by_status_follows_the_pipeline_order_and_puts_unknown_last():
+    dashboard = store.load(BUNDLED)
+    statuses = [p.status for p in listing.rows(dashboard, sort="status")]
+    assert statuses == ["在谈"] * 2 + ["签约"] * 3 + ["开工"] * 4 + [None]
+    reversed_statuses = [p.status for p in listing.rows(dashboard, sort="status", reverse=True)]
+    assert reversed_statuses == ["开工"] * 4 + ["签约"] * 3 + ["在谈"] * 2 + [None]
+
+
+def test_sort_by_amount_is_numeric():
+    dashboard = store.load(TEST_DATA / "other_district.toml")
+    assert names(listing.rows(dashboard, sort="investment", reverse=True))[0] == "三期集装箱码头"
+    assert names(listing.rows(dashboard, sort="area"))[0] == "北环芯片产业园"
