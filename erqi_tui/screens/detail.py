@@ -29,7 +29,7 @@ def detail_table(project: Project, dashboard: Dashboard) -> Table:
              ("出处", project.source or fmt.MISSING)]
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")
     for label, value in rows:
         table.add_row(plain(label), plain(value, single_line=False))
     return table

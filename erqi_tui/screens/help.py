@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+SCOPES = ("全局", "重点项目", "项目详情")
+
 # Keys that come with Textual's widgets rather than from our bindings.
 BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
     ("全局", "Tab / Shift+Tab", "在可操作的区域间移动焦点"),
@@ -41,7 +43,7 @@ class HelpScreen(ModalScreen):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 96%; height: auto; max-height: 96%;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     """
@@ -55,8 +57,10 @@ class HelpScreen(ModalScreen):
         table.add_column(style="dim")
         table.add_column(style="bold")
         table.add_column()
-        for scope, key, action in self.rows:
-            table.add_row(Text(scope), Text(key), Text(action))
+        previous = None
+        for scope, key, action in sorted(self.rows, key=lambda row: SCOPES.index(row[0])):
+            table.add_row(Text(scope if scope != previous else ""), Text(key), Text(action))
+            previous = scope
         with VerticalScroll() as box:
             box.border_title = "帮助 · 按键"
             box.border_subtitle = "Esc 关闭"

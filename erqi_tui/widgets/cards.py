@@ -21,9 +21,10 @@ def verdict_text(progress: TargetProgress) -> Text:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
     word = VERDICT_WORD[progress.verdict]
     style = VERDICT_STYLE[progress.verdict]
+    # Styled as a span, not as the Text's base style, which Textual drops for some colours.
     if progress.gap is None:
-        return Text(word, style=style)
-    return Text(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
+        return Text().append(word, style=style)
+    return Text().append(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
 
 
 class TargetCard(Vertical):

@@ -1,0 +1,81 @@
+"""The command line as a user types it: check, --help, --version, bad input exits 2 with no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from erqi_tui import __version__
+from erqi_tui.cli import bundled_data
+
+from ..conftest import BUNDLED, TEST_DATA
+
+
+def erqi(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "erqi_tui", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+
+
+def test_check_valid_file_exits_0():
+    result = erqi("check", str(BUNDLED))
+    assert result.returncode == 0
+    assert "OK" in result.stdout and "10 projects" in result.stdout
+
+
+def test_check_invalid_file_exits_2_with_one_line_per_problem(write_toml):
+    path = write_toml('[meta]\ndistrict = "x"\nyear = "2024"\n\n[[figure]]\nlabel = "a"\nvalue = -1\n'
+                      'unit = "个"\npane = "business"\n')
+    before = path.read_bytes()
+    result = erqi("check", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{path}:3: meta.year: expected a year such as 2024" in result.stderr
+    assert f"{path}:7: figure[1].value: expected a number ≥ 0, got -1" in result.stderr
+    assert f"{path}: meta.as_of: missing" in result.stderr or f"{path}:1: meta.as_of" in result.stderr
+    assert path.read_bytes() == before  # never touched
+
+
+def test_app_with_invalid_data_exits_2_before_the_screen_starts(write_toml):
+    path = write_toml("not toml at all [")
+    result = erqi("--data", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and f"{path}:1" in result.stderr
+
+
+def test_missing_file_exits_2():
+    result = erqi("check", "/nonexistent/targets.toml")
+    assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_binary_garbage_exits_2(tmp_path):
+    path = tmp_path / "garbage.toml"
+    path.write_bytes(bytes(range(256)) * 4)
+    result = erqi("check", str(path))
+    assert result.returncode == 2 and "UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version():
+    result = erqi("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"erqi-tui {__version__}"
+
+
+def test_help_lists_the_options():
+    result = erqi("--help")
+    assert result.returncode == 0
+    for option in ("--data", "--as-of", "--version", "check"):
+        assert option in result.stdout
+
+
+def test_bad_as_of_date_is_refused():
+    result = erqi("--as-of", "2024-13-01")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_other_district_checks_clean():
+    assert erqi("check", str(TEST_DATA / "other_district.toml")).returncode == 0
+
+
+def test_bundled_data_is_found_and_is_the_shipped_file():
+    path = bundled_data()
+    assert path.is_file()
+    assert path.read_bytes() == BUNDLED.read_bytes()
