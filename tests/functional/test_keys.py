@@ -225,3 +225,13 @@ def test_reload_of_a_broken_file_keeps_the_last_good_data(tmp_path):
         assert "数据文件有误" in text and "targets.toml:2:14: TOML syntax" in text
 
     run_with(app, check)
+
+
+def test_mouse_click_on_a_tab_switches_pane():
+    async def check(pilot):
+        await pilot.click("#--content-tab-layout")
+        await pilot.pause()
+        assert pilot.app.query_one(TabbedContent).active == "layout"
+        assert "嵩山路" in screen_text(pilot.app)
+
+    run_with(make_app(), check)
