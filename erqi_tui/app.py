@@ -60,7 +60,7 @@ class ErqiApp(App):
 
     @property
     def context(self) -> Context:
-        return Context(self.dashboard, self.as_of_override or self.dashboard.meta.as_of)
+        return Context(self.dashboard, self.as_of_override or self.dashboard.as_of)
 
     def set_titles(self) -> None:
         meta = self.dashboard.meta

@@ -130,6 +130,24 @@ class Dashboard:
     stages: tuple[Stage, ...] = ()
     layout: Layout = field(default_factory=Layout)
     projects: tuple[Project, ...] = ()
+    changes: tuple = ()  # journal.Change records, oldest first: what updates changed, by whom, when
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the figures stand at: the file's as_of, or the latest recorded update if later."""
+        return max([self.meta.as_of, *(c.date for c in self.changes)])
+
+    def history(self, kind: str, ident: str) -> tuple:
+        """The changes to one target or project, oldest first."""
+        return tuple(c for c in self.changes if c.kind == kind and c.id == ident)
+
+    def trend(self, target_id: str) -> list[tuple[dt.date, float]]:
+        """A target's current value over time: the file's figure at meta.as_of, then each update."""
+        target = next(t for t in self.targets if t.id == target_id)
+        updates = [c for c in self.history("target", target_id) if c.field == "current"]
+        first = updates[0].old if updates else target.current
+        points = [(self.meta.as_of, first.value)] if first is not None else []
+        return points + [(c.date, c.new.value) for c in updates]
 
     def figures_on(self, pane: str) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.pane == pane)

@@ -55,19 +55,38 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+MAX_BYTES = 32 * 1024 * 1024  # ten times a city's 100,000 projects would need; larger is a mistake
+NAME_LIMIT = 200  # characters in an id, name, label or unit
+TEXT_LIMIT = 2000  # characters in a note, source or expectation
+
+
 def load(path: Path | str) -> Dashboard:
-    """Read and validate `path`. Raises DataError listing every problem found."""
+    """Read and validate `path` and apply the journal beside it. Raises DataError listing every
+    problem found, in whichever file has them."""
+    from .journal import apply_journal
+
+    path = Path(path)
+    return apply_journal(load_base(path), path)
+
+
+def load_base(path: Path | str) -> Dashboard:
+    """Read and validate the hand-kept data file alone, without its journal."""
     path = Path(path)
     text = read_text(path)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataError([_syntax_problem(path, error)]) from None
+        raise DataError([syntax_problem(path, error)]) from None
     return Validator(path, text).dashboard(document)
 
 
 def read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problem = Problem(path, None, None, "", f"is {size / 2**20:.1f} MiB; expected a data file of at "
+                                                    f"most {MAX_BYTES // 2**20} MiB")
+            raise DataError([problem])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([Problem(path, None, None, "", "no such file")]) from None
@@ -88,7 +107,7 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
-def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
+def syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
     message = str(error)
     match = _AT.search(message)
     if match:
@@ -232,7 +251,8 @@ class Validator:
                 out.append((key, checked))
         return out
 
-    def text(self, tbl: dict, name: str, key: str, *, required: bool = False) -> str | None:
+    def text(self, tbl: dict, name: str, key: str, *, required: bool = False,
+             limit: int = NAME_LIMIT) -> str | None:
         where = f"{key}.{name}" if key else name
         if name not in tbl:
             if required:
@@ -245,6 +265,9 @@ class Validator:
             return None
         if required and not value.strip():
             self.problem(where, "is empty; expected text")
+            return None
+        if len(value) > limit:
+            self.problem(where, f"is {len(value)} characters long; expected at most {limit}")
             return None
         return value
 
@@ -280,6 +303,9 @@ class Validator:
         value = tbl[name]
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             self.problem(where, f"expected a date like 2024-05-31 (no quotes), got {_describe(value)}")
+            return None
+        if not 1900 <= value.year <= 2200:
+            self.problem(where, f"expected a date between 1900 and 2200, got {value.isoformat()}")
             return None
         return value
 
@@ -359,8 +385,11 @@ class Validator:
         as_of = self.date(tbl, "as_of", "meta")
         city = self.text(tbl, "city", "meta")
         title = self.text(tbl, "title", "meta")
-        source = self.text(tbl, "source", "meta")
+        source = self.text(tbl, "source", "meta", limit=TEXT_LIMIT)
         if None in (district, year, as_of, city, title, source):
+            return None
+        if abs(as_of.year - year) > 1:
+            self.problem("meta.as_of", f"expected a date in or next to the year {year}, got {as_of.isoformat()}")
             return None
         return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source)
 
@@ -370,8 +399,8 @@ class Validator:
         goal = self.quantity(tbl, "target", key, required=True)
         current = self.quantity(tbl, "current", key, required=False)
         pane = self.pane(tbl, key, required=False)
-        note = self.text(tbl, "note", key)
-        source = self.text(tbl, "source", key)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         if goal and current and goal.unit != current.unit:
             self.problem(f"{key}.current.unit",
                          f'expected the target\'s unit "{goal.unit}", got "{current.unit}"')
@@ -396,7 +425,7 @@ class Validator:
         label = self.text(tbl, "label", key, required=True)
         quantity = self.quantity_in(tbl, key)
         group = self.text(tbl, "group", key)
-        source = self.text(tbl, "source", key)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         headline = self.boolean(tbl, "headline", key) if standalone else False
         if standalone:
             pane = self.pane(tbl, key, required=True)
@@ -420,8 +449,8 @@ class Validator:
     def event(self, key: str, tbl: dict) -> Event | None:
         date = self.date(tbl, "date", key)
         title = self.text(tbl, "title", key, required=True)
-        note = self.text(tbl, "note", key)
-        source = self.text(tbl, "source", key)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         figures = self.sub_figures(tbl, key, "investment")
         if None in (date, title, note, source, figures):
             return None
@@ -430,8 +459,8 @@ class Validator:
     def stage(self, key: str, tbl: dict) -> Stage | None:
         name = self.text(tbl, "name", key, required=True)
         count = self.quantity(tbl, "count", key, required=False)
-        note = self.text(tbl, "note", key)
-        source = self.text(tbl, "source", key)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         if None in (name, note, source) or ("count" in tbl and count is None):
             return None
         return Stage(name=name, count=count, note=note, source=source)
@@ -444,8 +473,8 @@ class Validator:
             return None
         name = self.text(tbl, "name", "layout")
         belt = self.text(tbl, "belt", "layout")
-        belt_note = self.text(tbl, "belt_note", "layout")
-        source = self.text(tbl, "source", "layout")
+        belt_note = self.text(tbl, "belt_note", "layout", limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", "layout", limit=TEXT_LIMIT)
         raw_axes = self.tables(tbl, "axis", AXIS_KEYS, prefix="layout.")
         axes = [self.axis(k, t) for k, t in raw_axes]
         self.unique("axis", raw_axes)
@@ -457,8 +486,8 @@ class Validator:
         ident = self.text(tbl, "id", key, required=True)
         road = self.text(tbl, "road", key, required=True)
         theme = self.text(tbl, "theme", key, required=True)
-        note = self.text(tbl, "note", key)
-        source = self.text(tbl, "source", key)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         if None in (ident, road, theme, note, source):
             return None
         return Axis(id=ident, road=road, theme=theme, note=note, source=source)
@@ -480,9 +509,9 @@ class Validator:
         investment = self.quantity(tbl, "investment", key, required=False)
         area = self.quantity(tbl, "area", key, required=False)
         figures = self.sub_figures(tbl, key, "projects")
-        expected = self.text(tbl, "expected", key)
-        note = self.text(tbl, "note", key)
-        source = self.text(tbl, "source", key)
+        expected = self.text(tbl, "expected", key, limit=TEXT_LIMIT)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         if None in (ident, name, status, axis, location, figures, expected, note, source):
             return None
         if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
