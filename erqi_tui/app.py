@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from . import fmt, store
+from rich.text import Text
+
+from . import edits, fmt, journal, store
 from .model import Dashboard
 from .panes import Context
 from .panes.business import BusinessPane
@@ -19,6 +21,7 @@ from .panes.investment import InvestmentPane
 from .panes.layout import LayoutPane
 from .panes.overview import OverviewPane
 from .panes.projects import ProjectsPane, ProjectTable
+from .widgets.cards import TargetCard
 
 # (tab id, title, pane class), in the order of the tabs and of the keys 1–5.
 PANES = (
@@ -48,14 +51,25 @@ class ErqiApp(App):
     Screen.-too-small #too-small { display: block; }
     Screen.-too-small TabbedContent { display: none; }
     TabbedContent { height: 1fr; }
+    #data-error { display: none; height: auto; max-height: 8; background: $error 30%; padding: 0 1; }
+    #data-error.-shown { display: block; }
     TabPane { padding: 0; }
     """
 
-    def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None) -> None:
+    def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
+                 who: str = "", loaded: tuple | None = None, watch: bool = True,
+                 today: dt.date | None = None, read_only: bool = False) -> None:
+        """`loaded` is the files' fingerprint taken before `dashboard` was read from them; `watch`
+        reloads when they change on disk; `who` is recorded with every update."""
         super().__init__()
         self.data_path = data_path
         self.dashboard = dashboard
         self.as_of_override = as_of
+        self.who = who or "unknown"
+        self.loaded = loaded if loaded is not None else journal.fingerprint(data_path)
+        self.watch_files = watch
+        self.today = today or dt.date.today()
+        self.read_only = read_only
         self.set_titles()
 
     @property
@@ -74,11 +88,14 @@ class ErqiApp(App):
             for number, (pane_id, title, pane_class) in enumerate(PANES, start=1):
                 with TabPane(f"{number} {title}", id=pane_id):
                     yield pane_class(self.context, classes="pane")
+        yield Static(id="data-error")
         yield Footer()
 
     def on_mount(self) -> None:
         self.check_size()
         self.focus_pane()
+        if self.watch_files:
+            self.set_interval(0.5, self.poll_files)
 
     def on_resize(self) -> None:
         self.check_size()
@@ -116,10 +133,16 @@ class ErqiApp(App):
         from .screens.detail import ProjectDetail
         from .screens.help import help_rows
 
+        from .screens.forms import UpdateForm
+        from .screens.history import HistoryScreen
+
         return help_rows([
             ("全局", [b for b in self.BINDINGS if isinstance(b, Binding)]),
-            ("重点项目", ProjectsPane.BINDINGS),
+            ("目标卡片", TargetCard.BINDINGS),
+            ("重点项目", ProjectsPane.BINDINGS + ProjectTable.BINDINGS),
             ("项目详情", ProjectDetail.BINDINGS),
+            ("更新表单", UpdateForm.BINDINGS),
+            ("历史记录", HistoryScreen.BINDINGS),
         ])
 
     def action_help(self) -> None:
@@ -128,21 +151,110 @@ class ErqiApp(App):
         self.push_screen(HelpScreen(self.help_rows()))
 
     async def action_reload(self) -> None:
-        """Read the file again; on a problem keep showing the last good data and say what is wrong."""
+        await self.reload(announce=True)
+
+    async def poll_files(self) -> None:
+        """Reload within a second of the data file or its journal changing on disk."""
+        if journal.fingerprint(self.data_path) != self.loaded:
+            await self.reload(announce=False)
+
+    async def reload(self, announce: bool) -> bool:
+        """Read the files again. On a problem keep showing the last good data, with the problem
+        shown until the file is fixed; never crash on it."""
+        self.loaded = journal.fingerprint(self.data_path)  # before reading: a later change is seen
         try:
             dashboard = store.load(self.data_path)
         except store.DataError as error:
-            self.notify(fmt.clean(str(error)), title="数据文件有误，仍显示上次的数据", severity="error",
-                        timeout=10, markup=False)
-            return
+            self.show_problem(str(error))
+            if announce:
+                self.notify(fmt.clean(str(error)), title="数据文件有误，仍显示上次的数据", severity="error",
+                            timeout=10, markup=False)
+            return False
+        self.show_problem("")
+        await self.show(dashboard)
+        if announce:
+            self.notify(fmt.clean(f"已重新载入 {self.data_path}"), markup=False)
+        return True
+
+    def show_problem(self, problem: str) -> None:
+        bar = self.query_one("#data-error", Static)
+        if problem:
+            bar.update(Text(f"数据文件有误，仍显示上次的数据（改正后自动载入）：\n{fmt.clean(problem)}"))
+        bar.set_class(bool(problem), "-shown")
+
+    async def show(self, dashboard: Dashboard) -> None:
+        """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""
         self.dashboard = dashboard
         self.set_titles()
+        main = self.screen_stack[0]  # the dashboard, under any form or dialog that is open
+        focused = main.focused
+        focus_in_pane = focused is not None
+        card_id = focused.progress.target.id if isinstance(focused, TargetCard) else None
         for pane_id, _title, pane_class in PANES:
             tab_pane = self.query_one(f"#{pane_id}", TabPane)
+            old = tab_pane.query(".pane")
+            state = old.first().state() if old and hasattr(old.first(), "state") else None
             await tab_pane.remove_children()
-            await tab_pane.mount(pane_class(self.context, classes="pane"))
-        self.focus_pane()
-        self.notify(fmt.clean(f"已重新载入 {self.data_path}"), markup=False)
+            pane = pane_class(self.context, classes="pane")
+            if state is not None:
+                pane.restore(state)
+            await tab_pane.mount(pane)
+        if focus_in_pane:
+            self.focus_pane()
+            active = self.tabs.active_pane
+            cards = [c for c in active.query(TargetCard) if c.progress.target.id == card_id] if active else []
+            if cards:
+                cards[0].focus()
+
+    async def save_update(self, update: journal.Update) -> str | None:
+        """Record `update`; None when saved, else what the user should be told."""
+        try:
+            dashboard = journal.record(self.data_path, update, self.loaded)
+        except journal.Conflict:
+            await self.reload(announce=False)
+            return "数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。"
+        except store.DataError as error:
+            return f"无法保存：{error}"
+        except OSError as error:
+            return f"无法保存：{error.strerror}（{error.filename}）"
+        self.loaded = journal.fingerprint(self.data_path)
+        await self.show(dashboard)
+        self.notify("已保存并记录", markup=False)
+        return None
+
+    def form_date(self) -> str:
+        return edits.default_date(self.dashboard, self.today).isoformat()
+
+    def may_edit(self) -> bool:
+        if self.read_only:
+            self.notify("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。",
+                        title="不能修改", severity="warning", markup=False)
+        return not self.read_only
+
+    def open_target_form(self, target_id: str) -> None:
+        from .screens.forms import target_form
+
+        if not self.may_edit():
+            return
+
+        target = next(t for t in self.dashboard.targets if t.id == target_id)
+        self.push_screen(target_form(target, self.dashboard, self.who, self.form_date()))
+
+    def open_project_form(self, project_id: str | None) -> None:
+        from .screens.forms import project_form
+
+        if not self.may_edit():
+            return
+
+        project = next((p for p in self.dashboard.projects if p.id == project_id), None)
+        self.push_screen(project_form(project, self.dashboard, self.who, self.form_date()))
+
+    def open_history(self, kind: str, ident: str) -> None:
+        from .screens.history import HistoryScreen
+
+        items = self.dashboard.targets if kind == "target" else self.dashboard.projects
+        item = next(i for i in items if i.id == ident)
+        self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, (pane_id, title, _) in enumerate(PANES, start=1):

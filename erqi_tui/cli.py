@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import sys
 from importlib import resources
 from pathlib import Path
 
-from . import __version__, store
+from . import __version__, journal, store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -20,6 +21,13 @@ def bundled_data() -> Path:
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "data" / "targets.toml"
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in this environment (e.g. a container with no passwd entry)
+        return "unknown"
 
 
 def iso_date(text: str) -> dt.date:
@@ -41,7 +49,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, metavar="PATH",
                    help="the data file to show (default: the bundled data/targets.toml)")
     p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
-                   help="judge progress at this date instead of the file's meta.as_of")
+                   help="judge progress at this date instead of the date the figures stand at")
+    p.add_argument("--user", metavar="NAME",
+                   help="who is recorded with the updates you make (default: your login name)")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate a data file: exit 0 if valid, 2 with the problems if not",
                                 description="Validate a data file. Exit 0 if valid; 2, with one line "
@@ -60,6 +70,7 @@ def report(error: store.DataError) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     path = args.path if args.command == "check" else (args.data or bundled_data())
+    loaded = journal.fingerprint(path)  # taken before reading, so a save can tell if they changed
     try:
         dashboard = store.load(path)
     except store.DataError as error:
@@ -71,5 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.
 
-    ErqiApp(path, dashboard, as_of=args.as_of).run()
+    # The bundled file lives inside the installed package: show it, but record updates only in a copy.
+    read_only = args.data is None
+    ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
+            read_only=read_only).run()
     return EXIT_OK

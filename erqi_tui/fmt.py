@@ -54,3 +54,16 @@ def clean(text: str, *, single_line: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float]) -> str:
+    """A value over time in block characters, lowest ▁ to highest █ ("" for fewer than two values)."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return _SPARKS[3] * len(values)
+    return "".join(_SPARKS[round((v - low) / (high - low) * (len(_SPARKS) - 1))] for v in values)

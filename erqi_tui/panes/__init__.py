@@ -14,3 +14,13 @@ class Context:
 
     dashboard: Dashboard
     as_of: dt.date
+
+
+def target_cards(context: Context, targets) -> list:
+    """A card per target, assessed at the context's date, with its trend from the journal."""
+    from .. import progress
+    from ..widgets.cards import TargetCard
+
+    dashboard = context.dashboard
+    return [TargetCard(item, trend=[value for _, value in dashboard.trend(item.target.id)])
+            for item in progress.assess_all(targets, context.as_of, dashboard.meta.year)]

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from .. import fmt, progress
+from .. import fmt
 from ..model import grouped
-from ..widgets.cards import FigureGroup, TargetCard
+from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
-from . import Context
+from . import Context, target_cards
 
 
 class InvestmentPane(VerticalScroll):
@@ -35,8 +35,7 @@ class InvestmentPane(VerticalScroll):
         targets = dashboard.targets_on("investment")
         if targets:
             with Horizontal(id="signing"):
-                for item in progress.assess_all(targets, self.context.as_of, dashboard.meta.year):
-                    yield TargetCard(item)
+                yield from target_cards(self.context, targets)
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
         if dashboard.stages:

@@ -8,9 +8,9 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt, progress
-from ..widgets.cards import FigureGroup, TargetCard, verdict_text
+from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.text import join
-from . import Context
+from . import Context, target_cards
 
 
 class OverviewPane(VerticalScroll):
@@ -34,8 +34,7 @@ class OverviewPane(VerticalScroll):
                           f"（序时进度，图中 ┃ 处）"), classes="time-share")
         assessed = progress.assess_all(self.context.dashboard.targets, self.context.as_of, meta.year)
         with Grid(id="targets"):
-            for item in assessed:
-                yield TargetCard(item)
+            yield from target_cards(self.context, self.context.dashboard.targets)
         behind = progress.warnings(assessed)
         warnings = Static(self.warning_lines(behind), id="warnings")
         warnings.border_title = "预警：落后于序时进度" if behind else "预警"

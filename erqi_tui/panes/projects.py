@@ -9,20 +9,40 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
-from .. import listing, progress
+from .. import listing
 from ..model import grouped
-from ..widgets.cards import FigureGroup, TargetCard
+from ..widgets.cards import FigureGroup
 from ..widgets.text import plain
-from . import Context
+from . import Context, target_cards
 
 
 class ProjectTable(DataTable):
     """The project table; Enter opens the detail of the row under the cursor."""
 
+    BINDINGS = [
+        Binding("e", "edit", "更新项目", id="projects.edit"),
+        Binding("h", "history", "历史", id="projects.history"),
+    ]
+
+    @property
+    def selected_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def action_edit(self) -> None:
+        if self.selected_id:
+            self.app.open_project_form(self.selected_id)
+
+    def action_history(self) -> None:
+        if self.selected_id:
+            self.app.open_history("project", self.selected_id)
+
 
 class ProjectsPane(Vertical):
     BINDINGS = [
         Binding("slash", "filter", "筛选", id="projects.filter"),
+        Binding("n", "new_project", "新增项目", id="projects.new"),
         Binding("s", "sort_next", "排序列", id="projects.sort"),
         Binding("S", "sort_reverse", "反向排序", id="projects.sort_reverse"),
         Binding("escape", "back", "返回表格/清除筛选", id="projects.back", show=False),
@@ -41,6 +61,7 @@ class ProjectsPane(Vertical):
         self.context = context
         self.sort: str | None = None
         self.reverse = False
+        self.pending: dict | None = None  # state to restore once mounted (after a reload)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
@@ -48,8 +69,7 @@ class ProjectsPane(Vertical):
         groups = grouped(dashboard.figures_on("projects"))
         if targets or groups:
             with Horizontal(id="summary"):
-                for item in progress.assess_all(targets, self.context.as_of, dashboard.meta.year):
-                    yield TargetCard(item)
+                yield from target_cards(self.context, targets)
                 for group, figures in groups:
                     yield FigureGroup(group, figures)
         filter_input = Input(placeholder="筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）",
@@ -63,7 +83,21 @@ class ProjectsPane(Vertical):
         yield table
 
     def on_mount(self) -> None:
-        self.refill()
+        if self.pending:
+            self.query_one("#filter", Input).value = self.pending["filter"]
+        self.refill(select=self.pending["row"] if self.pending else None)
+        self.pending = None
+
+    def state(self) -> dict:
+        """What a reload keeps: filter, order, selected row."""
+        return {"filter": self.query_text, "sort": self.sort, "reverse": self.reverse,
+                "row": self.table.selected_id}
+
+    def restore(self, state: dict) -> None:
+        self.sort, self.reverse, self.pending = state["sort"], state["reverse"], state
+
+    def action_new_project(self) -> None:
+        self.app.open_project_form(None)
 
     @property
     def table(self) -> ProjectTable:
@@ -73,13 +107,11 @@ class ProjectsPane(Vertical):
     def query_text(self) -> str:
         return self.query_one("#filter", Input).value
 
-    def refill(self) -> None:
-        """Show the projects that match the filter, in the chosen order."""
+    def refill(self, select: str | None = None) -> None:
+        """Show the projects that match the filter, in the chosen order, keeping the selected row."""
         dashboard = self.context.dashboard
         table = self.table
-        selected = None
-        if table.row_count:
-            selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        selected = select or table.selected_id
         table.clear()
         shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse)
         for project in shown:

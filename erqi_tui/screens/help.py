@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-SCOPES = ("全局", "重点项目", "项目详情")
+SCOPES = ("全局", "目标卡片", "重点项目", "项目详情", "更新表单", "历史记录")
 
 # Keys that come with Textual's widgets rather than from our bindings.
 BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("全局", "Tab / Shift+Tab", "在可操作的区域间移动焦点"),
+    ("全局", "Tab / Shift+Tab", "移动焦点（目标卡片、表格、筛选框）"),
     ("全局", "↑ ↓ PgUp PgDn", "滚动当前页"),
     ("全局", "Ctrl+P", "命令面板：搜索并执行所有操作"),
     ("重点项目", "↑ ↓", "在表格中移动"),

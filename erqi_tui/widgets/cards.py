@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
@@ -27,28 +28,45 @@ def verdict_text(progress: TargetProgress) -> Text:
     return Text().append(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
 
 
-class TargetCard(Vertical):
-    """A target: value / target with unit, a progress bar with the 序时进度 marker, ahead or behind."""
+class TargetCard(Vertical, can_focus=True):
+    """A target: value / target with unit and its trend, a progress bar with the 序时进度 marker,
+    ahead or behind. Focus it (Tab or click) to update it or see its history."""
 
+    BINDINGS = [
+        Binding("e", "edit", "更新数值", id="target.edit"),
+        Binding("h", "history", "历史", id="target.history"),
+    ]
     DEFAULT_CSS = """
     TargetCard { height: auto; border: round $primary; padding: 0 1; }
     TargetCard.-behind { border: round $warning; }
+    TargetCard:focus { border: double $accent; }
     """
 
-    def __init__(self, progress: TargetProgress, **kwargs) -> None:
+    def __init__(self, progress: TargetProgress, trend: list[float] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self.progress = progress
+        self.trend = list(trend)
         self.border_title = plain(progress.target.name)
         self.set_class(progress.verdict == BEHIND, "-behind")
 
     def compose(self) -> ComposeResult:
         p = self.progress
         target = p.target
-        yield Static(join((fmt.quantity(target.current, unit=False), "bold"), " / ",
-                          fmt.quantity(target.target)), classes="value")
+        value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
+        spark = fmt.sparkline(self.trend)
+        if spark:
+            value.append("  趋势 ", style="dim")
+            value.append(spark, style="cyan")
+        yield Static(value, classes="value")
         yield ProgressBar(p.completion, p.time_share, VERDICT_STYLE[p.verdict])
         yield Static(Text(f"完成 {fmt.percent(p.completion)}"))
         yield Static(verdict_text(p), classes="verdict")
+
+    def action_edit(self) -> None:
+        self.app.open_target_form(self.progress.target.id)
+
+    def action_history(self) -> None:
+        self.app.open_history("target", self.progress.target.id)
 
 
 def figure_tile(figure: Figure) -> Text:
@@ -89,4 +107,3 @@ class FigureGroup(Vertical):
             with Grid(classes="tiles"):
                 for figure in self.figures:
                     yield Static(figure_tile(figure), classes="tile")
-

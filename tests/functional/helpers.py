@@ -14,7 +14,7 @@ from ..conftest import BUNDLED
 
 
 def make_app(path: Path = BUNDLED, as_of: dt.date | None = None) -> ErqiApp:
-    app = ErqiApp(path, store.load(path), as_of=as_of)
+    app = ErqiApp(path, store.load(path), as_of=as_of, who="tester", today=dt.date(2024, 6, 30))
     app.animation_level = "none"  # snapshots and key tests must not catch a frame mid-animation
     return app
 

@@ -1,0 +1,125 @@
+"""What the update forms accept: field text → an Update, or a message per wrong field. No Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+
+from .journal import Update
+from .model import Dashboard, Project, Quantity, Target
+
+_NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
+
+
+def parse_quantity(text: str, unit: str | None) -> Quantity:
+    """"120.5", "1,200 个", "50+ 亿元" → Quantity. `unit` is the one to use when none is typed (and the
+    one required when given). Raises ValueError with a message for the user."""
+    match = _NUMBER.match(text)
+    if not match:
+        raise ValueError("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+")
+    number, plus, typed_unit = match.groups()
+    value = float(number.replace(",", ""))
+    if not math.isfinite(value):
+        raise ValueError("请输入有限的数字")
+    if value.is_integer() and "." not in number:
+        value = int(value)
+    if typed_unit and unit and typed_unit != unit:
+        raise ValueError(f"单位应为“{unit}”")
+    if not (typed_unit or unit):
+        raise ValueError("请注明单位，如 5 亿元")
+    return Quantity(value, typed_unit or unit, at_least=bool(plus))
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        date = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("请按 YYYY-MM-DD 输入日期，如 2024-06-30") from None
+    if not 1900 <= date.year <= 2200:
+        raise ValueError("日期超出范围")
+    return date
+
+
+def default_date(dashboard: Dashboard, today: dt.date) -> dt.date:
+    """Today, when the file is this year's; otherwise the date its figures stand at (a demo of last
+    year's data should not jump to today and turn every target late)."""
+    return today if today.year == dashboard.meta.year else dashboard.as_of
+
+
+def target_update(target: Target, fields: dict[str, str], who: str) -> tuple[Update | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    current = date = None
+    try:
+        current = parse_quantity(fields.get("current", ""), target.target.unit)
+    except ValueError as error:
+        errors["current"] = str(error)
+    try:
+        date = parse_date(fields.get("date", ""))
+    except ValueError as error:
+        errors["date"] = str(error)
+    if errors:
+        return None, errors
+    return Update("target", target.id, {"current": current}, date, who, fields.get("note", "").strip()), {}
+
+
+def usual_unit(dashboard: Dashboard, field: str) -> str | None:
+    """The unit most projects use for `field` (investment, area), so a bare number can be typed."""
+    units = Counter(getattr(p, field).unit for p in dashboard.projects if getattr(p, field) is not None)
+    return units.most_common(1)[0][0] if units else None
+
+
+def new_project_id(dashboard: Dashboard) -> str:
+    taken = {p.id for p in dashboard.projects}
+    number = len(taken) + 1
+    while f"project-{number}" in taken:
+        number += 1
+    return f"project-{number}"
+
+
+PROJECT_TEXT_FIELDS = ("name", "status", "axis", "location", "expected", "note")
+PROJECT_AMOUNT_FIELDS = ("investment", "area")
+
+
+def project_update(dashboard: Dashboard, project: Project | None, fields: dict[str, str],
+                   who: str) -> tuple[Update | None, dict[str, str]]:
+    """An update of `project`'s changed fields, or a new project when `project` is None."""
+    errors: dict[str, str] = {}
+    changes: dict[str, object] = {}
+    for field in PROJECT_TEXT_FIELDS:
+        value = fields.get(field, "").strip()
+        old = (getattr(project, field) or "") if project else ""
+        if value != old:
+            changes[field] = value
+    if not fields.get("name", "").strip():
+        errors["name"] = "请输入项目名称"
+    stages = [s.name for s in dashboard.stages]
+    if changes.get("status") and stages and changes["status"] not in stages:
+        errors["status"] = f"应为：{'、'.join(stages)}"
+    for field in PROJECT_AMOUNT_FIELDS:
+        text = fields.get(field, "").strip()
+        old = getattr(project, field) if project else None
+        if not text:
+            if old is not None:
+                errors[field] = "已有数值不能清空；如需更正请输入新数值"
+            continue
+        try:
+            value = parse_quantity(text, old.unit if old else usual_unit(dashboard, field))
+        except ValueError as error:
+            errors[field] = str(error)
+            continue
+        if value != old:
+            changes[field] = value
+    try:
+        date = parse_date(fields.get("date", ""))
+    except ValueError as error:
+        errors["date"] = str(error)
+    if errors:
+        return None, errors
+    if not changes:
+        return None, {"": "没有改动"}
+    note = fields.get("update_note", "").strip()
+    if project is None:
+        return Update("project", new_project_id(dashboard), changes, date, who, note, new=True), {}
+    return Update("project", project.id, changes, date, who, note), {}

@@ -1,0 +1,123 @@
+"""Recording updates in the app, and the files changing under it: saved safely, reloaded live,
+never crashing on a broken file, never clobbering someone else's save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from textual.widgets import Input, TabbedContent
+
+from erqi_tui import journal
+from erqi_tui.journal import Update
+from erqi_tui.model import Quantity
+from erqi_tui.panes.projects import ProjectTable
+from erqi_tui.screens.forms import UpdateForm
+
+from ..conftest import BUNDLED
+from .helpers import make_app, run_with, screen_text
+
+
+@pytest.fixture
+def data(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+def test_wrong_input_is_explained_beside_the_field_and_nothing_is_saved(data):
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UpdateForm)
+        assert "请输入不小于 0 的数字" in screen_text(pilot.app)
+        assert not journal.journal_path(data).exists()
+
+    run_with(make_app(data), check)
+
+
+def test_a_save_over_someone_elses_save_is_refused_then_applies_again(data):
+    # Live reload usually picks the other save up first (see below); with it off, the save itself
+    # must notice the files changed.
+    app = make_app(data)
+    app.watch_files = False
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        # Someone else records an update while the form is open.
+        journal.record(data, Update("target", "new-projects", {"current": Quantity(20, "个")},
+                                    dt.date(2024, 6, 20), "li"), journal.fingerprint(data))
+        await pilot.press(*"160", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UpdateForm)  # still open, with the user's input
+        assert "已被他人修改" in screen_text(pilot.app)
+        await pilot.press("enter")  # apply again, now over the fresh data
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, UpdateForm)
+        text = screen_text(pilot.app)
+        assert "20 / 30+ 个" in text and "160 / 300+ 亿元" in text  # both saves kept
+
+    run_with(app, check)
+
+
+def test_a_change_on_disk_shows_within_a_second_keeping_pane_and_row(data):
+    async def check(pilot):
+        await pilot.press("5", "down", "down")
+        table = pilot.app.query_one(ProjectTable)
+        assert table.selected_id == "liandong-ugu"
+        data.write_text(data.read_text(encoding="utf-8").replace(
+            'name = "嵩南印象城"', 'name = "嵩南印象城（二期）"'), encoding="utf-8")
+        await pilot.pause(1.0)
+        assert pilot.app.query_one(TabbedContent).active == "projects"
+        table = pilot.app.query_one(ProjectTable)
+        assert table.selected_id == "liandong-ugu"
+        assert "嵩南印象城（二期）" in screen_text(pilot.app)
+
+    run_with(make_app(data), check)
+
+
+def test_filter_and_order_survive_a_reload(data):
+    async def check(pilot):
+        await pilot.press("5", "s", "s", "slash", *"开工", "escape")
+        journal.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 1), "x"),
+                       journal.fingerprint(data))
+        await pilot.pause(1.0)
+        assert pilot.app.query_one("#filter", Input).value == "开工"
+        assert "按“状态”升序" in screen_text(pilot.app)
+        assert pilot.app.query_one(ProjectTable).row_count == 3  # 康师傅 is 投产 now
+
+    run_with(make_app(data), check)
+
+
+def test_a_broken_file_on_disk_keeps_the_last_good_data_until_fixed(data):
+    good = data.read_text(encoding="utf-8")
+
+    async def check(pilot):
+        data.write_text(good.replace("year = 2024", 'year = "2024"'), encoding="utf-8")
+        await pilot.pause(1.0)
+        text = screen_text(pilot.app)
+        assert "13 / 30+ 个" in text  # the last good data
+        assert "数据文件有误" in text and "meta.year" in text
+        data.write_text(good.replace("value = 13,", "value = 14,"), encoding="utf-8")
+        await pilot.pause(1.0)
+        text = screen_text(pilot.app)
+        assert "14 / 30+ 个" in text and "数据文件有误" not in text
+
+    run_with(make_app(data), check)
+
+
+def test_bundled_data_is_read_only_in_the_app():
+    app = make_app()
+    app.read_only = True
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, UpdateForm)
+        assert "只读" in screen_text(pilot.app)
+
+    run_with(app, check)

@@ -1,0 +1,78 @@
+"""The update forms' rules, without a terminal: what is accepted, and the message beside a wrong field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from erqi_tui import edits, store
+from erqi_tui.model import Quantity
+
+from ..conftest import BUNDLED
+
+
+@pytest.mark.parametrize("text, unit, quantity", [
+    ("120.5", "亿元", Quantity(120.5, "亿元")),
+    ("1,200 个", "个", Quantity(1200, "个")),
+    ("50+", "亿元", Quantity(50, "亿元", at_least=True)),
+    ("5 亿元", None, Quantity(5, "亿元")),
+])
+def test_parse_quantity(text, unit, quantity):
+    assert edits.parse_quantity(text, unit) == quantity
+
+
+@pytest.mark.parametrize("text, unit, message", [
+    ("", "个", "请输入不小于 0 的数字"),
+    ("-3", "个", "请输入不小于 0 的数字"),
+    ("abc", "个", "请输入不小于 0 的数字"),
+    ("5 万元", "亿元", "单位应为“亿元”"),
+    ("5", None, "请注明单位"),
+])
+def test_parse_quantity_explains_what_is_wrong(text, unit, message):
+    with pytest.raises(ValueError, match=message):
+        edits.parse_quantity(text, unit)
+
+
+def test_target_form_errors_are_per_field():
+    target = next(t for t in store.load(BUNDLED).targets if t.id == "signed-amount")
+    update, errors = edits.target_update(target, {"current": "x", "date": "2024-02-30"}, "zhang")
+    assert update is None and set(errors) == {"current", "date"}
+    update, errors = edits.target_update(target, {"current": "150", "date": "2024-06-30", "note": " 月报 "},
+                                         "zhang")
+    assert errors == {}
+    assert (update.id, update.changes, update.date, update.who, update.note) == (
+        "signed-amount", {"current": Quantity(150, "亿元")}, dt.date(2024, 6, 30), "zhang", "月报")
+
+
+def test_project_form_keeps_only_what_changed():
+    dashboard = store.load(BUNDLED)
+    kangshifu = next(p for p in dashboard.projects if p.id == "kangshifu")
+    fields = {"name": kangshifu.name, "status": "投产", "axis": "", "location": kangshifu.location,
+              "investment": "10", "area": "133", "expected": kangshifu.expected, "note": kangshifu.note,
+              "date": "2024-06-01"}
+    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang")
+    assert errors == {} and update.changes == {"status": "投产"}
+
+
+def test_project_form_refuses_an_unknown_status_and_a_missing_name():
+    dashboard = store.load(BUNDLED)
+    update, errors = edits.project_update(dashboard, None, {"name": "", "status": "完工", "date": "2024-06-01"},
+                                          "wang")
+    assert update is None and set(errors) == {"name", "status"}
+
+
+def test_new_project_takes_the_usual_unit_and_a_free_id():
+    dashboard = store.load(BUNDLED)
+    update, errors = edits.project_update(
+        dashboard, None, {"name": "新园区", "status": "签约", "axis": "songshan", "investment": "8",
+                          "date": "2024-06-01"}, "wang")
+    assert errors == {} and update.new
+    assert update.changes["investment"] == Quantity(8, "亿元")
+    assert update.id not in {p.id for p in dashboard.projects}
+
+
+def test_default_date_is_today_only_for_this_years_file():
+    dashboard = store.load(BUNDLED)
+    assert edits.default_date(dashboard, dt.date(2024, 7, 1)) == dt.date(2024, 7, 1)
+    assert edits.default_date(dashboard, dt.date(2026, 11, 26)) == dt.date(2024, 5, 31)
