@@ -96,7 +96,7 @@ def apply_journal(base: Dashboard, data_path: Path) -> Dashboard:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataError([syntax_problem(path, error)]) from None
+        raise DataError([syntax_problem(path, error, text)]) from None
     return JournalReader(path, text, base).apply(document)
 
 

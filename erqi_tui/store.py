@@ -76,7 +76,7 @@ def load_base(path: Path | str) -> Dashboard:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataError([syntax_problem(path, error)]) from None
+        raise DataError([syntax_problem(path, error, text)]) from None
     return Validator(path, text).dashboard(document)
 
 
@@ -107,15 +107,33 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
-def syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
+# What tomllib's terse messages usually mean for a file written by hand.
+_SYNTAX_HINTS = {
+    "Illegal character '\\n'": "a line ends inside a string: is a closing quote missing?",
+    "Cannot overwrite a value": "a key is written twice",
+    "Cannot declare": "a table is written twice",
+    "Invalid date or datetime": "expected a real date like 2024-05-31",
+    "Expected '=' after a key": 'expected key = value (text in "quotes")',
+    "Invalid value": 'expected a number, a date, true/false, or text in "quotes"',
+}
+
+
+def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -> Problem:
+    """A TOML syntax error as a Problem: its line and column, the key written on that line if any,
+    tomllib's message and what it usually means."""
     message = str(error)
+    line = column = None
     match = _AT.search(message)
     if match:
-        return Problem(path, int(match[1]), int(match[2]), "", f"TOML syntax: {message[: match.start()]}")
-    line = None
-    if _AT_END.search(message):
-        message = _AT_END.sub("", message)
-    return Problem(path, line, None, "", f"TOML syntax: {message}")
+        line, column = int(match[1]), int(match[2])
+        message = message[: match.start()]
+    message = _AT_END.sub("", message)
+    hint = next((h for pattern, h in _SYNTAX_HINTS.items() if message.startswith(pattern)), "")
+    key = ""
+    if line is not None and text:
+        before = "\n".join(text.splitlines()[:line])
+        key = next((k for k, n in locate_keys(before).items() if n == line), "")
+    return Problem(path, line, column, key, f"TOML syntax: {message}" + (f" ({hint})" if hint else ""))
 
 
 # --- where keys are -------------------------------------------------------------------------------
