@@ -44,6 +44,7 @@ class ErqiApp(App):
           for n, (pane_id, title, _) in enumerate(PANES, start=1)),
         Binding("question_mark", "help", "帮助", id="help", key_display="?"),
         Binding("r", "reload", "重新载入", id="reload"),
+        Binding("x", "export_pane", "导出本页", id="export"),
         Binding("q", "quit", "退出", id="quit"),
     ]
     CSS = """
@@ -256,10 +257,39 @@ class ErqiApp(App):
         item = next(i for i in items if i.id == ident)
         self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident)))
 
+    def action_export_pane(self) -> None:
+        """Save the current pane as an SVG picture in the working folder."""
+        name = f"erqi-tui-{self.tabs.active}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        try:
+            saved = self.save_screenshot(name, path=str(Path.cwd()))
+        except OSError as error:
+            self.notify(f"无法保存：{error.strerror}", severity="error", markup=False)
+            return
+        self.notify(f"已保存本页图片：{saved}", markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, (pane_id, title, _) in enumerate(PANES, start=1):
             yield SystemCommand(f"切换到 {title}", f"显示第 {number} 页（按键 {number}）",
                                 lambda pane_id=pane_id: self.action_show_pane(pane_id))
         yield SystemCommand("重新载入数据", "重新读取数据文件（按键 r）", self.action_reload)
+        yield SystemCommand("导出本页图片", "把当前页保存为 SVG（按键 x）", self.action_export_pane)
         yield SystemCommand("帮助", "所有按键（按键 ?）", self.action_help)
         yield from super().get_system_commands(screen)
+
+
+def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date, pane: str,
+                   size: tuple[int, int] = (100, 30)) -> str:
+    """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it."""
+    import asyncio
+
+    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True)
+    app.animation_level = "none"
+    key = str(1 + [p[0] for p in PANES].index(pane))
+
+    async def draw() -> str:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            return app.export_screenshot()
+
+    return asyncio.run(draw())

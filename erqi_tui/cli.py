@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from . import __version__, journal, store
+from . import __version__, journal, report, store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -57,10 +57,45 @@ def parser() -> argparse.ArgumentParser:
                                 description="Validate a data file. Exit 0 if valid; 2, with one line "
                                             "per problem (file:line: key: what was expected), if not.")
     check.add_argument("path", type=Path, metavar="PATH", help="the data file to check")
+    export = commands.add_parser(
+        "export", help="write the figures as md, html, csv, json or an svg screenshot",
+        description="Write the dashboard's figures, with their units, 'more than' marks and ahead/behind "
+                    "verdicts, for a briefing: Markdown, one self-contained HTML page, CSV for Excel "
+                    "(UTF-8 with BOM), stable JSON for scripts, or an SVG screenshot of a pane.")
+    export.add_argument("--format", choices=report.FORMATS, default="md", help="default: md")
+    export.add_argument("--pane", choices=list(report.PANE_TITLES), help="only this pane (default: all; "
+                        "svg: overview)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                        help="the data file (default: the bundled one)")
+    export.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+                        help="judge progress at this date")
     return p
 
 
-def report(error: store.DataError) -> None:
+def export(args: argparse.Namespace, path: Path, dashboard) -> int:
+    as_of = args.as_of or dashboard.as_of
+    if args.format == "svg":
+        from .app import svg_screenshot
+
+        text = svg_screenshot(path, dashboard, as_of, args.pane or "overview")
+    else:
+        text = report.TEXT_EXPORTS[args.format](dashboard, as_of, args.pane)
+    data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        journal.write_atomic(args.output, data)
+    except OSError as error:
+        print(f"erqi-tui: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"erqi-tui: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def print_problems(error: store.DataError) -> None:
     count = len(error.problems)
     print(f"erqi-tui: {count} problem{'s' if count != 1 else ''} in the data file:", file=sys.stderr)
     for problem in error.problems:
@@ -74,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dashboard = store.load(path)
     except store.DataError as error:
-        report(error)
+        print_problems(error)
         return EXIT_INVALID
+    if args.command == "export":
+        return export(args, path, dashboard)
     if args.command == "check":
         print(f"{path}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
               f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
@@ -244,6 +245,14 @@ async def history_escape(pilot) -> None:
     assert not isinstance(pilot.app.screen, HistoryScreen)
 
 
+async def exports_pane(pilot) -> None:
+    await pilot.press("3", "x")
+    await pilot.pause()
+    saved = list(Path.cwd().glob("erqi-tui-layout-*.svg"))
+    assert len(saved) == 1 and "嵩山路" in saved[0].read_text(encoding="utf-8")
+    assert "已保存本页图片" in screen_text(pilot.app)
+
+
 CHECKS = {
     ("全局", "1"): switch("1", "overview"),
     ("全局", "2"): switch("2", "investment"),
@@ -252,6 +261,7 @@ CHECKS = {
     ("全局", "5"): switch("5", "projects"),
     ("全局", "?"): opens_help,
     ("全局", "q"): quits,
+    ("全局", "x"): exports_pane,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,
     ("全局", "Ctrl+P"): command_palette,
@@ -281,7 +291,8 @@ def test_every_help_entry_has_a_check():
 
 
 @pytest.mark.parametrize("entry", list(CHECKS), ids=lambda e: f"{e[0]}:{e[1]}")
-def test_help_key_does_what_it_says(entry, tmp_path):
+def test_help_key_does_what_it_says(entry, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where x saves its picture
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)
     run_with(make_app(path), CHECKS[entry])

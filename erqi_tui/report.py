@@ -1,0 +1,265 @@
+"""Exports for briefings: Markdown, HTML, CSV and JSON of the same figures the screen shows, with
+their units, "more than" marks and ahead/behind verdicts. No Textual (the SVG screenshot lives in
+the app)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from dataclasses import dataclass, field
+
+from . import fmt, listing, progress
+from .model import PANES as FIGURE_PANES
+from .model import Dashboard, Figure, Quantity, grouped
+
+PANE_TITLES = {"overview": "总览", **FIGURE_PANES}
+FORMATS = ("md", "html", "csv", "json", "svg")
+VERDICT = {progress.AHEAD: "超前", progress.BEHIND: "落后", progress.UNKNOWN: "进度未知"}
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    pane: str
+    tables: list[Table]
+
+    @property
+    def title(self) -> str:
+        return PANE_TITLES[self.pane]
+
+
+def heading(dashboard: Dashboard, as_of: dt.date) -> str:
+    meta = dashboard.meta
+    return fmt.clean(f"{meta.city}{meta.district} {meta.year} 年目标 — 截至 {as_of.isoformat()}", single_line=True)
+
+
+def _target_table(title: str, dashboard: Dashboard, targets, as_of: dt.date) -> Table:
+    table = Table(title, ["目标", "当前", "目标值", "完成", "序时进度", "判断"])
+    for p in progress.assess_all(targets, as_of, dashboard.meta.year):
+        verdict = VERDICT[p.verdict] + ("" if p.gap is None else f" {fmt.points(p.gap, signed=False)}")
+        table.rows.append([p.target.name, fmt.quantity(p.target.current), fmt.quantity(p.target.target),
+                           fmt.percent(p.completion), fmt.percent(p.time_share), verdict])
+    return table
+
+
+def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
+    return [Table(group or default_title, ["项目", "数值"], [[f.label, fmt.quantity(f.quantity)] for f in items])
+            for group, items in grouped(figures)]
+
+
+def sections(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> list[Section]:
+    """The dashboard as titled tables of display strings, pane by pane (or only `pane`)."""
+    out: list[Section] = []
+    d = dashboard
+    if pane in (None, "overview"):
+        tables = [_target_table("年度目标", d, d.targets, as_of)]
+        behind = progress.warnings(progress.assess_all(d.targets, as_of, d.meta.year))
+        tables.append(Table("预警：落后于序时进度", ["目标", "完成", "落后"],
+                            [[p.target.name, fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
+                             for p in behind]))
+        tables += _figure_tables(d.headlines, "要闻数据")
+        out.append(Section("overview", tables))
+    if pane in (None, "investment"):
+        tables = [_target_table("签约进度", d, d.targets_on("investment"), as_of)] if d.targets_on("investment") else []
+        tables += _figure_tables(d.figures_on("investment"), "招商引资")
+        tables.append(Table("项目推进", ["阶段", "数量", "说明"],
+                            [[s.name, fmt.quantity(s.count), s.note] for s in d.stages]))
+        events = Table("大事记", ["日期", "事件", "数据", "说明"])
+        for e in d.events:
+            figures = "；".join(f"{f.label} {fmt.quantity(f.quantity)}" for f in e.figures)
+            events.rows.append([e.date.isoformat(), e.title, figures, e.note])
+        tables.append(events)
+        out.append(Section("investment", tables))
+    if pane in (None, "layout"):
+        axes = Table(d.layout.name or "发展轴", ["道路", "发展轴", "项目"])
+        for axis in d.layout.axes:
+            names = "、".join(p.name for p in d.projects_on(axis.id)) or fmt.MISSING
+            axes.rows.append([axis.road, axis.theme, names])
+        tables = [axes]
+        if d.layout.belt:
+            tables.append(Table("重点项目产业带", ["产业带", "说明"], [[d.layout.belt, d.layout.belt_note]]))
+        tables += _figure_tables(d.figures_on("layout"), "三区三轴")
+        out.append(Section("layout", tables))
+    if pane in (None, "business"):
+        out.append(Section("business", _figure_tables(d.figures_on("business"), "营商环境")))
+    if pane in (None, "projects"):
+        tables = [_target_table("年度目标", d, d.targets_on("projects"), as_of)] if d.targets_on("projects") else []
+        tables += _figure_tables(d.figures_on("projects"), "重点项目")
+        projects = Table("项目", [c.title for c in listing.COLUMNS] + ["说明"])
+        for p in d.projects:
+            projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [p.note or fmt.MISSING])
+        tables.append(projects)
+        out.append(Section("projects", tables))
+    return out
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+def _md_cell(text: str) -> str:
+    """Data text as a Markdown table cell: literal, whatever characters it holds."""
+    text = fmt.clean(text, single_line=True).replace("\\", "\\\\")
+    for ch in "|*_`[]<>#":
+        text = text.replace(ch, "\\" + ch)
+    return text or " "
+
+
+def to_markdown(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+    share = progress.time_elapsed_share(as_of, dashboard.meta.year)
+    lines = [f"# {_md_cell(heading(dashboard, as_of))}", "",
+             f"{dashboard.meta.year} 年已过 {fmt.percent(share)}（序时进度）。", ""]
+    for section in sections(dashboard, as_of, pane):
+        lines += [f"## {section.title}", ""]
+        for table in section.tables:
+            lines += [f"### {_md_cell(table.title)}", ""]
+            if not table.rows:
+                lines += ["（无）", ""]
+                continue
+            lines.append("| " + " | ".join(table.columns) + " |")
+            lines.append("|" + "---|" * len(table.columns))
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
+            lines.append("")
+    if dashboard.meta.source:
+        lines += [f"来源：{_md_cell(dashboard.meta.source)}", ""]
+    return "\n".join(lines)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #111; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 2px solid #1565c0; padding-bottom: .2em; margin-top: 1.5em; }
+h3 { font-size: 1em; color: #444; }
+table { border-collapse: collapse; margin: .5em 0 1em; }
+th, td { border: 1px solid #bbb; padding: .25em .6em; text-align: left; vertical-align: top; }
+th { background: #e3eaf5; }
+.bar { position: relative; width: 12em; height: .9em; background: #eee; border: 1px solid #999; }
+.bar .done { position: absolute; left: 0; top: 0; bottom: 0; background: #2e7d32; }
+.bar.behind .done { background: #ef6c00; }
+.bar .time { position: absolute; top: -.2em; bottom: -.2em; width: 2px; background: #000; }
+@media print { body { margin: 1cm; } h2 { break-after: avoid; } table { break-inside: avoid; } }
+"""
+
+
+def _bar(p: progress.TargetProgress) -> str:
+    done = min(p.completion or 0.0, 1.0) * 100
+    kind = " behind" if p.verdict == progress.BEHIND else ""
+    return (f'<div class="bar{kind}" title="完成 {fmt.percent(p.completion)} / 序时 {fmt.percent(p.time_share)}">'
+            f'<div class="done" style="width:{done:.1f}%"></div>'
+            f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
+
+
+def to_html(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+    esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
+    share = progress.time_elapsed_share(as_of, dashboard.meta.year)
+    title = esc(heading(dashboard, as_of))
+    parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+             f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
+             f"<p>{dashboard.meta.year} 年已过 {fmt.percent(share)}（序时进度，进度条中的竖线）。</p>"]
+    bars = {p.target.name: _bar(p) for p in progress.assess_all(dashboard.targets, as_of, dashboard.meta.year)}
+    for section in sections(dashboard, as_of, pane):
+        parts.append(f"<h2>{esc(section.title)}</h2>")
+        for table in section.tables:
+            parts.append(f"<h3>{esc(table.title)}</h3>")
+            if not table.rows:
+                parts.append("<p>（无）</p>")
+                continue
+            with_bar = table.columns[:1] == ["目标"] and "序时进度" in table.columns
+            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + ("<th>进度</th>" if with_bar else "")
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+            for row in table.rows:
+                cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+                if with_bar:
+                    cells += f"<td>{bars.get(row[0], '')}</td>"
+                parts.append(f"<tr>{cells}</tr>")
+            parts.append("</tbody></table>")
+    if dashboard.meta.source:
+        parts.append(f"<p><small>来源：{esc(dashboard.meta.source)}</small></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def _csv_cell(text: str) -> str:
+    text = fmt.clean(text, single_line=True)
+    # A cell starting with = + - @ would be run as a formula by a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+    """One row per line of every table: 板块, 表, then the table's own cells under their headers.
+    Meant for Excel: the caller writes it as UTF-8 with a BOM."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for section in sections(dashboard, as_of, pane):
+        for table in section.tables:
+            writer.writerow(["板块", "表", *table.columns])
+            for row in table.rows:
+                writer.writerow([_csv_cell(section.title), _csv_cell(table.title), *map(_csv_cell, row)])
+            writer.writerow([])
+    return out.getvalue()
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+def _quantity(q: Quantity | None) -> dict | None:
+    return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least,
+                                   "shown": fmt.quantity(q)}
+
+
+def _figure(f: Figure) -> dict:
+    return {"id": f.id or None, "label": f.label, "group": f.group or None, "pane": f.pane,
+            "headline": f.headline, **_quantity(f.quantity)}
+
+
+def to_json_data(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> dict:
+    d = dashboard
+    wanted = lambda name: pane in (None, name)  # noqa: E731
+    data: dict = {
+        "format": "erqi-tui/1",
+        "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
+        "as_of": as_of.isoformat(),
+        "time_elapsed_share": round(progress.time_elapsed_share(as_of, d.meta.year), 6),
+    }
+    if pane:
+        data["pane"] = pane
+    targets = d.targets if wanted("overview") else d.targets_on(pane)
+    data["targets"] = [
+        {"id": p.target.id, "name": p.target.name, "pane": p.target.pane or None,
+         "target": _quantity(p.target.target), "current": _quantity(p.target.current),
+         "completion": None if p.completion is None else round(p.completion, 6),
+         "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict}
+        for p in progress.assess_all(targets, as_of, d.meta.year)]
+    figures = d.figures if pane is None else (d.headlines if pane == "overview" else d.figures_on(pane))
+    data["figures"] = [_figure(f) for f in figures]
+    if wanted("investment"):
+        data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
+                           "figures": [_figure(f) for f in e.figures]} for e in d.events]
+        data["stages"] = [{"name": s.name, "count": _quantity(s.count), "note": s.note or None} for s in d.stages]
+    if wanted("layout"):
+        data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
+                          "belt_note": d.layout.belt_note or None,
+                          "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
+                                    "projects": [p.id for p in d.projects_on(a.id)]} for a in d.layout.axes]}
+    if wanted("projects"):
+        data["projects"] = [{"id": p.id, "name": p.name, "status": p.status, "axis": p.axis,
+                             "location": p.location or None, "investment": _quantity(p.investment),
+                             "area": _quantity(p.area), "expected": p.expected or None, "note": p.note or None,
+                             "figures": [_figure(f) for f in p.figures]} for p in d.projects]
+    return data
+
+
+def to_json(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+    return json.dumps(to_json_data(dashboard, as_of, pane), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}
