@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from rich.text import Text
 
 from . import edits, fmt, journal, store
+from .config import Config, save_config
 from .model import Dashboard
 from .panes import Context
 from .panes.business import BusinessPane
@@ -21,6 +22,7 @@ from .panes.investment import InvestmentPane
 from .panes.layout import LayoutPane
 from .panes.overview import OverviewPane
 from .panes.projects import ProjectsPane, ProjectTable
+from .themes import THEMES
 from .widgets.cards import TargetCard
 
 # (tab id, title, pane class), in the order of the tabs and of the keys 1–5.
@@ -59,7 +61,8 @@ class ErqiApp(App):
 
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
                  who: str = "", loaded: tuple | None = None, watch: bool = True,
-                 today: dt.date | None = None, read_only: bool = False) -> None:
+                 today: dt.date | None = None, read_only: bool = False,
+                 settings: Config | None = None, settings_path: Path | None = None) -> None:
         """`loaded` is the files' fingerprint taken before `dashboard` was read from them; `watch`
         reloads when they change on disk; `who` is recorded with every update."""
         super().__init__()
@@ -71,6 +74,12 @@ class ErqiApp(App):
         self.watch_files = watch
         self.today = today or dt.date.today()
         self.read_only = read_only
+        self.settings = settings or Config()
+        self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme
+        self.set_keymap(self.settings.keys)
         self.set_titles()
 
     @property
@@ -97,6 +106,18 @@ class ErqiApp(App):
         self.focus_pane()
         if self.watch_files:
             self.set_interval(0.5, self.poll_files)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def remember_theme(self, theme) -> None:
+        """Keep the theme chosen in the command palette for the next start."""
+        if theme.name == self.settings.theme:
+            return
+        self.settings = self.settings.with_(theme=theme.name)
+        if self.settings_path is not None:
+            try:
+                save_config(self.settings_path, self.settings)
+            except OSError as error:
+                self.notify(f"无法保存设置：{error.strerror}", severity="warning", markup=False)
 
     def on_resize(self) -> None:
         self.check_size()
@@ -129,6 +150,17 @@ class ErqiApp(App):
         self.tabs.active = pane_id
         self.call_after_refresh(self.focus_pane)
 
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        """The ids a user may remap in the settings' [keys]."""
+        from .screens.detail import ProjectDetail
+        from .screens.forms import UpdateForm
+        from .screens.help import HelpScreen
+        from .screens.history import HistoryScreen
+
+        owners = (cls, TargetCard, ProjectsPane, ProjectTable, ProjectDetail, UpdateForm, HistoryScreen, HelpScreen)
+        return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(scope, key, what it does) for every key the help screen lists."""
         from .screens.detail import ProjectDetail
@@ -137,7 +169,7 @@ class ErqiApp(App):
         from .screens.forms import UpdateForm
         from .screens.history import HistoryScreen
 
-        return help_rows([
+        return help_rows(self.settings.keys, [
             ("全局", [b for b in self.BINDINGS if isinstance(b, Binding)]),
             ("目标卡片", TargetCard.BINDINGS),
             ("重点项目", ProjectsPane.BINDINGS + ProjectTable.BINDINGS),

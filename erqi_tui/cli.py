@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
-from . import __version__, journal, report, store
+from . import __version__, config, journal, report, store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -52,6 +53,9 @@ def parser() -> argparse.ArgumentParser:
                    help="judge progress at this date instead of the date the figures stand at")
     p.add_argument("--user", metavar="NAME",
                    help="who is recorded with the updates you make (default: your login name)")
+    p.add_argument("--color", choices=COLOR_SYSTEMS, default="auto",
+                   help="colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, "
+                        "256, 16 or none")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate a data file: exit 0 if valid, 2 with the problems if not",
                                 description="Validate a data file. Exit 0 if valid; 2, with one line "
@@ -95,9 +99,24 @@ def export(args: argparse.Namespace, path: Path, dashboard) -> int:
     return EXIT_OK
 
 
-def print_problems(error: store.DataError) -> None:
+COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
+
+
+def apply_color_choice(choice: str) -> None:
+    """Set the colour system before Textual is imported (it reads the environment once).
+
+    auto leaves it to the terminal's COLORTERM and TERM, as Rich detects them: OpenSSH does not
+    forward COLORTERM, so over SSH an xterm-256color terminal gets 256 colours, a plain xterm 16.
+    """
+    if choice == "none":
+        os.environ["NO_COLOR"] = "1"
+    elif choice != "auto":
+        os.environ["TEXTUAL_COLOR_SYSTEM"] = {"16": "standard", "256": "256"}.get(choice, choice)
+
+
+def print_problems(error: store.DataError, what: str = "data file") -> None:
     count = len(error.problems)
-    print(f"erqi-tui: {count} problem{'s' if count != 1 else ''} in the data file:", file=sys.stderr)
+    print(f"erqi-tui: {count} problem{'s' if count != 1 else ''} in the {what}:", file=sys.stderr)
     for problem in error.problems:
         print(f"  {problem}", file=sys.stderr)
 
@@ -117,10 +136,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
               f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")
         return EXIT_OK
+    apply_color_choice(args.color)
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.
+
+    settings_path = config.config_path()
+    try:
+        settings = config.load_config(settings_path, ErqiApp.binding_ids())
+    except store.DataError as error:
+        print_problems(error, what="settings file")
+        return EXIT_INVALID
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
     read_only = args.data is None
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
-            read_only=read_only).run()
+            read_only=read_only, settings=settings, settings_path=settings_path).run()
     return EXIT_OK

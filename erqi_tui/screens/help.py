@@ -23,14 +23,19 @@ BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def key_name(binding: Binding) -> str:
-    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "ctrl+c": "Ctrl+C"}
-    return binding.key_display or names.get(binding.key, binding.key)
+_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "space": "Space"}
 
 
-def help_rows(scoped: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
+def key_name(binding: Binding, keymap: dict[str, str] | None = None) -> str:
+    """How the help shows a binding's key(s): as remapped in the settings, if they are."""
+    if keymap and binding.id in keymap:
+        return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in keymap[binding.id].split(","))
+    return binding.key_display or _NAMES.get(binding.key, binding.key)
+
+
+def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
     """(scope, key, what it does) for every binding with a description, then the built-in keys."""
-    rows = [(scope, key_name(b), b.description) for scope, bindings in scoped for b in bindings
+    rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
             if b.description]
     return rows + list(BUILT_IN_KEYS)
 

@@ -1,0 +1,18 @@
+"""The app's themes: dark (default), light, and high contrast for projectors."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+THEMES = (
+    Theme(name="erqi-dark", dark=True, primary="#1E88E5", secondary="#26A69A", accent="#FFB300",
+          warning="#FB8C00", error="#E53935", success="#43A047",
+          background="#121212", surface="#1C1C1C", panel="#24303A"),
+    Theme(name="erqi-light", dark=False, primary="#1565C0", secondary="#00796B", accent="#E65100",
+          warning="#E65100", error="#C62828", success="#2E7D32", foreground="#111111",
+          background="#F7F7F7", surface="#FFFFFF", panel="#DCE6F2"),
+    # Projectors wash colours out: black and white, saturated accents, nothing mid-grey.
+    Theme(name="erqi-contrast", dark=True, primary="#FFFF00", secondary="#00FFFF", accent="#FFFFFF",
+          warning="#FFFF00", error="#FF4444", success="#00FF00", foreground="#FFFFFF",
+          background="#000000", surface="#000000", panel="#000000"),
+)

@@ -1,0 +1,96 @@
+"""Settings under the XDG config folder: theme, key remaps, colour choice; kept between starts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from erqi_tui import config, store
+from erqi_tui.app import ErqiApp
+from erqi_tui.config import Config
+
+from ..conftest import BUNDLED
+from .helpers import make_app, run_with, screen_text
+
+
+def test_config_path_follows_xdg():
+    assert config.config_path({"XDG_CONFIG_HOME": "/x"}) == config.Path("/x/erqi-tui/config.toml")
+    assert config.config_path({"HOME": "/home/u"}) == config.Path("/home/u/.config/erqi-tui/config.toml")
+
+
+def test_missing_settings_file_means_defaults(tmp_path):
+    assert config.load_config(tmp_path / "none.toml") == Config()
+
+
+def test_bad_settings_name_file_line_and_key(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "purple"\n\n[keys]\nreload = "f5"\nlaunch = "l"\n', encoding="utf-8")
+    with pytest.raises(store.DataError) as caught:
+        config.load_config(path, ErqiApp.binding_ids())
+    found = {(p.line, p.key) for p in caught.value.problems}
+    assert found == {(1, "theme"), (5, "keys.launch")}
+
+
+def test_app_with_bad_settings_exits_2_naming_the_file(tmp_path):
+    (tmp_path / "erqi-tui").mkdir()
+    (tmp_path / "erqi-tui" / "config.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "erqi_tui"], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'erqi-tui' / 'config.toml'}:1: lang: expected one of zh, en" in result.stderr
+
+
+def test_theme_chosen_in_the_app_is_kept(tmp_path):
+    path = tmp_path / "erqi-tui" / "config.toml"
+    app = make_app()
+    app.settings_path = path
+
+    async def check(pilot):
+        pilot.app.theme = "erqi-contrast"
+        await pilot.pause()
+
+    run_with(app, check)
+    assert config.load_config(path) == Config(theme="erqi-contrast")
+
+
+def test_remapped_key_works_and_shows_in_help_and_footer(tmp_path):
+    data = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, data)
+    app = ErqiApp(data, store.load(data), watch=False, settings=Config(keys={"reload": "f5"}))
+
+    async def check(pilot):
+        assert "f5 重新载入" in screen_text(pilot.app)
+        data.write_text(data.read_text(encoding="utf-8").replace("value = 13,", "value = 18,"), encoding="utf-8")
+        await pilot.press("r")  # no longer bound
+        await pilot.pause()
+        assert "13 / 30+ 个" in screen_text(pilot.app)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "18 / 30+ 个" in screen_text(pilot.app)
+        assert ("全局", "f5", "重新载入") in pilot.app.help_rows()
+
+    run_with(app, check)
+
+
+@pytest.mark.parametrize("environ, system", [
+    ({"TERM": "xterm-256color"}, "256"),                         # ssh: COLORTERM is not forwarded
+    ({"TERM": "xterm-256color", "COLORTERM": "truecolor"}, "truecolor"),
+    ({"TERM": "xterm"}, "standard"),                             # PuTTY's default: 16 colours
+    ({"TERM": "screen"}, "standard"),
+])
+def test_colour_system_follows_the_terminal(monkeypatch, environ, system):
+    for name in ("TERM", "COLORTERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert make_app().console.color_system == system
+
+
+def test_no_color_is_honoured(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert make_app().no_color
