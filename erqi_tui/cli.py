@@ -74,7 +74,42 @@ def parser() -> argparse.ArgumentParser:
                         help="the data file (default: the bundled one)")
     export.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="judge progress at this date")
+    serve = commands.add_parser(
+        "serve", help="serve the dashboard to web browsers (textual-serve)",
+        description="Serve the dashboard to web browsers with textual-serve; each visitor gets their own "
+                    "session. textual-serve has no authentication: keep the default loopback address "
+                    "unless everyone who can reach the port may see (and, with --data, update) the figures.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                       help="the data file (default: the bundled one)")
+    serve.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+                       help="judge progress at this date")
     return p
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(args: argparse.Namespace, path: Path) -> int:
+    import shlex
+
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "erqi_tui", "--color", args.color]
+    if getattr(args, "data", None):
+        command += ["--data", str(path.resolve())]
+    if args.as_of:
+        command += ["--as-of", args.as_of.isoformat()]
+    if args.user:
+        command += ["--user", args.user]
+    if args.host not in LOOPBACK and not args.host.startswith("127."):
+        print(f"erqi-tui: WARNING: serving on {args.host}:{args.port}. textual-serve has no authentication:"
+              f" anyone who can reach this address can use the dashboard"
+              f"{' and record updates' if getattr(args, 'data', None) else ''}.", file=sys.stderr)
+    print(f"erqi-tui: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
+    Server(shlex.join(command), host=args.host, port=args.port, title="erqi-tui").serve()
+    return EXIT_OK
 
 
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:
@@ -132,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     if args.command == "export":
         return export(args, path, dashboard)
+    if args.command == "serve":
+        return serve(args, path)
     if args.command == "check":
         print(f"{path}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
               f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")
