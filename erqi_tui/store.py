@@ -8,6 +8,7 @@ expected. Key paths count array entries from 1, as a person reading the file wou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import tomllib
@@ -229,8 +230,13 @@ class Validator:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = locate_keys(text)
+        self.source = text
         self.problems: list[Problem] = []
+
+    @functools.cached_property
+    def lines(self) -> dict[str, int]:
+        # Scanning for key lines costs as much as a third of the parse: only a problem needs them.
+        return locate_keys(self.source)
 
     # Reporting
 
