@@ -17,22 +17,28 @@ from . import edits, fmt, journal, store
 from .config import Config, save_config
 from .model import Dashboard
 from .panes import Context
-from .panes.business import BusinessPane
-from .panes.investment import InvestmentPane
-from .panes.layout import LayoutPane
-from .panes.overview import OverviewPane
-from .panes.projects import ProjectsPane, ProjectTable
 from .themes import THEMES
 from .widgets.cards import TargetCard
 
-# (tab id, title, pane class), in the order of the tabs and of the keys 1–5.
+# (tab id, title, module and class of the pane), in the order of the tabs and of the keys 1–5.
+# A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
+# the first pane alone.
 PANES = (
-    ("overview", "总览", OverviewPane),
-    ("investment", "招商引资", InvestmentPane),
-    ("layout", "三区三轴", LayoutPane),
-    ("business", "营商环境", BusinessPane),
-    ("projects", "重点项目", ProjectsPane),
+    ("overview", "总览", "overview:OverviewPane"),
+    ("investment", "招商引资", "investment:InvestmentPane"),
+    ("layout", "三区三轴", "layout:LayoutPane"),
+    ("business", "营商环境", "business:BusinessPane"),
+    ("projects", "重点项目", "projects:ProjectsPane"),
 )
+PANE_IDS = tuple(pane_id for pane_id, _, _ in PANES)
+
+
+def pane_class(pane_id: str) -> type:
+    import importlib
+
+    module, _, name = dict((p, m) for p, _, m in PANES)[pane_id].partition(":")
+    return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
+
 
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
@@ -62,7 +68,8 @@ class ErqiApp(App):
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
                  who: str = "", loaded: tuple | None = None, watch: bool = True,
                  today: dt.date | None = None, read_only: bool = False,
-                 settings: Config | None = None, settings_path: Path | None = None) -> None:
+                 settings: Config | None = None, settings_path: Path | None = None,
+                 start_pane: str = "overview") -> None:
         """`loaded` is the files' fingerprint taken before `dashboard` was read from them; `watch`
         reloads when they change on disk; `who` is recorded with every update."""
         super().__init__()
@@ -74,6 +81,7 @@ class ErqiApp(App):
         self.watch_files = watch
         self.today = today or dt.date.today()
         self.read_only = read_only
+        self.start_pane = start_pane
         self.settings = settings or Config()
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         for theme in THEMES:
@@ -94,10 +102,11 @@ class ErqiApp(App):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(id="too-small")
-        with TabbedContent(id="tabs"):
-            for number, (pane_id, title, pane_class) in enumerate(PANES, start=1):
+        with TabbedContent(id="tabs", initial=self.start_pane):
+            for number, (pane_id, title, _) in enumerate(PANES, start=1):
                 with TabPane(f"{number} {title}", id=pane_id):
-                    yield pane_class(self.context, classes="pane")
+                    if pane_id == self.start_pane:
+                        yield pane_class(pane_id)(self.context, classes="pane")
         yield Static(id="data-error")
         yield Footer()
 
@@ -140,14 +149,25 @@ class ErqiApp(App):
         active = self.tabs.active_pane
         if active is None:
             return
-        tables = active.query(ProjectTable)
-        (tables.first() if tables else active.query_one(".pane")).focus()
+        panes = active.query(".pane")
+        if not panes:
+            return  # still being built: focused once it is mounted
+        tables = active.query("ProjectTable")
+        (tables.first() if tables else panes.first()).focus()
 
-    def on_tabbed_content_tab_activated(self) -> None:
+    async def ensure_pane(self, pane_id: str) -> None:
+        """Build the pane the first time it is shown."""
+        tab_pane = self.query_one(f"#{pane_id}", TabPane)
+        if not tab_pane.query(".pane"):
+            await tab_pane.mount(pane_class(pane_id)(self.context, classes="pane"))
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        await self.ensure_pane(event.pane.id)
         self.call_after_refresh(self.focus_pane)
 
-    def action_show_pane(self, pane_id: str) -> None:
+    async def action_show_pane(self, pane_id: str) -> None:
         self.tabs.active = pane_id
+        await self.ensure_pane(pane_id)
         self.call_after_refresh(self.focus_pane)
 
     @classmethod
@@ -158,6 +178,8 @@ class ErqiApp(App):
         from .screens.help import HelpScreen
         from .screens.history import HistoryScreen
 
+        from .panes.projects import ProjectsPane, ProjectTable
+
         owners = (cls, TargetCard, ProjectsPane, ProjectTable, ProjectDetail, UpdateForm, HistoryScreen, HelpScreen)
         return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
@@ -167,6 +189,7 @@ class ErqiApp(App):
         from .screens.help import help_rows
 
         from .screens.forms import UpdateForm
+        from .panes.projects import ProjectsPane, ProjectTable
         from .screens.history import HistoryScreen
 
         return help_rows(self.settings.keys, [
@@ -223,12 +246,14 @@ class ErqiApp(App):
         focused = main.focused
         focus_in_pane = focused is not None
         card_id = focused.progress.target.id if isinstance(focused, TargetCard) else None
-        for pane_id, _title, pane_class in PANES:
+        for pane_id in PANE_IDS:
             tab_pane = self.query_one(f"#{pane_id}", TabPane)
             old = tab_pane.query(".pane")
-            state = old.first().state() if old and hasattr(old.first(), "state") else None
+            if not old:
+                continue  # never shown: built with the new data when it is
+            state = old.first().state() if hasattr(old.first(), "state") else None
             await tab_pane.remove_children()
-            pane = pane_class(self.context, classes="pane")
+            pane = pane_class(pane_id)(self.context, classes="pane")
             if state is not None:
                 pane.restore(state)
             await tab_pane.mount(pane)
@@ -316,7 +341,7 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date, pane: str,
 
     app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True)
     app.animation_level = "none"
-    key = str(1 + [p[0] for p in PANES].index(pane))
+    key = str(1 + PANE_IDS.index(pane))
 
     async def draw() -> str:
         async with app.run_test(size=size) as pilot:

@@ -7,21 +7,22 @@ import datetime as dt
 import getpass
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
-from . import __version__, config, journal, report, store
+from . import __version__, config, journal, store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
+COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
+EXPORT_FORMATS = ("md", "html", "csv", "json", "svg")
+PANE_NAMES = ("overview", "investment", "layout", "business", "projects")
 
 
 def bundled_data() -> Path:
     """The data file shipped with the package (in the wheel), or data/ beside a source checkout."""
-    packaged = resources.files("erqi_tui") / "data" / "targets.toml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data" / "targets.toml"
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "targets.toml"
+    return packaged if packaged.is_file() else here.parent / "data" / "targets.toml"
 
 
 def login_name() -> str:
@@ -53,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
                    help="judge progress at this date instead of the date the figures stand at")
     p.add_argument("--user", metavar="NAME",
                    help="who is recorded with the updates you make (default: your login name)")
+    p.add_argument("--pane", choices=PANE_NAMES, default="overview",
+                   help="the pane to start on (default: overview)")
     p.add_argument("--color", choices=COLOR_SYSTEMS, default="auto",
                    help="colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, "
                         "256, 16 or none")
@@ -66,9 +69,8 @@ def parser() -> argparse.ArgumentParser:
         description="Write the dashboard's figures, with their units, 'more than' marks and ahead/behind "
                     "verdicts, for a briefing: Markdown, one self-contained HTML page, CSV for Excel "
                     "(UTF-8 with BOM), stable JSON for scripts, or an SVG screenshot of a pane.")
-    export.add_argument("--format", choices=report.FORMATS, default="md", help="default: md")
-    export.add_argument("--pane", choices=list(report.PANE_TITLES), help="only this pane (default: all; "
-                        "svg: overview)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
+    export.add_argument("--pane", choices=PANE_NAMES, help="only this pane (default: all; svg: overview)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
     export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                         help="the data file (default: the bundled one)")
@@ -113,6 +115,8 @@ def serve(args: argparse.Namespace, path: Path) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:
+    from . import report
+
     as_of = args.as_of or dashboard.as_of
     if args.format == "svg":
         from .app import svg_screenshot
@@ -134,7 +138,6 @@ def export(args: argparse.Namespace, path: Path, dashboard) -> int:
     return EXIT_OK
 
 
-COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
 
 
 def apply_color_choice(choice: str) -> None:
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings_path = config.config_path()
     try:
-        settings = config.load_config(settings_path, ErqiApp.binding_ids())
+        settings = config.load_config(settings_path, ErqiApp.binding_ids)
     except store.DataError as error:
         print_problems(error, what="settings file")
         return EXIT_INVALID
@@ -186,5 +189,5 @@ def main(argv: list[str] | None = None) -> int:
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
     read_only = args.data is None
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
-            read_only=read_only, settings=settings, settings_path=settings_path).run()
+            read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane).run()
     return EXIT_OK

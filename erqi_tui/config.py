@@ -7,6 +7,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 import tomli_w
 
@@ -35,7 +36,7 @@ def config_path(environ: dict[str, str] | None = None) -> Path:
     return Path(base) / "erqi-tui" / "config.toml"
 
 
-def load_config(path: Path, binding_ids: set[str] | None = None) -> Config:
+def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None) -> Config:
     """The settings in `path` (defaults when it does not exist). Raises DataError, naming the file,
     line and key, when they are wrong."""
     if not path.exists():
@@ -54,7 +55,10 @@ def load_config(path: Path, binding_ids: set[str] | None = None) -> Config:
     if lang not in LANGS:
         check.problem("lang", f'expected one of {", ".join(LANGS)}, got "{lang}"')
     raw_keys = document.get("keys", {})
-    known = set(binding_ids) if binding_ids else set(raw_keys) if isinstance(raw_keys, dict) else set()
+    # The ids are only looked up when there are keys to check: that imports every screen.
+    known = set(raw_keys) if isinstance(raw_keys, dict) else set()
+    if known and binding_ids is not None:
+        known = binding_ids()
     keys = check.table(raw_keys, "keys", known) or {}
     for binding_id, value in keys.items():
         if not isinstance(value, str) or not value.strip():

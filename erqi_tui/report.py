@@ -16,7 +16,6 @@ from .model import PANES as FIGURE_PANES
 from .model import Dashboard, Figure, Quantity, grouped
 
 PANE_TITLES = {"overview": "总览", **FIGURE_PANES}
-FORMATS = ("md", "html", "csv", "json", "svg")
 VERDICT = {progress.AHEAD: "超前", progress.BEHIND: "落后", progress.UNKNOWN: "进度未知"}
 
 

@@ -30,7 +30,7 @@ def test_bad_settings_name_file_line_and_key(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('theme = "purple"\n\n[keys]\nreload = "f5"\nlaunch = "l"\n', encoding="utf-8")
     with pytest.raises(store.DataError) as caught:
-        config.load_config(path, ErqiApp.binding_ids())
+        config.load_config(path, ErqiApp.binding_ids)
     found = {(p.line, p.key) for p in caught.value.problems}
     assert found == {(1, "theme"), (5, "keys.launch")}
 
