@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 from . import __version__, config, journal, store
@@ -23,6 +26,40 @@ def bundled_data() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here / "data" / "targets.toml"
     return packaged if packaged.is_file() else here.parent / "data" / "targets.toml"
+
+
+@contextlib.contextmanager
+def loading_indicator(path: Path, threshold: int = 1024 * 1024):
+    """A spinner with the elapsed time on the terminal while a large file loads (a city's 100,000
+    projects take seconds); nothing for small files or when stderr is not a terminal."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size < threshold or not sys.stderr.isatty():
+        yield
+        return
+    done = threading.Event()
+
+    def spin() -> None:
+        started = time.monotonic()
+        frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+        tick = 0
+        while not done.wait(0.1):
+            sys.stderr.write(f"\r{frames[tick % len(frames)]} erqi-tui: 正在读取 {path.name}"
+                             f"（{size / 2**20:.1f} MB）… {time.monotonic() - started:.0f} s ")
+            sys.stderr.flush()
+            tick += 1
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+    spinner = threading.Thread(target=spin, daemon=True)
+    spinner.start()
+    try:
+        yield
+    finally:
+        done.set()
+        spinner.join()
 
 
 def login_name() -> str:
@@ -164,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     path = args.path if args.command == "check" else (args.data or bundled_data())
     loaded = journal.fingerprint(path)  # taken before reading, so a save can tell if they changed
     try:
-        dashboard = store.load(path)
+        with loading_indicator(path):
+            dashboard = store.load(path)
     except store.DataError as error:
         print_problems(error)
         return EXIT_INVALID

@@ -46,26 +46,41 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+def search_text(dashboard: Dashboard, project: Project) -> str:
+    """What the filter looks in: name, status, axis road, location, expectation and note."""
+    return " ".join([project.name, project.status or "", _axis_road(dashboard, project),
+                     project.location, project.expected, project.note]).casefold()
+
+
+def search_index(dashboard: Dashboard) -> list[tuple[Project, str]]:
+    """Each project with its search text, built once per dashboard: a keystroke then only compares."""
+    return [(p, search_text(dashboard, p)) for p in dashboard.projects]
+
+
 def matches(dashboard: Dashboard, project: Project, query: str) -> bool:
-    """Every word of `query` appears (ignoring case) in the project's name, status, axis, location,
-    expectation or note."""
-    haystack = " ".join([project.name, project.status or "", _axis_road(dashboard, project),
-                         project.location, project.expected, project.note]).casefold()
+    """Every word of `query` appears (ignoring case) in the project's search text."""
+    haystack = search_text(dashboard, project)
     return all(word in haystack for word in query.casefold().split())
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
-         reverse: bool = False) -> list[Project]:
+         reverse: bool = False, index: list[tuple[Project, str]] | None = None) -> list[Project]:
     """Projects matching `query`, sorted by column `sort` (file order when None). Unknown values
     sort last whichever the direction, so "—" never crowds the top of the table."""
-    found = [p for p in dashboard.projects if matches(dashboard, p, query)]
+    words = query.casefold().split()
+    if not words:
+        found = list(dashboard.projects)
+    else:
+        pairs = index if index is not None else search_index(dashboard)
+        found = [p for p, text in pairs if all(word in text for word in words)]
     if sort is None:
         return found[::-1] if reverse else found
     column = next(c for c in COLUMNS if c.key == sort)
-    known = [p for p in found if column.sort_value(dashboard, p) not in (None, "")]
-    unknown = [p for p in found if column.sort_value(dashboard, p) in (None, "")]
-    known.sort(key=lambda p: _comparable(column.sort_value(dashboard, p)), reverse=reverse)
-    return known + unknown
+    keyed = [(column.sort_value(dashboard, p), p) for p in found]
+    known = [(value, p) for value, p in keyed if value not in (None, "")]
+    unknown = [p for value, p in keyed if value in (None, "")]
+    known.sort(key=lambda pair: _comparable(pair[0]), reverse=reverse)
+    return [p for _, p in known] + unknown
 
 
 def _comparable(value: object) -> tuple:

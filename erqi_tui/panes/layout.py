@@ -14,18 +14,24 @@ from ..widgets.text import join, plain
 from . import Context
 
 
+ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
+
+
 def road_picture(axis: Axis, projects: tuple[Project, ...]) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
     lines = [plain(axis.theme, "italic")]
     lines.append(Text("  ┃"))
     if projects:
-        for project in projects:
+        for project in projects[:ROAD_STOPS]:
             stop = Text("  ●─ ", style="bold")
             stop.append_text(plain(project.name))
             lines.append(stop)
             status = Text("  ┃   ")
             status.append_text(plain(project.status or fmt.MISSING, "dim"))
             lines.append(status)
+        if len(projects) > ROAD_STOPS:
+            lines.append(Text(f"  ┃   另有 {len(projects) - ROAD_STOPS:,} 个项目（见 5 重点项目）", style="dim"))
+            lines.append(Text("  ┃"))
     else:
         lines.append(Text(f"  ┃  项目：{fmt.MISSING}", style="dim"))
         lines.append(Text("  ┃"))

@@ -7,16 +7,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from .. import listing
 from ..model import grouped
 from ..widgets.cards import FigureGroup
+from ..widgets.table import VirtualTable
 from ..widgets.text import plain
 from . import Context, target_cards
 
 
-class ProjectTable(DataTable):
+class ProjectTable(VirtualTable):
     """The project table; Enter opens the detail of the row under the cursor."""
 
     BINDINGS = [
@@ -24,11 +25,16 @@ class ProjectTable(DataTable):
         Binding("h", "history", "历史", id="projects.history"),
     ]
 
+    def __init__(self, dashboard, **kwargs) -> None:
+        super().__init__([c.title for c in listing.COLUMNS],
+                         lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS], **kwargs)
+
     @property
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self.rows[self.cursor_row].id if self.rows else None
+
+    def get_row_at(self, index: int) -> list[str]:
+        return self.cells(index)
 
     def action_edit(self) -> None:
         if self.selected_id:
@@ -62,6 +68,7 @@ class ProjectsPane(Vertical):
         self.sort: str | None = None
         self.reverse = False
         self.pending: dict | None = None  # state to restore once mounted (after a reload)
+        self.search: list | None = None  # the filter's search texts, built on the first keystroke
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
@@ -77,10 +84,7 @@ class ProjectsPane(Vertical):
         filter_input.cursor_blink = False
         yield filter_input
         yield Static(id="sort-state")
-        table = ProjectTable(id="projects", cursor_type="row", zebra_stripes=True)
-        for column in listing.COLUMNS:
-            table.add_column(column.title, key=column.key)
-        yield table
+        yield ProjectTable(dashboard, id="projects")
 
     def on_mount(self) -> None:
         if self.pending:
@@ -112,14 +116,11 @@ class ProjectsPane(Vertical):
         dashboard = self.context.dashboard
         table = self.table
         selected = select or table.selected_id
-        table.clear()
-        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse)
-        for project in shown:
-            table.add_row(*(plain(column.cell(dashboard, project)) for column in listing.COLUMNS),
-                          key=project.id)
-        ids = [p.id for p in shown]
-        if selected in ids:
-            table.move_cursor(row=ids.index(selected))
+        if self.search is None and self.query_text.strip():
+            self.search = listing.search_index(dashboard)
+        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=self.search)
+        cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
+        table.set_rows(shown, cursor=cursor)
         self.show_state(len(shown))
 
     def show_state(self, count: int) -> None:
@@ -149,15 +150,20 @@ class ProjectsPane(Vertical):
         elif filter_input.value:
             filter_input.value = ""
 
-    @on(DataTable.HeaderSelected)
-    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value
+    @on(VirtualTable.HeaderClicked)
+    def header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        key = listing.COLUMNS[event.column].key
         self.reverse = not self.reverse if self.sort == key else False
         self.sort = key
         self.refill()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def on_descendant_focus(self, event) -> None:
+        # Build the search texts when the filter box is entered, not on the first keystroke.
+        if event.widget.id == "filter" and self.search is None:
+            self.search = listing.search_index(self.context.dashboard)
 
     def action_sort_next(self) -> None:
         keys = [c.key for c in listing.COLUMNS]
@@ -171,9 +177,9 @@ class ProjectsPane(Vertical):
         self.reverse = not self.reverse
         self.refill()
 
-    @on(DataTable.RowSelected)
-    def open_detail(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.Selected)
+    def open_detail(self, event: VirtualTable.Selected) -> None:
         from ..screens.detail import ProjectDetail
 
-        project = next(p for p in self.context.dashboard.projects if p.id == event.row_key.value)
+        project = self.table.rows[event.index]
         self.app.push_screen(ProjectDetail(project, self.context.dashboard))

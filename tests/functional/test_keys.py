@@ -156,7 +156,7 @@ async def header_click_sorts(pilot) -> None:
     await pilot.press("5")
     await pilot.pause()
     table = pilot.app.query_one(ProjectTable)
-    x = 2 + sum(table.columns[k].get_render_width(table) for k in list(table.columns)[:4])  # 总投资
+    x = table.column_x(4) + 1  # 总投资
     await pilot.click(ProjectTable, offset=(x, 0))
     await pilot.pause()
     assert str(table.get_row_at(0)[0]) == "杉杉奥特莱斯广场二七店" or str(table.get_row_at(0)[4]) != "—"
