@@ -256,6 +256,8 @@ class Validator:
         if not isinstance(value, dict):
             self.problem(key, f"expected a table, got {_describe(value)}")
             return None
+        if value.keys() <= allowed:  # the usual case, checked without building sets: 100,000 projects
+            return value
         for unknown in sorted(set(value) - allowed):
             self.problem(f"{key}.{unknown}" if key else unknown,
                          f"unknown key; expected one of: {', '.join(sorted(allowed))}")
