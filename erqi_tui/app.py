@@ -10,11 +10,13 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets._footer import FooterKey
 
 from rich.text import Text
 
 from . import edits, fmt, journal, store
 from .config import Config, save_config
+from .i18n import data, english, lang, set_lang, tr
 from .model import Dashboard
 from .panes import Context
 from .themes import THEMES
@@ -40,6 +42,16 @@ def pane_class(pane_id: str) -> type:
     return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
 
 
+class TranslatedFooter(Footer):
+    """The Footer, with each key's description in the current language."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = tr(widget.description)
+            yield widget
+
+
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -53,6 +65,7 @@ class ErqiApp(App):
         Binding("question_mark", "help", "帮助", id="help", key_display="?"),
         Binding("r", "reload", "重新载入", id="reload"),
         Binding("x", "export_pane", "导出本页", id="export"),
+        Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
     CSS = """
@@ -83,6 +96,7 @@ class ErqiApp(App):
         self.read_only = read_only
         self.start_pane = start_pane
         self.settings = settings or Config()
+        set_lang(self.settings.lang)
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         for theme in THEMES:
             self.register_theme(theme)
@@ -96,19 +110,20 @@ class ErqiApp(App):
 
     def set_titles(self) -> None:
         meta = self.dashboard.meta
-        self.title = fmt.clean(f"{meta.city}{meta.district} {meta.year} 年目标", single_line=True)
-        self.sub_title = f"截至 {self.context.as_of.isoformat()} · ? 帮助"
+        self.title = fmt.clean(tr("{city}{district} {year} 年目标", city=data(meta, "city"),
+                                  district=data(meta, "district"), year=meta.year), single_line=True)
+        self.sub_title = tr("截至 {date} · ? 帮助", date=self.context.as_of.isoformat())
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(id="too-small")
         with TabbedContent(id="tabs", initial=self.start_pane):
             for number, (pane_id, title, _) in enumerate(PANES, start=1):
-                with TabPane(f"{number} {title}", id=pane_id):
+                with TabPane(f"{number} {tr(title)}", id=pane_id):
                     if pane_id == self.start_pane:
                         yield pane_class(pane_id)(self.context, classes="pane")
         yield Static(id="data-error")
-        yield Footer()
+        yield TranslatedFooter()
 
     def on_mount(self) -> None:
         self.check_size()
@@ -126,7 +141,7 @@ class ErqiApp(App):
             try:
                 save_config(self.settings_path, self.settings)
             except OSError as error:
-                self.notify(f"无法保存设置：{error.strerror}", severity="warning", markup=False)
+                self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
 
     def on_resize(self) -> None:
         self.check_size()
@@ -136,9 +151,9 @@ class ErqiApp(App):
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.screen.set_class(too_small, "-too-small")
         if too_small:
-            self.query_one("#too-small", Static).update(
-                f"窗口太小：至少需要 {MIN_WIDTH}×{MIN_HEIGHT}，当前 {width}×{height}。\n"
-                f"请放大窗口；按 q 退出。")
+            self.query_one("#too-small", Static).update(tr(
+                "窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
+                w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height))
 
     @property
     def tabs(self) -> TabbedContent:
@@ -223,19 +238,20 @@ class ErqiApp(App):
         except store.DataError as error:
             self.show_problem(str(error))
             if announce:
-                self.notify(fmt.clean(str(error)), title="数据文件有误，仍显示上次的数据", severity="error",
+                self.notify(fmt.clean(str(error)), title=tr("数据文件有误，仍显示上次的数据"), severity="error",
                             timeout=10, markup=False)
             return False
         self.show_problem("")
         await self.show(dashboard)
         if announce:
-            self.notify(fmt.clean(f"已重新载入 {self.data_path}"), markup=False)
+            self.notify(fmt.clean(tr("已重新载入 {path}", path=self.data_path)), markup=False)
         return True
 
     def show_problem(self, problem: str) -> None:
         bar = self.query_one("#data-error", Static)
         if problem:
-            bar.update(Text(f"数据文件有误，仍显示上次的数据（改正后自动载入）：\n{fmt.clean(problem)}"))
+            bar.update(Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
+                               problem=fmt.clean(problem))))
         bar.set_class(bool(problem), "-shown")
 
     async def show(self, dashboard: Dashboard) -> None:
@@ -270,14 +286,14 @@ class ErqiApp(App):
             dashboard = journal.record(self.data_path, update, self.loaded)
         except journal.Conflict:
             await self.reload(announce=False)
-            return "数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。"
+            return tr("数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。")
         except store.DataError as error:
-            return f"无法保存：{error}"
+            return tr("无法保存：{error}", error=error)
         except OSError as error:
-            return f"无法保存：{error.strerror}（{error.filename}）"
+            return tr("无法保存：{error}", error=f"{error.strerror}（{error.filename}）")
         self.loaded = journal.fingerprint(self.data_path)
         await self.show(dashboard)
-        self.notify("已保存并记录", markup=False)
+        self.notify(tr("已保存并记录"), markup=False)
         return None
 
     def form_date(self) -> str:
@@ -285,8 +301,8 @@ class ErqiApp(App):
 
     def may_edit(self) -> bool:
         if self.read_only:
-            self.notify("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。",
-                        title="不能修改", severity="warning", markup=False)
+            self.notify(tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。"),
+                        title=tr("不能修改"), severity="warning", markup=False)
         return not self.read_only
 
     def open_target_form(self, target_id: str) -> None:
@@ -314,23 +330,40 @@ class ErqiApp(App):
         item = next(i for i in items if i.id == ident)
         self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident)))
 
+    async def action_toggle_lang(self) -> None:
+        """Chinese ⇄ English, kept in the settings for the next start."""
+        set_lang("en" if english() is False else "zh")
+        self.settings = self.settings.with_(lang=lang())
+        if self.settings_path is not None:
+            try:
+                save_config(self.settings_path, self.settings)
+            except OSError as error:
+                self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
+        self.set_titles()
+        for number, (pane_id, title, _) in enumerate(PANES, start=1):
+            self.tabs.get_tab(pane_id).label = f"{number} {tr(title)}"
+        await self.show(self.dashboard)
+        await self.query_one(TranslatedFooter).recompose()
+        self.notify("Switched to English" if english() else "已切换为中文", markup=False)
+
     def action_export_pane(self) -> None:
         """Save the current pane as an SVG picture in the working folder."""
         name = f"erqi-tui-{self.tabs.active}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
         try:
             saved = self.save_screenshot(name, path=str(Path.cwd()))
         except OSError as error:
-            self.notify(f"无法保存：{error.strerror}", severity="error", markup=False)
+            self.notify(tr("无法保存：{error}", error=error.strerror), severity="error", markup=False)
             return
-        self.notify(f"已保存本页图片：{saved}", markup=False)
+        self.notify(tr("已保存本页图片：{path}", path=saved), markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, (pane_id, title, _) in enumerate(PANES, start=1):
-            yield SystemCommand(f"切换到 {title}", f"显示第 {number} 页（按键 {number}）",
+            yield SystemCommand(tr("切换到 {title}", title=tr(title)), tr("显示第 {number} 页（按键 {number}）", number=number),
                                 lambda pane_id=pane_id: self.action_show_pane(pane_id))
-        yield SystemCommand("重新载入数据", "重新读取数据文件（按键 r）", self.action_reload)
-        yield SystemCommand("导出本页图片", "把当前页保存为 SVG（按键 x）", self.action_export_pane)
-        yield SystemCommand("帮助", "所有按键（按键 ?）", self.action_help)
+        yield SystemCommand(tr("重新载入数据"), tr("重新读取数据文件（按键 r）"), self.action_reload)
+        yield SystemCommand(tr("导出本页图片"), tr("把当前页保存为 SVG（按键 x）"), self.action_export_pane)
+        yield SystemCommand(tr("切换语言"), tr("中文 / English（按键 l）"), self.action_toggle_lang)
+        yield SystemCommand(tr("帮助"), tr("所有按键（按键 ?）"), self.action_help)
         yield from super().get_system_commands(screen)
 
 

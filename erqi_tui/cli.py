@@ -93,6 +93,8 @@ def parser() -> argparse.ArgumentParser:
                    help="who is recorded with the updates you make (default: your login name)")
     p.add_argument("--pane", choices=PANE_NAMES, default="overview",
                    help="the pane to start on (default: overview)")
+    p.add_argument("--lang", choices=("zh", "en"),
+                   help="language: zh (default) or en; l switches in the app and remembers the choice")
     p.add_argument("--color", choices=COLOR_SYSTEMS, default="auto",
                    help="colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, "
                         "256, 16 or none")
@@ -223,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     except store.DataError as error:
         print_problems(error, what="settings file")
         return EXIT_INVALID
+    if args.lang:
+        settings = settings.with_(lang=args.lang)
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
     read_only = args.data is None

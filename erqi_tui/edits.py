@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from .journal import Update
+from .i18n import tr
 from .model import Dashboard, Project, Quantity, Target
 
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
@@ -18,17 +19,17 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     one required when given). Raises ValueError with a message for the user."""
     match = _NUMBER.match(text)
     if not match:
-        raise ValueError("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+")
+        raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
     number, plus, typed_unit = match.groups()
     value = float(number.replace(",", ""))
     if not math.isfinite(value):
-        raise ValueError("请输入有限的数字")
+        raise ValueError(tr("请输入有限的数字"))
     if value.is_integer() and "." not in number:
         value = int(value)
     if typed_unit and unit and typed_unit != unit:
-        raise ValueError(f"单位应为“{unit}”")
+        raise ValueError(tr("单位应为“{unit}”", unit=unit))
     if not (typed_unit or unit):
-        raise ValueError("请注明单位，如 5 亿元")
+        raise ValueError(tr("请注明单位，如 5 亿元"))
     return Quantity(value, typed_unit or unit, at_least=bool(plus))
 
 
@@ -36,9 +37,9 @@ def parse_date(text: str) -> dt.date:
     try:
         date = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError("请按 YYYY-MM-DD 输入日期，如 2024-06-30") from None
+        raise ValueError(tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30")) from None
     if not 1900 <= date.year <= 2200:
-        raise ValueError("日期超出范围")
+        raise ValueError(tr("日期超出范围"))
     return date
 
 
@@ -93,16 +94,16 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
         if value != old:
             changes[field] = value
     if not fields.get("name", "").strip():
-        errors["name"] = "请输入项目名称"
+        errors["name"] = tr("请输入项目名称")
     stages = [s.name for s in dashboard.stages]
     if changes.get("status") and stages and changes["status"] not in stages:
-        errors["status"] = f"应为：{'、'.join(stages)}"
+        errors["status"] = tr("应为：{names}", names="、".join(stages))
     for field in PROJECT_AMOUNT_FIELDS:
         text = fields.get(field, "").strip()
         old = getattr(project, field) if project else None
         if not text:
             if old is not None:
-                errors[field] = "已有数值不能清空；如需更正请输入新数值"
+                errors[field] = tr("已有数值不能清空；如需更正请输入新数值")
             continue
         try:
             value = parse_quantity(text, old.unit if old else usual_unit(dashboard, field))
@@ -118,7 +119,7 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
     if errors:
         return None, errors
     if not changes:
-        return None, {"": "没有改动"}
+        return None, {"": tr("没有改动")}
     note = fields.get("update_note", "").strip()
     if project is None:
         return Update("project", new_project_id(dashboard), changes, date, who, note, new=True), {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Quantity
+from . import i18n
 
 MISSING = "—"
 
@@ -15,10 +16,23 @@ def number(value: int | float) -> str:
 
 
 def quantity(q: Quantity | None, *, unit: bool = True) -> str:
-    """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown."""
+    """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown. In English the
+    unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY"."""
     if q is None:
         return MISSING
-    text = number(q.value) + ("+" if q.at_least else "")
+    value, shown_unit = q.value, q.unit
+    if i18n.english() and q.unit in i18n.UNITS_EN:
+        shown_unit, factor = i18n.UNITS_EN[q.unit]
+        if factor != 1:
+            value = round(value * factor, 6)
+            value = int(value) if float(value).is_integer() else value
+    text = number(value) + ("+" if q.at_least else "")
+    return f"{text} {shown_unit}" if unit and shown_unit else text
+
+
+def as_written(q: Quantity, *, unit: bool = True) -> str:
+    """A quantity in its file's own unit, in any language: what a form shows for editing."""
+    text = number(q.value).replace(",", "") + ("+" if q.at_least else "")
     return f"{text} {q.unit}" if unit and q.unit else text
 
 
@@ -32,7 +46,8 @@ def points(gap: float | None, *, signed: bool = True) -> str:
     """A gap in percentage points: "+1.7 个百分点", or "1.7 个百分点" unsigned."""
     if gap is None:
         return MISSING
-    return f"{gap * 100:+.1f} 个百分点" if signed else f"{abs(gap) * 100:.1f} 个百分点"
+    shown = f"{gap * 100:+.1f}" if signed else f"{abs(gap) * 100:.1f}"
+    return i18n.tr("{points} 个百分点", points=shown)
 
 
 def clean(text: str, *, single_line: bool = False) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import fmt
+from .i18n import data
 from .model import Dashboard, Project, Quantity
 
 
@@ -19,7 +20,12 @@ class Column:
 
 def _axis_road(dashboard: Dashboard, project: Project) -> str:
     axis = dashboard.axis_named(project.axis)
-    return axis.road if axis else ""
+    return data(axis, "road") if axis else ""
+
+
+def _status(dashboard: Dashboard, project: Project) -> str | None:
+    stage = next((s for s in dashboard.stages if s.name == project.status), None)
+    return data(stage, "name") if stage else project.status
 
 
 def _text(getter: Callable[[Dashboard, Project], str | None]) -> tuple[Callable, Callable]:
@@ -36,20 +42,20 @@ def _stage_rank(dashboard: Dashboard, project: Project) -> object:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "项目", *_text(lambda d, p: p.name)),
-    Column("status", "状态", _text(lambda d, p: p.status)[0], _stage_rank),
+    Column("name", "项目", *_text(lambda d, p: data(p, "name"))),
+    Column("status", "状态", _text(_status)[0], _stage_rank),
     Column("axis", "发展轴", *_text(_axis_road)),
-    Column("location", "位置", *_text(lambda d, p: p.location)),
+    Column("location", "位置", *_text(lambda d, p: data(p, "location"))),
     Column("investment", "总投资", *_amount(lambda p: p.investment)),
     Column("area", "占地", *_amount(lambda p: p.area)),
-    Column("expected", "预计", *_text(lambda d, p: p.expected)),
+    Column("expected", "预计", *_text(lambda d, p: data(p, "expected"))),
 )
 
 
 def search_text(dashboard: Dashboard, project: Project) -> str:
     """What the filter looks in: name, status, axis road, location, expectation and note."""
     return " ".join([project.name, project.status or "", _axis_road(dashboard, project),
-                     project.location, project.expected, project.note]).casefold()
+                     project.location, project.expected, project.note, *project.en.values()]).casefold()
 
 
 def search_index(dashboard: Dashboard) -> list[tuple[Project, str]]:

@@ -34,6 +34,7 @@ class Figure:
     group: str = ""
     headline: bool = False
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)  # English names, by field
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Target:
     pane: str = ""  # also shown on this pane, besides the overview
     note: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Event:
     figures: tuple[Figure, ...] = ()
     note: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Stage:
     count: Quantity | None = None
     note: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Axis:
     theme: str
     note: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,7 @@ class Layout:
     belt_note: str = ""
     axes: tuple[Axis, ...] = ()
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class Project:
     expected: str = ""
     note: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ class Meta:
     city: str = ""
     title: str = ""
     source: str = ""
+    en: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,17 @@ class Validator:
         inner = self.table(tbl[name], where, QUANTITY_KEYS)
         return None if inner is None else self.quantity_in(inner, where)
 
+    def english(self, tbl: dict, key: str, fields: tuple[str, ...]) -> dict[str, str] | None:
+        """The optional `en = { name = "…" }` table: English for the record's texts."""
+        if "en" not in tbl:
+            return {}
+        where = f"{key}.en" if key else "en"
+        inner = self.table(tbl["en"], where, set(fields))
+        if inner is None:
+            return None
+        texts = {name: self.text(inner, name, where) for name in inner}
+        return None if None in texts.values() else texts
+
     def unique(self, kind: str, entries: list[tuple[str, dict]]) -> None:
         seen: dict[str, str] = {}
         for key, tbl in entries:
@@ -412,12 +423,13 @@ class Validator:
         city = self.text(tbl, "city", "meta")
         title = self.text(tbl, "title", "meta")
         source = self.text(tbl, "source", "meta", limit=TEXT_LIMIT)
-        if None in (district, year, as_of, city, title, source):
+        en = self.english(tbl, "meta", ("district", "city", "title"))
+        if None in (district, year, as_of, city, title, source, en):
             return None
         if abs(as_of.year - year) > 1:
             self.problem("meta.as_of", f"expected a date in or next to the year {year}, got {as_of.isoformat()}")
             return None
-        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source)
+        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en)
 
     def target(self, key: str, tbl: dict) -> Target | None:
         ident = self.text(tbl, "id", key, required=True)
@@ -434,10 +446,11 @@ class Validator:
         if goal is not None and goal.value == 0:
             self.problem(f"{key}.target.value", "expected a target above 0")
             return None
-        if None in (ident, name, goal, pane, note, source):
+        en = self.english(tbl, key, ("name", "note"))
+        if None in (ident, name, goal, pane, note, source, en):
             return None
         return Target(id=ident, name=name, target=goal, current=current, pane=pane, note=note,
-                      source=source)
+                      source=source, en=en)
 
     def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
         pane = self.text(tbl, "pane", key, required=required)
@@ -455,10 +468,11 @@ class Validator:
         headline = self.boolean(tbl, "headline", key) if standalone else False
         if standalone:
             pane = self.pane(tbl, key, required=True)
-        if None in (ident, label, quantity, group, source, pane):
+        en = self.english(tbl, key, ("label", "group"))
+        if None in (ident, label, quantity, group, source, pane, en):
             return None
         return Figure(id=ident, label=label, quantity=quantity, pane=pane, group=group,
-                      headline=headline, source=source)
+                      headline=headline, source=source, en=en)
 
     def sub_figures(self, tbl: dict, key: str, pane: str) -> tuple[Figure, ...] | None:
         value = tbl.get("figure", [])
@@ -478,18 +492,20 @@ class Validator:
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         figures = self.sub_figures(tbl, key, "investment")
-        if None in (date, title, note, source, figures):
+        en = self.english(tbl, key, ("title", "note"))
+        if None in (date, title, note, source, figures, en):
             return None
-        return Event(date=date, title=title, figures=figures, note=note, source=source)
+        return Event(date=date, title=title, figures=figures, note=note, source=source, en=en)
 
     def stage(self, key: str, tbl: dict) -> Stage | None:
         name = self.text(tbl, "name", key, required=True)
         count = self.quantity(tbl, "count", key, required=False)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
-        if None in (name, note, source) or ("count" in tbl and count is None):
+        en = self.english(tbl, key, ("name", "note"))
+        if None in (name, note, source, en) or ("count" in tbl and count is None):
             return None
-        return Stage(name=name, count=count, note=note, source=source)
+        return Stage(name=name, count=count, note=note, source=source, en=en)
 
     def layout(self, doc: dict) -> Layout | None:
         if "layout" not in doc:
@@ -504,9 +520,10 @@ class Validator:
         raw_axes = self.tables(tbl, "axis", AXIS_KEYS, prefix="layout.")
         axes = [self.axis(k, t) for k, t in raw_axes]
         self.unique("axis", raw_axes)
-        if None in (name, belt, belt_note, source) or None in axes:
+        en = self.english(tbl, "layout", ("name", "belt", "belt_note"))
+        if None in (name, belt, belt_note, source, en) or None in axes:
             return None
-        return Layout(name=name, belt=belt, belt_note=belt_note, axes=tuple(axes), source=source)
+        return Layout(name=name, belt=belt, belt_note=belt_note, axes=tuple(axes), source=source, en=en)
 
     def axis(self, key: str, tbl: dict) -> Axis | None:
         ident = self.text(tbl, "id", key, required=True)
@@ -514,9 +531,10 @@ class Validator:
         theme = self.text(tbl, "theme", key, required=True)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
-        if None in (ident, road, theme, note, source):
+        en = self.english(tbl, key, ("road", "theme", "note"))
+        if None in (ident, road, theme, note, source, en):
             return None
-        return Axis(id=ident, road=road, theme=theme, note=note, source=source)
+        return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
 
     def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
         ident = self.text(tbl, "id", key, required=True)
@@ -538,26 +556,27 @@ class Validator:
         expected = self.text(tbl, "expected", key, limit=TEXT_LIMIT)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
-        if None in (ident, name, status, axis, location, figures, expected, note, source):
+        en = self.english(tbl, key, ("name", "location", "expected", "note"))
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en):
             return None
         if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
             return None
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
-                       source=source)
+                       source=source, en=en)
 
 QUANTITY_KEYS = {"value", "unit", "at_least"}
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
-META_KEYS = {"district", "city", "year", "as_of", "title", "source"}
-TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source"}
-SUB_FIGURE_KEYS = {"id", "label", "group", "source"} | QUANTITY_KEYS
+META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
+TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en"}
+SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
 FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
-EVENT_KEYS = {"date", "title", "note", "source", "figure"}
-STAGE_KEYS = {"name", "count", "note", "source"}
-LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis"}
-AXIS_KEYS = {"id", "road", "theme", "note", "source"}
+EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
+STAGE_KEYS = {"name", "count", "note", "source", "en"}
+LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
+AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source"}
+                "note", "source", "en"}
 
 
 def _describe(value: Any) -> str:

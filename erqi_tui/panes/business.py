@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
 from . import Context
@@ -23,6 +24,6 @@ class BusinessPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         groups = grouped(self.context.dashboard.figures_on("business"))
         if not groups:
-            yield Static(Text(f"营商环境数据：{fmt.MISSING}", style="dim"))
+            yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
         for group, figures in groups:
             yield FigureGroup(group, figures)

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import data, tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
@@ -39,17 +40,17 @@ class InvestmentPane(VerticalScroll):
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
         if dashboard.stages:
-            yield Static("项目推进", classes="section")
+            yield Static(tr("项目推进"), classes="section")
             with Horizontal(id="pipeline"):
                 for index, stage in enumerate(dashboard.stages):
                     if index:
                         yield Static("→", classes="arrow")
                     box = Static(self.stage_text(stage), classes="stage")
-                    box.border_title = plain(stage.name)
+                    box.border_title = plain(data(stage, "name"))
                     yield box
         if dashboard.events:
             events = Static(Text("\n").join(self.event_text(e) for e in dashboard.events), id="events")
-            events.border_title = "大事记"
+            events.border_title = tr("大事记")
             yield events
 
     @staticmethod
@@ -63,10 +64,10 @@ class InvestmentPane(VerticalScroll):
     @staticmethod
     def event_text(event) -> Text:
         text = Text(event.date.strftime("%m-%d") + "  ", style="bold")
-        text.append_text(plain(event.title))
+        text.append_text(plain(data(event, "title")))
         for figure in event.figures:
             text.append("\n       ")
-            text.append_text(join(f"{figure.label} ", (fmt.quantity(figure.quantity), "bold")))
+            text.append_text(join(f"{data(figure, 'label')} ", (fmt.quantity(figure.quantity), "bold")))
         if event.note:
             text.append("\n       ")
             text.append_text(plain(event.note, "dim"))

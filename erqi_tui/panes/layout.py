@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import data, tr
 from ..model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
@@ -19,21 +20,22 @@ ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, n
 
 def road_picture(axis: Axis, projects: tuple[Project, ...]) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
-    lines = [plain(axis.theme, "italic")]
+    lines = [plain(data(axis, "theme"), "italic")]
     lines.append(Text("  ┃"))
     if projects:
         for project in projects[:ROAD_STOPS]:
             stop = Text("  ●─ ", style="bold")
-            stop.append_text(plain(project.name))
+            stop.append_text(plain(data(project, "name")))
             lines.append(stop)
             status = Text("  ┃   ")
             status.append_text(plain(project.status or fmt.MISSING, "dim"))
             lines.append(status)
         if len(projects) > ROAD_STOPS:
-            lines.append(Text(f"  ┃   另有 {len(projects) - ROAD_STOPS:,} 个项目（见 5 重点项目）", style="dim"))
+            lines.append(Text("  ┃   " + tr("另有 {count} 个项目（见 5 重点项目）",
+                                              count=f"{len(projects) - ROAD_STOPS:,}"), style="dim"))
             lines.append(Text("  ┃"))
     else:
-        lines.append(Text(f"  ┃  项目：{fmt.MISSING}", style="dim"))
+        lines.append(Text("  ┃  " + tr("项目：{missing}", missing=fmt.MISSING), style="dim"))
         lines.append(Text("  ┃"))
     lines.append(Text("  ▼"))
     return Text("\n").join(lines)
@@ -56,33 +58,33 @@ class LayoutPane(VerticalScroll):
         dashboard = self.context.dashboard
         layout = dashboard.layout
         if layout.name:
-            yield Static(plain(f"{layout.name} 产业发展布局"), id="plan-name")
+            yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
         if layout.axes:
             with Horizontal(id="axes"):
                 for axis in layout.axes:
                     box = Static(road_picture(axis, dashboard.projects_on(axis.id)), classes="axis")
-                    box.border_title = plain(axis.road)
+                    box.border_title = plain(data(axis, "road"))
                     yield box
         else:
-            yield Static(Text(f"发展轴：{fmt.MISSING}", style="dim"))
+            yield Static(Text(tr("发展轴：{missing}", missing=fmt.MISSING), style="dim"))
         if layout.belt:
             belt = Static(self.belt_text(), id="belt")
-            belt.border_title = "重点项目产业带"
+            belt.border_title = tr("重点项目产业带")
             yield belt
         unplaced = [p for p in dashboard.projects if p.axis is None]
         if unplaced and layout.axes:
-            yield Static(Text(f"另有 {len(unplaced)} 个项目未标明所在发展轴（见 5 重点项目）", style="dim"),
+            yield Static(Text(tr("另有 {count} 个项目未标明所在发展轴（见 5 重点项目）", count=len(unplaced)), style="dim"),
                          classes="unplaced")
         for group, figures in grouped(dashboard.figures_on("layout")):
             yield FigureGroup(group, figures)
 
     def belt_text(self) -> Text:
         layout = self.context.dashboard.layout
-        north, sep, south = layout.belt.partition("—")
+        north, sep, south = data(layout, "belt").partition("—")
         if sep:
             text = join((north, "bold"), "  ━━━━▶  ", (south, "bold"))
         else:
-            text = plain(layout.belt, "bold")
+            text = plain(data(layout, "belt"), "bold")
         if layout.belt_note:
             text.append("   ")
             text.append_text(plain(layout.belt_note, "dim"))

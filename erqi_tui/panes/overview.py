@@ -8,6 +8,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt, progress
+from ..i18n import data, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.text import join
 from . import Context, target_cards
@@ -30,27 +31,28 @@ class OverviewPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         meta = self.context.dashboard.meta
         share = progress.time_elapsed_share(self.context.as_of, meta.year)
-        yield Static(Text(f"截至 {self.context.as_of.isoformat()}，{meta.year} 年已过 {fmt.percent(share)}"
-                          f"（序时进度，图中 ┃ 处）"), classes="time-share")
+        yield Static(Text(tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）",
+                             date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))),
+                     classes="time-share")
         assessed = progress.assess_all(self.context.dashboard.targets, self.context.as_of, meta.year)
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets)
         behind = progress.warnings(assessed)
         warnings = Static(self.warning_lines(behind), id="warnings")
-        warnings.border_title = "预警：落后于序时进度" if behind else "预警"
+        warnings.border_title = tr("预警：落后于序时进度" if behind else "预警")
         warnings.set_class(not behind, "-none")
         yield warnings
         headlines = self.context.dashboard.headlines
         if headlines:
-            yield FigureGroup("要闻数据", headlines, id="headlines")
+            yield FigureGroup(tr("要闻数据"), headlines, id="headlines")
 
     @staticmethod
     def warning_lines(behind: list[progress.TargetProgress]) -> Text:
         if not behind:
-            return Text("没有落后于序时进度的目标", style="green")
+            return Text(tr("没有落后于序时进度的目标"), style="green")
         lines = []
         for item in behind:
-            line = join((item.target.name, "bold"), f"  完成 {fmt.percent(item.completion)}  ")
+            line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
             line.append_text(verdict_text(item))
             lines.append(line)
         return Text("\n").join(lines)

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from .. import listing
+from ..i18n import tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.table import VirtualTable
@@ -26,7 +27,7 @@ class ProjectTable(VirtualTable):
     ]
 
     def __init__(self, dashboard, **kwargs) -> None:
-        super().__init__([c.title for c in listing.COLUMNS],
+        super().__init__([tr(c.title) for c in listing.COLUMNS],
                          lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS], **kwargs)
 
     @property
@@ -79,7 +80,7 @@ class ProjectsPane(Vertical):
                 yield from target_cards(self.context, targets)
                 for group, figures in groups:
                     yield FigureGroup(group, figures)
-        filter_input = Input(placeholder="筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）",
+        filter_input = Input(placeholder=tr("筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）"),
                              id="filter")
         filter_input.cursor_blink = False
         yield filter_input
@@ -125,12 +126,12 @@ class ProjectsPane(Vertical):
 
     def show_state(self, count: int) -> None:
         total = len(self.context.dashboard.projects)
-        text = Text(f"{count} / {total} 个项目")
+        text = Text(tr("{count} / {total} 个项目", count=count, total=total))
         if self.sort:
-            title = next(c.title for c in listing.COLUMNS if c.key == self.sort)
-            text.append(f" · 按“{title}”{'降序' if self.reverse else '升序'}")
+            title = tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
+            text.append(tr(" · 按“{title}”{order}", title=title, order=tr("降序" if self.reverse else "升序")))
         if self.query_text:
-            text.append(" · 筛选：")
+            text.append(tr(" · 筛选："))
             text.append_text(plain(self.query_text))
         self.query_one("#sort-state", Static).update(text)
 

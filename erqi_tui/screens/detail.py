@@ -11,22 +11,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import data, tr
 from ..model import Dashboard, Project
 from ..widgets.text import plain
 
 
 def detail_table(project: Project, dashboard: Dashboard) -> Table:
     axis = dashboard.axis_named(project.axis)
+    status = next((s for s in dashboard.stages if s.name == project.status), None)
     rows: list[tuple[str, str]] = [
-        ("状态", project.status or fmt.MISSING),
-        ("发展轴", f"{axis.road} · {axis.theme}" if axis else fmt.MISSING),
-        ("位置", project.location or fmt.MISSING),
-        ("总投资", fmt.quantity(project.investment)),
-        ("占地", fmt.quantity(project.area)),
+        (tr("状态"), (data(status, "name") if status else project.status) or fmt.MISSING),
+        (tr("发展轴"), f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING),
+        (tr("位置"), data(project, "location") or fmt.MISSING),
+        (tr("总投资"), fmt.quantity(project.investment)),
+        (tr("占地"), fmt.quantity(project.area)),
     ]
-    rows += [(f.label, fmt.quantity(f.quantity)) for f in project.figures]
-    rows += [("预计", project.expected or fmt.MISSING), ("说明", project.note or fmt.MISSING),
-             ("出处", project.source or fmt.MISSING)]
+    rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
+    rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
+             (tr("出处"), project.source or fmt.MISSING)]
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")
@@ -53,9 +55,9 @@ class ProjectDetail(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = plain(self.project.name)
+            box.border_title = plain(data(self.project, "name"))
             yield Static(detail_table(self.project, self.dashboard), id="detail")
-            yield Static(Text("Esc 关闭"), id="hint")
+            yield Static(Text(tr("Esc 关闭")), id="hint")
 
     def on_click(self, event) -> None:
         # A click outside the box closes it, as Esc does.

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from .. import edits, fmt
+from ..i18n import data, tr
 
 from ..model import Dashboard, Project, Target
 from ..widgets.text import plain
@@ -50,7 +51,7 @@ class UpdateForm(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = plain(self.form_title)
-            box.border_subtitle = "Enter 保存 · Esc 取消"
+            box.border_subtitle = tr("Enter 保存 · Esc 取消")
             if self.hint:
                 yield Static(plain(self.hint, single_line=False), classes="hint")
             for name, label, value, choices in self.fields:
@@ -66,8 +67,8 @@ class UpdateForm(ModalScreen):
                 yield Static("", id=f"error-{name}", classes="field-error")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(id="buttons"):
-                yield Button("保存", id="save", variant="primary")
-                yield Button("取消", id="cancel")
+                yield Button(tr("保存"), id="save", variant="primary")
+                yield Button(tr("取消"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0][0]}").focus()
@@ -110,36 +111,36 @@ class UpdateForm(ModalScreen):
 
 def target_form(target: Target, dashboard: Dashboard, who: str, date: str) -> UpdateForm:
     fields: list[Field] = [
-        ("current", f"当前值（{target.target.unit}；下限值加 +，如 50+）",
-         fmt.quantity(target.current, unit=False).replace(",", "") if target.current else "", None),
-        ("date", "数值截至日期（YYYY-MM-DD）", date, None),
-        ("note", "备注（可选）", "", None),
+        ("current", tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
+         fmt.as_written(target.current, unit=False) if target.current else "", None),
+        ("date", tr("数值截至日期（YYYY-MM-DD）"), date, None),
+        ("note", tr("备注（可选）"), "", None),
     ]
-    hint = f"目标：{fmt.quantity(target.target)} · 记录人：{who}"
-    return UpdateForm(f"更新：{target.name}", fields,
+    hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
+    return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
                       lambda values: edits.target_update(target, values, who), hint)
 
 
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str) -> UpdateForm:
     stages = [(s.name, s.name) for s in dashboard.stages]
-    axes = [(f"{a.road} · {a.theme}", a.id) for a in dashboard.layout.axes]
+    axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
     def amount(q) -> str:
-        return "" if q is None else fmt.quantity(q).replace(",", "")
+        return "" if q is None else fmt.as_written(q)
 
     p = project
     fields: list[Field] = [
-        ("name", "项目名称", p.name if p else "", None),
-        ("status", "状态", (p.status or "") if p else "", stages if stages else None),
-        ("axis", "发展轴", (p.axis or "") if p else "", axes if axes else None),
-        ("location", "位置", p.location if p else "", None),
-        ("investment", "总投资（如 10 亿元）", amount(p.investment) if p else "", None),
-        ("area", "占地（如 133 亩）", amount(p.area) if p else "", None),
-        ("expected", "预计", p.expected if p else "", None),
-        ("note", "说明", p.note if p else "", None),
-        ("date", "变更日期（YYYY-MM-DD）", date, None),
-        ("update_note", "本次更新备注（可选）", "", None),
+        ("name", tr("项目名称"), p.name if p else "", None),
+        ("status", tr("状态"), (p.status or "") if p else "", stages if stages else None),
+        ("axis", tr("发展轴"), (p.axis or "") if p else "", axes if axes else None),
+        ("location", tr("位置"), p.location if p else "", None),
+        ("investment", tr("总投资（如 10 亿元）"), amount(p.investment) if p else "", None),
+        ("area", tr("占地（如 133 亩）"), amount(p.area) if p else "", None),
+        ("expected", tr("预计"), p.expected if p else "", None),
+        ("note", tr("说明"), p.note if p else "", None),
+        ("date", tr("变更日期（YYYY-MM-DD）"), date, None),
+        ("update_note", tr("本次更新备注（可选）"), "", None),
     ]
-    title = f"更新项目：{p.name}" if p else "新增项目"
+    title = tr("更新项目：{name}", name=data(p, "name")) if p else tr("新增项目")
     return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who),
-                      f"记录人：{who}")
+                      tr("记录人：{who}", who=who))

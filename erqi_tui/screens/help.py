@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..i18n import tr
+
 SCOPES = ("全局", "目标卡片", "重点项目", "项目详情", "更新表单", "历史记录")
 
 # Keys that come with Textual's widgets rather than from our bindings.
@@ -37,7 +39,7 @@ def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]]) -
     """(scope, key, what it does) for every binding with a description, then the built-in keys."""
     rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
             if b.description]
-    return rows + list(BUILT_IN_KEYS)
+    return [(tr(scope), key, tr(action)) for scope, key, action in rows + list(BUILT_IN_KEYS)]
 
 
 class HelpScreen(ModalScreen):
@@ -63,10 +65,11 @@ class HelpScreen(ModalScreen):
         table.add_column(style="bold")
         table.add_column()
         previous = None
-        for scope, key, action in sorted(self.rows, key=lambda row: SCOPES.index(row[0])):
+        order = [tr(scope) for scope in SCOPES]
+        for scope, key, action in sorted(self.rows, key=lambda row: order.index(row[0])):
             table.add_row(Text(scope if scope != previous else ""), Text(key), Text(action))
             previous = scope
         with VerticalScroll() as box:
-            box.border_title = "帮助 · 按键"
-            box.border_subtitle = "Esc 关闭"
+            box.border_title = tr("帮助 · 按键")
+            box.border_subtitle = tr("Esc 关闭")
             yield Static(table)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import tr
 from ..model import Quantity
 from ..widgets.text import plain
 
@@ -26,12 +27,12 @@ def shown(value) -> str:
 
 def history_table(changes) -> Table | Text:
     if not changes:
-        return Text("尚无更新记录：数值均来自数据文件。", style="dim")
+        return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
     table = Table(box=None, padding=(0, 1), header_style="bold")
     for title in ("日期", "项目", "原值", "新值", "记录人", "备注", "记录时间"):
-        table.add_column(title, overflow="fold")
+        table.add_column(tr(title), overflow="fold")
     for change in changes:
-        table.add_row(change.date.isoformat(), FIELD_NAMES.get(change.field, change.field),
+        table.add_row(change.date.isoformat(), tr(FIELD_NAMES.get(change.field, change.field)),
                       plain(shown(change.old)), plain(shown(change.new), "bold"), plain(change.who),
                       plain(change.note or "", single_line=False),
                       change.at.strftime("%Y-%m-%d %H:%M"))
@@ -55,6 +56,6 @@ class HistoryScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = plain(f"历史：{self.history_title}")
-            box.border_subtitle = "Esc 关闭"
+            box.border_title = plain(tr("历史：{name}", name=self.history_title))
+            box.border_subtitle = tr("Esc 关闭")
             yield Static(history_table(self.changes))

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from .. import fmt
+from ..i18n import data
 from ..model import Figure
 from .text import plain
 
@@ -62,7 +63,7 @@ class FigureBars(Widget):
         return len(self.figures)
 
     def render(self) -> Text:
-        labels = [fmt.clean(f.label, single_line=True) for f in self.figures]
+        labels = [fmt.clean(data(f, "label"), single_line=True) for f in self.figures]
         values = [fmt.quantity(f.quantity) for f in self.figures]
         label_width = min(max(cell_len(label) for label in labels), max(self.size.width // 2, 8))
         value_width = max(cell_len(v) for v in values)

@@ -11,18 +11,19 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from .. import fmt
+from ..i18n import data, tr
 from ..model import Figure
 from ..progress import AHEAD, BEHIND, TargetProgress
 from .bars import FigureBars, progress_line
 from .text import join, plain
 
 VERDICT_STYLE = {AHEAD: "green", BEHIND: "dark_orange", "unknown": "dim"}
-VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", "unknown": "进度未知"}
+VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", "unknown": "进度未知"}  # through tr()
 
 
 def verdict_text(progress: TargetProgress) -> Text:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
-    word = VERDICT_WORD[progress.verdict]
+    word = tr(VERDICT_WORD[progress.verdict])
     style = VERDICT_STYLE[progress.verdict]
     # Styled as a span, not as the Text's base style, which Textual drops for some colours.
     if progress.gap is None:
@@ -50,7 +51,7 @@ class TargetCard(Widget, can_focus=True):
         super().__init__(**kwargs)
         self.progress = progress
         self.trend = list(trend)
-        self.border_title = plain(progress.target.name)
+        self.border_title = plain(data(progress.target, "name"))
         self.set_class(progress.verdict == BEHIND, "-behind")
 
     def render(self) -> Text:
@@ -59,10 +60,10 @@ class TargetCard(Widget, can_focus=True):
         value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
         spark = fmt.sparkline(self.trend)
         if spark:
-            value.append("  趋势 ", style="dim")
+            value.append(tr("  趋势 "), style="dim")
             value.append(spark, style="cyan")
         lines = [value, progress_line(p.completion, p.time_share, self.content_size.width, VERDICT_STYLE[p.verdict]),
-                 Text(f"完成 {fmt.percent(p.completion)}"), verdict_text(p)]
+                 Text(tr("完成 {share}", share=fmt.percent(p.completion))), verdict_text(p)]
         for line in lines:
             line.no_wrap = True
             line.overflow = "ellipsis"
@@ -79,7 +80,7 @@ def figure_tile(figure: Figure) -> Text:
     """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
     tile = plain(fmt.quantity(figure.quantity), "bold")
     tile.append("\n")
-    tile.append_text(plain(figure.label, "dim"))
+    tile.append_text(plain(data(figure, "label"), "dim"))
     return tile
 
 
@@ -94,6 +95,8 @@ class FigureGroup(Vertical):
     def __init__(self, title: str, figures: tuple[Figure, ...], **kwargs) -> None:
         super().__init__(**kwargs)
         self.figures = figures
+        if figures and title == figures[0].group:
+            title = data(figures[0], "group")  # a group named in the data file: its English if given
         if title:
             self.border_title = plain(title)
 

@@ -253,6 +253,17 @@ async def exports_pane(pilot) -> None:
     assert "已保存本页图片" in screen_text(pilot.app)
 
 
+async def switches_language(pilot) -> None:
+    await pilot.press("l")
+    await pilot.pause()
+    text = screen_text(pilot.app)
+    assert "1 Overview" in text and "? Help" in text and "done 43.3%" in text and "10.796 / 30+ bn CNY" in text
+    await pilot.press("l")
+    await pilot.pause()
+    text = screen_text(pilot.app)
+    assert "1 总览" in text and "完成 43.3%" in text and "107.96 / 300+ 亿元" in text
+
+
 CHECKS = {
     ("全局", "1"): switch("1", "overview"),
     ("全局", "2"): switch("2", "investment"),
@@ -262,6 +273,7 @@ CHECKS = {
     ("全局", "?"): opens_help,
     ("全局", "q"): quits,
     ("全局", "x"): exports_pane,
+    ("全局", "l"): switches_language,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,
     ("全局", "Ctrl+P"): command_palette,

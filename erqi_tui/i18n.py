@@ -1,0 +1,132 @@
+"""Chinese (the default) or English: the UI's words, units read in English, and the English names a
+data file may give. Keyed by the Chinese text, so the code reads as the screen does. No Textual."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+_current = ["zh"]
+
+
+def set_lang(code: str) -> None:
+    if code not in LANGS:
+        raise ValueError(code)
+    _current[0] = code
+
+
+def lang() -> str:
+    return _current[0]
+
+
+def english() -> bool:
+    return _current[0] == "en"
+
+
+def tr(text: str, **values: object) -> str:
+    """`text` in the current language, with `values` filled into its {placeholders}."""
+    if english():
+        text = EN.get(text, text)
+    return text.format(**values) if values else text
+
+
+def data(record: object, field: str) -> str:
+    """A text from the data file: the file's English for it (its `en` table) when showing English."""
+    value = getattr(record, field)
+    if english():
+        return getattr(record, "en", {}).get(field, value) if value else value
+    return value
+
+
+# Units read in English: (English unit, factor). 1亿 = 100 million, so 107.96亿元 = 10.796 bn CNY.
+UNITS_EN: dict[str, tuple[str, float]] = {
+    "亿元": ("bn CNY", 0.1), "万元": ("k CNY", 10), "元": ("CNY", 1),
+    "个": ("", 1), "家": ("firms", 1), "次": ("times", 1), "项": ("items", 1), "亩": ("mu", 1),
+    "方面": ("areas", 1), "亿箱": ("m cases", 100), "亿吨": ("m t", 100), "人": ("people", 1),
+}
+
+EN: dict[str, str] = {
+    # Panes and tabs
+    "总览": "Overview", "招商引资": "Investment", "三区三轴": "Layout", "营商环境": "Business",
+    "重点项目": "Projects", "切换到{title}": "Go to {title}", "切换到 {title}": "Go to {title}",
+    "显示第 {number} 页（按键 {number}）": "Show pane {number} (key {number})",
+    # Header, app messages
+    "{city}{district} {year} 年目标": "{district}, {city}: targets for {year}",
+    "截至 {date} · ? 帮助": "as of {date} · ? help",
+    "窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。":
+        "Window too small: needs at least {w}×{h}, now {width}×{height}.\nEnlarge it; q quits.",
+    "数据文件有误，仍显示上次的数据": "The data file has a problem; showing the last good data",
+    "数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}":
+        "The data file has a problem; showing the last good data (reloads once fixed):\n{problem}",
+    "已重新载入 {path}": "Reloaded {path}",
+    "数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。":
+        "Someone else changed the data file or its journal: the latest data is loaded; check and save again.",
+    "无法保存：{error}": "Cannot save: {error}", "无法保存设置：{error}": "Cannot save the settings: {error}",
+    "已保存并记录": "Saved and recorded", "已保存本页图片：{path}": "Saved a picture of this pane: {path}",
+    "不能修改": "Read-only",
+    "内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。":
+        "The bundled example data is read-only. To record updates, copy the data file and open it with erqi-tui --data FILE.",
+    "重新载入数据": "Reload the data", "重新读取数据文件（按键 r）": "Read the data file again (key r)",
+    "帮助": "Help", "所有按键（按键 ?）": "Every key (key ?)",
+    "导出本页图片": "Save a picture of this pane", "把当前页保存为 SVG（按键 x）": "Save this pane as SVG (key x)",
+    "切换语言": "Switch language", "中文 / English（按键 l）": "中文 / English (key l)",
+    "已切换为中文": "已切换为中文", "Switched to English": "Switched to English",
+    # Bindings
+    "重新载入": "Reload", "退出": "Quit", "导出本页": "Save pane", "English": "中文",
+    "更新数值": "Update", "历史": "History", "筛选": "Filter", "新增项目": "New project",
+    "排序列": "Sort column", "反向排序": "Reverse", "返回表格/清除筛选": "Back to table / clear filter",
+    "更新项目": "Update project", "关闭": "Close", "取消": "Cancel",
+    # Help
+    "帮助 · 按键": "Help · keys", "Esc 关闭": "Esc closes", "全局": "Everywhere", "目标卡片": "Target card",
+    "项目详情": "Project detail", "更新表单": "Update form", "历史记录": "History",
+    "移动焦点（目标卡片、表格、筛选框）": "Move the focus (target cards, table, filter box)",
+    "滚动当前页": "Scroll the pane", "命令面板：搜索并执行所有操作": "Command palette: find and run any action",
+    "在表格中移动": "Move in the table", "打开项目详情（详情中 Esc 关闭）": "Open the project's detail (Esc closes it)",
+    "鼠标点击表头": "Click a header", "按该列排序，再点反向": "Sort by that column; again to reverse",
+    # Overview and cards
+    "截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）":
+        "As of {date}, {share} of {year} has passed (time-elapsed share, ┃ in the bars)",
+    "完成 {share}": "done {share}", "  趋势 ": "  trend ", "超前": "ahead", "落后": "behind",
+    "进度未知": "progress unknown", "{points} 个百分点": "{points} pp",
+    "预警": "Warnings", "预警：落后于序时进度": "Warnings: behind the time-elapsed share",
+    "没有落后于序时进度的目标": "No target is behind the time-elapsed share", "要闻数据": "Headline figures",
+    # Investment
+    "项目推进": "Pipeline", "大事记": "Events",
+    # Layout
+    "{name} 产业发展布局": "{name}: industrial layout", "项目：{missing}": "projects: {missing}",
+    "另有 {count} 个项目（见 5 重点项目）": "{count} more projects (see 5 Projects)",
+    "发展轴：{missing}": "axes: {missing}", "重点项目产业带": "Project belt",
+    "另有 {count} 个项目未标明所在发展轴（见 5 重点项目）": "{count} more projects have no axis (see 5 Projects)",
+    # Business
+    "营商环境数据：{missing}": "business environment: {missing}",
+    # Projects
+    "项目": "Project", "状态": "Status", "发展轴": "Axis", "位置": "Location", "总投资": "Investment",
+    "占地": "Area", "预计": "Expected", "说明": "Note", "出处": "Source",
+    "筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）":
+        "Filter: type a name, status, road, location… (/ to focus, Esc back to the table)",
+    "{count} / {total} 个项目": "{count} / {total} projects", " · 按“{title}”{order}": " · by {title}, {order}",
+    "升序": "ascending", "降序": "descending", " · 筛选：": " · filter: ",
+    # Forms
+    "Enter 保存 · Esc 取消": "Enter saves · Esc cancels", "保存": "Save",
+    "当前值（{unit}；下限值加 +，如 50+）": "Current value ({unit}; + for a lower bound, e.g. 50+)",
+    "数值截至日期（YYYY-MM-DD）": "Date the value stands at (YYYY-MM-DD)", "备注（可选）": "Note (optional)",
+    "目标：{target} · 记录人：{who}": "Target: {target} · recorded by: {who}", "更新：{name}": "Update: {name}",
+    "项目名称": "Project name", "总投资（如 10 亿元）": "Investment (e.g. 10 亿元)",
+    "占地（如 133 亩）": "Area (e.g. 133 亩)", "变更日期（YYYY-MM-DD）": "Date of the change (YYYY-MM-DD)",
+    "本次更新备注（可选）": "Note on this update (optional)", "更新项目：{name}": "Update project: {name}",
+    "记录人：{who}": "Recorded by: {who}",
+    "请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+": "Enter a number ≥ 0, e.g. 120.5; + for a lower bound, e.g. 50+",
+    "请输入有限的数字": "Enter a finite number", "单位应为“{unit}”": "The unit must be “{unit}”",
+    "请注明单位，如 5 亿元": "Give the unit, e.g. 5 亿元", "请按 YYYY-MM-DD 输入日期，如 2024-06-30":
+        "Enter the date as YYYY-MM-DD, e.g. 2024-06-30", "日期超出范围": "Date out of range",
+    "请输入项目名称": "Enter the project's name", "应为：{names}": "Expected one of: {names}",
+    "已有数值不能清空；如需更正请输入新数值": "A value cannot be cleared; enter the corrected value",
+    "没有改动": "Nothing changed",
+    # History
+    "历史：{name}": "History: {name}", "尚无更新记录：数值均来自数据文件。":
+        "No updates recorded yet: every value comes from the data file.",
+    "日期": "Date", "原值": "Was", "新值": "Now", "记录人": "By", "备注": "Note", "记录时间": "Recorded",
+    "当前值": "Current value", "名称": "Name",
+}
+
+for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("三区三轴", "Layout"),
+                 ("营商环境", "Business"), ("重点项目", "Projects")):
+    EN[f"切换到{_zh}"] = f"Go to {_en}"
