@@ -343,7 +343,8 @@ class ErqiApp(App):
         for number, (pane_id, title, _) in enumerate(PANES, start=1):
             self.tabs.get_tab(pane_id).label = f"{number} {tr(title)}"
         await self.show(self.dashboard)
-        await self.query_one(TranslatedFooter).recompose()
+        footer = self.query_one(TranslatedFooter)
+        footer.call_later(footer.recompose)  # in the footer's own context, as Textual does it
         self.notify("Switched to English" if english() else "已切换为中文", markup=False)
 
     def action_export_pane(self) -> None:

@@ -24,7 +24,7 @@ def _axis_road(dashboard: Dashboard, project: Project) -> str:
 
 
 def _status(dashboard: Dashboard, project: Project) -> str | None:
-    stage = next((s for s in dashboard.stages if s.name == project.status), None)
+    stage = dashboard.stage_named(project.status)
     return data(stage, "name") if stage else project.status
 
 

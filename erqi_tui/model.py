@@ -164,6 +164,9 @@ class Dashboard:
     def headlines(self) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.headline)
 
+    def stage_named(self, name: str | None) -> Stage | None:
+        return next((s for s in self.stages if s.name == name), None)
+
     def axis_named(self, axis_id: str | None) -> Axis | None:
         return next((a for a in self.layout.axes if a.id == axis_id), None)
 

@@ -18,7 +18,7 @@ from . import Context
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
 
 
-def road_picture(axis: Axis, projects: tuple[Project, ...]) -> Text:
+def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
     lines = [plain(data(axis, "theme"), "italic")]
     lines.append(Text("  ┃"))
@@ -28,7 +28,7 @@ def road_picture(axis: Axis, projects: tuple[Project, ...]) -> Text:
             stop.append_text(plain(data(project, "name")))
             lines.append(stop)
             status = Text("  ┃   ")
-            status.append_text(plain(project.status or fmt.MISSING, "dim"))
+            status.append_text(plain(status_name(project.status) or fmt.MISSING, "dim"))
             lines.append(status)
         if len(projects) > ROAD_STOPS:
             lines.append(Text("  ┃   " + tr("另有 {count} 个项目（见 5 重点项目）",
@@ -62,7 +62,8 @@ class LayoutPane(VerticalScroll):
         if layout.axes:
             with Horizontal(id="axes"):
                 for axis in layout.axes:
-                    box = Static(road_picture(axis, dashboard.projects_on(axis.id)), classes="axis")
+                    box = Static(road_picture(axis, dashboard.projects_on(axis.id), self.status_name),
+                                 classes="axis")
                     box.border_title = plain(data(axis, "road"))
                     yield box
         else:
@@ -78,6 +79,10 @@ class LayoutPane(VerticalScroll):
         for group, figures in grouped(dashboard.figures_on("layout")):
             yield FigureGroup(group, figures)
 
+    def status_name(self, status: str | None) -> str | None:
+        stage = self.context.dashboard.stage_named(status)
+        return data(stage, "name") if stage else status
+
     def belt_text(self) -> Text:
         layout = self.context.dashboard.layout
         north, sep, south = data(layout, "belt").partition("—")
@@ -87,5 +92,5 @@ class LayoutPane(VerticalScroll):
             text = plain(data(layout, "belt"), "bold")
         if layout.belt_note:
             text.append("   ")
-            text.append_text(plain(layout.belt_note, "dim"))
+            text.append_text(plain(data(layout, "belt_note"), "dim"))
         return text

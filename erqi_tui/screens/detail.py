@@ -18,7 +18,7 @@ from ..widgets.text import plain
 
 def detail_table(project: Project, dashboard: Dashboard) -> Table:
     axis = dashboard.axis_named(project.axis)
-    status = next((s for s in dashboard.stages if s.name == project.status), None)
+    status = dashboard.stage_named(project.status)
     rows: list[tuple[str, str]] = [
         (tr("状态"), (data(status, "name") if status else project.status) or fmt.MISSING),
         (tr("发展轴"), f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING),

@@ -94,3 +94,45 @@ def test_colour_system_follows_the_terminal(monkeypatch, environ, system):
 def test_no_color_is_honoured(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert make_app().no_color
+
+
+def test_english_throughout_and_kept(tmp_path):
+    path = tmp_path / "erqi-tui" / "config.toml"
+    app = ErqiApp(BUNDLED, store.load(BUNDLED), watch=False, settings=Config(lang="en"), settings_path=path)
+    screens = []
+
+    async def check(pilot):
+        for key in ("1", "2", "3", "4", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            screens.append(screen_text(pilot.app))
+        await pilot.press("l")  # back to Chinese, and remembered
+        await pilot.pause()
+        screens.append(screen_text(pilot.app))
+
+    run_with(app, check)
+    overview, investment, layout, business, projects, chinese = screens
+    assert "Erqi District, Zhengzhou: targets for 2024" in overview
+    assert "10.796 / 30+ bn CNY" in overview and "behind 5.7 pp" in overview
+    assert "Headline figures" in overview and "Investment completed in Q1" in overview
+    assert "Pipeline" in investment and "In talks" in investment and "Events" in investment
+    assert "Songshan Road" in layout and "Started" in layout
+    assert "Government services" in business and "46,000+" in business
+    assert "10 / 10 projects" in projects and "Investment" in projects
+    assert "康师傅饮品北方区域研发总部" in projects  # a proper name with no English stays as written
+    assert "1 总览" in chinese
+    assert config.load_config(path).lang == "zh"
+
+
+def test_other_district_in_english_keeps_its_names():
+    from ..conftest import TEST_DATA
+
+    data = TEST_DATA / "other_district.toml"
+    app = ErqiApp(data, store.load(data), watch=False, settings=Config(lang="en"))
+    seen = []
+
+    async def check(pilot):
+        seen.append(screen_text(pilot.app))
+
+    run_with(app, check)
+    assert "河西区, 滨江市: targets for 2025" in seen[0] and "新增就业岗位" in seen[0] and "9,500 / 12,000" in seen[0]

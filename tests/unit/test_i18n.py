@@ -1,0 +1,72 @@
+"""English: units read in English, the UI's words, and a data file's own English names."""
+
+from __future__ import annotations
+
+import pytest
+
+from erqi_tui import fmt, i18n, store
+from erqi_tui.model import Quantity
+
+
+@pytest.fixture
+def english():
+    i18n.set_lang("en")
+    yield
+    i18n.set_lang("zh")
+
+
+@pytest.mark.parametrize("quantity, shown", [
+    (Quantity(107.96, "亿元"), "10.796 bn CNY"),     # 1亿 = 0.1 bn
+    (Quantity(300, "亿元", at_least=True), "30+ bn CNY"),
+    (Quantity(50, "亿元", at_least=True), "5+ bn CNY"),
+    (Quantity(46000, "个", at_least=True), "46,000+"),
+    (Quantity(20000, "亩"), "20,000 mu"),
+    (Quantity(40, "家", at_least=True), "40+ firms"),
+    (Quantity(1, "亿箱", at_least=True), "100+ m cases"),
+    (Quantity(3, "吨标煤"), "3 吨标煤"),                # a unit it does not know stays as written
+])
+def test_units_read_in_english(english, quantity, shown):
+    assert fmt.quantity(quantity) == shown
+
+
+def test_a_form_keeps_the_files_unit_in_english(english):
+    assert fmt.as_written(Quantity(107.96, "亿元")) == "107.96 亿元"
+
+
+def test_words_and_templates(english):
+    assert i18n.tr("总览") == "Overview"
+    assert i18n.tr("{count} / {total} 个项目", count=2, total=10) == "2 / 10 projects"
+    assert fmt.points(-0.057, signed=False) == "5.7 pp"
+
+
+def test_chinese_is_the_default():
+    assert i18n.lang() == "zh" and i18n.tr("总览") == "总览"
+    assert fmt.quantity(Quantity(107.96, "亿元")) == "107.96 亿元"
+
+
+def test_every_template_has_the_same_placeholders_in_english():
+    import string
+
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for zh, en in i18n.EN.items():
+        assert fields(zh) == fields(en), zh
+
+
+def test_data_english_names(write_toml, english):
+    dashboard = store.load(write_toml(
+        '[meta]\ndistrict = "二七区"\nyear = 2024\nas_of = 2024-05-31\nen = { district = "Erqi District" }\n'
+        '\n[[project]]\nid = "p"\nname = "康师傅"\nen = { name = "Master Kong" }\n'
+        '\n[[project]]\nid = "q"\nname = "无英文名"\n'))
+    assert i18n.data(dashboard.meta, "district") == "Erqi District"
+    assert i18n.data(dashboard.projects[0], "name") == "Master Kong"
+    assert i18n.data(dashboard.projects[1], "name") == "无英文名"  # stays as written
+    i18n.set_lang("zh")
+    assert i18n.data(dashboard.projects[0], "name") == "康师傅"
+
+
+def test_english_names_are_checked(write_toml):
+    with pytest.raises(store.DataError) as caught:
+        store.load(write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
+                              '\n[[project]]\nid = "p"\nname = "P"\nen = { nmae = "x" }\n'))
+    problem, = caught.value.problems
+    assert problem.key == "project[1].en.nmae" and problem.line == 9 and "unknown key" in problem.message
