@@ -369,11 +369,11 @@ class ErqiApp(App):
 
 
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date, pane: str,
-                   size: tuple[int, int] = (100, 30)) -> str:
+                   size: tuple[int, int] = (100, 30), lang: str = "zh") -> str:
     """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it."""
     import asyncio
 
-    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True)
+    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=lang))
     app.animation_level = "none"
     key = str(1 + PANE_IDS.index(pane))
 

@@ -115,6 +115,8 @@ def parser() -> argparse.ArgumentParser:
                         help="the data file (default: the bundled one)")
     export.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="judge progress at this date")
+    export.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of the labels and units (default: zh)")
     serve = commands.add_parser(
         "serve", help="serve the dashboard to web browsers (textual-serve)",
         description="Serve the dashboard to web browsers with textual-serve; each visitor gets their own "
@@ -154,13 +156,15 @@ def serve(args: argparse.Namespace, path: Path) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:
-    from . import report
+    from . import i18n, report
+
+    i18n.set_lang(args.lang or "zh")
 
     as_of = args.as_of or dashboard.as_of
     if args.format == "svg":
         from .app import svg_screenshot
 
-        text = svg_screenshot(path, dashboard, as_of, args.pane or "overview")
+        text = svg_screenshot(path, dashboard, as_of, args.pane or "overview", lang=args.lang or "zh")
     else:
         text = report.TEXT_EXPORTS[args.format](dashboard, as_of, args.pane)
     data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8

@@ -130,3 +130,16 @@ EN: dict[str, str] = {
 for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("三区三轴", "Layout"),
                  ("营商环境", "Business"), ("重点项目", "Projects")):
     EN[f"切换到{_zh}"] = f"Go to {_en}"
+
+# Exports
+EN.update({
+    "截至 {date}": "as of {date}", "年度目标": "Targets for the year", "签约进度": "Signing progress",
+    "目标": "Target", "当前": "Current", "目标值": "Target value", "完成": "Done", "序时进度": "Time-elapsed share",
+    "判断": "Verdict", "数值": "Value", "阶段": "Stage", "数量": "Count", "事件": "Event", "数据": "Figures",
+    "道路": "Road", "产业带": "Belt", "板块": "Pane", "表": "Table", "进度": "Progress", "（无）": "(none)",
+    "来源：{source}": "Source: {source}",
+    "{year} 年已过 {share}（序时进度）。": "{share} of {year} has passed (time-elapsed share).",
+    "{year} 年已过 {share}（序时进度，进度条中的竖线）。":
+        "{share} of {year} has passed (time-elapsed share: the line in the bars).",
+    "完成 {done} / 序时 {share}": "done {done} / time elapsed {share}",
+})

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from . import fmt, listing, progress
+from .i18n import data, english, tr
 from .model import PANES as FIGURE_PANES
 from .model import Dashboard, Figure, Quantity, grouped
 
@@ -33,25 +34,28 @@ class Section:
 
     @property
     def title(self) -> str:
-        return PANE_TITLES[self.pane]
+        return tr(PANE_TITLES[self.pane])
 
 
 def heading(dashboard: Dashboard, as_of: dt.date) -> str:
     meta = dashboard.meta
-    return fmt.clean(f"{meta.city}{meta.district} {meta.year} 年目标 — 截至 {as_of.isoformat()}", single_line=True)
+    title = tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
+               year=meta.year)
+    return fmt.clean(f"{title} — {tr('截至 {date}', date=as_of.isoformat())}", single_line=True)
 
 
 def _target_table(title: str, dashboard: Dashboard, targets, as_of: dt.date) -> Table:
-    table = Table(title, ["目标", "当前", "目标值", "完成", "序时进度", "判断"])
+    table = Table(tr(title), [tr(c) for c in ("目标", "当前", "目标值", "完成", "序时进度", "判断")])
     for p in progress.assess_all(targets, as_of, dashboard.meta.year):
-        verdict = VERDICT[p.verdict] + ("" if p.gap is None else f" {fmt.points(p.gap, signed=False)}")
-        table.rows.append([p.target.name, fmt.quantity(p.target.current), fmt.quantity(p.target.target),
+        verdict = tr(VERDICT[p.verdict]) + ("" if p.gap is None else f" {fmt.points(p.gap, signed=False)}")
+        table.rows.append([data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
                            fmt.percent(p.completion), fmt.percent(p.time_share), verdict])
     return table
 
 
 def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
-    return [Table(group or default_title, ["项目", "数值"], [[f.label, fmt.quantity(f.quantity)] for f in items])
+    return [Table(data(items[0], "group") if group else tr(default_title), [tr("项目"), tr("数值")],
+                  [[data(f, "label"), fmt.quantity(f.quantity)] for f in items])
             for group, items in grouped(figures)]
 
 
@@ -62,30 +66,31 @@ def sections(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> l
     if pane in (None, "overview"):
         tables = [_target_table("年度目标", d, d.targets, as_of)]
         behind = progress.warnings(progress.assess_all(d.targets, as_of, d.meta.year))
-        tables.append(Table("预警：落后于序时进度", ["目标", "完成", "落后"],
-                            [[p.target.name, fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
+        tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
+                            [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
                              for p in behind]))
         tables += _figure_tables(d.headlines, "要闻数据")
         out.append(Section("overview", tables))
     if pane in (None, "investment"):
         tables = [_target_table("签约进度", d, d.targets_on("investment"), as_of)] if d.targets_on("investment") else []
         tables += _figure_tables(d.figures_on("investment"), "招商引资")
-        tables.append(Table("项目推进", ["阶段", "数量", "说明"],
-                            [[s.name, fmt.quantity(s.count), s.note] for s in d.stages]))
-        events = Table("大事记", ["日期", "事件", "数据", "说明"])
+        tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
+                            [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
+        events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
         for e in d.events:
-            figures = "；".join(f"{f.label} {fmt.quantity(f.quantity)}" for f in e.figures)
-            events.rows.append([e.date.isoformat(), e.title, figures, e.note])
+            figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
+            events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
         tables.append(events)
         out.append(Section("investment", tables))
     if pane in (None, "layout"):
-        axes = Table(d.layout.name or "发展轴", ["道路", "发展轴", "项目"])
+        axes = Table(data(d.layout, "name") or tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
         for axis in d.layout.axes:
-            names = "、".join(p.name for p in d.projects_on(axis.id)) or fmt.MISSING
-            axes.rows.append([axis.road, axis.theme, names])
+            names = "、".join(data(p, "name") for p in d.projects_on(axis.id)) or fmt.MISSING
+            axes.rows.append([data(axis, "road"), data(axis, "theme"), names])
         tables = [axes]
         if d.layout.belt:
-            tables.append(Table("重点项目产业带", ["产业带", "说明"], [[d.layout.belt, d.layout.belt_note]]))
+            tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
+                                [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
         tables += _figure_tables(d.figures_on("layout"), "三区三轴")
         out.append(Section("layout", tables))
     if pane in (None, "business"):
@@ -93,9 +98,9 @@ def sections(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> l
     if pane in (None, "projects"):
         tables = [_target_table("年度目标", d, d.targets_on("projects"), as_of)] if d.targets_on("projects") else []
         tables += _figure_tables(d.figures_on("projects"), "重点项目")
-        projects = Table("项目", [c.title for c in listing.COLUMNS] + ["说明"])
+        projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
         for p in d.projects:
-            projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [p.note or fmt.MISSING])
+            projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [data(p, "note") or fmt.MISSING])
         tables.append(projects)
         out.append(Section("projects", tables))
     return out
@@ -114,20 +119,20 @@ def _md_cell(text: str) -> str:
 def to_markdown(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
     share = progress.time_elapsed_share(as_of, dashboard.meta.year)
     lines = [f"# {_md_cell(heading(dashboard, as_of))}", "",
-             f"{dashboard.meta.year} 年已过 {fmt.percent(share)}（序时进度）。", ""]
+             tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share)), ""]
     for section in sections(dashboard, as_of, pane):
         lines += [f"## {section.title}", ""]
         for table in section.tables:
             lines += [f"### {_md_cell(table.title)}", ""]
             if not table.rows:
-                lines += ["（无）", ""]
+                lines += [tr("（无）"), ""]
                 continue
             lines.append("| " + " | ".join(table.columns) + " |")
             lines.append("|" + "---|" * len(table.columns))
             lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
             lines.append("")
     if dashboard.meta.source:
-        lines += [f"来源：{_md_cell(dashboard.meta.source)}", ""]
+        lines += [tr("来源：{source}", source=_md_cell(dashboard.meta.source)), ""]
     return "\n".join(lines)
 
 
@@ -151,7 +156,8 @@ th { background: #e3eaf5; }
 def _bar(p: progress.TargetProgress) -> str:
     done = min(p.completion or 0.0, 1.0) * 100
     kind = " behind" if p.verdict == progress.BEHIND else ""
-    return (f'<div class="bar{kind}" title="完成 {fmt.percent(p.completion)} / 序时 {fmt.percent(p.time_share)}">'
+    hint = tr("完成 {done} / 序时 {share}", done=fmt.percent(p.completion), share=fmt.percent(p.time_share))
+    return (f'<div class="bar{kind}" title="{hint}">'
             f'<div class="done" style="width:{done:.1f}%"></div>'
             f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
 
@@ -160,19 +166,20 @@ def to_html(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> st
     esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
     share = progress.time_elapsed_share(as_of, dashboard.meta.year)
     title = esc(heading(dashboard, as_of))
-    parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
-             f"<p>{dashboard.meta.year} 年已过 {fmt.percent(share)}（序时进度，进度条中的竖线）。</p>"]
-    bars = {p.target.name: _bar(p) for p in progress.assess_all(dashboard.targets, as_of, dashboard.meta.year)}
+             "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
+                            share=fmt.percent(share))) + "</p>"]
+    bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, as_of, dashboard.meta.year)}
     for section in sections(dashboard, as_of, pane):
         parts.append(f"<h2>{esc(section.title)}</h2>")
         for table in section.tables:
             parts.append(f"<h3>{esc(table.title)}</h3>")
             if not table.rows:
-                parts.append("<p>（无）</p>")
+                parts.append(f"<p>{esc(tr('（无）'))}</p>")
                 continue
-            with_bar = table.columns[:1] == ["目标"] and "序时进度" in table.columns
-            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + ("<th>进度</th>" if with_bar else "")
+            with_bar = table.columns[:1] == [tr("目标")] and tr("序时进度") in table.columns
+            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(tr('进度'))}</th>" if with_bar else "")
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
                 cells = "".join(f"<td>{esc(c)}</td>" for c in row)
@@ -181,7 +188,7 @@ def to_html(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> st
                 parts.append(f"<tr>{cells}</tr>")
             parts.append("</tbody></table>")
     if dashboard.meta.source:
-        parts.append(f"<p><small>来源：{esc(dashboard.meta.source)}</small></p>")
+        parts.append(f"<p><small>{esc(tr('来源：{source}', source=dashboard.meta.source))}</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -201,7 +208,7 @@ def to_csv(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str
     writer = csv.writer(out, lineterminator="\r\n")
     for section in sections(dashboard, as_of, pane):
         for table in section.tables:
-            writer.writerow(["板块", "表", *table.columns])
+            writer.writerow([tr("板块"), tr("表"), *table.columns])
             for row in table.rows:
                 writer.writerow([_csv_cell(section.title), _csv_cell(table.title), *map(_csv_cell, row)])
             writer.writerow([])

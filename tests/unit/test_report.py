@@ -100,3 +100,18 @@ def test_svg_export_is_a_picture_of_the_pane(tmp_path, capsys):
     assert cli.main(["export", "--format", "svg", "--pane", "layout", "--data", str(BUNDLED), "-o", str(out)]) == 0
     svg = out.read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<svg") and "嵩山路" in svg and "科创产业发展轴" in svg
+
+
+def test_export_in_english(tmp_path, capsys):
+    from erqi_tui import i18n
+
+    out = tmp_path / "brief.md"
+    try:
+        assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0
+    finally:
+        i18n.set_lang("zh")
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# Erqi District, Zhengzhou: targets for 2024 — as of 2024-05-31")
+    assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | 41.7% | behind 5.7 pp |" in md
+    # JSON stays language-neutral for scripts
+    assert json.loads(report.to_json(store.load(BUNDLED), AS_OF))["targets"][1]["name"] == "签约额"
