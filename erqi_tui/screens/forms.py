@@ -32,7 +32,7 @@ class UpdateForm(ModalScreen):
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    UpdateForm .field-label { color: $text-muted; margin-top: 1; }
+    UpdateForm .field-label { color: $text-muted; }
     UpdateForm .field-error { color: $error; height: auto; display: none; }
     UpdateForm .field-error.-shown { display: block; }
     UpdateForm #buttons { height: auto; margin-top: 1; }
