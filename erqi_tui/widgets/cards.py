@@ -17,7 +17,7 @@ from ..progress import AHEAD, BEHIND, TargetProgress
 from .bars import FigureBars, progress_line
 from .text import join, plain
 
-VERDICT_STYLE = {AHEAD: "green", BEHIND: "dark_orange", "unknown": "dim"}
+VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", "unknown": "dim"}  # bold: bright in 16 colours
 VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", "unknown": "进度未知"}  # through tr()
 
 
