@@ -49,17 +49,19 @@ def default_date(dashboard: Dashboard, today: dt.date) -> dt.date:
     return today if today.year == dashboard.meta.year else dashboard.as_of
 
 
+def _parsed(errors: dict[str, str], field: str, parse, *args):
+    """`parse(*args)`, or None with its message recorded under `field`."""
+    try:
+        return parse(*args)
+    except ValueError as error:
+        errors[field] = str(error)
+        return None
+
+
 def target_update(target: Target, fields: dict[str, str], who: str) -> tuple[Update | None, dict[str, str]]:
     errors: dict[str, str] = {}
-    current = date = None
-    try:
-        current = parse_quantity(fields.get("current", ""), target.target.unit)
-    except ValueError as error:
-        errors["current"] = str(error)
-    try:
-        date = parse_date(fields.get("date", ""))
-    except ValueError as error:
-        errors["date"] = str(error)
+    current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit)
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""))
     if errors:
         return None, errors
     return Update("target", target.id, {"current": current}, date, who, fields.get("note", "").strip()), {}
@@ -105,17 +107,10 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
             if old is not None:
                 errors[field] = tr("已有数值不能清空；如需更正请输入新数值")
             continue
-        try:
-            value = parse_quantity(text, old.unit if old else usual_unit(dashboard, field))
-        except ValueError as error:
-            errors[field] = str(error)
-            continue
-        if value != old:
+        value = _parsed(errors, field, parse_quantity, text, old.unit if old else usual_unit(dashboard, field))
+        if value is not None and value != old:
             changes[field] = value
-    try:
-        date = parse_date(fields.get("date", ""))
-    except ValueError as error:
-        errors["date"] = str(error)
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""))
     if errors:
         return None, errors
     if not changes:

@@ -63,12 +63,6 @@ def search_index(dashboard: Dashboard) -> list[tuple[Project, str]]:
     return [(p, search_text(dashboard, p)) for p in dashboard.projects]
 
 
-def matches(dashboard: Dashboard, project: Project, query: str) -> bool:
-    """Every word of `query` appears (ignoring case) in the project's search text."""
-    haystack = search_text(dashboard, project)
-    return all(word in haystack for word in query.casefold().split())
-
-
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
          reverse: bool = False, index: list[tuple[Project, str]] | None = None) -> list[Project]:
     """Projects matching `query`, sorted by column `sort` (file order when None). Unknown values

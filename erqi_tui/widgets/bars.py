@@ -35,21 +35,6 @@ def progress_line(completion: float | None, time_share: float, width: int, style
     return text
 
 
-class ProgressBar(Widget):
-    """One line: the progress bar of a target. Width follows the widget."""
-
-    DEFAULT_CSS = "ProgressBar { height: 1; }"
-
-    def __init__(self, completion: float | None, time_share: float, style: str, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.completion = completion
-        self.time_share = time_share
-        self.bar_style = style
-
-    def render(self) -> Text:
-        return progress_line(self.completion, self.time_share, self.size.width, self.bar_style)
-
-
 class FigureBars(Widget):
     """Figures of one unit compared as horizontal bars, longest = the largest figure."""
 
