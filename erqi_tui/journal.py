@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,11 +261,27 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
     except OSError:
-        return  # e.g. Windows: no directory fsync; the rename is still atomic
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+        dir_fd = None  # e.g. Windows: no directory fsync; the rename is still atomic
+    if dir_fd is not None:
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    _remove_stale_temporaries(path)
+
+
+STALE_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files a killed writer left behind (ten minutes old: no save takes that long)."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def record(data_path: Path, update: Update, loaded: tuple) -> Dashboard:

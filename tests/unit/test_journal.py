@@ -97,3 +97,17 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
     journal.write_atomic(path, b"a = 2\n")
     assert path.read_bytes() == b"a = 2\n"
     assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
+
+
+def test_write_atomic_clears_what_a_killed_writer_left(tmp_path):
+    import os
+    import time
+
+    path = tmp_path / "x.toml"
+    old = tmp_path / ".x.toml.abc.tmp"
+    old.write_bytes(b"half a save")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / ".x.toml.def.tmp"  # perhaps another writer's, still at work
+    fresh.write_bytes(b"")
+    journal.write_atomic(path, b"a = 1\n")
+    assert not old.exists() and fresh.exists()
