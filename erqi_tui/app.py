@@ -100,7 +100,7 @@ class ErqiApp(App):
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = self.settings.theme
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "erqi-dark"
         self.set_keymap(self.settings.keys)
         self.set_titles()
 
@@ -126,6 +126,9 @@ class ErqiApp(App):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        if self.settings.theme not in self.available_themes:
+            self.notify(tr("设置中的主题“{name}”不存在，已使用 erqi-dark。", name=fmt.clean(self.settings.theme)),
+                        severity="warning", markup=False)
         self.check_size()
         self.focus_pane()
         if self.watch_files:

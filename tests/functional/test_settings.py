@@ -28,11 +28,33 @@ def test_missing_settings_file_means_defaults(tmp_path):
 
 def test_bad_settings_name_file_line_and_key(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('theme = "purple"\n\n[keys]\nreload = "f5"\nlaunch = "l"\n', encoding="utf-8")
+    path.write_text('lang = "fr"\n\n[keys]\nreload = "f5"\nlaunch = "l"\n', encoding="utf-8")
     with pytest.raises(store.DataError) as caught:
         config.load_config(path, ErqiApp.binding_ids)
     found = {(p.line, p.key) for p in caught.value.problems}
-    assert found == {(1, "theme"), (5, "keys.launch")}
+    assert found == {(1, "lang"), (5, "keys.launch")}
+
+
+def test_a_theme_from_textuals_list_is_kept_and_an_unknown_one_falls_back(tmp_path):
+    path = tmp_path / "erqi-tui" / "config.toml"
+    app = make_app()
+    app.settings_path = path
+
+    async def pick(pilot):
+        pilot.app.theme = "nord"  # offered by the command palette too
+        await pilot.pause()
+
+    run_with(app, pick)
+    assert config.load_config(path).theme == "nord"
+    fallback = ErqiApp(BUNDLED, store.load(BUNDLED), watch=False, settings=Config(theme="purple"))
+    seen = []
+
+    async def check(pilot):
+        await pilot.pause(0.3)
+        seen.append((pilot.app.theme, screen_text(pilot.app)))
+
+    run_with(fallback, check)
+    assert seen[0][0] == "erqi-dark" and "purple" in seen[0][1]
 
 
 def test_app_with_bad_settings_exits_2_naming_the_file(tmp_path):
