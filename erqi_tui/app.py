@@ -189,35 +189,35 @@ class ErqiApp(App):
         self.call_after_refresh(self.focus_pane)
 
     @classmethod
-    def binding_ids(cls) -> set[str]:
-        """The ids a user may remap in the settings' [keys]."""
+    def binding_scopes(cls) -> list[tuple[str, list[Binding]]]:
+        """Every binding the help screen lists, by where it works: one list for help and settings."""
+        from .panes.projects import ProjectsPane, ProjectTable
         from .screens.detail import ProjectDetail
         from .screens.forms import UpdateForm
-        from .screens.help import HelpScreen
         from .screens.history import HistoryScreen
 
-        from .panes.projects import ProjectsPane, ProjectTable
-
-        owners = (cls, TargetCard, ProjectsPane, ProjectTable, ProjectDetail, UpdateForm, HistoryScreen, HelpScreen)
-        return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
-
-    def help_rows(self) -> list[tuple[str, str, str]]:
-        """(scope, key, what it does) for every key the help screen lists."""
-        from .screens.detail import ProjectDetail
-        from .screens.help import help_rows
-
-        from .screens.forms import UpdateForm
-        from .panes.projects import ProjectsPane, ProjectTable
-        from .screens.history import HistoryScreen
-
-        return help_rows(self.settings.keys, [
-            ("全局", [b for b in self.BINDINGS if isinstance(b, Binding)]),
+        return [
+            ("全局", [b for b in cls.BINDINGS if isinstance(b, Binding)]),
             ("目标卡片", TargetCard.BINDINGS),
             ("重点项目", ProjectsPane.BINDINGS + ProjectTable.BINDINGS),
             ("项目详情", ProjectDetail.BINDINGS),
             ("更新表单", UpdateForm.BINDINGS),
             ("历史记录", HistoryScreen.BINDINGS),
-        ])
+        ]
+
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        """The ids a user may remap in the settings' [keys]: the listed bindings and the help's own."""
+        from .screens.help import HelpScreen
+
+        bindings = [b for _, scoped in cls.binding_scopes() for b in scoped] + HelpScreen.BINDINGS
+        return {b.id for b in bindings if b.id}
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(scope, key, what it does) for every key the help screen lists."""
+        from .screens.help import help_rows
+
+        return help_rows(self.settings.keys, self.binding_scopes())
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -117,9 +117,8 @@ class ProjectsPane(Vertical):
         dashboard = self.context.dashboard
         table = self.table
         selected = select or table.selected_id
-        if self.search is None and self.query_text.strip():
-            self.search = listing.search_index(dashboard)
-        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=self.search)
+        index = self.search_index() if self.query_text.strip() else None
+        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index)
         cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
         table.set_rows(shown, cursor=cursor)
         self.show_state(len(shown))
@@ -161,10 +160,15 @@ class ProjectsPane(Vertical):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def search_index(self) -> list:
+        if self.search is None:
+            self.search = listing.search_index(self.context.dashboard)
+        return self.search
+
     def on_descendant_focus(self, event) -> None:
         # Build the search texts when the filter box is entered, not on the first keystroke.
-        if event.widget.id == "filter" and self.search is None:
-            self.search = listing.search_index(self.context.dashboard)
+        if event.widget.id == "filter":
+            self.search_index()
 
     def action_sort_next(self) -> None:
         keys = [c.key for c in listing.COLUMNS]
