@@ -286,7 +286,7 @@ class ErqiApp(App):
     async def save_update(self, update: journal.Update) -> str | None:
         """Record `update`; None when saved, else what the user should be told."""
         try:
-            dashboard = journal.record(self.data_path, update, self.loaded)
+            dashboard = journal.record(self.data_path, update, self.loaded, current=self.dashboard)
         except journal.Conflict:
             await self.reload(announce=False)
             return tr("数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。")

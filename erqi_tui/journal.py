@@ -284,11 +284,13 @@ def _remove_stale_temporaries(path: Path) -> None:
             pass
 
 
-def record(data_path: Path, update: Update, loaded: tuple) -> Dashboard:
+def record(data_path: Path, update: Update, loaded: tuple, current: Dashboard | None = None) -> Dashboard:
     """Append `update` to the journal and return the dashboard with it applied.
 
-    Raises Conflict if the files changed since `loaded` (their fingerprint when read), and DataError
-    if the update would not apply; in both cases nothing is written.
+    `current` is the dashboard as read at `loaded` (data file plus journal); given, the update is
+    checked against it alone, so a save does not parse a city's 20 MB data file again. Raises
+    Conflict if the files changed since `loaded` (their fingerprint when read), and DataError if the
+    update would not apply; in both cases nothing is written.
     """
     if fingerprint(data_path) != loaded:
         raise Conflict(f"{data_path} or its journal changed on disk since they were read")
@@ -298,7 +300,10 @@ def record(data_path: Path, update: Update, loaded: tuple) -> Dashboard:
         entries = tomllib.loads(read_text(path)).get("update", [])
     entries.append(update.to_toml())
     text = HEADER + tomli_w.dumps({"update": entries})
-    base = load_base(data_path)
-    dashboard = JournalReader(path, text, base).apply(tomllib.loads(text))
+    if current is None:
+        dashboard = JournalReader(path, text, load_base(data_path)).apply(tomllib.loads(text))
+    else:
+        entry = HEADER + tomli_w.dumps({"update": entries[-1:]})
+        dashboard = JournalReader(path, entry, current).apply(tomllib.loads(entry))
     write_atomic(path, text.encode("utf-8"))
     return dashboard

@@ -111,3 +111,18 @@ def test_write_atomic_clears_what_a_killed_writer_left(tmp_path):
     fresh.write_bytes(b"")
     journal.write_atomic(path, b"a = 1\n")
     assert not old.exists() and fresh.exists()
+
+
+def test_recording_over_the_current_dashboard_gives_what_a_full_load_gives(data):
+    loaded = journal.fingerprint(data)
+    current = store.load(data)
+    first = journal.record(data, amount_update(150.5), loaded, current=current)
+    second = journal.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 2), "wang"),
+                            journal.fingerprint(data), current=first)
+    assert second == store.load(data)
+    assert second.history("target", "signed-amount")[0].new == Quantity(150.5, "亿元")
+    bad = Update("target", "signed-amount", {"current": Quantity(1, "万元")}, dt.date(2024, 6, 3), "x")
+    before = journal.journal_path(data).read_bytes()
+    with pytest.raises(store.DataError):
+        journal.record(data, bad, journal.fingerprint(data), current=second)
+    assert journal.journal_path(data).read_bytes() == before
