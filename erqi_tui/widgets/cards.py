@@ -58,16 +58,17 @@ class TargetCard(Widget, can_focus=True):
         p = self.progress
         target = p.target
         value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
+        done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
         spark = fmt.sparkline(self.trend)
-        if spark:
-            value.append(tr("  趋势 "), style="dim")
-            value.append(spark, style="cyan")
+        if spark:  # on the shorter line, so it fits a card at 80 columns
+            done.append(tr("  趋势 "), style="dim")
+            done.append(spark, style="cyan")
         lines = [value, progress_line(p.completion, p.time_share, self.content_size.width, VERDICT_STYLE[p.verdict]),
-                 Text(tr("完成 {share}", share=fmt.percent(p.completion))), verdict_text(p)]
-        for line in lines:
-            line.no_wrap = True
-            line.overflow = "ellipsis"
-        return Text("\n").join(lines)
+                 done, verdict_text(p)]
+        card = Text("\n").join(lines)
+        card.no_wrap = True  # a line too long for the card is cut, never pushes the verdict out
+        card.overflow = "ellipsis"
+        return card
 
     def action_edit(self) -> None:
         self.app.open_target_form(self.progress.target.id)

@@ -121,3 +121,15 @@ def test_bundled_data_is_read_only_in_the_app():
         assert "只读" in screen_text(pilot.app)
 
     run_with(app, check)
+
+
+def test_a_card_with_a_trend_keeps_its_verdict_at_80x24(data):
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        await pilot.press(*"150", "enter")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "趋势" in text and "完成 50.0%" in text and "超前 0.0 个百分点" in text
+
+    run_with(make_app(data), check, size=(80, 24))
