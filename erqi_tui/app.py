@@ -1,4 +1,4 @@
-"""The Textual app: five panes in tabs, keys (each binding has an id), help, reload."""
+"""The Textual app: five panes under a row of tabs, keys (each binding has an id), help, reload."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Iterable
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.containers import Container
+from textual.widgets import Footer, Header, Static
 from textual.widgets._footer import FooterKey
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from .model import Dashboard
 from .panes import Context
 from .themes import THEMES
 from .widgets.cards import TargetCard
+from .widgets.tabs import PaneTabs
 
 # (tab id, title, module and class of the pane), in the order of the tabs and of the keys 1–5.
 # A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
@@ -43,18 +45,57 @@ def pane_class(pane_id: str) -> type:
 
 
 class TranslatedFooter(Footer):
-    """The Footer, with each key's description in the current language."""
+    """The Footer, with each key's description in the current language.
+
+    Textual's Footer rebuilds all its keys after every change of focus or bindings, once per
+    change: at start-up that was five rebuilds of the same keys, a third of the time to the first
+    frame. This one rebuilds once per refresh, and only when what it shows has changed."""
+
+    _shown: tuple | None = None
+    _rebuild_pending = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Textual's Footer starts empty and fills in after the first refresh; this one shows the
+        # keys active when it is built (the app's own), so the first frame has them.
+        self.set_reactive(Footer._bindings_ready, True)
+
+    def shown_keys(self) -> tuple:
+        """What the footer shows: each key with its label and state, in the current language."""
+        bindings = self.screen.active_bindings.values() if self._bindings_ready else ()
+        return (lang(), self.show_command_palette,
+                tuple((b.key, b.key_display, b.description, b.action, b.group, enabled, tooltip)
+                      for _, b, enabled, tooltip in bindings if b.show or b.action == "command_palette"))
 
     def compose(self) -> ComposeResult:
+        self._shown = self.shown_keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = tr(widget.description)
             yield widget
 
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self.rebuild)
+
+    async def rebuild(self) -> None:
+        self._rebuild_pending = False
+        if self.is_attached and self.shown_keys() != self._shown:
+            await self.recompose()
+
 
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
+
+
+class MainScreen(Screen):
+    """The dashboard's screen. It focuses the pane's table, or the pane, as it starts: the first
+    frame is drawn with the focus (and so the Footer's keys) in place, not redrawn after."""
+
+    AUTO_FOCUS = ".pane ProjectTable, .pane"
 
 
 class ErqiApp(App):
@@ -71,11 +112,10 @@ class ErqiApp(App):
     CSS = """
     #too-small { display: none; width: 100%; height: 100%; content-align: center middle; }
     Screen.-too-small #too-small { display: block; }
-    Screen.-too-small TabbedContent { display: none; }
-    TabbedContent { height: 1fr; }
+    Screen.-too-small #tabs, Screen.-too-small #panes { display: none; }
+    #panes { height: 1fr; }
     #data-error { display: none; height: auto; max-height: 8; background: $error 30%; padding: 0 1; }
     #data-error.-shown { display: block; }
-    TabPane { padding: 0; }
     """
 
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
@@ -114,14 +154,15 @@ class ErqiApp(App):
                                   district=data(meta, "district"), year=meta.year), single_line=True)
         self.sub_title = tr("截至 {date} · ? 帮助", date=self.context.as_of.isoformat())
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(id="too-small")
-        with TabbedContent(id="tabs", initial=self.start_pane):
-            for number, (pane_id, title, _) in enumerate(PANES, start=1):
-                with TabPane(f"{number} {tr(title)}", id=pane_id):
-                    if pane_id == self.start_pane:
-                        yield pane_class(pane_id)(self.context, classes="pane")
+        yield PaneTabs(self.tab_labels(), self.start_pane, id="tabs")
+        with Container(id="panes"):
+            yield self.build_pane(self.start_pane)
         yield Static(id="data-error")
         yield TranslatedFooter()
 
@@ -159,34 +200,48 @@ class ErqiApp(App):
                 w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height))
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one("#tabs", TabbedContent)
+    def tabs(self) -> PaneTabs:
+        return self.query_one("#tabs", PaneTabs)
+
+    @property
+    def current_pane(self) -> str:
+        """The id of the pane on show."""
+        return self.tabs.active
+
+    def tab_labels(self) -> list[tuple[str, str]]:
+        return [(pane_id, f"{number} {tr(title)}") for number, (pane_id, title, _) in enumerate(PANES, start=1)]
+
+    def build_pane(self, pane_id: str, state=None):
+        pane = pane_class(pane_id)(self.context, id=f"pane-{pane_id}", classes="pane")
+        if state is not None:
+            pane.restore(state)
+        return pane
+
+    def built_pane(self, pane_id: str):
+        """The pane's widget, or None if it has not been shown yet."""
+        panes = self.query_one("#panes").query_children(f"#pane-{pane_id}")
+        return panes.first() if panes else None
 
     def focus_pane(self) -> None:
         """Put the focus in the active pane, so its keys show in the Footer and arrows scroll it."""
-        active = self.tabs.active_pane
-        if active is None:
+        pane = self.built_pane(self.current_pane)
+        if pane is None:
             return
-        panes = active.query(".pane")
-        if not panes:
-            return  # still being built: focused once it is mounted
-        tables = active.query("ProjectTable")
-        (tables.first() if tables else panes.first()).focus()
-
-    async def ensure_pane(self, pane_id: str) -> None:
-        """Build the pane the first time it is shown."""
-        tab_pane = self.query_one(f"#{pane_id}", TabPane)
-        if not tab_pane.query(".pane"):
-            await tab_pane.mount(pane_class(pane_id)(self.context, classes="pane"))
-
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        await self.ensure_pane(event.pane.id)
-        self.call_after_refresh(self.focus_pane)
+        tables = pane.query("ProjectTable")
+        (tables.first() if tables else pane).focus()
 
     async def action_show_pane(self, pane_id: str) -> None:
-        self.tabs.active = pane_id
-        await self.ensure_pane(pane_id)
+        """Show a pane, building it the first time; the others stay built but hidden."""
+        if pane_id != self.current_pane:
+            self.tabs.active = pane_id
+            for built in self.query_one("#panes").children:
+                built.display = built.id == f"pane-{pane_id}"
+            if self.built_pane(pane_id) is None:
+                await self.query_one("#panes").mount(self.build_pane(pane_id))
         self.call_after_refresh(self.focus_pane)
+
+    async def on_pane_tabs_selected(self, event: PaneTabs.Selected) -> None:
+        await self.action_show_pane(event.pane_id)
 
     @classmethod
     def binding_scopes(cls) -> list[tuple[str, list[Binding]]]:
@@ -265,20 +320,18 @@ class ErqiApp(App):
         focused = main.focused
         focus_in_pane = focused is not None
         card_id = focused.progress.target.id if isinstance(focused, TargetCard) else None
+        container = self.query_one("#panes")
         for pane_id in PANE_IDS:
-            tab_pane = self.query_one(f"#{pane_id}", TabPane)
-            old = tab_pane.query(".pane")
-            if not old:
+            old = self.built_pane(pane_id)
+            if old is None:
                 continue  # never shown: built with the new data when it is
-            state = old.first().state() if hasattr(old.first(), "state") else None
-            await tab_pane.remove_children()
-            pane = pane_class(pane_id)(self.context, classes="pane")
-            if state is not None:
-                pane.restore(state)
-            await tab_pane.mount(pane)
+            pane = self.build_pane(pane_id, old.state() if hasattr(old, "state") else None)
+            pane.display = old.display
+            await old.remove()
+            await container.mount(pane)
         if focus_in_pane:
             self.focus_pane()
-            active = self.tabs.active_pane
+            active = self.built_pane(self.current_pane)
             cards = [c for c in active.query(TargetCard) if c.progress.target.id == card_id] if active else []
             if cards:
                 cards[0].focus()
@@ -343,8 +396,7 @@ class ErqiApp(App):
             except OSError as error:
                 self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
         self.set_titles()
-        for number, (pane_id, title, _) in enumerate(PANES, start=1):
-            self.tabs.get_tab(pane_id).label = f"{number} {tr(title)}"
+        self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
         footer = self.query_one(TranslatedFooter)
         footer.call_later(footer.recompose)  # in the footer's own context, as Textual does it
@@ -352,7 +404,7 @@ class ErqiApp(App):
 
     def action_export_pane(self) -> None:
         """Save the current pane as an SVG picture in the working folder."""
-        name = f"erqi-tui-{self.tabs.active}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        name = f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
         try:
             saved = self.save_screenshot(name, path=str(Path.cwd()))
         except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import subprocess
 import sys
@@ -21,10 +22,11 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server():
+def server(tmp_path):
     port = free_port()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}  # not the developer's own settings
     process = subprocess.Popen([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:

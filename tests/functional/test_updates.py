@@ -7,7 +7,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from erqi_tui import journal
 from erqi_tui.journal import Update
@@ -72,7 +72,7 @@ def test_a_change_on_disk_shows_within_a_second_keeping_pane_and_row(data):
         data.write_text(data.read_text(encoding="utf-8").replace(
             'name = "嵩南印象城"', 'name = "嵩南印象城（二期）"'), encoding="utf-8")
         await pilot.pause(1.0)
-        assert pilot.app.query_one(TabbedContent).active == "projects"
+        assert pilot.app.current_pane == "projects"
         table = pilot.app.query_one(ProjectTable)
         assert table.selected_id == "liandong-ugu"
         assert "嵩南印象城（二期）" in screen_text(pilot.app)
