@@ -114,8 +114,7 @@ class ErqiApp(App):
     Screen.-too-small #too-small { display: block; }
     Screen.-too-small #tabs, Screen.-too-small #panes { display: none; }
     #panes { height: 1fr; }
-    #data-error { display: none; height: auto; max-height: 8; background: $error 30%; padding: 0 1; }
-    #data-error.-shown { display: block; }
+    #data-error { height: auto; max-height: 8; background: $error 30%; padding: 0 1; }
     """
 
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
@@ -158,12 +157,10 @@ class ErqiApp(App):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        yield Static(id="too-small")
+        yield Header(icon="≡")  # "#too-small" and "#data-error" are mounted when first needed
         yield PaneTabs(self.tab_labels(), self.start_pane, id="tabs")
         with Container(id="panes"):
             yield self.build_pane(self.start_pane)
-        yield Static(id="data-error")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
@@ -193,11 +190,16 @@ class ErqiApp(App):
     def check_size(self) -> None:
         width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.screen.set_class(too_small, "-too-small")
+        main = self.screen_stack[0]  # the dashboard, also when a dialog is open over it
+        main.set_class(too_small, "-too-small")
         if too_small:
-            self.query_one("#too-small", Static).update(tr(
-                "窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
-                w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height))
+            message = tr("窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
+                         w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height)
+            shown = main.query_children("#too-small")
+            if shown:
+                shown.first(Static).update(message)
+            else:
+                main.mount(Static(message, id="too-small"), after=main.query_one(Header))
 
     @property
     def tabs(self) -> PaneTabs:
@@ -306,11 +308,17 @@ class ErqiApp(App):
         return True
 
     def show_problem(self, problem: str) -> None:
-        bar = self.query_one("#data-error", Static)
-        if problem:
-            bar.update(Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
-                               problem=fmt.clean(problem))))
-        bar.set_class(bool(problem), "-shown")
+        main = self.screen_stack[0]
+        shown = main.query_children("#data-error")
+        if not problem:
+            if shown:
+                shown.first().remove()
+            return
+        text = Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}", problem=fmt.clean(problem)))
+        if shown:
+            shown.first(Static).update(text)
+        else:
+            main.mount(Static(text, id="data-error"), before=main.query_one(TranslatedFooter))
 
     async def show(self, dashboard: Dashboard) -> None:
         """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""
