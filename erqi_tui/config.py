@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping, NamedTuple
 
 import tomli_w
 
@@ -21,14 +21,13 @@ HEADER = ("# erqi-tui settings. Written by erqi-tui when you switch theme or lan
           "# the ids are listed in the README.\n\n")
 
 
-@dataclass(frozen=True)
-class Config:
-    theme: str = "erqi-dark"
-    lang: str = "zh"
-    keys: dict[str, str] = field(default_factory=dict)
+class Config(NamedTuple):
+    theme: str = THEMES[0]
+    lang: str = LANGS[0]
+    keys: Mapping[str, str] = MappingProxyType({})  # binding id → keys, as in set_keymap
 
     def with_(self, **changes) -> "Config":
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 def config_path(environ: dict[str, str] | None = None) -> Path:
@@ -49,8 +48,8 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None) -
         raise DataError([syntax_problem(path, error, text)]) from None
     check = Validator(path, text)
     check.table(document, "", {"theme", "lang", "keys"})
-    theme = check.text(document, "theme", "") or Config.theme
-    lang = check.text(document, "lang", "") or Config.lang
+    theme = check.text(document, "theme", "") or THEMES[0]
+    lang = check.text(document, "lang", "") or LANGS[0]
     if lang not in LANGS:
         check.problem("lang", f'expected one of {", ".join(LANGS)}, got "{lang}"')
     raw_keys = document.get("keys", {})

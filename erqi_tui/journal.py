@@ -15,7 +15,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomli_w
 
@@ -38,8 +38,7 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.stem + ".journal.toml")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One field of one target or project changed by one update: the history officials show (留痕)."""
 
     kind: str  # "target" or "project"
@@ -115,7 +114,7 @@ class JournalReader(Validator):
             self.entry(key, entry)
         if self.problems:
             raise DataError(self.problems)
-        return dataclasses.replace(self.dashboard, changes=tuple(self.changes))
+        return self.dashboard._replace(changes=tuple(self.changes))
 
     def entry(self, key: str, tbl: dict) -> None:
         at = tbl.get("at")
@@ -160,9 +159,9 @@ class JournalReader(Validator):
                          f'expected the target\'s unit "{target.target.unit}", got "{current.unit}"')
             return
         self.record("target", target, values, stamp)
-        updated = dataclasses.replace(target, **values)
-        self.dashboard = dataclasses.replace(
-            self.dashboard, targets=tuple(updated if t.id == ident else t for t in self.dashboard.targets))
+        updated = target._replace(**values)
+        self.dashboard = self.dashboard._replace(
+            targets=tuple(updated if t.id == ident else t for t in self.dashboard.targets))
 
     def update_project(self, key: str, ident: str, changes: dict, new: bool, stamp: tuple) -> None:
         existing = next((p for p in self.dashboard.projects if p.id == ident), None)
@@ -195,13 +194,13 @@ class JournalReader(Validator):
         if new:
             project = Project(id=ident, name=values.pop("name"))
             self.record("project", project, {"name": project.name, **values}, stamp, created=True)
-            project = dataclasses.replace(project, **values)
-            self.dashboard = dataclasses.replace(self.dashboard, projects=self.dashboard.projects + (project,))
+            project = project._replace(**values)
+            self.dashboard = self.dashboard._replace(projects=self.dashboard.projects + (project,))
             return
         self.record("project", existing, values, stamp)
-        updated = dataclasses.replace(existing, **values)
-        self.dashboard = dataclasses.replace(
-            self.dashboard, projects=tuple(updated if p.id == ident else p for p in self.dashboard.projects))
+        updated = existing._replace(**values)
+        self.dashboard = self.dashboard._replace(
+            projects=tuple(updated if p.id == ident else p for p in self.dashboard.projects))
 
     def values(self, key: str, changes: dict) -> dict | None:
         """The typed values of a `set` table, or None after reporting a problem."""

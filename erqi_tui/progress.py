@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Target
 
@@ -27,8 +27,7 @@ def time_elapsed_share(as_of: dt.date, year: int) -> float:
     return (as_of.month - 1 + as_of.day / days_in_month) / 12
 
 
-@dataclass(frozen=True)
-class TargetProgress:
+class TargetProgress(NamedTuple):
     target: Target
     completion: float | None  # current / target; None when the current value is unknown
     time_share: float

@@ -12,9 +12,8 @@ import functools
 import math
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import (
     PANES,
@@ -31,8 +30,7 @@ from .model import (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: Path
     line: int | None
     column: int | None
@@ -104,8 +102,10 @@ def read_text(path: Path) -> str:
         raise DataError([problem]) from None
 
 
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+# Patterns used only when a file has a problem are kept as text: re compiles (and caches) them on
+# first use, so that a good file's start-up does not pay for them.
+_AT = r"\s*\(at line (\d+), column (\d+)\)\s*$"
+_AT_END = r"\s*\(at end of document\)\s*$"
 
 
 # What tomllib's terse messages usually mean for a file written by hand.
@@ -124,11 +124,11 @@ def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -
     tomllib's message and what it usually means."""
     message = str(error)
     line = column = None
-    match = _AT.search(message)
+    match = re.search(_AT, message)
     if match:
         line, column = int(match[1]), int(match[2])
         message = message[: match.start()]
-    message = _AT_END.sub("", message)
+    message = re.sub(_AT_END, "", message)
     hint = next((h for pattern, h in _SYNTAX_HINTS.items() if message.startswith(pattern)), "")
     key = ""
     if line is not None and text:
@@ -141,8 +141,8 @@ def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
-_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?")
-_KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
+_HEADER = rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?"
+_KEY = rf"^\s*({_DOTTED})\s*="
 
 
 def _split_dotted(dotted: str) -> list[str]:
@@ -178,6 +178,7 @@ def locate_keys(text: str) -> dict[str, int]:
     A light scanner, not a parser: it only has to find lines in text tomllib already accepted.
     Array-of-tables entries are numbered from 1, matching the paths in problems.
     """
+    match_header, match_key = re.compile(_HEADER).match, re.compile(_KEY).match
     lines: dict[str, int] = {}
     counts: dict[str, int] = {}
     table: list[str] = []
@@ -191,7 +192,7 @@ def locate_keys(text: str) -> dict[str, int]:
         if depth > 0:
             depth += _bracket_depth(line)
             continue
-        header = _HEADER.match(line)
+        header = match_header(line)
         if header:
             parts = _split_dotted(header[2])
             resolved: list[str] = []
@@ -210,7 +211,7 @@ def locate_keys(text: str) -> dict[str, int]:
             table = resolved
             lines.setdefault(".".join(table), number)
             continue
-        key = _KEY.match(line)
+        key = match_key(line)
         if key:
             path = ".".join(table + _split_dotted(key[1]))
             lines.setdefault(path, number)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Dashboard
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every pane is drawn from: the validated file and the date progress is judged at."""
 
     dashboard: Dashboard
