@@ -10,8 +10,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.containers import Container
-from textual.widgets import Footer, Header, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Header, Static
 
 from rich.text import Text
 
@@ -22,6 +21,7 @@ from .model import Dashboard
 from .panes import Context
 from .themes import THEMES
 from .widgets.cards import TargetCard
+from .widgets.keybar import KeyBar
 from .widgets.tabs import PaneTabs
 
 # (tab id, title, module and class of the pane), in the order of the tabs and of the keys 1–5.
@@ -42,48 +42,6 @@ def pane_class(pane_id: str) -> type:
 
     module, _, name = dict((p, m) for p, _, m in PANES)[pane_id].partition(":")
     return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
-
-
-class TranslatedFooter(Footer):
-    """The Footer, with each key's description in the current language.
-
-    Textual's Footer rebuilds all its keys after every change of focus or bindings, once per
-    change: at start-up that was five rebuilds of the same keys, a third of the time to the first
-    frame. This one rebuilds once per refresh, and only when what it shows has changed."""
-
-    _shown: tuple | None = None
-    _rebuild_pending = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Textual's Footer starts empty and fills in after the first refresh; this one shows the
-        # keys active when it is built (the app's own), so the first frame has them.
-        self.set_reactive(Footer._bindings_ready, True)
-
-    def shown_keys(self) -> tuple:
-        """What the footer shows: each key with its label and state, in the current language."""
-        bindings = self.screen.active_bindings.values() if self._bindings_ready else ()
-        return (lang(), self.show_command_palette,
-                tuple((b.key, b.key_display, b.description, b.action, b.group, enabled, tooltip)
-                      for _, b, enabled, tooltip in bindings if b.show or b.action == "command_palette"))
-
-    def compose(self) -> ComposeResult:
-        self._shown = self.shown_keys()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.description = tr(widget.description)
-            yield widget
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self.rebuild)
-
-    async def rebuild(self) -> None:
-        self._rebuild_pending = False
-        if self.is_attached and self.shown_keys() != self._shown:
-            await self.recompose()
 
 
 # Below this the panes would overlap; the app says so instead.
@@ -161,7 +119,7 @@ class ErqiApp(App):
         yield PaneTabs(self.tab_labels(), self.start_pane, id="tabs")
         with Container(id="panes"):
             yield self.build_pane(self.start_pane)
-        yield TranslatedFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.settings.theme not in self.available_themes:
@@ -318,7 +276,7 @@ class ErqiApp(App):
         if shown:
             shown.first(Static).update(text)
         else:
-            main.mount(Static(text, id="data-error"), before=main.query_one(TranslatedFooter))
+            main.mount(Static(text, id="data-error"), before=main.query_one(KeyBar))
 
     async def show(self, dashboard: Dashboard) -> None:
         """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""
@@ -406,8 +364,7 @@ class ErqiApp(App):
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
-        footer = self.query_one(TranslatedFooter)
-        footer.call_later(footer.recompose)  # in the footer's own context, as Textual does it
+        self.query_one(KeyBar).refresh()
         self.notify("Switched to English" if english() else "已切换为中文", markup=False)
 
     def action_export_pane(self) -> None:

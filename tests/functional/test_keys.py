@@ -16,6 +16,7 @@ from erqi_tui.screens.forms import UpdateForm
 from erqi_tui.screens.help import HelpScreen
 from erqi_tui.screens.history import HistoryScreen
 from erqi_tui.widgets.cards import TargetCard
+from erqi_tui.widgets.keybar import KeyBar
 
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
@@ -353,3 +354,34 @@ def test_mouse_click_on_a_tab_switches_pane():
         assert "嵩山路" in screen_text(pilot.app)
 
     run_with(make_app(), check)
+
+
+def key_line(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def test_the_key_line_follows_the_focus_and_its_keys_can_be_clicked():
+    async def check(pilot):
+        line = key_line(pilot.app)
+        assert "? 帮助" in line and "q 退出" in line and "e 更新数值" not in line
+        assert line.rstrip().endswith("^p palette")
+        await pilot.press("tab")  # to the first target card: its own keys come first
+        await pilot.pause()
+        assert key_line(pilot.app).startswith(" e 更新数值  h 历史  ? 帮助")
+        bar = pilot.app.query_one(KeyBar)
+        start, _, _ = next(span for span in bar.spans if span[2].display == "?")
+        await pilot.click(bar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+
+    run_with(make_app(), check)
+
+
+def test_keys_that_do_not_fit_are_left_out_whole():
+    async def check(pilot):
+        await pilot.press("5")
+        await pilot.pause()
+        # " ? 帮助 " would need 8 cells where 7 are left: it is left out, not cut to "? 帮"
+        assert key_line(pilot.app) == " e 更新项目  h 历史  / 筛选  n 新增项目  s 排序列  S 反向排序       ▏^p palette "
+
+    run_with(make_app(), check, size=(80, 24))
