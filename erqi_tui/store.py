@@ -278,8 +278,14 @@ class Validator:
                 out.append((key, checked))
         return out
 
+    # The typed reads below first try the usual case (the value is there and right) in a line or
+    # two, and only then look closer and name the problem: 100,000 projects make a million reads.
+
     def text(self, tbl: dict, name: str, key: str, *, required: bool = False,
              limit: int = NAME_LIMIT) -> str | None:
+        value = tbl.get(name)
+        if value.__class__ is str and len(value) <= limit and (not required or value.strip()):
+            return value
         where = f"{key}.{name}" if key else name
         if name not in tbl:
             if required:
@@ -306,6 +312,9 @@ class Validator:
         return value
 
     def number(self, tbl: dict, name: str, key: str) -> int | float | None:
+        value = tbl.get(name)
+        if (value.__class__ is int and value >= 0) or (value.__class__ is float and 0 <= value < math.inf):
+            return value
         where = f"{key}.{name}"
         if name not in tbl:
             self.problem(where, "missing; expected a number ≥ 0")
@@ -338,6 +347,10 @@ class Validator:
 
     def quantity_in(self, tbl: dict, key: str) -> Quantity | None:
         """The value / unit / at_least keys of `tbl` as a Quantity."""
+        value, unit, at_least = tbl.get("value"), tbl.get("unit"), tbl.get("at_least", False)
+        if ((value.__class__ is int and value >= 0) or (value.__class__ is float and 0 <= value < math.inf)) \
+                and unit.__class__ is str and 0 < len(unit) <= NAME_LIMIT and unit.strip() and at_least.__class__ is bool:
+            return Quantity(value, unit, at_least)
         value = self.number(tbl, "value", key)
         unit = self.text(tbl, "unit", key, required=True)
         at_least = self.boolean(tbl, "at_least", key)
