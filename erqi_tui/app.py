@@ -261,6 +261,7 @@ class ErqiApp(App):
             return False
         self.show_problem("")
         await self.show(dashboard)
+        store.keep_loaded()
         if announce:
             self.notify(fmt.clean(tr("已重新载入 {path}", path=self.data_path)), markup=False)
         return True

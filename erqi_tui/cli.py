@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import getpass
 import os
 import sys
@@ -212,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     except store.DataError as error:
         print_problems(error)
         return EXIT_INVALID
+    gc.freeze()  # the loaded data lives as long as the app: see store.keep_loaded
     if args.command == "export":
         return export(args, path, dashboard)
     if args.command == "serve":

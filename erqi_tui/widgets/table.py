@@ -23,6 +23,7 @@ from .. import fmt
 
 GAP = 2  # cells between columns
 MEASURED_ROWS = 500  # column widths are measured on this many rows: enough to fit, cheap at any size
+CACHED_ROWS = 20_000  # rows whose cells are kept, drawn and measured, across filter keystrokes
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -68,28 +69,39 @@ class VirtualTable(ScrollView, can_focus=True):
         self.cells_of = cells
         self.rows: Sequence[object] = ()
         self.widths = [cell_len(t) for t in self.titles]
-        self._cells: dict[int, list[str]] = {}
+        self.measured = False
+        # id(row) -> (row, cell texts, cell widths): a filter keystroke shows rows already measured.
+        self._cells: dict[int, tuple[object, list[str], list[int]]] = {}
 
     # Data
 
     def set_rows(self, rows: Sequence[object], cursor: int = 0) -> None:
         self.rows = rows
-        self._cells = {}
-        self.widths = [cell_len(t) for t in self.titles]
-        for index in range(min(len(rows), MEASURED_ROWS)):
-            for column, text in enumerate(self.cells(index)):
-                self.widths[column] = max(self.widths[column], min(cell_len(text), 40))
+        # The first rows set the column widths; later sets (a filter keystroke, a new order) only
+        # widen them for the rows at the top, so columns stay put while typing and a keystroke
+        # measures a screenful of rows, not five hundred.
+        widths = self.widths
+        for row in rows[:MEASURED_ROWS if not self.measured else max(self.size.height, 50)]:
+            widths = [max(pair) for pair in zip(widths, self.row_cells(row)[2])]
+        self.widths, self.measured = widths, True
         self.virtual_size = Size(sum(self.widths) + GAP * len(self.widths), len(rows) + 1)
         self.set_reactive(VirtualTable.cursor_row, max(0, min(cursor, len(rows) - 1)))
         self.scroll_to_cursor(animate=False)
         self.refresh()
 
     def cells(self, index: int) -> list[str]:
-        if index not in self._cells:
-            if len(self._cells) > 4096:
+        return self.row_cells(self.rows[index])[1]
+
+    def row_cells(self, row: object) -> tuple[object, list[str], list[int]]:
+        """(row, its cell texts made safe to draw, their widths capped at 40 cells), kept per row."""
+        entry = self._cells.get(id(row))
+        if entry is None or entry[0] is not row:
+            if len(self._cells) >= CACHED_ROWS:
                 self._cells.clear()
-            self._cells[index] = [fmt.clean(text, single_line=True) for text in self.cells_of(self.rows[index])]
-        return self._cells[index]
+            texts = [fmt.clean(text, single_line=True) for text in self.cells_of(row)]
+            entry = (row, texts, [min(cell_len(text), 40) for text in texts])
+            self._cells[id(row)] = entry
+        return entry
 
     @property
     def row_count(self) -> int:
