@@ -70,6 +70,7 @@ class ProjectsPane(Vertical):
         self.reverse = False
         self.pending: dict | None = None  # state to restore once mounted (after a reload)
         self.search: list | None = None  # the filter's search texts, built on the first keystroke
+        self.shown_query: str | None = None  # the filter text the table was last filled for
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
@@ -118,6 +119,7 @@ class ProjectsPane(Vertical):
         table = self.table
         selected = select or table.selected_id
         index = self.search_index() if self.query_text.strip() else None
+        self.shown_query = self.query_text
         shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index)
         cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
         table.set_rows(shown, cursor=cursor)
@@ -136,7 +138,8 @@ class ProjectsPane(Vertical):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.refill()
+        if self.query_text != self.shown_query:  # not the filter restored after a reload, shown already
+            self.refill()
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:

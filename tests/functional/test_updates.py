@@ -12,7 +12,7 @@ from textual.widgets import Input
 from erqi_tui import journal
 from erqi_tui.journal import Update
 from erqi_tui.model import Quantity
-from erqi_tui.panes.projects import ProjectTable
+from erqi_tui.panes.projects import ProjectsPane, ProjectTable
 from erqi_tui.screens.forms import UpdateForm
 
 from ..conftest import BUNDLED
@@ -80,15 +80,21 @@ def test_a_change_on_disk_shows_within_a_second_keeping_pane_and_row(data):
     run_with(make_app(data), check)
 
 
-def test_filter_and_order_survive_a_reload(data):
+def test_filter_and_order_survive_a_reload(data, monkeypatch):
+    fills = []
+    refill = ProjectsPane.refill
+    monkeypatch.setattr(ProjectsPane, "refill", lambda self, **kw: (fills.append(1), refill(self, **kw)))
+
     async def check(pilot):
         await pilot.press("5", "s", "s", "slash", *"开工", "escape")
+        fills.clear()
         journal.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 1), "x"),
                        journal.fingerprint(data))
         await pilot.pause(1.0)
         assert pilot.app.query_one("#filter", Input).value == "开工"
         assert "按“状态”升序" in screen_text(pilot.app)
         assert pilot.app.query_one(ProjectTable).row_count == 3  # 康师傅 is 投产 now
+        assert len(fills) == 1  # the reloaded table is filled once, as at start-up (it was twice)
 
     run_with(make_app(data), check)
 
