@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -44,6 +46,10 @@ def pane_class(pane_id: str) -> type:
     return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
 
 
+# A file this large (some 5,000 projects) is reloaded in a thread, with a line saying so: the
+# dashboard keeps answering keys while a city's 100,000 projects take seconds to read.
+LARGE_FILE = 1024 * 1024
+
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -73,6 +79,7 @@ class ErqiApp(App):
     Screen.-too-small #tabs, Screen.-too-small #panes { display: none; }
     #panes { height: 1fr; }
     #data-error { height: auto; max-height: 8; background: $error 30%; padding: 0 1; }
+    #loading { height: 1; background: $primary 30%; padding: 0 1; }
     """
 
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
@@ -244,27 +251,58 @@ class ErqiApp(App):
 
     async def poll_files(self) -> None:
         """Reload within a second of the data file or its journal changing on disk."""
-        if journal.fingerprint(self.data_path) != self.loaded:
+        if not self.loading and journal.fingerprint(self.data_path) != self.loaded:
             await self.reload(announce=False)
+
+    loading = False  # a reload is reading the files
 
     async def reload(self, announce: bool) -> bool:
         """Read the files again. On a problem keep showing the last good data, with the problem
         shown until the file is fixed; never crash on it."""
+        if self.loading:
+            return False
         self.loaded = journal.fingerprint(self.data_path)  # before reading: a later change is seen
+        self.loading = True
         try:
-            dashboard = store.load(self.data_path)
+            dashboard = await self.load_files()
         except store.DataError as error:
             self.show_problem(str(error))
             if announce:
                 self.notify(fmt.clean(str(error)), title=tr("数据文件有误，仍显示上次的数据"), severity="error",
                             timeout=10, markup=False)
             return False
+        finally:
+            self.loading = False
         self.show_problem("")
         await self.show(dashboard)
         store.keep_loaded()
         if announce:
             self.notify(fmt.clean(tr("已重新载入 {path}", path=self.data_path)), markup=False)
         return True
+
+    async def load_files(self) -> Dashboard:
+        """store.load, in a thread for a large file, with a line saying what is being read."""
+        try:
+            size = self.data_path.stat().st_size
+        except OSError:
+            size = 0
+        if size < LARGE_FILE:
+            return store.load(self.data_path)
+        main = self.screen_stack[0]
+        started = time.monotonic()
+
+        def say() -> Text:
+            return Text(tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.data_path.name,
+                           size=size / 2**20, seconds=time.monotonic() - started))
+
+        bar = Static(say(), id="loading")
+        await main.mount(bar, before=main.query_one(KeyBar))
+        ticker = self.set_interval(0.5, lambda: bar.update(say()))
+        try:
+            return await asyncio.to_thread(store.load, self.data_path)
+        finally:
+            ticker.stop()
+            await bar.remove()
 
     def show_problem(self, problem: str) -> None:
         main = self.screen_stack[0]
@@ -305,6 +343,8 @@ class ErqiApp(App):
 
     async def save_update(self, update: journal.Update) -> str | None:
         """Record `update`; None when saved, else what the user should be told."""
+        if self.loading:
+            return tr("正在重新载入数据，请稍后再保存。")
         try:
             dashboard = journal.record(self.data_path, update, self.loaded, current=self.dashboard)
         except journal.Conflict:

@@ -57,6 +57,8 @@ EN: dict[str, str] = {
     "数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}":
         "The data file has a problem; showing the last good data (reloads once fixed):\n{problem}",
     "已重新载入 {path}": "Reloaded {path}",
+    "正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒": "Reloading {name} ({size:.1f} MB)… {seconds:.0f} s",
+    "正在重新载入数据，请稍后再保存。": "The data is being reloaded: save again in a moment.",
     "数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。":
         "Someone else changed the data file or its journal: the latest data is loaded; check and save again.",
     "无法保存：{error}": "Cannot save: {error}", "无法保存设置：{error}": "Cannot save the settings: {error}",

@@ -139,3 +139,35 @@ def test_a_card_with_a_trend_keeps_its_verdict_at_80x24(data):
         assert "趋势" in text and "完成 50.0%" in text and "超前 0.0 个百分点" in text
 
     run_with(make_app(data), check, size=(80, 24))
+
+
+def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monkeypatch):
+    import threading
+
+    from erqi_tui import app as app_module, store
+
+    monkeypatch.setattr(app_module, "LARGE_FILE", 0)  # the bundled file stands in for a city's
+    release = threading.Event()
+    load = store.load
+
+    def slow_load(path):
+        assert release.wait(10)
+        return load(path)
+
+    async def check(pilot):
+        monkeypatch.setattr(store, "load", slow_load)
+        data.write_text(data.read_text(encoding="utf-8").replace("value = 13,", "value = 14,"), encoding="utf-8")
+        await pilot.pause(1.0)  # the change is seen; the reading thread waits
+        text = screen_text(pilot.app)
+        assert "正在重新载入 targets.toml" in text and "13 / 30+ 个" in text
+        await pilot.press("2")  # the dashboard still answers keys
+        await pilot.pause()
+        assert pilot.app.current_pane == "investment"
+        update = Update("target", "new-projects", {"current": Quantity(15, "个")}, dt.date(2024, 6, 1), "x")
+        assert "稍后再保存" in await pilot.app.save_update(update)  # not saved over a file being read
+        release.set()
+        await pilot.pause(1.0)
+        text = screen_text(pilot.app)
+        assert "14 / 30+ 个" in text and "正在重新载入" not in text
+
+    run_with(make_app(data), check)
