@@ -333,6 +333,8 @@ class ErqiApp(App):
             pane = self.build_pane(pane_id, old.state() if hasattr(old, "state") else None)
             pane.display = old.display
             await old.remove()
+            if not container.is_attached:
+                return  # the app is closing (q pressed as the files changed): nothing to draw on
             await container.mount(pane)
         if focus_in_pane:
             self.focus_pane()

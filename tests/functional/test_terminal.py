@@ -1,0 +1,58 @@
+"""erqi-tui in a real pseudo-terminal, keys typed faster than a pilot types them."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+
+
+def run_typing(keys: bytes, tmp_path, size: tuple[int, int] = (80, 24)) -> tuple[int, bytes]:
+    """Start erqi-tui in a pty, wait for its first frame, type `keys` at once; its exit code and
+    everything it wrote."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "XDG_CONFIG_HOME": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "erqi_tui"], stdin=slave, stdout=slave, stderr=slave,
+                               env=env, start_new_session=True)
+    os.close(slave)
+    output, typed = b"", False
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the program has closed the terminal
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            if not typed and "要闻数据".encode() in output:
+                time.sleep(0.3)  # the first frame is up and settled
+                os.write(master, keys)
+                typed = True
+            if process.poll() is not None and not ready:
+                break
+        return process.wait(timeout=10), output
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+
+
+def test_quit_with_more_keys_behind_it_leaves_no_traceback(tmp_path):
+    # "q" then "r" at once: the reload ran while the app was closing and printed a MountError.
+    code, output = run_typing(b"qr", tmp_path)
+    assert code == 0
+    assert b"Traceback" not in output and b"Error" not in output
