@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.containers import Container
+from textual.geometry import Size
 from textual.widgets import Header, Static
 
 from rich.text import Text
@@ -149,11 +151,12 @@ class ErqiApp(App):
             except OSError as error:
                 self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
 
-    def on_resize(self) -> None:
-        self.check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        # This runs before Textual's own handler has stored the new size in self.size.
+        self.check_size(event.size)
 
-    def check_size(self) -> None:
-        width, height = self.size
+    def check_size(self, size: Size | None = None) -> None:
+        width, height = size or self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         main = self.screen_stack[0]  # the dashboard, also when a dialog is open over it
         main.set_class(too_small, "-too-small")

@@ -69,7 +69,9 @@ class PaneTabs(Widget):
                                                   else "pane-tabs--bar"))
         rest = max(0, self.size.width - bar.cell_len)
         bar.append("━" * rest, style("pane-tabs--bar"))
-        return Text("\n").join([names, bar])
+        both = Text("\n").join([names, bar])
+        both.no_wrap, both.overflow = True, "crop"  # a narrow window cuts the names, never wraps them
+        return both
 
     def pane_at(self, x: int) -> str | None:
         return next((pane_id for pane_id, start, end in self.spans() if start <= x < end), None)

@@ -385,3 +385,17 @@ def test_keys_that_do_not_fit_are_left_out_whole():
         assert key_line(pilot.app) == " e 更新项目  h 历史  / 筛选  n 新增项目  s 排序列  S 反向排序       ▏^p palette "
 
     run_with(make_app(), check, size=(80, 24))
+
+
+def test_shrinking_the_window_says_so_and_growing_it_brings_the_panes_back():
+    async def check(pilot):
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert "窗口太小" in screen_text(pilot.app) and "50×15" in screen_text(pilot.app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "窗口太小" not in text and "13 / 30+ 个" in text
+
+    run_with(make_app(), check, size=(80, 24))
+
