@@ -48,10 +48,6 @@ def pane_class(pane_id: str) -> type:
     return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
 
 
-# A file this large (some 5,000 projects) is reloaded in a thread, with a line saying so: the
-# dashboard keeps answering keys while a city's 100,000 projects take seconds to read.
-LARGE_FILE = 1024 * 1024
-
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -59,7 +55,7 @@ MIN_HEIGHT = 18
 
 class MainScreen(Screen):
     """The dashboard's screen. It focuses the pane's table, or the pane, as it starts: the first
-    frame is drawn with the focus (and so the Footer's keys) in place, not redrawn after."""
+    frame is drawn with the focus (and so the key line) in place, not redrawn after."""
 
     AUTO_FOCUS = ".pane ProjectTable, .pane"
 
@@ -102,6 +98,7 @@ class ErqiApp(App):
         self.read_only = read_only
         self.start_pane = start_pane
         self.settings = settings or Config()
+        self.loading = False  # a reload is reading the files
         set_lang(self.settings.lang)
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         for theme in THEMES:
@@ -161,13 +158,22 @@ class ErqiApp(App):
         main = self.screen_stack[0]  # the dashboard, also when a dialog is open over it
         main.set_class(too_small, "-too-small")
         if too_small:
-            message = tr("窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
-                         w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height)
-            shown = main.query_children("#too-small")
-            if shown:
-                shown.first(Static).update(message)
-            else:
-                main.mount(Static(message, id="too-small"), after=main.query_one(Header))
+            self.show_line("too-small", tr("窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
+                                           w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height),
+                           after=main.query_one(Header))
+
+    def show_line(self, line_id: str, content: str | Text, **where) -> Static:
+        """Show `content` in the dashboard's Static `line_id`, mounted (`where`: before= or after=)
+        the first time it is needed: lines shown rarely cost start-up nothing."""
+        main = self.screen_stack[0]
+        shown = main.query_children(f"#{line_id}")
+        if shown:
+            line = shown.first(Static)
+            line.update(content)
+        else:
+            line = Static(content, id=line_id)
+            main.mount(line, **where)
+        return line
 
     @property
     def tabs(self) -> PaneTabs:
@@ -193,7 +199,7 @@ class ErqiApp(App):
         return panes.first() if panes else None
 
     def focus_pane(self) -> None:
-        """Put the focus in the active pane, so its keys show in the Footer and arrows scroll it."""
+        """Put the focus in the active pane, so its keys show in the key line and arrows scroll it."""
         pane = self.built_pane(self.current_pane)
         if pane is None:
             return
@@ -257,8 +263,6 @@ class ErqiApp(App):
         if not self.loading and journal.fingerprint(self.data_path) != self.loaded:
             await self.reload(announce=False)
 
-    loading = False  # a reload is reading the files
-
     async def reload(self, announce: bool) -> bool:
         """Read the files again. On a problem keep showing the last good data, with the problem
         shown until the file is fixed; never crash on it."""
@@ -289,17 +293,15 @@ class ErqiApp(App):
             size = self.data_path.stat().st_size
         except OSError:
             size = 0
-        if size < LARGE_FILE:
+        if size < store.LARGE_FILE:
             return store.load(self.data_path)
-        main = self.screen_stack[0]
         started = time.monotonic()
 
         def say() -> Text:
             return Text(tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.data_path.name,
                            size=size / 2**20, seconds=time.monotonic() - started))
 
-        bar = Static(say(), id="loading")
-        await main.mount(bar, before=main.query_one(KeyBar))
+        bar = self.show_line("loading", say(), before=self.screen_stack[0].query_one(KeyBar))
         ticker = self.set_interval(0.5, lambda: bar.update(say()))
         try:
             return await asyncio.to_thread(store.load, self.data_path)
@@ -309,16 +311,11 @@ class ErqiApp(App):
 
     def show_problem(self, problem: str) -> None:
         main = self.screen_stack[0]
-        shown = main.query_children("#data-error")
         if not problem:
-            if shown:
-                shown.first().remove()
+            main.query_children("#data-error").remove()
             return
-        text = Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}", problem=fmt.clean(problem)))
-        if shown:
-            shown.first(Static).update(text)
-        else:
-            main.mount(Static(text, id="data-error"), before=main.query_one(KeyBar))
+        self.show_line("data-error", Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
+                                             problem=fmt.clean(problem))), before=main.query_one(KeyBar))
 
     async def show(self, dashboard: Dashboard) -> None:
         """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""

@@ -30,7 +30,7 @@ def bundled_data() -> Path:
 
 
 @contextlib.contextmanager
-def loading_indicator(path: Path, threshold: int = 1024 * 1024):
+def loading_indicator(path: Path, threshold: int = store.LARGE_FILE):
     """A spinner with the elapsed time on the terminal while a large file loads (a city's 100,000
     projects take seconds); nothing for small files or when stderr is not a terminal."""
     try:

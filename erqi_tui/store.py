@@ -57,6 +57,7 @@ class DataError(Exception):
 
 
 MAX_BYTES = 32 * 1024 * 1024  # ten times a city's 100,000 projects would need; larger is a mistake
+LARGE_FILE = 1024 * 1024  # some 5,000 projects: loading shows progress (a spinner, a line in the app)
 NAME_LIMIT = 200  # characters in an id, name, label or unit
 TEXT_LIMIT = 2000  # characters in a note, source or expectation
 

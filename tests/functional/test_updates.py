@@ -144,9 +144,9 @@ def test_a_card_with_a_trend_keeps_its_verdict_at_80x24(data):
 def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monkeypatch):
     import threading
 
-    from erqi_tui import app as app_module, store
+    from erqi_tui import store
 
-    monkeypatch.setattr(app_module, "LARGE_FILE", 0)  # the bundled file stands in for a city's
+    monkeypatch.setattr(store, "LARGE_FILE", 0)  # the bundled file stands in for a city's
     release = threading.Event()
     load = store.load
 
