@@ -312,7 +312,7 @@ class Validator:
     def text(self, tbl: dict, name: str, key: str, *, required: bool = False,
              limit: int = NAME_LIMIT) -> str | None:
         value = tbl.get(name)
-        if value.__class__ is str and len(value) <= limit and (not required or value.strip()):
+        if _plainly_text(value, limit, required):
             return value
         where = f"{key}.{name}" if key else name
         if name not in tbl:
@@ -341,7 +341,7 @@ class Validator:
 
     def number(self, tbl: dict, name: str, key: str) -> int | float | None:
         value = tbl.get(name)
-        if (value.__class__ is int and value >= 0) or (value.__class__ is float and 0 <= value < math.inf):
+        if _plainly_a_number(value):
             return value
         where = f"{key}.{name}"
         if name not in tbl:
@@ -376,8 +376,7 @@ class Validator:
     def quantity_in(self, tbl: dict, key: str) -> Quantity | None:
         """The value / unit / at_least keys of `tbl` as a Quantity."""
         value, unit, at_least = tbl.get("value"), tbl.get("unit"), tbl.get("at_least", False)
-        if ((value.__class__ is int and value >= 0) or (value.__class__ is float and 0 <= value < math.inf)) \
-                and unit.__class__ is str and 0 < len(unit) <= NAME_LIMIT and unit.strip() and at_least.__class__ is bool:
+        if _plainly_a_number(value) and _plainly_text(unit, NAME_LIMIT, True) and at_least.__class__ is bool:
             return Quantity(value, unit, at_least)
         value = self.number(tbl, "value", key)
         unit = self.text(tbl, "unit", key, required=True)
@@ -606,6 +605,16 @@ class Validator:
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
                        source=source, en=en)
+
+def _plainly_text(value: Any, limit: int, required: bool) -> bool:
+    """The quick test of Validator.text: text within the limit, not blank where required."""
+    return value.__class__ is str and len(value) <= limit and (not required or bool(value.strip()))
+
+
+def _plainly_a_number(value: Any) -> bool:
+    """The quick test of Validator.number: an int or a finite float, ≥ 0 (a bool is neither)."""
+    return (value.__class__ is int and value >= 0) or (value.__class__ is float and 0 <= value < math.inf)
+
 
 QUANTITY_KEYS = {"value", "unit", "at_least"}
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
