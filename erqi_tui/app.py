@@ -18,10 +18,10 @@ from textual.widgets import Header, Static
 
 from rich.text import Text
 
-from . import edits, fmt, journal, store
+from . import edits, fmt, store
 from .config import Config, save_config
 from .i18n import data, english, lang, set_lang, tr
-from .model import Dashboard
+from .model import Dashboard, Update
 from .panes import Context
 from .themes import THEMES
 from .widgets.cards import TargetCard
@@ -81,18 +81,20 @@ class ErqiApp(App):
     """
 
     def __init__(self, data_path: Path, dashboard: Dashboard, as_of: dt.date | None = None, *,
-                 who: str = "", loaded: tuple | None = None, watch: bool = True,
+                 who: str = "", loaded: store.Loaded | None = None, watch: bool = True,
                  today: dt.date | None = None, read_only: bool = False,
                  settings: Config | None = None, settings_path: Path | None = None,
                  start_pane: str = "overview") -> None:
-        """`loaded` is the files' fingerprint taken before `dashboard` was read from them; `watch`
-        reloads when they change on disk; `who` is recorded with every update."""
+        """`loaded` is what `dashboard` was read as (its files' state, and the data file alone, which
+        a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
+        update; `read_only` offers no way to record (the bundled file, a served session)."""
         super().__init__()
         self.data_path = data_path
         self.dashboard = dashboard
         self.as_of_override = as_of
         self.who = who or "unknown"
-        self.loaded = loaded if loaded is not None else journal.fingerprint(data_path)
+        self.reuse = loaded  # None: a save parses the data file again
+        self.loaded = loaded.state if loaded is not None else store.fingerprint(data_path)
         self.watch_files = watch
         self.today = today or dt.date.today()
         self.read_only = read_only
@@ -109,13 +111,16 @@ class ErqiApp(App):
 
     @property
     def context(self) -> Context:
-        return Context(self.dashboard, self.as_of_override or self.dashboard.as_of)
+        return Context(self.dashboard, self.as_of_override)
 
     def set_titles(self) -> None:
         meta = self.dashboard.meta
         self.title = fmt.clean(tr("{city}{district} {year} 年目标", city=data(meta, "city"),
                                   district=data(meta, "district"), year=meta.year), single_line=True)
-        self.sub_title = tr("截至 {date} · ? 帮助", date=self.context.as_of.isoformat())
+        if self.as_of_override:
+            self.sub_title = tr("假设截至 {date}（--as-of）· ? 帮助", date=self.as_of_override.isoformat())
+        else:
+            self.sub_title = tr("截至 {date} · ? 帮助", date=self.context.as_of.isoformat())
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
@@ -128,6 +133,8 @@ class ErqiApp(App):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        for notice in self.settings.notices:
+            self.notify(notice, title=tr("设置"), severity="warning", markup=False, timeout=10)
         if self.settings.theme not in self.available_themes:
             self.notify(tr("设置中的主题“{name}”不存在，已使用 erqi-dark。", name=fmt.clean(self.settings.theme)),
                         severity="warning", markup=False)
@@ -142,11 +149,19 @@ class ErqiApp(App):
         if theme.name == self.settings.theme:
             return
         self.settings = self.settings.with_(theme=theme.name)
-        if self.settings_path is not None:
-            try:
-                save_config(self.settings_path, self.settings)
-            except OSError as error:
-                self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
+        self.save_settings(theme=theme.name)
+
+    def save_settings(self, **changes: str) -> None:
+        """Keep `changes` in the settings file, under its lock; say so if it cannot be written."""
+        if self.settings_path is None:
+            return
+        try:
+            save_config(self.settings_path, **changes)
+        except store.DataError as error:
+            self.notify(fmt.clean(str(error)), title=tr("无法保存设置"), severity="warning", markup=False)
+        except OSError as error:
+            self.notify(fmt.clean(tr("无法保存设置：{error}", error=error.strerror or error)),
+                        severity="warning", markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         # This runs before Textual's own handler has stored the new size in self.size.
@@ -260,7 +275,7 @@ class ErqiApp(App):
 
     async def poll_files(self) -> None:
         """Reload within a second of the data file or its journal changing on disk."""
-        if not self.loading and journal.fingerprint(self.data_path) != self.loaded:
+        if not self.loading and store.fingerprint(self.data_path) != self.loaded:
             await self.reload(announce=False)
 
     async def reload(self, announce: bool) -> bool:
@@ -268,10 +283,10 @@ class ErqiApp(App):
         shown until the file is fixed; never crash on it."""
         if self.loading:
             return False
-        self.loaded = journal.fingerprint(self.data_path)  # before reading: a later change is seen
+        self.loaded = store.fingerprint(self.data_path)  # before reading: a later change is seen
         self.loading = True
         try:
-            dashboard = await self.load_files()
+            loaded = await self.load_files()
         except store.DataError as error:
             self.show_problem(str(error))
             if announce:
@@ -280,21 +295,22 @@ class ErqiApp(App):
             return False
         finally:
             self.loading = False
+        self.reuse = loaded
         self.show_problem("")
-        await self.show(dashboard)
+        await self.show(loaded.dashboard)
         store.keep_loaded()
         if announce:
             self.notify(fmt.clean(tr("已重新载入 {path}", path=self.data_path)), markup=False)
         return True
 
-    async def load_files(self) -> Dashboard:
-        """store.load, in a thread for a large file, with a line saying what is being read."""
+    async def load_files(self) -> store.Loaded:
+        """store.read, in a thread for a large file, with a line saying what is being read."""
         try:
             size = self.data_path.stat().st_size
-        except OSError:
+        except (OSError, ValueError):
             size = 0
         if size < store.LARGE_FILE:
-            return store.load(self.data_path)
+            return store.read(self.data_path, self.reuse)
         started = time.monotonic()
 
         def say() -> Text:
@@ -304,7 +320,7 @@ class ErqiApp(App):
         bar = self.show_line("loading", say(), before=self.screen_stack[0].query_one(KeyBar))
         ticker = self.set_interval(0.5, lambda: bar.update(say()))
         try:
-            return await asyncio.to_thread(store.load, self.data_path)
+            return await asyncio.to_thread(store.read, self.data_path, self.reuse)
         finally:
             ticker.stop()
             await bar.remove()
@@ -343,22 +359,30 @@ class ErqiApp(App):
             if cards:
                 cards[0].focus()
 
-    async def save_update(self, update: journal.Update) -> str | None:
-        """Record `update`; None when saved, else what the user should be told."""
+    async def save_update(self, update: Update, seen: int | None = None) -> str | store.Conflict | None:
+        """Record `update`; None when saved, a Conflict when its target or project changed since
+        version `seen` (the form asks to confirm), else what the user should be told."""
         if self.loading:
             return tr("正在重新载入数据，请稍后再保存。")
+        if self.read_only:
+            return tr("只读：不能记录更新。")
         try:
-            dashboard = journal.record(self.data_path, update, self.loaded, current=self.dashboard)
-        except journal.Conflict:
+            loaded, number = await asyncio.to_thread(store.record, self.data_path, update, seen=seen,
+                                                     reuse=self.reuse, today=self.today)
+        except store.Conflict as conflict:
             await self.reload(announce=False)
-            return tr("数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。")
+            return conflict
+        except store.Refused as refused:
+            return tr("无法保存：{error}", error=fmt.clean(str(refused)))
         except store.DataError as error:
-            return tr("无法保存：{error}", error=error)
+            self.show_problem(str(error))
+            return tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}", error=fmt.clean(str(error)))
         except OSError as error:
-            return tr("无法保存：{error}", error=f"{error.strerror}（{error.filename}）")
-        self.loaded = journal.fingerprint(self.data_path)
-        await self.show(dashboard)
-        self.notify(tr("已保存并记录"), markup=False)
+            return tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）"))
+        self.reuse, self.loaded = loaded, loaded.state
+        self.show_problem("")
+        await self.show(loaded.dashboard)
+        self.notify(tr("已保存并记录（第 {number} 条）", number=number), markup=False)
         return None
 
     def form_date(self) -> str:
@@ -377,7 +401,9 @@ class ErqiApp(App):
             return
 
         target = next(t for t in self.dashboard.targets if t.id == target_id)
-        self.push_screen(target_form(target, self.dashboard, self.who, self.form_date()))
+        self.push_screen(target_form(target, self.dashboard, self.who, self.form_date(),
+                                     self.dashboard.update_dates(self.today),
+                                     self.dashboard.version("target", target_id)))
 
     def open_project_form(self, project_id: str | None) -> None:
         from .screens.forms import project_form
@@ -386,7 +412,9 @@ class ErqiApp(App):
             return
 
         project = next((p for p in self.dashboard.projects if p.id == project_id), None)
-        self.push_screen(project_form(project, self.dashboard, self.who, self.form_date()))
+        seen = self.dashboard.version("project", project_id) if project else None
+        self.push_screen(project_form(project, self.dashboard, self.who, self.form_date(),
+                                      self.dashboard.update_dates(self.today), seen))
 
     def open_history(self, kind: str, ident: str) -> None:
         from .screens.history import HistoryScreen
@@ -399,11 +427,7 @@ class ErqiApp(App):
         """Chinese ⇄ English, kept in the settings for the next start."""
         set_lang("en" if english() is False else "zh")
         self.settings = self.settings.with_(lang=lang())
-        if self.settings_path is not None:
-            try:
-                save_config(self.settings_path, self.settings)
-            except OSError as error:
-                self.notify(tr("无法保存设置：{error}", error=error.strerror), severity="warning", markup=False)
+        self.save_settings(lang=lang())
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
@@ -431,7 +455,7 @@ class ErqiApp(App):
         yield from super().get_system_commands(screen)
 
 
-def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date, pane: str,
+def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,
                    size: tuple[int, int] = (100, 30), lang: str = "zh") -> str:
     """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it."""
     import asyncio

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import __version__, config, journal, store
+from . import __version__, config, files, fmt, store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -66,8 +66,89 @@ def loading_indicator(path: Path, threshold: int = store.LARGE_FILE):
 def login_name() -> str:
     try:
         return getpass.getuser()
-    except (KeyError, OSError):  # no login name in this environment (e.g. a container with no passwd entry)
+    except (KeyError, OSError, ImportError):  # no login name here (e.g. a container with no passwd entry)
         return "unknown"
+
+
+def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
+    """`erqi-tui record`: one update from a script, as the app would record it."""
+    from . import edits
+    from .model import Update
+
+    dashboard = loaded.dashboard
+    who = getattr(args, "user", None) or login_name()
+    today = dt.date.today()
+    date = args.date or today
+    try:
+        if args.withdraw is not None:
+            update = Update("", "", {}, None, who, args.note, withdraw=args.withdraw)
+        elif args.target is not None:
+            target = next((t for t in dashboard.targets if t.id == args.target), None)
+            if target is None:
+                return refuse(f"no target has the id {args.target!r}; the ids are: "
+                              + ", ".join(t.id for t in dashboard.targets))
+            if args.value is None or args.set or args.new:
+                return refuse("--target takes --value (and not --set or --new)")
+            update, errors = edits.target_update(
+                target, {"current": args.value, "date": date.isoformat(), "note": args.note}, who,
+                dashboard.update_dates(today))
+            if errors:
+                return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k)}: {v}" for k, v in errors.items()))
+        else:
+            update = project_change(args, dashboard, who, date, today)
+            if isinstance(update, int):
+                return update
+        saved, number = store.record(path, update, reuse=loaded, today=today)
+    except store.Refused as error:
+        return refuse(str(error))
+    except store.DataError as error:
+        print_problems(error, what="files; nothing was recorded, as")
+        return EXIT_INVALID
+    except OSError as error:
+        return refuse(f"cannot write the journal: {error.strerror or error}")
+    print(fmt.clean(f"erqi-tui: recorded update {number}: {describe_update(update, dashboard)} "
+                    f"({who}); journal {store.journal.journal_path(path)}", single_line=True))
+    return EXIT_OK
+
+
+def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
+    """The Update that `--project ID --set KEY=VALUE…` asks for, or an exit code after saying why not."""
+    from . import edits
+
+    project = next((p for p in dashboard.projects if p.id == args.project), None)
+    if project is None and not args.new:
+        return refuse(f"no project has the id {args.project!r} (add one with --new)")
+    if project is not None and args.new:
+        return refuse(f"the id {args.project!r} is taken; a new project needs a new id")
+    if not args.set or args.value is not None:
+        return refuse("--project takes one or more --set KEY=VALUE (and not --value)")
+    fields = edits.project_fields(project)
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep or key not in fields or key in ("date", "update_note"):
+            return refuse(f"--set {item!r}: expected KEY=VALUE with KEY one of "
+                          + ", ".join(k for k in fields if k not in ("date", "update_note")))
+        fields[key] = value
+    fields.update(date=date.isoformat(), update_note=args.note)
+    update, errors = edits.project_update(dashboard, project, fields, who, dashboard.update_dates(today))
+    if errors:
+        return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k) or 'update'}: {v}" for k, v in errors.items()))
+    if args.new:
+        update = update._replace(id=args.project)
+    return update
+
+
+def describe_update(update, dashboard) -> str:
+    if update.withdraw:
+        return f"withdrew update {update.withdraw}"
+    parts = [f"{field} = {fmt.quantity(value) if hasattr(value, 'unit') else value}"
+             for field, value in update.changes.items()]
+    return f"{update.kind} {update.id}: {', '.join(parts)} as of {update.date.isoformat()}"
+
+
+def refuse(message: str) -> int:
+    print(fmt.clean(f"erqi-tui: nothing recorded: {message}", single_line=True), file=sys.stderr)
+    return EXIT_INVALID
 
 
 def iso_date(text: str) -> dt.date:
@@ -92,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
                    help="judge progress at this date instead of the date the figures stand at")
     p.add_argument("--user", metavar="NAME",
                    help="who is recorded with the updates you make (default: your login name)")
+    p.add_argument("--read-only", action="store_true",
+                   help="show the data without a way to record updates (as the bundled file always is)")
     p.add_argument("--pane", choices=PANE_NAMES, default="overview",
                    help="the pane to start on (default: overview)")
     p.add_argument("--lang", choices=("zh", "en"),
@@ -118,6 +201,29 @@ def parser() -> argparse.ArgumentParser:
                         help="judge progress at this date")
     export.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
                         help="language of the labels and units (default: zh)")
+    rec = commands.add_parser(
+        "record", help="record an update from a script: a target's value, a project's fields, or a withdrawal",
+        description="Record an update in the journal beside the data file, under the same lock and rules as "
+                    "the app: the date must lie within the data's year and not after today, and nothing is "
+                    "recorded while either file is broken. Prints one line and exits 0 when saved; exits 2 "
+                    "with the reason otherwise.",
+        epilog="Examples: erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | "
+               "erqi-tui record --data t.toml --project kangshifu --set status=投产 | "
+               "erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
+    rec.add_argument("--data", type=Path, metavar="PATH", required=True, help="the data file (required)")
+    what = rec.add_mutually_exclusive_group(required=True)
+    what.add_argument("--target", metavar="ID", help="the id of the target whose current value to record")
+    what.add_argument("--project", metavar="ID", help="the id of the project to change (with --set)")
+    what.add_argument("--withdraw", type=int, metavar="N", help="withdraw (撤销) update number N of the journal")
+    rec.add_argument("--value", metavar="V", help='with --target: the value, e.g. 140 or "50+" for a lower bound')
+    rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                     help="with --project: a field to set (name, status, axis, location, investment, area, "
+                          "expected, note); repeat for several")
+    rec.add_argument("--new", action="store_true", help="with --project: add a new project with this id")
+    rec.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day the figure stands at (default: today)")
+    rec.add_argument("--note", default="", metavar="TEXT", help="a note kept with the update")
+    rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                     help="who records it (default: your login name)")
     serve = commands.add_parser(
         "serve", help="serve the dashboard to web browsers (textual-serve)",
         description="Serve the dashboard to web browsers with textual-serve; each visitor gets their own "
@@ -161,24 +267,22 @@ def export(args: argparse.Namespace, path: Path, dashboard) -> int:
 
     i18n.set_lang(args.lang or "zh")
 
-    as_of = args.as_of or dashboard.as_of
     if args.format == "svg":
         from .app import svg_screenshot
 
-        text = svg_screenshot(path, dashboard, as_of, args.pane or "overview", lang=args.lang or "zh")
+        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=args.lang or "zh")
     else:
-        text = report.TEXT_EXPORTS[args.format](dashboard, as_of, args.pane)
+        text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane)
     data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8
-    if args.output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return EXIT_OK
     try:
-        journal.write_atomic(args.output, data)
-    except OSError as error:
-        print(f"erqi-tui: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        written = files.write_output(args.output, data)
+    except (OSError, ValueError) as error:
+        reason = files.path_problem(args.output, error) if isinstance(error, ValueError) else (
+            error.strerror or str(error))
+        print(fmt.clean(f"erqi-tui: cannot write {args.output}: {reason}", single_line=True), file=sys.stderr)
         return EXIT_INVALID
-    print(f"erqi-tui: wrote {args.output}", file=sys.stderr)
+    if written != "-":
+        print(fmt.clean(f"erqi-tui: wrote {written}", single_line=True), file=sys.stderr)
     return EXIT_OK
 
 
@@ -206,18 +310,20 @@ def print_problems(error: store.DataError, what: str = "data file") -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     path = args.path if args.command == "check" else (args.data or bundled_data())
-    loaded = journal.fingerprint(path)  # taken before reading, so a save can tell if they changed
     try:
         with loading_indicator(path):
-            dashboard = store.load(path)
+            loaded = store.read(path)
     except store.DataError as error:
         print_problems(error)
         return EXIT_INVALID
+    dashboard = loaded.dashboard
     gc.freeze()  # the loaded data lives as long as the app: see store.keep_loaded
     if args.command == "export":
         return export(args, path, dashboard)
     if args.command == "serve":
         return serve(args, path)
+    if args.command == "record":
+        return record(args, path, loaded)
     if args.command == "check":
         print(f"{path}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
               f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")
@@ -233,9 +339,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     if args.lang:
         settings = settings.with_(lang=args.lang)
+    if not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER"):  # textual-serve's sessions set it
+        print("erqi-tui: the dashboard needs a terminal, and standard output is not one; for the figures "
+              "as text use: erqi-tui export", file=sys.stderr)
+        return EXIT_INVALID
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
-    read_only = args.data is None
+    read_only = args.data is None or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane).run()
     return EXIT_OK

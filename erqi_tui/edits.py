@@ -7,9 +7,10 @@ import math
 import re
 from collections import Counter
 
-from .journal import Update
+from . import fmt
 from .i18n import tr
-from .model import Dashboard, Project, Quantity, Target
+from .model import Dashboard, Project, Quantity, Target, Update
+from .validate import MAX_VALUE
 
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
 
@@ -22,8 +23,8 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
     number, plus, typed_unit = match.groups()
     value = float(number.replace(",", ""))
-    if not math.isfinite(value):
-        raise ValueError(tr("请输入有限的数字"))
+    if not math.isfinite(value) or value > MAX_VALUE:
+        raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
     if value.is_integer() and "." not in number:
         value = int(value)
     if typed_unit and unit and typed_unit != unit:
@@ -33,20 +34,25 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     return Quantity(value, typed_unit or unit, at_least=bool(plus))
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, allowed: tuple[dt.date, dt.date]) -> dt.date:
+    """A date typed as YYYY-MM-DD within `allowed` (Dashboard.update_dates: the data's year, not
+    after today); a mistyped 2042 would otherwise move the whole year to 100% elapsed."""
     try:
         date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30")) from None
-    if not 1900 <= date.year <= 2200:
-        raise ValueError(tr("日期超出范围"))
+    first, last = allowed
+    if not first <= date <= last:
+        raise ValueError(tr("日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）",
+                            first=first.isoformat(), last=last.isoformat()))
     return date
 
 
 def default_date(dashboard: Dashboard, today: dt.date) -> dt.date:
     """Today, when the file is this year's; otherwise the date its figures stand at (a demo of last
     year's data should not jump to today and turn every target late)."""
-    return today if today.year == dashboard.meta.year else dashboard.as_of
+    first, last = dashboard.update_dates(today)
+    return today if today.year == dashboard.meta.year else min(max(dashboard.as_of, first), last)
 
 
 def _parsed(errors: dict[str, str], field: str, parse, *args):
@@ -58,10 +64,11 @@ def _parsed(errors: dict[str, str], field: str, parse, *args):
         return None
 
 
-def target_update(target: Target, fields: dict[str, str], who: str) -> tuple[Update | None, dict[str, str]]:
+def target_update(target: Target, fields: dict[str, str], who: str,
+                  allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
     errors: dict[str, str] = {}
     current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit)
-    date = _parsed(errors, "date", parse_date, fields.get("date", ""))
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
     if errors:
         return None, errors
     return Update("target", target.id, {"current": current}, date, who, fields.get("note", "").strip()), {}
@@ -83,10 +90,20 @@ def new_project_id(dashboard: Dashboard) -> str:
 
 PROJECT_TEXT_FIELDS = ("name", "status", "axis", "location", "expected", "note")
 PROJECT_AMOUNT_FIELDS = ("investment", "area")
+CLI_FIELDS = {"current": "--value", "date": "--date", "": ""}  # form fields as `erqi-tui record` names them
+
+
+def project_fields(project: Project | None) -> dict[str, str]:
+    """A project's fields as the form shows them: what `project_update` compares the new ones with."""
+    fields = {f: (getattr(project, f) or "") if project else "" for f in PROJECT_TEXT_FIELDS}
+    for field in PROJECT_AMOUNT_FIELDS:
+        value = getattr(project, field) if project else None
+        fields[field] = "" if value is None else fmt.as_written(value)
+    return {**fields, "date": "", "update_note": ""}
 
 
 def project_update(dashboard: Dashboard, project: Project | None, fields: dict[str, str],
-                   who: str) -> tuple[Update | None, dict[str, str]]:
+                   who: str, allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
     """An update of `project`'s changed fields, or a new project when `project` is None."""
     errors: dict[str, str] = {}
     changes: dict[str, object] = {}
@@ -110,7 +127,7 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
         value = _parsed(errors, field, parse_quantity, text, old.unit if old else usual_unit(dashboard, field))
         if value is not None and value != old:
             changes[field] = value
-    date = _parsed(errors, "date", parse_date, fields.get("date", ""))
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
     if errors:
         return None, errors
     if not changes:

@@ -52,7 +52,8 @@ def points(gap: float | None, *, signed: bool = True) -> str:
 
 def clean(text: str, *, single_line: bool = False) -> str:
     """Neutralise terminal control characters in data text: ESC, BEL, C1 codes show as visible
-    symbols (␛, ␇, …) instead of reaching the terminal. Newlines stay unless `single_line`."""
+    symbols (␛, ␇, …) instead of reaching the terminal, and bytes that were not UTF-8 as \\xNN
+    (they could not be written to the terminal at all). Newlines stay unless `single_line`."""
     out = []
     for ch in text:
         code = ord(ch)
@@ -66,6 +67,10 @@ def clean(text: str, *, single_line: bool = False) -> str:
             out.append("␡")
         elif 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (a login name, a path): shown as such
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
         else:
             out.append(ch)
     return "".join(out)

@@ -146,3 +146,29 @@ EN.update({
         "{share} of {year} has passed (time-elapsed share: the line in the bars).",
     "完成 {done} / 序时 {share}": "done {done} / time elapsed {share}",
 })
+
+# A record officials can trust: each figure's own date, conflicts, withdrawals, read-only sessions
+EN.update({
+    "持平": "on schedule", "（与序时进度一致）": " (matches the time-elapsed share)",
+    "  截至 {date}": "  as of {date}", " 待更新": " stale", "数值截至": "Figure as of",
+    "；各目标按其数值的日期判断": "; each target is judged at its figure's own date",
+    "假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断":
+        "What if it were {date} (--as-of): {share} of {year} passed; every target is judged at that date",
+    "假设截至 {date}（--as-of）· ? 帮助": "what if: {date} (--as-of) · ? help",
+    "假设截至 {date}（所有目标按这一天判断）": "what if it were {date} (every target judged at that date)",
+    "数值太大：最多 {limit}": "Too large: at most {limit}",
+    "日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
+        "The date must lie between {first} and {last} (within the data's year, not after today)",
+    "只读：不能记录更新。": "Read-only: updates cannot be recorded here.",
+    "已保存并记录（第 {number} 条）": "Saved and recorded (update {number})",
+    "无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}":
+        "Cannot save: the data file or the journal has a problem; fix it to record updates.\n{error}",
+    "设置": "Settings", "无法保存设置": "Cannot save the settings",
+    "仍然保存": "Save anyway",
+    "打开此表单后，已有他人修改了这一项：": "Since this form was opened, someone else changed this item:",
+    "· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）": "· {who} withdrew update {seq} at {at} ({field}: {new})",
+    "· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）":
+        "· {who} changed {field} from {old} to {new} at {at} (as of {date})",
+    "请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。":
+        "Please check. Enter again (or “Save anyway”) records your value over it; Esc cancels.",
+})

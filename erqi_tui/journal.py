@@ -1,79 +1,72 @@
-"""Updates recorded in the app, kept in a journal beside the data file and applied over it on load.
+"""The journal: updates recorded in the app or by `erqi-tui record`, kept as `[[update]]` entries of
+`<data>.journal.toml` beside the data file, and applied over it in order on every load. No Textual.
 
-The hand-kept data file is never rewritten (tomli-w would drop its comments). Each update is an
-`[[update]]` entry of `<data>.journal.toml`: when it was recorded, the day the figure stands at, who,
-an optional note, and what changed. The journal is written whole, atomically, with tomli-w. No Textual.
+The hand-kept data file is never rewritten (a TOML writer would drop its comments). An entry says when
+it was recorded (`at`), the day the figure stands at (`date`), who, an optional note, and what it sets;
+or it withdraws (撤销) an earlier entry by its number: the journal only grows, and a withdrawn entry
+stays in it, shown struck out in the history. Writing, under the journal's lock, is store.record's.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import os
-import tempfile
-import time
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import tomli_w
 
-from .model import Dashboard, Project, Quantity, Target
-from .store import DataError, Validator, load_base, read_text, syntax_problem
+from .model import Change, Dashboard, Project, Quantity, Target, Update, Withdrawal
+from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
 HEADER = (
     "# erqi-tui journal: updates recorded in the dashboard, applied in order over the data file\n"
-    "# beside it. Written by erqi-tui; the data file itself is never rewritten.\n\n"
+    "# beside it. Written by erqi-tui; the data file itself is never rewritten.\n"
 )
 
 # What an update may change, per kind.
 TARGET_FIELDS = ("current",)
 PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note")
 QUANTITY_FIELDS = {"current", "investment", "area"}
-UPDATE_KEYS = {"at", "date", "who", "note", "target", "project", "new", "set"}
+UPDATE_KEYS = {"at", "date", "who", "note", "target", "project", "new", "set", "withdraw"}
 
 
 def journal_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.stem + ".journal.toml")
 
 
-class Change(NamedTuple):
-    """One field of one target or project changed by one update: the history officials show (留痕)."""
-
-    kind: str  # "target" or "project"
-    id: str
-    field: str
-    old: Any
-    new: Any
-    date: dt.date
-    at: dt.datetime
-    who: str
-    note: str
+def appended(old: str, update: Update) -> str:
+    """The journal text `old` with `update` appended as a `[[update]]` entry. Journals of erqi-tui
+    0.1 held their entries in one inline array, which TOML does not let a later `[[update]]`
+    extend: such a journal is written out once in the entry form (same entries, same order)."""
+    if old.strip() and "[[update]]" not in old:
+        entries = tomllib.loads(old).get("update", [])
+        old = HEADER + "".join("\n" + entry_block(entry) for entry in entries)
+    separator = "" if old.endswith("\n\n") or not old else "\n" if old.endswith("\n") else "\n\n"
+    return old + separator + entry_text(update)
 
 
-@dataclass(frozen=True)
-class Update:
-    """An update as the app records it, before it is written."""
+def entry_block(entry: dict) -> str:
+    """One journal entry as a `[[update]]` table, its `set` as sub-tables below it."""
+    text = tomli_w.dumps({"update": entry})
+    return "[[update]]" + text[len("[update]"):]  # tomli_w writes a lone table; the entry is one of many
 
-    kind: str  # "target" or "project"
-    id: str
-    changes: dict[str, Any]
-    date: dt.date
-    who: str
-    note: str = ""
-    new: bool = False
-    at: dt.datetime = dataclasses.field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
-    def to_toml(self) -> dict:
-        entry: dict[str, Any] = {"at": self.at, "date": self.date, "who": self.who}
-        if self.note:
-            entry["note"] = self.note
-        entry[self.kind] = self.id
-        if self.new:
+def entry_text(update: Update) -> str:
+    """`update` as the TOML text appended to the journal."""
+    entry: dict[str, Any] = {"at": update.at, "who": update.who}
+    if update.withdraw:
+        entry["withdraw"] = update.withdraw
+    else:
+        entry["date"] = update.date
+    if update.note:
+        entry["note"] = update.note
+    if not update.withdraw:
+        entry[update.kind] = update.id
+        if update.new:
             entry["new"] = True
-        entry["set"] = {k: _to_toml_value(v) for k, v in self.changes.items()}
-        return entry
+        entry["set"] = {k: _to_toml_value(v) for k, v in update.changes.items()}
+    return entry_block(entry)
 
 
 def _to_toml_value(value: Any) -> Any:
@@ -85,19 +78,15 @@ def _to_toml_value(value: Any) -> Any:
     return value
 
 
-# --- reading and applying ------------------------------------------------------------------------
+def apply(base: Dashboard, path: Path, text: str) -> Dashboard:
+    """`base` (the data file) with the journal `text` (read from `path`) applied. DataError names
+    every entry that does not apply, by the journal's file, line and key."""
+    return JournalReader(path, text, base).apply(parse(path, text))
 
-def apply_journal(base: Dashboard, data_path: Path) -> Dashboard:
-    """`base` with the updates of the journal beside `data_path` applied, in order (no journal: base)."""
-    path = journal_path(data_path)
-    if not path.exists():
-        return base
-    text = read_text(path)
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataError([syntax_problem(path, error, text)]) from None
-    return JournalReader(path, text, base).apply(document)
+
+def _seq(key: str) -> int:
+    """The entry number in a key path such as `update[12]`."""
+    return int(key.rpartition("[")[2].rstrip("]"))
 
 
 class JournalReader(Validator):
@@ -105,28 +94,69 @@ class JournalReader(Validator):
 
     def __init__(self, path: Path, text: str, base: Dashboard) -> None:
         super().__init__(path, text)
-        self.dashboard = base
+        self.base = base
+        self.targets = {t.id: t for t in base.targets}
+        self.projects: dict[str, Project] | None = None  # indexed only once a project changes
         self.changes: list[Change] = list(base.changes)
+        self.withdrawn: dict[int, Withdrawal] = {}
 
     def apply(self, document: dict) -> Dashboard:
         self.table(document, "", {"update"})
-        for key, entry in self.tables(document, "update", UPDATE_KEYS):
-            self.entry(key, entry)
+        entries = self.tables(document, "update", UPDATE_KEYS)
+        by_seq = {_seq(key): entry for key, entry in entries}
+        for key, entry in entries:  # withdrawals first: a withdrawn entry is never applied
+            if "withdraw" in entry:
+                self.withdrawal(key, entry, by_seq)
+        for key, entry in entries:
+            if "withdraw" not in entry:
+                self.entry(_seq(key), key, entry)
         if self.problems:
-            raise DataError(self.problems)
-        return self.dashboard._replace(changes=tuple(self.changes))
+            from .problems import DataError
 
-    def entry(self, key: str, tbl: dict) -> None:
+            raise DataError(self.problems)
+        count = len(document["update"]) if isinstance(document.get("update"), list) else 0
+        dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),
+                                       journal_entries=count)
+        if self.projects is not None:
+            dashboard = dashboard._replace(projects=tuple(self.projects.values()))
+        return dashboard
+
+    def stamp(self, key: str, tbl: dict) -> tuple | None:
         at = tbl.get("at")
         if not isinstance(at, dt.datetime):
             self.problem(f"{key}.at", "expected the date-time the update was recorded, like 2024-06-10T09:30:00")
-            return
-        date = self.date(tbl, "date", key)
+            return None
         who = self.text(tbl, "who", key, required=True)
-        note = self.text(tbl, "note", key, limit=2000)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        return None if None in (who, note) else (at, who, note)
+
+    def withdrawal(self, key: str, tbl: dict, by_seq: dict[int, dict]) -> None:
+        stamp = self.stamp(key, tbl)
+        target = tbl.get("withdraw")
+        seq = _seq(key)
+        if target.__class__ is not int or not 1 <= target < seq:
+            self.problem(f"{key}.withdraw", f"expected the number of an earlier update (1 to {seq - 1}), "
+                                            f"got {target!r}"[:200])
+            return
+        if "withdraw" in by_seq.get(target, {}):
+            self.problem(f"{key}.withdraw", f"update {target} is itself a withdrawal; only updates can be withdrawn")
+            return
+        if target in self.withdrawn:
+            self.problem(f"{key}.withdraw", f"update {target} is already withdrawn by update {self.withdrawn[target].seq}")
+            return
+        extra = set(tbl) - {"at", "who", "note", "withdraw"}
+        if extra:
+            self.problem(f"{key}.{sorted(extra)[0]}", "a withdrawal has only at, who, note and withdraw")
+            return
+        if stamp is not None:
+            self.withdrawn[target] = Withdrawal(seq, *stamp)
+
+    def entry(self, seq: int, key: str, tbl: dict) -> None:
+        stamp = self.stamp(key, tbl)
+        date = self.date(tbl, "date", key)
         new = self.boolean(tbl, "new", key)
         changes = self.table(tbl.get("set", {}), f"{key}.set", set(PROJECT_FIELDS) | set(TARGET_FIELDS))
-        if None in (date, who, note, changes):
+        if None in (stamp, date, changes):
             return
         if ("target" in tbl) == ("project" in tbl):
             self.problem(key, 'expected exactly one of target = "id" or project = "id"')
@@ -135,15 +165,16 @@ class JournalReader(Validator):
         ident = self.text(tbl, kind, key, required=True)
         if ident is None:
             return
+        context = (date, *stamp, seq, self.withdrawn.get(seq))
         if kind == "target":
-            self.update_target(key, ident, changes, (date, at, who, note))
+            self.update_target(key, ident, changes, context)
         else:
-            self.update_project(key, ident, changes, new, (date, at, who, note))
+            self.update_project(key, ident, changes, new, context)
 
-    def update_target(self, key: str, ident: str, changes: dict, stamp: tuple) -> None:
-        target = next((t for t in self.dashboard.targets if t.id == ident), None)
+    def update_target(self, key: str, ident: str, changes: dict, context: tuple) -> None:
+        target = self.targets.get(ident)
         if target is None:
-            known = ", ".join(t.id for t in self.dashboard.targets) or "none defined"
+            known = ", ".join(self.targets) or "none defined"
             self.problem(f"{key}.target", f'expected the id of a [[target]] ({known}), got "{ident}"')
             return
         for field in changes:
@@ -158,13 +189,18 @@ class JournalReader(Validator):
             self.problem(f"{key}.set.current.unit",
                          f'expected the target\'s unit "{target.target.unit}", got "{current.unit}"')
             return
-        self.record("target", target, values, stamp)
-        updated = target._replace(**values)
-        self.dashboard = self.dashboard._replace(
-            targets=tuple(updated if t.id == ident else t for t in self.dashboard.targets))
+        self.record("target", target, values, context)
+        date, withdrawn = context[0], context[-1]
+        # A figure recorded for an earlier date than the one in force (a late report of last month)
+        # joins the history without replacing the newer figure.
+        if withdrawn is None and "current" in values and date >= (target.as_of or self.base.meta.as_of):
+            self.targets[ident] = target._replace(current=values["current"], as_of=date)
 
-    def update_project(self, key: str, ident: str, changes: dict, new: bool, stamp: tuple) -> None:
-        existing = next((p for p in self.dashboard.projects if p.id == ident), None)
+    def update_project(self, key: str, ident: str, changes: dict, new: bool, context: tuple) -> None:
+        if self.projects is None:
+            self.projects = {p.id: p for p in self.base.projects}
+        existing = self.projects.get(ident)
+        withdrawn = context[-1]
         if new and existing is not None:
             self.problem(f"{key}.project", f'a new project needs an id not yet used; "{ident}" is taken')
             return
@@ -178,12 +214,12 @@ class JournalReader(Validator):
         values = self.values(key, changes)
         if values is None:
             return
-        stages = [s.name for s in self.dashboard.stages]
+        stages = [s.name for s in self.base.stages]
         if values.get("status") and stages and values["status"] not in stages:
             self.problem(f"{key}.set.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
                                               f'got "{values["status"]}"')
             return
-        axes = [a.id for a in self.dashboard.layout.axes]
+        axes = [a.id for a in self.base.layout.axes]
         if values.get("axis") and values["axis"] not in axes:
             self.problem(f"{key}.set.axis", f'expected the id of a [[layout.axis]] ({", ".join(axes)}), '
                                             f'got "{values["axis"]}"')
@@ -193,14 +229,13 @@ class JournalReader(Validator):
                 values[optional] = None
         if new:
             project = Project(id=ident, name=values.pop("name"))
-            self.record("project", project, {"name": project.name, **values}, stamp, created=True)
-            project = project._replace(**values)
-            self.dashboard = self.dashboard._replace(projects=self.dashboard.projects + (project,))
+            self.record("project", project, {"name": project.name, **values}, context, created=True)
+            if withdrawn is None:
+                self.projects[ident] = project._replace(**values)
             return
-        self.record("project", existing, values, stamp)
-        updated = existing._replace(**values)
-        self.dashboard = self.dashboard._replace(
-            projects=tuple(updated if p.id == ident else p for p in self.dashboard.projects))
+        self.record("project", existing, values, context)
+        if withdrawn is None:
+            self.projects[ident] = existing._replace(**values)
 
     def values(self, key: str, changes: dict) -> dict | None:
         """The typed values of a `set` table, or None after reporting a problem."""
@@ -213,96 +248,15 @@ class JournalReader(Validator):
                     return None
                 out[field] = quantity
             else:
-                text = self.text(changes, field, where, limit=2000 if field in ("note", "expected") else 200)
+                text = self.text(changes, field, where,
+                                 limit=TEXT_LIMIT if field in ("note", "expected") else NAME_LIMIT)
                 if text is None:
                     return None
                 out[field] = text
         return out
 
-    def record(self, kind: str, item: Target | Project, values: dict, stamp: tuple, created: bool = False) -> None:
-        date, at, who, note = stamp
+    def record(self, kind: str, item: Target | Project, values: dict, context: tuple, created: bool = False) -> None:
+        date, at, who, note, seq, withdrawn = context
         for field, value in values.items():
             old = None if created else getattr(item, field)
-            self.changes.append(Change(kind, item.id, field, old, value, date, at, who, note))
-
-
-# --- writing -------------------------------------------------------------------------------------
-
-class Conflict(Exception):
-    """The data file or the journal changed on disk since they were loaded: saving would clobber it."""
-
-
-def fingerprint(data_path: Path) -> tuple:
-    """What identifies the current content of the data file and its journal, cheaply (stat only)."""
-    out = []
-    for path in (data_path, journal_path(data_path)):
-        try:
-            st = path.stat()
-            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
-        except FileNotFoundError:
-            out.append(None)
-    return tuple(out)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that the file is always either the old or the new content:
-    a temporary file in the same folder, flushed and fsynced, then renamed over the old one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        dir_fd = None  # e.g. Windows: no directory fsync; the rename is still atomic
-    if dir_fd is not None:
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    _remove_stale_temporaries(path)
-
-
-STALE_SECONDS = 600
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files a killed writer left behind (ten minutes old: no save takes that long)."""
-    cutoff = time.time() - STALE_SECONDS
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-        except OSError:
-            pass
-
-
-def record(data_path: Path, update: Update, loaded: tuple, current: Dashboard | None = None) -> Dashboard:
-    """Append `update` to the journal and return the dashboard with it applied.
-
-    `current` is the dashboard as read at `loaded` (data file plus journal); given, the update is
-    checked against it alone, so a save does not parse a city's 20 MB data file again. Raises
-    Conflict if the files changed since `loaded` (their fingerprint when read), and DataError if the
-    update would not apply; in both cases nothing is written.
-    """
-    if fingerprint(data_path) != loaded:
-        raise Conflict(f"{data_path} or its journal changed on disk since they were read")
-    path = journal_path(data_path)
-    entries: list[dict] = []
-    if path.exists():
-        entries = tomllib.loads(read_text(path)).get("update", [])
-    entries.append(update.to_toml())
-    text = HEADER + tomli_w.dumps({"update": entries})
-    if current is None:
-        dashboard = JournalReader(path, text, load_base(data_path)).apply(tomllib.loads(text))
-    else:
-        entry = HEADER + tomli_w.dumps({"update": entries[-1:]})
-        dashboard = JournalReader(path, entry, current).apply(tomllib.loads(entry))
-    write_atomic(path, text.encode("utf-8"))
-    return dashboard
+            self.changes.append(Change(kind, item.id, field, old, value, date, at, who, note, seq, withdrawn))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple
 
 NO_ENGLISH: Mapping[str, str] = MappingProxyType({})
 
@@ -46,7 +46,9 @@ class Figure(NamedTuple):
 
 
 class Target(NamedTuple):
-    """A goal for the year and, where known, where it stands (`current` is None when unknown)."""
+    """A goal for the year and, where known, where it stands (`current` is None when unknown).
+    `as_of` is the date `current` stands at: the file's own for this target, or its latest update's;
+    None means the data file's meta.as_of."""
 
     id: str
     name: str
@@ -56,6 +58,7 @@ class Target(NamedTuple):
     note: str = ""
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
+    as_of: dt.date | None = None
 
 
 class Event(NamedTuple):
@@ -128,6 +131,46 @@ class Meta(NamedTuple):
     en: Mapping[str, str] = NO_ENGLISH
 
 
+class Withdrawal(NamedTuple):
+    """An update taken back (撤销): the journal keeps both; the withdrawn one no longer applies."""
+
+    seq: int  # the journal entry that withdraws
+    at: dt.datetime
+    who: str
+    note: str = ""
+
+
+class Change(NamedTuple):
+    """One field of one target or project changed by one update: the history officials show (留痕)."""
+
+    kind: str  # "target" or "project"
+    id: str
+    field: str
+    old: Any
+    new: Any
+    date: dt.date  # the day the figure stands at
+    at: dt.datetime  # when it was recorded
+    who: str
+    note: str
+    seq: int = 0  # the journal entry that made it, counted from 1 as in `update[12]`
+    withdrawn: Withdrawal | None = None
+
+
+class Update(NamedTuple):
+    """An update as it is recorded: a target's value or a project's fields, or (`withdraw`) the
+    withdrawal of an earlier update by its number."""
+
+    kind: str  # "target" or "project"; "" for a withdrawal
+    id: str
+    changes: Mapping[str, Any]
+    date: dt.date | None
+    who: str
+    note: str = ""
+    new: bool = False
+    at: dt.datetime | None = None  # when it was recorded: set as it is written
+    withdraw: int = 0
+
+
 class Dashboard(NamedTuple):
     """Everything one targets file holds, validated."""
 
@@ -138,24 +181,44 @@ class Dashboard(NamedTuple):
     stages: tuple[Stage, ...] = ()
     layout: Layout = Layout()
     projects: tuple[Project, ...] = ()
-    changes: tuple = ()  # journal.Change records, oldest first: what updates changed, by whom, when
+    changes: tuple[Change, ...] = ()  # in the order recorded, withdrawn ones too (marked)
+    journal_entries: int = 0  # how many [[update]] entries the journal held when read
 
     @property
     def as_of(self) -> dt.date:
-        """The date the figures stand at: the file's as_of, or the latest recorded update if later."""
-        return max([self.meta.as_of, *(c.date for c in self.changes)])
+        """The newest date any figure stands at: the file's as_of, a target's own, or an update's."""
+        return max([self.meta.as_of, *(t.as_of for t in self.targets if t.as_of),
+                    *(c.date for c in self.changes if c.withdrawn is None)])
 
-    def history(self, kind: str, ident: str) -> tuple:
-        """The changes to one target or project, oldest first."""
+    def target_date(self, target: Target) -> dt.date:
+        """The date `target`'s current value stands at."""
+        return target.as_of or self.meta.as_of
+
+    def history(self, kind: str, ident: str) -> tuple[Change, ...]:
+        """The changes to one target or project, in the order recorded, withdrawn ones marked."""
         return tuple(c for c in self.changes if c.kind == kind and c.id == ident)
 
+    def version(self, kind: str, ident: str) -> int:
+        """Which state of a target or project a form was opened on: the last journal entry that
+        changed it or withdrew a change of it (0: as in the data file)."""
+        return max([0, *(max(c.seq, c.withdrawn.seq if c.withdrawn else 0) for c in self.history(kind, ident))])
+
     def trend(self, target_id: str) -> list[tuple[dt.date, float]]:
-        """A target's current value over time: the file's figure at meta.as_of, then each update."""
+        """A target's value over time, in date order: the file's figure at its date, then each
+        update in force (a later recording of the same date wins)."""
         target = next(t for t in self.targets if t.id == target_id)
-        updates = [c for c in self.history("target", target_id) if c.field == "current"]
-        first = updates[0].old if updates else target.current
-        points = [(self.meta.as_of, first.value)] if first is not None else []
-        return points + [(c.date, c.new.value) for c in updates]
+        updates = [c for c in self.history("target", target_id) if c.field == "current" and c.withdrawn is None]
+        first = next((c.old for c in self.history("target", target_id) if c.field == "current"), target.current)
+        by_date: dict[dt.date, float] = {}
+        if first is not None:
+            by_date[self.meta.as_of] = first.value
+        for change in updates:
+            by_date[change.date] = change.new.value
+        return sorted(by_date.items())
+
+    def update_dates(self, today: dt.date) -> tuple[dt.date, dt.date]:
+        """The dates an update may stand at: within the data's year, and not after today."""
+        return dt.date(self.meta.year, 1, 1), min(dt.date(self.meta.year, 12, 31), today)
 
     def figures_on(self, pane: str) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.pane == pane)

@@ -6,11 +6,14 @@ import calendar
 import datetime as dt
 from typing import NamedTuple
 
-from .model import Target
+from .model import Dashboard, Target
 
 AHEAD = "ahead"
 BEHIND = "behind"
+ON_SCHEDULE = "on_schedule"  # 持平: the completion equals the time-elapsed share, as shown (0.0 points)
 UNKNOWN = "unknown"
+VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", ON_SCHEDULE: "持平", UNKNOWN: "进度未知"}  # shown through tr()
+STALE_DAYS = 31  # a figure more than a month older than the newest one is marked as stale
 
 
 def time_elapsed_share(as_of: dt.date, year: int) -> float:
@@ -31,7 +34,8 @@ class TargetProgress(NamedTuple):
     target: Target
     completion: float | None  # current / target; None when the current value is unknown
     time_share: float
-    verdict: str  # AHEAD, BEHIND or UNKNOWN
+    verdict: str  # AHEAD, BEHIND, ON_SCHEDULE or UNKNOWN
+    as_of: dt.date | None = None  # the date it is judged at: its figure's own, or the what-if date
 
     @property
     def gap(self) -> float | None:
@@ -48,13 +52,17 @@ def completion(target: Target) -> float | None:
 
 
 def assess(target: Target, as_of: dt.date, year: int) -> TargetProgress:
+    """`target` judged at `as_of`. Within half a tenth of a point of the share it is on schedule
+    (持平): it would show as 0.0 points either way, and "超前 0.0" tells an official nothing."""
     share = time_elapsed_share(as_of, year)
     done = completion(target)
     if done is None:
         verdict = UNKNOWN
+    elif abs(done - share) < 0.0005:
+        verdict = ON_SCHEDULE
     else:
-        verdict = AHEAD if done >= share else BEHIND
-    return TargetProgress(target, done, share, verdict)
+        verdict = AHEAD if done > share else BEHIND
+    return TargetProgress(target, done, share, verdict, as_of)
 
 
 def warnings(progress: list[TargetProgress]) -> list[TargetProgress]:
@@ -63,5 +71,13 @@ def warnings(progress: list[TargetProgress]) -> list[TargetProgress]:
     return sorted(behind, key=lambda p: p.gap or 0.0)
 
 
-def assess_all(targets, as_of: dt.date, year: int) -> list[TargetProgress]:
-    return [assess(t, as_of, year) for t in targets]
+def assess_all(targets, dashboard: Dashboard, what_if: dt.date | None = None) -> list[TargetProgress]:
+    """Each target judged at the date its own figure stands at, not at the newest date of any other
+    figure; or all at `what_if` (--as-of) when given."""
+    year = dashboard.meta.year
+    return [assess(t, what_if or dashboard.target_date(t), year) for t in targets]
+
+
+def is_stale(figure_date: dt.date, newest: dt.date) -> bool:
+    """A figure more than a month older than the newest one: it may not have been updated."""
+    return (newest - figure_date).days > STALE_DAYS

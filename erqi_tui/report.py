@@ -17,7 +17,6 @@ from .model import PANES as FIGURE_PANES
 from .model import Dashboard, Figure, Quantity, grouped
 
 PANE_TITLES = {"overview": "总览", **FIGURE_PANES}
-VERDICT = {progress.AHEAD: "超前", progress.BEHIND: "落后", progress.UNKNOWN: "进度未知"}
 
 
 @dataclass
@@ -37,19 +36,23 @@ class Section:
         return tr(PANE_TITLES[self.pane])
 
 
-def heading(dashboard: Dashboard, as_of: dt.date) -> str:
+def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
     meta = dashboard.meta
     title = tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
                year=meta.year)
-    return fmt.clean(f"{title} — {tr('截至 {date}', date=as_of.isoformat())}", single_line=True)
+    date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
+            else tr("截至 {date}", date=dashboard.as_of.isoformat()))
+    return fmt.clean(f"{title} — {date}", single_line=True)
 
 
-def _target_table(title: str, dashboard: Dashboard, targets, as_of: dt.date) -> Table:
-    table = Table(tr(title), [tr(c) for c in ("目标", "当前", "目标值", "完成", "序时进度", "判断")])
-    for p in progress.assess_all(targets, as_of, dashboard.meta.year):
-        verdict = tr(VERDICT[p.verdict]) + ("" if p.gap is None else f" {fmt.points(p.gap, signed=False)}")
+def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | None) -> Table:
+    table = Table(tr(title), [tr(c) for c in ("目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断")])
+    for p in progress.assess_all(targets, dashboard, what_if):
+        verdict = tr(progress.VERDICT_WORD[p.verdict])
+        if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
+            verdict += f" {fmt.points(p.gap, signed=False)}"
         table.rows.append([data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-                           fmt.percent(p.completion), fmt.percent(p.time_share), verdict])
+                           fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict])
     return table
 
 
@@ -59,20 +62,20 @@ def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Tabl
             for group, items in grouped(figures)]
 
 
-def sections(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> list[Section]:
+def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> list[Section]:
     """The dashboard as titled tables of display strings, pane by pane (or only `pane`)."""
     out: list[Section] = []
     d = dashboard
     if pane in (None, "overview"):
-        tables = [_target_table("年度目标", d, d.targets, as_of)]
-        behind = progress.warnings(progress.assess_all(d.targets, as_of, d.meta.year))
+        tables = [_target_table("年度目标", d, d.targets, what_if)]
+        behind = progress.warnings(progress.assess_all(d.targets, d, what_if))
         tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
                             [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
                              for p in behind]))
         tables += _figure_tables(d.headlines, "要闻数据")
         out.append(Section("overview", tables))
     if pane in (None, "investment"):
-        tables = [_target_table("签约进度", d, d.targets_on("investment"), as_of)] if d.targets_on("investment") else []
+        tables = [_target_table("签约进度", d, d.targets_on("investment"), what_if)] if d.targets_on("investment") else []
         tables += _figure_tables(d.figures_on("investment"), "招商引资")
         tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
                             [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
@@ -96,7 +99,7 @@ def sections(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> l
     if pane in (None, "business"):
         out.append(Section("business", _figure_tables(d.figures_on("business"), "营商环境")))
     if pane in (None, "projects"):
-        tables = [_target_table("年度目标", d, d.targets_on("projects"), as_of)] if d.targets_on("projects") else []
+        tables = [_target_table("年度目标", d, d.targets_on("projects"), what_if)] if d.targets_on("projects") else []
         tables += _figure_tables(d.figures_on("projects"), "重点项目")
         projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
         for p in d.projects:
@@ -116,11 +119,11 @@ def _md_cell(text: str) -> str:
     return text or " "
 
 
-def to_markdown(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
-    share = progress.time_elapsed_share(as_of, dashboard.meta.year)
-    lines = [f"# {_md_cell(heading(dashboard, as_of))}", "",
+def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
+    share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
+    lines = [f"# {_md_cell(heading(dashboard, what_if))}", "",
              tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share)), ""]
-    for section in sections(dashboard, as_of, pane):
+    for section in sections(dashboard, what_if, pane):
         lines += [f"## {section.title}", ""]
         for table in section.tables:
             lines += [f"### {_md_cell(table.title)}", ""]
@@ -162,16 +165,16 @@ def _bar(p: progress.TargetProgress) -> str:
             f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
 
 
-def to_html(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
     esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
-    share = progress.time_elapsed_share(as_of, dashboard.meta.year)
-    title = esc(heading(dashboard, as_of))
+    share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
+    title = esc(heading(dashboard, what_if))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
              "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
                             share=fmt.percent(share))) + "</p>"]
-    bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, as_of, dashboard.meta.year)}
-    for section in sections(dashboard, as_of, pane):
+    bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, dashboard, what_if)}
+    for section in sections(dashboard, what_if, pane):
         parts.append(f"<h2>{esc(section.title)}</h2>")
         for table in section.tables:
             parts.append(f"<h3>{esc(table.title)}</h3>")
@@ -201,12 +204,12 @@ def _csv_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def to_csv(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
+def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
     """One row per line of every table: 板块, 表, then the table's own cells under their headers.
     Meant for Excel: the caller writes it as UTF-8 with a BOM."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    for section in sections(dashboard, as_of, pane):
+    for section in sections(dashboard, what_if, pane):
         for table in section.tables:
             writer.writerow([tr("板块"), tr("表"), *table.columns])
             for row in table.rows:
@@ -227,14 +230,14 @@ def _figure(f: Figure) -> dict:
             "headline": f.headline, **_quantity(f.quantity)}
 
 
-def to_json_data(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> dict:
+def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> dict:
     d = dashboard
     wanted = lambda name: pane in (None, name)  # noqa: E731
     data: dict = {
         "format": "erqi-tui/1",
         "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
-        "as_of": as_of.isoformat(),
-        "time_elapsed_share": round(progress.time_elapsed_share(as_of, d.meta.year), 6),
+        "as_of": (what_if or d.as_of).isoformat(), "what_if": what_if is not None,
+        "time_elapsed_share": round(progress.time_elapsed_share(what_if or d.as_of, d.meta.year), 6),
     }
     if pane:
         data["pane"] = pane
@@ -243,8 +246,9 @@ def to_json_data(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) 
         {"id": p.target.id, "name": p.target.name, "pane": p.target.pane or None,
          "target": _quantity(p.target.target), "current": _quantity(p.target.current),
          "completion": None if p.completion is None else round(p.completion, 6),
-         "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict}
-        for p in progress.assess_all(targets, as_of, d.meta.year)]
+         "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict,
+         "judged_at": p.as_of.isoformat()}
+        for p in progress.assess_all(targets, d, what_if)]
     figures = d.figures if pane is None else (d.headlines if pane == "overview" else d.figures_on(pane))
     data["figures"] = [_figure(f) for f in figures]
     if wanted("investment"):
@@ -264,8 +268,8 @@ def to_json_data(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) 
     return data
 
 
-def to_json(dashboard: Dashboard, as_of: dt.date, pane: str | None = None) -> str:
-    return json.dumps(to_json_data(dashboard, as_of, pane), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
+    return json.dumps(to_json_data(dashboard, what_if, pane), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

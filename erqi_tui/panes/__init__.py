@@ -9,10 +9,16 @@ from ..model import Dashboard
 
 
 class Context(NamedTuple):
-    """What every pane is drawn from: the validated file and the date progress is judged at."""
+    """What every pane is drawn from: the validated file, and the one date everything is judged
+    at when the user asks "what if" (--as-of); otherwise each figure is judged at its own date."""
 
     dashboard: Dashboard
-    as_of: dt.date
+    what_if: dt.date | None = None
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the dashboard stands at: the what-if date, or the newest figure's."""
+        return self.what_if or self.dashboard.as_of
 
 
 def target_cards(context: Context, targets) -> list:
@@ -21,5 +27,5 @@ def target_cards(context: Context, targets) -> list:
     from ..widgets.cards import TargetCard
 
     dashboard = context.dashboard
-    return [TargetCard(item, trend=[value for _, value in dashboard.trend(item.target.id)])
-            for item in progress.assess_all(targets, context.as_of, dashboard.meta.year)]
+    return [TargetCard(item, trend=[value for _, value in dashboard.trend(item.target.id)], newest=context.as_of)
+            for item in progress.assess_all(targets, dashboard, context.what_if)]

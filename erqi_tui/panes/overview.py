@@ -29,12 +29,19 @@ class OverviewPane(VerticalScroll):
         self.context = context
 
     def compose(self) -> ComposeResult:
-        meta = self.context.dashboard.meta
+        dashboard = self.context.dashboard
+        meta = dashboard.meta
         share = progress.time_elapsed_share(self.context.as_of, meta.year)
-        yield Static(Text(tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）",
-                             date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))),
-                     classes="time-share")
-        assessed = progress.assess_all(self.context.dashboard.targets, self.context.as_of, meta.year)
+        assessed = progress.assess_all(dashboard.targets, dashboard, self.context.what_if)
+        if self.context.what_if:
+            line = tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
+                      date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))
+        else:
+            line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）",
+                      date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))
+            if any(p.as_of != self.context.as_of for p in assessed if p.target.current is not None):
+                line += tr("；各目标按其数值的日期判断")
+        yield Static(Text(line), classes="time-share")
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets)
         behind = progress.warnings(assessed)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from .. import edits, fmt
 from ..i18n import data, tr
+from ..store import Conflict
 
 from ..model import Dashboard, Project, Target
 from ..widgets.text import plain
@@ -41,12 +42,15 @@ class UpdateForm(ModalScreen):
     """
 
     def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], tuple],
-                 hint: str = "") -> None:
+                 hint: str = "", seen: int | None = None) -> None:
+        """`seen`: the version of the target or project the form is opened on (Dashboard.version).
+        If someone records a change to it before this form saves, the save is held until confirmed."""
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.build = build
         self.hint = hint
+        self.seen = seen
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
@@ -98,8 +102,12 @@ class UpdateForm(ModalScreen):
         self.show_errors(errors)
         if update is None:
             return
-        problem = await self.app.save_update(update)
-        if problem:
+        problem = await self.app.save_update(update, self.seen)
+        if isinstance(problem, Conflict):
+            self.seen = problem.version  # the next save is the explicit confirmation
+            self.show_errors({"": conflict_message(problem)})
+            self.query_one("#save", Button).label = tr("仍然保存")
+        elif problem:
             self.show_errors({"": problem})
         else:
             self.dismiss(update)
@@ -109,7 +117,27 @@ class UpdateForm(ModalScreen):
         self.dismiss(None)
 
 
-def target_form(target: Target, dashboard: Dashboard, who: str, date: str) -> UpdateForm:
+def conflict_message(conflict: Conflict) -> str:
+    """Who changed what to what, and when, since the form was opened; and how to save anyway."""
+    from .history import FIELD_NAMES, shown
+
+    lines = [tr("打开此表单后，已有他人修改了这一项：")]
+    for change in conflict.changes:
+        field = tr(FIELD_NAMES.get(change.field, change.field))
+        if change.withdrawn is not None:
+            w = change.withdrawn
+            lines.append(tr("· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
+                            seq=change.seq, field=field, new=shown(change.new)))
+        else:
+            lines.append(tr("· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）", who=change.who,
+                            at=f"{change.at:%Y-%m-%d %H:%M}", field=field, old=shown(change.old),
+                            new=shown(change.new), date=change.date.isoformat()))
+    lines.append(tr("请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。"))
+    return "\n".join(lines)
+
+
+def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
+                allowed: tuple, seen: int | None = None) -> UpdateForm:
     fields: list[Field] = [
         ("current", tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
          fmt.as_written(target.current, unit=False) if target.current else "", None),
@@ -118,10 +146,11 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str) -> Up
     ]
     hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
     return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
-                      lambda values: edits.target_update(target, values, who), hint)
+                      lambda values: edits.target_update(target, values, who, allowed), hint, seen)
 
 
-def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str) -> UpdateForm:
+def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
+                 allowed: tuple, seen: int | None = None) -> UpdateForm:
     stages = [(s.name, s.name) for s in dashboard.stages]
     axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
@@ -142,5 +171,5 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
         ("update_note", tr("本次更新备注（可选）"), "", None),
     ]
     title = tr("更新项目：{name}", name=data(p, "name")) if p else tr("新增项目")
-    return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who),
-                      tr("记录人：{who}", who=who))
+    return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen)

@@ -13,12 +13,11 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import data, tr
 from ..model import Figure
-from ..progress import AHEAD, BEHIND, TargetProgress
+from ..progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
 from .bars import FigureBars, progress_line
 from .text import join, plain
 
-VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", "unknown": "dim"}  # bold: bright in 16 colours
-VERDICT_WORD = {AHEAD: "超前", BEHIND: "落后", "unknown": "进度未知"}  # through tr()
+VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
 
 
 def verdict_text(progress: TargetProgress) -> Text:
@@ -26,8 +25,8 @@ def verdict_text(progress: TargetProgress) -> Text:
     word = tr(VERDICT_WORD[progress.verdict])
     style = VERDICT_STYLE[progress.verdict]
     # Styled as a span, not as the Text's base style, which Textual drops for some colours.
-    if progress.gap is None:
-        return Text().append(word, style=style)
+    if progress.gap is None or progress.verdict == ON_SCHEDULE:
+        return Text().append(word + (tr("（与序时进度一致）") if progress.verdict == ON_SCHEDULE else ""), style=style)
     return Text().append(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
 
 
@@ -47,10 +46,12 @@ class TargetCard(Widget, can_focus=True):
     TargetCard:focus { border: double $accent; }
     """
 
-    def __init__(self, progress: TargetProgress, trend: list[float] = (), **kwargs) -> None:
+    def __init__(self, progress: TargetProgress, trend: list[float] = (), newest=None, **kwargs) -> None:
+        """`newest`: the date the dashboard stands at; the card names its own date where it differs."""
         super().__init__(**kwargs)
         self.progress = progress
         self.trend = list(trend)
+        self.newest = newest
         self.border_title = plain(data(progress.target, "name"))
         self.set_class(progress.verdict == BEHIND, "-behind")
 
@@ -59,6 +60,12 @@ class TargetCard(Widget, can_focus=True):
         target = p.target
         value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
         done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
+        if p.as_of and self.newest and p.as_of != self.newest and target.current is not None:
+            stale = is_stale(p.as_of, self.newest)
+            done.append(tr("  截至 {date}", date=f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year
+                           else p.as_of.isoformat()), style="bold dark_orange" if stale else "dim")
+            if stale:
+                done.append(tr(" 待更新"), style="bold dark_orange")
         spark = fmt.sparkline(self.trend)
         if spark:  # on the shorter line, so it fits a card at 80 columns
             done.append(tr("  趋势 "), style="dim")

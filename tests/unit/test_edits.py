@@ -11,6 +11,8 @@ from erqi_tui.model import Quantity
 
 from ..conftest import BUNDLED
 
+ALLOWED = (dt.date(2024, 1, 1), dt.date(2024, 7, 15))  # the data's year, up to "today"
+
 
 @pytest.mark.parametrize("text, unit, quantity", [
     ("120.5", "亿元", Quantity(120.5, "亿元")),
@@ -36,10 +38,10 @@ def test_parse_quantity_explains_what_is_wrong(text, unit, message):
 
 def test_target_form_errors_are_per_field():
     target = next(t for t in store.load(BUNDLED).targets if t.id == "signed-amount")
-    update, errors = edits.target_update(target, {"current": "x", "date": "2024-02-30"}, "zhang")
+    update, errors = edits.target_update(target, {"current": "x", "date": "2024-02-30"}, "zhang", ALLOWED)
     assert update is None and set(errors) == {"current", "date"}
     update, errors = edits.target_update(target, {"current": "150", "date": "2024-06-30", "note": " 月报 "},
-                                         "zhang")
+                                         "zhang", ALLOWED)
     assert errors == {}
     assert (update.id, update.changes, update.date, update.who, update.note) == (
         "signed-amount", {"current": Quantity(150, "亿元")}, dt.date(2024, 6, 30), "zhang", "月报")
@@ -51,14 +53,14 @@ def test_project_form_keeps_only_what_changed():
     fields = {"name": kangshifu.name, "status": "投产", "axis": "", "location": kangshifu.location,
               "investment": "10", "area": "133", "expected": kangshifu.expected, "note": kangshifu.note,
               "date": "2024-06-01"}
-    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang")
+    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED)
     assert errors == {} and update.changes == {"status": "投产"}
 
 
 def test_project_form_refuses_an_unknown_status_and_a_missing_name():
     dashboard = store.load(BUNDLED)
     update, errors = edits.project_update(dashboard, None, {"name": "", "status": "完工", "date": "2024-06-01"},
-                                          "wang")
+                                          "wang", ALLOWED)
     assert update is None and set(errors) == {"name", "status"}
 
 
@@ -66,7 +68,7 @@ def test_new_project_takes_the_usual_unit_and_a_free_id():
     dashboard = store.load(BUNDLED)
     update, errors = edits.project_update(
         dashboard, None, {"name": "新园区", "status": "签约", "axis": "songshan", "investment": "8",
-                          "date": "2024-06-01"}, "wang")
+                          "date": "2024-06-01"}, "wang", ALLOWED)
     assert errors == {} and update.new
     assert update.changes["investment"] == Quantity(8, "亿元")
     assert update.id not in {p.id for p in dashboard.projects}
@@ -76,3 +78,15 @@ def test_default_date_is_today_only_for_this_years_file():
     dashboard = store.load(BUNDLED)
     assert edits.default_date(dashboard, dt.date(2024, 7, 1)) == dt.date(2024, 7, 1)
     assert edits.default_date(dashboard, dt.date(2026, 11, 26)) == dt.date(2024, 5, 31)
+
+
+@pytest.mark.parametrize("typed", ["2042-06-30", "2023-12-31", "2024-07-16"])
+def test_a_date_outside_the_year_or_after_today_is_explained_with_the_range(typed):
+    target = next(t for t in store.load(BUNDLED).targets if t.id == "signed-amount")
+    update, errors = edits.target_update(target, {"current": "150", "date": typed}, "zhang", ALLOWED)
+    assert update is None and "2024-01-01 至 2024-07-15" in errors["date"]
+
+
+def test_a_value_too_large_to_compute_with_is_refused():
+    with pytest.raises(ValueError, match="数值太大"):
+        edits.parse_quantity("9" * 30, "亿元")

@@ -1,18 +1,21 @@
 """Updates: recorded in a journal beside the hand-kept file, applied on load, dated and attributed,
-written atomically, never clobbering a file someone else saved."""
+written atomically under a lock, withdrawn without erasing, never clobbering someone else's save."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import stat
 
 import pytest
 
-from erqi_tui import journal, store
-from erqi_tui.journal import Conflict, Update
-from erqi_tui.model import Quantity
+from erqi_tui import files, journal, store
+from erqi_tui.model import Quantity, Update
 
 from ..conftest import BUNDLED
+
+TODAY = dt.date(2024, 7, 15)
 
 
 @pytest.fixture
@@ -26,37 +29,44 @@ def amount_update(value, date=dt.date(2024, 6, 10), who="zhang", note="月度更
     return Update("target", "signed-amount", {"current": Quantity(value, "亿元")}, date, who, note)
 
 
+def record(data, update, **kw):
+    loaded, number = store.record(data, update, today=TODAY, **kw)
+    return loaded.dashboard
+
+
+def amount(dashboard):
+    return next(t for t in dashboard.targets if t.id == "signed-amount")
+
+
 def test_update_is_journaled_and_the_data_file_is_untouched(data):
     before = data.read_bytes()
-    dashboard = journal.record(data, amount_update(150.5), journal.fingerprint(data))
+    dashboard = record(data, amount_update(150.5))
     assert data.read_bytes() == before  # comments and layout of the hand-kept file survive
     assert journal.journal_path(data).exists()
     reloaded = store.load(data)
-    target = next(t for t in reloaded.targets if t.id == "signed-amount")
-    assert target.current == Quantity(150.5, "亿元")
+    assert amount(reloaded).current == Quantity(150.5, "亿元")
     assert reloaded == dashboard
 
 
 def test_history_says_when_who_from_what_to_what(data):
-    journal.record(data, amount_update(150.5), journal.fingerprint(data))
-    journal.record(data, amount_update(170, date=dt.date(2024, 7, 1), who="li", note=""),
-                   journal.fingerprint(data))
+    record(data, amount_update(150.5))
+    record(data, amount_update(170, date=dt.date(2024, 7, 1), who="li", note=""))
     dashboard = store.load(data)
     first, second = dashboard.history("target", "signed-amount")
-    assert (first.old, first.new, first.who, first.note, first.date) == (
-        Quantity(107.96, "亿元"), Quantity(150.5, "亿元"), "zhang", "月度更新", dt.date(2024, 6, 10))
-    assert (second.old, second.new, second.who) == (Quantity(150.5, "亿元"), Quantity(170, "亿元"), "li")
+    assert (first.old, first.new, first.who, first.note, first.date, first.seq) == (
+        Quantity(107.96, "亿元"), Quantity(150.5, "亿元"), "zhang", "月度更新", dt.date(2024, 6, 10), 1)
+    assert (second.old, second.new, second.who, second.seq) == (
+        Quantity(150.5, "亿元"), Quantity(170, "亿元"), "li", 2)
     assert dashboard.trend("signed-amount") == [
         (dt.date(2024, 5, 31), 107.96), (dt.date(2024, 6, 10), 150.5), (dt.date(2024, 7, 1), 170)]
     assert dashboard.as_of == dt.date(2024, 7, 1)
 
 
 def test_project_status_change_and_new_project(data):
-    fp = journal.fingerprint(data)
-    journal.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 1), "wang"), fp)
-    journal.record(data, Update("project", "new-1", {"name": "新项目", "status": "签约", "axis": "songshan",
-                                                      "investment": Quantity(5, "亿元")},
-                                dt.date(2024, 6, 2), "wang", new=True), journal.fingerprint(data))
+    record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 1), "wang"))
+    record(data, Update("project", "new-1", {"name": "新项目", "status": "签约", "axis": "songshan",
+                                             "investment": Quantity(5, "亿元")},
+                        dt.date(2024, 6, 2), "wang", new=True))
     dashboard = store.load(data)
     projects = {p.id: p for p in dashboard.projects}
     assert projects["kangshifu"].status == "投产"
@@ -64,19 +74,102 @@ def test_project_status_change_and_new_project(data):
     assert [c.field for c in dashboard.history("project", "new-1")][:1] == ["name"]
 
 
-def test_save_refuses_to_clobber_a_file_changed_on_disk(data):
-    loaded = journal.fingerprint(data)
-    journal.record(data, amount_update(120), loaded)  # someone else saves first
-    with pytest.raises(Conflict):
-        journal.record(data, amount_update(130), loaded)
-    assert next(t for t in store.load(data).targets if t.id == "signed-amount").current.value == 120
+def test_a_save_over_a_change_made_since_the_form_opened_is_held_until_confirmed(data):
+    seen = store.load(data).version("target", "signed-amount")
+    record(data, amount_update(120, who="li"))  # someone else saves the same target first
+    with pytest.raises(store.Conflict) as caught:
+        record(data, amount_update(130), seen=seen)
+    change, = caught.value.changes
+    assert (change.who, change.old.value, change.new.value) == ("li", 107.96, 120)
+    assert amount(store.load(data)).current.value == 120  # nothing written
+    record(data, amount_update(130), seen=caught.value.version)  # the explicit confirmation
+    assert amount(store.load(data)).current.value == 130
+
+
+def test_a_change_to_another_record_does_not_hold_a_save(data):
+    seen = store.load(data).version("target", "signed-amount")
+    record(data, Update("target", "new-projects", {"current": Quantity(20, "个")}, dt.date(2024, 6, 20), "li"))
+    dashboard = record(data, amount_update(160), seen=seen)
+    assert amount(dashboard).current.value == 160
 
 
 def test_an_update_that_does_not_apply_is_not_written(data):
     bad = Update("target", "signed-amount", {"current": Quantity(1, "万元")}, dt.date(2024, 6, 1), "x")
     with pytest.raises(store.DataError) as caught:
-        journal.record(data, bad, journal.fingerprint(data))
+        record(data, bad)
     assert 'expected the target\'s unit "亿元"' in str(caught.value)
+    assert not journal.journal_path(data).exists()
+
+
+@pytest.mark.parametrize("date, today", [(dt.date(2042, 6, 30), TODAY), (dt.date(2023, 12, 31), TODAY),
+                                         (dt.date(2024, 7, 16), TODAY)])
+def test_a_date_outside_the_year_or_after_today_is_refused_naming_the_range(data, date, today):
+    with pytest.raises(store.Refused) as caught:
+        store.record(data, amount_update(140, date=date), today=today)
+    assert "2024-01-01 to 2024-07-15" in str(caught.value)
+    assert not journal.journal_path(data).exists()
+
+
+def test_no_update_while_the_data_file_or_journal_is_broken_or_missing(data, tmp_path):
+    good = data.read_text(encoding="utf-8")
+    data.write_text(good.replace("year = 2024", 'year = "2024"'), encoding="utf-8")
+    with pytest.raises(store.DataError, match="meta.year"):
+        record(data, amount_update(140))
+    data.write_text(good, encoding="utf-8")
+    journal.journal_path(data).write_text("[[update]]\nat = 1\n", encoding="utf-8")
+    with pytest.raises(store.DataError, match="update\\[1\\].at"):
+        record(data, amount_update(140))
+    assert journal.journal_path(data).read_text(encoding="utf-8") == "[[update]]\nat = 1\n"
+    data.unlink()
+    with pytest.raises(store.DataError, match="no such file"):
+        record(data, amount_update(140))
+
+
+def test_a_save_rereads_the_files_under_the_lock_even_with_a_stale_copy_in_hand(data):
+    stale = store.read(data)
+    record(data, amount_update(120, who="li"))
+    loaded, number = store.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 2),
+                                               "wang"), reuse=stale, today=TODAY)
+    assert number == 2 and amount(loaded.dashboard).current.value == 120  # li's update is kept
+    assert loaded.dashboard == store.load(data)
+
+
+def test_withdrawal_keeps_the_entry_and_undoes_its_effect(data):
+    record(data, amount_update(150))
+    record(data, amount_update(2000, date=dt.date(2024, 6, 30), note="多打了一个 0"))
+    loaded, number = store.record(data, Update("", "", {}, None, "li", "录入错误", withdraw=2), today=TODAY)
+    dashboard = loaded.dashboard
+    assert number == 3 and amount(dashboard).current.value == 150
+    assert amount(dashboard).as_of == dt.date(2024, 6, 10)
+    first, second = dashboard.history("target", "signed-amount")
+    assert first.withdrawn is None
+    assert (second.new.value, second.withdrawn.who, second.withdrawn.note) == (2000, "li", "录入错误")
+    assert [v for _, v in dashboard.trend("signed-amount")] == [107.96, 150]
+    assert "withdraw = 2" in journal.journal_path(data).read_text(encoding="utf-8")
+    with pytest.raises(store.Refused, match="already withdrawn"):
+        store.record(data, Update("", "", {}, None, "li", withdraw=2), today=TODAY)
+    with pytest.raises(store.Refused, match="no update 9"):
+        store.record(data, Update("", "", {}, None, "li", withdraw=9), today=TODAY)
+
+
+def test_a_withdrawal_that_would_break_a_later_update_is_refused(data):
+    record(data, Update("project", "new-1", {"name": "新项目"}, dt.date(2024, 6, 2), "wang", new=True))
+    record(data, Update("project", "new-1", {"status": "签约"}, dt.date(2024, 6, 3), "wang"))
+    with pytest.raises(store.Refused, match="withdraw that one first"):
+        store.record(data, Update("", "", {}, None, "li", withdraw=1), today=TODAY)
+
+
+def test_a_figure_recorded_for_an_earlier_date_does_not_replace_a_newer_one(data):
+    record(data, amount_update(150, date=dt.date(2024, 6, 30)))
+    dashboard = record(data, amount_update(130, date=dt.date(2024, 6, 10), note="六月上旬补录"))
+    assert amount(dashboard).current.value == 150 and amount(dashboard).as_of == dt.date(2024, 6, 30)
+    assert dashboard.trend("signed-amount")[1:] == [(dt.date(2024, 6, 10), 130), (dt.date(2024, 6, 30), 150)]
+
+
+def test_an_author_name_that_is_not_utf8_or_has_control_characters_is_refused(data):
+    for who in ("zh\udcffang", "a\x1b[2Jb", ""):
+        with pytest.raises(store.Refused, match="user name"):
+            record(data, amount_update(140, who=who))
     assert not journal.journal_path(data).exists()
 
 
@@ -91,16 +184,23 @@ def test_a_broken_journal_is_reported_with_its_own_file_and_line(data):
     assert problem.key == "update[1].target" and '"nope"' in problem.message
 
 
+def test_comments_written_into_the_journal_by_hand_survive_a_save(data):
+    record(data, amount_update(150))
+    path = journal.journal_path(data)
+    path.write_text(path.read_text(encoding="utf-8") + "# 六月数据已核对 — 王\n", encoding="utf-8")
+    record(data, amount_update(160, date=dt.date(2024, 6, 20)))
+    assert "# 六月数据已核对 — 王" in path.read_text(encoding="utf-8")
+
+
 def test_write_atomic_leaves_no_temporary_files(tmp_path):
     path = tmp_path / "x.toml"
-    journal.write_atomic(path, b"a = 1\n")
-    journal.write_atomic(path, b"a = 2\n")
+    files.write_atomic(path, b"a = 1\n")
+    files.write_atomic(path, b"a = 2\n")
     assert path.read_bytes() == b"a = 2\n"
     assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
 
 
 def test_write_atomic_clears_what_a_killed_writer_left(tmp_path):
-    import os
     import time
 
     path = tmp_path / "x.toml"
@@ -109,20 +209,41 @@ def test_write_atomic_clears_what_a_killed_writer_left(tmp_path):
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     fresh = tmp_path / ".x.toml.def.tmp"  # perhaps another writer's, still at work
     fresh.write_bytes(b"")
-    journal.write_atomic(path, b"a = 1\n")
+    files.write_atomic(path, b"a = 1\n")
     assert not old.exists() and fresh.exists()
 
 
-def test_recording_over_the_current_dashboard_gives_what_a_full_load_gives(data):
-    loaded = journal.fingerprint(data)
-    current = store.load(data)
-    first = journal.record(data, amount_update(150.5), loaded, current=current)
-    second = journal.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 2), "wang"),
-                            journal.fingerprint(data), current=first)
-    assert second == store.load(data)
-    assert second.history("target", "signed-amount")[0].new == Quantity(150.5, "亿元")
-    bad = Update("target", "signed-amount", {"current": Quantity(1, "万元")}, dt.date(2024, 6, 3), "x")
-    before = journal.journal_path(data).read_bytes()
-    with pytest.raises(store.DataError):
-        journal.record(data, bad, journal.fingerprint(data), current=second)
-    assert journal.journal_path(data).read_bytes() == before
+def test_new_files_get_what_the_umask_allows_and_existing_ones_keep_their_mode(data, tmp_path):
+    old = os.umask(0o002)
+    try:
+        record(data, amount_update(150))
+        path = journal.journal_path(data)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o664  # colleagues in the group can read and write
+        path.chmod(0o640)
+        record(data, amount_update(160, date=dt.date(2024, 6, 20)))
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_write_atomic_writes_through_a_symlink_and_the_link_stays(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    files.write_output(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_a_lock_held_by_another_writer_makes_a_save_wait_then_refuse(data):
+    import fcntl
+
+    lock = files.lock_path(journal.journal_path(data))
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(store.DataError, match="held by another writer"):
+            with files.locked(journal.journal_path(data), timeout=0.2):
+                pass
+    finally:
+        os.close(fd)

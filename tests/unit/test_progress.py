@@ -48,6 +48,36 @@ def test_over_target_is_over_100_percent():
 
 def test_warnings_list_behind_targets_worst_first():
     as_of = dt.date(2024, 6, 30)  # half the year
-    assessed = progress.assess_all([target(40, 100), target(10, 100), target(90, 100), target(None, 5)],
-                                   as_of, 2024)
+    assessed = [progress.assess(t, as_of, 2024)
+                for t in (target(40, 100), target(10, 100), target(90, 100), target(None, 5))]
     assert [round(p.completion, 2) for p in progress.warnings(assessed)] == [0.1, 0.4]
+
+
+def test_a_target_exactly_on_schedule_is_on_schedule_not_ahead():
+    on_time = progress.assess(target(150, 300, "亿元"), dt.date(2024, 6, 30), 2024)
+    assert on_time.verdict == progress.ON_SCHEDULE and progress.VERDICT_WORD[on_time.verdict] == "持平"
+    assert progress.warnings([on_time]) == []
+
+
+def dashboard_with(targets, as_of=dt.date(2024, 5, 31)):
+    from erqi_tui.model import Dashboard, Meta
+
+    return Dashboard(meta=Meta(district="区", year=2024, as_of=as_of), targets=tuple(targets))
+
+
+def test_each_target_is_judged_at_its_own_figures_date():
+    # 签约额 was updated to 30 June; 新签约产业项目 still stands at 31 May (13 of 30: ahead then).
+    amount = target(140, 300, "亿元")._replace(id="amount", as_of=dt.date(2024, 6, 30))
+    projects = target(13, 30)._replace(id="projects")
+    board = dashboard_with([amount, projects])
+    assert board.as_of == dt.date(2024, 6, 30)
+    judged = {p.target.id: p for p in progress.assess_all(board.targets, board)}
+    assert judged["projects"].as_of == dt.date(2024, 5, 31) and judged["projects"].verdict == progress.AHEAD
+    assert judged["amount"].as_of == dt.date(2024, 6, 30) and judged["amount"].verdict == progress.BEHIND
+    what_if = {p.target.id: p for p in progress.assess_all(board.targets, board, dt.date(2024, 6, 30))}
+    assert what_if["projects"].verdict == progress.BEHIND  # --as-of judges everything at one date
+
+
+def test_a_figure_over_a_month_older_than_the_newest_is_stale():
+    assert not progress.is_stale(dt.date(2024, 5, 31), dt.date(2024, 6, 30))
+    assert progress.is_stale(dt.date(2024, 4, 30), dt.date(2024, 6, 30))

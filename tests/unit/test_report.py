@@ -25,8 +25,8 @@ def dashboard():
 
 def test_markdown_has_figures_units_marks_and_verdicts(dashboard):
     md = report.to_markdown(dashboard, AS_OF)
-    assert "| 新签约产业项目 | 13 个 | 30+ 个 | 43.3% | 41.7% | 超前 1.7 个百分点 |" in md
-    assert "| 签约额 | 107.96 亿元 | 300+ 亿元 | 36.0% | 41.7% | 落后 5.7 个百分点 |" in md
+    assert "| 新签约产业项目 | 13 个 | 30+ 个 | 43.3% | 2024-05-31 | 41.7% | 超前 1.7 个百分点 |" in md
+    assert "| 签约额 | 107.96 亿元 | 300+ 亿元 | 36.0% | 2024-05-31 | 41.7% | 落后 5.7 个百分点 |" in md
     assert "| 发布就业岗位 | 46,000+ 个 |" in md
     assert "签约重点项目 26 个；总签约额 50+ 亿元" in md
     for title in ("## 总览", "## 招商引资", "## 三区三轴", "## 营商环境", "## 重点项目"):
@@ -51,7 +51,7 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert ["总览", "年度目标", "签约额", "107.96 亿元", "300+ 亿元", "36.0%", "41.7%", "落后 5.7 个百分点"] in rows
+    assert ["总览", "年度目标", "签约额", "107.96 亿元", "300+ 亿元", "36.0%", "2024-05-31", "41.7%", "落后 5.7 个百分点"] in rows
 
 
 def test_json_is_stable_and_typed(dashboard):
@@ -112,6 +112,6 @@ def test_export_in_english(tmp_path, capsys):
         i18n.set_lang("zh")
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Erqi District, Zhengzhou: targets for 2024 — as of 2024-05-31")
-    assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | 41.7% | behind 5.7 pp |" in md
+    assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | 2024-05-31 | 41.7% | behind 5.7 pp |" in md
     # JSON stays language-neutral for scripts
     assert json.loads(report.to_json(store.load(BUNDLED), AS_OF))["targets"][1]["name"] == "签约额"

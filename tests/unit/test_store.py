@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui import store
+from erqi_tui import store, validate
 from erqi_tui.model import Quantity
 
 from ..conftest import BUNDLED
@@ -174,12 +174,12 @@ def test_problem_reads_file_line_key_message(write_toml):
 
 def test_locate_keys_numbers_nested_array_entries():
     text = '[[event]]\ndate = 1\n[[event.figure]]\nvalue = 1\n[[event]]\n[[event.figure]]\n[[event.figure]]\nvalue = 2\n'
-    lines = store.locate_keys(text)
+    lines = validate.locate_keys(text)
     assert lines["event[1].figure[1].value"] == 4
     assert lines["event[2].figure[2].value"] == 8
 
 
 def test_locate_keys_skips_multiline_strings_and_arrays():
     text = 'a = """\n[[not]]\nb = 1\n"""\nc = [\n  [1],\n]\nd = 2\n'
-    lines = store.locate_keys(text)
+    lines = validate.locate_keys(text)
     assert lines == {"a": 1, "c": 5, "d": 8}

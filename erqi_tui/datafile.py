@@ -1,0 +1,233 @@
+"""The hand-kept data file: read, validated into the model, every problem named. No Textual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import files
+from .model import (
+    PANES,
+    Axis,
+    Dashboard,
+    Event,
+    Figure,
+    Layout,
+    Meta,
+    Project,
+    Stage,
+    Target,
+)
+from .problems import DataError
+from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
+
+
+def load_base(path: Path | str) -> Dashboard:
+    """Read and validate the hand-kept data file alone, without its journal."""
+    path = Path(path)
+    text = files.read_text(path)
+    return DataFile(path, text).dashboard(parse(path, text))
+
+
+class DataFile(Validator):
+    """Turns a parsed data file into a Dashboard, collecting every problem rather than stopping at one."""
+
+    def dashboard(self, doc: dict) -> Dashboard:
+        self.table(doc, "", TOP_KEYS)
+        meta = self.meta(doc)
+        raw_targets = self.tables(doc, "target", TARGET_KEYS)
+        raw_figures = self.tables(doc, "figure", FIGURE_KEYS)
+        raw_projects = self.tables(doc, "project", PROJECT_KEYS)
+        targets = [self.target(k, t) for k, t in raw_targets]
+        figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
+        events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
+        stages = [self.stage(k, t) for k, t in self.tables(doc, "stage", STAGE_KEYS)]
+        layout = self.layout(doc)
+        stage_names = [s.name for s in stages if s]
+        axis_ids = [a.id for a in layout.axes] if layout else []
+        projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
+        self.unique("target", raw_targets)
+        self.unique("figure", raw_figures)
+        self.unique("project", raw_projects)
+        if self.problems or meta is None or layout is None:
+            raise DataError(self.problems)
+        return Dashboard(
+            meta=meta,
+            targets=tuple(targets),
+            figures=tuple(figures),
+            events=tuple(events),
+            stages=tuple(stages),
+            layout=layout,
+            projects=tuple(projects),
+        )
+
+    def meta(self, doc: dict) -> Meta | None:
+        if "meta" not in doc:
+            self.problem("meta", "missing; expected a [meta] table with district, year and as_of")
+            return None
+        tbl = self.table(doc["meta"], "meta", META_KEYS)
+        if tbl is None:
+            return None
+        district = self.text(tbl, "district", "meta", required=True)
+        year = tbl.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+            self.problem("meta.year", f"expected a year such as 2024, got {describe(year)}"
+                         if "year" in tbl else "missing; expected a year such as 2024")
+            year = None
+        as_of = self.date(tbl, "as_of", "meta")
+        city = self.text(tbl, "city", "meta")
+        title = self.text(tbl, "title", "meta")
+        source = self.text(tbl, "source", "meta", limit=TEXT_LIMIT)
+        en = self.english(tbl, "meta", ("district", "city", "title"))
+        if None in (district, year, as_of, city, title, source, en):
+            return None
+        if abs(as_of.year - year) > 1:
+            self.problem("meta.as_of", f"expected a date in or next to the year {year}, got {as_of.isoformat()}")
+            return None
+        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en)
+
+    def target(self, key: str, tbl: dict) -> Target | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        goal = self.quantity(tbl, "target", key, required=True)
+        current = self.quantity(tbl, "current", key, required=False)
+        pane = self.pane(tbl, key, required=False)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        if goal and current and goal.unit != current.unit:
+            self.problem(f"{key}.current.unit",
+                         f'expected the target\'s unit "{goal.unit}", got "{current.unit}"')
+            return None
+        if goal is not None and goal.value == 0:
+            self.problem(f"{key}.target.value", "expected a target above 0")
+            return None
+        en = self.english(tbl, key, ("name", "note"))
+        if None in (ident, name, goal, pane, note, source, en):
+            return None
+        return Target(id=ident, name=name, target=goal, current=current, pane=pane, note=note,
+                      source=source, en=en)
+
+    def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
+        pane = self.text(tbl, "pane", key, required=required)
+        if pane and pane not in PANES:
+            self.problem(f"{key}.pane", f'expected one of {", ".join(PANES)}, got "{pane}"')
+            return None
+        return pane
+
+    def figure(self, key: str, tbl: dict, *, standalone: bool, pane: str = "") -> Figure | None:
+        ident = self.text(tbl, "id", key)
+        label = self.text(tbl, "label", key, required=True)
+        quantity = self.quantity_in(tbl, key)
+        group = self.text(tbl, "group", key)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        headline = self.boolean(tbl, "headline", key) if standalone else False
+        if standalone:
+            pane = self.pane(tbl, key, required=True)
+        en = self.english(tbl, key, ("label", "group"))
+        if None in (ident, label, quantity, group, source, pane, en):
+            return None
+        return Figure(id=ident, label=label, quantity=quantity, pane=pane, group=group,
+                      headline=headline, source=source, en=en)
+
+    def sub_figures(self, tbl: dict, key: str, pane: str) -> tuple[Figure, ...] | None:
+        value = tbl.get("figure", [])
+        if not isinstance(value, list):
+            self.problem(f"{key}.figure", f"expected [[…figure]] entries, got {describe(value)}")
+            return None
+        figures = []
+        for index, entry in enumerate(value, start=1):
+            sub = f"{key}.figure[{index}]"
+            checked = self.table(entry, sub, SUB_FIGURE_KEYS)
+            figures.append(None if checked is None else self.figure(sub, checked, standalone=False, pane=pane))
+        return None if None in figures else tuple(figures)
+
+    def event(self, key: str, tbl: dict) -> Event | None:
+        date = self.date(tbl, "date", key)
+        title = self.text(tbl, "title", key, required=True)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        figures = self.sub_figures(tbl, key, "investment")
+        en = self.english(tbl, key, ("title", "note"))
+        if None in (date, title, note, source, figures, en):
+            return None
+        return Event(date=date, title=title, figures=figures, note=note, source=source, en=en)
+
+    def stage(self, key: str, tbl: dict) -> Stage | None:
+        name = self.text(tbl, "name", key, required=True)
+        count = self.quantity(tbl, "count", key, required=False)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "note"))
+        if None in (name, note, source, en) or ("count" in tbl and count is None):
+            return None
+        return Stage(name=name, count=count, note=note, source=source, en=en)
+
+    def layout(self, doc: dict) -> Layout | None:
+        if "layout" not in doc:
+            return Layout()
+        tbl = self.table(doc["layout"], "layout", LAYOUT_KEYS)
+        if tbl is None:
+            return None
+        name = self.text(tbl, "name", "layout")
+        belt = self.text(tbl, "belt", "layout")
+        belt_note = self.text(tbl, "belt_note", "layout", limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", "layout", limit=TEXT_LIMIT)
+        raw_axes = self.tables(tbl, "axis", AXIS_KEYS, prefix="layout.")
+        axes = [self.axis(k, t) for k, t in raw_axes]
+        self.unique("axis", raw_axes)
+        en = self.english(tbl, "layout", ("name", "belt", "belt_note"))
+        if None in (name, belt, belt_note, source, en) or None in axes:
+            return None
+        return Layout(name=name, belt=belt, belt_note=belt_note, axes=tuple(axes), source=source, en=en)
+
+    def axis(self, key: str, tbl: dict) -> Axis | None:
+        ident = self.text(tbl, "id", key, required=True)
+        road = self.text(tbl, "road", key, required=True)
+        theme = self.text(tbl, "theme", key, required=True)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("road", "theme", "note"))
+        if None in (ident, road, theme, note, source, en):
+            return None
+        return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
+
+    def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        status = self.text(tbl, "status", key)
+        if status and stages and status not in stages:
+            self.problem(f"{key}.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
+                                          f'got "{status}"')
+            status = None
+        axis = self.text(tbl, "axis", key)
+        if axis and axis not in axes:
+            known = ", ".join(axes) if axes else "none defined"
+            self.problem(f"{key}.axis", f'expected the id of a [[layout.axis]] ({known}), got "{axis}"')
+            axis = None
+        location = self.text(tbl, "location", key)
+        investment = self.quantity(tbl, "investment", key, required=False)
+        area = self.quantity(tbl, "area", key, required=False)
+        figures = self.sub_figures(tbl, key, "projects")
+        expected = self.text(tbl, "expected", key, limit=TEXT_LIMIT)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "location", "expected", "note"))
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en):
+            return None
+        if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
+            return None
+        return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
+                       investment=investment, area=area, figures=figures, expected=expected, note=note,
+                       source=source, en=en)
+
+TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
+META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
+TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en"}
+SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
+FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
+EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
+STAGE_KEYS = {"name", "count", "note", "source", "en"}
+LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
+AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
+PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
+                "note", "source", "en"}
+

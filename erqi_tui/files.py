@@ -1,0 +1,256 @@
+"""The one place that touches the disk: reading a file safely, writing one atomically with the
+permissions the umask allows, and the lock that writers of one file take. No Textual.
+
+Input is hostile until checked: a path may name a FIFO, a device, a folder, a symlink loop, or run
+through a file; a file may be huge, GBK or carry a BOM. Each is refused with one line, before it is
+opened for reading where that matters (a FIFO would block the reader), and nothing hangs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import stat
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from .problems import DataError, Problem, file_problem
+
+MAX_BYTES = 32 * 1024 * 1024  # ten times a city's 100,000 projects would need; larger is a mistake
+LOCK_TIMEOUT = 10.0  # seconds a writer waits for another to finish; a save takes milliseconds
+STALE_SECONDS = 600  # a temporary file this old was left by a killed writer: no save takes that long
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def path_problem(path: Path, error: OSError | ValueError) -> str:
+    """What a failed stat or open of `path` means, in a phrase a user can act on."""
+    if isinstance(error, ValueError):  # e.g. an embedded NUL character
+        return "is not a usable path"
+    reasons = {
+        errno.ENOENT: "no such file",
+        errno.ENOTDIR: "a part of the path is a file, not a folder",
+        errno.ELOOP: "is a symbolic link loop (a link that leads back to itself)",
+        errno.ENAMETOOLONG: "the path is too long",
+        errno.EACCES: "cannot be read: permission denied (check the file and its folders)",
+        errno.EPERM: "cannot be read: operation not permitted",
+        errno.EISDIR: "is a folder, expected a TOML file",
+    }
+    return reasons.get(error.errno, f"cannot be read: {error.strerror or error}")
+
+
+def regular_file_size(path: Path, limit: int = MAX_BYTES) -> int:
+    """The size of `path` if it is a regular file of at most `limit` bytes; else DataError, said
+    in one line. Nothing is opened: a FIFO or a device is refused before anyone reads from it."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as error:
+        raise file_problem(path, path_problem(path, error)) from None
+    return _checked_size(path, st, limit)
+
+
+def _checked_size(path: Path, st: os.stat_result, limit: int) -> int:
+    kind = stat.S_IFMT(st.st_mode)
+    if kind == stat.S_IFDIR:
+        raise file_problem(path, "is a folder, expected a TOML file")
+    if kind != stat.S_IFREG:
+        raise file_problem(path, f"is {_KINDS.get(kind, 'not a regular file')}, expected a TOML file")
+    if st.st_size > limit:
+        raise file_problem(path, f"is {st.st_size / 2**20:.1f} MiB; expected a data file of at most "
+                                 f"{limit // 2**20} MiB")
+    return st.st_size
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file `path` (at most `limit`), or DataError saying why not."""
+    regular_file_size(path, limit)
+    try:
+        # O_NONBLOCK: should the path turn into a FIFO after the check, opening it does not hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except (OSError, ValueError) as error:
+        raise file_problem(path, path_problem(path, error)) from None
+    try:
+        _checked_size(path, os.fstat(fd), limit)  # the file that was opened, not the one checked
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise file_problem(path, f"grew past {limit // 2**20} MiB while being read")
+        return b"".join(chunks)
+    except OSError as error:
+        raise file_problem(path, path_problem(path, error)) from None
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """The text of `path`, UTF-8 with or without a BOM (what Windows Notepad saves). Text in another
+    encoding is refused with the line where it stops being UTF-8, and GBK/GB18030 is named."""
+    return decode(path, read_bytes(path, limit))
+
+
+def decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise file_problem(path, "is UTF-16 text: save the file as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = "is not UTF-8 text: save the file as UTF-8"
+        if _looks_like_gb18030(raw):
+            message = "looks like GBK/GB18030 text (as Chinese Windows saves it), not UTF-8: save the file as UTF-8"
+        raise DataError([Problem(path, line, column, "", message)]) from None
+
+
+def _looks_like_gb18030(raw: bytes) -> bool:
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+def umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (/proc), else by setting
+    and restoring it."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    """What a new file gets: what `open()` would give it, 0666 less the umask."""
+    return 0o666 & ~umask()
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Replace `path` with `data` so that the file is always either the old or the new content: a
+    temporary file in the same folder, flushed and fsynced, then renamed over the old one.
+
+    A symbolic link is written through (the link stays a link, its target gets the content). An
+    existing file keeps its permissions; a new one gets those the umask allows. Returns the path
+    of the file written."""
+    path = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = new_file_mode()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)  # mkstemp makes it 0600, which would lock colleagues out of a shared folder
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        dir_fd = None  # e.g. Windows: no directory fsync; the rename is still atomic
+    if dir_fd is not None:
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    _remove_stale_temporaries(path)
+    return path
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files a killed writer left behind."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
+def write_output(path: Path | str | None, data: bytes, stdout: BinaryIO | None = None) -> str:
+    """Write an export: to standard output for None, "-" or /dev/stdout; through a device or a FIFO
+    as it is; a regular file (or a link to one) atomically. Returns where it went, for a message."""
+    stdout = stdout or sys.stdout.buffer
+    if path is None or str(path) in STDOUT_NAMES:
+        stdout.write(data)
+        stdout.flush()
+        return "-"
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(path, "wb") as handle:  # a terminal, a pipe, /dev/null: written as it is, never replaced
+            handle.write(data)
+        return str(path)
+    return str(write_atomic(path, data))
+
+
+# --- locking ---------------------------------------------------------------------------------------
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the exclusive lock of `path`: `fcntl.flock` on `<path>.lock` beside it, which every
+    writer of `path` takes, whether in the app or `erqi-tui record`. The lock file is never
+    written and may stay; the lock goes with the process if it dies."""
+    target = lock_path(path)
+    try:
+        fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except (OSError, ValueError) as error:
+        if isinstance(error, OSError) and error.errno == errno.ELOOP:
+            raise file_problem(target, "is a symbolic link; expected the lock file erqi-tui makes") from None
+        raise file_problem(target, f"cannot make the lock file: {path_problem(target, error)}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise file_problem(target, "is not a regular file; expected the lock file erqi-tui makes")
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:  # longer than any save takes: say so rather than hang
+                    raise file_problem(target, f"is held by another writer for over {timeout:g} s; "
+                                               f"try again") from None
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
