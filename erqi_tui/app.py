@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import time
 from pathlib import Path
 from typing import Iterable
@@ -47,6 +48,9 @@ def pane_class(pane_id: str) -> type:
     module, _, name = dict((p, m) for p, _, m in PANES)[pane_id].partition(":")
     return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
 
+
+# The keys that record an update, by binding id: not offered in a read-only session.
+RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw")
 
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
@@ -263,12 +267,24 @@ class ErqiApp(App):
         """(scope, key, what it does) for every key the help screen lists."""
         from .screens.help import help_rows
 
-        return help_rows(self.settings.keys, self.binding_scopes())
+        scopes = self.binding_scopes()
+        if self.read_only:
+            scopes = [(scope, [b for b in bindings if b.id not in RECORDING_BINDINGS]) for scope, bindings in scopes]
+        return help_rows(self.settings.keys, scopes)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.help_rows()))
+        note = tr("只读：这里不能记录更新。") if self.read_only else ""
+        if self.read_only and self.data_path == self.bundled_path():
+            note = tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。")
+        self.push_screen(HelpScreen(self.help_rows(), note))
+
+    @staticmethod
+    def bundled_path() -> Path:
+        from .cli import bundled_data
+
+        return bundled_data()
 
     async def action_reload(self) -> None:
         await self.reload(announce=True)
@@ -382,11 +398,23 @@ class ErqiApp(App):
         self.reuse, self.loaded = loaded, loaded.state
         self.show_problem("")
         await self.show(loaded.dashboard)
-        self.notify(tr("已保存并记录（第 {number} 条）", number=number), markup=False)
+        self.notify(tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=number)
+                    if update.withdraw else tr("已保存并记录（第 {number} 条）", number=number), markup=False)
         return None
 
     def form_date(self) -> str:
         return edits.default_date(self.dashboard, self.today).isoformat()
+
+    def offers(self, action: str) -> bool:
+        """Whether a widget's key for `action` is offered: the actions that record an update are
+        not, in a read-only session (key line and help leave them out, the key does nothing)."""
+        return not (self.read_only and action in self.recording_actions())
+
+    @classmethod
+    @functools.cache
+    def recording_actions(cls) -> frozenset[str]:
+        return frozenset(b.action for _, bindings in cls.binding_scopes() for b in bindings
+                         if b.id in RECORDING_BINDINGS)
 
     def may_edit(self) -> bool:
         if self.read_only:
@@ -421,7 +449,14 @@ class ErqiApp(App):
 
         items = self.dashboard.targets if kind == "target" else self.dashboard.projects
         item = next(i for i in items if i.id == ident)
-        self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident)))
+        self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident), kind, ident,
+                                       read_only=self.read_only))
+
+    async def withdraw_update(self, number: int) -> str | None:
+        """Withdraw (撤销) update `number`; None when done, else what the user should be told."""
+        update = Update("", "", {}, None, self.who, withdraw=number)
+        problem = await self.save_update(update)
+        return problem if isinstance(problem, str) else None
 
     async def action_toggle_lang(self) -> None:
         """Chinese ⇄ English, kept in the settings for the next start."""

@@ -172,3 +172,12 @@ EN.update({
     "请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。":
         "Please check. Enter again (or “Save anyway”) records your value over it; Esc cancels.",
 })
+EN.update({
+    "（已由 {who} 于 {at} 撤销{why}）": " (withdrawn by {who} at {at}{why})", "#": "#",
+    "上一条": "Previous", "下一条": "Next", "撤销所选更新": "Withdraw the selected update",
+    "↑↓ 选择 · w 撤销 · Esc 关闭": "↑↓ select · w withdraw · Esc close",
+    "撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。":
+        "Withdraw update {seq}? It stays in the record, marked as withdrawn. w again confirms; ↑↓ or Esc cancels.",
+    "已撤销第 {seq} 条更新（第 {number} 条记录）": "Withdrew update {seq} (record {number})",
+})
+EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be recorded here."})

@@ -37,6 +37,9 @@ class ProjectTable(VirtualTable):
     def get_row_at(self, index: int) -> list[str]:
         return self.cells(index)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.app.offers(action)
+
     def action_edit(self) -> None:
         if self.selected_id:
             self.app.open_project_form(self.selected_id)
@@ -71,6 +74,9 @@ class ProjectsPane(Vertical):
         self.pending: dict | None = None  # state to restore once mounted (after a reload)
         self.search: list | None = None  # the filter's search texts, built on the first keystroke
         self.shown_query: str | None = None  # the filter text the table was last filled for
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.app.offers(action)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

@@ -55,9 +55,10 @@ class HelpScreen(ModalScreen):
     }
     """
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], note: str = "") -> None:
         super().__init__()
         self.rows = rows
+        self.note = note  # e.g. why the keys that record updates are missing
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
@@ -72,4 +73,6 @@ class HelpScreen(ModalScreen):
         with VerticalScroll() as box:
             box.border_title = tr("帮助 · 按键")
             box.border_subtitle = tr("Esc 关闭")
+            if self.note:
+                yield Static(Text(self.note, style="italic"))
             yield Static(table)

@@ -1,4 +1,5 @@
-"""The history of one target or project (留痕): every recorded change, when, by whom, from what."""
+"""The history of one target or project (留痕): every recorded change, when, by whom, from what; a
+withdrawn one struck out, with who withdrew it and when. `w` withdraws the selected update."""
 
 from __future__ import annotations
 
@@ -25,37 +26,97 @@ def shown(value) -> str:
     return value or fmt.MISSING
 
 
-def history_table(changes) -> Table | Text:
+def history_table(changes, selected: int | None = None) -> Table | Text:
+    """The changes as a table; the rows of update number `selected` highlighted."""
     if not changes:
         return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    for title in ("日期", "项目", "原值", "新值", "记录人", "备注", "记录时间"):
+    for title in ("#", "日期", "项目", "原值", "新值", "记录人", "备注", "记录时间"):
         table.add_column(tr(title), overflow="fold")
     for change in changes:
-        table.add_row(change.date.isoformat(), tr(FIELD_NAMES.get(change.field, change.field)),
-                      plain(shown(change.old)), plain(shown(change.new), "bold"), plain(change.who),
-                      plain(change.note or "", single_line=False),
-                      change.at.strftime("%Y-%m-%d %H:%M"))
+        struck = "strike dim" if change.withdrawn else ""
+        note = plain(change.note or "", struck, single_line=False)
+        if change.withdrawn:
+            w = change.withdrawn
+            note.append_text(plain(tr("（已由 {who} 于 {at} 撤销{why}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
+                                      why=f"：{w.note}" if w.note else ""), "italic", single_line=False))
+        table.add_row(str(change.seq or ""), Text(change.date.isoformat(), struck),
+                      Text(tr(FIELD_NAMES.get(change.field, change.field)), struck),
+                      plain(shown(change.old), struck), plain(shown(change.new), struck or "bold"),
+                      plain(change.who, struck), note, Text(change.at.strftime("%Y-%m-%d %H:%M"), struck),
+                      style="reverse" if selected is not None and change.seq == selected else None)
     return table
 
 
 class HistoryScreen(ModalScreen):
-    BINDINGS = [Binding("escape", "dismiss", "关闭", id="history.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭", id="history.close"),
+        Binding("up", "move(-1)", "", id="history.up", show=False),
+        Binding("down", "move(1)", "", id="history.down", show=False),
+        Binding("w", "withdraw", "撤销所选更新", id="history.withdraw"),
+    ]
     DEFAULT_CSS = """
     HistoryScreen { align: center middle; }
     HistoryScreen > VerticalScroll {
         width: 96%; height: auto; max-height: 96%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
+    HistoryScreen #history-confirm { color: $warning; height: auto; }
     """
 
-    def __init__(self, title: str, changes) -> None:
+    def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True) -> None:
         super().__init__()
         self.history_title = title
         self.changes = changes
+        self.kind, self.ident = kind, ident
+        self.read_only = read_only
+        self.numbers = sorted({c.seq for c in changes if c.seq and not c.withdrawn})
+        self.selected = self.numbers[-1] if self.numbers else None
+        self.confirming: int | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = plain(tr("历史：{name}", name=self.history_title))
-            box.border_subtitle = tr("Esc 关闭")
-            yield Static(history_table(self.changes))
+            box.border_subtitle = tr("Esc 关闭") if self.read_only or not self.numbers else tr(
+                "↑↓ 选择 · w 撤销 · Esc 关闭")
+            yield Static(history_table(self.changes, None if self.read_only else self.selected), id="history-table")
+            yield Static("", id="history-confirm")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("withdraw", "move") and (self.read_only or not self.numbers):
+            return False  # not offered: neither in the key line nor by the key
+        return True
+
+    def redraw(self) -> None:
+        self.query_one("#history-table", Static).update(history_table(self.changes, self.selected))
+
+    def action_move(self, step: int) -> None:
+        if self.selected is None:
+            return
+        index = max(0, min(len(self.numbers) - 1, self.numbers.index(self.selected) + step))
+        self.selected = self.numbers[index]
+        self.confirming = None
+        self.query_one("#history-confirm", Static).update("")
+        self.redraw()
+
+    async def action_withdraw(self) -> None:
+        """First press: say what would be withdrawn; second press: withdraw it (the journal keeps it)."""
+        confirm = self.query_one("#history-confirm", Static)
+        if self.selected is None:
+            return
+        if self.confirming != self.selected:
+            self.confirming = self.selected
+            confirm.update(Text(tr("撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。",
+                                   seq=self.selected)))
+            return
+        problem = await self.app.withdraw_update(self.selected)
+        self.confirming = None
+        if problem:
+            confirm.update(plain(problem, single_line=False))
+            return
+        self.changes = self.app.dashboard.history(self.kind, self.ident)
+        self.numbers = sorted({c.seq for c in self.changes if c.seq and not c.withdrawn})
+        self.selected = self.numbers[-1] if self.numbers else None
+        confirm.update("")
+        self.redraw()
+        self.refresh_bindings()

@@ -77,6 +77,9 @@ class TargetCard(Widget, can_focus=True):
         card.overflow = "ellipsis"
         return card
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.app.offers(action)
+
     def action_edit(self) -> None:
         self.app.open_target_form(self.progress.target.id)
 

@@ -241,6 +241,23 @@ async def form_escape(pilot) -> None:
     assert not journal.journal_path(pilot.app.data_path).exists()
 
 
+async def history_withdraw(pilot) -> None:
+    await target_history(pilot)  # one update recorded: 13 → 15
+    await pilot.press("w")
+    await pilot.pause()
+    assert "撤销第 1 条更新？" in screen_text(pilot.app)
+    await pilot.press("w")  # the confirmation
+    await pilot.pause()
+    text = screen_text(pilot.app)
+    assert "已由 tester" in text and "撤销" in text  # still listed, marked as withdrawn
+    target = next(t for t in pilot.app.dashboard.targets if t.id == "new-projects")
+    assert target.current.value == 13  # the figure is back to the data file's
+    await pilot.press("escape")
+    await pilot.pause()
+    assert "13 / 30+ 个" in screen_text(pilot.app)
+    assert "withdraw = 1" in journal.journal_path(pilot.app.data_path).read_text(encoding="utf-8")
+
+
 async def history_escape(pilot) -> None:
     await project_history(pilot)
     await pilot.press("escape")
@@ -294,6 +311,7 @@ CHECKS = {
     ("重点项目", "n"): new_project,
     ("更新表单", "Esc"): form_escape,
     ("历史记录", "Esc"): history_escape,
+    ("历史记录", "w"): history_withdraw,
 }
 # `r` needs a file it may change: test_reload_key below.
 TESTED_ELSEWHERE = {("全局", "r")}
@@ -399,3 +417,28 @@ def test_shrinking_the_window_says_so_and_growing_it_brings_the_panes_back():
 
     run_with(make_app(), check, size=(80, 24))
 
+
+
+def test_a_read_only_session_offers_no_key_that_records(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+    app.read_only = True
+    listed = {key for _, key, _ in app.help_rows()}
+    assert "n" not in listed and "w" not in listed and "e" not in listed and "h" in listed
+
+    async def check(pilot):
+        card = await focus_first_card(pilot)
+        assert "更新数值" not in screen_text(pilot.app) and "历史" in screen_text(pilot.app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, UpdateForm)
+        await pilot.press("5")
+        await pilot.pause()
+        assert "新增项目" not in screen_text(pilot.app) and "更新项目" not in screen_text(pilot.app)
+        await pilot.press("n", "e")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, UpdateForm)
+        assert not journal.journal_path(path).exists()
+
+    run_with(app, check)
