@@ -13,6 +13,7 @@ from erqi_tui import journal, store
 from erqi_tui.model import Quantity, Update
 from erqi_tui.panes.projects import ProjectsPane, ProjectTable
 from erqi_tui.screens.forms import UpdateForm
+from erqi_tui.widgets.cards import TargetCard
 
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
@@ -195,3 +196,45 @@ def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monk
         assert "14 / 30+ 个" in text and "正在重新载入" not in text
 
     run_with(make_app(data), check)
+
+
+def test_two_running_apps_follow_a_writer_recording_100_updates(data):
+    """Soak: two dashboards open on one file while a script records 100 updates; one official also
+    saves in the middle. Both end on the last value, every update is kept, nothing crashes."""
+    import asyncio
+    import threading
+
+    first, second = make_app(data), make_app(data)
+    done = threading.Event()
+
+    def writer():
+        for n in range(1, 101):
+            store.record(data, Update("target", "signed-amount", {"current": Quantity(100 + n, "亿元")},
+                                      dt.date(2024, 6, 30), "script"), today=dt.date(2024, 6, 30))
+        done.set()
+
+    async def body():
+        async with first.run_test(size=(100, 30)) as one, second.run_test(size=(100, 30)) as two:
+            thread = threading.Thread(target=writer)
+            thread.start()
+            await one.pause(0.3)
+            # Keys, not a direct call: the form must be opened by the first app's own task, as two
+            # apps share this process only in the test.
+            while not (isinstance(first.focused, TargetCard) and first.focused.progress.target.id == "new-projects"):
+                await one.press("tab")
+            await one.press("e")
+            await one.pause()
+            await one.press(*"21", "enter")  # an official's own save among the script's
+            await one.pause()
+            while not done.is_set():
+                await asyncio.sleep(0.1)
+            thread.join()
+            await asyncio.sleep(1.5)  # a poll and a reload
+            await one.pause()
+            await two.pause()
+            for app in (first, second):
+                values = {t.id: t.current.value for t in app.dashboard.targets if t.current}
+                assert values["signed-amount"] == 200 and values["new-projects"] == 21
+                assert "200 / 300+ 亿元" in screen_text(app)
+    asyncio.run(body())
+    assert len(store.load(data).history("target", "signed-amount")) == 100

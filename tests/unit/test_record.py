@@ -1,0 +1,121 @@
+"""`erqi-tui record`: updates from scripts, under the journal's lock and the app's rules, and any
+number of writers at once keeping every update."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from erqi_tui import journal, store
+
+from ..conftest import BUNDLED
+
+
+@pytest.fixture
+def data(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+def erqi(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "erqi_tui", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60, env=env)
+
+
+def amount(dashboard):
+    return next(t for t in dashboard.targets if t.id == "signed-amount")
+
+
+def test_record_a_target_prints_one_line_and_keeps_the_figure_with_its_date(data):
+    result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
+                  "--date", "2024-06-30", "--note", "六月报表", "--user", "zhang")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1 and "recorded update 1" in result.stdout
+    target = amount(store.load(data))
+    assert target.current.value == 140 and target.as_of.isoformat() == "2024-06-30"
+    change, = store.load(data).history("target", "signed-amount")
+    assert (change.who, change.note) == ("zhang", "六月报表")
+
+
+def test_record_a_project_change_and_a_new_project(data):
+    assert erqi("record", "--data", str(data), "--project", "kangshifu", "--set", "status=投产",
+                "--date", "2024-06-01").returncode == 0
+    result = erqi("record", "--data", str(data), "--project", "new-park", "--new", "--set", "name=新园区",
+                  "--set", "investment=8 亿元", "--date", "2024-06-02")
+    assert result.returncode == 0, result.stderr
+    projects = {p.id: p for p in store.load(data).projects}
+    assert projects["kangshifu"].status == "投产" and projects["new-park"].investment.value == 8
+
+
+def test_withdraw_from_the_command_line(data):
+    erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "1400", "--date", "2024-06-30")
+    result = erqi("record", "--data", str(data), "--withdraw", "1", "--note", "多打了一个 0")
+    assert result.returncode == 0, result.stderr
+    assert amount(store.load(data)).current.value == 107.96
+    again = erqi("record", "--data", str(data), "--withdraw", "1")
+    assert again.returncode == 2 and "already withdrawn" in again.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--target", "nope", "--value", "1"], "no target has the id 'nope'"),
+    (["--target", "signed-amount", "--value", "abc"], "--value:"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2042-06-30"], "2024-01-01 至 2024-12-31"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "expected a date as YYYY-MM-DD"),
+    (["--project", "kangshifu", "--set", "colour=red"], "KEY one of"),
+    (["--project", "kangshifu", "--set", "status=完工"], "status:"),
+    (["--withdraw", "5"], "no update 5"),
+])
+def test_a_wrong_record_exits_2_with_a_clear_message_and_writes_nothing(data, args, says):
+    result = erqi("record", "--data", str(data), *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert says in result.stderr
+    assert not journal.journal_path(data).exists()
+
+
+def test_nothing_is_recorded_while_the_data_file_is_broken(data):
+    data.write_text(data.read_text(encoding="utf-8").replace("year = 2024", 'year = "2024"'), encoding="utf-8")
+    result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
+                  "--date", "2024-06-30")
+    assert result.returncode == 2 and "meta.year" in result.stderr and "Traceback" not in result.stderr
+    assert not journal.journal_path(data).exists()
+
+
+def test_a_login_name_that_is_not_utf8_is_refused_with_a_message(data):
+    env = {**os.environ, "LOGNAME": "zh\udcffang", "USER": "zh\udcffang"}
+    env = {k: v for k, v in env.items()}
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "record", "--data", str(data), "--target",
+                             "signed-amount", "--value", "140", "--date", "2024-06-30"],
+                            capture_output=True, timeout=60,
+                            env={k.encode(): v.encode("utf-8", "surrogateescape") for k, v in env.items()})
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"not valid UTF-8" in result.stderr
+
+
+def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
+    """16 processes record at once, 10 rounds: every update is in the journal, in one piece."""
+    script = ("import sys, datetime as dt\n"
+              "from pathlib import Path\n"
+              "from erqi_tui import store\n"
+              "from erqi_tui.model import Quantity, Update\n"
+              "path, who, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])\n"
+              "import time\n"
+              "time.sleep(max(0, start - time.time()))\n"
+              "store.record(path, Update('target', 'signed-amount', {'current': Quantity(100 + int(who), '亿元')},"
+              " dt.date(2024, 6, 30), 'writer-' + who), today=dt.date(2024, 7, 1))\n")
+    import time
+
+    for round_number in range(10):
+        start = time.time() + 0.5  # every writer is started and waiting; they record at this moment
+        writers = [subprocess.Popen([sys.executable, "-c", script, str(data), str(n), str(start)])
+                   for n in range(16)]
+        assert [w.wait(timeout=60) for w in writers] == [0] * 16
+    entries = tomllib.loads(journal.journal_path(data).read_text(encoding="utf-8"))["update"]
+    assert len(entries) == 160
+    assert sorted(e["who"] for e in entries) == sorted(f"writer-{n}" for n in range(16) for _ in range(10))
+    assert len(store.load(data).history("target", "signed-amount")) == 160
