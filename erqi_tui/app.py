@@ -263,6 +263,27 @@ class ErqiApp(App):
         bindings = [b for _, scoped in cls.binding_scopes() for b in scoped] + HelpScreen.BINDINGS
         return {b.id for b in bindings if b.id}
 
+    @staticmethod
+    def key_known(name: str) -> bool:
+        """Whether a terminal can send the key `name` as Textual names keys ("f5", "ctrl+r", "?",
+        "question_mark"): a remap in the settings to anything else is left out, and said."""
+        import unicodedata
+
+        from textual.keys import Keys
+
+        *modifiers, key = name.split("+")
+        if not key or any(m not in ("ctrl", "shift", "alt", "meta", "super", "hyper") for m in modifiers):
+            return False
+        if len(key) == 1:
+            return key.isprintable()
+        if key in {k.value for k in Keys} or key in {"space", "tab", "enter", "backspace", "delete"}:
+            return True
+        try:
+            unicodedata.lookup(key.replace("_", " "))  # "question_mark", "full_stop"
+        except KeyError:
+            return False
+        return True
+
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(scope, key, what it does) for every key the help screen lists."""
         from .screens.help import help_rows

@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings_path = config.config_path()
     try:
-        settings = config.load_config(settings_path, ErqiApp.binding_ids)
+        settings = config.load_config(settings_path, ErqiApp.binding_ids, ErqiApp.key_known)
     except store.DataError as error:
         print_problems(error, what="settings file")
         return EXIT_INVALID

@@ -110,7 +110,7 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
     for field in PROJECT_TEXT_FIELDS:
         value = fields.get(field, "").strip()
         old = (getattr(project, field) or "") if project else ""
-        if value != old:
+        if value != old and value != fmt.clean(old, single_line=True).strip():  # as the form shows it
             changes[field] = value
     if not fields.get("name", "").strip():
         errors["name"] = tr("请输入项目名称")

@@ -32,10 +32,18 @@ def parse(path: Path, text: str) -> dict:
     except tomllib.TOMLDecodeError as error:
         raise DataError([syntax_problem(path, error, text)]) from None
     except RecursionError:
-        raise DataError([Problem(path, None, None, "", "is nested deeper than a data file needs "
-                                                      "(arrays or tables inside each other, hundreds deep)")]) from None
-    except ValueError as error:  # e.g. an integer literal of thousands of digits
-        raise DataError([Problem(path, None, None, "", f"holds a value too large to read ({error})")]) from None
+        line = _first_line(text, r"[\[{](?:\s*[\[{]){63}")
+        raise DataError([Problem(path, line, None, "", "is nested deeper than a data file needs (arrays or "
+                                                      "inline tables inside each other, hundreds deep)")]) from None
+    except ValueError:  # Python refuses to read an integer literal of over 4,300 digits
+        line = _first_line(text, r"\d{4301}")
+        raise DataError([Problem(path, line, None, "", f"holds a number of thousands of digits; expected "
+                                                      f"numbers of at most {MAX_VALUE:.0e}")]) from None
+
+
+def _first_line(text: str, pattern: str) -> int | None:
+    match = re.search(pattern, text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
 # Patterns used only when a file has a problem are kept as text: re compiles (and caches) them on

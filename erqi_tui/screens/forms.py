@@ -19,6 +19,14 @@ from ..store import Conflict
 from ..model import Dashboard, Project, Target
 from ..widgets.text import plain
 
+class PlainInput(Input):
+    """An Input whose text never holds a control character: a pasted escape sequence, or one in a
+    name from the data file, shows as visible symbols (␛) instead of reaching the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return fmt.clean(value, single_line=True)
+
+
 # (field, label, initial value, choices or None for free text)
 Field = tuple[str, str, str, list[tuple[str, str]] | None]
 
@@ -61,7 +69,7 @@ class UpdateForm(ModalScreen):
             for name, label, value, choices in self.fields:
                 yield Label(plain(label), classes="field-label")
                 if choices is None:
-                    field = Input(value=value, id=f"field-{name}")
+                    field = PlainInput(value=value, id=f"field-{name}")
                     field.cursor_blink = False
                     yield field
                 else:

@@ -158,3 +158,48 @@ def test_other_district_in_english_keeps_its_names():
 
     run_with(app, check)
     assert "河西区, 滨江市: targets for 2025" in seen[0] and "新增就业岗位" in seen[0] and "9,500 / 12,000" in seen[0]
+
+
+def test_unknown_key_names_are_named_ignored_and_neutralised(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nreload = "f5,f99"\nquit = "\\u001b[2J"\n', encoding="utf-8")
+    settings = config.load_config(path, ErqiApp.binding_ids, ErqiApp.key_known)
+    assert settings.keys == {"reload": "f5"}  # the known key is kept, the others left out
+    assert any('"f99"' in n for n in settings.notices)
+    assert all("\x1b" not in n for n in settings.notices) and any("␛[2J" in n for n in settings.notices)
+
+
+def test_two_apps_saving_settings_at_once_keep_both_changes(tmp_path):
+    path = tmp_path / "erqi-tui" / "config.toml"
+    config.save_config(path, theme="erqi-light")
+    config.save_config(path, lang="en")  # another app, which read the file before the theme changed
+    assert config.load_config(path) == Config(theme="erqi-light", lang="en")
+
+
+def test_a_broken_settings_file_is_not_overwritten(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('lang = "fr"\n# 我的设置\n', encoding="utf-8")
+    with pytest.raises(store.DataError):
+        config.save_config(path, theme="erqi-light")
+    assert path.read_text(encoding="utf-8") == 'lang = "fr"\n# 我的设置\n'
+
+
+def test_a_name_with_escape_sequences_shows_literally_in_the_form(tmp_path):
+    from erqi_tui.screens.forms import UpdateForm
+
+    data = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, data)
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        'name = "嵩南印象城"', 'name = "嵩南\\u001b]0;pwned\\u0007印象城"'), encoding="utf-8")
+    app = make_app(data)
+
+    async def check(pilot):
+        project = next(p for p in pilot.app.dashboard.projects if "嵩南" in p.name)
+        pilot.app.open_project_form(project.id)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UpdateForm)
+        text = screen_text(pilot.app)
+        assert "嵩南␛]0;pwned␇印象城" in text and "\x1b" not in text
+        await pilot.press("escape")
+
+    run_with(app, check)

@@ -79,3 +79,52 @@ def test_bundled_data_is_found_and_is_the_shipped_file():
     path = bundled_data()
     assert path.is_file()
     assert path.read_bytes() == BUNDLED.read_bytes()
+
+
+def test_the_dashboard_refuses_to_start_when_output_is_not_a_terminal():
+    result = erqi("--data", str(BUNDLED))  # stdout is a pipe here
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "needs a terminal" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_export_to_standard_output_by_dash_or_dev_stdout():
+    for target in ("-", "/dev/stdout"):
+        result = erqi("export", "--format", "json", "-o", target)
+        assert result.returncode == 0 and result.stdout.startswith("{"), result.stderr
+
+
+def test_export_writes_through_a_symlink_and_keeps_it(tmp_path):
+    real = tmp_path / "brief.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+    assert erqi("export", "-o", str(link)).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# 郑州市二七区")
+
+
+def test_export_creates_files_with_the_permissions_the_umask_allows(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o002)
+    try:
+        assert erqi("export", "-o", str(tmp_path / "brief.md")).returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o664
+
+
+def test_a_fifo_as_the_data_file_is_refused_at_once_by_every_command(tmp_path):
+    import os
+
+    fifo = tmp_path / "data.toml"
+    os.mkfifo(fifo)
+    for args in (["check", str(fifo)], ["export", "--data", str(fifo)], ["--data", str(fifo)]):
+        result = erqi(*args)
+        assert result.returncode == 2 and "is a FIFO" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_to_a_folder_or_an_impossible_path_says_why(tmp_path):
+    for target, says in ((tmp_path, "folder"), (tmp_path / "no" / "such" / "dir.md", "No such file")):
+        result = erqi("export", "-o", str(target))
+        assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr

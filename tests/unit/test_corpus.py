@@ -28,6 +28,11 @@ EXPECTED = {
     "as_of_far_from_year.toml": (4, "meta.as_of", "next to the year 2024"),
     "date_impossible.toml": (4, "meta.as_of", "real date"),
     "zero_target.toml": (9, "target[1].target.value", "above 0"),
+    "huge_integer_literal.toml": (9, "", "thousands of digits"),
+    "too_large_to_compute.toml": (10, "target[1].current.value", "too large to compute with"),
+    "float_too_large.toml": (8, "figure[1].value", "too large to compute with"),
+    "deep_nesting.toml": (6, "", "nested deeper than a data file needs"),
+    "escape_sequences_in_keys.toml": (3, "", "Illegal character"),
 }
 
 
@@ -60,6 +65,70 @@ def test_broken_file_gets_a_clear_message(name, capsys):
 def test_current_above_target_is_allowed(capsys):
     code, _ = check(CORPUS / "valid_current_above_target.toml", capsys)
     assert code == 0
+
+
+def test_a_utf8_bom_as_windows_notepad_saves_is_accepted(capsys):
+    assert (CORPUS / "valid_with_bom.toml").read_bytes().startswith(b"\xef\xbb\xbf")
+    code, _ = check(CORPUS / "valid_with_bom.toml", capsys)
+    assert code == 0
+
+
+def test_messages_never_carry_a_control_character(capsys):
+    code, err = check(CORPUS / "escape_sequences_in_keys.toml", capsys)
+    assert code == 2 and "\x1b" not in err and "\x07" not in err and "␛" in err
+
+
+def test_gbk_is_named_and_the_fix_said(tmp_path, capsys):
+    path = tmp_path / "gbk.toml"
+    path.write_bytes('[meta]\ndistrict = "二七区"\n'.encode("gb18030"))
+    code, err = check(path, capsys)
+    assert code == 2 and f"{path}:2:" in err and "GBK/GB18030" in err and "save the file as UTF-8" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "char device", "folder", "symlink loop", "through a file", "too long",
+                                  "dangling link"])
+def test_odd_paths_get_one_line_and_exit_2_without_hanging(kind, tmp_path, capsys):
+    import os
+
+    path = tmp_path / "data.toml"
+    expected = {"fifo": "a FIFO", "char device": "a character device", "folder": "is a folder",
+                "symlink loop": "symbolic link loop", "through a file": "a part of the path is a file",
+                "too long": "too long", "dangling link": "no such file"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it for reading would block until a writer comes: it must not be opened
+    elif kind == "char device":
+        path = Path("/dev/zero")  # endless: reading it would never finish
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "symlink loop":
+        path.symlink_to(tmp_path / "other.toml")
+        (tmp_path / "other.toml").symlink_to(path)
+    elif kind == "through a file":
+        (tmp_path / "file").write_text("x")
+        path = tmp_path / "file" / "data.toml"
+    elif kind == "too long":
+        path = tmp_path / ("x" * 300) / "data.toml"
+    elif kind == "dangling link":
+        path.symlink_to(tmp_path / "gone.toml")
+    code = cli.main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and expected in err, err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_journal_that_is_not_a_regular_file_is_refused(kind, tmp_path, capsys):
+    import os
+    import shutil
+
+    from ..conftest import BUNDLED
+
+    data = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, data)
+    journal = tmp_path / "targets.journal.toml"
+    os.mkfifo(journal) if kind == "fifo" else journal.mkdir()
+    code = cli.main(["check", str(data)])
+    err = capsys.readouterr().err
+    assert code == 2 and str(journal) in err and ("FIFO" in err or "folder" in err)
 
 
 def test_not_utf8(tmp_path, capsys):

@@ -18,6 +18,7 @@ KEYS = ["meta", "district", "city", "year", "as_of", "title", "source", "target"
 
 scalars = st.one_of(
     st.integers(min_value=-10**6, max_value=10**12),
+    st.integers(min_value=10**12, max_value=10**400),  # beyond any float: must be refused, not crash
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.text(max_size=30),
@@ -73,3 +74,53 @@ def test_any_bytes_load_or_fail_clearly(tmp_path, data):
     path = tmp_path / "bytes.toml"
     path.write_bytes(data)
     outcome(path)
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=5000), st.sampled_from(["[", "{ a = "]))
+def test_any_nesting_depth_loads_or_fails_clearly(tmp_path, depth, opener):
+    closer = "]" if opener == "[" else " }"
+    path = tmp_path / "deep.toml"
+    path.write_text("[meta]\nx = " + opener * depth + "1" + closer * depth + "\n", encoding="utf-8")
+    outcome(path)
+
+
+JOURNAL_KEYS = ["update", "at", "date", "who", "note", "target", "project", "new", "set", "withdraw", "current",
+                "value", "unit", "status", "name", "signed-amount", "kangshifu"]
+journal_scalars = st.one_of(
+    st.integers(min_value=-3, max_value=10**30), st.floats(), st.booleans(), st.text(max_size=20),
+    st.dates(min_value=dt.date(1, 1, 1)), st.datetimes(min_value=dt.datetime(1, 1, 1)),
+    st.sampled_from(["signed-amount", "kangshifu", "亿元", "投产", "个"]),
+)
+journals = st.recursive(
+    journal_scalars,
+    lambda children: st.one_of(
+        st.lists(st.dictionaries(st.sampled_from(JOURNAL_KEYS), children, max_size=6), max_size=4),
+        st.dictionaries(st.sampled_from(JOURNAL_KEYS), children, max_size=6),
+    ),
+    max_leaves=40,
+).filter(lambda d: isinstance(d, dict))
+
+
+@SETTINGS
+@given(journals)
+def test_any_journal_applies_or_fails_naming_the_journal(tmp_path, document):
+    import shutil
+
+    from erqi_tui import journal
+
+    from ..conftest import BUNDLED
+
+    data = tmp_path / "targets.toml"
+    if not data.exists():
+        shutil.copy(BUNDLED, data)
+    try:
+        text = tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        return
+    path = journal.journal_path(data)
+    path.write_text(text, encoding="utf-8")
+    try:
+        store.load(data)
+    except store.DataError as error:
+        assert error.problems and all(p.path == path and p.message for p in error.problems)
