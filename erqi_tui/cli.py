@@ -158,6 +158,16 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {port}")
+    return port
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="erqi-tui",
@@ -225,12 +235,15 @@ def parser() -> argparse.ArgumentParser:
     rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                      help="who records it (default: your login name)")
     serve = commands.add_parser(
-        "serve", help="serve the dashboard to web browsers (textual-serve)",
+        "serve", help="serve the dashboard to web browsers (textual-serve), behind a token",
         description="Serve the dashboard to web browsers with textual-serve; each visitor gets their own "
-                    "session. textual-serve has no authentication: keep the default loopback address "
-                    "unless everyone who can reach the port may see (and, with --data, update) the figures.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+                    "session. Every request needs the token printed at start (open the URL as printed), "
+                    "and the sessions are read-only unless --allow-edits is given.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; "
+                                                         "0.0.0.0 for every address of this machine)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port, 1 to 65535 (default: 8000)")
+    serve.add_argument("--allow-edits", action="store_true",
+                       help="let visitors record updates in the data file (default: read-only sessions)")
     serve.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                        help="the data file (default: the bundled one)")
     serve.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
@@ -238,13 +251,8 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
 def serve(args: argparse.Namespace, path: Path) -> int:
-    import shlex
-
-    from textual_serve.server import Server
+    from .serve import serve as run_server
 
     command = [sys.executable, "-m", "erqi_tui", "--color", args.color]
     if getattr(args, "data", None):
@@ -253,13 +261,7 @@ def serve(args: argparse.Namespace, path: Path) -> int:
         command += ["--as-of", args.as_of.isoformat()]
     if args.user:
         command += ["--user", args.user]
-    if args.host not in LOOPBACK and not args.host.startswith("127."):
-        print(f"erqi-tui: WARNING: serving on {args.host}:{args.port}. textual-serve has no authentication:"
-              f" anyone who can reach this address can use the dashboard"
-              f"{' and record updates' if getattr(args, 'data', None) else ''}.", file=sys.stderr)
-    print(f"erqi-tui: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)", file=sys.stderr)
-    Server(shlex.join(command), host=args.host, port=args.port, title="erqi-tui").serve()
-    return EXIT_OK
+    return run_server(command, args.host, args.port, allow_edits=args.allow_edits)
 
 
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:

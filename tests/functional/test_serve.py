@@ -1,18 +1,23 @@
-"""`erqi-tui serve`: the page and its websocket answer on loopback; binding elsewhere warns."""
+"""`erqi-tui serve`: the page and its websocket answer only with the session token, the websocket
+only from the page's own origin; sessions are read-only by default; any address works."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
 aiohttp = pytest.importorskip("aiohttp")  # comes with textual-serve
+
+from ..conftest import BUNDLED  # noqa: E402
 
 
 def free_port() -> int:
@@ -21,24 +26,41 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
+def start(tmp_path, *args: str) -> tuple[subprocess.Popen, str, int]:
+    """erqi-tui serve with `args`; the process, its token and port once it answers."""
     port = free_port()
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}  # not the developer's own settings
-    process = subprocess.Popen([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port), *args],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    lines = []
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        lines.append(line)
+        found = re.search(r"token=([\w-]+)", line)
+        if found:
+            return process, found[1], port
+    process.kill()
+    pytest.fail("erqi-tui serve printed no URL: " + "".join(lines))
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, str]:
+    for _ in range(100):
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
-                page = response.read().decode("utf-8")
-            break
+            request = urllib.request.Request(url, headers=headers or {})
+            with urllib.request.urlopen(request, timeout=2) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
         except OSError:
             time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("erqi-tui serve did not answer within 20 s: " + process.stderr.read())
-    yield port, page, process
+    raise AssertionError(f"no answer from {url}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    process, token, port = start(tmp_path)
+    yield token, port
     process.terminate()
     try:
         process.wait(timeout=10)
@@ -46,43 +68,147 @@ def server(tmp_path):
         process.kill()
 
 
-def test_page_and_websocket_serve_the_dashboard(server):
-    port, page, process = server
-    assert "<html" in page and f"ws://127.0.0.1:{port}/ws" in page
+async def first_frame(url: str, origin: str | None, until: bytes = "郑州市二七区".encode()) -> tuple[int | None, bytes]:
+    """Connect a websocket to `url` from a page at `origin`; (refusal status, what the session drew)."""
+    received = b""
+    headers = {"Origin": origin} if origin else {}
+    async with aiohttp.ClientSession() as client:
+        try:
+            ws = await client.ws_connect(url, headers=headers)
+        except aiohttp.WSServerHandshakeError as error:
+            return error.status, b""
+        async with ws:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and until not in received:
+                try:
+                    message = await ws.receive(timeout=5)
+                except asyncio.TimeoutError:
+                    continue
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received += message.data
+                elif message.type == aiohttp.WSMsgType.TEXT:
+                    received += message.data.encode()
+                elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                    break
+    return None, received
 
-    async def session() -> bytes:
-        received = b""
-        async with aiohttp.ClientSession() as client:
-            async with client.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws:
-                deadline = time.monotonic() + 30
-                while time.monotonic() < deadline and "郑州市二七区".encode() not in received:
-                    try:
-                        message = await ws.receive(timeout=5)
-                    except asyncio.TimeoutError:
-                        continue
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        received += message.data
-                    elif message.type == aiohttp.WSMsgType.TEXT:
-                        received += message.data.encode()
-                    elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                        break
-        return received
 
-    output = asyncio.run(session())
-    assert "郑州市二七区".encode() in output  # the app started for this visitor and drew its title
+def test_without_the_token_every_page_is_refused(server):
+    token, port = server
+    for path in ("/", "/static/js/textual.js", "/?token=wrong", "/download/x"):
+        status, body = get(f"http://127.0.0.1:{port}{path}")
+        assert status == 403 and "token" in body
+    status, page = get(f"http://127.0.0.1:{port}/?token={token}")
+    assert status == 200 and "<html" in page
+    assert "http://" not in page.replace("http://www.w3.org", "")  # nothing absolute: no outside font
+    assert "fonts.googleapis" not in page and "ws/" + token in page
+    assert get(f"http://127.0.0.1:{port}/static/js/textual.js?token={token}")[0] == 200
 
 
-def test_loopback_is_the_default_and_others_warn():
-    from erqi_tui import cli
+def test_websocket_needs_the_token_and_the_pages_own_origin(server):
+    token, port = server
+    here = f"http://127.0.0.1:{port}"
+    status, _ = asyncio.run(first_frame(f"ws://127.0.0.1:{port}/ws?width=100&height=30", here))
+    assert status == 403  # no token
+    status, _ = asyncio.run(first_frame(f"ws://127.0.0.1:{port}/ws/{token}?width=100&height=30",
+                                        "http://evil.example"))
+    assert status == 403  # another site's page in the same browser
+    status, _ = asyncio.run(first_frame(f"ws://127.0.0.1:{port}/ws/{token}?width=100&height=30", None))
+    assert status == 403  # no Origin at all
+    status, output = asyncio.run(first_frame(f"ws://127.0.0.1:{port}/ws/{token}?width=100&height=30", here))
+    assert status is None and "郑州市二七区".encode() in output
 
-    args = cli.parser().parse_args(["serve"])
-    assert (args.host, args.port) == ("127.0.0.1", 8000)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "erqi_tui", "serve", "--host", "0.0.0.0", "--port", str(port)],
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+def test_served_sessions_are_read_only_unless_edits_are_allowed(tmp_path):
+    import shutil
+
+    data = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, data)
+    for args, editable in (([], False), (["--allow-edits"], True)):
+        process, token, port = start(tmp_path, "--data", str(data), *args)
+        try:
+            get(f"http://127.0.0.1:{port}/?token={token}")
+            # Tab to the first card: its key line offers e (更新数值) only when edits are allowed.
+            url = f"ws://127.0.0.1:{port}/ws/{token}?width=100&height=30"
+
+            async def session() -> bytes:
+                async with aiohttp.ClientSession() as client:
+                    async with client.ws_connect(url, headers={"Origin": f"http://127.0.0.1:{port}"}) as ws:
+                        received = b""
+                        deadline = time.monotonic() + 30
+                        sent = False
+                        while time.monotonic() < deadline:
+                            try:
+                                message = await ws.receive(timeout=1)
+                            except asyncio.TimeoutError:
+                                message = None
+                            if message is not None and message.type == aiohttp.WSMsgType.BINARY:
+                                received += message.data
+                            if not sent and "要闻数据".encode() in received:
+                                await asyncio.sleep(0.5)
+                                await ws.send_json(["stdin", "\t"])
+                                sent, received = True, b""
+                            if sent and "历史".encode() in received:
+                                await asyncio.sleep(0.5)
+                                while True:
+                                    try:
+                                        more = await ws.receive(timeout=0.5)
+                                    except asyncio.TimeoutError:
+                                        break
+                                    if more.type == aiohttp.WSMsgType.BINARY:
+                                        received += more.data
+                                return received
+                        return received
+
+            shown = asyncio.run(session())
+            assert "历史".encode() in shown
+            assert ("更新数值".encode() in shown) == editable
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_served_on_every_address_the_page_works_by_any_name(tmp_path):
+    process, token, port = start(tmp_path, "--host", "0.0.0.0")
     try:
-        line = process.stderr.readline()
+        status, page = get(f"http://127.0.0.2:{port}/?token={token}")  # reached by another loopback name
+        assert status == 200 and "0.0.0.0" not in page
+        here = f"http://127.0.0.2:{port}"
+        status, output = asyncio.run(first_frame(f"ws://127.0.0.2:{port}/ws/{token}?width=80&height=24", here))
+        assert status is None and "郑州市二七区".encode() in output
     finally:
         process.terminate()
         process.wait(timeout=10)
-    assert "WARNING" in line and "no authentication" in line
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--port", "70000"], "expected a port from 1 to 65535"),
+    (["--port", "http"], "expected a port number"),
+    (["--host", "192.0.2.1"], "not an address of this machine"),
+])
+def test_a_bad_address_gets_one_line_and_exit_2(args, says):
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "serve", *args], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_busy_port_gets_one_line_and_exit_2():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "already in use" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unknown_host_is_named(monkeypatch):
+    # Resolving a made-up name would ask the network's DNS server: the lookup's failure is staged.
+    from erqi_tui import serve
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    assert serve.check_address("no-such-host", 8000) == "unknown host 'no-such-host': Name or service not known"
