@@ -150,7 +150,7 @@ EN.update({
 # A record officials can trust: each figure's own date, conflicts, withdrawals, read-only sessions
 EN.update({
     "持平": "on schedule", "（与序时进度一致）": " (matches the time-elapsed share)",
-    "  截至 {date}": "  as of {date}", " 待更新": " stale", "数值截至": "Figure as of",
+    " · 截至 {date}": " · as of {date}", " 待更新": " stale", "数值截至": "Figure as of",
     "；各目标按其数值的日期判断": "; each target is judged at its figure's own date",
     "假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断":
         "What if it were {date} (--as-of): {share} of {year} passed; every target is judged at that date",
@@ -181,3 +181,4 @@ EN.update({
     "已撤销第 {seq} 条更新（第 {number} 条记录）": "Withdrew update {seq} (record {number})",
 })
 EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be recorded here."})
+EN.update({" 旧": " old"})

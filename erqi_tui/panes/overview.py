@@ -17,7 +17,7 @@ from . import Context, target_cards
 class OverviewPane(VerticalScroll):
     DEFAULT_CSS = """
     OverviewPane { padding: 0 1; }
-    OverviewPane .time-share { height: 1; color: $text-muted; }
+    OverviewPane .time-share { height: auto; color: $text-muted; }
     OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
     OverviewPane #warnings { height: auto; border: round $warning; padding: 0 1; }
     OverviewPane #warnings.-none { border: round $success; }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -60,21 +61,32 @@ class TargetCard(Widget, can_focus=True):
         target = p.target
         value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
         done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
+        # What else the line says, most important first, each in the longest form that fits: the
+        # date its figure stands at (where it is not the dashboard's) and whether that is stale,
+        # then the trend.
+        width = self.content_size.width
+        choices: list[list[list[tuple[str, str]]]] = []
         if p.as_of and self.newest and p.as_of != self.newest and target.current is not None:
-            stale = is_stale(p.as_of, self.newest)
-            done.append(tr("  截至 {date}", date=f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year
-                           else p.as_of.isoformat()), style="bold dark_orange" if stale else "dim")
-            if stale:
-                done.append(tr(" 待更新"), style="bold dark_orange")
+            date = f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year else p.as_of.isoformat()
+            if is_stale(p.as_of, self.newest):
+                style = "bold dark_orange"
+                choices.append([[(tr(" · 截至 {date}", date=date) + tr(" 待更新"), style)],
+                                [(f" · {date}" + tr(" 待更新"), style)], [(f" · {date}" + tr(" 旧"), style)]])
+            else:
+                choices.append([[(tr(" · 截至 {date}", date=date), "dim")], [(f" · {date}", "dim")]])
         spark = fmt.sparkline(self.trend)
-        if spark:  # on the shorter line, so it fits a card at 80 columns
-            done.append(tr("  趋势 "), style="dim")
-            done.append(spark, style="cyan")
-        lines = [value, progress_line(p.completion, p.time_share, self.content_size.width, VERDICT_STYLE[p.verdict]),
+        if spark:
+            choices.append([[(tr("  趋势 "), "dim"), (spark, "cyan")], [(" ", ""), (spark, "cyan")]])
+        for forms in choices:
+            form = next((f for f in forms if done.cell_len + sum(cell_len(t) for t, _ in f) <= width), [])
+            for text, style in form:
+                done.append(text, style=style)
+        lines = [value, progress_line(p.completion, p.time_share, width, VERDICT_STYLE[p.verdict]),
                  done, verdict_text(p)]
+        for line in lines:  # a line too long for the card is cut, never pushes the verdict out
+            line.truncate(width, overflow="ellipsis")
         card = Text("\n").join(lines)
-        card.no_wrap = True  # a line too long for the card is cut, never pushes the verdict out
-        card.overflow = "ellipsis"
+        card.no_wrap = True
         return card
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -238,3 +238,32 @@ def test_two_running_apps_follow_a_writer_recording_100_updates(data):
                 assert "200 / 300+ 亿元" in screen_text(app)
     asyncio.run(body())
     assert len(store.load(data).history("target", "signed-amount")) == 100
+
+
+def test_each_card_is_judged_at_its_own_date_and_says_so_at_80x24(data):
+    # 签约额 recorded for 30 June; 新签约产业项目 still stands at 31 May: it stays 超前 (judged at
+    # 31 May), is not in 预警, and shows its date; a project update of 20 July makes it stale.
+    save_elsewhere(data, "signed-amount", 140, "亿元", date=dt.date(2024, 6, 30))
+    store.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 7, 20), "wang"),
+                 today=dt.date(2024, 7, 31))
+
+    async def check(pilot):
+        text = screen_text(pilot.app)
+        assert "截至 2024-07-20" in text and "各目标按其数值的日期判断" in text
+        assert "完成 43.3% · 05-31 旧" in text and "超前 1.7 个百分点" in text
+        assert "完成 46.7% · 06-30" in text
+        warnings = text[text.index("预警"):]
+        assert "新签约产业项目" not in warnings.split("要闻数据")[0]
+
+    run_with(make_app(data), check, size=(80, 24))
+
+
+def test_as_of_judges_everything_at_one_date_and_says_so(data):
+    save_elsewhere(data, "signed-amount", 140, "亿元", date=dt.date(2024, 6, 30))
+
+    async def check(pilot):
+        text = screen_text(pilot.app)
+        assert "假设截至 2024-06-30" in text and "所有目标都按这一天判断" in text
+        assert "落后 6.7 个百分点" in text  # 新签约产业项目 13/30 judged at 30 June: 43.3% against 50%
+
+    run_with(make_app(data, as_of=dt.date(2024, 6, 30)), check)
