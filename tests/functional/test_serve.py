@@ -68,8 +68,11 @@ def server(tmp_path):
         process.kill()
 
 
-async def first_frame(url: str, origin: str | None, until: bytes = "郑州市二七区".encode()) -> tuple[int | None, bytes]:
-    """Connect a websocket to `url` from a page at `origin`; (refusal status, what the session drew)."""
+async def first_frame(url: str, origin: str | None, until: bytes = "郑州市二七区".encode(),
+                      then: tuple[str, bytes] | None = None) -> tuple[int | None, bytes]:
+    """Connect a websocket to `url` from a page at `origin`: (refusal status, what the session drew
+    up to `until`). `then`: keys to type once it is drawn, and what to wait for after them; the
+    output returned is then what came after the keys, and a second more."""
     received = b""
     headers = {"Origin": origin} if origin else {}
     async with aiohttp.ClientSession() as client:
@@ -79,9 +82,20 @@ async def first_frame(url: str, origin: str | None, until: bytes = "郑州市二
             return error.status, b""
         async with ws:
             deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and until not in received:
+            settle = None
+            while time.monotonic() < deadline and (settle is None or time.monotonic() < settle):
+                if until in received and settle is None:
+                    if then is None:
+                        break
+                    await asyncio.sleep(0.5)
+                    keys, until = then
+                    await ws.send_json(["stdin", keys])
+                    received, then = b"", None
+                    continue
+                if then is None and until in received:
+                    settle = settle or time.monotonic() + 1.0
                 try:
-                    message = await ws.receive(timeout=5)
+                    message = await ws.receive(timeout=0.5)
                 except asyncio.TimeoutError:
                     continue
                 if message.type == aiohttp.WSMsgType.BINARY:
@@ -130,37 +144,8 @@ def test_served_sessions_are_read_only_unless_edits_are_allowed(tmp_path):
             get(f"http://127.0.0.1:{port}/?token={token}")
             # Tab to the first card: its key line offers e (更新数值) only when edits are allowed.
             url = f"ws://127.0.0.1:{port}/ws/{token}?width=100&height=30"
-
-            async def session() -> bytes:
-                async with aiohttp.ClientSession() as client:
-                    async with client.ws_connect(url, headers={"Origin": f"http://127.0.0.1:{port}"}) as ws:
-                        received = b""
-                        deadline = time.monotonic() + 30
-                        sent = False
-                        while time.monotonic() < deadline:
-                            try:
-                                message = await ws.receive(timeout=1)
-                            except asyncio.TimeoutError:
-                                message = None
-                            if message is not None and message.type == aiohttp.WSMsgType.BINARY:
-                                received += message.data
-                            if not sent and "要闻数据".encode() in received:
-                                await asyncio.sleep(0.5)
-                                await ws.send_json(["stdin", "\t"])
-                                sent, received = True, b""
-                            if sent and "历史".encode() in received:
-                                await asyncio.sleep(0.5)
-                                while True:
-                                    try:
-                                        more = await ws.receive(timeout=0.5)
-                                    except asyncio.TimeoutError:
-                                        break
-                                    if more.type == aiohttp.WSMsgType.BINARY:
-                                        received += more.data
-                                return received
-                        return received
-
-            shown = asyncio.run(session())
+            _, shown = asyncio.run(first_frame(url, f"http://127.0.0.1:{port}", "要闻数据".encode(),
+                                               then=("\t", "历史".encode())))
             assert "历史".encode() in shown
             assert ("更新数值".encode() in shown) == editable
         finally:
