@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import stat
 import sys
@@ -20,6 +19,17 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .problems import DataError, Problem, file_problem
+
+try:
+    import fcntl
+except ImportError:  # Windows: msvcrt's byte lock stands in for flock (not tried there)
+    fcntl = None
+
+# Flags that only some systems have: 0 where missing.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 MAX_BYTES = 32 * 1024 * 1024  # ten times a city's 100,000 projects would need; larger is a mistake
 LOCK_TIMEOUT = 10.0  # seconds a writer waits for another to finish; a save takes milliseconds
@@ -72,7 +82,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     regular_file_size(path, limit)
     try:
         # O_NONBLOCK: should the path turn into a FIFO after the check, opening it does not hang.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _CLOEXEC | getattr(os, "O_BINARY", 0))
     except (OSError, ValueError) as error:
         raise file_problem(path, path_problem(path, error)) from None
     try:
@@ -159,7 +169,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
         mode = new_file_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, mode)  # mkstemp makes it 0600, which would lock colleagues out of a shared folder
+        if hasattr(os, "fchmod"):  # mkstemp makes it 0600, which would lock colleagues out of a shared folder
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -230,7 +241,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     written and may stay; the lock goes with the process if it dies."""
     target = lock_path(path)
     try:
-        fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+        fd = os.open(target, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o666)
     except (OSError, ValueError) as error:
         if isinstance(error, OSError) and error.errno == errno.ELOOP:
             raise file_problem(target, "is a symbolic link; expected the lock file erqi-tui makes") from None
@@ -241,9 +252,9 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock(fd)
                 break
-            except BlockingIOError:
+            except (BlockingIOError, PermissionError):
                 if time.monotonic() > deadline:  # longer than any save takes: say so rather than hang
                     raise file_problem(target, f"is held by another writer for over {timeout:g} s; "
                                                f"try again") from None
@@ -251,6 +262,27 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            _unlock(fd)
     finally:
         os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    """Take the exclusive lock without waiting; BlockingIOError (or, on Windows, PermissionError)
+    when another process holds it."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    else:
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
