@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "record":
         return record(args, path, loaded)
     if args.command == "check":
-        print(f"{path}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
+        print(f"{fmt.clean(str(path), single_line=True)}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
               f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")
         return EXIT_OK
     apply_color_choice(args.color)

@@ -39,7 +39,12 @@ def start(tmp_path, *args: str) -> tuple[subprocess.Popen, str, int]:
         lines.append(line)
         found = re.search(r"token=([\w-]+)", line)
         if found:
-            return process, found[1], port
+            while time.monotonic() < deadline:  # the address is printed just before it is listened on
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    return process, found[1], port
+                except OSError:
+                    time.sleep(0.1)
     process.kill()
     pytest.fail("erqi-tui serve printed no URL: " + "".join(lines))
 
