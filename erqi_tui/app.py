@@ -21,32 +21,29 @@ from rich.text import Text
 
 from . import edits, fmt, store
 from .config import Config, save_config
-from .i18n import data, english, lang, set_lang, tr
-from .model import Dashboard, Update
+from .i18n import data, english, lang, pane_title, set_lang, tr
+from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from .themes import THEMES
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
 from .widgets.tabs import PaneTabs
 
-# (tab id, title, module and class of the pane), in the order of the tabs and of the keys 1–5.
+# Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
 # A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
 # the first pane alone.
-PANES = (
-    ("overview", "总览", "overview:OverviewPane"),
-    ("investment", "招商引资", "investment:InvestmentPane"),
-    ("layout", "三区三轴", "layout:LayoutPane"),
-    ("business", "营商环境", "business:BusinessPane"),
-    ("projects", "重点项目", "projects:ProjectsPane"),
-)
-PANE_IDS = tuple(pane_id for pane_id, _, _ in PANES)
-
-
 def pane_class(pane_id: str) -> type:
-    import importlib
-
-    module, _, name = dict((p, m) for p, _, m in PANES)[pane_id].partition(":")
-    return getattr(importlib.import_module(f"erqi_tui.panes.{module}"), name)
+    if pane_id == "overview":
+        from .panes.overview import OverviewPane as pane
+    elif pane_id == "investment":
+        from .panes.investment import InvestmentPane as pane
+    elif pane_id == "layout":
+        from .panes.layout import LayoutPane as pane
+    elif pane_id == "business":
+        from .panes.business import BusinessPane as pane
+    else:
+        from .panes.projects import ProjectsPane as pane
+    return pane
 
 
 # The keys that record an update, by binding id: not offered in a read-only session.
@@ -68,7 +65,7 @@ class ErqiApp(App):
     TITLE = "erqi-tui"
     BINDINGS = [
         *(Binding(str(n), f"show_pane('{pane_id}')", f"切换到{title}", id=f"pane.{pane_id}", show=False)
-          for n, (pane_id, title, _) in enumerate(PANES, start=1)),
+          for n, (pane_id, title) in enumerate(PANE_TITLES.items(), start=1)),
         Binding("question_mark", "help", "帮助", id="help", key_display="?"),
         Binding("r", "reload", "重新载入", id="reload"),
         Binding("x", "export_pane", "导出本页", id="export"),
@@ -204,7 +201,11 @@ class ErqiApp(App):
         return self.tabs.active
 
     def tab_labels(self) -> list[tuple[str, str]]:
-        return [(pane_id, f"{number} {tr(title)}") for number, (pane_id, title, _) in enumerate(PANES, start=1)]
+        return [(pane_id, f"{number} {self.pane_name(pane_id)}") for number, pane_id in enumerate(PANE_IDS, start=1)]
+
+    def pane_name(self, pane_id: str) -> str:
+        """A pane's title as the tabs, help and palette show it: the file's layout name neutralised."""
+        return fmt.clean(pane_title(self.dashboard, pane_id), single_line=True)
 
     def build_pane(self, pane_id: str, state=None):
         pane = pane_class(pane_id)(self.context, id=f"pane-{pane_id}", classes="pane")
@@ -288,7 +289,11 @@ class ErqiApp(App):
         """(scope, key, what it does) for every key the help screen lists."""
         from .screens.help import help_rows
 
-        scopes = self.binding_scopes()
+        import dataclasses
+
+        scopes = [(scope, [dataclasses.replace(b, description=tr("切换到{title}", title=self.pane_name(
+                           b.id.removeprefix("pane.")))) if (b.id or "").startswith("pane.") else b
+                           for b in bindings]) for scope, bindings in self.binding_scopes()]
         if self.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING_BINDINGS]) for scope, bindings in scopes]
         return help_rows(self.settings.keys, scopes)
@@ -470,8 +475,8 @@ class ErqiApp(App):
 
         items = self.dashboard.targets if kind == "target" else self.dashboard.projects
         item = next(i for i in items if i.id == ident)
-        self.push_screen(HistoryScreen(item.name, self.dashboard.history(kind, ident), kind, ident,
-                                       read_only=self.read_only))
+        self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
+                                       read_only=self.read_only, note=data(item, "note")))
 
     async def withdraw_update(self, number: int) -> str | None:
         """Withdraw (撤销) update `number`; None when done, else what the user should be told."""
@@ -501,8 +506,8 @@ class ErqiApp(App):
         self.notify(tr("已保存本页图片：{path}", path=saved), markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for number, (pane_id, title, _) in enumerate(PANES, start=1):
-            yield SystemCommand(tr("切换到 {title}", title=tr(title)), tr("显示第 {number} 页（按键 {number}）", number=number),
+        for number, pane_id in enumerate(PANE_IDS, start=1):
+            yield SystemCommand(tr("切换到{title}", title=self.pane_name(pane_id)), tr("显示第 {number} 页（按键 {number}）", number=number),
                                 lambda pane_id=pane_id: self.action_show_pane(pane_id))
         yield SystemCommand(tr("重新载入数据"), tr("重新读取数据文件（按键 r）"), self.action_reload)
         yield SystemCommand(tr("导出本页图片"), tr("把当前页保存为 SVG（按键 x）"), self.action_export_pane)

@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 from . import __version__, config, files, fmt, store
+from .model import PANE_IDS
 
 EXIT_OK = 0
 EXIT_INVALID = 2
 COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
 EXPORT_FORMATS = ("md", "html", "csv", "json", "svg")
-PANE_NAMES = ("overview", "investment", "layout", "business", "projects")
 
 
 def bundled_data() -> Path:
@@ -185,7 +185,7 @@ def parser() -> argparse.ArgumentParser:
                    help="who is recorded with the updates you make (default: your login name)")
     p.add_argument("--read-only", action="store_true",
                    help="show the data without a way to record updates (as the bundled file always is)")
-    p.add_argument("--pane", choices=PANE_NAMES, default="overview",
+    p.add_argument("--pane", choices=PANE_IDS, default="overview",
                    help="the pane to start on (default: overview)")
     p.add_argument("--lang", choices=("zh", "en"),
                    help="language: zh (default) or en; l switches in the app and remembers the choice")
@@ -203,7 +203,7 @@ def parser() -> argparse.ArgumentParser:
                     "verdicts, for a briefing: Markdown, one self-contained HTML page, CSV for Excel "
                     "(UTF-8 with BOM), stable JSON for scripts, or an SVG screenshot of a pane.")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
-    export.add_argument("--pane", choices=PANE_NAMES, help="only this pane (default: all; svg: overview)")
+    export.add_argument("--pane", choices=PANE_IDS, help="only this pane (default: all; svg: overview)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
     export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                         help="the data file (default: the bundled one)")

@@ -36,6 +36,17 @@ def data(record: object, field: str) -> str:
     return value
 
 
+def pane_title(dashboard: object, pane_id: str) -> str:
+    """A pane's title: for the layout pane, the file's own name for its plan (三区三轴, 一核四廊)
+    when it gives one; otherwise the neutral title, in the current language."""
+    from .model import PANE_TITLES
+
+    layout = getattr(dashboard, "layout", None)
+    if pane_id == "layout" and layout is not None and layout.name:
+        return data(layout, "name")
+    return tr(PANE_TITLES[pane_id])
+
+
 # Units read in English: (English unit, factor). 1亿 = 100 million, so 107.96亿元 = 10.796 bn CNY.
 UNITS_EN: dict[str, tuple[str, float]] = {
     "亿元": ("bn CNY", 0.1), "万元": ("k CNY", 10), "元": ("CNY", 1),
@@ -45,7 +56,7 @@ UNITS_EN: dict[str, tuple[str, float]] = {
 
 EN: dict[str, str] = {
     # Panes and tabs
-    "总览": "Overview", "招商引资": "Investment", "三区三轴": "Layout", "营商环境": "Business",
+    "总览": "Overview", "招商引资": "Investment", "产业布局": "Layout", "营商环境": "Business",
     "重点项目": "Projects", "切换到{title}": "Go to {title}", "切换到 {title}": "Go to {title}",
     "显示第 {number} 页（按键 {number}）": "Show pane {number} (key {number})",
     # Header, app messages
@@ -130,7 +141,7 @@ EN: dict[str, str] = {
     "当前值": "Current value", "名称": "Name",
 }
 
-for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("三区三轴", "Layout"),
+for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("产业布局", "Layout"),
                  ("营商环境", "Business"), ("重点项目", "Projects")):
     EN[f"切换到{_zh}"] = f"Go to {_en}"
 

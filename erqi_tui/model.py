@@ -15,13 +15,19 @@ from typing import Any, Mapping, NamedTuple
 
 NO_ENGLISH: Mapping[str, str] = MappingProxyType({})
 
-# The panes a figure can be shown on; the keys are what the data file writes in `pane = "…"`.
-PANES: dict[str, str] = {
+# The dashboard's panes, in the order of the tabs and keys 1–5, with their titles. The layout
+# pane's title is the file's own name for its plan (三区三轴, 一核四廊…) where it gives one
+# (i18n.pane_title); the title here is the neutral one.
+PANE_TITLES: dict[str, str] = {
+    "overview": "总览",
     "investment": "招商引资",
-    "layout": "三区三轴",
+    "layout": "产业布局",
     "business": "营商环境",
     "projects": "重点项目",
 }
+PANE_IDS = tuple(PANE_TITLES)
+# The panes a target or figure can be placed on; what the data file writes in `pane = "…"`.
+PANES = PANE_IDS[1:]
 
 
 class Quantity(NamedTuple):
@@ -219,6 +225,11 @@ class Dashboard(NamedTuple):
     def update_dates(self, today: dt.date) -> tuple[dt.date, dt.date]:
         """The dates an update may stand at: within the data's year, and not after today."""
         return dt.date(self.meta.year, 1, 1), min(dt.date(self.meta.year, 12, 31), today)
+
+    @property
+    def events_in_order(self) -> tuple[Event, ...]:
+        """The events by date (the file may list them in any order), same-day ones as written."""
+        return tuple(sorted(self.events, key=lambda e: e.date))
 
     def figures_on(self, pane: str) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures if f.pane == pane)

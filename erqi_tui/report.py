@@ -12,11 +12,8 @@ import json
 from dataclasses import dataclass, field
 
 from . import fmt, listing, progress
-from .i18n import data, english, tr
-from .model import PANES as FIGURE_PANES
+from .i18n import data, english, pane_title, tr
 from .model import Dashboard, Figure, Quantity, grouped
-
-PANE_TITLES = {"overview": "总览", **FIGURE_PANES}
 
 
 @dataclass
@@ -29,11 +26,8 @@ class Table:
 @dataclass
 class Section:
     pane: str
+    title: str  # the pane's title, as the tab shows it (the file's name for its layout)
     tables: list[Table]
-
-    @property
-    def title(self) -> str:
-        return tr(PANE_TITLES[self.pane])
 
 
 def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
@@ -57,9 +51,16 @@ def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | 
 
 
 def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
-    return [Table(data(items[0], "group") if group else tr(default_title), [tr("项目"), tr("数值")],
+    """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
+    return [Table(data(items[0], "group") if group else default_title, [tr("项目"), tr("数值")],
                   [[data(f, "label"), fmt.quantity(f.quantity)] for f in items])
             for group, items in grouped(figures)]
+
+
+def _pane_targets(dashboard: Dashboard, pane: str, what_if: dt.date | None) -> list[Table]:
+    """The targets placed on `pane`, as one table (none when it has none)."""
+    targets = dashboard.targets_on(pane)
+    return [_target_table("年度目标", dashboard, targets, what_if)] if targets else []
 
 
 def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> list[Section]:
@@ -72,40 +73,42 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
                             [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
                              for p in behind]))
-        tables += _figure_tables(d.headlines, "要闻数据")
-        out.append(Section("overview", tables))
+        tables += _figure_tables(d.headlines, tr("要闻数据"))
+        out.append(Section("overview", pane_title(d, "overview"), tables))
     if pane in (None, "investment"):
-        tables = [_target_table("签约进度", d, d.targets_on("investment"), what_if)] if d.targets_on("investment") else []
-        tables += _figure_tables(d.figures_on("investment"), "招商引资")
+        tables = _pane_targets(d, "investment", what_if)
+        tables += _figure_tables(d.figures_on("investment"), pane_title(d, "investment"))
         tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
                             [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
         events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
-        for e in d.events:
+        for e in d.events_in_order:
             figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
             events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
         tables.append(events)
-        out.append(Section("investment", tables))
+        out.append(Section("investment", pane_title(d, "investment"), tables))
     if pane in (None, "layout"):
-        axes = Table(data(d.layout, "name") or tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
+        axes = Table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
         for axis in d.layout.axes:
             names = "、".join(data(p, "name") for p in d.projects_on(axis.id)) or fmt.MISSING
             axes.rows.append([data(axis, "road"), data(axis, "theme"), names])
-        tables = [axes]
+        tables = _pane_targets(d, "layout", what_if) + [axes]
         if d.layout.belt:
             tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
                                 [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
-        tables += _figure_tables(d.figures_on("layout"), "三区三轴")
-        out.append(Section("layout", tables))
+        tables += _figure_tables(d.figures_on("layout"), pane_title(d, "layout"))
+        out.append(Section("layout", pane_title(d, "layout"), tables))
     if pane in (None, "business"):
-        out.append(Section("business", _figure_tables(d.figures_on("business"), "营商环境")))
+        tables = _pane_targets(d, "business", what_if) + _figure_tables(d.figures_on("business"),
+                                                                         pane_title(d, "business"))
+        out.append(Section("business", pane_title(d, "business"), tables))
     if pane in (None, "projects"):
-        tables = [_target_table("年度目标", d, d.targets_on("projects"), what_if)] if d.targets_on("projects") else []
-        tables += _figure_tables(d.figures_on("projects"), "重点项目")
+        tables = _pane_targets(d, "projects", what_if)
+        tables += _figure_tables(d.figures_on("projects"), pane_title(d, "projects"))
         projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
         for p in d.projects:
             projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [data(p, "note") or fmt.MISSING])
         tables.append(projects)
-        out.append(Section("projects", tables))
+        out.append(Section("projects", pane_title(d, "projects"), tables))
     return out
 
 

@@ -49,7 +49,8 @@ class InvestmentPane(VerticalScroll):
                     box.border_title = plain(data(stage, "name"))
                     yield box
         if dashboard.events:
-            events = Static(Text("\n").join(self.event_text(e) for e in dashboard.events), id="events")
+            year = dashboard.meta.year
+            events = Static(Text("\n").join(self.event_text(e, year) for e in dashboard.events_in_order), id="events")
             events.border_title = tr("大事记")
             yield events
 
@@ -62,13 +63,16 @@ class InvestmentPane(VerticalScroll):
         return text
 
     @staticmethod
-    def event_text(event) -> Text:
-        text = Text(event.date.strftime("%m-%d") + "  ", style="bold")
+    def event_text(event, year: int) -> Text:
+        """An event: its date (with the year where it is not the data's year), title, figures, note."""
+        date = event.date.strftime("%m-%d") if event.date.year == year else event.date.isoformat()
+        indent = "\n" + " " * (len(date) + 2)
+        text = Text(date + "  ", style="bold")
         text.append_text(plain(data(event, "title")))
         for figure in event.figures:
-            text.append("\n       ")
+            text.append(indent)
             text.append_text(join(f"{data(figure, 'label')} ", (fmt.quantity(figure.quantity), "bold")))
         if event.note:
-            text.append("\n       ")
-            text.append_text(plain(event.note, "dim"))
+            text.append(indent)
+            text.append_text(plain(data(event, "note"), "dim"))
         return text

@@ -12,7 +12,7 @@ from ..i18n import data, tr
 from ..model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
-from . import Context
+from . import Context, target_cards
 
 
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
@@ -21,6 +21,8 @@ ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, n
 def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
     lines = [plain(data(axis, "theme"), "italic")]
+    if axis.note:
+        lines.append(plain(data(axis, "note"), "dim", single_line=False))
     lines.append(Text("  ┃"))
     if projects:
         for project in projects[:ROAD_STOPS]:
@@ -45,6 +47,8 @@ class LayoutPane(VerticalScroll):
     DEFAULT_CSS = """
     LayoutPane { padding: 0 1; }
     LayoutPane #plan-name { height: 1; text-style: bold; }
+    LayoutPane #targets { height: auto; }
+    LayoutPane #targets TargetCard { width: 1fr; }
     LayoutPane #axes { height: auto; }
     LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1; }
     LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
@@ -57,6 +61,10 @@ class LayoutPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
         layout = dashboard.layout
+        targets = dashboard.targets_on("layout")
+        if targets:
+            with Horizontal(id="targets"):
+                yield from target_cards(self.context, targets)
         if layout.name:
             yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
         if layout.axes:

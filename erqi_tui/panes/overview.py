@@ -10,7 +10,7 @@ from textual.widgets import Static
 from .. import fmt, progress
 from ..i18n import data, tr
 from ..widgets.cards import FigureGroup, verdict_text
-from ..widgets.text import join
+from ..widgets.text import join, plain
 from . import Context, target_cards
 
 
@@ -18,6 +18,7 @@ class OverviewPane(VerticalScroll):
     DEFAULT_CSS = """
     OverviewPane { padding: 0 1; }
     OverviewPane .time-share { height: auto; color: $text-muted; }
+    OverviewPane .plan-title { height: 1; }
     OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
     OverviewPane #warnings { height: auto; border: round $warning; padding: 0 1; }
     OverviewPane #warnings.-none { border: round $success; }
@@ -41,6 +42,8 @@ class OverviewPane(VerticalScroll):
                       date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))
             if any(p.as_of != self.context.as_of for p in assessed if p.target.current is not None):
                 line += tr("；各目标按其数值的日期判断")
+        if meta.title:
+            yield Static(plain(data(meta, "title"), "bold"), classes="plan-title")
         yield Static(Text(line), classes="time-share")
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets)

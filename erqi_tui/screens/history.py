@@ -64,8 +64,11 @@ class HistoryScreen(ModalScreen):
     HistoryScreen #history-confirm { color: $warning; height: auto; }
     """
 
-    def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True) -> None:
+    def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True,
+                 note: str = "") -> None:
+        """`note`: the target's or project's own note from the data file, shown above its history."""
         super().__init__()
+        self.note = note
         self.history_title = title
         self.changes = changes
         self.kind, self.ident = kind, ident
@@ -79,6 +82,8 @@ class HistoryScreen(ModalScreen):
             box.border_title = plain(tr("历史：{name}", name=self.history_title))
             box.border_subtitle = tr("Esc 关闭") if self.read_only or not self.numbers else tr(
                 "↑↓ 选择 · w 撤销 · Esc 关闭")
+            if self.note:
+                yield Static(plain(self.note, "dim italic", single_line=False))
             yield Static(history_table(self.changes, None if self.read_only else self.selected), id="history-table")
             yield Static("", id="history-confirm")
 

@@ -54,6 +54,8 @@ class TargetCard(Widget, can_focus=True):
         self.trend = list(trend)
         self.newest = newest
         self.border_title = plain(data(progress.target, "name"))
+        if progress.target.note:
+            self.tooltip = plain(data(progress.target, "note"), single_line=False)
         self.set_class(progress.verdict == BEHIND, "-behind")
 
     def render(self) -> Text:
