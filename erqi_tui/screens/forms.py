@@ -73,7 +73,10 @@ class UpdateForm(ModalScreen):
                     field.cursor_blink = False
                     yield field
                 else:
-                    options = [(plain(text), key) for text, key in choices]
+                    # One space before each name: without it Textual's compositor, cutting the
+                    # dropdown's lines where the widgets under it end, split the first character
+                    # of 开工 and showed "  工" (a wide character across a cut).
+                    options = [(plain(" " + text), key) for text, key in choices]
                     yield Select(options, value=value if value in {k for _, k in choices} else Select.NULL,
                                  prompt=fmt.MISSING, id=f"field-{name}")
                 yield Static("", id=f"error-{name}", classes="field-error")

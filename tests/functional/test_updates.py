@@ -267,3 +267,17 @@ def test_as_of_judges_everything_at_one_date_and_says_so(data):
         assert "落后 6.7 个百分点" in text  # 新签约产业项目 13/30 judged at 30 June: 43.3% against 50%
 
     run_with(make_app(data, as_of=dt.date(2024, 6, 30)), check)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_the_status_list_shows_whole_names(data, size):
+    async def check(pilot):
+        await pilot.press("5", "e")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # the status list opens over the fields below it
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        for name in ("在谈", "签约", "开工", "投产"):
+            assert name in text, text
+
+    run_with(make_app(data), check, size=size)
