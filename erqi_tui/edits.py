@@ -12,16 +12,16 @@ from .i18n import tr
 from .model import Dashboard, Project, Quantity, Target, Update
 from .validate import MAX_VALUE
 
-_NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
+_NUMBER = re.compile(r"^\s*([约≈~]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
 
 
 def parse_quantity(text: str, unit: str | None) -> Quantity:
-    """"120.5", "1,200 个", "50+ 亿元" → Quantity. `unit` is the one to use when none is typed (and the
+    """"120.5", "1,200 个", "50+ 亿元", "约133 亩" (or ≈, ~) → Quantity. `unit` is the one to use when none is typed (and the
     one required when given). Raises ValueError with a message for the user."""
     match = _NUMBER.match(text)
     if not match:
         raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
-    number, plus, typed_unit = match.groups()
+    about, number, plus, typed_unit = match.groups()
     value = float(number.replace(",", ""))
     if not math.isfinite(value) or value > MAX_VALUE:
         raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
@@ -31,7 +31,7 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         raise ValueError(tr("单位应为“{unit}”", unit=unit))
     if not (typed_unit or unit):
         raise ValueError(tr("请注明单位，如 5 亿元"))
-    return Quantity(value, typed_unit or unit, at_least=bool(plus))
+    return Quantity(value, typed_unit or unit, at_least=bool(plus), approx=bool(about))
 
 
 def parse_date(text: str, allowed: tuple[dt.date, dt.date]) -> dt.date:

@@ -27,12 +27,14 @@ def quantity(q: Quantity | None, *, unit: bool = True) -> str:
             value = round(value * factor, 6)
             value = int(value) if float(value).is_integer() else value
     text = number(value) + ("+" if q.at_least else "")
+    if q.approx:
+        text = ("≈" if i18n.english() else "约") + text
     return f"{text} {shown_unit}" if unit and shown_unit else text
 
 
 def as_written(q: Quantity, *, unit: bool = True) -> str:
     """A quantity in its file's own unit, in any language: what a form shows for editing."""
-    text = number(q.value).replace(",", "") + ("+" if q.at_least else "")
+    text = ("约" if q.approx else "") + number(q.value).replace(",", "") + ("+" if q.at_least else "")
     return f"{text} {q.unit}" if unit and q.unit else text
 
 

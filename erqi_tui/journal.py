@@ -74,6 +74,8 @@ def _to_toml_value(value: Any) -> Any:
         out: dict[str, Any] = {"value": value.value, "unit": value.unit}
         if value.at_least:
             out["at_least"] = True
+        if value.approx:
+            out["approx"] = True
         return out
     return value
 

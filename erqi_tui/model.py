@@ -31,11 +31,13 @@ PANES = PANE_IDS[1:]
 
 
 class Quantity(NamedTuple):
-    """A number with its unit. `at_least` keeps the source's 超/余/以上: the value is a lower bound."""
+    """A number with its unit. `at_least` keeps the source's 超/余/以上: the value is a lower bound;
+    `approx` keeps its 约: the value is approximate."""
 
     value: int | float
     unit: str
     at_least: bool = False
+    approx: bool = False
 
 
 class Figure(NamedTuple):

@@ -224,7 +224,7 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
 # --- JSON ----------------------------------------------------------------------------------------
 
 def _quantity(q: Quantity | None) -> dict | None:
-    return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least,
+    return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least, "approx": q.approx,
                                    "shown": fmt.quantity(q)}
 
 

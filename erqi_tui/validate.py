@@ -296,14 +296,17 @@ class Validator:
     def quantity_in(self, tbl: dict, key: str) -> Quantity | None:
         """The value / unit / at_least keys of `tbl` as a Quantity."""
         value, unit, at_least = tbl.get("value"), tbl.get("unit"), tbl.get("at_least", False)
-        if _plainly_a_number(value) and _plainly_text(unit, NAME_LIMIT, True) and at_least.__class__ is bool:
-            return Quantity(value, unit, at_least)
+        approx = tbl.get("approx", False)
+        if (_plainly_a_number(value) and _plainly_text(unit, NAME_LIMIT, True) and at_least.__class__ is bool
+                and approx.__class__ is bool):
+            return Quantity(value, unit, at_least, approx)
         value = self.number(tbl, "value", key)
         unit = self.text(tbl, "unit", key, required=True)
         at_least = self.boolean(tbl, "at_least", key)
+        approx = self.boolean(tbl, "approx", key)
         if value is None or unit is None:
             return None
-        return Quantity(value, unit, at_least)
+        return Quantity(value, unit, at_least, approx)
 
     def quantity(self, tbl: dict, name: str, key: str, *, required: bool) -> Quantity | None:
         where = f"{key}.{name}"
@@ -348,7 +351,7 @@ def _plainly_a_number(value: Any) -> bool:
     return (value.__class__ is int or value.__class__ is float) and 0 <= value <= MAX_VALUE
 
 
-QUANTITY_KEYS = {"value", "unit", "at_least"}
+QUANTITY_KEYS = {"value", "unit", "at_least", "approx"}
 
 
 def describe(value: Any) -> str:

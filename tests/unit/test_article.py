@@ -58,3 +58,8 @@ def test_quote_is_in_the_article_and_carries_the_figure(name, source, quantities
     for quantity in quantities:
         assert any(s in "".join(quoted(source)) for s in spellings(quantity.value)), \
             f"{name}: {quantity.value} is not in its quote"
+
+
+def test_the_articles_about_is_kept():
+    kangshifu = next(p for p in store.load(BUNDLED).projects if p.id == "kangshifu")
+    assert kangshifu.area.approx and "约133亩" in kangshifu.source

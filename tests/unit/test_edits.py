@@ -51,7 +51,7 @@ def test_project_form_keeps_only_what_changed():
     dashboard = store.load(BUNDLED)
     kangshifu = next(p for p in dashboard.projects if p.id == "kangshifu")
     fields = {"name": kangshifu.name, "status": "投产", "axis": "", "location": kangshifu.location,
-              "investment": "10", "area": "133", "expected": kangshifu.expected, "note": kangshifu.note,
+              "investment": "10", "area": "约133", "expected": kangshifu.expected, "note": kangshifu.note,
               "date": "2024-06-01"}
     update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED)
     assert errors == {} and update.changes == {"status": "投产"}

@@ -37,3 +37,17 @@ def test_clean_neutralises_terminal_control_characters():
 
 def test_clean_leaves_markup_characters_alone():
     assert fmt.clean("[bold]x[/]") == "[bold]x[/]"
+
+
+def test_an_approximate_quantity_keeps_its_about():
+    from erqi_tui import edits, i18n
+    from erqi_tui.model import Quantity
+
+    about = Quantity(133, "亩", approx=True)
+    assert fmt.quantity(about) == "约133 亩" and fmt.as_written(about) == "约133 亩"
+    assert edits.parse_quantity("约133", "亩") == about and edits.parse_quantity("~133 亩", None) == about
+    i18n.set_lang("en")
+    try:
+        assert fmt.quantity(about) == "≈133 mu"
+    finally:
+        i18n.set_lang("zh")

@@ -59,7 +59,7 @@ def test_json_is_stable_and_typed(dashboard):
     assert first == report.to_json(dashboard, AS_OF)
     data = json.loads(first)
     amount = next(t for t in data["targets"] if t["id"] == "signed-amount")
-    assert amount["current"] == {"value": 107.96, "unit": "亿元", "at_least": False, "shown": "107.96 亿元"}
+    assert amount["current"] == {"value": 107.96, "unit": "亿元", "at_least": False, "approx": False, "shown": "107.96 亿元"}
     assert amount["target"]["at_least"] is True and amount["verdict"] == "behind"
     assert data["time_elapsed_share"] == round(5 / 12, 6)
     posts = next(f for f in data["figures"] if f["id"] == "job-fair-posts")

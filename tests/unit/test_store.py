@@ -107,7 +107,7 @@ def test_unknown_key_lists_the_expected_ones(write_toml):
                       'target = { vaule = 1, unit = "个" }\n')
     found = problems(path)
     assert [p.key for p in found] == ["target[1].target.vaule", "target[1].target.value"]
-    assert "expected one of: at_least, unit, value" in found[0].message
+    assert "expected one of: approx, at_least, unit, value" in found[0].message
     assert found[0].line == 10
 
 
