@@ -193,3 +193,4 @@ EN.update({
 })
 EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be recorded here."})
 EN.update({" 旧": " old"})
+EN.update({"命令面板": "palette"})

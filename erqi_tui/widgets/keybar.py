@@ -23,6 +23,11 @@ class Key(NamedTuple):
     display: str  # how the key is written, e.g. "?" or "^p"
     description: str
     enabled: bool
+    always: bool = False  # kept however narrow the line: help and quit
+
+
+# The keys the line keeps at any width, by binding id: a user can always find help and leave.
+ALWAYS_SHOWN = ("help", "quit")
 
 
 class KeyBar(Widget):
@@ -56,9 +61,10 @@ class KeyBar(Widget):
         app = self.app
         shown, actions, palette = [], set(), None
         for key, (_, binding, enabled, _) in self.screen.active_bindings.items():
-            item = Key(binding.key, app.get_key_display(binding), tr(binding.description), enabled)
+            item = Key(binding.key, app.get_key_display(binding), tr(binding.description), enabled,
+                       binding.id in ALWAYS_SHOWN)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = item
+                palette = item._replace(description=tr("命令面板"))
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 shown.append(item)
@@ -77,12 +83,22 @@ class KeyBar(Widget):
         width = max(self.size.width - right.cell_len, 0)
         line = Text(no_wrap=True, overflow="crop", end="")
         spans = []
+        labels = []
         for index, item in enumerate(shown):
             extra = (hover if index == self.hovered else None) or (dim if not item.enabled else None)
-            label = Text.assemble((f" {item.display} ", key_style + extra if extra else key_style),
-                                  (f"{item.description} ", description_style + extra if extra else description_style))
+            labels.append(Text.assemble((f" {item.display} ", key_style + extra if extra else key_style),
+                                        (f"{item.description} ", description_style + extra if extra
+                                         else description_style)))
+        # Help and quit first claim their room; the others fill what is left, in order. A key that
+        # does not fit is left out whole, never cut in the middle of a word.
+        reserved = sum(label.cell_len for item, label in zip(shown, labels) if item.always)
+        for item, label in zip(shown, labels):
+            if item.always:
+                reserved -= label.cell_len
+            elif line.cell_len + label.cell_len + reserved > width:
+                continue
             if line.cell_len + label.cell_len > width:
-                break  # the keys that do not fit are left out whole, not cut in the middle of a word
+                continue
             spans.append((line.cell_len, line.cell_len + label.cell_len, item))
             line.append_text(label)
         line.truncate(width, pad=True)

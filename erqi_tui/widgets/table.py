@@ -132,10 +132,16 @@ class VirtualTable(ScrollView, can_focus=True):
         # Padding in a segment of its own, marked so it is not merged with the text: an SVG
         # screenshot then places each cell at its own column even where it squeezes CJK text.
         padding = style + Style(meta={"padding": True})
+        right = scroll_x + self.scrollable_content_region.width  # a cell cut by the edge ends in …
+        x = 0
         for text, column_width in zip(texts, self.widths):
             shown = text if cell_len(text) <= column_width else _truncate(text, column_width)
+            if x < right < x + cell_len(shown):
+                shown = _truncate(shown, right - x)
+                shown += " " * (right - x - cell_len(shown))  # a wide character that did not fit
             segments.append(Segment(shown, style))
             segments.append(Segment(" " * (column_width - cell_len(shown) + GAP), padding))
+            x += column_width + GAP
         strip = Strip(segments).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width, style)
 
@@ -143,8 +149,13 @@ class VirtualTable(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         self.refresh()
 
+    @property
+    def visible_rows(self) -> int:
+        """Rows on screen below the header: the horizontal scrollbar, when shown, takes a line."""
+        return max(self.scrollable_content_region.height - 1, 1)
+
     def scroll_to_cursor(self, animate: bool = False) -> None:
-        visible = max(self.size.height - 1, 1)
+        visible = self.visible_rows
         top = self.scroll_offset.y
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=animate)
@@ -158,7 +169,7 @@ class VirtualTable(ScrollView, can_focus=True):
             self.cursor_row = max(0, min(self.cursor_row + step, len(self.rows) - 1))
 
     def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(self.size.height - 2, 1))
+        self.action_cursor(direction * max(self.visible_rows - 1, 1))
 
     def action_cursor_to(self, index: int) -> None:
         if self.rows:
@@ -183,6 +194,9 @@ class VirtualTable(ScrollView, can_focus=True):
 
 
 def _truncate(text: str, width: int) -> str:
+    """`text` cut to `width` cells, ending in … (just … where only one cell is left)."""
+    if width <= 1:
+        return "…"[:max(width, 0)]
     out, used = [], 0
     for ch in text:
         size = cell_len(ch)

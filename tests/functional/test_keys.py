@@ -442,3 +442,44 @@ def test_a_read_only_session_offers_no_key_that_records(tmp_path):
         assert not journal.journal_path(path).exists()
 
     run_with(app, check)
+
+
+@pytest.mark.parametrize("pane", ["1", "2", "3", "4", "5"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_line_keeps_help_and_quit_at_80_columns(pane, lang, tmp_path):
+    from erqi_tui.config import Config
+
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+    app.settings = Config(lang=lang)
+
+    async def check(pilot):
+        if lang == "en":
+            await pilot.press("l")
+        await pilot.press(pane)
+        await pilot.pause()
+        for _ in range(3):  # on a card or a row too, where more keys compete for the line
+            bottom = screen_text(pilot.app).splitlines()[-1]
+            if isinstance(pilot.app.focused, Input):  # in the filter field ? and q are typed, not keys
+                await pilot.press("tab")
+                continue
+            assert ("? 帮助" in bottom or "? Help" in bottom) and ("q 退出" in bottom or "q Quit" in bottom), bottom
+            await pilot.press("tab")
+            await pilot.pause()
+
+    run_with(app, check, size=(80, 24))
+
+
+def test_the_last_row_is_reachable_with_the_horizontal_scrollbar_showing_at_80x24():
+    async def check(pilot):
+        await pilot.press("5", "end")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "中部数字科创城" in text  # the last row, above the scrollbar, not under it
+        await pilot.press("home")
+        await pilot.pause()
+        first = next(line for line in screen_text(pilot.app).splitlines() if "康师傅" in line)
+        assert "约13…" in first  # the 占地 cell the window's edge cuts says it is cut
+
+    run_with(make_app(), check, size=(80, 24))
