@@ -194,3 +194,4 @@ EN.update({
 EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be recorded here."})
 EN.update({" 旧": " old"})
 EN.update({"命令面板": "palette"})
+EN.update({"（不能换算的单位排在后面：{units}）": " (units that do not convert come after: {units})"})

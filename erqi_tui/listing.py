@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import fmt
+from . import fmt, units
 from .i18n import data
 from .model import Dashboard, Project, Quantity
 
@@ -16,6 +16,7 @@ class Column:
     title: str
     cell: Callable[[Dashboard, Project], str]
     sort_value: Callable[[Dashboard, Project], object]
+    quantity: Callable[[Project], Quantity | None] | None = None  # for a column of amounts
 
 
 def _axis_road(dashboard: Dashboard, project: Project) -> str:
@@ -32,8 +33,8 @@ def _text(getter: Callable[[Dashboard, Project], str | None]) -> tuple[Callable,
     return (lambda d, p: getter(d, p) or fmt.MISSING), (lambda d, p: getter(d, p) or "")
 
 
-def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Callable, Callable]:
-    return (lambda d, p: fmt.quantity(getter(p))), (lambda d, p: getter(p).value if getter(p) else None)
+def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Callable, Callable, Callable]:
+    return (lambda d, p: fmt.quantity(getter(p))), (lambda d, p: getter(p).value if getter(p) else None), getter
 
 
 def _stage_rank(dashboard: Dashboard, project: Project) -> object:
@@ -78,6 +79,8 @@ def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
     if sort is None:
         return found[::-1] if reverse else found
     column = next(c for c in COLUMNS if c.key == sort)
+    if column.quantity is not None:
+        return _by_quantity(found, column.quantity, reverse)
     keyed = [(column.sort_value(dashboard, p), p) for p in found]
     known = [(value, p) for value, p in keyed if value not in (None, "")]
     unknown = [p for value, p in keyed if value in (None, "")]
@@ -86,5 +89,64 @@ def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
 
 
 def _comparable(value: object) -> tuple:
-    # Numbers before text, so a mixed column (stage ranks and free text) still sorts.
-    return (0, value, "") if isinstance(value, (int, float)) else (1, 0, str(value))
+    # Numbers before text, so a mixed column (stage ranks and free text) still sorts; text in the
+    # order a Chinese reader expects (pinyin), Latin letters case-insensitively among it.
+    return (0, value, ()) if isinstance(value, (int, float)) else (1, 0, collation_key(str(value)))
+
+
+def _by_quantity(found: list[Project], quantity: Callable[[Project], Quantity | None],
+                 reverse: bool) -> list[Project]:
+    """Amounts compared as amounts: 3,000 万元 before 120 亿元, 310 亩 before 45 公顷. The column's
+    most common dimension comes first; amounts that do not convert into it (another currency, a
+    count) follow, grouped by their unit, then the unknown ones."""
+    groups: dict[str, list[tuple[float, Project]]] = {}
+    unknown = []
+    for project in found:
+        q = quantity(project)
+        if q is None:
+            unknown.append(project)
+        else:
+            groups.setdefault(units.dimension(q.unit), []).append((units.in_base_unit(q), project))
+    out = []
+    for _, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        members.sort(key=lambda pair: pair[0], reverse=reverse)
+        out += [p for _, p in members]
+    return out + unknown
+
+
+def other_units(dashboard: Dashboard, projects: list[Project], sort: str | None) -> list[str]:
+    """The units of a sorted amount column that do not convert into its main dimension: the
+    table says they are sorted after the rest."""
+    column = next((c for c in COLUMNS if c.key == sort), None)
+    if column is None or column.quantity is None:
+        return []
+    found = [q.unit for q in map(column.quantity, projects) if q is not None]
+    dims: dict[str, int] = {}
+    for unit in found:
+        dims[units.dimension(unit)] = dims.get(units.dimension(unit), 0) + 1
+    if len(dims) < 2:
+        return []
+    main = sorted(dims.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    return sorted({unit for unit in found if units.dimension(unit) != main})
+
+
+_PINYIN: dict[str, str] = {}
+
+
+def collation_key(text: str) -> tuple[str, ...]:
+    """`text` as Chinese readers order names: by pinyin syllable and tone, character by character
+    (pypinyin), Latin letters case-insensitively. Each character's reading is looked up once and
+    kept, so sorting 100,000 names costs a dictionary lookup per character."""
+    key = []
+    for ch in text:
+        syllable = _PINYIN.get(ch)
+        if syllable is None:
+            if "\u3400" <= ch <= "\u9fff":
+                from pypinyin import Style, lazy_pinyin  # only when names are sorted
+
+                syllable = lazy_pinyin(ch, style=Style.TONE3)[0]
+            else:
+                syllable = ch.casefold()
+            _PINYIN[ch] = syllable
+        key.append(syllable)
+    return tuple(key)

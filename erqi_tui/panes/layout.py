@@ -50,7 +50,8 @@ class LayoutPane(VerticalScroll):
     LayoutPane #targets { height: auto; }
     LayoutPane #targets TargetCard { width: 1fr; }
     LayoutPane #axes { height: auto; }
-    LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1; }
+    LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1;
+                       text-wrap: nowrap; text-overflow: ellipsis; }
     LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
     """
 

@@ -129,14 +129,16 @@ class ProjectsPane(Vertical):
         shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index)
         cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
         table.set_rows(shown, cursor=cursor)
-        self.show_state(len(shown))
+        self.show_state(len(shown), listing.other_units(dashboard, shown, self.sort))
 
-    def show_state(self, count: int) -> None:
+    def show_state(self, count: int, other_units: list[str] = ()) -> None:
         total = len(self.context.dashboard.projects)
         text = Text(tr("{count} / {total} 个项目", count=count, total=total))
         if self.sort:
             title = tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
             text.append(tr(" · 按“{title}”{order}", title=title, order=tr("降序" if self.reverse else "升序")))
+            if other_units:
+                text.append_text(plain(tr("（不能换算的单位排在后面：{units}）", units="、".join(other_units))))
         if self.query_text:
             text.append(tr(" · 筛选："))
             text.append_text(plain(self.query_text))

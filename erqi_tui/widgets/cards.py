@@ -136,14 +136,34 @@ class FigureGroup(Vertical):
         elif not self.figures:
             yield Static(Text(fmt.MISSING))
         else:
-            yield Static(tiles(self.figures), classes="tiles")
+            yield Tiles(self.figures, classes="tiles")
+
+
+TILE_WIDTH = 16  # cells a tile needs to show 107.04 亿元 or 一季度完成投资 whole
+
+
+class Tiles(Static):
+    """Figures as tiles, as many to a row as fit whole (at most three): a narrow box gets fewer
+    columns, not figures cut from their unit."""
+
+    def __init__(self, figures: tuple[Figure, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figures = figures
+
+    def render(self) -> Table:
+        width = self.content_size.width or 3 * TILE_WIDTH
+        return tiles(self.figures, max(1, min(3, width // TILE_WIDTH)))
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)
 
 
 def tiles(figures: tuple[Figure, ...], columns: int = 3) -> Table:
     """Figures as tiles, `columns` to a row: one renderable rather than a widget per tile."""
     table = Table.grid(expand=True, padding=(0, 2))
     for _ in range(columns):
-        table.add_column(ratio=1, overflow="fold")
+        # Cut with … rather than folded: folding split 一季度完成投/资 and 107.04/亿元 mid-word.
+        table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
     for start in range(0, len(figures), columns):
         row = [figure_tile(f) for f in figures[start:start + columns]]
         table.add_row(*row, *[Text()] * (columns - len(row)))

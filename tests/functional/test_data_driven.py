@@ -100,3 +100,77 @@ def test_markup_in_data_shows_literally_in_the_detail_view(hostile_file):
 
     run_with(app, check)
     assert "闭合[/]标签" in seen[0]
+
+
+CORRIDORS = TEST_DATA / "corridors.toml"
+
+
+def test_a_layout_of_four_corridors_names_every_label_from_the_file():
+    from erqi_tui import report, store
+
+    app = make_app(CORRIDORS)
+    overview, investment, layout, business, projects = all_panes_text(app)
+    assert "3 一核四廊" in overview and "三区三轴" not in "".join([overview, investment, layout, business, projects])
+    assert "一核引领 四廊联动" in overview  # meta.title
+    assert ("切换到一核四廊" in [action for _, _, action in app.help_rows()]
+            or any("一核四廊" in action for _, _, action in app.help_rows()))
+    # Every target on the overview and on its own pane.
+    assert all(name in overview for name in ("签约项目", "到位资金", "盘活低效用地", "一网通办率", "新开工项目"))
+    assert "签约项目" in investment and "盘活低效用地" in layout and "一网通办率" in business
+    assert "新开工项目" in projects
+    assert "依托高校园区" in layout  # an axis's note
+    # Events by date, the other year's with its year.
+    assert investment.index("2024-12-20") < investment.index("03-18")
+    assert "2025-03-18" not in investment
+    dashboard = store.load(CORRIDORS)
+    md = report.to_markdown(dashboard)
+    assert "## 一核四廊" in md and "三区三轴" not in md and "签约进度" not in md
+    assert "盘活低效用地" in md.split("## 一核四廊")[1] and "一网通办率" in md.split("## 营商环境")[1]
+
+
+@pytest.mark.parametrize("column, expected", [
+    ("investment", ["中部物流港", "Alpha 数据中心", "大有科创中心", "中原智造园", "康养小镇"]),
+    ("area", ["中部物流港", "大有科创中心", "中原智造园", "康养小镇", "Alpha 数据中心"]),
+    ("name", ["Alpha 数据中心", "大有科创中心", "康养小镇", "中部物流港", "中原智造园"]),
+])
+def test_sorting_compares_quantities_within_a_unit_dimension_and_names_in_pinyin(column, expected):
+    from erqi_tui import listing, store
+
+    dashboard = store.load(CORRIDORS)
+    assert [p.name for p in listing.rows(dashboard, sort=column)] == expected
+    # 3,000 万元 < 9,000 万元 < 8 亿元 < 120 亿元; 2 亿美元 does not convert: after, and said.
+    # 310 亩 (20.7 ha) < 500 亩 (33.3 ha) < 45 公顷.
+    if column == "investment":
+        assert listing.other_units(dashboard, list(dashboard.projects), column) == ["亿美元"]
+
+
+def test_the_table_says_which_units_it_could_not_convert():
+    app = make_app(CORRIDORS)
+
+    async def check(pilot):
+        await pilot.press("5", "s", "s", "s", "s", "s")  # 项目 → 状态 → 发展轴 → 位置 → 总投资
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "按“总投资”升序" in text and "不能换算的单位排在后面：亿美元" in text
+
+    run_with(app, check)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_four_corridors_draw_at_every_size(size, lang):
+    from erqi_tui.config import Config
+
+    app = make_app(CORRIDORS)
+    app.settings = Config(lang=lang)
+
+    async def check(pilot):
+        if lang == "en":
+            await pilot.press("l")
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        for road in ("西部科创走廊", "北部物流走廊", "东部制造走廊", "南部文旅走廊"):
+            assert road in text or road[:4] in text, (road, text)
+
+    run_with(app, check, size=size)
