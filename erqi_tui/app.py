@@ -104,6 +104,12 @@ class ErqiApp(App):
         self.loading = False  # a reload is reading the files
         set_lang(self.settings.lang)
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
+        if self.no_color:  # no colour at all, rather than Textual's greys
+            from textual.filter import Monochrome, NoColor
+
+            from .themes import Uncoloured
+
+            self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))] + [Uncoloured()]
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else "erqi-dark"

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 THEMES = (
@@ -16,3 +22,19 @@ THEMES = (
           warning="#FFFF00", error="#FF4444", success="#00FF00", foreground="#FFFFFF",
           background="#000000", surface="#000000", panel="#000000"),
 )
+
+
+class Uncoloured(LineFilter):
+    """NO_COLOR (or --color none) as its users mean it: no colour codes at all, the terminal's own
+    foreground and background, only bold, dim, italic, underline, reverse and strike. Textual's own
+    filter for NO_COLOR turns colours into greys, which still paints a background."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(text, None if style is None else _uncoloured(style), control)
+                for text, style, control in segments]
+
+
+@lru_cache(1024)
+def _uncoloured(style: Style) -> Style:
+    return Style(bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline,
+                 reverse=style.reverse, strike=style.strike, meta=style._meta and style.meta)

@@ -128,6 +128,8 @@ class VirtualTable(ScrollView, can_focus=True):
                 style += self.get_component_rich_style("table--odd")
             if index == self.cursor_row:
                 style += self.get_component_rich_style("table--cursor")
+                if self.app.no_color:  # without colour, the cursor row is shown in reverse
+                    style += Style(reverse=True)
         segments = []
         # Padding in a segment of its own, marked so it is not merged with the text: an SVG
         # screenshot then places each cell at its own column even where it squeezes CJK text.

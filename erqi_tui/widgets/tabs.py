@@ -65,10 +65,12 @@ class PaneTabs(Widget):
         for (pane_id, label), (_, start, end) in zip(self.labels, self.spans()):
             state = ("active" if pane_id == self.active else "hover" if pane_id == self.hovered else "tab")
             names.append(f" {label} ", style(f"pane-tabs--{state}"))
-            bar.append("━" * (end - start), style("pane-tabs--bar-active" if pane_id == self.active
-                                                  else "pane-tabs--bar"))
+            # Without colour the active tab's bar is told by its weight: heavy under it, thin elsewhere.
+            line = "─" if self.app.no_color and pane_id != self.active else "━"
+            bar.append(line * (end - start), style("pane-tabs--bar-active" if pane_id == self.active
+                                                   else "pane-tabs--bar"))
         rest = max(0, self.size.width - bar.cell_len)
-        bar.append("━" * rest, style("pane-tabs--bar"))
+        bar.append(("─" if self.app.no_color else "━") * rest, style("pane-tabs--bar"))
         both = Text("\n").join([names, bar])
         both.no_wrap, both.overflow = True, "crop"  # a narrow window cuts the names, never wraps them
         return both
