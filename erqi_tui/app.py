@@ -503,13 +503,24 @@ class ErqiApp(App):
 
     def action_export_pane(self) -> None:
         """Save the current pane as an SVG picture in the working folder."""
-        name = f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        from . import files
+
+        name = Path.cwd() / f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
         try:
-            saved = self.save_screenshot(name, path=str(Path.cwd()))
+            saved = files.write_output(name, self.briefing_svg().encode("utf-8"))
         except OSError as error:
-            self.notify(tr("无法保存：{error}", error=error.strerror), severity="error", markup=False)
+            self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
+                        markup=False)
             return
-        self.notify(tr("已保存本页图片：{path}", path=saved), markup=False)
+        self.notify(fmt.clean(tr("已保存本页图片：{path}", path=saved)), markup=False)
+
+    def briefing_svg(self) -> str:
+        """The screen as an SVG for a briefing: its title line names the district, date and pane."""
+        from .briefing_svg import svg
+
+        title = fmt.clean(f"{self.title} — {self.context.as_of.isoformat()} — {self.pane_name(self.current_pane)}",
+                          single_line=True)
+        return svg(self, title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, pane_id in enumerate(PANE_IDS, start=1):
@@ -535,6 +546,6 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
         async with app.run_test(size=size) as pilot:
             await pilot.press(key)
             await pilot.pause()
-            return app.export_screenshot()
+            return app.briefing_svg()
 
     return asyncio.run(draw())

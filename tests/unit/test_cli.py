@@ -128,3 +128,13 @@ def test_export_to_a_folder_or_an_impossible_path_says_why(tmp_path):
     for target, says in ((tmp_path, "folder"), (tmp_path / "no" / "such" / "dir.md", "No such file")):
         result = erqi("export", "-o", str(target))
         assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_svg_picture_is_for_a_briefing(tmp_path):
+    out = tmp_path / "pane.svg"
+    assert erqi("export", "--format", "svg", "--pane", "investment", "-o", str(out)).returncode == 0
+    picture = out.read_text(encoding="utf-8")
+    assert "<circle" not in picture  # no window buttons
+    assert "cdnjs" not in picture and "url(" not in picture.replace("url(#", "")  # no font from outside
+    assert "郑州市二七区&#160;2024&#160;年目标&#160;—&#160;2024-05-31&#160;—&#160;招商引资" in picture
+    assert "Noto Sans Mono CJK SC" in picture
