@@ -209,8 +209,8 @@ STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 def write_output(path: Path | str | None, data: bytes, stdout: BinaryIO | None = None) -> str:
     """Write an export: to standard output for None, "-" or /dev/stdout; through a device or a FIFO
     as it is; a regular file (or a link to one) atomically. Returns where it went, for a message."""
-    stdout = stdout or sys.stdout.buffer
     if path is None or str(path) in STDOUT_NAMES:
+        stdout = stdout or sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
         return "-"
