@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+from functools import partial
 import time
 from pathlib import Path
-from typing import Iterable
 
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.containers import Container
@@ -61,8 +61,15 @@ class MainScreen(Screen):
     AUTO_FOCUS = ".pane ProjectTable, .pane"
 
 
+def _palette_commands():
+    from .screens.palette import Commands
+
+    return Commands
+
+
 class ErqiApp(App):
     TITLE = "erqi-tui"
+    COMMANDS = {_palette_commands}  # ours, in the user's language, instead of Textual's English ones
     BINDINGS = [
         *(Binding(str(n), f"show_pane('{pane_id}')", f"切换到{title}", id=f"pane.{pane_id}", show=False)
           for n, (pane_id, title) in enumerate(PANE_TITLES.items(), start=1)),
@@ -522,15 +529,56 @@ class ErqiApp(App):
                           single_line=True)
         return svg(self, title)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def palette_commands(self) -> list:
+        """The command palette's commands: each in the current language, found by either's words."""
+        from .i18n import both
+        from .screens.palette import PaletteCommand
+
+        go_zh, go_en = both("切换到{title}")
+        entries = []
         for number, pane_id in enumerate(PANE_IDS, start=1):
-            yield SystemCommand(tr("切换到{title}", title=self.pane_name(pane_id)), tr("显示第 {number} 页（按键 {number}）", number=number),
-                                lambda pane_id=pane_id: self.action_show_pane(pane_id))
-        yield SystemCommand(tr("重新载入数据"), tr("重新读取数据文件（按键 r）"), self.action_reload)
-        yield SystemCommand(tr("导出本页图片"), tr("把当前页保存为 SVG（按键 x）"), self.action_export_pane)
-        yield SystemCommand(tr("切换语言"), tr("中文 / English（按键 l）"), self.action_toggle_lang)
-        yield SystemCommand(tr("帮助"), tr("所有按键（按键 ?）"), self.action_help)
-        yield from super().get_system_commands(screen)
+            name = self.pane_name(pane_id)
+            title_zh, title_en = both(PANE_TITLES[pane_id])
+            entries.append((tr("切换到{title}", title=name),
+                            (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
+                            tr("显示第 {number} 页（按键 {number}）", number=number),
+                            partial(self.run_action, f"show_pane('{pane_id}')")))
+        for title, help_text, action in (("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
+                                          ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
+                                          ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
+                                          ("帮助", "所有按键（按键 ?）", "help"),
+                                          ("主题", "选择配色主题", "change_theme"),
+                                          ("退出", "退出 erqi-tui（按键 q）", "quit")):
+            entries.append((tr(title), both(title), tr(help_text), partial(self.run_action, action)))
+        from .listing import pinyin
+
+        return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
+                for shown, (zh, en), help_text, run in entries]
+
+    def theme_names(self, name: str) -> tuple[str, str]:
+        """(a theme's name as shown, its name in both languages to search): ours have Chinese names."""
+        from .i18n import both
+        from .themes import THEME_NAMES
+
+        if name not in THEME_NAMES:
+            return name, name
+        from .listing import pinyin
+
+        zh, en = both(THEME_NAMES[name])
+        return tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("搜索命令…（中文或英文）")))
+
+    def action_change_theme(self) -> None:
+        from textual.command import CommandPalette
+
+        from .screens.palette import Themes
+
+        self.push_screen(CommandPalette(providers=[Themes], placeholder=tr("搜索主题…")))
 
 
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,

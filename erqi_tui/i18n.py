@@ -36,6 +36,14 @@ def data(record: object, field: str) -> str:
     return value
 
 
+def both(text: str, **values: object) -> tuple[str, str]:
+    """`text` in Chinese and in English (values filled into each), whatever the current language."""
+    english_text = EN.get(text, text)
+    if values:
+        return text.format(**values), english_text.format(**values)
+    return text, english_text
+
+
 def pane_title(dashboard: object, pane_id: str) -> str:
     """A pane's title: for the layout pane, the file's own name for its plan (三区三轴, 一核四廊)
     when it gives one; otherwise the neutral title, in the current language."""
@@ -195,3 +203,8 @@ EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be
 EN.update({" 旧": " old"})
 EN.update({"命令面板": "palette"})
 EN.update({"（不能换算的单位排在后面：{units}）": " (units that do not convert come after: {units})"})
+EN.update({
+    "主题": "Theme", "选择配色主题": "Choose a colour theme", "退出": "Quit", "退出 erqi-tui（按键 q）": "Quit erqi-tui (key q)",
+    "搜索命令…（中文或英文）": "Search for commands… (English or Chinese)", "搜索主题…": "Search for themes…",
+    "深色": "Dark", "浅色": "Light", "高对比（投影用）": "High contrast (for projectors)",
+})

@@ -150,3 +150,9 @@ def collation_key(text: str) -> tuple[str, ...]:
             _PINYIN[ch] = syllable
         key.append(syllable)
     return tuple(key)
+
+
+def pinyin(text: str) -> str:
+    """`text` in toneless pinyin ("主题" → "zhuti"), for finding commands by what is typed without
+    an input method."""
+    return "".join(syllable.rstrip("012345") for syllable in collation_key(text))

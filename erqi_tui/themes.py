@@ -10,6 +10,9 @@ from textual.color import Color
 from textual.filter import LineFilter
 from textual.theme import Theme
 
+# What the palette calls our themes (through tr); Textual's own keep their proper names.
+THEME_NAMES = {"erqi-dark": "深色", "erqi-light": "浅色", "erqi-contrast": "高对比（投影用）"}
+
 THEMES = (
     Theme(name="erqi-dark", dark=True, primary="#1E88E5", secondary="#26A69A", accent="#FFB300",
           warning="#FB8C00", error="#E53935", success="#43A047",

@@ -483,3 +483,35 @@ def test_the_last_row_is_reachable_with_the_horizontal_scrollbar_showing_at_80x2
         assert "约13…" in first  # the 占地 cell the window's edge cuts says it is cut
 
     run_with(make_app(), check, size=(80, 24))
+
+
+@pytest.mark.parametrize("lang, typed, pane", [("zh", "主题", None), ("zh", "theme", None), ("en", "营商", "business"),
+                                               ("zh", "business", "business")])
+def test_the_palette_speaks_the_ui_language_and_finds_either(lang, typed, pane):
+    from erqi_tui.config import Config
+
+    app = make_app()
+    app.settings = Config(lang=lang)
+
+    async def check(pilot):
+        if lang == "en":
+            await pilot.press("l")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        if lang == "zh":
+            assert "搜索命令" in text and "Search for commands" not in text
+        await pilot.press(*typed)
+        await pilot.pause(0.5)
+        text = screen_text(pilot.app)
+        if pane is None:
+            assert "主题" in text  # found by the Chinese or the English word, shown in Chinese
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "深色" in screen_text(pilot.app) and "搜索主题" in screen_text(pilot.app)
+        else:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert pilot.app.current_pane == pane
+
+    run_with(app, check)
