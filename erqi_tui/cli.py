@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from . import __version__, config, files, fmt, store
+from .i18n import set_lang, tr
 from .model import PANE_IDS
 
 EXIT_OK = 0
@@ -102,12 +103,13 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     except store.Refused as error:
         return refuse(str(error))
     except store.DataError as error:
-        print_problems(error, what="files; nothing was recorded, as")
+        print_problems(error, what="数据文件或更新记录（未记录）")
         return EXIT_INVALID
     except OSError as error:
         return refuse(f"cannot write the journal: {error.strerror or error}")
-    print(fmt.clean(f"erqi-tui: recorded update {number}: {describe_update(update, dashboard)} "
-                    f"({who}); journal {store.journal.journal_path(path)}", single_line=True))
+    print(fmt.clean(tr("erqi-tui：已记录第 {number} 条更新：{what}（{who}）；更新记录 {journal}", number=number,
+                       what=describe_update(update, dashboard), who=who,
+                       journal=store.journal.journal_path(path)), single_line=True))
     return EXIT_OK
 
 
@@ -147,7 +149,7 @@ def describe_update(update, dashboard) -> str:
 
 
 def refuse(message: str) -> int:
-    print(fmt.clean(f"erqi-tui: nothing recorded: {message}", single_line=True), file=sys.stderr)
+    print(fmt.clean(tr("erqi-tui：未记录：{message}", message=message), single_line=True), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -171,83 +173,68 @@ def port_number(text: str) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="erqi-tui",
-        description="A terminal dashboard of a district's yearly targets (二七区 by default), "
-                    "read from a TOML data file.",
-        epilog="Keys in the dashboard: 1-5 switch panes, ? help, r reload, q quit. "
-               "Run 'erqi-tui check FILE' to validate a data file.",
+        description=tr("区县年度目标的终端仪表盘，数据读自 TOML 文件（默认显示内置的数据文件）。"),
+        epilog=tr("仪表盘中的按键：1–5 切换页面，? 帮助，r 重新载入，q 退出。检查数据文件：erqi-tui check 文件。"),
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=tr("显示版本号并退出"))
     p.add_argument("--data", type=Path, metavar="PATH",
-                   help="the data file to show (default: the bundled data/targets.toml)")
+                   help=tr("要显示的数据文件（默认：内置的 data/targets.toml）"))
     p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
-                   help="judge progress at this date instead of the date the figures stand at")
+                   help=tr("假设：所有目标都按这一天判断进度（而不是各数值的日期）"))
     p.add_argument("--user", metavar="NAME",
-                   help="who is recorded with the updates you make (default: your login name)")
+                   help=tr("记录更新时的记录人（默认：登录名）"))
     p.add_argument("--read-only", action="store_true",
-                   help="show the data without a way to record updates (as the bundled file always is)")
+                   help=tr("只读：不提供记录更新的按键（内置数据始终只读）"))
     p.add_argument("--pane", choices=PANE_IDS, default="overview",
-                   help="the pane to start on (default: overview)")
+                   help=tr("启动时显示的页面（默认：overview 总览）"))
     p.add_argument("--lang", choices=("zh", "en"),
-                   help="language: zh (default) or en; l switches in the app and remembers the choice")
+                   help=tr("语言：zh（默认）或 en；在程序中按 l 切换并记住"))
     p.add_argument("--color", choices=COLOR_SYSTEMS, default="auto",
-                   help="colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, "
-                        "256, 16 or none")
+                   help=tr("颜色：auto（依据 COLORTERM 和 TERM；设置 NO_COLOR 则不用颜色）、truecolor、256、16 或 none"))
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="validate a data file: exit 0 if valid, 2 with the problems if not",
-                                description="Validate a data file. Exit 0 if valid; 2, with one line "
-                                            "per problem (file:line: key: what was expected), if not.")
-    check.add_argument("path", type=Path, metavar="PATH", help="the data file to check")
+    check = commands.add_parser("check", help=tr("检查数据文件：无误退出码 0，有误列出问题并退出码 2"),
+                                description=tr("检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。"))
+    check.add_argument("path", type=Path, metavar="PATH", help=tr("要检查的数据文件"))
     export = commands.add_parser(
-        "export", help="write the figures as md, html, csv, json or an svg screenshot",
-        description="Write the dashboard's figures, with their units, 'more than' marks and ahead/behind "
-                    "verdicts, for a briefing: Markdown, one self-contained HTML page, CSV for Excel "
-                    "(UTF-8 with BOM), stable JSON for scripts, or an SVG screenshot of a pane.")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
-    export.add_argument("--pane", choices=PANE_IDS, help="only this pane (default: all; svg: overview)")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+        "export", help=tr("导出数据：md、html、csv、json 或 svg 图片"),
+        description=tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help=tr("默认：md"))
+    export.add_argument("--pane", choices=PANE_IDS, help=tr("只导出这一页（默认：全部；svg 默认总览）"))
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help=tr("写入此文件（默认：标准输出；- 也表示标准输出）"))
     export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-                        help="the data file (default: the bundled one)")
+                        help=tr("数据文件（默认：内置数据）"))
     export.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                        help="judge progress at this date")
+                        help=tr("假设：按这一天判断进度"))
     export.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                        help="language of the labels and units (default: zh)")
+                        help=tr("标签和单位的语言（默认：zh）"))
     rec = commands.add_parser(
-        "record", help="record an update from a script: a target's value, a project's fields, or a withdrawal",
-        description="Record an update in the journal beside the data file, under the same lock and rules as "
-                    "the app: the date must lie within the data's year and not after today, and nothing is "
-                    "recorded while either file is broken. Prints one line and exits 0 when saved; exits 2 "
-                    "with the reason otherwise.",
-        epilog="Examples: erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | "
-               "erqi-tui record --data t.toml --project kangshifu --set status=投产 | "
-               "erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
-    rec.add_argument("--data", type=Path, metavar="PATH", required=True, help="the data file (required)")
+        "record", help=tr("从脚本记录更新：目标的数值、项目的字段，或撤销一条更新"),
+        description=tr("在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。"),
+        epilog="Examples: erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | erqi-tui record --data t.toml --project kangshifu --set status=投产 | erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
+    rec.add_argument("--data", type=Path, metavar="PATH", required=True, help=tr("数据文件（必填）"))
     what = rec.add_mutually_exclusive_group(required=True)
-    what.add_argument("--target", metavar="ID", help="the id of the target whose current value to record")
-    what.add_argument("--project", metavar="ID", help="the id of the project to change (with --set)")
-    what.add_argument("--withdraw", type=int, metavar="N", help="withdraw (撤销) update number N of the journal")
-    rec.add_argument("--value", metavar="V", help='with --target: the value, e.g. 140 or "50+" for a lower bound')
+    what.add_argument("--target", metavar="ID", help=tr("要记录当前值的目标 id"))
+    what.add_argument("--project", metavar="ID", help=tr("要修改的项目 id（配合 --set）"))
+    what.add_argument("--withdraw", type=int, metavar="N", help=tr("撤销更新记录中的第 N 条"))
+    rec.add_argument("--value", metavar="V", help=tr("配合 --target：数值，如 140；下限值写作 \"50+\""))
     rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                     help="with --project: a field to set (name, status, axis, location, investment, area, "
-                          "expected, note); repeat for several")
-    rec.add_argument("--new", action="store_true", help="with --project: add a new project with this id")
-    rec.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day the figure stands at (default: today)")
-    rec.add_argument("--note", default="", metavar="TEXT", help="a note kept with the update")
+                     help=tr("配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复"))
+    rec.add_argument("--new", action="store_true", help=tr("配合 --project：以此 id 新增项目"))
+    rec.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help=tr("数值截至的日期（默认：今天）"))
+    rec.add_argument("--note", default="", metavar="TEXT", help=tr("随更新保存的备注"))
     rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
-                     help="who records it (default: your login name)")
+                     help=tr("记录人（默认：登录名）"))
     serve = commands.add_parser(
-        "serve", help="serve the dashboard to web browsers (textual-serve), behind a token",
-        description="Serve the dashboard to web browsers with textual-serve; each visitor gets their own "
-                    "session. Every request needs the token printed at start (open the URL as printed), "
-                    "and the sessions are read-only unless --allow-edits is given.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; "
-                                                         "0.0.0.0 for every address of this machine)")
-    serve.add_argument("--port", type=port_number, default=8000, help="port, 1 to 65535 (default: 8000)")
+        "serve", help=tr("通过网页浏览器提供仪表盘（textual-serve），需令牌访问"),
+        description=tr("用 textual-serve 向网页浏览器提供仪表盘，每位访问者一个会话。每个请求都需要启动时打印的令牌（按打印的网址打开）；除非给出 --allow-edits，会话均为只读。"))
+    serve.add_argument("--host", default="127.0.0.1", help=tr("监听地址（默认：127.0.0.1；0.0.0.0 表示本机所有地址）"))
+    serve.add_argument("--port", type=port_number, default=8000, help=tr("端口，1 至 65535（默认：8000）"))
     serve.add_argument("--allow-edits", action="store_true",
-                       help="let visitors record updates in the data file (default: read-only sessions)")
+                       help=tr("允许访问者在数据文件中记录更新（默认：只读会话）"))
     serve.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-                       help="the data file (default: the bundled one)")
+                       help=tr("数据文件（默认：内置数据）"))
     serve.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                       help="judge progress at this date")
+                       help=tr("假设：按这一天判断进度"))
     return p
 
 
@@ -267,7 +254,7 @@ def serve(args: argparse.Namespace, path: Path) -> int:
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:
     from . import i18n, report
 
-    i18n.set_lang(args.lang or "zh")
+    i18n.set_lang(args.lang or i18n.lang())  # export --lang, else the command line's language
 
     if args.format == "svg":
         from .app import svg_screenshot
@@ -281,10 +268,11 @@ def export(args: argparse.Namespace, path: Path, dashboard) -> int:
     except (OSError, ValueError) as error:
         reason = files.path_problem(args.output, error) if isinstance(error, ValueError) else (
             error.strerror or str(error))
-        print(fmt.clean(f"erqi-tui: cannot write {args.output}: {reason}", single_line=True), file=sys.stderr)
+        print(fmt.clean(tr("erqi-tui：无法写入 {path}：{reason}", path=args.output, reason=reason), single_line=True),
+              file=sys.stderr)
         return EXIT_INVALID
     if written != "-":
-        print(fmt.clean(f"erqi-tui: wrote {written}", single_line=True), file=sys.stderr)
+        print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
     return EXIT_OK
 
 
@@ -302,14 +290,53 @@ def apply_color_choice(choice: str) -> None:
         os.environ["TEXTUAL_COLOR_SYSTEM"] = {"16": "standard", "256": "256"}.get(choice, choice)
 
 
-def print_problems(error: store.DataError, what: str = "data file") -> None:
+def print_problems(error: store.DataError, what: str = "数据文件") -> None:
     count = len(error.problems)
-    print(f"erqi-tui: {count} problem{'s' if count != 1 else ''} in the {what}:", file=sys.stderr)
+    print(tr("erqi-tui：{what}有 {count} 处问题：", what=tr(what), count=count), file=sys.stderr)
     for problem in error.problems:
         print(f"  {problem}", file=sys.stderr)
 
 
+def cli_language(argv: list[str]) -> str:
+    """The command line's language: --lang as given, else the one remembered in the settings, else zh."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("zh", "en"):
+            return argv[index + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.partition("=")[2]
+    try:
+        return config.load_config(config.config_path()).lang
+    except (store.DataError, OSError):
+        return "zh"
+
+
+# argparse's own words, in Chinese (argparse looks them up through gettext's `_`).
+ARGPARSE_ZH = {
+    "usage: ": "用法：", "options": "选项", "positional arguments": "位置参数",
+    "show this help message and exit": "显示此帮助并退出", "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "unrecognized arguments: %s": "无法识别的参数：%s", "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值", "not allowed with argument %s": "不能与参数 %s 同用",
+    "one of the arguments %s is required": "需要参数 %s 之一", "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+}
+
+
+def speak(lang: str) -> None:
+    """Set the language of the messages and of argparse's own words."""
+    set_lang(lang)
+    if lang == "zh":
+        argparse._ = lambda text: ARGPARSE_ZH.get(text, text)  # argparse has no other way to translate
+    else:
+        import gettext
+
+        argparse._ = gettext.gettext
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    speak(cli_language(argv))
     args = parser().parse_args(argv)
     path = args.path if args.command == "check" else (args.data or bundled_data())
     try:
@@ -327,8 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "record":
         return record(args, path, loaded)
     if args.command == "check":
-        print(f"{fmt.clean(str(path), single_line=True)}: OK — {len(dashboard.targets)} targets, {len(dashboard.figures)} figures, "
-              f"{len(dashboard.events)} events, {len(dashboard.projects)} projects")
+        print(tr("{path}：无误 — {targets} 个目标、{figures} 项数据、{events} 件大事、{projects} 个项目",
+                 path=fmt.clean(str(path), single_line=True), targets=len(dashboard.targets),
+                 figures=len(dashboard.figures), events=len(dashboard.events), projects=len(dashboard.projects)))
         return EXIT_OK
     apply_color_choice(args.color)
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.
@@ -337,13 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = config.load_config(settings_path, ErqiApp.binding_ids, ErqiApp.key_known)
     except store.DataError as error:
-        print_problems(error, what="settings file")
+        print_problems(error, what="设置文件")
         return EXIT_INVALID
     if args.lang:
         settings = settings.with_(lang=args.lang)
     if not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER"):  # textual-serve's sessions set it
-        print("erqi-tui: the dashboard needs a terminal, and standard output is not one; for the figures "
-              "as text use: erqi-tui export", file=sys.stderr)
+        print(tr("erqi-tui：仪表盘需要在终端中运行，而标准输出不是终端；要以文本取得数据，请用 erqi-tui export"),
+              file=sys.stderr)
         return EXIT_INVALID
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .fmt import clean
+from .i18n import tr
 
 EXIT_OK, EXIT_INVALID = 0, 2
 WEB = Path(__file__).resolve().parent / "web"
@@ -59,20 +60,20 @@ def page_urls(host: str, port: int, token: str) -> list[str]:
 def serve(command: list[str], host: str, port: int, *, allow_edits: bool, title: str = "erqi-tui") -> int:
     problem = check_address(host, port)
     if problem:
-        print(clean(f"erqi-tui: cannot serve: {problem}", single_line=True), file=sys.stderr)
+        print(clean(tr("erqi-tui：无法提供服务：{problem}", problem=problem), single_line=True), file=sys.stderr)
         return EXIT_INVALID
     token = secrets.token_urlsafe(24)
     server = make_server(shlex.join(command + ([] if allow_edits else ["--read-only"])), host, port, token, title)
-    mode = "visitors may record updates (--allow-edits)" if allow_edits else "read-only (--allow-edits to record)"
-    print(f"erqi-tui: serving the dashboard, {mode}. Open (Ctrl+C stops):", file=sys.stderr)
+    mode = tr("访问者可以记录更新（--allow-edits）") if allow_edits else tr("只读（加 --allow-edits 可记录更新）")
+    print(tr("erqi-tui：正在提供仪表盘，{mode}。请打开（Ctrl+C 停止）：", mode=mode), file=sys.stderr)
     for url in page_urls(host, port, token):
         print(f"    {url}", file=sys.stderr)
     sys.stderr.flush()
     try:
         server.serve()
     except OSError as error:  # the port was taken between the check and the start
-        print(clean(f"erqi-tui: cannot serve on {host}:{port}: {error.strerror or error}", single_line=True),
-              file=sys.stderr)
+        print(clean(tr("erqi-tui：无法在 {host}:{port} 提供服务：{error}", host=host, port=port,
+                       error=error.strerror or error), single_line=True), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

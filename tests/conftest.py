@@ -22,3 +22,12 @@ def write_toml(tmp_path):
         return path
 
     return write
+
+
+def pytest_configure(config):
+    """Every test, and every erqi-tui it starts, reads settings from an empty folder of its own, not
+    the developer's (a remembered English would change what the command line says)."""
+    import os
+    import tempfile
+
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="erqi-tui-test-config-")

@@ -19,7 +19,7 @@ def erqi(*args: str) -> subprocess.CompletedProcess:
 def test_check_valid_file_exits_0():
     result = erqi("check", str(BUNDLED))
     assert result.returncode == 0
-    assert "OK" in result.stdout and "10 projects" in result.stdout
+    assert "无误" in result.stdout and "10 个项目" in result.stdout
 
 
 def test_check_invalid_file_exits_2_with_one_line_per_problem(write_toml):
@@ -84,7 +84,7 @@ def test_bundled_data_is_found_and_is_the_shipped_file():
 def test_the_dashboard_refuses_to_start_when_output_is_not_a_terminal():
     result = erqi("--data", str(BUNDLED))  # stdout is a pipe here
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "needs a terminal" in result.stderr and result.stderr.count("\n") == 1
+    assert "需要在终端中运行" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_export_to_standard_output_by_dash_or_dev_stdout():
@@ -138,3 +138,21 @@ def test_the_svg_picture_is_for_a_briefing(tmp_path):
     assert "cdnjs" not in picture and "url(" not in picture.replace("url(#", "")  # no font from outside
     assert "郑州市二七区&#160;2024&#160;年目标&#160;—&#160;2024-05-31&#160;—&#160;招商引资" in picture
     assert "Noto Sans Mono CJK SC" in picture
+
+
+def test_help_speaks_the_chosen_language(tmp_path):
+    import os
+
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}  # no remembered language: Chinese
+    zh = subprocess.run([sys.executable, "-m", "erqi_tui", "--help"], capture_output=True, text=True,
+                        encoding="utf-8", env=env, timeout=60).stdout
+    assert zh.startswith("用法：") and "显示此帮助并退出" in zh and "show this help" not in zh
+    en = subprocess.run([sys.executable, "-m", "erqi_tui", "--lang", "en", "--help"], capture_output=True,
+                        text=True, encoding="utf-8", env=env, timeout=60).stdout
+    assert en.startswith("usage:") and "the data file to show" in en
+    (tmp_path / "erqi-tui").mkdir()
+    (tmp_path / "erqi-tui" / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    remembered = subprocess.run([sys.executable, "-m", "erqi_tui", "check", "--help"], capture_output=True,
+                                text=True, encoding="utf-8", env=env, timeout=60).stdout
+    assert "the data file to check" in remembered  # the language chosen in the app is remembered
+    assert "二七" not in zh + en

@@ -36,7 +36,7 @@ def test_record_a_target_prints_one_line_and_keeps_the_figure_with_its_date(data
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "2024-06-30", "--note", "六月报表", "--user", "zhang")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n") == 1 and "recorded update 1" in result.stdout
+    assert result.stdout.count("\n") == 1 and "已记录第 1 条更新" in result.stdout
     target = amount(store.load(data))
     assert target.current.value == 140 and target.as_of.isoformat() == "2024-06-30"
     change, = store.load(data).history("target", "signed-amount")
