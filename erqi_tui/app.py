@@ -27,6 +27,7 @@ from .panes import Context
 from .themes import THEMES
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
+from .widgets.requests import EditRequested, HistoryRequested
 from .widgets.tabs import PaneTabs
 
 # Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
@@ -470,7 +471,7 @@ class ErqiApp(App):
         target = next(t for t in self.dashboard.targets if t.id == target_id)
         self.push_screen(target_form(target, self.dashboard, self.who, self.form_date(),
                                      self.dashboard.update_dates(self.today),
-                                     self.dashboard.version("target", target_id)))
+                                     self.dashboard.version("target", target_id), save=self.save_update))
 
     def open_project_form(self, project_id: str | None) -> None:
         from .screens.forms import project_form
@@ -481,7 +482,7 @@ class ErqiApp(App):
         project = next((p for p in self.dashboard.projects if p.id == project_id), None)
         seen = self.dashboard.version("project", project_id) if project else None
         self.push_screen(project_form(project, self.dashboard, self.who, self.form_date(),
-                                      self.dashboard.update_dates(self.today), seen))
+                                      self.dashboard.update_dates(self.today), seen, save=self.save_update))
 
     def open_history(self, kind: str, ident: str) -> None:
         from .screens.history import HistoryScreen
@@ -489,7 +490,18 @@ class ErqiApp(App):
         items = self.dashboard.targets if kind == "target" else self.dashboard.projects
         item = next(i for i in items if i.id == ident)
         self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
-                                       read_only=self.read_only, note=data(item, "note")))
+                                       read_only=self.read_only, note=data(item, "note"),
+                                       withdraw=self.withdraw_update,
+                                       current=lambda: self.dashboard.history(kind, ident)))
+
+    def on_edit_requested(self, request: EditRequested) -> None:
+        if request.kind == "target":
+            self.open_target_form(request.ident)
+        else:
+            self.open_project_form(request.ident)
+
+    def on_history_requested(self, request: HistoryRequested) -> None:
+        self.open_history(request.kind, request.ident)
 
     async def withdraw_update(self, number: int) -> str | None:
         """Withdraw (撤销) update `number`; None when done, else what the user should be told."""

@@ -13,6 +13,7 @@ from .. import listing
 from ..i18n import tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
+from ..widgets.requests import EditRequested, HistoryRequested
 from ..widgets.table import VirtualTable
 from ..widgets.text import plain
 from . import Context, target_cards
@@ -42,11 +43,11 @@ class ProjectTable(VirtualTable):
 
     def action_edit(self) -> None:
         if self.selected_id:
-            self.app.open_project_form(self.selected_id)
+            self.post_message(EditRequested("project", self.selected_id))
 
     def action_history(self) -> None:
         if self.selected_id:
-            self.app.open_history("project", self.selected_id)
+            self.post_message(HistoryRequested("project", self.selected_id))
 
 
 class ProjectsPane(Vertical):
@@ -109,7 +110,7 @@ class ProjectsPane(Vertical):
         self.sort, self.reverse, self.pending = state["sort"], state["reverse"], state
 
     def action_new_project(self) -> None:
-        self.app.open_project_form(None)
+        self.post_message(EditRequested("project", None))
 
     @property
     def table(self) -> ProjectTable:

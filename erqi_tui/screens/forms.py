@@ -50,10 +50,12 @@ class UpdateForm(ModalScreen):
     """
 
     def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], tuple],
-                 hint: str = "", seen: int | None = None) -> None:
+                 hint: str = "", seen: int | None = None, save: Callable | None = None) -> None:
         """`seen`: the version of the target or project the form is opened on (Dashboard.version).
-        If someone records a change to it before this form saves, the save is held until confirmed."""
+        If someone records a change to it before this form saves, the save is held until confirmed.
+        `save(update, seen)`: records it; None when saved, a Conflict, or what to tell the user."""
         super().__init__()
+        self.save_update = save
         self.form_title = title
         self.fields = fields
         self.build = build
@@ -113,7 +115,7 @@ class UpdateForm(ModalScreen):
         self.show_errors(errors)
         if update is None:
             return
-        problem = await self.app.save_update(update, self.seen)
+        problem = await self.save_update(update, self.seen)
         if isinstance(problem, Conflict):
             self.seen = problem.version  # the next save is the explicit confirmation
             self.show_errors({"": conflict_message(problem)})
@@ -148,7 +150,7 @@ def conflict_message(conflict: Conflict) -> str:
 
 
 def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
-                allowed: tuple, seen: int | None = None) -> UpdateForm:
+                allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
     fields: list[Field] = [
         ("current", tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
          fmt.as_written(target.current, unit=False) if target.current else "", None),
@@ -157,11 +159,11 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
     ]
     hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
     return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
-                      lambda values: edits.target_update(target, values, who, allowed), hint, seen)
+                      lambda values: edits.target_update(target, values, who, allowed), hint, seen, save)
 
 
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
-                 allowed: tuple, seen: int | None = None) -> UpdateForm:
+                 allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
     stages = [(s.name, s.name) for s in dashboard.stages]
     axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
@@ -183,4 +185,4 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     ]
     title = tr("更新项目：{name}", name=data(p, "name")) if p else tr("新增项目")
     return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
-                      tr("记录人：{who}", who=who), seen)
+                      tr("记录人：{who}", who=who), seen, save)

@@ -65,9 +65,12 @@ class HistoryScreen(ModalScreen):
     """
 
     def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True,
-                 note: str = "") -> None:
-        """`note`: the target's or project's own note from the data file, shown above its history."""
+                 note: str = "", withdraw=None, current=None) -> None:
+        """`note`: the target's or project's own note from the data file, shown above its history.
+        `withdraw(number)`: withdraws an update (None when done, else what to tell the user);
+        `current()`: the history as it stands after that."""
         super().__init__()
+        self.withdraw, self.current = withdraw, current
         self.note = note
         self.history_title = title
         self.changes = changes
@@ -88,7 +91,7 @@ class HistoryScreen(ModalScreen):
             yield Static("", id="history-confirm")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("withdraw", "move") and (self.read_only or not self.numbers):
+        if action in ("withdraw", "move") and (self.read_only or not self.numbers or self.withdraw is None):
             return False  # not offered: neither in the key line nor by the key
         return True
 
@@ -114,12 +117,12 @@ class HistoryScreen(ModalScreen):
             confirm.update(Text(tr("撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。",
                                    seq=self.selected)))
             return
-        problem = await self.app.withdraw_update(self.selected)
+        problem = await self.withdraw(self.selected)
         self.confirming = None
         if problem:
             confirm.update(plain(problem, single_line=False))
             return
-        self.changes = self.app.dashboard.history(self.kind, self.ident)
+        self.changes = self.current()
         self.numbers = sorted({c.seq for c in self.changes if c.seq and not c.withdrawn})
         self.selected = self.numbers[-1] if self.numbers else None
         confirm.update("")

@@ -16,6 +16,7 @@ from ..i18n import data, tr
 from ..model import Figure
 from ..progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
 from .bars import FigureBars, progress_line
+from .requests import EditRequested, HistoryRequested
 from .text import join, plain
 
 VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
@@ -95,10 +96,10 @@ class TargetCard(Widget, can_focus=True):
         return self.app.offers(action)
 
     def action_edit(self) -> None:
-        self.app.open_target_form(self.progress.target.id)
+        self.post_message(EditRequested("target", self.progress.target.id))
 
     def action_history(self) -> None:
-        self.app.open_history("target", self.progress.target.id)
+        self.post_message(HistoryRequested("target", self.progress.target.id))
 
 
 def figure_tile(figure: Figure) -> Text:

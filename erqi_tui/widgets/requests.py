@@ -1,0 +1,24 @@
+"""What widgets ask of the app, as Messages: a widget reports up and the app decides (a form, a
+history), so no widget needs to know the app's methods."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class EditRequested(Message):
+    """Open the form that records an update of a target or project (`ident` None: a new project)."""
+
+    def __init__(self, kind: str, ident: str | None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.ident = ident
+
+
+class HistoryRequested(Message):
+    """Show the history of a target or project."""
+
+    def __init__(self, kind: str, ident: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.ident = ident
