@@ -20,7 +20,7 @@ from textual.widgets import Header, Static
 from rich.text import Text
 
 from . import edits, fmt, store
-from .config import Config, save_config
+from .config import DEFAULT_THEME, Config, save_config
 from .i18n import data, english, lang, pane_title, set_lang, tr
 from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
@@ -120,7 +120,7 @@ class ErqiApp(App):
             self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))] + [Uncoloured()]
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "erqi-dark"
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         self.set_keymap(self.settings.keys)
         self.set_titles()
 
@@ -151,7 +151,8 @@ class ErqiApp(App):
         for notice in self.settings.notices:
             self.notify(notice, title=tr("设置"), severity="warning", markup=False, timeout=10)
         if self.settings.theme not in self.available_themes:
-            self.notify(tr("设置中的主题“{name}”不存在，已使用 erqi-dark。", name=fmt.clean(self.settings.theme)),
+            self.notify(tr("设置中的主题“{name}”不存在，已使用 {default}。", name=fmt.clean(self.settings.theme),
+                           default=DEFAULT_THEME),
                         severity="warning", markup=False)
         self.check_size()
         self.focus_pane()

@@ -12,19 +12,20 @@ import tomli_w
 
 from . import files
 from .fmt import clean
+from .i18n import LANGS
 from .problems import DataError
 from .validate import Validator, parse
 
-# The app's own themes; the command palette also offers Textual's, and any of them may be kept.
-THEMES = ("erqi-dark", "erqi-light", "erqi-contrast")
-LANGS = ("zh", "en")
+# The theme a new user starts with; the command palette offers ours (themes.py) and Textual's, and
+# any of them may be kept.
+DEFAULT_THEME = "erqi-dark"
 HEADER = ("# erqi-tui settings. Written by erqi-tui when you switch theme or language in the app.\n"
           "# [keys] remaps keys by binding id, e.g. reload = \"f5\" or \"pane.overview\" = \"1,f1\";\n"
           "# the ids are listed in the README.\n\n")
 
 
 class Config(NamedTuple):
-    theme: str = THEMES[0]
+    theme: str = DEFAULT_THEME
     lang: str = LANGS[0]
     keys: Mapping[str, str] = MappingProxyType({})  # binding id → keys, as in set_keymap
     notices: tuple[str, ...] = ()  # what was read but ignored (unknown key names), to tell the user
@@ -50,7 +51,7 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
     document = parse(path, text)
     check = Validator(path, text)
     check.table(document, "", {"theme", "lang", "keys"})
-    theme = check.text(document, "theme", "") or THEMES[0]
+    theme = check.text(document, "theme", "") or DEFAULT_THEME
     lang = check.text(document, "lang", "") or LANGS[0]
     if lang not in LANGS:
         check.problem("lang", f'expected one of {", ".join(LANGS)}, got "{lang}"')

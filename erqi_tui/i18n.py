@@ -90,7 +90,7 @@ EN: dict[str, str] = {
     "导出本页图片": "Save a picture of this pane", "把当前页保存为 SVG（按键 x）": "Save this pane as SVG (key x)",
     "切换语言": "Switch language", "中文 / English（按键 l）": "中文 / English (key l)",
     "已切换为中文": "已切换为中文",
-    "设置中的主题“{name}”不存在，已使用 erqi-dark。": "The settings name a theme “{name}” that does not exist; using erqi-dark.", "Switched to English": "Switched to English",
+    "设置中的主题“{name}”不存在，已使用 {default}。": "The settings name a theme “{name}” that does not exist; using {default}.", "Switched to English": "Switched to English",
     # Bindings
     "重新载入": "Reload", "退出": "Quit", "导出本页": "Save pane", "English": "中文",
     "更新数值": "Update", "历史": "History", "筛选": "Filter", "新增项目": "New project",

@@ -24,9 +24,14 @@ def _axis_road(dashboard: Dashboard, project: Project) -> str:
     return data(axis, "road") if axis else ""
 
 
+def status_name(dashboard: Dashboard, status: str | None) -> str | None:
+    """A project's status as shown: its [[stage]]'s name in the current language, else as written."""
+    stage = dashboard.stage_named(status)
+    return data(stage, "name") if stage else status
+
+
 def _status(dashboard: Dashboard, project: Project) -> str | None:
-    stage = dashboard.stage_named(project.status)
-    return data(stage, "name") if stage else project.status
+    return status_name(dashboard, project.status)
 
 
 def _text(getter: Callable[[Dashboard, Project], str | None]) -> tuple[Callable, Callable]:

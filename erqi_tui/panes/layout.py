@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,6 +14,7 @@ from ..i18n import data, tr
 from ..model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
+from ..listing import status_name
 from . import Context, target_cards
 
 
@@ -71,7 +74,8 @@ class LayoutPane(VerticalScroll):
         if layout.axes:
             with Horizontal(id="axes"):
                 for axis in layout.axes:
-                    box = Static(road_picture(axis, dashboard.projects_on(axis.id), self.status_name),
+                    box = Static(road_picture(axis, dashboard.projects_on(axis.id),
+                                              partial(status_name, dashboard)),
                                  classes="axis")
                     box.border_title = plain(data(axis, "road"))
                     yield box
@@ -87,10 +91,6 @@ class LayoutPane(VerticalScroll):
                          classes="unplaced")
         for group, figures in grouped(dashboard.figures_on("layout")):
             yield FigureGroup(group, figures)
-
-    def status_name(self, status: str | None) -> str | None:
-        stage = self.context.dashboard.stage_named(status)
-        return data(stage, "name") if stage else status
 
     def belt_text(self) -> Text:
         layout = self.context.dashboard.layout

@@ -12,15 +12,15 @@ from textual.widgets import Static
 
 from .. import fmt
 from ..i18n import data, tr
+from ..listing import status_name
 from ..model import Dashboard, Project
 from ..widgets.text import plain
 
 
 def detail_table(project: Project, dashboard: Dashboard) -> Table:
     axis = dashboard.axis_named(project.axis)
-    status = dashboard.stage_named(project.status)
     rows: list[tuple[str, str]] = [
-        (tr("状态"), (data(status, "name") if status else project.status) or fmt.MISSING),
+        (tr("状态"), status_name(dashboard, project.status) or fmt.MISSING),
         (tr("发展轴"), f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING),
         (tr("位置"), data(project, "location") or fmt.MISSING),
         (tr("总投资"), fmt.quantity(project.investment)),
