@@ -22,6 +22,8 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     if not match:
         raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
     about, number, plus, typed_unit = match.groups()
+    if re.fullmatch(r"[eE][+-]?[0-9]+", typed_unit):  # 1e400 would read as 1 with the unit "e400"
+        raise ValueError(tr("请输入普通数字，不要用科学计数法"))
     value = float(number.replace(",", ""))
     if not math.isfinite(value) or value > MAX_VALUE:
         raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))

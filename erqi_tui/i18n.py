@@ -268,3 +268,20 @@ EN.update({
     "erqi-tui：正在提供仪表盘，{mode}。请打开（Ctrl+C 停止）：": "erqi-tui: serving the dashboard, {mode}. Open (Ctrl+C stops):",
     "erqi-tui：无法在 {host}:{port} 提供服务：{error}": "erqi-tui: cannot serve on {host}:{port}: {error}",
 })
+EN.update({
+    "记录人的名字不是有效的 UTF-8 文本；请用 --user 名字 指定": "the user name is not valid UTF-8 text; give one with --user NAME",
+    "记录人的名字为空；请用 --user 名字 指定": "the user name is empty; give one with --user NAME",
+    "记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字":
+        "the user name holds control characters; give a plain one with --user NAME",
+    "记录人的名字超过 {limit} 个字符": "the user name is longer than {limit} characters",
+    "日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）":
+        "the date {date} is outside the dates an update may stand at: {first} to {last} (within the data's "
+        "year {year}, and not after today)",
+    "第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条":
+        "update {seq} cannot be withdrawn: a later update depends on it ({problem}); withdraw that one first",
+    "没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）":
+        "there is no update {seq} to withdraw (the journal holds {count} entries; withdrawals themselves "
+        "cannot be withdrawn)",
+    "第 {seq} 条更新已由 {who} 于 {at} 撤销": "update {seq} was already withdrawn by {who} at {at}",
+    "请输入普通数字，不要用科学计数法": "Type a plain number, not scientific notation",
+})

@@ -20,6 +20,7 @@ from . import files, journal
 from .datafile import load_base
 from .model import Change, Dashboard, Update
 from .problems import DataError, Problem
+from .i18n import tr
 from .validate import NAME_LIMIT
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
@@ -116,22 +117,22 @@ def check_who(who: str) -> str:
     try:
         who.encode("utf-8")
     except UnicodeEncodeError:
-        raise Refused("the user name is not valid UTF-8 text; give one with --user NAME") from None
+        raise Refused(tr("记录人的名字不是有效的 UTF-8 文本；请用 --user 名字 指定")) from None
     if not who.strip():
-        raise Refused("the user name is empty; give one with --user NAME")
+        raise Refused(tr("记录人的名字为空；请用 --user 名字 指定"))
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in who):
-        raise Refused("the user name holds control characters; give a plain one with --user NAME")
+        raise Refused(tr("记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字"))
     if len(who) > NAME_LIMIT:
-        raise Refused(f"the user name is longer than {NAME_LIMIT} characters")
+        raise Refused(tr("记录人的名字超过 {limit} 个字符", limit=NAME_LIMIT))
     return who
 
 
 def check_date(dashboard: Dashboard, date: dt.date, today: dt.date) -> None:
     first, last = dashboard.update_dates(today)
     if not first <= date <= last:
-        raise Refused(f"the date {date.isoformat()} is outside the dates an update may stand at: "
-                      f"{first.isoformat()} to {last.isoformat()} (within the data's year "
-                      f"{dashboard.meta.year}, and not after today)")
+        raise Refused(tr("日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）",
+                         date=date.isoformat(), first=first.isoformat(), last=last.isoformat(),
+                         year=dashboard.meta.year))
 
 
 def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded | None = None,
@@ -169,8 +170,8 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
             after = journal.apply(fresh.base, journal_file, text)
         except DataError as error:
             if update.withdraw:
-                raise Refused(f"update {update.withdraw} cannot be withdrawn: a later update depends on it "
-                              f"({error.problems[0]}); withdraw that one first") from None
+                raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
+                                 seq=update.withdraw, problem=error.problems[0])) from None
             raise
         files.write_atomic(journal_file, text.encode("utf-8"))
         return Loaded(fresh.base, after, fingerprint(path)), after.journal_entries
@@ -180,9 +181,9 @@ def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
     """The (kind, id) that update `seq` changed, or Refused if it is not an update in force."""
     changes = [c for c in dashboard.changes if c.seq == seq]
     if not changes:
-        raise Refused(f"there is no update {seq} to withdraw (the journal holds {dashboard.journal_entries} "
-                      f"entries; withdrawals themselves cannot be withdrawn)")
+        raise Refused(tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）",
+                         seq=seq, count=dashboard.journal_entries))
     if changes[0].withdrawn is not None:
         w = changes[0].withdrawn
-        raise Refused(f"update {seq} was already withdrawn by {w.who} at {w.at:%Y-%m-%d %H:%M}")
+        raise Refused(tr("第 {seq} 条更新已由 {who} 于 {at} 撤销", seq=seq, who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}"))
     return changes[0].kind, changes[0].id

@@ -90,3 +90,8 @@ def test_a_date_outside_the_year_or_after_today_is_explained_with_the_range(type
 def test_a_value_too_large_to_compute_with_is_refused():
     with pytest.raises(ValueError, match="数值太大"):
         edits.parse_quantity("9" * 30, "亿元")
+
+
+def test_scientific_notation_is_explained_not_read_as_a_unit():
+    with pytest.raises(ValueError, match="科学计数法"):
+        edits.parse_quantity("1e400", "亿元")

@@ -106,7 +106,7 @@ def test_an_update_that_does_not_apply_is_not_written(data):
 def test_a_date_outside_the_year_or_after_today_is_refused_naming_the_range(data, date, today):
     with pytest.raises(store.Refused) as caught:
         store.record(data, amount_update(140, date=date), today=today)
-    assert "2024-01-01 to 2024-07-15" in str(caught.value)
+    assert "2024-01-01 至 2024-07-15" in str(caught.value)
     assert not journal.journal_path(data).exists()
 
 
@@ -146,16 +146,16 @@ def test_withdrawal_keeps_the_entry_and_undoes_its_effect(data):
     assert (second.new.value, second.withdrawn.who, second.withdrawn.note) == (2000, "li", "录入错误")
     assert [v for _, v in dashboard.trend("signed-amount")] == [107.96, 150]
     assert "withdraw = 2" in journal.journal_path(data).read_text(encoding="utf-8")
-    with pytest.raises(store.Refused, match="already withdrawn"):
+    with pytest.raises(store.Refused, match="已由 li"):
         store.record(data, Update("", "", {}, None, "li", withdraw=2), today=TODAY)
-    with pytest.raises(store.Refused, match="no update 9"):
+    with pytest.raises(store.Refused, match="没有可撤销的第 9 条更新"):
         store.record(data, Update("", "", {}, None, "li", withdraw=9), today=TODAY)
 
 
 def test_a_withdrawal_that_would_break_a_later_update_is_refused(data):
     record(data, Update("project", "new-1", {"name": "新项目"}, dt.date(2024, 6, 2), "wang", new=True))
     record(data, Update("project", "new-1", {"status": "签约"}, dt.date(2024, 6, 3), "wang"))
-    with pytest.raises(store.Refused, match="withdraw that one first"):
+    with pytest.raises(store.Refused, match="请先撤销那一条"):
         store.record(data, Update("", "", {}, None, "li", withdraw=1), today=TODAY)
 
 
@@ -168,7 +168,7 @@ def test_a_figure_recorded_for_an_earlier_date_does_not_replace_a_newer_one(data
 
 def test_an_author_name_that_is_not_utf8_or_has_control_characters_is_refused(data):
     for who in ("zh\udcffang", "a\x1b[2Jb", ""):
-        with pytest.raises(store.Refused, match="user name"):
+        with pytest.raises(store.Refused, match="记录人的名字"):
             record(data, amount_update(140, who=who))
     assert not journal.journal_path(data).exists()
 

@@ -59,7 +59,7 @@ def test_withdraw_from_the_command_line(data):
     assert result.returncode == 0, result.stderr
     assert amount(store.load(data)).current.value == 107.96
     again = erqi("record", "--data", str(data), "--withdraw", "1")
-    assert again.returncode == 2 and "already withdrawn" in again.stderr
+    assert again.returncode == 2 and "已由" in again.stderr
 
 
 @pytest.mark.parametrize("args, says", [
@@ -69,7 +69,7 @@ def test_withdraw_from_the_command_line(data):
     (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "expected a date as YYYY-MM-DD"),
     (["--project", "kangshifu", "--set", "colour=red"], "KEY one of"),
     (["--project", "kangshifu", "--set", "status=完工"], "status:"),
-    (["--withdraw", "5"], "no update 5"),
+    (["--withdraw", "5"], "没有可撤销的第 5 条更新"),
 ])
 def test_a_wrong_record_exits_2_with_a_clear_message_and_writes_nothing(data, args, says):
     result = erqi("record", "--data", str(data), *args)
@@ -94,7 +94,7 @@ def test_a_login_name_that_is_not_utf8_is_refused_with_a_message(data):
                             capture_output=True, timeout=60,
                             env={k.encode(): v.encode("utf-8", "surrogateescape") for k, v in env.items()})
     assert result.returncode == 2 and b"Traceback" not in result.stderr
-    assert b"not valid UTF-8" in result.stderr
+    assert "不是有效的 UTF-8".encode() in result.stderr
 
 
 def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
