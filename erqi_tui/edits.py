@@ -82,14 +82,6 @@ def usual_unit(dashboard: Dashboard, field: str) -> str | None:
     return units.most_common(1)[0][0] if units else None
 
 
-def new_project_id(dashboard: Dashboard) -> str:
-    taken = {p.id for p in dashboard.projects}
-    number = len(taken) + 1
-    while f"project-{number}" in taken:
-        number += 1
-    return f"project-{number}"
-
-
 PROJECT_TEXT_FIELDS = ("name", "status", "axis", "location", "expected", "note")
 PROJECT_AMOUNT_FIELDS = ("investment", "area")
 CLI_FIELDS = {"current": "--value", "date": "--date", "": ""}  # form fields as `erqi-tui record` names them
@@ -135,6 +127,6 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
     if not changes:
         return None, {"": tr("没有改动")}
     note = fields.get("update_note", "").strip()
-    if project is None:
-        return Update("project", new_project_id(dashboard), changes, date, who, note, new=True), {}
+    if project is None:  # its id is given under the journal's lock: two officials may add at once
+        return Update("project", "", changes, date, who, note, new=True), {}
     return Update("project", project.id, changes, date, who, note), {}

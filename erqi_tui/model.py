@@ -249,6 +249,14 @@ class Dashboard(NamedTuple):
     def projects_on(self, axis_id: str) -> tuple[Project, ...]:
         return tuple(p for p in self.projects if p.axis == axis_id)
 
+    def free_project_id(self) -> str:
+        """An id no project has yet, for a project added in the app: project-11, project-12…"""
+        taken = {p.id for p in self.projects}
+        number = len(taken) + 1
+        while f"project-{number}" in taken:
+            number += 1
+        return f"project-{number}"
+
     def targets_on(self, pane: str) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.pane == pane)
 

@@ -154,6 +154,8 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
         if update.withdraw:
             kind, ident = withdrawn_record(dashboard, update.withdraw)
         else:
+            if update.new and not update.id:  # a project added in the app: a free id as the file is now
+                update = update._replace(id=dashboard.free_project_id())
             kind, ident = update.kind, update.id
             check_date(dashboard, update.date, today)
         if seen is not None and not update.new:

@@ -247,3 +247,13 @@ def test_a_lock_held_by_another_writer_makes_a_save_wait_then_refuse(data):
                 pass
     finally:
         os.close(fd)
+
+
+def test_two_officials_adding_a_project_at_once_both_keep_theirs(data):
+    stale = store.read(data)  # both forms were opened on this
+    first = Update("project", "", {"name": "甲园区"}, dt.date(2024, 6, 2), "wang", new=True)
+    second = Update("project", "", {"name": "乙园区"}, dt.date(2024, 6, 2), "li", new=True)
+    store.record(data, first, reuse=stale, today=TODAY)
+    loaded, _ = store.record(data, second, reuse=stale, today=TODAY)
+    names = {p.id: p.name for p in loaded.dashboard.projects}
+    assert names["project-11"] == "甲园区" and names["project-12"] == "乙园区"
