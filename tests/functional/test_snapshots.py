@@ -34,3 +34,15 @@ def test_project_detail(snap_compare):
 
 def test_too_small_says_so(snap_compare):
     assert snap_compare(make_app(), terminal_size=(50, 14))
+
+
+# Another district's file (示例（虚构）): four corridors, targets on every pane, mixed units.
+@pytest.mark.parametrize("pane, size, lang", [
+    ("layout", (80, 24), "zh"), ("projects", (80, 24), "zh"), ("overview", (100, 30), "en"),
+    ("layout", (200, 50), "en"),
+])
+def test_another_districts_file(snap_compare, pane, size, lang):
+    from ..conftest import TEST_DATA
+
+    keys = (["l"] if lang == "en" else []) + [PANES[pane]]
+    assert snap_compare(make_app(TEST_DATA / "corridors.toml"), press=keys, terminal_size=size)
