@@ -174,7 +174,7 @@ class ErqiApp(App):
         try:
             save_config(self.settings_path, **changes)
         except store.DataError as error:
-            self.notify(fmt.clean(str(error)), title=tr("无法保存设置"), severity="warning", markup=False)
+            self.notify(fmt.clean(error.shown()), title=tr("无法保存设置"), severity="warning", markup=False)
         except OSError as error:
             self.notify(fmt.clean(tr("无法保存设置：{error}", error=error.strerror or error)),
                         severity="warning", markup=False)
@@ -345,9 +345,9 @@ class ErqiApp(App):
         try:
             loaded = await self.load_files()
         except store.DataError as error:
-            self.show_problem(str(error))
+            self.show_problem(error.shown())
             if announce:
-                self.notify(fmt.clean(str(error)), title=tr("数据文件有误，仍显示上次的数据"), severity="error",
+                self.notify(fmt.clean(error.shown()), title=tr("数据文件有误，仍显示上次的数据"), severity="error",
                             timeout=10, markup=False)
             return False
         finally:
@@ -432,8 +432,8 @@ class ErqiApp(App):
         except store.Refused as refused:
             return tr("无法保存：{error}", error=fmt.clean(str(refused)))
         except store.DataError as error:
-            self.show_problem(str(error))
-            return tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}", error=fmt.clean(str(error)))
+            self.show_problem(error.shown())
+            return tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}", error=fmt.clean(error.shown()))
         except OSError as error:
             return tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）"))
         self.reuse, self.loaded = loaded, loaded.state

@@ -294,7 +294,7 @@ def print_problems(error: store.DataError, what: str = "数据文件") -> None:
     count = len(error.problems)
     print(tr("erqi-tui：{what}有 {count} 处问题：", what=tr(what), count=count), file=sys.stderr)
     for problem in error.problems:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {problem.shown()}", file=sys.stderr)
 
 
 def cli_language(argv: list[str]) -> str:

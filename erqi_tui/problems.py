@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .fmt import clean
+from .i18n import english
 
 
 class Problem(NamedTuple):
@@ -16,6 +17,10 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        return self.shown(translate=False)
+
+    def shown(self, translate: bool = True) -> str:
+        """The problem as a person reads it: in Chinese unless the UI is English (`translate`)."""
         # Paths, keys and quoted values come from the user's files: their control characters are
         # neutralised here, so no message can move the cursor or retitle the terminal.
         where = clean(str(self.path), single_line=True)
@@ -23,7 +28,12 @@ class Problem(NamedTuple):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        message = clean(self.message, single_line=True)
+        message = self.message
+        if translate and not english():
+            from .messages_zh import chinese
+
+            message = chinese(message)
+        message = clean(message, single_line=True)
         return f"{where}: {clean(self.key, single_line=True)}: {message}" if self.key else f"{where}: {message}"
 
 
@@ -33,6 +43,10 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def shown(self) -> str:
+        """Every problem, a line each, in the UI's language."""
+        return "\n".join(p.shown() for p in self.problems)
 
 
 def file_problem(path: Path, message: str) -> DataError:

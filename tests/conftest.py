@@ -31,3 +31,13 @@ def pytest_configure(config):
     import tempfile
 
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="erqi-tui-test-config-")
+
+
+@pytest.fixture(autouse=True)
+def chinese_by_default():
+    """Each test starts in Chinese, the default, whatever the one before it switched to."""
+    from erqi_tui import i18n
+
+    i18n.set_lang("zh")
+    yield
+    i18n.set_lang("zh")

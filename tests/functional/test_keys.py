@@ -357,7 +357,7 @@ def test_reload_of_a_broken_file_keeps_the_last_good_data(tmp_path):
         await pilot.pause(0.3)  # the toast mounts on the next refresh
         text = screen_text(app)
         assert "13 / 30+ 个" in text
-        assert "数据文件有误" in text and "TOML syntax" in text  # the path itself may wrap
+        assert "数据文件有误" in text and "TOML 语法错误" in text  # the path itself may wrap
 
     run_with(app, check)
 

@@ -29,8 +29,8 @@ def test_check_invalid_file_exits_2_with_one_line_per_problem(write_toml):
     result = erqi("check", str(path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{path}:3: meta.year: expected a year such as 2024" in result.stderr
-    assert f"{path}:7: figure[1].value: expected a number ≥ 0, got -1" in result.stderr
+    assert f"{path}:3: meta.year: 应为年份，如 2024" in result.stderr  # in the UI's language, Chinese
+    assert f"{path}:7: figure[1].value: 应为不小于 0 的数字，实为 -1" in result.stderr
     assert f"{path}: meta.as_of: missing" in result.stderr or f"{path}:1: meta.as_of" in result.stderr
     assert path.read_bytes() == before  # never touched
 
@@ -44,7 +44,7 @@ def test_app_with_invalid_data_exits_2_before_the_screen_starts(write_toml):
 
 def test_missing_file_exits_2():
     result = erqi("check", "/nonexistent/targets.toml")
-    assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "文件不存在" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_binary_garbage_exits_2(tmp_path):
@@ -121,7 +121,7 @@ def test_a_fifo_as_the_data_file_is_refused_at_once_by_every_command(tmp_path):
     os.mkfifo(fifo)
     for args in (["check", str(fifo)], ["export", "--data", str(fifo)], ["--data", str(fifo)]):
         result = erqi(*args)
-        assert result.returncode == 2 and "is a FIFO" in result.stderr and "Traceback" not in result.stderr
+        assert result.returncode == 2 and "是 FIFO" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_export_to_a_folder_or_an_impossible_path_says_why(tmp_path):

@@ -36,9 +36,10 @@ EXPECTED = {
 }
 
 
-def check(path: Path, capsys) -> tuple[int, str]:
+def check(path: Path, capsys, lang: str = "en") -> tuple[int, str]:
+    """`erqi-tui check`, in English by default: the phrases below are the validator's own words."""
     before = path.read_bytes()
-    code = cli.main(["check", str(path)])
+    code = cli.main(["--lang", lang, "check", str(path)])
     err = capsys.readouterr().err
     assert path.read_bytes() == before
     assert "Traceback" not in err
@@ -110,7 +111,7 @@ def test_odd_paths_get_one_line_and_exit_2_without_hanging(kind, tmp_path, capsy
         path = tmp_path / ("x" * 300) / "data.toml"
     elif kind == "dangling link":
         path.symlink_to(tmp_path / "gone.toml")
-    code = cli.main(["check", str(path)])
+    code = cli.main(["--lang", "en", "check", str(path)])
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err and expected in err, err
 
@@ -126,7 +127,7 @@ def test_a_journal_that_is_not_a_regular_file_is_refused(kind, tmp_path, capsys)
     shutil.copy(BUNDLED, data)
     journal = tmp_path / "targets.journal.toml"
     os.mkfifo(journal) if kind == "fifo" else journal.mkdir()
-    code = cli.main(["check", str(data)])
+    code = cli.main(["--lang", "en", "check", str(data)])
     err = capsys.readouterr().err
     assert code == 2 and str(journal) in err and ("FIFO" in err or "folder" in err)
 
@@ -167,3 +168,17 @@ def test_very_long_names(tmp_path, capsys):
     path.write_text(f'[meta]\ndistrict = "{"二" * 10_000}"\nyear = 2024\nas_of = 2024-05-31\n', encoding="utf-8")
     code, err = check(path, capsys)
     assert code == 2 and f"{path}:2: meta.district: is 10000 characters long; expected at most 200" in err
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_in_chinese_every_corpus_message_is_chinese(name, capsys):
+    import re
+
+    code, err = check(CORPUS / name, capsys, lang="zh")
+    problems = [line.strip() for line in err.splitlines()[1:]]
+    assert code == 2 and problems
+    for line in problems:
+        message = line.split(": ", 2)[-1] if line.count(": ") >= 2 else line.split(": ", 1)[-1]
+        # The validator's words are translated; what is quoted (tomllib's own words, keys, values) is not.
+        assert re.search(r"[\u4e00-\u9fff]", message), line
+        assert not re.match(r"(expected|missing|unknown|is |a |holds|duplicate)", message), line
