@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
-from functools import partial
 import time
 from pathlib import Path
 
@@ -279,27 +278,6 @@ class ErqiApp(App):
         bindings = [b for _, scoped in cls.binding_scopes() for b in scoped] + HelpScreen.BINDINGS
         return {b.id for b in bindings if b.id}
 
-    @staticmethod
-    def key_known(name: str) -> bool:
-        """Whether a terminal can send the key `name` as Textual names keys ("f5", "ctrl+r", "?",
-        "question_mark"): a remap in the settings to anything else is left out, and said."""
-        import unicodedata
-
-        from textual.keys import Keys
-
-        *modifiers, key = name.split("+")
-        if not key or any(m not in ("ctrl", "shift", "alt", "meta", "super", "hyper") for m in modifiers):
-            return False
-        if len(key) == 1:
-            return key.isprintable()
-        if key in {k.value for k in Keys} or key in {"space", "tab", "enter", "backspace", "delete"}:
-            return True
-        try:
-            unicodedata.lookup(key.replace("_", " "))  # "question_mark", "full_stop"
-        except KeyError:
-            return False
-        return True
-
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(scope, key, what it does) for every key the help screen lists."""
         from .screens.help import help_rows
@@ -541,44 +519,6 @@ class ErqiApp(App):
         title = fmt.clean(f"{self.title} — {self.context.as_of.isoformat()} — {self.pane_name(self.current_pane)}",
                           single_line=True)
         return svg(self, title)
-
-    def palette_commands(self) -> list:
-        """The command palette's commands: each in the current language, found by either's words."""
-        from .i18n import both
-        from .screens.palette import PaletteCommand
-
-        go_zh, go_en = both("切换到{title}")
-        entries = []
-        for number, pane_id in enumerate(PANE_IDS, start=1):
-            name = self.pane_name(pane_id)
-            title_zh, title_en = both(PANE_TITLES[pane_id])
-            entries.append((tr("切换到{title}", title=name),
-                            (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
-                            tr("显示第 {number} 页（按键 {number}）", number=number),
-                            partial(self.run_action, f"show_pane('{pane_id}')")))
-        for title, help_text, action in (("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
-                                          ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
-                                          ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
-                                          ("帮助", "所有按键（按键 ?）", "help"),
-                                          ("主题", "选择配色主题", "change_theme"),
-                                          ("退出", "退出 erqi-tui（按键 q）", "quit")):
-            entries.append((tr(title), both(title), tr(help_text), partial(self.run_action, action)))
-        from .listing import pinyin
-
-        return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
-                for shown, (zh, en), help_text, run in entries]
-
-    def theme_names(self, name: str) -> tuple[str, str]:
-        """(a theme's name as shown, its name in both languages to search): ours have Chinese names."""
-        from .i18n import both
-        from .themes import THEME_NAMES
-
-        if name not in THEME_NAMES:
-            return name, name
-        from .listing import pinyin
-
-        zh, en = both(THEME_NAMES[name])
-        return tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

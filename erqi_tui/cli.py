@@ -363,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
 
     settings_path = config.config_path()
     try:
-        settings = config.load_config(settings_path, ErqiApp.binding_ids, ErqiApp.key_known)
+        from .screens.help import key_known
+
+        settings = config.load_config(settings_path, ErqiApp.binding_ids, key_known)
     except store.DataError as error:
         print_problems(error, what="设置文件")
         return EXIT_INVALID

@@ -42,6 +42,27 @@ def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]]) -
     return [(tr(scope), key, tr(action)) for scope, key, action in rows + list(BUILT_IN_KEYS)]
 
 
+def key_known(name: str) -> bool:
+    """Whether a terminal can send the key `name` as Textual names keys ("f5", "ctrl+r", "?",
+    "question_mark"): a remap in the settings to anything else is left out, and said."""
+    import unicodedata
+
+    from textual.keys import Keys
+
+    *modifiers, key = name.split("+")
+    if not key or any(m not in ("ctrl", "shift", "alt", "meta", "super", "hyper") for m in modifiers):
+        return False
+    if len(key) == 1:
+        return key.isprintable()
+    if key in {k.value for k in Keys} or key in {"space", "tab", "enter", "backspace", "delete"}:
+        return True
+    try:
+        unicodedata.lookup(key.replace("_", " "))  # "question_mark", "full_stop"
+    except KeyError:
+        return False
+    return True
+
+
 class HelpScreen(ModalScreen):
     BINDINGS = [
         Binding("escape", "dismiss", "关闭", id="help.close"),

@@ -8,6 +8,11 @@ from typing import Callable, NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ..i18n import both, tr
+from ..listing import pinyin
+from ..model import PANE_IDS, PANE_TITLES
+from ..themes import THEME_NAMES
+
 
 class PaletteCommand(NamedTuple):
     title: str  # as shown, in the current language
@@ -20,12 +25,12 @@ class Commands(Provider):
     """The app's commands (ErqiApp.palette_commands)."""
 
     async def discover(self) -> Hits:
-        for command in self.app.palette_commands():
+        for command in palette_commands(self.app):
             yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self.app.palette_commands():
+        for command in palette_commands(self.app):
             score = max(matcher.match(command.title), matcher.match(command.other))
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
@@ -40,10 +45,8 @@ class Themes(Provider):
         def use(name: str) -> None:
             app.theme = name
 
-        from ..themes import THEME_NAMES
-
         ours_first = sorted(app.available_themes, key=lambda name: (name not in THEME_NAMES, name))
-        return [PaletteCommand(*app.theme_names(name), "", partial(use, name)) for name in ours_first]
+        return [PaletteCommand(*theme_names(app, name), "", partial(use, name)) for name in ours_first]
 
     async def discover(self) -> Hits:
         for command in self.commands():
@@ -57,5 +60,31 @@ class Themes(Provider):
                 yield Hit(score, matcher.highlight(command.title), command.run)
 
 
-def commands_provider() -> type[Provider]:
-    return Commands
+def palette_commands(app) -> list[PaletteCommand]:
+    """The command palette's commands: each in the current language, found by either's words."""
+    go_zh, go_en = both("切换到{title}")
+    entries = []
+    for number, pane_id in enumerate(PANE_IDS, start=1):
+        name = app.pane_name(pane_id)
+        title_zh, title_en = both(PANE_TITLES[pane_id])
+        entries.append((tr("切换到{title}", title=name),
+                        (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
+                        tr("显示第 {number} 页（按键 {number}）", number=number),
+                        partial(app.run_action, f"show_pane('{pane_id}')")))
+    for title, help_text, action in (("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
+                                      ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
+                                      ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
+                                      ("帮助", "所有按键（按键 ?）", "help"),
+                                      ("主题", "选择配色主题", "change_theme"),
+                                      ("退出", "退出 erqi-tui（按键 q）", "quit")):
+        entries.append((tr(title), both(title), tr(help_text), partial(app.run_action, action)))
+    return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
+            for shown, (zh, en), help_text, run in entries]
+
+
+def theme_names(app, name: str) -> tuple[str, str]:
+    """(a theme's name as shown, its name in both languages to search): ours have Chinese names."""
+    if name not in THEME_NAMES:
+        return name, name
+    zh, en = both(THEME_NAMES[name])
+    return tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"

@@ -163,7 +163,9 @@ def test_other_district_in_english_keeps_its_names():
 def test_unknown_key_names_are_named_ignored_and_neutralised(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nreload = "f5,f99"\nquit = "\\u001b[2J"\n', encoding="utf-8")
-    settings = config.load_config(path, ErqiApp.binding_ids, ErqiApp.key_known)
+    from erqi_tui.screens.help import key_known
+
+    settings = config.load_config(path, ErqiApp.binding_ids, key_known)
     assert settings.keys == {"reload": "f5"}  # the known key is kept, the others left out
     assert any('"f99"' in n for n in settings.notices)
     assert all("\x1b" not in n for n in settings.notices) and any("␛[2J" in n for n in settings.notices)
