@@ -17,6 +17,7 @@ from typing import Any
 import tomli_w
 
 from .model import Change, Dashboard, Project, Quantity, Target, Update, Withdrawal
+from .problems import DataError
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
 HEADER = (
@@ -113,8 +114,6 @@ class JournalReader(Validator):
             if "withdraw" not in entry:
                 self.entry(_seq(key), key, entry)
         if self.problems:
-            from .problems import DataError
-
             raise DataError(self.problems)
         count = len(document["update"]) if isinstance(document.get("update"), list) else 0
         dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),

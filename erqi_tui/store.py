@@ -54,7 +54,12 @@ def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
     """Read and validate `path` and apply the journal beside it. Raises DataError listing every
     problem found, in whichever file has them. `reuse`: what was read before; if the data file has
     not changed since, its parse is reused (a city's file takes seconds) and only the journal is read."""
-    path = Path(path)
+    return _read(Path(path), reuse)[0]
+
+
+def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
+    """`read`, and the journal's text as it was read (None: there is no journal), which a save
+    appends to rather than reading the file a second time."""
     state = fingerprint(path)
     with _collector_paused():
         if reuse is not None and reuse.state[0] == state[0] and state[0] is not None:
@@ -63,8 +68,9 @@ def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
             base = load_base(path)
         journal_file = journal.journal_path(path)
         if not os.path.lexists(journal_file):
-            return Loaded(base, base, state)
-        return Loaded(base, journal.apply(base, journal_file, files.read_text(journal_file)), state)
+            return Loaded(base, base, state), None
+        text = files.read_text(journal_file)
+        return Loaded(base, journal.apply(base, journal_file, text), state), text
 
 
 def load(path: Path | str) -> Dashboard:
@@ -149,7 +155,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     check_who(update.who)
     journal_file = journal.journal_path(path)
     with files.locked(journal_file):
-        fresh = read(path, reuse)
+        fresh, old = _read(path, reuse)
         dashboard = fresh.dashboard
         if update.withdraw:
             kind, ident = withdrawn_record(dashboard, update.withdraw)
@@ -166,8 +172,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
                 raise Conflict(since, version)
         if update.at is None:
             update = update._replace(at=dt.datetime.now().replace(microsecond=0))
-        old = files.read_text(journal_file) if os.path.lexists(journal_file) else journal.HEADER
-        text = journal.appended(old, update)
+        text = journal.appended(journal.HEADER if old is None else old, update)
         try:
             after = journal.apply(fresh.base, journal_file, text)
         except DataError as error:
