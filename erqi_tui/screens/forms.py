@@ -167,22 +167,19 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     stages = [(s.name, s.name) for s in dashboard.stages]
     axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
-    def amount(q) -> str:
-        return "" if q is None else fmt.as_written(q)
-
-    p = project
+    shown = edits.project_fields(project)  # what project_update compares the typed fields with
     fields: list[Field] = [
-        ("name", tr("项目名称"), p.name if p else "", None),
-        ("status", tr("状态"), (p.status or "") if p else "", stages if stages else None),
-        ("axis", tr("发展轴"), (p.axis or "") if p else "", axes if axes else None),
-        ("location", tr("位置"), p.location if p else "", None),
-        ("investment", tr("总投资（如 10 亿元）"), amount(p.investment) if p else "", None),
-        ("area", tr("占地（如 133 亩）"), amount(p.area) if p else "", None),
-        ("expected", tr("预计"), p.expected if p else "", None),
-        ("note", tr("说明"), p.note if p else "", None),
+        ("name", tr("项目名称"), shown["name"], None),
+        ("status", tr("状态"), shown["status"], stages if stages else None),
+        ("axis", tr("发展轴"), shown["axis"], axes if axes else None),
+        ("location", tr("位置"), shown["location"], None),
+        ("investment", tr("总投资（如 10 亿元）"), shown["investment"], None),
+        ("area", tr("占地（如 133 亩）"), shown["area"], None),
+        ("expected", tr("预计"), shown["expected"], None),
+        ("note", tr("说明"), shown["note"], None),
         ("date", tr("变更日期（YYYY-MM-DD）"), date, None),
         ("update_note", tr("本次更新备注（可选）"), "", None),
     ]
-    title = tr("更新项目：{name}", name=data(p, "name")) if p else tr("新增项目")
+    title = tr("更新项目：{name}", name=data(project, "name")) if project else tr("新增项目")
     return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
                       tr("记录人：{who}", who=who), seen, save)
