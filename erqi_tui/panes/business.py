@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from .. import fmt
 from ..i18n import tr
 from ..model import grouped
-from ..widgets.cards import FigureGroup
+from ..widgets.cards import FigureGroup, TargetRow
 from . import Context, target_cards
 
 
 class BusinessPane(VerticalScroll):
-    DEFAULT_CSS = """
-    BusinessPane { padding: 0 1; }
-    BusinessPane #targets { height: auto; }
-    BusinessPane #targets TargetCard { width: 1fr; }
-    """
+    DEFAULT_CSS = "BusinessPane { padding: 0 1; }"
 
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -28,8 +24,7 @@ class BusinessPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         targets = self.context.dashboard.targets_on("business")
         if targets:
-            with Horizontal(id="targets"):
-                yield from target_cards(self.context, targets)
+            yield TargetRow(target_cards(self.context, targets))
         groups = grouped(self.context.dashboard.figures_on("business"))
         if not groups and not targets:
             yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import data, tr
 from ..model import grouped
-from ..widgets.cards import FigureGroup
+from ..widgets.cards import FigureGroup, TargetRow
 from ..widgets.text import join, plain
 from . import Context, target_cards
 
@@ -18,8 +18,6 @@ from . import Context, target_cards
 class InvestmentPane(VerticalScroll):
     DEFAULT_CSS = """
     InvestmentPane { padding: 0 1; }
-    InvestmentPane #signing { height: auto; }
-    InvestmentPane #signing TargetCard { width: 1fr; }
     InvestmentPane #pipeline { height: auto; }
     InvestmentPane .stage { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }
     InvestmentPane .arrow { width: 2; height: 3; content-align: center middle; color: $text-muted; }
@@ -35,8 +33,7 @@ class InvestmentPane(VerticalScroll):
         dashboard = self.context.dashboard
         targets = dashboard.targets_on("investment")
         if targets:
-            with Horizontal(id="signing"):
-                yield from target_cards(self.context, targets)
+            yield TargetRow(target_cards(self.context, targets))
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
         if dashboard.stages:

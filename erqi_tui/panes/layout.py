@@ -12,7 +12,7 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import data, tr
 from ..model import Axis, Project, grouped
-from ..widgets.cards import FigureGroup
+from ..widgets.cards import FigureGroup, TargetRow
 from ..widgets.text import join, plain
 from ..listing import status_name
 from . import Context, target_cards
@@ -50,8 +50,6 @@ class LayoutPane(VerticalScroll):
     DEFAULT_CSS = """
     LayoutPane { padding: 0 1; }
     LayoutPane #plan-name { height: 1; text-style: bold; }
-    LayoutPane #targets { height: auto; }
-    LayoutPane #targets TargetCard { width: 1fr; }
     LayoutPane #axes { height: auto; }
     LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1;
                        text-wrap: nowrap; text-overflow: ellipsis; }
@@ -67,8 +65,7 @@ class LayoutPane(VerticalScroll):
         layout = dashboard.layout
         targets = dashboard.targets_on("layout")
         if targets:
-            with Horizontal(id="targets"):
-                yield from target_cards(self.context, targets)
+            yield TargetRow(target_cards(self.context, targets))
         if layout.name:
             yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
         if layout.axes:

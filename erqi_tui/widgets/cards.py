@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -100,6 +100,18 @@ class TargetCard(Widget, can_focus=True):
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested("target", self.progress.target.id))
+
+
+class TargetRow(Horizontal):
+    """A pane's target cards side by side, sharing the width."""
+
+    DEFAULT_CSS = """
+    TargetRow { height: auto; }
+    TargetRow > TargetCard { width: 1fr; }
+    """
+
+    def __init__(self, cards: list[TargetCard], **kwargs) -> None:
+        super().__init__(*cards, **kwargs)
 
 
 def figure_tile(figure: Figure) -> Text:
