@@ -104,19 +104,27 @@ def _by_quantity(found: list[Project], quantity: Callable[[Project], Quantity | 
     """Amounts compared as amounts: 3,000 万元 before 120 亿元, 310 亩 before 45 公顷. The column's
     most common dimension comes first; amounts that do not convert into it (another currency, a
     count) follow, grouped by their unit, then the unknown ones."""
-    groups: dict[str, list[tuple[float, Project]]] = {}
+    groups, unknown = _by_dimension(found, quantity)
+    out = []
+    for _, members in groups:
+        members.sort(key=lambda pair: units.in_base_unit(pair[0]), reverse=reverse)
+        out += [p for _, p in members]
+    return out + unknown
+
+
+def _by_dimension(projects: list[Project], quantity: Callable[[Project], Quantity | None]
+                  ) -> tuple[list[tuple[str, list[tuple[Quantity, Project]]]], list[Project]]:
+    """The projects with an amount, by its dimension (money, area, or the unit itself), the most
+    common dimension first; and those without one."""
+    groups: dict[str, list[tuple[Quantity, Project]]] = {}
     unknown = []
-    for project in found:
+    for project in projects:
         q = quantity(project)
         if q is None:
             unknown.append(project)
         else:
-            groups.setdefault(units.dimension(q.unit), []).append((units.in_base_unit(q), project))
-    out = []
-    for _, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-        members.sort(key=lambda pair: pair[0], reverse=reverse)
-        out += [p for _, p in members]
-    return out + unknown
+            groups.setdefault(units.dimension(q.unit), []).append((q, project))
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])), unknown
 
 
 def other_units(dashboard: Dashboard, projects: list[Project], sort: str | None) -> list[str]:
@@ -125,14 +133,8 @@ def other_units(dashboard: Dashboard, projects: list[Project], sort: str | None)
     column = next((c for c in COLUMNS if c.key == sort), None)
     if column is None or column.quantity is None:
         return []
-    found = [q.unit for q in map(column.quantity, projects) if q is not None]
-    dims: dict[str, int] = {}
-    for unit in found:
-        dims[units.dimension(unit)] = dims.get(units.dimension(unit), 0) + 1
-    if len(dims) < 2:
-        return []
-    main = sorted(dims.items(), key=lambda item: (-item[1], item[0]))[0][0]
-    return sorted({unit for unit in found if units.dimension(unit) != main})
+    groups, _ = _by_dimension(projects, column.quantity)
+    return sorted({q.unit for _, members in groups[1:] for q, _ in members})
 
 
 _PINYIN: dict[str, str] = {}
