@@ -21,22 +21,32 @@ class PaletteCommand(NamedTuple):
     run: Callable[[], object]
 
 
-class Commands(Provider):
-    """The app's commands (ErqiApp.palette_commands)."""
+class Choices(Provider):
+    """Shows `commands()` in the current language, and finds them by the words of either."""
+
+    def commands(self) -> list[PaletteCommand]:
+        raise NotImplementedError
 
     async def discover(self) -> Hits:
-        for command in palette_commands(self.app):
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+        for command in self.commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help or None)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in palette_commands(self.app):
+        for command in self.commands():
             score = max(matcher.match(command.title), matcher.match(command.other))
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help or None)
 
 
-class Themes(Provider):
+class Commands(Choices):
+    """The app's commands."""
+
+    def commands(self) -> list[PaletteCommand]:
+        return palette_commands(self.app)
+
+
+class Themes(Choices):
     """Every theme, ours first and by their names in the current language (深色, 浅色, 高对比)."""
 
     def commands(self) -> list[PaletteCommand]:
@@ -47,17 +57,6 @@ class Themes(Provider):
 
         ours_first = sorted(app.available_themes, key=lambda name: (name not in THEME_NAMES, name))
         return [PaletteCommand(*theme_names(app, name), "", partial(use, name)) for name in ours_first]
-
-    async def discover(self) -> Hits:
-        for command in self.commands():
-            yield DiscoveryHit(command.title, command.run)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for command in self.commands():
-            score = max(matcher.match(command.title), matcher.match(command.other))
-            if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run)
 
 
 def palette_commands(app) -> list[PaletteCommand]:
