@@ -9,12 +9,15 @@ from typing import Awaitable, Callable
 
 from erqi_tui import store
 from erqi_tui.app import ErqiApp
+from erqi_tui.config import Config
 
 from ..conftest import BUNDLED
 
 
-def make_app(path: Path = BUNDLED, as_of: dt.date | None = None) -> ErqiApp:
-    app = ErqiApp(path, store.load(path), as_of=as_of, who="tester", today=dt.date(2024, 6, 30))
+def make_app(path: Path = BUNDLED, as_of: dt.date | None = None, lang: str = "zh") -> ErqiApp:
+    """The app on `path`, as `erqi-tui --data path --lang lang` starts it (no settings are saved)."""
+    app = ErqiApp(path, store.load(path), as_of=as_of, who="tester", today=dt.date(2024, 6, 30),
+                  settings=Config(lang=lang))
     app.animation_level = "none"  # snapshots and key tests must not catch a frame mid-animation
     return app
 

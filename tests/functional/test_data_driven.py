@@ -159,14 +159,9 @@ def test_the_table_says_which_units_it_could_not_convert():
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_four_corridors_draw_at_every_size(size, lang):
-    from erqi_tui.config import Config
-
-    app = make_app(CORRIDORS)
-    app.settings = Config(lang=lang)
+    app = make_app(CORRIDORS, lang=lang)
 
     async def check(pilot):
-        if lang == "en":
-            await pilot.press("l")
         await pilot.press("3")
         await pilot.pause()
         text = screen_text(pilot.app)

@@ -447,16 +447,11 @@ def test_a_read_only_session_offers_no_key_that_records(tmp_path):
 @pytest.mark.parametrize("pane", ["1", "2", "3", "4", "5"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_key_line_keeps_help_and_quit_at_80_columns(pane, lang, tmp_path):
-    from erqi_tui.config import Config
-
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)
-    app = make_app(path)
-    app.settings = Config(lang=lang)
+    app = make_app(path, lang=lang)
 
     async def check(pilot):
-        if lang == "en":
-            await pilot.press("l")
         await pilot.press(pane)
         await pilot.pause()
         for _ in range(3):  # on a card or a row too, where more keys compete for the line
@@ -488,14 +483,9 @@ def test_the_last_row_is_reachable_with_the_horizontal_scrollbar_showing_at_80x2
 @pytest.mark.parametrize("lang, typed, pane", [("zh", "主题", None), ("zh", "theme", None), ("en", "营商", "business"),
                                                ("zh", "business", "business")])
 def test_the_palette_speaks_the_ui_language_and_finds_either(lang, typed, pane):
-    from erqi_tui.config import Config
-
-    app = make_app()
-    app.settings = Config(lang=lang)
+    app = make_app(lang=lang)
 
     async def check(pilot):
-        if lang == "en":
-            await pilot.press("l")
         await pilot.press("ctrl+p")
         await pilot.pause()
         text = screen_text(pilot.app)
