@@ -25,14 +25,21 @@ scalars = st.one_of(
     st.dates(min_value=dt.date(1, 1, 1)),
     st.sampled_from(["investment", "layout", "business", "projects", "在谈", "songshan", "个"]),
 )
-documents = st.recursive(
-    scalars,
-    lambda children: st.one_of(
-        st.lists(st.dictionaries(st.sampled_from(KEYS), children, max_size=6), max_size=3),
-        st.dictionaries(st.sampled_from(KEYS), children, max_size=8),
-    ),
-    max_leaves=40,
-).filter(lambda d: isinstance(d, dict))
+
+
+def toml_documents(leaves, keys: list[str], *, entries: int, array_keys: int, table_keys: int):
+    """Documents of nested tables and arrays of tables with `keys`, down to `leaves`."""
+    return st.recursive(
+        leaves,
+        lambda children: st.one_of(
+            st.lists(st.dictionaries(st.sampled_from(keys), children, max_size=array_keys), max_size=entries),
+            st.dictionaries(st.sampled_from(keys), children, max_size=table_keys),
+        ),
+        max_leaves=40,
+    ).filter(lambda d: isinstance(d, dict))
+
+
+documents = toml_documents(scalars, KEYS, entries=3, array_keys=6, table_keys=8)
 
 
 def outcome(path):
@@ -92,14 +99,7 @@ journal_scalars = st.one_of(
     st.dates(min_value=dt.date(1, 1, 1)), st.datetimes(min_value=dt.datetime(1, 1, 1)),
     st.sampled_from(["signed-amount", "kangshifu", "亿元", "投产", "个"]),
 )
-journals = st.recursive(
-    journal_scalars,
-    lambda children: st.one_of(
-        st.lists(st.dictionaries(st.sampled_from(JOURNAL_KEYS), children, max_size=6), max_size=4),
-        st.dictionaries(st.sampled_from(JOURNAL_KEYS), children, max_size=6),
-    ),
-    max_leaves=40,
-).filter(lambda d: isinstance(d, dict))
+journals = toml_documents(journal_scalars, JOURNAL_KEYS, entries=4, array_keys=6, table_keys=6)
 
 
 @SETTINGS
