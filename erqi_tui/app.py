@@ -20,7 +20,7 @@ from rich.text import Text
 
 from . import edits, fmt, store
 from .config import DEFAULT_THEME, Config, save_config
-from .i18n import data, english, lang, pane_title, set_lang, tr
+from .i18n import data, english, lang, language, pane_title, set_lang, tr
 from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from .themes import THEMES
@@ -109,7 +109,7 @@ class ErqiApp(App):
         self.start_pane = start_pane
         self.settings = settings or Config()
         self.loading = False  # a reload is reading the files
-        set_lang(self.settings.lang)
+        self.spoken_before: str | None = None  # the language to put back when the app ends
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         if self.no_color:  # no colour at all, rather than Textual's greys
             from textual.filter import Monochrome, NoColor
@@ -121,7 +121,18 @@ class ErqiApp(App):
             self.register_theme(theme)
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         self.set_keymap(self.settings.keys)
+        with language(self.settings.lang):
+            self.set_titles()
+
+    def on_load(self) -> None:
+        """The app speaks its settings' language while it runs (constructing one changes nothing),
+        and the language spoken before it once it has ended."""
+        self.spoken_before = set_lang(self.settings.lang)
         self.set_titles()
+
+    def on_unmount(self) -> None:
+        if self.spoken_before is not None:
+            set_lang(self.spoken_before)
 
     @property
     def context(self) -> Context:

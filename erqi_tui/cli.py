@@ -11,10 +11,11 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__, config, files, fmt, store
-from .i18n import set_lang, tr
+from .i18n import lang, language, tr
 from .model import PANE_IDS
 
 EXIT_OK = 0
@@ -252,14 +253,12 @@ def serve(args: argparse.Namespace, path: Path) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, dashboard) -> int:
-    from . import i18n, report
-
-    i18n.set_lang(args.lang or i18n.lang())  # export --lang, else the command line's language
+    from . import report  # in the command line's language: --lang (see cli_language)
 
     if args.format == "svg":
         from .app import svg_screenshot
 
-        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=args.lang or "zh")
+        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang())
     else:
         text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane)
     data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8
@@ -323,20 +322,28 @@ ARGPARSE_ZH = {
 }
 
 
-def speak(lang: str) -> None:
-    """Set the language of the messages and of argparse's own words."""
-    set_lang(lang)
-    if lang == "zh":
-        argparse._ = lambda text: ARGPARSE_ZH.get(text, text)  # argparse has no other way to translate
-    else:
-        import gettext
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Messages and argparse's own words in `lang` inside the block; as they were after it."""
+    import gettext
 
-        argparse._ = gettext.gettext
+    words = argparse._
+    argparse._ = (lambda text: ARGPARSE_ZH.get(text, text)) if lang == "zh" else gettext.gettext
+    try:  # argparse looks its words up through its module's `_`: it has no other way to translate
+        with language(lang):
+            yield
+    finally:
+        argparse._ = words
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: in --lang's language, else the remembered one (see cli_language)."""
     argv = sys.argv[1:] if argv is None else argv
-    speak(cli_language(argv))
+    with speaking(cli_language(argv)):
+        return run(argv)
+
+
+def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     path = args.path if args.command == "check" else (args.data or bundled_data())
     try:

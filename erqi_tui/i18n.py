@@ -3,14 +3,29 @@ data file may give. Keyed by the Chinese text, so the code reads as the screen d
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 LANGS = ("zh", "en")
-_current = ["zh"]
+_current = ["zh"]  # the process's language: set by the command line, and by a running app
 
 
-def set_lang(code: str) -> None:
+def set_lang(code: str) -> str:
+    """Speak `code` from now on; returns the language spoken before, to put back."""
     if code not in LANGS:
         raise ValueError(code)
-    _current[0] = code
+    before, _current[0] = _current[0], code
+    return before
+
+
+@contextmanager
+def language(code: str) -> Iterator[None]:
+    """Speak `code` inside the block, and the language spoken before it after."""
+    before = set_lang(code)
+    try:
+        yield
+    finally:
+        set_lang(before)
 
 
 def lang() -> str:

@@ -34,10 +34,11 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def chinese_by_default():
-    """Each test starts in Chinese, the default, whatever the one before it switched to."""
+def language_is_put_back():
+    """Whatever speaks another language (an app while it runs, the command line, `i18n.language`)
+    puts Chinese, the default, back when it ends: no test leaves its language to the next."""
     from erqi_tui import i18n
 
-    i18n.set_lang("zh")
+    assert i18n.lang() == "zh"
     yield
-    i18n.set_lang("zh")
+    assert i18n.lang() == "zh", "a test left the UI speaking another language"

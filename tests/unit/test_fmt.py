@@ -46,8 +46,5 @@ def test_an_approximate_quantity_keeps_its_about():
     about = Quantity(133, "亩", approx=True)
     assert fmt.quantity(about) == "约133 亩" and fmt.as_written(about) == "约133 亩"
     assert edits.parse_quantity("约133", "亩") == about and edits.parse_quantity("~133 亩", None) == about
-    i18n.set_lang("en")
-    try:
+    with i18n.language("en"):
         assert fmt.quantity(about) == "≈133 mu"
-    finally:
-        i18n.set_lang("zh")

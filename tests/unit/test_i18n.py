@@ -10,9 +10,8 @@ from erqi_tui.model import Quantity
 
 @pytest.fixture
 def english():
-    i18n.set_lang("en")
-    yield
-    i18n.set_lang("zh")
+    with i18n.language("en"):
+        yield
 
 
 @pytest.mark.parametrize("quantity, shown", [
@@ -60,8 +59,8 @@ def test_data_english_names(write_toml, english):
     assert i18n.data(dashboard.meta, "district") == "Erqi District"
     assert i18n.data(dashboard.projects[0], "name") == "Master Kong"
     assert i18n.data(dashboard.projects[1], "name") == "无英文名"  # stays as written
-    i18n.set_lang("zh")
-    assert i18n.data(dashboard.projects[0], "name") == "康师傅"
+    with i18n.language("zh"):
+        assert i18n.data(dashboard.projects[0], "name") == "康师傅"
 
 
 def test_english_names_are_checked(write_toml):

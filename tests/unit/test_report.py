@@ -103,13 +103,8 @@ def test_svg_export_is_a_picture_of_the_pane(tmp_path, capsys):
 
 
 def test_export_in_english(tmp_path, capsys):
-    from erqi_tui import i18n
-
     out = tmp_path / "brief.md"
-    try:
-        assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0
-    finally:
-        i18n.set_lang("zh")
+    assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Erqi District, Zhengzhou: targets for 2024 — as of 2024-05-31")
     assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | 2024-05-31 | 41.7% | behind 5.7 pp |" in md
