@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.containers import Container
 from textual.geometry import Size
 from textual.widgets import Header, Static
@@ -23,6 +24,7 @@ from .config import DEFAULT_THEME, Config, save_config
 from .i18n import data, english, lang, language, pane_title, set_lang, tr
 from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
+from .session import Session, Unsaved
 from .themes import THEMES
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
@@ -97,18 +99,12 @@ class ErqiApp(App):
         a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
         update; `read_only` offers no way to record (the bundled file, a served session)."""
         super().__init__()
-        self.data_path = data_path
+        self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
         self.dashboard = dashboard
         self.as_of_override = as_of
-        self.who = who or "unknown"
-        self.reuse = loaded  # None: a save parses the data file again
-        self.loaded = loaded.state if loaded is not None else store.fingerprint(data_path)
         self.watch_files = watch
-        self.today = today or dt.date.today()
-        self.read_only = read_only
         self.start_pane = start_pane
         self.settings = settings or Config()
-        self.loading = False  # a reload is reading the files
         self.spoken_before: str | None = None  # the language to put back when the app ends
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         if self.no_color:  # no colour at all, rather than Textual's greys
@@ -298,15 +294,15 @@ class ErqiApp(App):
         scopes = [(scope, [dataclasses.replace(b, description=tr("切换到{title}", title=self.pane_name(
                            b.id.removeprefix("pane.")))) if (b.id or "").startswith("pane.") else b
                            for b in bindings]) for scope, bindings in self.binding_scopes()]
-        if self.read_only:
+        if self.session.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING_BINDINGS]) for scope, bindings in scopes]
         return help_rows(self.settings.keys, scopes)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        note = tr("只读：这里不能记录更新。") if self.read_only else ""
-        if self.read_only and self.data_path == self.bundled_path():
+        note = tr("只读：这里不能记录更新。") if self.session.read_only else ""
+        if self.session.read_only and self.session.path == self.bundled_path():
             note = tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。")
         self.push_screen(HelpScreen(self.help_rows(), note))
 
@@ -321,18 +317,18 @@ class ErqiApp(App):
 
     async def poll_files(self) -> None:
         """Reload within a second of the data file or its journal changing on disk."""
-        if not self.loading and store.fingerprint(self.data_path) != self.loaded:
+        if self.session.changed_on_disk():
             await self.reload(announce=False)
 
     async def reload(self, announce: bool) -> bool:
         """Read the files again. On a problem keep showing the last good data, with the problem
         shown until the file is fixed; never crash on it."""
-        if self.loading:
+        if self.session.loading:
             return False
-        self.loaded = store.fingerprint(self.data_path)  # before reading: a later change is seen
-        self.loading = True
+        size = self.session.size()
+        ticker = self.say_reading(size) if size >= store.LARGE_FILE else None
         try:
-            loaded = await self.load_files()
+            loaded = await self.session.read()
         except store.DataError as error:
             self.show_problem(error.shown())
             if announce:
@@ -340,36 +336,28 @@ class ErqiApp(App):
                             timeout=10, markup=False)
             return False
         finally:
-            self.loading = False
-        self.reuse = loaded
+            if ticker is not None:
+                ticker.stop()
+                await self.screen_stack[0].query_children("#loading").remove()
+        if loaded is None:
+            return False
         self.show_problem("")
         await self.show(loaded.dashboard)
         store.keep_loaded()
         if announce:
-            self.notify(fmt.clean(tr("已重新载入 {path}", path=self.data_path)), markup=False)
+            self.notify(fmt.clean(tr("已重新载入 {path}", path=self.session.path)), markup=False)
         return True
 
-    async def load_files(self) -> store.Loaded:
-        """store.read, in a thread for a large file, with a line saying what is being read."""
-        try:
-            size = self.data_path.stat().st_size
-        except (OSError, ValueError):
-            size = 0
-        if size < store.LARGE_FILE:
-            return store.read(self.data_path, self.reuse)
+    def say_reading(self, size: int) -> Timer:
+        """A line saying what is being read, and for how long: a large file takes seconds."""
         started = time.monotonic()
 
         def say() -> Text:
-            return Text(tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.data_path.name,
+            return Text(tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.session.path.name,
                            size=size / 2**20, seconds=time.monotonic() - started))
 
         bar = self.show_line("loading", say(), before=self.screen_stack[0].query_one(KeyBar))
-        ticker = self.set_interval(0.5, lambda: bar.update(say()))
-        try:
-            return await asyncio.to_thread(store.read, self.data_path, self.reuse)
-        finally:
-            ticker.stop()
-            await bar.remove()
+        return self.set_interval(0.5, lambda: bar.update(say()))
 
     def show_problem(self, problem: str) -> None:
         main = self.screen_stack[0]
@@ -408,37 +396,26 @@ class ErqiApp(App):
     async def save_update(self, update: Update, seen: int | None = None) -> str | store.Conflict | None:
         """Record `update`; None when saved, a Conflict when its target or project changed since
         version `seen` (the form asks to confirm), else what the user should be told."""
-        if self.loading:
-            return tr("正在重新载入数据，请稍后再保存。")
-        if self.read_only:
-            return tr("只读：不能记录更新。")
-        try:
-            loaded, number = await asyncio.to_thread(store.record, self.data_path, update, seen=seen,
-                                                     reuse=self.reuse, today=self.today)
-        except store.Conflict as conflict:
+        outcome = await self.session.save(update, seen)
+        if isinstance(outcome, store.Conflict):
             await self.reload(announce=False)
-            return conflict
-        except store.Refused as refused:
-            return tr("无法保存：{error}", error=fmt.clean(str(refused)))
-        except store.DataError as error:
-            self.show_problem(error.shown())
-            return tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}", error=fmt.clean(error.shown()))
-        except OSError as error:
-            return tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）"))
-        self.reuse, self.loaded = loaded, loaded.state
+            return outcome
+        if isinstance(outcome, Unsaved):
+            if outcome.broken:
+                self.show_problem(outcome.broken)
+            return outcome.message
         self.show_problem("")
-        await self.show(loaded.dashboard)
-        self.notify(tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=number)
-                    if update.withdraw else tr("已保存并记录（第 {number} 条）", number=number), markup=False)
+        await self.show(outcome.loaded.dashboard)
+        self.notify(outcome.announcement(update), markup=False)
         return None
 
     def form_date(self) -> str:
-        return edits.default_date(self.dashboard, self.today).isoformat()
+        return edits.default_date(self.dashboard, self.session.today).isoformat()
 
     def offers(self, action: str) -> bool:
         """Whether a widget's key for `action` is offered: the actions that record an update are
         not, in a read-only session (key line and help leave them out, the key does nothing)."""
-        return not (self.read_only and action in self.recording_actions())
+        return not (self.session.read_only and action in self.recording_actions())
 
     @classmethod
     @functools.cache
@@ -447,10 +424,10 @@ class ErqiApp(App):
                          if b.id in RECORDING_BINDINGS)
 
     def may_edit(self) -> bool:
-        if self.read_only:
+        if self.session.read_only:
             self.notify(tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。"),
                         title=tr("不能修改"), severity="warning", markup=False)
-        return not self.read_only
+        return not self.session.read_only
 
     def open_target_form(self, target_id: str) -> None:
         from .screens.forms import target_form
@@ -459,8 +436,8 @@ class ErqiApp(App):
             return
 
         target = next(t for t in self.dashboard.targets if t.id == target_id)
-        self.push_screen(target_form(target, self.dashboard, self.who, self.form_date(),
-                                     self.dashboard.update_dates(self.today),
+        self.push_screen(target_form(target, self.dashboard, self.session.who, self.form_date(),
+                                     self.dashboard.update_dates(self.session.today),
                                      self.dashboard.version("target", target_id), save=self.save_update))
 
     def open_project_form(self, project_id: str | None) -> None:
@@ -471,8 +448,8 @@ class ErqiApp(App):
 
         project = next((p for p in self.dashboard.projects if p.id == project_id), None)
         seen = self.dashboard.version("project", project_id) if project else None
-        self.push_screen(project_form(project, self.dashboard, self.who, self.form_date(),
-                                      self.dashboard.update_dates(self.today), seen, save=self.save_update))
+        self.push_screen(project_form(project, self.dashboard, self.session.who, self.form_date(),
+                                      self.dashboard.update_dates(self.session.today), seen, save=self.save_update))
 
     def open_history(self, kind: str, ident: str) -> None:
         from .screens.history import HistoryScreen
@@ -480,7 +457,7 @@ class ErqiApp(App):
         items = self.dashboard.targets if kind == "target" else self.dashboard.projects
         item = next(i for i in items if i.id == ident)
         self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
-                                       read_only=self.read_only, note=data(item, "note"),
+                                       read_only=self.session.read_only, note=data(item, "note"),
                                        withdraw=self.withdraw_update,
                                        current=lambda: self.dashboard.history(kind, ident)))
 
@@ -495,7 +472,7 @@ class ErqiApp(App):
 
     async def withdraw_update(self, number: int) -> str | None:
         """Withdraw (撤销) update `number`; None when done, else what the user should be told."""
-        update = Update("", "", {}, None, self.who, withdraw=number)
+        update = Update("", "", {}, None, self.session.who, withdraw=number)
         problem = await self.save_update(update)
         return problem if isinstance(problem, str) else None
 

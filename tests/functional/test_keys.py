@@ -187,7 +187,7 @@ async def target_edit(pilot) -> None:
     assert not isinstance(pilot.app.screen, UpdateForm)
     assert "15 / 30+ 个" in screen_text(pilot.app)
     assert isinstance(pilot.app.focused, TargetCard)  # still on the card just updated
-    assert journal.journal_path(pilot.app.data_path).exists()
+    assert journal.journal_path(pilot.app.session.path).exists()
 
 
 async def target_history(pilot) -> None:
@@ -238,7 +238,7 @@ async def form_escape(pilot) -> None:
     await pilot.press(*"不保存", "escape")
     await pilot.pause()
     assert not isinstance(pilot.app.screen, UpdateForm)
-    assert not journal.journal_path(pilot.app.data_path).exists()
+    assert not journal.journal_path(pilot.app.session.path).exists()
 
 
 async def history_withdraw(pilot) -> None:
@@ -255,7 +255,7 @@ async def history_withdraw(pilot) -> None:
     await pilot.press("escape")
     await pilot.pause()
     assert "13 / 30+ 个" in screen_text(pilot.app)
-    assert "withdraw = 1" in journal.journal_path(pilot.app.data_path).read_text(encoding="utf-8")
+    assert "withdraw = 1" in journal.journal_path(pilot.app.session.path).read_text(encoding="utf-8")
 
 
 async def history_escape(pilot) -> None:
@@ -423,7 +423,7 @@ def test_a_read_only_session_offers_no_key_that_records(tmp_path):
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)
     app = make_app(path)
-    app.read_only = True
+    app.session.read_only = True
     listed = {key for _, key, _ in app.help_rows()}
     assert "n" not in listed and "w" not in listed and "e" not in listed and "h" in listed
 

@@ -145,7 +145,7 @@ def test_a_broken_file_on_disk_keeps_the_last_good_data_until_fixed(data):
 
 def test_bundled_data_is_read_only_in_the_app():
     app = make_app()
-    app.read_only = True
+    app.session.read_only = True
 
     async def check(pilot):
         pilot.app.open_target_form("signed-amount")

@@ -1,0 +1,95 @@
+"""One data file as a running dashboard holds it: who records, what was last read, whether the files
+changed on disk since, reading them again and saving an update. The app shows what this returns;
+nothing here draws or imports Textual."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fmt, store
+from .i18n import tr
+from .model import Update
+
+
+@dataclass(frozen=True)
+class Saved:
+    loaded: store.Loaded
+    number: int  # the journal entry's number
+
+    def announcement(self, update: Update) -> str:
+        if update.withdraw:
+            return tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=self.number)
+        return tr("已保存并记录（第 {number} 条）", number=self.number)
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """What the user is told when an update could not be saved; `broken` when the files on disk
+    do not read (shown until fixed)."""
+    message: str
+    broken: str = ""
+
+
+class Session:
+    def __init__(self, path: Path, loaded: store.Loaded | None = None, *, who: str = "",
+                 today: dt.date | None = None, read_only: bool = False) -> None:
+        """`loaded` is what the app first shows (None: read on the first save); `read_only`
+        offers no way to record (the bundled file, a served session)."""
+        self.path = path
+        self.who = who or "unknown"
+        self.today = today or dt.date.today()
+        self.read_only = read_only
+        self.reuse = loaded  # the data file's parse, reused while the file is unchanged
+        self.state = loaded.state if loaded is not None else store.fingerprint(path)
+        self.loading = False  # the files are being read
+
+    def changed_on_disk(self) -> bool:
+        return not self.loading and store.fingerprint(self.path) != self.state
+
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except (OSError, ValueError):
+            return 0
+
+    async def read(self) -> store.Loaded | None:
+        """Read the files again (in a thread when large); None when a read is already under way.
+        Raises store.DataError, and the last good read stays the one reused."""
+        if self.loading:
+            return None
+        self.state = store.fingerprint(self.path)  # before reading: a change made meanwhile is seen
+        self.loading = True
+        try:
+            if self.size() < store.LARGE_FILE:
+                loaded = store.read(self.path, self.reuse)
+            else:
+                loaded = await asyncio.to_thread(store.read, self.path, self.reuse)
+        finally:
+            self.loading = False
+        self.reuse = loaded
+        return loaded
+
+    async def save(self, update: Update, seen: int | None = None) -> Saved | store.Conflict | Unsaved:
+        """Record `update` under the journal's lock. A Conflict when its target or project changed
+        since version `seen` (the form asks to confirm), else Saved or what went wrong."""
+        if self.loading:
+            return Unsaved(tr("正在重新载入数据，请稍后再保存。"))
+        if self.read_only:
+            return Unsaved(tr("只读：不能记录更新。"))
+        try:
+            loaded, number = await asyncio.to_thread(store.record, self.path, update, seen=seen,
+                                                     reuse=self.reuse, today=self.today)
+        except store.Conflict as conflict:
+            return conflict
+        except store.Refused as refused:
+            return Unsaved(tr("无法保存：{error}", error=fmt.clean(str(refused))))
+        except store.DataError as error:
+            return Unsaved(tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}",
+                              error=fmt.clean(error.shown())), broken=error.shown())
+        except OSError as error:
+            return Unsaved(tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
+        self.reuse, self.state = loaded, loaded.state
+        return Saved(loaded, number)
