@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from .model import Change, Dashboard, Project, Quantity, Target, Update, Withdrawal
+from .model import Briefing, Change, Dashboard, Project, Quantity, Target, Update, Withdrawal
 from .problems import DataError
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
@@ -30,6 +30,7 @@ TARGET_FIELDS = ("current",)
 PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note")
 QUANTITY_FIELDS = {"current", "investment", "area"}
 UPDATE_KEYS = {"at", "date", "who", "note", "target", "project", "new", "set", "withdraw"}
+BRIEFING_KEYS = {"at", "date", "who", "note"}
 
 
 def journal_path(data_path: Path) -> Path:
@@ -40,17 +41,30 @@ def appended(old: str, update: Update) -> str:
     """The journal text `old` with `update` appended as a `[[update]]` entry. Journals of erqi-tui
     0.1 held their entries in one inline array, which TOML does not let a later `[[update]]`
     extend: such a journal is written out once in the entry form (same entries, same order)."""
-    if old.strip() and "[[update]]" not in old:
-        entries = tomllib.loads(old).get("update", [])
-        old = HEADER + "".join("\n" + entry_block(entry) for entry in entries)
+    return _append(old, entry_text(update))
+
+
+def appended_briefing(old: str, briefing: Briefing) -> str:
+    """The journal text `old` with a `[[briefing]]` mark appended."""
+    entry: dict[str, Any] = {"at": briefing.at, "who": briefing.who, "date": briefing.date}
+    if briefing.note:
+        entry["note"] = briefing.note
+    return _append(old, entry_block(entry, "briefing"))
+
+
+def _append(old: str, block: str) -> str:
+    if "[[update]]" not in old and isinstance(tomllib.loads(old).get("update"), list):
+        document = tomllib.loads(old)  # erqi-tui 0.1's inline array: rewritten once as entries
+        old = HEADER + "".join("\n" + entry_block(entry) for entry in document["update"])
+        old += "".join("\n" + entry_block(entry, "briefing") for entry in document.get("briefing", []))
     separator = "" if old.endswith("\n\n") or not old else "\n" if old.endswith("\n") else "\n\n"
-    return old + separator + entry_text(update)
+    return old + separator + block
 
 
-def entry_block(entry: dict) -> str:
-    """One journal entry as a `[[update]]` table, its `set` as sub-tables below it."""
-    text = tomli_w.dumps({"update": entry})
-    return "[[update]]" + text[len("[update]"):]  # tomli_w writes a lone table; the entry is one of many
+def entry_block(entry: dict, kind: str = "update") -> str:
+    """One journal entry as a `[[update]]` (or `[[briefing]]`) table, its `set` as sub-tables below it."""
+    text = tomli_w.dumps({kind: entry})
+    return f"[[{kind}]]" + text[len(f"[{kind}]"):]  # tomli_w writes a lone table; the entry is one of many
 
 
 def entry_text(update: Update) -> str:
@@ -104,7 +118,8 @@ class JournalReader(Validator):
         self.withdrawn: dict[int, Withdrawal] = {}
 
     def apply(self, document: dict) -> Dashboard:
-        self.table(document, "", {"update"})
+        self.table(document, "", {"update", "briefing"})
+        briefings = [self.briefing(key, entry) for key, entry in self.tables(document, "briefing", BRIEFING_KEYS)]
         entries = self.tables(document, "update", UPDATE_KEYS)
         by_seq = {_seq(key): entry for key, entry in entries}
         for key, entry in entries:  # withdrawals first: a withdrawn entry is never applied
@@ -117,7 +132,7 @@ class JournalReader(Validator):
             raise DataError(self.problems)
         count = len(document["update"]) if isinstance(document.get("update"), list) else 0
         dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),
-                                       journal_entries=count)
+                                       journal_entries=count, briefings=tuple(b for b in briefings if b))
         if self.projects is not None:
             dashboard = dashboard._replace(projects=tuple(self.projects.values()))
         return dashboard
@@ -130,6 +145,11 @@ class JournalReader(Validator):
         who = self.text(tbl, "who", key, required=True)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         return None if None in (who, note) else (at, who, note)
+
+    def briefing(self, key: str, tbl: dict) -> Briefing | None:
+        stamp = self.stamp(key, tbl)
+        date = self.date(tbl, "date", key)
+        return None if stamp is None or date is None else Briefing(date, *stamp)
 
     def withdrawal(self, key: str, tbl: dict, by_seq: dict[int, dict]) -> None:
         stamp = self.stamp(key, tbl)
@@ -190,7 +210,7 @@ class JournalReader(Validator):
             self.problem(f"{key}.set.current.unit",
                          f'expected the target\'s unit "{target.target.unit}", got "{current.unit}"')
             return
-        self.record("target", target, values, context)
+        self.record("target", target, values, context, old_date=target.as_of or self.base.meta.as_of)
         date, withdrawn = context[0], context[-1]
         # A figure recorded for an earlier date than the one in force (a late report of last month)
         # joins the history without replacing the newer figure.
@@ -256,8 +276,9 @@ class JournalReader(Validator):
                 out[field] = text
         return out
 
-    def record(self, kind: str, item: Target | Project, values: dict, context: tuple, created: bool = False) -> None:
+    def record(self, kind: str, item: Target | Project, values: dict, context: tuple, created: bool = False,
+               old_date: dt.date | None = None) -> None:
         date, at, who, note, seq, withdrawn = context
         for field, value in values.items():
             old = None if created else getattr(item, field)
-            self.changes.append(Change(kind, item.id, field, old, value, date, at, who, note, seq, withdrawn))
+            self.changes.append(Change(kind, item.id, field, old, value, date, at, who, note, seq, withdrawn, old_date))

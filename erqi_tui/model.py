@@ -162,6 +162,17 @@ class Change(NamedTuple):
     note: str
     seq: int = 0  # the journal entry that made it, counted from 1 as in `update[12]`
     withdrawn: Withdrawal | None = None
+    old_date: dt.date | None = None  # the day `old` stood at, for a target's value
+
+
+class Briefing(NamedTuple):
+    """A briefing mark (简报): the leadership was shown the figures at `date`, at moment `at`.
+    What changed since is counted from it."""
+
+    date: dt.date  # the day the briefing's figures stood at
+    at: dt.datetime  # when it was made
+    who: str
+    note: str = ""
 
 
 class Update(NamedTuple):
@@ -191,6 +202,7 @@ class Dashboard(NamedTuple):
     projects: tuple[Project, ...] = ()
     changes: tuple[Change, ...] = ()  # in the order recorded, withdrawn ones too (marked)
     journal_entries: int = 0  # how many [[update]] entries the journal held when read
+    briefings: tuple[Briefing, ...] = ()  # the journal's briefing marks, in the order made
 
     @property
     def as_of(self) -> dt.date:
@@ -210,19 +222,6 @@ class Dashboard(NamedTuple):
         """Which state of a target or project a form was opened on: the last journal entry that
         changed it or withdrew a change of it (0: as in the data file)."""
         return max([0, *(max(c.seq, c.withdrawn.seq if c.withdrawn else 0) for c in self.history(kind, ident))])
-
-    def trend(self, target_id: str) -> list[tuple[dt.date, float]]:
-        """A target's value over time, in date order: the file's figure at its date, then each
-        update in force (a later recording of the same date wins)."""
-        target = next(t for t in self.targets if t.id == target_id)
-        updates = [c for c in self.history("target", target_id) if c.field == "current" and c.withdrawn is None]
-        first = next((c.old for c in self.history("target", target_id) if c.field == "current"), target.current)
-        by_date: dict[dt.date, float] = {}
-        if first is not None:
-            by_date[self.meta.as_of] = first.value
-        for change in updates:
-            by_date[change.date] = change.new.value
-        return sorted(by_date.items())
 
     def update_dates(self, today: dt.date) -> tuple[dt.date, dt.date]:
         """The dates an update may stand at: within the data's year, and not after today."""

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from . import files, journal
 from .datafile import load_base
-from .model import Change, Dashboard, Update
+from .model import Briefing, Change, Dashboard, Update
 from .problems import DataError, Problem
 from .i18n import tr
 from .validate import NAME_LIMIT
@@ -194,3 +194,16 @@ def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
         w = changes[0].withdrawn
         raise Refused(tr("第 {seq} 条更新已由 {who} 于 {at} 撤销", seq=seq, who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}"))
     return changes[0].kind, changes[0].id
+
+
+def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None) -> Loaded:
+    """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
+    update: both files read again, the whole journal validated, written atomically."""
+    check_who(briefing.who)
+    journal_file = journal.journal_path(path)
+    with files.locked(journal_file):
+        fresh, old = _read(path, reuse)
+        text = journal.appended_briefing(journal.HEADER if old is None else old, briefing)
+        after = journal.apply(fresh.base, journal_file, text)
+        files.write_atomic(journal_file, text.encode("utf-8"))
+        return Loaded(fresh.base, after, fingerprint(path))

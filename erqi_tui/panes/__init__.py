@@ -24,8 +24,9 @@ class Context(NamedTuple):
 def target_cards(context: Context, targets) -> list:
     """A card per target, assessed at the context's date, with its trend from the journal."""
     from .. import progress
+    from ..series import series
     from ..widgets.cards import TargetCard
 
     dashboard = context.dashboard
-    return [TargetCard(item, trend=[value for _, value in dashboard.trend(item.target.id)], newest=context.as_of)
+    return [TargetCard(item, trend=[p.value.value for p in series(dashboard, item.target.id)], newest=context.as_of)
             for item in progress.assess_all(targets, dashboard, context.what_if)]

@@ -1,0 +1,168 @@
+"""A target through the year: its values by date, the projection at the current pace, and the change
+since a date or since the last briefing. Pure arithmetic on the loaded record; no Textual.
+
+The formulas, so that anyone can check them (序时进度 as progress.time_elapsed_share counts it):
+    年底预计   = current ÷ 序时进度 at the current value's date
+    缺口       = target − 年底预计, when positive
+    余下每月需 = (target − current) ÷ the months of the year left after that date (fractional)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from .model import Briefing, Dashboard, Quantity, Target
+from .progress import time_elapsed_share
+
+
+class Point(NamedTuple):
+    """One value of a target: from the data file (seq 0) or a journal update (its number)."""
+
+    date: dt.date  # the day the value stands at
+    value: Quantity
+    seq: int = 0
+    at: dt.datetime | None = None  # when it was recorded (None: in the data file)
+    who: str = ""
+
+
+def series(dashboard: Dashboard, target_id: str) -> list[Point]:
+    """The target's values in date order, whatever order they were recorded in: the data file's
+    figure, then every update in force (withdrawn ones left out). Of two values for one day the
+    one recorded later stands."""
+    by_date: dict[dt.date, Point] = {}
+    for point in recorded(dashboard, target_id):  # a later recording of a day replaces an earlier one
+        by_date[point.date] = point
+    return list(by_date.values())
+
+
+def recorded(dashboard: Dashboard, target_id: str) -> list[Point]:
+    """Every value of the target in force, by date, those of one day in the order recorded."""
+    target = next(t for t in dashboard.targets if t.id == target_id)
+    changes = [c for c in dashboard.history("target", target_id) if c.field == "current"]
+    points: list[Point] = []
+    if changes:
+        first = changes[0]
+        if first.old is not None:
+            points.append(Point(first.old_date or dashboard.meta.as_of, first.old))
+    elif target.current is not None:
+        points.append(Point(dashboard.target_date(target), target.current))
+    points += [Point(c.date, c.new, c.seq, c.at, c.who) for c in changes if c.withdrawn is None]
+    return sorted(points, key=lambda p: (p.date, p.seq))
+
+
+def value_at(points: list[Point], date: dt.date, known_by: dt.datetime | None = None) -> Point | None:
+    """The value in force at the end of `date`: the latest one dated on or before it (of one day,
+    the last recorded); with `known_by`, only among those recorded by then (what a briefing made at
+    that moment showed). `points` in date order, as `recorded` gives them."""
+    found = None
+    for point in points:
+        if point.date > date:
+            break
+        if known_by is None or point.at is None or point.at <= known_by:
+            found = point
+    return found
+
+
+# Which way a bound on a derived figure points: the figure is at least / at most / about this.
+AT_LEAST, AT_MOST, ABOUT, EXACT = "at_least", "at_most", "about", ""
+
+
+def _bound(target: Quantity, current: Quantity, grows_with_current: bool) -> str:
+    """A lower-bound current value (40余) makes what grows with it at least so and what shrinks
+    with it at most so; a lower-bound target (超300) makes what is still needed at least so."""
+    from_current = (AT_LEAST if grows_with_current else AT_MOST) if current.at_least else EXACT
+    from_target = EXACT if grows_with_current or not target.at_least else AT_LEAST
+    if from_current and from_target and from_current != from_target:
+        return ABOUT
+    return from_current or from_target or (ABOUT if current.approx or target.approx else EXACT)
+
+
+class Projection(NamedTuple):
+    """Where the year ends at the current pace, and what the rest of it needs."""
+
+    target: Quantity
+    current: Quantity
+    date: dt.date  # the date the current value stands at
+    share: float  # 序时进度 at that date
+    months_left: float  # months of the year after that date
+    year_end: float | None  # 年底预计; None before the year began (no pace yet)
+    shortfall: float | None  # 缺口; None when the projection reaches the target
+    monthly_need: float | None  # 余下每月需; 0 when the target is reached; None when no month is left
+    year_end_bound: str = EXACT
+    need_bound: str = EXACT  # for both 缺口 and 余下每月需
+
+    @property
+    def reached(self) -> bool:
+        return self.current.value >= self.target.value
+
+    @property
+    def on_course(self) -> bool:
+        """At this pace the target is reached by the year's end."""
+        return self.reached or (self.year_end is not None and self.year_end >= self.target.value)
+
+
+def projection(target: Target, date: dt.date, year: int) -> Projection | None:
+    """`target` projected from its current value at `date`; None without a current value or a
+    target to reach."""
+    current, goal = target.current, target.target
+    if current is None or goal.value <= 0:
+        return None
+    share = time_elapsed_share(date, year)
+    months_left = 12 * (1 - share)
+    year_end = current.value / share if share > 0 else None
+    shortfall = goal.value - year_end if year_end is not None and year_end < goal.value else None
+    remaining = goal.value - current.value
+    if remaining <= 0:
+        need = 0.0
+    else:
+        need = remaining / months_left if months_left > 0 else None
+    return Projection(goal, current, date, share, months_left, year_end, shortfall, need,
+                      year_end_bound=_bound(goal, current, grows_with_current=True),
+                      need_bound=_bound(goal, current, grows_with_current=False))
+
+
+class Since(NamedTuple):
+    """What to compare with: the figures at `date`, as known at `known_by` (a briefing's moment)."""
+
+    date: dt.date
+    known_by: dt.datetime | None = None
+    briefing: Briefing | None = None  # the briefing mark it comes from, if any
+
+
+class Difference(NamedTuple):
+    since: Since
+    before: Point | None  # None: the target had no value then
+    now: Point
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.before is None else self.now.value.value - self.before.value.value
+
+    @property
+    def bounded(self) -> bool:
+        """Either side is a lower bound or approximate: the difference is only about so much."""
+        return self.before is not None and any(q.at_least or q.approx for q in (self.before.value, self.now.value))
+
+
+def difference(dashboard: Dashboard, target_id: str, since: Since) -> Difference | None:
+    """The target's value now against its value at `since`; None when it has no value now or
+    nothing changed since then."""
+    points = recorded(dashboard, target_id)
+    if not points:
+        return None
+    now = value_at(points, max(p.date for p in points))
+    before = value_at(points, since.date, since.known_by)
+    if before is not None and before.value == now.value:
+        return None
+    return Difference(since, before, now)
+
+
+def default_since(dashboard: Dashboard, since: dt.date | None = None) -> Since | None:
+    """What to compare with: the date asked for (--since), else the last briefing mark, else nothing."""
+    if since is not None:
+        return Since(since)
+    if dashboard.briefings:
+        last = max(dashboard.briefings, key=lambda b: b.at)
+        return Since(last.date, last.at, last)
+    return None
