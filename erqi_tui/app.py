@@ -49,7 +49,7 @@ def pane_class(pane_id: str) -> type:
 
 
 # The keys that record an update, by binding id: not offered in a read-only session.
-RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw")
+RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw", "briefing")
 
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
@@ -78,6 +78,7 @@ class ErqiApp(App):
         Binding("question_mark", "help", "帮助", id="help", key_display="?"),
         Binding("r", "reload", "重新载入", id="reload"),
         Binding("x", "export_pane", "导出本页", id="export"),
+        Binding("b", "mark_briefing", "标记简报", id="briefing", show=False),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
@@ -94,14 +95,17 @@ class ErqiApp(App):
                  who: str = "", loaded: store.Loaded | None = None, watch: bool = True,
                  today: dt.date | None = None, read_only: bool = False,
                  settings: Config | None = None, settings_path: Path | None = None,
-                 start_pane: str = "overview") -> None:
+                 start_pane: str = "overview", since: dt.date | None = None) -> None:
         """`loaded` is what `dashboard` was read as (its files' state, and the data file alone, which
         a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
-        update; `read_only` offers no way to record (the bundled file, a served session)."""
+        update; `read_only` offers no way to record (the bundled file, a served session); `since`
+        (--since) is what changes are counted from instead of the last briefing mark."""
         super().__init__()
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
         self.dashboard = dashboard
         self.as_of_override = as_of
+        self.since = since
+        self.briefing_asked = 0.0  # when b was first pressed: a second press within 5 s marks
         self.watch_files = watch
         self.start_pane = start_pane
         self.settings = settings or Config()
@@ -132,7 +136,7 @@ class ErqiApp(App):
 
     @property
     def context(self) -> Context:
-        return Context(self.dashboard, self.as_of_override)
+        return Context(self.dashboard, self.as_of_override, self.since)
 
     def set_titles(self) -> None:
         meta = self.dashboard.meta
@@ -409,6 +413,30 @@ class ErqiApp(App):
         self.notify(outcome.announcement(update), markup=False)
         return None
 
+    async def action_mark_briefing(self) -> None:
+        """Mark a briefing (简报) at the figures' date: changes are counted from it from now on.
+        It is written to the journal for everyone, so a second b within 5 seconds confirms."""
+        if not self.offers("mark_briefing"):
+            return
+        date = self.context.as_of
+        if time.monotonic() - self.briefing_asked > 5:
+            self.briefing_asked = time.monotonic()
+            self.notify(tr("标记一次简报（截至 {date}）？之后的变化从这里算起。再按 b 确认。", date=date.isoformat()),
+                        markup=False, timeout=5)
+            return
+        self.briefing_asked = 0.0
+        self.clear_notifications()  # the question is answered
+        outcome = await self.session.mark_briefing(date)
+        if isinstance(outcome, Unsaved):
+            if outcome.broken:
+                self.show_problem(outcome.broken)
+            self.notify(outcome.message, severity="error", markup=False)
+            return
+        self.since = None  # from now on, the mark just made
+        self.show_problem("")
+        await self.show(outcome.dashboard)
+        self.notify(tr("已标记简报（截至 {date}），变化从这里算起", date=date.isoformat()), markup=False)
+
     def form_date(self) -> str:
         return edits.default_date(self.dashboard, self.session.today).isoformat()
 
@@ -459,7 +487,15 @@ class ErqiApp(App):
         self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
                                        read_only=self.session.read_only, note=data(item, "note"),
                                        withdraw=self.withdraw_update,
-                                       current=lambda: self.dashboard.history(kind, ident)))
+                                       current=lambda: self.dashboard.history(kind, ident),
+                                       course=(lambda: self.target_course(ident)) if kind == "target" else None))
+
+    def target_course(self, target_id: str):
+        """A target's chart and projection as the dashboard stands now (for its history)."""
+        from .panes import target_course
+
+        target = next(t for t in self.dashboard.targets if t.id == target_id)
+        return target_course(self.context, [target])
 
     def on_edit_requested(self, request: EditRequested) -> None:
         if request.kind == "target":
@@ -523,11 +559,11 @@ class ErqiApp(App):
 
 
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,
-                   size: tuple[int, int] = (100, 30), lang: str = "zh") -> str:
+                   size: tuple[int, int] = (100, 30), lang: str = "zh", since: dt.date | None = None) -> str:
     """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it."""
     import asyncio
 
-    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=lang))
+    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=lang), since=since)
     app.animation_level = "none"
     key = str(1 + PANE_IDS.index(pane))
 

@@ -182,6 +182,8 @@ def parser() -> argparse.ArgumentParser:
                    help=tr("要显示的数据文件（默认：内置的 data/targets.toml）"))
     p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                    help=tr("假设：所有目标都按这一天判断进度（而不是各数值的日期）"))
+    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
+                   help=tr("显示自这一天以来的变化（默认：自上次标记的简报）"))
     p.add_argument("--user", metavar="NAME",
                    help=tr("记录更新时的记录人（默认：登录名）"))
     p.add_argument("--read-only", action="store_true",
@@ -208,6 +210,12 @@ def parser() -> argparse.ArgumentParser:
                         help=tr("假设：按这一天判断进度"))
     export.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
                         help=tr("标签和单位的语言（默认：zh）"))
+    export.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+                        help=tr("写出自这一天以来的变化（默认：自上次标记的简报）"))
+    export.add_argument("--mark", action="store_true",
+                        help=tr("写出后在更新记录中标记一次简报：此后的变化从这里算起"))
+    export.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help=tr("标记简报的人（默认：登录名）"))
     rec = commands.add_parser(
         "record", help=tr("从脚本记录更新：目标的数值、项目的字段，或撤销一条更新"),
         description=tr("在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。"),
@@ -252,15 +260,21 @@ def serve(args: argparse.Namespace, path: Path) -> int:
     return run_server(command, args.host, args.port, allow_edits=args.allow_edits)
 
 
-def export(args: argparse.Namespace, path: Path, dashboard) -> int:
+def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     from . import report  # in the command line's language: --lang (see cli_language)
+    from .series import default_since
 
+    dashboard = loaded.dashboard
+    if args.mark and args.data is None:
+        print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+        return EXIT_INVALID
+    since = default_since(dashboard, args.since)
     if args.format == "svg":
         from .app import svg_screenshot
 
-        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang())
+        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang(), since=args.since)
     else:
-        text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane)
+        text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane, since)
     data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8
     try:
         written = files.write_output(args.output, data)
@@ -272,6 +286,28 @@ def export(args: argparse.Namespace, path: Path, dashboard) -> int:
         return EXIT_INVALID
     if written != "-":
         print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
+    if args.mark:
+        return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
+    return EXIT_OK
+
+
+def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> int:
+    """Mark a briefing at `date` in the journal, under its lock, as the app's b does."""
+    from .model import Briefing
+
+    try:
+        store.mark_briefing(path, Briefing(date, dt.datetime.now().replace(microsecond=0), who), loaded)
+    except store.Refused as refused:
+        print(fmt.clean(tr("erqi-tui：未标记简报：{error}", error=refused), single_line=True), file=sys.stderr)
+        return EXIT_INVALID
+    except store.DataError as error:
+        print_problems(error)
+        return EXIT_INVALID
+    except OSError as error:
+        print(fmt.clean(tr("erqi-tui：未标记简报：{error}", error=error.strerror or error), single_line=True),
+              file=sys.stderr)
+        return EXIT_INVALID
+    print(tr("erqi-tui：已标记简报（截至 {date}），此后的变化从这里算起", date=date.isoformat()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -355,7 +391,7 @@ def run(argv: list[str]) -> int:
     dashboard = loaded.dashboard
     gc.freeze()  # the loaded data lives as long as the app: see store.keep_loaded
     if args.command == "export":
-        return export(args, path, dashboard)
+        return export(args, path, loaded)
     if args.command == "serve":
         return serve(args, path)
     if args.command == "record":
@@ -386,5 +422,6 @@ def run(argv: list[str]) -> int:
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
     read_only = args.data is None or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
-            read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane).run()
+            read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
+           since=args.since).run()
     return EXIT_OK

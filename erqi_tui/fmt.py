@@ -89,3 +89,52 @@ def sparkline(values: list[float]) -> str:
     if high == low:
         return _SPARKS[3] * len(values)
     return "".join(_SPARKS[round((v - low) / (high - low) * (len(_SPARKS) - 1))] for v in values)
+
+
+BOUND_WORD = {"at_least": "至少", "at_most": "至多", "about": "约", "": ""}  # shown through tr()
+
+
+def derived(value: float, unit: str, bound: str = "") -> str:
+    """A figure worked out from others (年底预计, 缺口…), to one decimal, with the way it is bounded:
+    "至少 27.4 亿元"."""
+    shown = quantity(Quantity(round(value, 1), unit))
+    word = i18n.tr(BOUND_WORD[bound])
+    return f"{word} {shown}" if word else shown
+
+
+def projection_parts(p) -> list[tuple[str, str]]:
+    """A series.Projection as (label, value) pairs in the reader's language: 年底预计, 缺口, 余下每月需."""
+    tr, unit = i18n.tr, p.target.unit
+    if p.reached:
+        return [(tr("年底预计"), tr("已完成全年目标"))]
+    parts = [(tr("年底预计"), derived(p.year_end, unit, p.year_end_bound) if p.year_end is not None
+              else tr("年度尚未开始，无从推算"))]
+    if p.shortfall is not None:
+        parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound)))
+    elif p.year_end is not None:
+        parts.append((tr("缺口"), tr("无（按此进度可完成）")))
+    if p.monthly_need is not None:
+        parts.append((tr("余下每月需"), derived(p.monthly_need, unit, p.need_bound)))
+    return parts
+
+
+def short_date(date, year: int) -> str:
+    """04-30 within the data's year, 2023-12-31 outside it."""
+    return f"{date:%m-%d}" if date.year == year else date.isoformat()
+
+
+def change(diff, year: int) -> str:
+    """A series.Difference: "较 04-30 +32.1 亿元"; "较 04-30：当时无数值" when it had none."""
+    when = short_date(diff.since.date, year)
+    if diff.delta is None:
+        return i18n.tr("较 {date}：当时无数值", date=when)
+    return i18n.tr("较 {date} {change}", date=when, change=change_amount(diff))
+
+
+def change_amount(diff, *, unit: bool = True) -> str:
+    """The change alone: "+32.1 亿元" ("约+2 家" where a figure is a bound); "—" without a value then."""
+    if diff.delta is None:
+        return MISSING
+    amount = quantity(Quantity(round(abs(diff.delta), 4), diff.now.value.unit), unit=unit)
+    about = ("≈" if i18n.english() else "约") if diff.bounded else ""
+    return about + ("+" if diff.delta >= 0 else "−") + amount

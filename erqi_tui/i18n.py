@@ -301,3 +301,38 @@ EN.update({
     "第 {seq} 条更新已由 {who} 于 {at} 撤销": "update {seq} was already withdrawn by {who} at {at}",
     "请输入普通数字，不要用科学计数法": "Type a plain number, not scientific notation",
 })
+
+# The year as it unfolds: projection, change since a date or a briefing, the chart, 动态
+EN.update({
+    "至少": "at least", "至多": "at most", "约": "about",
+    "年底预计": "Year-end at this pace", "缺口": "Shortfall", "余下每月需": "Needed per month",
+    "已完成全年目标": "the year's target is reached", "年度尚未开始，无从推算": "the year has not begun: no pace yet",
+    "无（按此进度可完成）": "none (reached at this pace)",
+    "较 {date}：当时无数值": "vs {date}: no value then", "较 {date} {change}": "vs {date} {change}",
+})
+EN.update({
+    " 数值": " value", " 序时进度": " time elapsed", " 目标 {target}": " target {target}", " 目标": " target",
+    "{month}月": "{month}",
+    "尚未标记简报（按 b 标记）": "No briefing marked yet (b marks one)",
+    "（上次简报）": " (last briefing)", "（--since）": " (--since)", "变化自 {date}{why}": "Changes since {date}{why}",
+    "尚无数值，无从推算": "no value yet: nothing to project", "较 {date} 无变化": "unchanged since {date}",
+    "全年进程：{name}": "The year so far: {name}",
+})
+EN.update({"较 {date}": "vs {date}", "无变化": "unchanged", "上次简报": "last briefing",
+           "变化自 {date}（{why}）。": " Changes since {date} ({why})."})
+EN.update({
+    "显示自这一天以来的变化（默认：自上次标记的简报）": "show changes since this day (default: since the last briefing marked)",
+    "写出自这一天以来的变化（默认：自上次标记的简报）": "write changes since this day (default: since the last briefing marked)",
+    "写出后在更新记录中标记一次简报：此后的变化从这里算起":
+        "after writing, mark a briefing in the journal: changes are counted from it from then on",
+    "标记简报的人（默认：登录名）": "who marks the briefing (default: the login name)",
+    "erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data is read-only and cannot be marked; copy the data file and use --data FILE",
+    "erqi-tui：未标记简报：{error}": "erqi-tui: no briefing marked: {error}",
+    "erqi-tui：已标记简报（截至 {date}），此后的变化从这里算起":
+        "erqi-tui: briefing marked (as of {date}); changes are counted from it from now on",
+    "标记简报": "Mark a briefing",
+    "标记一次简报（截至 {date}）？之后的变化从这里算起。再按 b 确认。":
+        "Mark a briefing (as of {date})? Changes will be counted from it. Press b again to confirm.",
+    "已标记简报（截至 {date}），变化从这里算起": "Briefing marked (as of {date}); changes are counted from it",
+})

@@ -11,9 +11,10 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from . import fmt, listing, progress
+from . import fmt, listing, progress, series
 from .i18n import data, english, pane_title, tr
 from .model import Dashboard, Figure, Quantity, grouped
+from .series import Since
 
 
 @dataclass
@@ -39,15 +40,37 @@ def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
     return fmt.clean(f"{title} — {date}", single_line=True)
 
 
-def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | None) -> Table:
-    table = Table(tr(title), [tr(c) for c in ("目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断")])
+PROJECTION_COLUMNS = ("年底预计", "缺口", "余下每月需")
+
+
+def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | None, since: Since | None) -> Table:
+    """The targets with their verdict, the projection at the current pace, and the change since."""
+    columns = ["目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断", *PROJECTION_COLUMNS]
+    table = Table(tr(title), [tr(c) for c in columns])
+    if since is not None:
+        table.columns.append(tr("较 {date}", date=fmt.short_date(since.date, dashboard.meta.year)))
     for p in progress.assess_all(targets, dashboard, what_if):
         verdict = tr(progress.VERDICT_WORD[p.verdict])
         if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
             verdict += f" {fmt.points(p.gap, signed=False)}"
-        table.rows.append([data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-                           fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict])
+        found = series.projection(p.target, p.as_of, dashboard.meta.year)
+        parts = dict(fmt.projection_parts(found)) if found else {}
+        row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
+               fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict,
+               *(parts.get(tr(c), fmt.MISSING) for c in PROJECTION_COLUMNS)]
+        if since is not None:
+            diff = series.difference(dashboard, p.target.id, since)
+            row.append(fmt.change_amount(diff) if diff else tr("无变化"))
+        table.rows.append(row)
     return table
+
+
+def since_line(dashboard: Dashboard, since: Since | None) -> str:
+    """Which date the changes count from, and why, for an export's heading ("" without one)."""
+    if since is None:
+        return ""
+    why = tr("上次简报") if since.briefing else "--since"
+    return tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)
 
 
 def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
@@ -57,18 +80,20 @@ def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Tabl
             for group, items in grouped(figures)]
 
 
-def _pane_targets(dashboard: Dashboard, pane: str, what_if: dt.date | None) -> list[Table]:
+def _pane_targets(dashboard: Dashboard, pane: str, what_if: dt.date | None, since: Since | None) -> list[Table]:
     """The targets placed on `pane`, as one table (none when it has none)."""
     targets = dashboard.targets_on(pane)
-    return [_target_table("年度目标", dashboard, targets, what_if)] if targets else []
+    return [_target_table("年度目标", dashboard, targets, what_if, since)] if targets else []
 
 
-def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> list[Section]:
-    """The dashboard as titled tables of display strings, pane by pane (or only `pane`)."""
+def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+             since: Since | None = None) -> list[Section]:
+    """The dashboard as titled tables of display strings, pane by pane (or only `pane`); with
+    `since`, each target's change since then."""
     out: list[Section] = []
     d = dashboard
     if pane in (None, "overview"):
-        tables = [_target_table("年度目标", d, d.targets, what_if)]
+        tables = [_target_table("年度目标", d, d.targets, what_if, since)]
         behind = progress.warnings(progress.assess_all(d.targets, d, what_if))
         tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
                             [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
@@ -76,7 +101,7 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         tables += _figure_tables(d.headlines, tr("要闻数据"))
         out.append(Section("overview", pane_title(d, "overview"), tables))
     if pane in (None, "investment"):
-        tables = _pane_targets(d, "investment", what_if)
+        tables = _pane_targets(d, "investment", what_if, since)
         tables += _figure_tables(d.figures_on("investment"), pane_title(d, "investment"))
         tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
                             [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
@@ -91,18 +116,18 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         for axis in d.layout.axes:
             names = "、".join(data(p, "name") for p in d.projects_on(axis.id)) or fmt.MISSING
             axes.rows.append([data(axis, "road"), data(axis, "theme"), names])
-        tables = _pane_targets(d, "layout", what_if) + [axes]
+        tables = _pane_targets(d, "layout", what_if, since) + [axes]
         if d.layout.belt:
             tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
                                 [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
         tables += _figure_tables(d.figures_on("layout"), pane_title(d, "layout"))
         out.append(Section("layout", pane_title(d, "layout"), tables))
     if pane in (None, "business"):
-        tables = _pane_targets(d, "business", what_if) + _figure_tables(d.figures_on("business"),
+        tables = _pane_targets(d, "business", what_if, since) + _figure_tables(d.figures_on("business"),
                                                                          pane_title(d, "business"))
         out.append(Section("business", pane_title(d, "business"), tables))
     if pane in (None, "projects"):
-        tables = _pane_targets(d, "projects", what_if)
+        tables = _pane_targets(d, "projects", what_if, since)
         tables += _figure_tables(d.figures_on("projects"), pane_title(d, "projects"))
         projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
         for p in d.projects:
@@ -122,11 +147,13 @@ def _md_cell(text: str) -> str:
     return text or " "
 
 
-def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
+def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+                since: Since | None = None) -> str:
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     lines = [f"# {_md_cell(heading(dashboard, what_if))}", "",
-             tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share)), ""]
-    for section in sections(dashboard, what_if, pane):
+             tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share))
+             + since_line(dashboard, since), ""]
+    for section in sections(dashboard, what_if, pane, since):
         lines += [f"## {section.title}", ""]
         for table in section.tables:
             lines += [f"### {_md_cell(table.title)}", ""]
@@ -168,16 +195,17 @@ def _bar(p: progress.TargetProgress) -> str:
             f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
 
 
-def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
+def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> str:
     esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     title = esc(heading(dashboard, what_if))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
              "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
-                            share=fmt.percent(share))) + "</p>"]
+                            share=fmt.percent(share)) + since_line(dashboard, since)) + "</p>"]
     bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, dashboard, what_if)}
-    for section in sections(dashboard, what_if, pane):
+    for section in sections(dashboard, what_if, pane, since):
         parts.append(f"<h2>{esc(section.title)}</h2>")
         for table in section.tables:
             parts.append(f"<h3>{esc(table.title)}</h3>")
@@ -207,12 +235,13 @@ def _csv_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
+def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+           since: Since | None = None) -> str:
     """One row per line of every table: 板块, 表, then the table's own cells under their headers.
     Meant for Excel: the caller writes it as UTF-8 with a BOM."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    for section in sections(dashboard, what_if, pane):
+    for section in sections(dashboard, what_if, pane, since):
         for table in section.tables:
             writer.writerow([tr("板块"), tr("表"), *table.columns])
             for row in table.rows:
@@ -228,12 +257,29 @@ def _quantity(q: Quantity | None) -> dict | None:
                                    "shown": fmt.quantity(q)}
 
 
+def _projection(found: series.Projection | None) -> dict | None:
+    """The projection's numbers, unrounded, with the way each is bounded ("" exact, at_least, at_most, about)."""
+    if found is None:
+        return None
+    return {"year_end": found.year_end, "shortfall": found.shortfall, "monthly_need": found.monthly_need,
+            "months_left": round(found.months_left, 6), "year_end_bound": found.year_end_bound or None,
+            "need_bound": found.need_bound or None, "unit": found.target.unit}
+
+
+def _change(diff: series.Difference | None) -> dict | None:
+    if diff is None:
+        return None
+    return {"since": diff.since.date.isoformat(), "before": _quantity(diff.before.value if diff.before else None),
+            "now": _quantity(diff.now.value), "delta": None if diff.delta is None else round(diff.delta, 6)}
+
+
 def _figure(f: Figure) -> dict:
     return {"id": f.id or None, "label": f.label, "group": f.group or None, "pane": f.pane,
             "headline": f.headline, **_quantity(f.quantity)}
 
 
-def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> dict:
+def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+                 since: Since | None = None) -> dict:
     d = dashboard
     wanted = lambda name: pane in (None, name)  # noqa: E731
     data: dict = {
@@ -241,6 +287,7 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
         "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
         "as_of": (what_if or d.as_of).isoformat(), "what_if": what_if is not None,
         "time_elapsed_share": round(progress.time_elapsed_share(what_if or d.as_of, d.meta.year), 6),
+        "since": None if since is None else {"date": since.date.isoformat(), "briefing": since.briefing is not None},
     }
     if pane:
         data["pane"] = pane
@@ -250,7 +297,9 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
          "target": _quantity(p.target.target), "current": _quantity(p.target.current),
          "completion": None if p.completion is None else round(p.completion, 6),
          "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict,
-         "judged_at": p.as_of.isoformat()}
+         "judged_at": p.as_of.isoformat(),
+         "projection": _projection(series.projection(p.target, p.as_of, d.meta.year)),
+         "change": _change(series.difference(d, p.target.id, since) if since else None)}
         for p in progress.assess_all(targets, d, what_if)]
     figures = d.figures if pane is None else (d.headlines if pane == "overview" else d.figures_on(pane))
     data["figures"] = [_figure(f) for f in figures]
@@ -271,8 +320,9 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
     return data
 
 
-def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None) -> str:
-    return json.dumps(to_json_data(dashboard, what_if, pane), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> str:
+    return json.dumps(to_json_data(dashboard, what_if, pane, since), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

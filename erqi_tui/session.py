@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from . import fmt, store
 from .i18n import tr
-from .model import Update
+from .model import Briefing, Update
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,15 +80,33 @@ class Session:
     async def save(self, update: Update, seen: int | None = None) -> Saved | store.Conflict | Unsaved:
         """Record `update` under the journal's lock. A Conflict when its target or project changed
         since version `seen` (the form asks to confirm), else Saved or what went wrong."""
+        try:
+            outcome = await self._write(partial(store.record, self.path, update, seen=seen, reuse=self.reuse,
+                                                today=self.today))
+        except store.Conflict as conflict:
+            return conflict
+        if isinstance(outcome, Unsaved):
+            return outcome
+        loaded, number = outcome
+        self.reuse, self.state = loaded, loaded.state
+        return Saved(loaded, number)
+
+    async def mark_briefing(self, date: dt.date, note: str = "") -> store.Loaded | Unsaved:
+        """Record that a briefing showed the figures at `date` (under the journal's lock)."""
+        briefing = Briefing(date, dt.datetime.now().replace(microsecond=0), self.who, note)
+        outcome = await self._write(partial(store.mark_briefing, self.path, briefing, self.reuse))
+        if not isinstance(outcome, Unsaved):
+            self.reuse, self.state = outcome, outcome.state
+        return outcome
+
+    async def _write(self, write: Callable[[], T]) -> T | Unsaved:
+        """`write` in a thread, or what the user is told when it cannot be done."""
         if self.loading:
             return Unsaved(tr("正在重新载入数据，请稍后再保存。"))
         if self.read_only:
             return Unsaved(tr("只读：不能记录更新。"))
         try:
-            loaded, number = await asyncio.to_thread(store.record, self.path, update, seen=seen,
-                                                     reuse=self.reuse, today=self.today)
-        except store.Conflict as conflict:
-            return conflict
+            return await asyncio.to_thread(write)
         except store.Refused as refused:
             return Unsaved(tr("无法保存：{error}", error=fmt.clean(str(refused))))
         except store.DataError as error:
@@ -91,5 +114,3 @@ class Session:
                               error=fmt.clean(error.shown())), broken=error.shown())
         except OSError as error:
             return Unsaved(tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
-        self.reuse, self.state = loaded, loaded.state
-        return Saved(loaded, number)

@@ -10,8 +10,8 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import tr
 from ..model import grouped
-from ..widgets.cards import FigureGroup, TargetRow
-from . import Context, target_cards
+from ..widgets.cards import FigureGroup
+from . import Context, target_section
 
 
 class BusinessPane(VerticalScroll):
@@ -24,7 +24,7 @@ class BusinessPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         targets = self.context.dashboard.targets_on("business")
         if targets:
-            yield TargetRow(target_cards(self.context, targets))
+            yield from target_section(self.context, targets)
         groups = grouped(self.context.dashboard.figures_on("business"))
         if not groups and not targets:
             yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))

@@ -10,9 +10,9 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import data, tr
 from ..model import grouped
-from ..widgets.cards import FigureGroup, TargetRow
+from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
-from . import Context, target_cards
+from . import Context, target_section
 
 
 class InvestmentPane(VerticalScroll):
@@ -33,7 +33,7 @@ class InvestmentPane(VerticalScroll):
         dashboard = self.context.dashboard
         targets = dashboard.targets_on("investment")
         if targets:
-            yield TargetRow(target_cards(self.context, targets))
+            yield from target_section(self.context, targets)
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
         if dashboard.stages:

@@ -12,10 +12,10 @@ from textual.widgets import Static
 from .. import fmt
 from ..i18n import data, tr
 from ..model import Axis, Project, grouped
-from ..widgets.cards import FigureGroup, TargetRow
+from ..widgets.cards import FigureGroup
 from ..widgets.text import join, plain
 from ..listing import status_name
-from . import Context, target_cards
+from . import Context, target_section
 
 
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
@@ -65,7 +65,7 @@ class LayoutPane(VerticalScroll):
         layout = dashboard.layout
         targets = dashboard.targets_on("layout")
         if targets:
-            yield TargetRow(target_cards(self.context, targets))
+            yield from target_section(self.context, targets)
         if layout.name:
             yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
         if layout.axes:

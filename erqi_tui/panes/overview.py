@@ -11,18 +11,19 @@ from .. import fmt, progress
 from ..i18n import data, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.text import join, plain
-from . import Context, target_cards
+from . import Context, target_cards, target_course
 
 
 class OverviewPane(VerticalScroll):
     DEFAULT_CSS = """
-    OverviewPane { padding: 0 1; }
+    OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; }
     OverviewPane .time-share { height: auto; color: $text-muted; }
     OverviewPane .plan-title { height: 1; }
     OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
     OverviewPane #warnings { height: auto; border: round $warning; padding: 0 1; }
     OverviewPane #warnings.-none { border: round $success; }
     OverviewPane #headlines { height: auto; }
+    OverviewPane TargetCourse { height: 1fr; min-height: 9; }
     """
 
     def __init__(self, context: Context, **kwargs) -> None:
@@ -52,6 +53,9 @@ class OverviewPane(VerticalScroll):
         warnings.border_title = tr("预警：落后于序时进度" if behind else "预警")
         warnings.set_class(not behind, "-none")
         yield warnings
+        course = target_course(self.context, dashboard.targets)
+        if course is not None:
+            yield course
         headlines = self.context.dashboard.headlines
         if headlines:
             yield FigureGroup(tr("要闻数据"), headlines, id="headlines")

@@ -65,12 +65,13 @@ class HistoryScreen(ModalScreen):
     """
 
     def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True,
-                 note: str = "", withdraw=None, current=None) -> None:
+                 note: str = "", withdraw=None, current=None, course=None) -> None:
         """`note`: the target's or project's own note from the data file, shown above its history.
+        `course()`: a target's chart and projection as they stand now, shown above the table.
         `withdraw(number)`: withdraws an update (None when done, else what to tell the user);
         `current()`: the history as it stands after that."""
         super().__init__()
-        self.withdraw, self.current = withdraw, current
+        self.withdraw, self.current, self.course = withdraw, current, course
         self.note = note
         self.history_title = title
         self.changes = changes
@@ -87,6 +88,8 @@ class HistoryScreen(ModalScreen):
                 "↑↓ 选择 · w 撤销 · Esc 关闭")
             if self.note:
                 yield Static(plain(self.note, "dim italic", single_line=False))
+            if self.course is not None:
+                yield self.course()
             yield Static(history_table(self.changes, None if self.read_only else self.selected), id="history-table")
             yield Static("", id="history-confirm")
 
@@ -128,3 +131,9 @@ class HistoryScreen(ModalScreen):
         confirm.update("")
         self.redraw()
         self.refresh_bindings()
+        if self.course is not None:  # the chart without the withdrawn value
+            from ..widgets.course import TargetCourse
+
+            old = self.query_one(TargetCourse)
+            await old.parent.mount(self.course(), before=old)
+            await old.remove()

@@ -48,10 +48,14 @@ class TargetCard(Widget, can_focus=True):
     TargetCard:focus { border: double $accent; }
     """
 
-    def __init__(self, progress: TargetProgress, trend: list[float] = (), newest=None, **kwargs) -> None:
-        """`newest`: the date the dashboard stands at; the card names its own date where it differs."""
+    def __init__(self, progress: TargetProgress, trend: list[float] = (), newest=None, change: tuple[str, ...] = (),
+                 **kwargs) -> None:
+        """`newest`: the date the dashboard stands at; the card names its own date where it differs.
+        `change`: since the last briefing or --since, its forms longest first ("较 04-30 +32.1 亿元",
+        "+32.1"): the longest that fits follows the verdict."""
         super().__init__(**kwargs)
         self.progress = progress
+        self.change = change
         self.trend = list(trend)
         self.newest = newest
         self.border_title = plain(data(progress.target, "name"))
@@ -84,8 +88,13 @@ class TargetCard(Widget, can_focus=True):
             form = next((f for f in forms if done.cell_len + sum(cell_len(t) for t, _ in f) <= width), [])
             for text, style in form:
                 done.append(text, style=style)
+        verdict = verdict_text(p)
+        # The change since the last briefing, whole ("较 06-30 +32.1 亿元") or its amount alone.
+        fits = [c for c in self.change if c and verdict.cell_len + 2 + cell_len(c) <= width]
+        if fits:
+            verdict.append("  " + fits[0], style="cyan")
         lines = [value, progress_line(p.completion, p.time_share, width, VERDICT_STYLE[p.verdict]),
-                 done, verdict_text(p)]
+                 done, verdict]
         for line in lines:  # a line too long for the card is cut, never pushes the verdict out
             line.truncate(width, overflow="ellipsis")
         card = Text("\n").join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from textual.widgets import Input
 from erqi_tui.panes.projects import ProjectTable
 from erqi_tui.screens.detail import ProjectDetail
 from erqi_tui import journal
+from erqi_tui.model import Quantity, Update
 from erqi_tui.screens.forms import UpdateForm
 from erqi_tui.screens.help import HelpScreen
 from erqi_tui.screens.history import HistoryScreen
@@ -272,6 +274,26 @@ async def exports_pane(pilot) -> None:
     assert "已保存本页图片" in screen_text(pilot.app)
 
 
+async def marks_briefing(pilot) -> None:
+    app = pilot.app
+    await pilot.press("b")
+    await pilot.pause()
+    assert "再按 b" in screen_text(app) and not app.dashboard.briefings  # asks first: it is for everyone
+    await pilot.press("b")
+    await pilot.pause()
+    (briefing,) = app.dashboard.briefings
+    assert briefing.date == dt.date(2024, 5, 31) and "[[briefing]]" in journal.journal_path(
+        app.session.path).read_text(encoding="utf-8")
+    app.clear_notifications()
+    await pilot.pause()
+    assert "变化自 05-31（上次简报）" in screen_text(app)
+    update = Update("target", "signed-amount", {"current": Quantity(140, "亿元")}, dt.date(2024, 6, 30), "x")
+    assert await app.save_update(update) is None
+    app.clear_notifications()
+    await pilot.pause()
+    assert "较 05-31 +32.04 亿元" in screen_text(app)
+
+
 async def switches_language(pilot) -> None:
     await pilot.press("l")
     await pilot.pause()
@@ -292,6 +314,7 @@ CHECKS = {
     ("全局", "?"): opens_help,
     ("全局", "q"): quits,
     ("全局", "x"): exports_pane,
+    ("全局", "b"): marks_briefing,
     ("全局", "l"): switches_language,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,

@@ -132,7 +132,7 @@ def test_english_throughout_and_kept(tmp_path):
         await pilot.pause()
         screens.append(screen_text(pilot.app))
 
-    run_with(app, check)
+    run_with(app, check, size=(100, 50))  # tall enough for each pane whole
     overview, investment, layout, business, projects, chinese = screens
     assert "Erqi District, Zhengzhou: targets for 2024" in overview
     assert "10.796 / 30+ bn CNY" in overview and "behind 5.7 pp" in overview

@@ -39,7 +39,7 @@ def run_typing(keys: bytes, tmp_path, size: tuple[int, int] = (80, 24), *args: s
                 if not chunk:
                     break
                 output += chunk
-            if not typed and "要闻数据".encode() in output:
+            if not typed and "命令面板".encode() in output:  # the key line: the frame is drawn
                 time.sleep(0.3)  # the first frame is up and settled
                 os.write(master, keys)
                 typed = True

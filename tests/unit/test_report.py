@@ -51,7 +51,8 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert ["总览", "年度目标", "签约额", "107.96 亿元", "300+ 亿元", "36.0%", "2024-05-31", "41.7%", "落后 5.7 个百分点"] in rows
+    assert ["总览", "年度目标", "签约额", "107.96 亿元", "300+ 亿元", "36.0%", "2024-05-31", "41.7%", "落后 5.7 个百分点",
+            "259.1 亿元", "至少 40.9 亿元", "至少 27.4 亿元"] in rows  # with the projection at this pace
 
 
 def test_json_is_stable_and_typed(dashboard):
@@ -110,3 +111,34 @@ def test_export_in_english(tmp_path, capsys):
     assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | 2024-05-31 | 41.7% | behind 5.7 pp |" in md
     # JSON stays language-neutral for scripts
     assert json.loads(report.to_json(store.load(BUNDLED), AS_OF))["targets"][1]["name"] == "签约额"
+
+
+def test_export_shows_the_change_since_and_only_mark_writes_to_the_journal(tmp_path, capsys):
+    import shutil
+
+    from erqi_tui import journal, store
+    from erqi_tui.model import Quantity, Update
+
+    data = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, data)
+    out = tmp_path / "brief.md"
+    assert cli.main(["export", "--data", str(data), "-o", str(out)]) == 0
+    assert not journal.journal_path(data).exists()  # a plain export writes nothing but its output
+    assert cli.main(["export", "--data", str(data), "-o", str(out), "--mark", "--user", "办公室"]) == 0
+    assert "已标记简报（截至 2024-05-31）" in capsys.readouterr().err
+    (briefing,) = store.load(data).briefings
+    assert (briefing.date, briefing.who) == (dt.date(2024, 5, 31), "办公室")
+    store.record(data, Update("target", "signed-amount", {"current": Quantity(140, "亿元")},
+                              dt.date(2024, 6, 30), "张"), today=dt.date(2024, 7, 1))
+    assert cli.main(["export", "--data", str(data), "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    assert "变化自 2024-05-31（上次简报）。" in md
+    assert "| 签约额 | 140 亿元 | 300+ 亿元 | 46.7% | 2024-06-30 | 50.0% | 落后 3.3 个百分点 | 280 亿元 | 至少 20 亿元 | 至少 26.7 亿元 | +32.04 亿元 |" in md
+    assert cli.main(["export", "--data", str(data), "--since", "2024-06-30", "--format", "json", "-o", str(out)]) == 0
+    amount = next(t for t in json.loads(out.read_text(encoding="utf-8"))["targets"] if t["id"] == "signed-amount")
+    assert amount["change"] is None and round(amount["projection"]["year_end"], 6) == 280
+
+
+def test_the_bundled_file_cannot_be_marked(capsys):
+    assert cli.main(["export", "--mark"]) == 2
+    assert "只读" in capsys.readouterr().err
