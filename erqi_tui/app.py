@@ -306,7 +306,7 @@ class ErqiApp(App):
         from .screens.help import HelpScreen
 
         note = tr("只读：这里不能记录更新。") if self.session.read_only else ""
-        if self.session.read_only and self.session.path == self.bundled_path():
+        if self.session.read_only and self.session.path.parent == self.bundled_path().parent:
             note = tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。")
         self.push_screen(HelpScreen(self.help_rows(), note))
 

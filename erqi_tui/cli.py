@@ -24,11 +24,15 @@ COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
 EXPORT_FORMATS = ("md", "html", "csv", "json", "svg")
 
 
-def bundled_data() -> Path:
-    """The data file shipped with the package (in the wheel), or data/ beside a source checkout."""
+EXAMPLE = "example-year.toml"  # 示例（虚构）: an invented district's whole year, for demos
+
+
+def bundled_data(name: str = "targets.toml") -> Path:
+    """A data file shipped with the package (in the wheel), or data/ beside a source checkout:
+    the article's figures, or (EXAMPLE) the invented year."""
     here = Path(__file__).resolve().parent
-    packaged = here / "data" / "targets.toml"
-    return packaged if packaged.is_file() else here.parent / "data" / "targets.toml"
+    packaged = here / "data" / name
+    return packaged if packaged.is_file() else here.parent / "data" / name
 
 
 @contextlib.contextmanager
@@ -180,6 +184,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=tr("显示版本号并退出"))
     p.add_argument("--data", type=Path, metavar="PATH",
                    help=tr("要显示的数据文件（默认：内置的 data/targets.toml）"))
+    p.add_argument("--example", action="store_true",
+                   help=tr("打开内置的示例年度（虚构）：逐月数据、撤销和简报标记俱全，供演示"))
     p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                    help=tr("假设：所有目标都按这一天判断进度（而不是各数值的日期）"))
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
@@ -197,7 +203,7 @@ def parser() -> argparse.ArgumentParser:
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help=tr("检查数据文件：无误退出码 0，有误列出问题并退出码 2"),
                                 description=tr("检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。"))
-    check.add_argument("path", type=Path, metavar="PATH", help=tr("要检查的数据文件"))
+    check.add_argument("path", type=Path, metavar="PATH", nargs="?", help=tr("要检查的数据文件（默认：--data 或内置数据）"))
     export = commands.add_parser(
         "export", help=tr("导出数据：md、html、csv、json 或 svg 图片"),
         description=tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
@@ -253,6 +259,10 @@ def serve(args: argparse.Namespace, path: Path) -> int:
     command = [sys.executable, "-m", "erqi_tui", "--color", args.color]
     if getattr(args, "data", None):
         command += ["--data", str(path.resolve())]
+    if args.example:
+        command += ["--example"]
+    if args.since:
+        command += ["--since", args.since.isoformat()]
     if args.as_of:
         command += ["--as-of", args.as_of.isoformat()]
     if args.user:
@@ -381,7 +391,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    path = args.path if args.command == "check" else (args.data or bundled_data())
+    if args.example and args.data:
+        print(tr("erqi-tui：--example 与 --data 不能同用"), file=sys.stderr)
+        return EXIT_INVALID
+    path = (args.command == "check" and args.path) or args.data or bundled_data(EXAMPLE if args.example else
+                                                                                 "targets.toml")
     try:
         with loading_indicator(path):
             loaded = store.read(path)

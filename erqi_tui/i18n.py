@@ -336,3 +336,9 @@ EN.update({
         "Mark a briefing (as of {date})? Changes will be counted from it. Press b again to confirm.",
     "已标记简报（截至 {date}），变化从这里算起": "Briefing marked (as of {date}); changes are counted from it",
 })
+EN.update({
+    "打开内置的示例年度（虚构）：逐月数据、撤销和简报标记俱全，供演示":
+        "open the bundled example year (invented): monthly figures, withdrawals and briefing marks, for demos",
+    "erqi-tui：--example 与 --data 不能同用": "erqi-tui: --example and --data cannot be used together",
+})
+EN.update({"要检查的数据文件（默认：--data 或内置数据）": "the data file to check (default: --data, or the bundled data)"})

@@ -1,0 +1,31 @@
+"""The invented example year (data/example-year.toml and its journal), for demos: a whole year with
+monthly figures for every target, withdrawals and briefing marks, and 示例（虚构） wherever it shows."""
+
+from __future__ import annotations
+
+from erqi_tui import cli, report, store
+from erqi_tui.series import series
+
+EXAMPLE = cli.bundled_data(cli.EXAMPLE)
+
+
+def test_a_whole_year_for_every_target():
+    dashboard = store.load(EXAMPLE)
+    assert len(dashboard.projects) >= 40 and len(dashboard.briefings) == 3
+    for target in dashboard.targets:
+        months = {p.date.month for p in series(dashboard, target.id)}
+        assert months == set(range(1, 12)), target.id  # January in the file, then a figure a month
+    withdrawn = [c for c in dashboard.changes if c.withdrawn]
+    assert len(withdrawn) == 3 and all("录入错误" in c.withdrawn.note for c in withdrawn)
+
+
+def test_it_says_it_is_invented_in_every_export():
+    dashboard = store.load(EXAMPLE)
+    for export in report.TEXT_EXPORTS.values():
+        assert "示例（虚构）" in export(dashboard)
+
+
+def test_example_opens_it_read_only(capsys):
+    assert cli.main(["--example", "check"]) == 0
+    assert "example-year.toml" in capsys.readouterr().out
+    assert cli.main(["--example", "--data", "x.toml", "check"]) == 2

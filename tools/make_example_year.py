@@ -1,0 +1,148 @@
+"""Writes data/example-year.toml and its journal: an invented district's whole year (示例（虚构）),
+so that demos and screenshots show every feature of the year as it unfolds. Nothing in it is real;
+every name says so. Run from the project root: python tools/make_example_year.py
+
+The journal is written through store.record and store.mark_briefing, as the app writes it, with
+each update's moment set to a few days after the month it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from erqi_tui import journal, store  # noqa: E402
+from erqi_tui.model import Briefing, Quantity, Update  # noqa: E402
+
+YEAR = 2025
+DATA = ROOT / "data" / "example-year.toml"
+PEOPLE = ("示例·张敏", "示例·李强", "示例·王芳")
+# id, name, pane, target, unit, at_least, monthly values Jan–Nov (the pace officials would report)
+TARGETS = [
+    ("new-projects", "新签约产业项目", "investment", 40, "个", True,
+     [2, 4, 7, 10, 14, 19, 21, 24, 28, 31, 34]),
+    ("signed-amount", "签约额", "investment", 350, "亿元", True,
+     [12.5, 30.2, 58.6, 81.0, 107.3, 152.8, 170.4, 196.1, 231.9, 262.7, 289.4]),
+    ("funds-in-place", "到位资金", "investment", 120, "亿元", False,
+     [6.1, 13.4, 22.9, 31.5, 40.2, 52.6, 60.3, 68.8, 79.1, 88.2, 96.5]),
+    ("new-starts", "新开工项目", "projects", 60, "个", False,
+     [3, 6, 12, 19, 26, 33, 37, 41, 46, 51, 55]),
+    ("completions", "年内竣工投产项目", "projects", 50, "个", False,
+     [1, 2, 4, 7, 10, 14, 17, 21, 26, 30, 35]),
+    ("land-revitalised", "盘活低效用地", "layout", 2000, "亩", False,
+     [80, 150, 260, 420, 560, 700, 830, 990, 1160, 1340, 1480]),
+    ("new-businesses", "新增市场主体", "business", 9000, "户", True,
+     [610, 1320, 2150, 3010, 3880, 4790, 5520, 6300, 7160, 8020, 8870]),
+]
+AXES = [("north", "示例北路", "研发设计发展轴"), ("centre", "示例中路", "商贸消费发展轴"),
+        ("south", "示例南路", "智能制造发展轴")]
+STAGES = ["在谈", "签约", "开工", "投产"]
+KINDS = ["智能制造产业园", "数字科创中心", "医药物流基地", "新能源装备项目", "商业综合体", "总部大楼",
+         "冷链仓储中心", "文旅街区", "研发中试基地", "食品加工项目", "城市更新片区", "职业教育园区",
+         "检验检测中心", "跨境电商产业园"]
+PLACES = ["东湖", "西山", "南岭", "北苑"]
+
+
+def q(value, unit: str, at_least: bool = False) -> str:
+    bound = ", at_least = true" if at_least else ""
+    return f'{{ value = {value}, unit = "{unit}"{bound} }}'
+
+
+def data_file(rng: random.Random) -> str:
+    out = [
+        "# 示例（虚构）: an invented district's whole year, for demos and screenshots. Nothing here is",
+        "# real: the district, the people, the projects and every figure are made up. The figures stand",
+        "# at the end of January; the journal beside it (example-year.journal.toml) carries the months",
+        "# after, as officials would record them. Written by tools/make_example_year.py.",
+        "",
+        "[meta]",
+        'district = "示例（虚构）河湾区"',
+        'city = "示例市"',
+        f"year = {YEAR}",
+        f"as_of = {YEAR}-01-31",
+        'title = "示例（虚构）：全年目标逐月推进"',
+        'en = { district = "Hewan District (invented example)", city = "Example City", '
+        'title = "Invented example: a year of targets, month by month" }',
+        "",
+    ]
+    for ident, name, pane, target, unit, at_least, values in TARGETS:
+        out += ["[[target]]", f'id = "{ident}"', f'name = "{name}"', f"target = {q(target, unit, at_least)}",
+                f"current = {q(values[0], unit)}", f'pane = "{pane}"', ""]
+    figures = [("q1-investment", "一季度完成投资", 96.3, "亿元", "projects", "重大项目", True),
+               ("major-projects", "计划运作重大项目", 180, "个", "projects", "重大项目", True),
+               ("visits", "外出走访企业", 120, "家", "investment", "走出去招商", False),
+               ("fairs", "招商推介会", 9, "次", "investment", "走出去招商", False),
+               ("no-certificate", "“免证可办”事项", 410, "个", "business", "政务服务", True),
+               ("one-window", "“一窗通办”事项", 860, "个", "business", "政务服务", False),
+               ("land", "可开发用地", 12000, "亩", "layout", "产业空间", True)]
+    for ident, label, value, unit, pane, group, headline in figures:
+        out += ["[[figure]]", f'id = "{ident}"', f'label = "{label}"', f"value = {value}", f'unit = "{unit}"',
+                f'pane = "{pane}"', f'group = "{group}"'] + (["headline = true"] if headline else []) + [""]
+    for date, title in ((f"{YEAR}-02-10", "示例（虚构）春季招商大会"), (f"{YEAR}-06-18", "示例（虚构）年中项目集中签约"),
+                        (f"{YEAR}-09-26", "示例（虚构）秋季项目集中开工")):
+        out += ["[[event]]", f"date = {date}", f'title = "{title}"', ""]
+    for stage in STAGES:
+        out += ["[[stage]]", f'name = "{stage}"', ""]
+    out += ["[layout]", 'name = "三轴联动"', 'belt = "示例（虚构）产业带"', ""]
+    for ident, road, theme in AXES:
+        out += ["[[layout.axis]]", f'id = "{ident}"', f'road = "{road}"', f'theme = "{theme}"', ""]
+    for number in range(1, 43):
+        kind = KINDS[(number * 5) % len(KINDS)]
+        place = PLACES[number % len(PLACES)]
+        name = f"{place}{kind}（示例{number}）"
+        in_wan = number % 5 == 0
+        investment = q(rng.randrange(3000, 9000, 100), "万元") if in_wan else q(round(rng.uniform(1, 60), 1), "亿元")
+        out += ["[[project]]", f'id = "p{number:02d}"', f'name = "{name}"', f'status = "{STAGES[number % 3]}"',
+                f'axis = "{AXES[number % 3][0]}"', f"investment = {investment}",
+                f"area = {q(rng.randrange(20, 400, 5), '亩')}", ""]
+    return "\n".join(out)
+
+
+def moment(month: int, day_after: int, hour: int) -> dt.datetime:
+    """A few days after month `month` ends: when its figures would be recorded."""
+    first = dt.date(YEAR + month // 12, month % 12 + 1, 1)
+    return dt.datetime.combine(first + dt.timedelta(days=day_after), dt.time(hour, 30))
+
+
+def month_end(month: int) -> dt.date:
+    return dt.date(YEAR + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def main() -> None:
+    rng = random.Random(2025)
+    DATA.write_text(data_file(rng) + "\n", encoding="utf-8")
+    journal.journal_path(DATA).unlink(missing_ok=True)
+    today = dt.date(YEAR, 12, 31)
+    slips = {3: "new-projects", 7: "funds-in-place", 9: "signed-amount"}  # months with a figure entered wrong
+    for month in range(2, 12):
+        for index, (ident, _, _, _, unit, _, values) in enumerate(TARGETS):
+            at = moment(month, 2 + index % 4, 9 + index)
+            who = PEOPLE[(month + index) % len(PEOPLE)]
+            value = values[month - 1]
+            if slips.get(month) == ident:  # a slip of the finger, withdrawn and entered again
+                wrong = store.record(DATA, Update("target", ident, {"current": Quantity(value * 10, unit)},
+                                                  month_end(month), who, "", at=at), today=today)[1]
+                store.record(DATA, Update("", "", {}, None, PEOPLE[0], "录入错误：多输了一位", at=at.replace(minute=45),
+                                          withdraw=wrong), today=today)
+                at = at.replace(minute=50)
+            store.record(DATA, Update("target", ident, {"current": Quantity(value, unit)}, month_end(month), who,
+                                      "月度报表", at=at), today=today)
+        for step in range(2):  # two projects move on each month
+            number = (month * 7 + step * 13) % 42 + 1
+            stage = STAGES[min(3, (number % 3) + 1 + (month > 8))]
+            store.record(DATA, Update("project", f"p{number:02d}", {"status": stage}, month_end(month),
+                                      PEOPLE[step], f"{stage}（示例）", at=moment(month, 6, 15)), today=today)
+        if month in (3, 6, 9):
+            store.mark_briefing(DATA, Briefing(month_end(month), moment(month, 8, 10), PEOPLE[0],
+                                               f"第{month // 3}季度汇报（示例）"))
+    loaded = store.read(DATA)
+    print(f"{DATA.name}: {len(loaded.dashboard.projects)} projects, {loaded.dashboard.journal_entries} journal "
+          f"entries, {len(loaded.dashboard.briefings)} briefings, as of {loaded.dashboard.as_of}")
+
+
+if __name__ == "__main__":
+    main()
