@@ -79,6 +79,7 @@ class ErqiApp(App):
         Binding("r", "reload", "重新载入", id="reload"),
         Binding("x", "export_pane", "导出本页", id="export"),
         Binding("b", "mark_briefing", "标记简报", id="briefing", show=False),
+        Binding("d", "show_changes", "动态", id="changes"),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
@@ -270,6 +271,7 @@ class ErqiApp(App):
         from .panes.projects import ProjectsPane, ProjectTable
         from .screens.detail import ProjectDetail
         from .screens.forms import UpdateForm
+        from .screens.changes import ChangesScreen
         from .screens.history import HistoryScreen
 
         return [
@@ -279,6 +281,7 @@ class ErqiApp(App):
             ("项目详情", ProjectDetail.BINDINGS),
             ("更新表单", UpdateForm.BINDINGS),
             ("历史记录", HistoryScreen.BINDINGS),
+            ("动态", ChangesScreen.BINDINGS),
         ]
 
     @classmethod
@@ -412,6 +415,12 @@ class ErqiApp(App):
         await self.show(outcome.loaded.dashboard)
         self.notify(outcome.announcement(update), markup=False)
         return None
+
+    def action_show_changes(self) -> None:
+        """动态: every recorded change, in date order, filterable."""
+        from .screens.changes import ChangesScreen
+
+        self.push_screen(ChangesScreen(self.dashboard))
 
     async def action_mark_briefing(self) -> None:
         """Mark a briefing (简报) at the figures' date: changes are counted from it from now on.

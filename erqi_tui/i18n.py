@@ -342,3 +342,10 @@ EN.update({
     "erqi-tui：--example 与 --data 不能同用": "erqi-tui: --example and --data cannot be used together",
 })
 EN.update({"要检查的数据文件（默认：--data 或内置数据）": "the data file to check (default: --data, or the bundled data)"})
+EN.update({
+    "动态": "Changes", "简报标记": "Briefing mark", "对象": "Item", "字段": "Field", "筛选": "Filter", "关闭": "Close",
+    "已由 {who} 撤销（第 {seq} 条）": "withdrawn by {who} (update {seq})", "（已撤销）": " (withdrawn)",
+    "动态：全部更新，按日期": "Changes: every update, by date", "/ 筛选 · Enter 历史 · Esc 关闭": "/ filter · Enter history · Esc close",
+    "按目标、项目或记录人筛选…": "Filter by target, project or who…", "{shown} / {total} 条": "{shown} of {total}",
+    "共 {total} 条": "{total} in all",
+})

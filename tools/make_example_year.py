@@ -133,7 +133,10 @@ def main() -> None:
                                       "月度报表", at=at), today=today)
         for step in range(2):  # two projects move on each month
             number = (month * 7 + step * 13) % 42 + 1
-            stage = STAGES[min(3, (number % 3) + 1 + (month > 8))]
+            now = next(p.status for p in store.load(DATA).projects if p.id == f"p{number:02d}")
+            if now == STAGES[-1]:
+                continue  # already in production
+            stage = STAGES[STAGES.index(now) + 1]
             store.record(DATA, Update("project", f"p{number:02d}", {"status": stage}, month_end(month),
                                       PEOPLE[step], f"{stage}（示例）", at=moment(month, 6, 15)), today=today)
         if month in (3, 6, 9):

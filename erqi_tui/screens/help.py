@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from ..i18n import tr
 
-SCOPES = ("全局", "目标卡片", "重点项目", "项目详情", "更新表单", "历史记录")
 
 # Keys that come with Textual's widgets rather than from our bindings.
 BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -87,7 +86,7 @@ class HelpScreen(ModalScreen):
         table.add_column(style="bold")
         table.add_column()
         previous = None
-        order = [tr(scope) for scope in SCOPES]
+        order = list(dict.fromkeys(scope for scope, _, _ in self.rows))  # the scopes as the app lists them
         for scope, key, action in sorted(self.rows, key=lambda row: order.index(row[0])):
             table.add_row(Text(scope if scope != previous else ""), Text(key), Text(action))
             previous = scope

@@ -294,6 +294,29 @@ async def marks_briefing(pilot) -> None:
     assert "较 05-31 +32.04 亿元" in screen_text(app)
 
 
+async def shows_changes(pilot) -> None:
+    app = pilot.app
+    update = Update("target", "signed-amount", {"current": Quantity(140, "亿元")}, dt.date(2024, 6, 30), "李四")
+    assert await app.save_update(update) is None
+    update = Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 5), "王五")
+    assert await app.save_update(update) is None
+    await pilot.press("d")
+    await pilot.pause()
+    text = screen_text(app)
+    # In date order, not the order recorded: the project's 06-05 before the amount's 06-30.
+    assert text.index("2024-06-05") < text.index("2024-06-30") and "共 2 条" in text
+    await pilot.press("slash", *"李四")
+    await pilot.pause()
+    text = screen_text(app)
+    assert "1 / 2 条" in text and "140 亿元" in text and "王五" not in text
+    await pilot.press("enter", "enter")  # back to the table, then the selected change's history
+    await pilot.pause()
+    assert isinstance(app.screen, HistoryScreen)
+    await pilot.press("escape", "escape")  # the history, then 动态
+    await pilot.pause()
+    assert len(app.screen_stack) == 1
+
+
 async def switches_language(pilot) -> None:
     await pilot.press("l")
     await pilot.pause()
@@ -315,6 +338,7 @@ CHECKS = {
     ("全局", "q"): quits,
     ("全局", "x"): exports_pane,
     ("全局", "b"): marks_briefing,
+    ("全局", "d"): shows_changes,
     ("全局", "l"): switches_language,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,
@@ -337,7 +361,7 @@ CHECKS = {
     ("历史记录", "w"): history_withdraw,
 }
 # `r` needs a file it may change: test_reload_key below.
-TESTED_ELSEWHERE = {("全局", "r")}
+TESTED_ELSEWHERE = {("全局", "r"), ("动态", "Esc"), ("动态", "/")}  # 动态's keys: in shows_changes
 
 
 def test_every_help_entry_has_a_check():

@@ -1,0 +1,123 @@
+"""动态: every recorded change in date order (the day each figure stands at, then the order recorded),
+briefing marks among them, filterable by target, project or who. Enter opens that item's history."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from .. import fmt
+from ..i18n import data, tr
+from ..model import Briefing, Change, Dashboard
+from ..widgets.requests import HistoryRequested
+from ..widgets.table import VirtualTable
+from ..widgets.text import plain
+from .history import FIELD_NAMES, shown
+
+COLUMNS = ("日期", "对象", "字段", "原值", "新值", "记录人", "记录时间", "#", "备注")
+
+
+class Row(NamedTuple):
+    """One line of 动态: a change, or a briefing mark (`change` None)."""
+
+    change: Change | None
+    briefing: Briefing | None
+    name: str  # the target's or project's name, in the reader's language
+    search: str  # what the filter looks in: name, id, who, lower-cased
+
+
+def rows(dashboard: Dashboard) -> list[Row]:
+    names = {("target", t.id): data(t, "name") for t in dashboard.targets}
+    names.update({("project", p.id): data(p, "name") for p in dashboard.projects})
+    out = []
+    for change in dashboard.changes:
+        name = names.get((change.kind, change.id), change.id)
+        out.append(Row(change, None, name, f"{name}\n{change.id}\n{change.who}".lower()))
+    for briefing in dashboard.briefings:
+        out.append(Row(None, briefing, tr("简报标记"), f"{tr('简报标记')}\n{briefing.who}".lower()))
+    return sorted(out, key=lambda r: (r.change.date, 1, r.change.seq) if r.change else
+                  (r.briefing.date, 2, r.briefing.at.timestamp()))
+
+
+def cells(row: Row) -> list[str]:
+    clean = lambda text: fmt.clean(text, single_line=True)  # noqa: E731
+    if row.change is None:
+        b = row.briefing
+        return [b.date.isoformat(), row.name, "", "", "", clean(b.who), f"{b.at:%Y-%m-%d %H:%M}", "", clean(b.note)]
+    c = row.change
+    note = c.note
+    if c.withdrawn:
+        note = tr("已由 {who} 撤销（第 {seq} 条）", who=c.withdrawn.who, seq=c.withdrawn.seq) + (f"：{note}" if note else "")
+    return [c.date.isoformat(), clean(row.name), tr(FIELD_NAMES.get(c.field, c.field)), clean(shown(c.old)),
+            clean(shown(c.new)) + (tr("（已撤销）") if c.withdrawn else ""), clean(c.who), f"{c.at:%Y-%m-%d %H:%M}",
+            str(c.seq), clean(note)]
+
+
+class ChangesScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "close", "关闭", id="changes.close"),
+        Binding("slash", "focus_filter", "筛选", id="changes.filter", key_display="/"),
+    ]
+    DEFAULT_CSS = """
+    ChangesScreen { align: center middle; }
+    ChangesScreen > Vertical { width: 100%; height: 100%; border: thick $primary; background: $surface; }
+    ChangesScreen #changes-filter, ChangesScreen #changes-filter:focus { height: 1; border: none; padding: 0 1; }
+    ChangesScreen #changes-count { height: 1; color: $text-muted; padding: 0 1; }
+    ChangesScreen VirtualTable { height: 1fr; }
+    """
+
+    def __init__(self, dashboard: Dashboard, query: str = "") -> None:
+        super().__init__()
+        self.all = rows(dashboard)
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = tr("动态：全部更新，按日期")
+            box.border_subtitle = tr("/ 筛选 · Enter 历史 · Esc 关闭")
+            yield Input(self.query_text, placeholder=tr("按目标、项目或记录人筛选…"), id="changes-filter")
+            yield Static(id="changes-count")
+            yield VirtualTable([tr(c) for c in COLUMNS], cells, id="changes-table")
+
+    def on_mount(self) -> None:
+        self.apply_filter(self.query_text)
+        table = self.query_one(VirtualTable)
+        table.focus()
+        self.call_after_refresh(table.scroll_to_cursor)  # the newest at hand
+
+    @on(Input.Changed, "#changes-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#changes-filter")
+    def filter_done(self) -> None:
+        self.query_one(VirtualTable).focus()
+
+    def apply_filter(self, query: str) -> None:
+        words = query.lower().split()
+        shown_rows = [r for r in self.all if all(w in r.search for w in words)] if words else self.all
+        self.query_one(VirtualTable).set_rows(shown_rows, cursor=len(shown_rows) - 1)
+        count = self.query_one("#changes-count", Static)
+        count.update(plain(tr("{shown} / {total} 条", shown=len(shown_rows), total=len(self.all))
+                           if words else tr("共 {total} 条", total=len(self.all))))
+
+    def action_focus_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_close(self) -> None:
+        if self.focused is self.query_one(Input) and self.query_one(Input).value:
+            self.query_one(Input).value = ""
+            return
+        self.dismiss()
+
+    @on(VirtualTable.Selected)
+    def open_history(self, event: VirtualTable.Selected) -> None:
+        row = event.table.rows[event.index]
+        if row.change is not None:
+            self.post_message(HistoryRequested(row.change.kind, row.change.id))
