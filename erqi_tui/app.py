@@ -34,8 +34,11 @@ from .widgets.tabs import PaneTabs
 # Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
 # A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
 # the first pane alone.
-def pane_class(pane_id: str) -> type:
-    if pane_id == "overview":
+def pane_class(pane_id: str, big: bool = False) -> type:
+    """`big`: the overview as 大屏 (panes/big.py), for 160 columns and more or --big."""
+    if pane_id == "overview" and big:
+        from .panes.big import BigOverview as pane
+    elif pane_id == "overview":
         from .panes.overview import OverviewPane as pane
     elif pane_id == "investment":
         from .panes.investment import InvestmentPane as pane
@@ -96,16 +99,19 @@ class ErqiApp(App):
                  who: str = "", loaded: store.Loaded | None = None, watch: bool = True,
                  today: dt.date | None = None, read_only: bool = False,
                  settings: Config | None = None, settings_path: Path | None = None,
-                 start_pane: str = "overview", since: dt.date | None = None) -> None:
+                 start_pane: str = "overview", since: dt.date | None = None, big: bool = False) -> None:
         """`loaded` is what `dashboard` was read as (its files' state, and the data file alone, which
         a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
         update; `read_only` offers no way to record (the bundled file, a served session); `since`
-        (--since) is what changes are counted from instead of the last briefing mark."""
+        (--since) is what changes are counted from instead of the last briefing mark; `big` (--big)
+        draws the overview as 大屏 at any width, not only from 160 columns."""
         super().__init__()
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
         self.dashboard = dashboard
         self.as_of_override = as_of
         self.since = since
+        self.force_big = big
+        self.drawn_big = False  # whether the overview was last built as 大屏
         self.briefing_asked = 0.0  # when b was first pressed: a second press within 5 s marks
         self.watch_files = watch
         self.start_pane = start_pane
@@ -193,6 +199,8 @@ class ErqiApp(App):
     def on_resize(self, event: events.Resize) -> None:
         # This runs before Textual's own handler has stored the new size in self.size.
         self.check_size(event.size)
+        if self.built_pane("overview") is not None and self.big_screen(event.size) != self.drawn_big:
+            self.call_after_refresh(self.show, self.dashboard)  # 大屏 from 160 columns, and back
 
     def check_size(self, size: Size | None = None) -> None:
         width, height = size or self.size
@@ -233,8 +241,16 @@ class ErqiApp(App):
         """A pane's title as the tabs, help and palette show it: the file's layout name neutralised."""
         return fmt.clean(pane_title(self.dashboard, pane_id), single_line=True)
 
+    def big_screen(self, size: Size | None = None) -> bool:
+        from .panes.big import BIG_WIDTH
+
+        return self.force_big or (size or self.size).width >= BIG_WIDTH
+
     def build_pane(self, pane_id: str, state=None):
-        pane = pane_class(pane_id)(self.context, id=f"pane-{pane_id}", classes="pane")
+        big = pane_id == "overview" and self.big_screen()
+        if pane_id == "overview":
+            self.drawn_big = big
+        pane = pane_class(pane_id, big)(self.context, id=f"pane-{pane_id}", classes="pane")
         if state is not None:
             pane.restore(state)
         return pane

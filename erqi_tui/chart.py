@@ -32,7 +32,7 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
     label = label or fmt.number(target)
     axis_width = max(cell_len(label), 1) + 1
     plot_width = max(width - axis_width, 12)
-    rows = max(height - 1, 2)  # the last line names the months
+    rows = max(height - 1, 1)  # the last line names the months
     top = max([target, *(p.value.value for p in points)]) or 1.0
     now = time_elapsed_share(as_of, year)
 

@@ -194,6 +194,8 @@ def parser() -> argparse.ArgumentParser:
                    help=tr("记录更新时的记录人（默认：登录名）"))
     p.add_argument("--read-only", action="store_true",
                    help=tr("只读：不提供记录更新的按键（内置数据始终只读）"))
+    p.add_argument("--big", action="store_true",
+                   help=tr("大屏：总览以大字、全部图表和预警铺满屏幕（160 列以上自动使用），供投影"))
     p.add_argument("--pane", choices=PANE_IDS, default="overview",
                    help=tr("启动时显示的页面（默认：overview 总览）"))
     p.add_argument("--lang", choices=("zh", "en"),
@@ -437,5 +439,5 @@ def run(argv: list[str]) -> int:
     read_only = args.data is None or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
-           since=args.since).run()
+           since=args.since, big=args.big).run()
     return EXIT_OK

@@ -305,7 +305,7 @@ EN.update({
 # The year as it unfolds: projection, change since a date or a briefing, the chart, 动态
 EN.update({
     "至少": "at least", "至多": "at most", "约": "about",
-    "年底预计": "Year-end at this pace", "缺口": "Shortfall", "余下每月需": "Needed per month",
+    "年底预计": "Year-end est.", "缺口": "Shortfall", "余下每月需": "Needed/month",
     "已完成全年目标": "the year's target is reached", "年度尚未开始，无从推算": "the year has not begun: no pace yet",
     "无（按此进度可完成）": "none (reached at this pace)",
     "较 {date}：当时无数值": "vs {date}: no value then", "较 {date} {change}": "vs {date} {change}",
@@ -314,7 +314,7 @@ EN.update({
     " 数值": " value", " 序时进度": " time elapsed", " 目标 {target}": " target {target}", " 目标": " target",
     "{month}月": "{month}",
     "尚未标记简报（按 b 标记）": "No briefing marked yet (b marks one)",
-    "（上次简报）": " (last briefing)", "（--since）": " (--since)", "变化自 {date}{why}": "Changes since {date}{why}",
+    "（上次简报）": " (last briefing)", "（--since）": " (--since)", "变化自 {date}{why}": "Since {date}{why}",
     "尚无数值，无从推算": "no value yet: nothing to project", "较 {date} 无变化": "unchanged since {date}",
     "全年进程：{name}": "The year so far: {name}",
 })
@@ -349,3 +349,7 @@ EN.update({
     "按目标、项目或记录人筛选…": "Filter by target, project or who…", "{shown} / {total} 条": "{shown} of {total}",
     "共 {total} 条": "{total} in all",
 })
+EN.update({"大屏：总览以大字、全部图表和预警铺满屏幕（160 列以上自动使用），供投影":
+           "big screen: the overview in large digits with every chart and the warnings, filling the screen "
+           "(used from 160 columns on), for projectors",
+           "截至 {date}，{year} 年已过 {share}（序时进度）": "As of {date}, {share} of {year} has passed (time-elapsed share)"})

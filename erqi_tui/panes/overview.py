@@ -14,6 +14,21 @@ from ..widgets.text import join, plain
 from . import Context, target_cards, target_course
 
 
+def time_line(context: Context, assessed: list[progress.TargetProgress], bars: bool = True) -> str:
+    """How much of the year has passed, and at which date each target is judged; `bars`: where the
+    progress bars mark it."""
+    meta = context.dashboard.meta
+    share = fmt.percent(progress.time_elapsed_share(context.as_of, meta.year))
+    if context.what_if:
+        return tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
+                  date=context.as_of.isoformat(), year=meta.year, share=share)
+    line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）" if bars else "截至 {date}，{year} 年已过 {share}（序时进度）",
+              date=context.as_of.isoformat(), year=meta.year, share=share)
+    if any(p.as_of != context.as_of for p in assessed if p.target.current is not None):
+        line += tr("；各目标按其数值的日期判断")
+    return line
+
+
 class OverviewPane(VerticalScroll):
     DEFAULT_CSS = """
     OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; }
@@ -33,16 +48,8 @@ class OverviewPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
         meta = dashboard.meta
-        share = progress.time_elapsed_share(self.context.as_of, meta.year)
         assessed = progress.assess_all(dashboard.targets, dashboard, self.context.what_if)
-        if self.context.what_if:
-            line = tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
-                      date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))
-        else:
-            line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）",
-                      date=self.context.as_of.isoformat(), year=meta.year, share=fmt.percent(share))
-            if any(p.as_of != self.context.as_of for p in assessed if p.target.current is not None):
-                line += tr("；各目标按其数值的日期判断")
+        line = time_line(self.context, assessed)
         if meta.title:
             yield Static(plain(data(meta, "title"), "bold"), classes="plan-title")
         yield Static(Text(line), classes="time-share")

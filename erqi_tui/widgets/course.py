@@ -26,22 +26,26 @@ def since_text(since: series.Since | None, year: int) -> Text:
     return Text(tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
 
 
-def course_text(item: TargetProgress, dashboard: Dashboard, since: series.Since | None) -> Text:
-    """The projection and the change, a line each."""
+def course_text(item: TargetProgress, dashboard: Dashboard, since: series.Since | None,
+                compact: bool = False) -> Text:
+    """The projection and the change, a line each; `compact`: the projection on one line, no name."""
     year = dashboard.meta.year
     target = item.target
-    lines = [plain(data(target, "name"), "bold")]
+    lines = [] if compact else [plain(data(target, "name"), "bold")]
     found = series.projection(target, item.as_of or dashboard.target_date(target), year)
     if found is None:
         lines.append(Text(tr("尚无数值，无从推算"), style="dim"))
     else:
-        for label, value in fmt.projection_parts(found):
-            lines.append(Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else "")))
+        parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else ""))
+                 for label, value in fmt.projection_parts(found)
+                 if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
+        lines += [Text(" · ").join(parts[:2]), *parts[2:]] if compact else parts
     if since is not None:
         diff = series.difference(dashboard, target.id, since)
         lines.append(Text(fmt.change(diff, year)) if diff else
                      Text(tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
-    lines.append(since_text(since, year))
+    if not compact:
+        lines.append(since_text(since, year))
     return Text("\n").join(lines)
 
 
@@ -59,11 +63,12 @@ class BurnUp(Widget):
         year = self.dashboard.meta.year
         width, height = self.content_size.width or 40, self.content_size.height or 8
         style = BAR_STYLE.get(self.item.verdict, "bright_white")
+        legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
         drawn = chart.burn_up(series.series(self.dashboard, target.id), target.target.value, year, self.as_of,
-                              width, height - 1, bar_style=style, label=fmt.quantity(target.target, unit=False))
-        drawn.append("\n")
-        drawn.append_text(chart.legend(fmt.quantity(target.target), self.as_of, year, style, width))
-        drawn.truncate(width * height, overflow="ellipsis")
+                              width, height - legend, bar_style=style, label=fmt.quantity(target.target, unit=False))
+        if legend:
+            drawn.append("\n")
+            drawn.append_text(chart.legend(fmt.quantity(target.target), self.as_of, year, style, width))
         return drawn
 
 
@@ -73,19 +78,24 @@ class TargetCourse(Horizontal):
     DEFAULT_CSS = """
     TargetCourse { height: 10; border: round $primary-darken-1; padding: 0 1; }
     TargetCourse > .course-text { width: 34; height: auto; padding: 0 0 0 2; }
+    TargetCourse.-compact { layout: vertical; height: 1fr; min-height: 8; }
+    TargetCourse.-compact > .course-text { width: 1fr; padding: 0; }
     """
 
     def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, since: series.Since | None,
-                 choices: list[TargetProgress] = (), **kwargs) -> None:
-        """`choices`: the targets it may show, by the focused card of the same pane."""
+                 choices: list[TargetProgress] = (), compact: bool = False, **kwargs) -> None:
+        """`choices`: the targets it may show, by the focused card of the same pane; `compact`: the
+        projection in one line under the chart (the big screen's grid of charts)."""
         super().__init__(**kwargs)
+        self.compact = compact
+        self.set_class(compact, "-compact")
         self.dashboard, self.as_of, self.since = dashboard, as_of, since
         self.item = item
         self.choices = {c.target.id: c for c in choices or [item]}
 
     def compose(self):
         yield BurnUp(self.item, self.dashboard, self.as_of)
-        yield Static(course_text(self.item, self.dashboard, self.since), classes="course-text")
+        yield Static(course_text(self.item, self.dashboard, self.since, self.compact), classes="course-text")
 
     def on_mount(self) -> None:
         self.set_title()
@@ -109,5 +119,5 @@ class TargetCourse(Horizontal):
         chart_widget = self.query_one(BurnUp)
         chart_widget.item = item
         chart_widget.refresh()
-        self.query_one(".course-text", Static).update(course_text(item, self.dashboard, self.since))
+        self.query_one(".course-text", Static).update(course_text(item, self.dashboard, self.since, self.compact))
         self.set_title()

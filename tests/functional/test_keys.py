@@ -552,3 +552,24 @@ def test_the_palette_speaks_the_ui_language_and_finds_either(lang, typed, pane):
             assert pilot.app.current_pane == pane
 
     run_with(app, check)
+
+
+def test_the_overview_becomes_the_big_screen_from_160_columns_and_back():
+    from erqi_tui.panes.big import BigOverview
+    from erqi_tui.panes.overview import OverviewPane
+
+    app = make_app()
+
+    async def check(pilot):
+        assert app.query(OverviewPane) and not app.query(BigOverview)
+        await pilot.resize_terminal(180, 50)
+        await pilot.pause(0.2)
+        assert app.query(BigOverview) and not app.query(OverviewPane)
+        from textual.widgets import Digits
+
+        assert [d.value for d in app.query(Digits)] == ["43.3%", "36.0%", "-"]  # each target in large digits
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause(0.2)
+        assert app.query(OverviewPane) and not app.query(BigOverview)
+
+    run_with(app, check)

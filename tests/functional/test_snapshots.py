@@ -4,6 +4,8 @@ Regenerate with `pytest --snapshot-update` and look at every changed picture bef
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .helpers import make_app
@@ -46,3 +48,27 @@ def test_another_districts_file(snap_compare, pane, size, lang):
 
     keys = (["l"] if lang == "en" else []) + [PANES[pane]]
     assert snap_compare(make_app(TEST_DATA / "corridors.toml"), press=keys, terminal_size=size)
+
+
+# The invented example year (示例（虚构）): a whole year of figures, briefing marks, the 大屏.
+EXAMPLE_YEAR = Path(__file__).resolve().parents[2] / "data" / "example-year.toml"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_example_year_overview(snap_compare, size):
+    """80x24 and 100x30: the cards, the 预警 and the focused target's chart; 200x50: the 大屏."""
+    assert snap_compare(make_app(EXAMPLE_YEAR), press=["1"], terminal_size=size)
+
+
+def test_example_year_investment_pane_en(snap_compare):
+    assert snap_compare(make_app(EXAMPLE_YEAR, lang="en"), press=["2"], terminal_size=(100, 30))
+
+
+def test_big_screen_forced_at_100x30(snap_compare):
+    app = make_app()
+    app.force_big = True
+    assert snap_compare(app, press=["1"], terminal_size=(100, 30))
+
+
+def test_changes_view(snap_compare):
+    assert snap_compare(make_app(EXAMPLE_YEAR), press=["d"], terminal_size=(100, 30))
