@@ -21,7 +21,7 @@ def full_repaint(pane: str) -> int:
 
 def main() -> None:
     with Session(ERQI) as session:
-        first = session.first_frame("要闻数据".encode())
+        first = session.first_frame("命令面板".encode())
         switch = session.press(b"2")
     with Session([*ERQI, "--pane", "projects"]) as session:
         session.first_frame("个项目".encode())

@@ -20,7 +20,7 @@ def main() -> None:
     args = parser.parse_args()
     commands = {
         "minimal Textual app": ([sys.executable, str(HERE / "minimal_app.py")], b"baseline"),
-        "erqi-tui": ([sys.executable, "-m", "erqi_tui"], "要闻数据".encode()),
+        "erqi-tui": ([sys.executable, "-m", "erqi_tui"], "命令面板".encode()),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for command, marker in commands.values():  # a run not counted: it compiles the bytecode, warms the disk cache

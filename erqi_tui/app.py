@@ -54,6 +54,9 @@ def pane_class(pane_id: str, big: bool = False) -> type:
 # The keys that record an update, by binding id: not offered in a read-only session.
 RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw", "briefing")
 
+# From this width the overview is drawn as 大屏 (panes/big.py, imported only then).
+BIG_WIDTH = 160
+
 # Below this the panes would overlap; the app says so instead.
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -242,8 +245,6 @@ class ErqiApp(App):
         return fmt.clean(pane_title(self.dashboard, pane_id), single_line=True)
 
     def big_screen(self, size: Size | None = None) -> bool:
-        from .panes.big import BIG_WIDTH
-
         return self.force_big or (size or self.size).width >= BIG_WIDTH
 
     def build_pane(self, pane_id: str, state=None):

@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from . import fmt, store
 from .i18n import tr
@@ -19,8 +18,7 @@ from .model import Briefing, Update
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):  # NamedTuples rather than dataclasses: see model.py (start-up)
     loaded: store.Loaded
     number: int  # the journal entry's number
 
@@ -30,8 +28,7 @@ class Saved:
         return tr("已保存并记录（第 {number} 条）", number=self.number)
 
 
-@dataclass(frozen=True)
-class Unsaved:
+class Unsaved(NamedTuple):
     """What the user is told when an update could not be saved; `broken` when the files on disk
     do not read (shown until fixed)."""
     message: str

@@ -1,4 +1,4 @@
-"""大屏: the overview for a projector or a wall screen (160 columns and more, or --big): each target's
+"""大屏: the overview for a projector or a wall screen (app.BIG_WIDTH columns and more, or --big): each target's
 completion in large digits, every target's burn-up chart, and the 预警 and headline figures beside
 them, filling the screen."""
 
@@ -15,9 +15,6 @@ from ..widgets.course import TargetCourse
 from ..widgets.text import join, plain
 from . import Context
 from .overview import OverviewPane, time_line
-
-BIG_WIDTH = 160  # columns from which the overview is drawn as 大屏
-
 
 class BigTile(Vertical):
     """A target's name, its completion in large digits, then value / target and the verdict."""
