@@ -41,8 +41,8 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
 
     def value_in_column(column: int) -> float | None:
         end = column_date(column)
-        if end - 1 / plot_width > now + 1e-9:
-            return None  # after the current date: not yet
+        if end - 1 / plot_width >= now - 1e-9:
+            return None  # begins at or after the current date: not yet
         found = None
         for point in points:
             if time_elapsed_share(point.date, year) <= end + 1e-9 or point.date.year < year:

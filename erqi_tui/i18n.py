@@ -313,7 +313,7 @@ EN.update({
 EN.update({
     " 数值": " value", " 序时进度": " time elapsed", " 目标 {target}": " target {target}", " 目标": " target",
     "{month}月": "{month}",
-    "尚未标记简报（按 b 标记）": "No briefing marked yet (b marks one)",
+    "尚无简报标记": "No briefing marked yet",
     "（上次简报）": " (last briefing)", "（--since）": " (--since)", "变化自 {date}{why}": "Since {date}{why}",
     "尚无数值，无从推算": "no value yet: nothing to project", "较 {date} 无变化": "unchanged since {date}",
     "全年进程：{name}": "The year so far: {name}",

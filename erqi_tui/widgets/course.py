@@ -21,7 +21,7 @@ BAR_STYLE = {"ahead": "green", "behind": "dark_orange", "on_schedule": "green", 
 def since_text(since: series.Since | None, year: int) -> Text:
     """Which date changes are counted from, and why: "较 04-30（上次简报）"."""
     if since is None:
-        return Text(tr("尚未标记简报（按 b 标记）"), style="dim")
+        return Text(tr("尚无简报标记"), style="dim")
     why = tr("（上次简报）") if since.briefing else tr("（--since）")
     return Text(tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
 
