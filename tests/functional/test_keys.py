@@ -199,6 +199,7 @@ async def target_history(pilot) -> None:
     assert isinstance(pilot.app.screen, HistoryScreen)
     text = screen_text(pilot.app)
     assert "历史：新签约产业项目" in text and "13 个" in text and "15 个" in text and "tester" in text
+    assert "全年进程：新签约产业项目" in text  # its chart, with the value just recorded
 
 
 async def project_edit(pilot) -> None:
@@ -571,5 +572,22 @@ def test_the_overview_becomes_the_big_screen_from_160_columns_and_back():
         await pilot.resize_terminal(100, 30)
         await pilot.pause(0.2)
         assert app.query(OverviewPane) and not app.query(BigOverview)
+
+    run_with(app, check)
+
+
+def test_the_chart_follows_the_focused_card():
+    app = make_app()
+
+    async def check(pilot):
+        text = screen_text(app)
+        assert "全年进程：签约额" in text and "年底预计 259.1 亿元" in text  # the one behind, first
+        await pilot.press("tab")  # 新签约产业项目
+        await pilot.pause()
+        text = screen_text(app)
+        assert "全年进程：新签约产业项目" in text and "年底预计 31.2 个" in text
+        await pilot.press("tab", "tab")  # 年内竣工投产项目: no value yet
+        await pilot.pause()
+        assert "尚无数值，无从推算" in screen_text(app)
 
     run_with(app, check)
