@@ -59,8 +59,11 @@ class TargetCard(Widget, can_focus=True):
         self.trend = list(trend)
         self.newest = newest
         self.border_title = plain(data(progress.target, "name"))
+        # The whole name (a narrow card cuts its title with …), then the target's note.
+        tip = plain(data(progress.target, "name"), "bold")
         if progress.target.note:
-            self.tooltip = plain(data(progress.target, "note"), single_line=False)
+            tip.append("\n").append_text(plain(data(progress.target, "note"), single_line=False))
+        self.tooltip = tip
         self.set_class(progress.verdict == BEHIND, "-behind")
 
     def render(self) -> Text:

@@ -591,3 +591,14 @@ def test_the_chart_follows_the_focused_card():
         assert "尚无数值，无从推算" in screen_text(app)
 
     run_with(app, check)
+
+
+def test_a_card_cut_at_80_columns_names_its_target_whole_in_its_tooltip():
+    app = make_app(lang="en")
+
+    async def check(pilot):
+        cards = list(app.query(TargetCard))
+        assert "New industrial pro…" in screen_text(app)  # the title is cut in a narrow card…
+        assert str(cards[0].tooltip) == "New industrial projects signed"  # …and whole in its tooltip
+
+    run_with(app, check, size=(80, 24))
