@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from pathlib import Path
 
 from . import files
@@ -13,9 +16,11 @@ from .model import (
     Figure,
     Layout,
     Meta,
+    Milestone,
     Project,
     Stage,
     Target,
+    When,
 )
 from .problems import DataError
 from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
@@ -211,13 +216,59 @@ class DataFile(Validator):
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         en = self.english(tbl, key, ("name", "location", "expected", "note"))
-        if None in (ident, name, status, axis, location, figures, expected, note, source, en):
+        milestones = tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
+                                                                                 prefix=f"{key}."))
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en) or None in milestones:
             return None
+        reached = [m.stage for m in milestones if m.done and m.stage]
+        if reached:  # the status follows the furthest stage reached; a hand-written one stands otherwise
+            status = max(reached, key=stages.index) if stages else reached[-1]
         if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
             return None
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
-                       source=source, en=en)
+                       source=source, en=en, milestones=milestones)
+
+    def milestone(self, key: str, tbl: dict, stages: list[str]) -> Milestone | None:
+        name = self.text(tbl, "name", key, required=True)
+        planned = self.when(tbl, "planned", key)
+        reached = self.when(tbl, "reached", key, allow_true=True)
+        stage = self.text(tbl, "stage", key)
+        if stage and stage not in stages:
+            self.problem(f"{key}.stage", f'expected one of the [[stage]] names ({", ".join(stages) or "none defined"}), '
+                                         f'got "{stage}"')
+            return None
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name",))
+        if None in (name, stage, source, en) or planned is False or reached is False:
+            return None
+        done = reached is True or reached is not None
+        return Milestone(name, planned, None if reached is True else reached, done, stage or None, source, en)
+
+    def when(self, tbl: dict, name: str, key: str, allow_true: bool = False):
+        """A When from a date (2024-09-30), a month ("2024-09") or a year ("2024", within the year);
+        with `allow_true`, also `true` (it happened; the source gives no date). None when absent,
+        False after reporting a problem."""
+        if name not in tbl:
+            return None
+        value = tbl[name]
+        if allow_true and value is True:
+            return True
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return When(value, value, value.isoformat())
+        if isinstance(value, str):
+            match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value)
+            if match and 1900 <= int(match[1]) <= 2200 and (match[2] is None or 1 <= int(match[2]) <= 12):
+                year = int(match[1])
+                if match[2] is None:
+                    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), value)
+                month = int(match[2])
+                last = calendar.monthrange(year, month)[1]
+                return When(dt.date(year, month, 1), dt.date(year, month, last), value)
+        also = " or true (reached, no date given)" if allow_true else ""
+        self.problem(f"{key}.{name}", f'expected a date like 2024-09-30, a month like "2024-09" or a year like '
+                                      f'"2024"{also}, got {describe(value)}')
+        return False
 
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
 META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
@@ -229,5 +280,6 @@ STAGE_KEYS = {"name", "count", "note", "source", "en"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source", "en"}
+                "note", "source", "en", "milestone"}
+MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en"}
 

@@ -112,6 +112,33 @@ class Layout(NamedTuple):
     en: Mapping[str, str] = NO_ENGLISH
 
 
+class When(NamedTuple):
+    """A date as the source gives it: a day (2024-09-30), a month ("2024-09") or a year ("2024":
+    within the year). `first` and `last` are the days it spans; `text` is how it reads."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+
+
+class Milestone(NamedTuple):
+    """A step of a project (拿地, 签约, 开工, 主体封顶, 竣工, 投产, 开业 or any named step): when it
+    is planned and, once reached, when (`reached` None with `done` true: reached, no date given).
+    `stage`: the [[stage]] the project is in once it is reached."""
+
+    name: str
+    planned: When | None = None
+    reached: When | None = None
+    done: bool = False
+    stage: str | None = None
+    source: str = ""
+    en: Mapping[str, str] = NO_ENGLISH
+
+    def overdue(self, at: dt.date) -> bool:
+        """Planned to be reached by a day before `at`, and not reached."""
+        return not self.done and self.planned is not None and self.planned.last < at
+
+
 class Project(NamedTuple):
     """A named project. Every field but id and name may be unknown (None or empty)."""
 
@@ -127,6 +154,10 @@ class Project(NamedTuple):
     note: str = ""
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
+    milestones: tuple[Milestone, ...] = ()
+
+    def overdue(self, at: dt.date) -> tuple[Milestone, ...]:
+        return tuple(m for m in self.milestones if m.overdue(at))
 
 
 class Meta(NamedTuple):
