@@ -86,6 +86,7 @@ class ErqiApp(App):
         Binding("x", "export_pane", "导出本页", id="export"),
         Binding("b", "mark_briefing", "标记简报", id="briefing", show=False),
         Binding("d", "show_changes", "动态", id="changes"),
+        Binding("g", "show_wall", "挂图", id="wall"),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
@@ -290,6 +291,7 @@ class ErqiApp(App):
         from .screens.forms import UpdateForm
         from .screens.changes import ChangesScreen
         from .screens.history import HistoryScreen
+        from .screens.wall import WallChart
 
         return [
             ("全局", [b for b in cls.BINDINGS if isinstance(b, Binding)]),
@@ -299,6 +301,7 @@ class ErqiApp(App):
             ("更新表单", UpdateForm.BINDINGS),
             ("历史记录", HistoryScreen.BINDINGS),
             ("动态", ChangesScreen.BINDINGS),
+            ("挂图作战", WallChart.BINDINGS),
         ]
 
     @classmethod
@@ -432,6 +435,17 @@ class ErqiApp(App):
         await self.show(outcome.loaded.dashboard)
         self.notify(outcome.announcement(update), markup=False)
         return None
+
+    def action_show_wall(self) -> None:
+        """挂图作战: every project's milestones on the months of the year, the most overdue first."""
+        from .screens.wall import WallChart
+
+        self.push_screen(WallChart(self.dashboard, self.context.as_of, on_open=self.open_project_detail))
+
+    def open_project_detail(self, project_id: str) -> None:
+        from .screens.detail import ProjectDetail
+
+        self.push_screen(ProjectDetail(next(p for p in self.dashboard.projects if p.id == project_id), self.dashboard))
 
     def action_show_changes(self) -> None:
         """动态: every recorded change, in date order, filterable."""

@@ -138,3 +138,23 @@ def change_amount(diff, *, unit: bool = True) -> str:
     amount = quantity(Quantity(round(abs(diff.delta), 4), diff.now.value.unit), unit=unit)
     about = ("≈" if i18n.english() else "约") if diff.bounded else ""
     return about + ("+" if diff.delta >= 0 else "−") + amount
+
+
+def when(period) -> str:
+    """A model.When as the source gives it: 2024-09-30, 2024-09, or "2024 年内" for a whole year."""
+    first, last = period.first, period.last
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return i18n.tr("{year} 年内", year=first.year)
+    return period.text
+
+
+def step(milestone, at) -> str:
+    """A model.Milestone judged at `at`: "拿地 2023-08 ✓", "主体封顶 ✓", "开业 计划 2024-09",
+    "开业 逾期（计划 2024-09）"."""
+    name = clean(i18n.data(milestone, "name"), single_line=True)
+    if milestone.done:
+        return f"{name} {when(milestone.reached)} ✓" if milestone.reached else f"{name} ✓"
+    if milestone.planned is None:
+        return name
+    word = "{name} 逾期（计划 {when}）" if milestone.overdue(at) else "{name} 计划 {when}"
+    return i18n.tr(word, name=name, when=when(milestone.planned))

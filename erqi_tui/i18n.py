@@ -353,3 +353,17 @@ EN.update({"大屏：总览以大字、全部图表和预警铺满屏幕（160 �
            "big screen: the overview in large digits with every chart and the warnings, filling the screen "
            "(used from 160 columns on), for projectors",
            "截至 {date}，{year} 年已过 {share}（序时进度）": "As of {date}, {share} of {year} has passed (time-elapsed share)"})
+EN.update({
+    "{year} 年内": "within {year}", "{name} 逾期（计划 {when}）": "{name} overdue (planned {when})",
+    "{name} 计划 {when}": "{name} planned {when}", "逾期": "Overdue", "节点": "Milestones", "挂图": "Wall chart",
+    "挂图作战": "Wall chart", "排序": "Sort", "逾期最多": "most overdue",
+    "挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）":
+        "Wall chart: project milestones (● reached ○ planned ✗ overdue │ {date})",
+    "/ 筛选 · s 排序 · Enter 项目 · Esc 关闭": "/ filter · s sort · Enter project · Esc close",
+    "按项目、道路或节点筛选…": "Filter by project, road or milestone…", "{days} 天": "{days} days",
+    "{shown} 个项目有节点，{late} 个逾期；按{order}排列": "{shown} projects with milestones, {late} overdue; by {order}",
+    "（另有 {count} 个项目未列节点）": " ({count} more projects list none)",
+})
+EN.update({"{name}（计划 {when}）": "{name} (planned {when})"})
+EN.update({"全部更新，按日期（按键 d）": "Every update, by date (key d)", "项目节点与逾期（按键 g）": "Project milestones and what is overdue (key g)",
+           "此后的变化从这里算起（按键 b）": "Changes are counted from it (key b)"})

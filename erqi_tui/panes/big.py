@@ -14,7 +14,7 @@ from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.course import TargetCourse
 from ..widgets.text import join, plain
 from . import Context
-from .overview import OverviewPane, time_line
+from .overview import time_line, warnings_box
 
 class BigTile(Vertical):
     """A target's name, its completion in large digits, then value / target and the verdict."""
@@ -78,11 +78,7 @@ class BigOverview(Vertical):
                 for item in assessed:
                     yield TargetCourse(item, dashboard, self.context.as_of, self.context.since, compact=True)
             with Vertical(id="big-side"):
-                behind = progress.warnings(assessed)
-                warnings = Static(OverviewPane.warning_lines(behind), id="big-warnings")
-                warnings.border_title = tr("预警：落后于序时进度" if behind else "预警")
-                warnings.set_class(not behind, "-none")
-                yield warnings
+                yield warnings_box(self.context, assessed, "big-warnings")
                 if dashboard.headlines:
                     yield FigureGroup(tr("要闻数据"), dashboard.headlines)
 

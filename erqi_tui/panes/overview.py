@@ -55,11 +55,7 @@ class OverviewPane(VerticalScroll):
         yield Static(Text(line), classes="time-share")
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets)
-        behind = progress.warnings(assessed)
-        warnings = Static(self.warning_lines(behind), id="warnings")
-        warnings.border_title = tr("预警：落后于序时进度" if behind else "预警")
-        warnings.set_class(not behind, "-none")
-        yield warnings
+        yield warnings_box(self.context, assessed, "warnings")
         course = target_course(self.context, dashboard.targets)
         if course is not None:
             yield course
@@ -67,13 +63,22 @@ class OverviewPane(VerticalScroll):
         if headlines:
             yield FigureGroup(tr("要闻数据"), headlines, id="headlines")
 
-    @staticmethod
-    def warning_lines(behind: list[progress.TargetProgress]) -> Text:
-        if not behind:
-            return Text(tr("没有落后于序时进度的目标"), style="green")
-        lines = []
-        for item in behind:
-            line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
-            line.append_text(verdict_text(item))
-            lines.append(line)
-        return Text("\n").join(lines)
+
+def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_id: str) -> Static:
+    """预警: the targets behind their time-elapsed share, worst first, then the projects' steps
+    overdue at the dashboard's date, latest first."""
+    behind = progress.warnings(assessed)
+    at = context.as_of
+    overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
+                     key=lambda item: item[1].planned.last)
+    lines = []
+    for item in behind:
+        line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
+        lines.append(line.append_text(verdict_text(item)))
+    for project, step in overdue:
+        lines.append(join((tr("逾期"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
+                          tr("{name}（计划 {when}）", name=data(step, "name"), when=fmt.when(step.planned))))
+    box = Static(Text("\n").join(lines) if lines else Text(tr("没有落后于序时进度的目标"), style="green"), id=box_id)
+    box.border_title = tr("预警：落后于序时进度" if behind and not overdue else "预警")
+    box.set_class(not lines, "-none")
+    return box

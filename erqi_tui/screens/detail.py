@@ -29,6 +29,10 @@ def detail_table(project: Project, dashboard: Dashboard) -> Table:
     rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
     rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
              (tr("出处"), project.source or fmt.MISSING)]
+    if project.milestones:
+        at = dashboard.as_of
+        rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
+                 for index, step in enumerate(project.milestones)]
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")

@@ -70,8 +70,13 @@ def palette_commands(app) -> list[PaletteCommand]:
                         (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
                         tr("显示第 {number} 页（按键 {number}）", number=number),
                         partial(app.run_action, f"show_pane('{pane_id}')")))
-    for title, help_text, action in (("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
-                                      ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
+    commands = [("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
+                ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
+                ("动态", "全部更新，按日期（按键 d）", "show_changes"),
+                ("挂图作战", "项目节点与逾期（按键 g）", "show_wall")]
+    if app.offers("mark_briefing"):
+        commands.append(("标记简报", "此后的变化从这里算起（按键 b）", "mark_briefing"))
+    for title, help_text, action in (*commands,
                                       ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
                                       ("帮助", "所有按键（按键 ?）", "help"),
                                       ("主题", "选择配色主题", "change_theme"),

@@ -318,6 +318,30 @@ async def shows_changes(pilot) -> None:
     assert len(app.screen_stack) == 1
 
 
+async def shows_wall_chart(pilot) -> None:
+    from erqi_tui.screens.detail import ProjectDetail
+
+    app = pilot.app
+    app.as_of_override = dt.date(2024, 10, 15)  # --as-of: 开业 (2024-09) and 生产车间 (2024-05) are late
+    await pilot.press("g")
+    await pilot.pause()
+    text = screen_text(app)
+    assert "3 个项目有节点，2 个逾期；按逾期最多排列（另有 7 个项目未列节点）" in text
+    lines = [line for line in text.splitlines() if "师傅" in line or "杉杉" in line or "联东" in line]
+    assert "康师傅" in lines[0] and "137 天" in lines[0] and "✗" in lines[0]  # 2024-05-31 → 10-15: most late first
+    assert "杉杉" in lines[1] and "15 天" in lines[1] and "◂" in lines[1]  # 拿地 in 2023: before the year
+    assert "联东" in lines[2] and "○" in lines[2]  # planned within the year, not late
+    await pilot.press("s")  # by axis: 大学路 first, those with none after
+    await pilot.pause()
+    assert "按发展轴排列" in screen_text(app)
+    await pilot.press("slash", *"联东", "enter", "enter")
+    await pilot.pause(0.3)
+    assert isinstance(app.screen, ProjectDetail) and "竣工投产 计划 2024" in screen_text(app)
+    await pilot.press("escape", "escape")
+    await pilot.pause()
+    assert len(app.screen_stack) == 1
+
+
 async def switches_language(pilot) -> None:
     await pilot.press("l")
     await pilot.pause()
@@ -340,6 +364,7 @@ CHECKS = {
     ("全局", "x"): exports_pane,
     ("全局", "b"): marks_briefing,
     ("全局", "d"): shows_changes,
+    ("全局", "g"): shows_wall_chart,
     ("全局", "l"): switches_language,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,
@@ -362,7 +387,8 @@ CHECKS = {
     ("历史记录", "w"): history_withdraw,
 }
 # `r` needs a file it may change: test_reload_key below.
-TESTED_ELSEWHERE = {("全局", "r"), ("动态", "Esc"), ("动态", "/")}  # 动态's keys: in shows_changes
+TESTED_ELSEWHERE = {("全局", "r"), ("动态", "Esc"), ("动态", "/"),  # 动态's keys: in shows_changes
+                    ("挂图作战", "Esc"), ("挂图作战", "/"), ("挂图作战", "s")}  # in shows_wall_chart
 
 
 def test_every_help_entry_has_a_check():

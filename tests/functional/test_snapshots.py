@@ -72,3 +72,11 @@ def test_big_screen_forced_at_100x30(snap_compare):
 
 def test_changes_view(snap_compare):
     assert snap_compare(make_app(EXAMPLE_YEAR), press=["d"], terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_wall_chart(snap_compare, size):
+    """挂图作战 on the bundled file, judged at 2024-10-15 (--as-of): two steps overdue, one planned."""
+    import datetime as dt
+
+    assert snap_compare(make_app(as_of=dt.date(2024, 10, 15)), press=["g"], terminal_size=size)

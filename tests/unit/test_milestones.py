@@ -78,3 +78,17 @@ def test_an_unknown_stage_is_named(write_toml):
     with pytest.raises(store.DataError) as caught:
         store.load(path)
     assert "竣工" in str(caught.value.problems[0])
+
+
+def test_the_wall_charts_timeline_puts_each_step_in_its_month():
+    from erqi_tui.screens.wall import BLANK, SLOT, timeline
+
+    projects = {p.id: p for p in store.load(BUNDLED).projects}
+    at = dt.date(2024, 10, 15)
+    line = timeline(projects["kangshifu"], 2024, at)
+    assert len(line) == 12 * SLOT and line.index("✗") == 4 * SLOT + 1  # planned May, late
+    assert line.index("│") == 9 * SLOT + SLOT - 1  # 10-15 falls in October
+    shanshan = timeline(projects["shanshan-outlets"], 2024, at)
+    assert shanshan[0] == "◂" and shanshan.index("✗") == 8 * SLOT + 1  # 拿地 in 2023; 开业 September, late
+    assert timeline(projects["liandong-ugu"], 2024, at).index("○") == 11 * SLOT + 1  # within the year: by December
+    assert set(timeline(projects["kangshifu"], 2024, dt.date(2024, 3, 1))) == {BLANK, "○", "│"}
