@@ -6,19 +6,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
 
 from .. import fmt
 from ..i18n import data, tr
 from ..model import Briefing, Change, Dashboard
 from ..widgets.requests import HistoryRequested
 from ..widgets.table import VirtualTable
-from ..widgets.text import plain
 from .history import FIELD_NAMES, shown
+from .listed import ListedScreen
 
 COLUMNS = ("日期", "对象", "字段", "原值", "新值", "记录人", "记录时间", "#", "备注")
 
@@ -59,62 +55,22 @@ def cells(row: Row) -> list[str]:
             str(c.seq), clean(note)]
 
 
-class ChangesScreen(ModalScreen):
+class ChangesScreen(ListedScreen):
     BINDINGS = [
         Binding("escape", "close", "关闭", id="changes.close"),
         Binding("slash", "focus_filter", "筛选", id="changes.filter", key_display="/"),
     ]
-    DEFAULT_CSS = """
-    ChangesScreen { align: center middle; }
-    ChangesScreen > Vertical { width: 100%; height: 100%; border: thick $primary; background: $surface; }
-    ChangesScreen #changes-filter, ChangesScreen #changes-filter:focus { height: 1; border: none; padding: 0 1; }
-    ChangesScreen #changes-count { height: 1; color: $text-muted; padding: 0 1; }
-    ChangesScreen VirtualTable { height: 1fr; }
-    """
 
-    def __init__(self, dashboard: Dashboard, query: str = "") -> None:
-        super().__init__()
-        self.all = rows(dashboard)
-        self.query_text = query
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = tr("动态：全部更新，按日期")
-            box.border_subtitle = tr("/ 筛选 · Enter 历史 · Esc 关闭")
-            yield Input(self.query_text, placeholder=tr("按目标、项目或记录人筛选…"), id="changes-filter")
-            yield Static(id="changes-count")
-            yield VirtualTable([tr(c) for c in COLUMNS], cells, id="changes-table")
+    def __init__(self, dashboard: Dashboard) -> None:
+        super().__init__(rows(dashboard), [tr(c) for c in COLUMNS], cells, title=tr("动态：全部更新，按日期"),
+                         keys=tr("/ 筛选 · Enter 历史 · Esc 关闭"), placeholder=tr("按目标、项目或记录人筛选…"))
 
     def on_mount(self) -> None:
-        self.apply_filter(self.query_text)
-        table = self.query_one(VirtualTable)
-        table.focus()
-        self.call_after_refresh(table.scroll_to_cursor)  # the newest at hand
+        super().on_mount()
+        self.call_after_refresh(self.query_one(VirtualTable).scroll_to_cursor)  # the newest at hand
 
-    @on(Input.Changed, "#changes-filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        self.apply_filter(event.value)
-
-    @on(Input.Submitted, "#changes-filter")
-    def filter_done(self) -> None:
-        self.query_one(VirtualTable).focus()
-
-    def apply_filter(self, query: str) -> None:
-        words = query.lower().split()
-        shown_rows = [r for r in self.all if all(w in r.search for w in words)] if words else self.all
-        self.query_one(VirtualTable).set_rows(shown_rows, cursor=len(shown_rows) - 1)
-        count = self.query_one("#changes-count", Static)
-        count.update(plain(tr("{shown} / {total} 条", shown=len(shown_rows), total=len(self.all))
-                           if words else tr("共 {total} 条", total=len(self.all))))
-
-    def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_close(self) -> None:
-        if self.focused is self.query_one(Input) and self.query_one(Input).value:
-            self.query_one(Input).value = ""
-            return
-        self.dismiss()
+    def cursor_at(self, shown: list) -> int:
+        return len(shown) - 1
 
     @on(VirtualTable.Selected)
     def open_history(self, event: VirtualTable.Selected) -> None:

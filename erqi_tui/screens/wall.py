@@ -8,18 +8,14 @@ import datetime as dt
 from typing import NamedTuple
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
 
 from .. import fmt
 from ..i18n import data, tr
 from ..listing import collation_key
 from ..model import Dashboard, Project
 from ..widgets.table import VirtualTable
-from ..widgets.text import plain
+from .listed import ListedScreen
 
 SLOT = 3  # cells per month on the timeline
 BLANK = "\u00a0"  # an empty slot: a no-break space, which an SVG picture does not collapse as it does spaces
@@ -81,70 +77,37 @@ def ordered(found: list[Row], order: str) -> list[Row]:
     return sorted(found, key=lambda r: -r.overdue_days)  # stable: file order among equals
 
 
-class WallChart(ModalScreen):
+class WallChart(ListedScreen):
     BINDINGS = [
         Binding("escape", "close", "关闭", id="wall.close"),
         Binding("slash", "focus_filter", "筛选", id="wall.filter", key_display="/"),
         Binding("s", "next_order", "排序", id="wall.sort"),
     ]
-    DEFAULT_CSS = """
-    WallChart { align: center middle; }
-    WallChart > Vertical { width: 100%; height: 100%; border: thick $primary; background: $surface; }
-    WallChart #wall-filter, WallChart #wall-filter:focus { height: 1; border: none; padding: 0 1; }
-    WallChart #wall-count { height: 1; color: $text-muted; padding: 0 1; }
-    WallChart VirtualTable { height: 1fr; }
-    """
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
-        super().__init__()
-        self.dashboard, self.at, self.on_open = dashboard, at, on_open
-        self.all = rows(dashboard, at)
+        titles = [tr("项目"), tr("发展轴"), tr("逾期"), month_header(), tr("节点")]
+        super().__init__(rows(dashboard, at), titles, lambda row: row.cells,
+                         title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）",
+                                  date=fmt.short_date(at, dashboard.meta.year)),
+                         keys=tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"), placeholder=tr("按项目、道路或节点筛选…"))
+        self.on_open = on_open
         self.order = ORDERS[0]
         self.without = sum(1 for p in dashboard.projects if not p.milestones)
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）",
-                                  date=fmt.short_date(self.at, self.dashboard.meta.year))
-            box.border_subtitle = tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭")
-            yield Input(placeholder=tr("按项目、道路或节点筛选…"), id="wall-filter")
-            yield Static(id="wall-count")
-            titles = [tr("项目"), tr("发展轴"), tr("逾期"), month_header(), tr("节点")]
-            yield VirtualTable(titles, lambda row: row.cells, id="wall-table")
+    def arranged(self, found: list) -> list:
+        return ordered(found, self.order)
 
-    def on_mount(self) -> None:
-        self.refilter()
-        self.query_one(VirtualTable).focus()
-
-    @on(Input.Changed, "#wall-filter")
-    def refilter(self) -> None:
-        words = self.query_one(Input).value.lower().split()
-        found = [r for r in self.all if all(w in r.search for w in words)]
-        self.query_one(VirtualTable).set_rows(ordered(found, self.order))
+    def count_text(self, found: list, filtered: bool) -> str:
         late = sum(1 for r in found if r.overdue_days)
         text = tr("{shown} 个项目有节点，{late} 个逾期；按{order}排列", shown=len(found), late=late, order=tr(self.order))
-        if self.without and not words:
+        if self.without and not filtered:
             text += tr("（另有 {count} 个项目未列节点）", count=self.without)
-        self.query_one("#wall-count", Static).update(plain(text))
-
-    @on(Input.Submitted, "#wall-filter")
-    def filter_done(self) -> None:
-        self.query_one(VirtualTable).focus()
+        return text
 
     def action_next_order(self) -> None:
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         self.refilter()
-
-    def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_close(self) -> None:
-        field = self.query_one(Input)
-        if self.focused is field and field.value:
-            field.value = ""
-            return
-        self.dismiss()
 
     @on(VirtualTable.Selected)
     def open_project(self, event: VirtualTable.Selected) -> None:
