@@ -64,9 +64,12 @@ class OverviewPane(VerticalScroll):
             yield FigureGroup(tr("要闻数据"), headlines, id="headlines")
 
 
+OVERDUE_SHOWN = 3  # the oldest overdue steps listed in 预警; the rest are counted, and on the wall chart
+
+
 def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_id: str) -> Static:
     """预警: the targets behind their time-elapsed share, worst first, then the projects' steps
-    overdue at the dashboard's date, latest first."""
+    overdue at the dashboard's date, the longest overdue first."""
     behind = progress.warnings(assessed)
     at = context.as_of
     overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
@@ -75,9 +78,11 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     for item in behind:
         line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
         lines.append(line.append_text(verdict_text(item)))
-    for project, step in overdue:
+    for project, step in overdue[:OVERDUE_SHOWN]:
         lines.append(join((tr("逾期"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
                           tr("{name}（计划 {when}）", name=data(step, "name"), when=fmt.when(step.planned))))
+    if len(overdue) > OVERDUE_SHOWN:
+        lines.append(Text(tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN), style="dark_orange"))
     box = Static(Text("\n").join(lines) if lines else Text(tr("没有落后于序时进度的目标"), style="green"), id=box_id)
     box.border_title = tr("预警：落后于序时进度" if behind and not overdue else "预警")
     box.set_class(not lines, "-none")
