@@ -14,7 +14,12 @@ STAGES = ["在谈", "签约", "开工", "投产"]
 AXES = [("north", "北环路", "先进制造轴"), ("river", "滨河路", "商贸物流轴"), ("ring", "中环路", "科创服务轴")]
 
 
-def document(n: int, seed: int = 2024) -> str:
+STEPS = ["拿地", "签约", "开工", "主体封顶", "竣工", "验收", "投产", "开业"]
+
+
+def document(n: int, seed: int = 2024, milestones: int = 0) -> str:
+    """`milestones`: steps per project (up to 8), planned month by month from a random one, the
+    first half reached, a fifth of the rest overdue at as_of."""
     rng = random.Random(seed)
     out = [
         "# Synthetic benchmark data: not a real district.",
@@ -37,6 +42,13 @@ def document(n: int, seed: int = 2024) -> str:
             'investment = { value = %.2f, unit = "亿元" }' % rng.uniform(0.5, 80),
             'area = { value = %d, unit = "亩" }' % rng.randint(10, 900), "",
         ]
+        start = rng.randint(1, 6)
+        for k, step in enumerate(STEPS[:milestones]):
+            month = min(12, start + k)
+            out += ["[[project.milestone]]", f'name = "{step}"', f'planned = "2024-{month:02d}"']
+            if month < 6 and rng.random() < 0.8:
+                out.append(f'reached = 2024-{month:02d}-{rng.randint(1, 28):02d}')
+            out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -44,8 +56,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="how many projects")
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--milestones", type=int, default=0, help="steps per project, up to 8")
     args = parser.parse_args()
-    args.output.write_text(document(args.n), encoding="utf-8")
+    args.output.write_text(document(args.n, milestones=args.milestones), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from ..widgets.text import plain
 
 
 class ListedScreen(ModalScreen):
-    """Rows with a `search` text (lower-cased); every word typed in the filter must be in it."""
+    """Rows to look through: every word typed in the filter must be in a row's `search_text`."""
 
     # Each screen binds escape to close and / to focus_filter, with its own binding ids (the help
     # and the settings' [keys] list them by screen).
@@ -49,10 +49,14 @@ class ListedScreen(ModalScreen):
     @on(Input.Changed, ".list-filter")
     def refilter(self) -> None:
         words = self.query_one(Input).value.lower().split()
-        found = [r for r in self.all if all(w in r.search for w in words)] if words else self.all
+        found = [r for r in self.all if all(w in self.search_text(r) for w in words)] if words else self.all
         shown = self.arranged(found)
         self.query_one(VirtualTable).set_rows(shown, cursor=self.cursor_at(shown))
         self.query_one(".list-count", Static).update(plain(self.count_text(found, bool(words))))
+
+    def search_text(self, row) -> str:
+        """What the filter looks in, lower-cased."""
+        return row.search
 
     def arranged(self, found: list) -> list:
         """The rows in the order shown."""

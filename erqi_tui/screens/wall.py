@@ -47,33 +47,37 @@ def month_header() -> str:
 
 
 class Row(NamedTuple):
+    """A project on the wall chart; its cells are drawn, and its text searched, only when needed."""
+
     project: Project
-    cells: list[str]
     overdue_days: int  # how late its most overdue step is (0: none)
-    search: str
+    axis_order: int  # the axis's place in the file's layout (as written, west to east); last: none
 
 
 def rows(dashboard: Dashboard, at: dt.date) -> list[Row]:
-    year = dashboard.meta.year
+    places = {axis.id: index for index, axis in enumerate(dashboard.layout.axes)}
     out = []
     for project in dashboard.projects:
-        if not project.milestones:
-            continue
-        late = [(at - m.planned.last).days for m in project.overdue(at)]
-        axis = dashboard.axis_named(project.axis)
-        name = fmt.clean(data(project, "name"), single_line=True)
-        road = fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING
-        steps = " · ".join(fmt.step(m, at) for m in project.milestones)
-        cells = [name, road, tr("{days} 天", days=max(late)) if late else "", timeline(project, year, at), steps]
-        out.append(Row(project, cells, max(late, default=0), f"{name}\n{road}\n{steps}".lower()))
+        if project.milestones:
+            late = [(at - m.planned.last).days for m in project.overdue(at)]
+            out.append(Row(project, max(late, default=0), places.get(project.axis, len(places))))
     return out
 
 
+def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
+    project = row.project
+    axis = dashboard.axis_named(project.axis)
+    return [fmt.clean(data(project, "name"), single_line=True),
+            fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
+            tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
+            timeline(project, dashboard.meta.year, at), " · ".join(fmt.step(m, at) for m in project.milestones)]
+
+
 def ordered(found: list[Row], order: str) -> list[Row]:
-    if order == "发展轴":
-        return sorted(found, key=lambda r: (r.cells[1] == fmt.MISSING, collation_key(r.cells[1]), -r.overdue_days))
+    if order == "发展轴":  # in the layout's own order of its axes, the most overdue first on each
+        return sorted(found, key=lambda r: (r.axis_order, -r.overdue_days))
     if order == "名称":
-        return sorted(found, key=lambda r: collation_key(r.cells[0]))
+        return sorted(found, key=lambda r: collation_key(data(r.project, "name")))
     return sorted(found, key=lambda r: -r.overdue_days)  # stable: file order among equals
 
 
@@ -87,16 +91,29 @@ class WallChart(ListedScreen):
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
         titles = [tr("项目"), tr("发展轴"), tr("逾期"), month_header(), tr("节点")]
-        super().__init__(rows(dashboard, at), titles, lambda row: row.cells,
+        super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at),
                          title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）",
                                   date=fmt.short_date(at, dashboard.meta.year)),
                          keys=tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"), placeholder=tr("按项目、道路或节点筛选…"))
         self.on_open = on_open
+        self.dashboard = dashboard
+        self.searched: dict[str, str] = {}
         self.order = ORDERS[0]
         self.without = sum(1 for p in dashboard.projects if not p.milestones)
 
     def arranged(self, found: list) -> list:
         return ordered(found, self.order)
+
+    def search_text(self, row: Row) -> str:
+        """The project's name, its road and its steps' names (English ones too), kept once made."""
+        text = self.searched.get(row.project.id)
+        if text is None:
+            project = row.project
+            axis = self.dashboard.axis_named(project.axis)
+            words = [project.name, data(project, "name"), data(axis, "road") if axis else "",
+                     *(m.name for m in project.milestones), *(data(m, "name") for m in project.milestones)]
+            text = self.searched[project.id] = "\n".join(words).lower()
+        return text
 
     def count_text(self, found: list, filtered: bool) -> str:
         late = sum(1 for r in found if r.overdue_days)
