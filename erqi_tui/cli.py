@@ -100,6 +100,12 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
                 dashboard.update_dates(today))
             if errors:
                 return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k)}: {v}" for k, v in errors.items()))
+        elif args.reach is not None:
+            if args.project is None or args.set or args.value is not None or args.new:
+                return refuse("--reach STEP goes with --project ID (and not --set, --value or --new)")
+            if not any(p.id == args.project for p in dashboard.projects):
+                return refuse(f"no project has the id {args.project!r}")
+            update = Update("project", args.project, {"milestone": args.reach}, date, who, args.note)
         else:
             update = project_change(args, dashboard, who, date, today)
             if isinstance(update, int):
@@ -237,6 +243,7 @@ def parser() -> argparse.ArgumentParser:
     rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                      help=tr("配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复"))
     rec.add_argument("--new", action="store_true", help=tr("配合 --project：以此 id 新增项目"))
+    rec.add_argument("--reach", metavar="STEP", help=tr("配合 --project：该项目的这一节点已于 --date 完成（如 开业）"))
     rec.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help=tr("数值截至的日期（默认：今天）"))
     rec.add_argument("--note", default="", metavar="TEXT", help=tr("随更新保存的备注"))
     rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,

@@ -368,3 +368,4 @@ EN.update({"{name}（计划 {when}）": "{name} (planned {when})"})
 EN.update({"全部更新，按日期（按键 d）": "Every update, by date (key d)", "项目节点与逾期（按键 g）": "Project milestones and what is overdue (key g)",
            "此后的变化从这里算起（按键 b）": "Changes are counted from it (key b)"})
 EN.update({"另有 {count} 个逾期节点：按 g 看挂图作战": "{count} more overdue steps: g shows the wall chart"})
+EN.update({"配合 --project：该项目的这一节点已于 --date 完成（如 开业）": "with --project: the project reached this milestone on --date (e.g. 开业)"})

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from .model import Briefing, Change, Dashboard, Project, Quantity, Target, Update, Withdrawal
+from .model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Target, Update, When, Withdrawal
 from .problems import DataError
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
@@ -27,7 +27,8 @@ HEADER = (
 
 # What an update may change, per kind.
 TARGET_FIELDS = ("current",)
-PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note")
+PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note", "milestone")
+# `milestone = "开业"` in a project update: that step was reached on the update's date.
 QUANTITY_FIELDS = {"current", "investment", "area"}
 UPDATE_KEYS = {"at", "date", "who", "note", "target", "project", "new", "set", "withdraw"}
 BRIEFING_KEYS = {"at", "date", "who", "note"}
@@ -248,6 +249,15 @@ class JournalReader(Validator):
         for optional in ("status", "axis"):
             if optional in values and not values[optional]:
                 values[optional] = None
+        step = values.pop("milestone", None)
+        if step is not None:
+            if new or existing is None:
+                self.problem(f"{key}.set.milestone", "a milestone is reached by a project that exists; add the project first")
+                return
+            self.reach(existing, step, values, context)
+            if not values:
+                return
+            existing = self.projects[ident]
         if new:
             project = Project(id=ident, name=values.pop("name"))
             self.record("project", project, {"name": project.name, **values}, context, created=True)
@@ -257,6 +267,31 @@ class JournalReader(Validator):
         self.record("project", existing, values, context)
         if withdrawn is None:
             self.projects[ident] = existing._replace(**values)
+
+    def reach(self, project: Project, name: str, values: dict, context: tuple) -> None:
+        """Step `name` of `project` reached on the update's date: a step not listed is added as
+        reached; one naming a stage moves the status on (to the furthest stage reached)."""
+        date, withdrawn = context[0], context[-1]
+        steps = list(project.milestones)
+        index = next((i for i, m in enumerate(steps) if m.name == name), None)
+        before = steps[index] if index is not None else None
+        reached = Milestone(name) if before is None else before
+        reached = reached._replace(reached=When(date, date, date.isoformat()), done=True)
+        old = None if before is None else (f"{name} ✓" if before.done else
+                                           f"{name}（{before.planned.text}）" if before.planned else name)
+        self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:], None))
+        if withdrawn is not None:
+            return
+        if index is None:
+            steps.append(reached)
+        else:
+            steps[index] = reached
+        stages = [s.name for s in self.base.stages]
+        done = [m.stage for m in steps if m.done and m.stage]
+        updated = project._replace(milestones=tuple(steps))
+        if done:
+            updated = updated._replace(status=max(done, key=stages.index) if stages else done[-1])
+        self.projects[project.id] = updated
 
     def values(self, key: str, changes: dict) -> dict | None:
         """The typed values of a `set` table, or None after reporting a problem."""

@@ -17,7 +17,7 @@ from ..model import Quantity
 from ..widgets.text import plain
 
 FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
-               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明"}
+               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点"}
 
 
 def shown(value) -> str:

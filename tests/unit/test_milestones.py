@@ -92,3 +92,30 @@ def test_the_wall_charts_timeline_puts_each_step_in_its_month():
     assert shanshan[0] == "◂" and shanshan.index("✗") == 8 * SLOT + 1  # 拿地 in 2023; 开业 September, late
     assert timeline(projects["liandong-ugu"], 2024, at).index("○") == 11 * SLOT + 1  # within the year: by December
     assert set(timeline(projects["kangshifu"], 2024, dt.date(2024, 3, 1))) == {BLANK, "○", "│"}
+
+
+def test_reaching_a_milestone_is_recorded_in_the_journal_and_can_be_withdrawn(tmp_path, capsys):
+    import shutil
+
+    from erqi_tui import cli, journal
+
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    assert cli.main(["record", "--data", str(path), "--project", "liandong-ugu", "--reach", "竣工投产",
+                     "--date", "2024-06-28", "--user", "王"]) == 0
+    assert 'milestone = "竣工投产"' in journal.journal_path(path).read_text(encoding="utf-8")
+    liandong = next(p for p in store.load(path).projects if p.id == "liandong-ugu")
+    (step,) = liandong.milestones
+    assert step.done and step.reached.first == dt.date(2024, 6, 28) and liandong.status == "投产"  # its stage
+    (change,) = store.load(path).history("project", "liandong-ugu")
+    assert (change.field, change.old, change.new, change.who) == ("milestone", "竣工投产（2024）", "竣工投产 ✓", "王")
+    # a step the file does not list is added, reached
+    assert cli.main(["record", "--data", str(path), "--project", "liandong-ugu", "--reach", "开业",
+                     "--date", "2024-06-29", "--user", "王"]) == 0
+    assert [m.name for m in next(p for p in store.load(path).projects if p.id == "liandong-ugu").milestones] == [
+        "竣工投产", "开业"]
+    assert cli.main(["record", "--data", str(path), "--withdraw", "1", "--user", "李"]) == 0
+    liandong = next(p for p in store.load(path).projects if p.id == "liandong-ugu")
+    assert not liandong.milestones[0].done and liandong.status is None  # back as the file has it
+    assert cli.main(["record", "--data", str(path), "--project", "nope", "--reach", "开业"]) == 2
+    assert "nope" in capsys.readouterr().err
