@@ -87,6 +87,7 @@ class ErqiApp(App):
         Binding("b", "mark_briefing", "标记简报", id="briefing", show=False),
         Binding("d", "show_changes", "动态", id="changes"),
         Binding("g", "show_wall", "挂图", id="wall"),
+        Binding("u", "show_supervision", "督办", id="supervision"),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
@@ -291,6 +292,7 @@ class ErqiApp(App):
         from .screens.forms import UpdateForm
         from .screens.changes import ChangesScreen
         from .screens.history import HistoryScreen
+        from .screens.supervision import SupervisionScreen, UnitItems
         from .screens.wall import WallChart
 
         return [
@@ -302,6 +304,8 @@ class ErqiApp(App):
             ("历史记录", HistoryScreen.BINDINGS),
             ("动态", ChangesScreen.BINDINGS),
             ("挂图作战", WallChart.BINDINGS),
+            ("督办", SupervisionScreen.BINDINGS),
+            ("督办明细", UnitItems.BINDINGS),
         ]
 
     @classmethod
@@ -438,9 +442,17 @@ class ErqiApp(App):
 
     def action_show_wall(self) -> None:
         """挂图作战: every project's milestones on the months of the year, the most overdue first."""
+        from .screens.supervision import SupervisionScreen, UnitItems
         from .screens.wall import WallChart
 
         self.push_screen(WallChart(self.dashboard, self.context.as_of, on_open=self.open_project_detail))
+
+    def action_show_supervision(self) -> None:
+        """督办: the responsible units ranked by what is late."""
+        from .screens.supervision import SupervisionScreen
+
+        self.push_screen(SupervisionScreen(self.dashboard, self.context.as_of, self.as_of_override,
+                                           on_open=self.open_project_detail))
 
     def open_project_detail(self, project_id: str) -> None:
         from .screens.detail import ProjectDetail

@@ -106,10 +106,11 @@ class DataFile(Validator):
             self.problem(f"{key}.target.value", "expected a target above 0")
             return None
         en = self.english(tbl, key, ("name", "note"))
-        if None in (ident, name, goal, pane, note, source, en):
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (ident, name, goal, pane, note, source, en, responsible, person):
             return None
         return Target(id=ident, name=name, target=goal, current=current, pane=pane, note=note,
-                      source=source, en=en)
+                      source=source, en=en, responsible=responsible, person=person)
 
     def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
         pane = self.text(tbl, "pane", key, required=required)
@@ -218,7 +219,9 @@ class DataFile(Validator):
         en = self.english(tbl, key, ("name", "location", "expected", "note"))
         milestones = tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
                                                                                  prefix=f"{key}."))
-        if None in (ident, name, status, axis, location, figures, expected, note, source, en) or None in milestones:
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person) \
+                or None in milestones:
             return None
         reached = [m.stage for m in milestones if m.done and m.stage]
         if reached:  # the status follows the furthest stage reached; a hand-written one stands otherwise
@@ -227,7 +230,7 @@ class DataFile(Validator):
             return None
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
-                       source=source, en=en, milestones=milestones)
+                       source=source, en=en, milestones=milestones, responsible=responsible, person=person)
 
     def milestone(self, key: str, tbl: dict, stages: list[str]) -> Milestone | None:
         name = self.text(tbl, "name", key, required=True)
@@ -240,10 +243,12 @@ class DataFile(Validator):
             return None
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         en = self.english(tbl, key, ("name",))
-        if None in (name, stage, source, en) or planned is False or reached is False:
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (name, stage, source, en, responsible, person) or planned is False or reached is False:
             return None
         done = reached is True or reached is not None
-        return Milestone(name, planned, None if reached is True else reached, done, stage or None, source, en)
+        return Milestone(name, planned, None if reached is True else reached, done, stage or None, source, en,
+                         responsible, person)
 
     def when(self, tbl: dict, name: str, key: str, allow_true: bool = False):
         """A When from a date (2024-09-30), a month ("2024-09") or a year ("2024", within the year);
@@ -272,7 +277,7 @@ class DataFile(Validator):
 
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
 META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
-TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en"}
+TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en", "responsible", "person"}
 SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
 FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
 EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
@@ -280,6 +285,6 @@ STAGE_KEYS = {"name", "count", "note", "source", "en"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source", "en", "milestone"}
-MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en"}
+                "note", "source", "en", "milestone", "responsible", "person"}
+MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
 

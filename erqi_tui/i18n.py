@@ -369,3 +369,14 @@ EN.update({"全部更新，按日期（按键 d）": "Every update, by date (key
            "此后的变化从这里算起（按键 b）": "Changes are counted from it (key b)"})
 EN.update({"另有 {count} 个逾期节点：按 g 看挂图作战": "{count} more overdue steps: g shows the wall chart"})
 EN.update({"配合 --project：该项目的这一节点已于 --date 完成（如 开业）": "with --project: the project reached this milestone on --date (e.g. 开业)"})
+EN.update({
+    "督办": "Follow-up", "督办明细": "Follow-up items", "责任单位": "Responsible unit", "逾期节点": "Overdue steps",
+    "落后目标": "Targets behind", "合计": "Total", "（未指定）": "(no unit named)", "类别": "Kind", "事项": "Item",
+    "责任人": "Person", "{project} · {step}": "{project} · {step}", "{name} 落后 {points}": "{name} behind {points}",
+    "督办：各责任单位的逾期与落后（截至 {date}）": "Follow-up: what each responsible unit has late (as of {date})",
+    "/ 筛选 · Enter 明细 · Esc 关闭": "/ filter · Enter items · Esc close", "按单位筛选…": "Filter by unit…",
+    "没有逾期的节点，也没有落后于序时进度的目标": "No overdue milestones and no target behind schedule",
+    "{count} 个单位有逾期或落后事项": "{count} units with something late", "督办：{unit}": "Follow-up: {unit}",
+    "Enter 打开项目 · Esc 返回": "Enter opens the project · Esc back", "筛选…": "Filter…",
+})
+EN.update({"各责任单位的逾期与落后（按键 u）": "What each responsible unit has late (key u)"})

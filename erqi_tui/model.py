@@ -67,6 +67,8 @@ class Target(NamedTuple):
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
     as_of: dt.date | None = None
+    responsible: str = ""  # 责任单位: the unit that answers for it
+    person: str = ""  # and the person there
 
 
 class Event(NamedTuple):
@@ -133,6 +135,8 @@ class Milestone(NamedTuple):
     stage: str | None = None
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
+    responsible: str = ""
+    person: str = ""
 
     def overdue(self, at: dt.date) -> bool:
         """Planned to be reached by a day before `at`, and not reached."""
@@ -155,6 +159,8 @@ class Project(NamedTuple):
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
     milestones: tuple[Milestone, ...] = ()
+    responsible: str = ""
+    person: str = ""
 
     def overdue(self, at: dt.date) -> tuple[Milestone, ...]:
         return tuple(m for m in self.milestones if m.overdue(at))

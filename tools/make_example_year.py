@@ -21,6 +21,9 @@ from erqi_tui.model import Briefing, Quantity, Update  # noqa: E402
 YEAR = 2025
 DATA = ROOT / "data" / "example-year.toml"
 PEOPLE = ("示例·张敏", "示例·李强", "示例·王芳")
+UNITS = ("示例·区商务局", "示例·区发改委", "示例·区住建局", "示例·区自然资源局", "示例·区市场监管局")
+TARGET_UNITS = {"new-projects": 0, "signed-amount": 0, "funds-in-place": 1, "new-starts": 1, "completions": 2,
+                "land-revitalised": 3, "new-businesses": 4}
 # id, name, pane, target, unit, at_least, monthly values Jan–Nov (the pace officials would report)
 TARGETS = [
     ("new-projects", "新签约产业项目", "investment", 40, "个", True,
@@ -71,7 +74,8 @@ def data_file(rng: random.Random) -> str:
     ]
     for ident, name, pane, target, unit, at_least, values in TARGETS:
         out += ["[[target]]", f'id = "{ident}"', f'name = "{name}"', f"target = {q(target, unit, at_least)}",
-                f"current = {q(values[0], unit)}", f'pane = "{pane}"', ""]
+                f"current = {q(values[0], unit)}", f'pane = "{pane}"',
+                f'responsible = "{UNITS[TARGET_UNITS[ident]]}"', f'person = "{PEOPLE[TARGET_UNITS[ident] % 3]}"', ""]
     figures = [("q1-investment", "一季度完成投资", 96.3, "亿元", "projects", "重大项目", True),
                ("major-projects", "计划运作重大项目", 180, "个", "projects", "重大项目", True),
                ("visits", "外出走访企业", 120, "家", "investment", "走出去招商", False),
@@ -98,7 +102,7 @@ def data_file(rng: random.Random) -> str:
         investment = q(rng.randrange(3000, 9000, 100), "万元") if in_wan else q(round(rng.uniform(1, 60), 1), "亿元")
         out += ["[[project]]", f'id = "p{number:02d}"', f'name = "{name}"', f'status = "{STAGES[number % 3]}"',
                 f'axis = "{AXES[number % 3][0]}"', f"investment = {investment}",
-                f"area = {q(rng.randrange(20, 400, 5), '亩')}", ""]
+                f"area = {q(rng.randrange(20, 400, 5), '亩')}", f'responsible = "{UNITS[1 + number % 3]}"', ""]
         if number % 4 == 1:  # a quarter of them, on every axis, carry their steps to completion
             start = rng.randrange(1, 7)
             steps = [("开工", start, start + rng.choice((-1, 0, 0, 1))), ("主体封顶", start + 4, start + 4 + rng.choice((0, 1, 3))),

@@ -73,7 +73,8 @@ def palette_commands(app) -> list[PaletteCommand]:
     commands = [("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
                 ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
                 ("动态", "全部更新，按日期（按键 d）", "show_changes"),
-                ("挂图作战", "项目节点与逾期（按键 g）", "show_wall")]
+                ("挂图作战", "项目节点与逾期（按键 g）", "show_wall"),
+                ("督办", "各责任单位的逾期与落后（按键 u）", "show_supervision")]
     if app.offers("mark_briefing"):
         commands.append(("标记简报", "此后的变化从这里算起（按键 b）", "mark_briefing"))
     for title, help_text, action in (*commands,

@@ -342,6 +342,29 @@ async def shows_wall_chart(pilot) -> None:
     assert len(app.screen_stack) == 1
 
 
+async def shows_supervision(pilot) -> None:
+    from erqi_tui.screens.detail import ProjectDetail
+
+    app = pilot.app
+    app.as_of_override = dt.date(2024, 10, 15)
+    await pilot.press("u")
+    await pilot.pause()
+    text = screen_text(app)
+    assert "1 个单位有逾期或落后事项" in text and "（未指定）" in text  # the article names no 责任单位
+    await pilot.press("slash", *"未指定", "enter", "enter")  # the filter, then the unit's items
+    await pilot.pause(0.3)
+    await pilot.pause()
+    text = screen_text(app)
+    assert "督办：（未指定）" in text and "杉杉奥特莱斯广场二七店 · 开业" in text
+    assert "签约额 落后" in text
+    await pilot.press("enter")  # the first item: a milestone → its project
+    await pilot.pause(0.3)
+    assert isinstance(app.screen, ProjectDetail)
+    await pilot.press("escape", "escape", "escape")
+    await pilot.pause()
+    assert len(app.screen_stack) == 1
+
+
 async def switches_language(pilot) -> None:
     await pilot.press("l")
     await pilot.pause()
@@ -365,6 +388,7 @@ CHECKS = {
     ("全局", "b"): marks_briefing,
     ("全局", "d"): shows_changes,
     ("全局", "g"): shows_wall_chart,
+    ("全局", "u"): shows_supervision,
     ("全局", "l"): switches_language,
     ("全局", "Tab / Shift+Tab"): moves_focus,
     ("全局", "↑ ↓ PgUp PgDn"): scrolls,
@@ -388,7 +412,8 @@ CHECKS = {
 }
 # `r` needs a file it may change: test_reload_key below.
 TESTED_ELSEWHERE = {("全局", "r"), ("动态", "Esc"), ("动态", "/"),  # 动态's keys: in shows_changes
-                    ("挂图作战", "Esc"), ("挂图作战", "/"), ("挂图作战", "s")}  # in shows_wall_chart
+                    ("挂图作战", "Esc"), ("挂图作战", "/"), ("挂图作战", "s"),  # in shows_wall_chart
+                    ("督办", "Esc"), ("督办", "/"), ("督办明细", "Esc"), ("督办明细", "/")}  # in shows_supervision
 
 
 def test_every_help_entry_has_a_check():
