@@ -1,6 +1,6 @@
 """挂图作战: one row per project with milestones, its steps on the months of the data's year (● reached,
-○ planned, ✗ overdue, │ the date the dashboard stands at), the most overdue first. `s` changes the
-order, `/` filters as in 重点项目, Enter opens the project."""
+○ planned, ✗ overdue, │ the date the dashboard stands at), the most overdue first. `s` orders by
+overdue, axis, responsible unit or name; `/` filters as in 重点项目; Enter opens the project."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .listed import ListedScreen
 
 SLOT = 3  # cells per month on the timeline
 BLANK = "\u00a0"  # an empty slot: a no-break space, which an SVG picture does not collapse as it does spaces
-ORDERS = ("逾期最多", "发展轴", "名称")
+ORDERS = ("逾期最多", "发展轴", "责任单位", "名称")
 
 
 def timeline(project: Project, year: int, at: dt.date) -> str:
@@ -69,6 +69,7 @@ def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
     axis = dashboard.axis_named(project.axis)
     return [fmt.clean(data(project, "name"), single_line=True),
             fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
+            fmt.clean(project.responsible, single_line=True) or fmt.MISSING,
             tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
             timeline(project, dashboard.meta.year, at), " · ".join(fmt.step(m, at) for m in project.milestones)]
 
@@ -76,6 +77,9 @@ def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
 def ordered(found: list[Row], order: str) -> list[Row]:
     if order == "发展轴":  # in the layout's own order of its axes, the most overdue first on each
         return sorted(found, key=lambda r: (r.axis_order, -r.overdue_days))
+    if order == "责任单位":  # by unit (none last), the most overdue first within each
+        return sorted(found, key=lambda r: (not r.project.responsible, collation_key(r.project.responsible),
+                                            -r.overdue_days))
     if order == "名称":
         return sorted(found, key=lambda r: collation_key(data(r.project, "name")))
     return sorted(found, key=lambda r: -r.overdue_days)  # stable: file order among equals
@@ -90,7 +94,7 @@ class WallChart(ListedScreen):
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
-        titles = [tr("项目"), tr("发展轴"), tr("逾期"), month_header(), tr("节点")]
+        titles = [tr("项目"), tr("发展轴"), tr("责任单位"), tr("逾期"), month_header(), tr("节点")]
         super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at),
                          title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）",
                                   date=fmt.short_date(at, dashboard.meta.year)),
@@ -110,7 +114,7 @@ class WallChart(ListedScreen):
         if text is None:
             project = row.project
             axis = self.dashboard.axis_named(project.axis)
-            words = [project.name, data(project, "name"), data(axis, "road") if axis else "",
+            words = [project.name, data(project, "name"), data(axis, "road") if axis else "", project.responsible,
                      *(m.name for m in project.milestones), *(data(m, "name") for m in project.milestones)]
             text = self.searched[project.id] = "\n".join(words).lower()
         return text

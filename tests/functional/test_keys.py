@@ -334,6 +334,9 @@ async def shows_wall_chart(pilot) -> None:
     await pilot.press("s")  # by axis: 大学路 first, those with none after
     await pilot.pause()
     assert "按发展轴排列" in screen_text(app)
+    await pilot.press("s")  # by responsible unit: the article names none
+    await pilot.pause()
+    assert "按责任单位排列" in screen_text(app)
     await pilot.press("slash", *"联东", "enter", "enter")
     await pilot.pause(0.3)
     assert isinstance(app.screen, ProjectDetail) and "竣工投产 计划 2024" in screen_text(app)
