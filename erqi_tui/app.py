@@ -536,8 +536,16 @@ class ErqiApp(App):
 
         items = self.dashboard.targets if kind == "target" else self.dashboard.projects
         item = next(i for i in items if i.id == ident)
+        note = data(item, "note")
+        if kind == "target":  # the projects the file names as part of its figure, reconciled
+            from .series import listed
+
+            named = listed(self.dashboard, item)
+            if named is not None:
+                names = "、".join(data(p, "name") for p in named.projects)
+                note = "\n".join(filter(None, [note, f"{named.summary()}：{names}"]))
         self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
-                                       read_only=self.session.read_only, note=data(item, "note"),
+                                       read_only=self.session.read_only, note=note,
                                        withdraw=self.withdraw_update,
                                        current=lambda: self.dashboard.history(kind, ident),
                                        course=(lambda: self.target_course(ident)) if kind == "target" else None))

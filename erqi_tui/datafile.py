@@ -49,6 +49,7 @@ class DataFile(Validator):
         layout = self.layout(doc)
         stage_names = [s.name for s in stages if s]
         axis_ids = [a.id for a in layout.axes] if layout else []
+        self.target_names = [t.id for t in targets if t]  # what a project's counts_for may name
         projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
         self.unique("target", raw_targets)
         self.unique("figure", raw_figures)
@@ -220,8 +221,9 @@ class DataFile(Validator):
         milestones = tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
                                                                                  prefix=f"{key}."))
         responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
-        if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person) \
-                or None in milestones:
+        counts_for = self.target_ids(tbl, "counts_for", key)
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person,
+                    counts_for) or None in milestones:
             return None
         reached = [m.stage for m in milestones if m.done and m.stage]
         if reached:  # the status follows the furthest stage reached; a hand-written one stands otherwise
@@ -230,7 +232,18 @@ class DataFile(Validator):
             return None
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
-                       source=source, en=en, milestones=milestones, responsible=responsible, person=person)
+                       source=source, en=en, milestones=milestones, responsible=responsible, person=person,
+                       counts_for=counts_for)
+
+    def target_ids(self, tbl: dict, name: str, key: str) -> tuple[str, ...] | None:
+        """A list of [[target]] ids, e.g. counts_for = ["signed-amount"]; None after a problem."""
+        value = tbl.get(name, [])
+        known = self.target_names
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
+            self.problem(f"{key}.{name}", f'expected a list of [[target]] ids ({", ".join(known) or "none defined"}), '
+                                          f"got {describe(value)}"[:300])
+            return None
+        return tuple(value)
 
     def milestone(self, key: str, tbl: dict, stages: list[str]) -> Milestone | None:
         name = self.text(tbl, "name", key, required=True)
@@ -285,6 +298,6 @@ STAGE_KEYS = {"name", "count", "note", "source", "en"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source", "en", "milestone", "responsible", "person"}
+                "note", "source", "en", "milestone", "responsible", "person", "counts_for"}
 MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
 

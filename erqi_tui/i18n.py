@@ -380,3 +380,5 @@ EN.update({
     "Enter 打开项目 · Esc 返回": "Enter opens the project · Esc back", "筛选…": "Filter…",
 })
 EN.update({"各责任单位的逾期与落后（按键 u）": "What each responsible unit has late (key u)"})
+EN.update({"已列明 {listed} / {reported}": "named {listed} of {reported}", "已列明 {count} 个项目": "{count} projects named",
+           "，合计 {total} / {reported}": ", together {total} of {reported}"})

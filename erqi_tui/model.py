@@ -161,6 +161,7 @@ class Project(NamedTuple):
     milestones: tuple[Milestone, ...] = ()
     responsible: str = ""
     person: str = ""
+    counts_for: tuple[str, ...] = ()  # the targets whose figure it is part of (签约额, 新签约产业项目…)
 
     def overdue(self, at: dt.date) -> tuple[Milestone, ...]:
         return tuple(m for m in self.milestones if m.overdue(at))

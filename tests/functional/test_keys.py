@@ -200,6 +200,7 @@ async def target_history(pilot) -> None:
     text = screen_text(pilot.app)
     assert "历史：新签约产业项目" in text and "13 个" in text and "15 个" in text and "tester" in text
     assert "全年进程：新签约产业项目" in text  # its chart, with the value just recorded
+    assert "已列明 2 / 15 个：大有农业微生物创新产业园、中原新能源科技产业园" in text  # named ones, against 15 now
 
 
 async def project_edit(pilot) -> None:

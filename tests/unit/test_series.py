@@ -118,3 +118,31 @@ def test_value_at_picks_the_latest_on_or_before():
     points = [Point(dt.date(2024, 1, 31), Quantity(1, "个")), Point(dt.date(2024, 3, 31), Quantity(3, "个"))]
     assert value_at(points, dt.date(2024, 2, 15)).value.value == 1
     assert value_at(points, dt.date(2024, 1, 1)) is None
+
+
+def test_named_projects_are_reconciled_with_the_figure(write_toml):
+    from erqi_tui.series import listed
+
+    dashboard = store.load(BUNDLED)
+    count = listed(dashboard, next(t for t in dashboard.targets if t.id == "new-projects"))
+    assert [p.id for p in count.projects] == ["dayou-agri", "zhongyuan-energy"] and count.summary() == "已列明 2 / 13 个"
+    assert listed(dashboard, next(t for t in dashboard.targets if t.id == "signed-amount")) is None  # none named
+    money = store.load(write_toml(
+        '[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
+        '\n[[target]]\nid = "amount"\nname = "签约额"\ntarget = { value = 300, unit = "亿元" }\n'
+        'current = { value = 107.96, unit = "亿元" }\n'
+        '\n[[project]]\nid = "a"\nname = "甲"\ncounts_for = ["amount"]\ninvestment = { value = 10, unit = "亿元" }\n'
+        '\n[[project]]\nid = "b"\nname = "乙"\ncounts_for = ["amount"]\ninvestment = { value = 5000, unit = "万元" }\n'
+        '\n[[project]]\nid = "c"\nname = "丙"\ncounts_for = ["amount"]\n'))
+    found = listed(money, money.targets[0])
+    assert found.total == Quantity(10.5, "亿元") and len(found.projects) == 3  # 丙 named, no amount to add
+    assert found.summary() == "已列明 3 个项目，合计 10.5 亿元 / 107.96 亿元"
+
+
+def test_counts_for_names_only_targets(write_toml):
+    path = write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
+                      '\n[[project]]\nid = "a"\nname = "甲"\ncounts_for = ["nope"]\n')
+    with pytest.raises(store.DataError) as caught:
+        store.load(path)
+    (problem,) = caught.value.problems
+    assert problem.key == "project[1].counts_for" and "[[target]] ids" in problem.message
