@@ -315,7 +315,7 @@ def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> 
     from .model import Briefing
 
     try:
-        store.mark_briefing(path, Briefing(date, dt.datetime.now().replace(microsecond=0), who), loaded)
+        store.mark_briefing(path, Briefing(date, None, who), loaded)
     except store.Refused as refused:
         print(fmt.clean(tr("erqi-tui：未标记简报：{error}", error=refused), single_line=True), file=sys.stderr)
         return EXIT_INVALID

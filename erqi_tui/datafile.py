@@ -21,6 +21,7 @@ from .model import (
     Stage,
     Target,
     When,
+    reached_status,
 )
 from .problems import DataError
 from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
@@ -225,9 +226,7 @@ class DataFile(Validator):
         if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person,
                     counts_for) or None in milestones:
             return None
-        reached = [m.stage for m in milestones if m.done and m.stage]
-        if reached:  # the status follows the furthest stage reached; a hand-written one stands otherwise
-            status = max(reached, key=stages.index) if stages else reached[-1]
+        status = reached_status(milestones, stages, status)
         if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
             return None
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,

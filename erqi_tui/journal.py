@@ -16,7 +16,8 @@ from typing import Any
 
 import tomli_w
 
-from .model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Target, Update, When, Withdrawal
+from .model import (Briefing, Change, Dashboard, Milestone, Project, Quantity, Target, Update, When, Withdrawal,
+                    reached_status)
 from .problems import DataError
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
@@ -54,8 +55,8 @@ def appended_briefing(old: str, briefing: Briefing) -> str:
 
 
 def _append(old: str, block: str) -> str:
-    if "[[update]]" not in old and isinstance(tomllib.loads(old).get("update"), list):
-        document = tomllib.loads(old)  # erqi-tui 0.1's inline array: rewritten once as entries
+    document = tomllib.loads(old) if "[[update]]" not in old else {}
+    if isinstance(document.get("update"), list):  # erqi-tui 0.1's inline array: rewritten once as entries
         old = HEADER + "".join("\n" + entry_block(entry) for entry in document["update"])
         old += "".join("\n" + entry_block(entry, "briefing") for entry in document.get("briefing", []))
     separator = "" if old.endswith("\n\n") or not old else "\n" if old.endswith("\n") else "\n\n"
@@ -254,7 +255,7 @@ class JournalReader(Validator):
             if new or existing is None:
                 self.problem(f"{key}.set.milestone", "a milestone is reached by a project that exists; add the project first")
                 return
-            self.reach(existing, step, values, context)
+            self.reach(existing, step, context)
             if not values:
                 return
             existing = self.projects[ident]
@@ -268,7 +269,7 @@ class JournalReader(Validator):
         if withdrawn is None:
             self.projects[ident] = existing._replace(**values)
 
-    def reach(self, project: Project, name: str, values: dict, context: tuple) -> None:
+    def reach(self, project: Project, name: str, context: tuple) -> None:
         """Step `name` of `project` reached on the update's date: a step not listed is added as
         reached; one naming a stage moves the status on (to the furthest stage reached)."""
         date, withdrawn = context[0], context[-1]
@@ -279,7 +280,7 @@ class JournalReader(Validator):
         reached = reached._replace(reached=When(date, date, date.isoformat()), done=True)
         old = None if before is None else (f"{name} ✓" if before.done else
                                            f"{name}（{before.planned.text}）" if before.planned else name)
-        self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:], None))
+        self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:]))
         if withdrawn is not None:
             return
         if index is None:
@@ -287,11 +288,8 @@ class JournalReader(Validator):
         else:
             steps[index] = reached
         stages = [s.name for s in self.base.stages]
-        done = [m.stage for m in steps if m.done and m.stage]
-        updated = project._replace(milestones=tuple(steps))
-        if done:
-            updated = updated._replace(status=max(done, key=stages.index) if stages else done[-1])
-        self.projects[project.id] = updated
+        self.projects[project.id] = project._replace(milestones=tuple(steps),
+                                                     status=reached_status(tuple(steps), stages, project.status))
 
     def values(self, key: str, changes: dict) -> dict | None:
         """The typed values of a `set` table, or None after reporting a problem."""

@@ -143,6 +143,15 @@ class Milestone(NamedTuple):
         return not self.done and self.planned is not None and self.planned.last < at
 
 
+def reached_status(milestones: tuple[Milestone, ...], stages: list[str], status: str | None) -> str | None:
+    """The status a project's milestones give it: the furthest [[stage]] among the steps reached,
+    in the pipeline's order; `status` (as written by hand) when no reached step names a stage."""
+    done = [m.stage for m in milestones if m.done and m.stage]
+    if not done:
+        return status
+    return max(done, key=stages.index) if stages else done[-1]
+
+
 class Project(NamedTuple):
     """A named project. Every field but id and name may be unknown (None or empty)."""
 
@@ -208,7 +217,7 @@ class Briefing(NamedTuple):
     What changed since is counted from it."""
 
     date: dt.date  # the day the briefing's figures stood at
-    at: dt.datetime  # when it was made
+    at: dt.datetime | None  # when it was made (None until store.mark_briefing writes it: it stamps it then)
     who: str
     note: str = ""
 

@@ -90,8 +90,8 @@ class Session:
 
     async def mark_briefing(self, date: dt.date, note: str = "") -> store.Loaded | Unsaved:
         """Record that a briefing showed the figures at `date` (under the journal's lock)."""
-        briefing = Briefing(date, dt.datetime.now().replace(microsecond=0), self.who, note)
-        outcome = await self._write(partial(store.mark_briefing, self.path, briefing, self.reuse))
+        outcome = await self._write(partial(store.mark_briefing, self.path, Briefing(date, None, self.who, note),
+                                            self.reuse))
         if not isinstance(outcome, Unsaved):
             self.reuse, self.state = outcome, outcome.state
         return outcome

@@ -198,8 +198,11 @@ def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
 
 def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None) -> Loaded:
     """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
-    update: both files read again, the whole journal validated, written atomically."""
+    update: both files read again, the whole journal validated, written atomically; stamped with
+    the moment it is written unless it carries one."""
     check_who(briefing.who)
+    if briefing.at is None:
+        briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))
     journal_file = journal.journal_path(path)
     with files.locked(journal_file):
         fresh, old = _read(path, reuse)
