@@ -432,17 +432,20 @@ class ErqiApp(App):
             await self.reload(announce=False)
             return outcome
         if isinstance(outcome, Unsaved):
-            if outcome.broken:
-                self.show_problem(outcome.broken)
-            return outcome.message
+            return self.unsaved(outcome)
         self.show_problem("")
         await self.show(outcome.loaded.dashboard)
         self.notify(outcome.announcement(update), markup=False)
         return None
 
+    def unsaved(self, outcome: Unsaved) -> str:
+        """What to tell the user of a write that did not happen; broken files are shown until fixed."""
+        if outcome.broken:
+            self.show_problem(outcome.broken)
+        return outcome.message
+
     def action_show_wall(self) -> None:
         """挂图作战: every project's milestones on the months of the year, the most overdue first."""
-        from .screens.supervision import SupervisionScreen, UnitItems
         from .screens.wall import WallChart
 
         self.push_screen(WallChart(self.dashboard, self.context.as_of, on_open=self.open_project_detail))
@@ -480,9 +483,7 @@ class ErqiApp(App):
         self.clear_notifications()  # the question is answered
         outcome = await self.session.mark_briefing(date)
         if isinstance(outcome, Unsaved):
-            if outcome.broken:
-                self.show_problem(outcome.broken)
-            self.notify(outcome.message, severity="error", markup=False)
+            self.notify(self.unsaved(outcome), severity="error", markup=False)
             return
         self.since = None  # from now on, the mark just made
         self.show_problem("")
@@ -543,7 +544,7 @@ class ErqiApp(App):
             named = listed(self.dashboard, item)
             if named is not None:
                 names = "、".join(data(p, "name") for p in named.projects)
-                note = "\n".join(filter(None, [note, f"{named.summary()}：{names}"]))
+                note = "\n".join(filter(None, [note, f"{fmt.reconciled(named)}：{names}"]))
         self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
                                        read_only=self.session.read_only, note=note,
                                        withdraw=self.withdraw_update,

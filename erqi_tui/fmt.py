@@ -158,3 +158,14 @@ def step(milestone, at) -> str:
         return name
     word = "{name} 逾期（计划 {when}）" if milestone.overdue(at) else "{name} 计划 {when}"
     return i18n.tr(word, name=name, when=when(milestone.planned))
+
+
+def reconciled(named) -> str:
+    """A series.Listed, plainly: "已列明 2 / 13 个" for a count; "已列明 2 个项目，合计 30 亿元 /
+    107.96 亿元" for an amount; "已列明 2 个项目" when there is nothing to add up."""
+    if named.reported is not None and named.total is None:
+        return i18n.tr("已列明 {listed} / {reported}", listed=len(named.projects), reported=quantity(named.reported))
+    line = i18n.tr("已列明 {count} 个项目", count=len(named.projects))
+    if named.total is not None:
+        line += i18n.tr("，合计 {total} / {reported}", total=quantity(named.total), reported=quantity(named.reported))
+    return line

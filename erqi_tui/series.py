@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .model import Briefing, Dashboard, Quantity, Target
 from .progress import time_elapsed_share
+from .units import SCALES, dimension, in_base_unit
 
 
 class Point(NamedTuple):
@@ -175,26 +176,11 @@ class Listed(NamedTuple):
     total: Quantity | None  # their amounts summed in the target's unit, where they are amounts of it
     reported: Quantity | None  # the target's current value
 
-    def summary(self) -> str:
-        """"已列明 2 / 13 个" for a count; "已列明 2 个项目，合计 30 亿元 / 107.96 亿元" for an amount."""
-        from . import fmt
-        from .i18n import tr
-
-        if self.reported is not None and self.total is None:
-            return tr("已列明 {listed} / {reported}", listed=len(self.projects), reported=fmt.quantity(self.reported))
-        line = tr("已列明 {count} 个项目", count=len(self.projects))
-        if self.total is not None:
-            line += tr("，合计 {total} / {reported}", total=fmt.quantity(self.total),
-                       reported=fmt.quantity(self.reported))
-        return line
-
 
 def listed(dashboard: Dashboard, target: Target) -> Listed | None:
     """What the named projects add up to for `target` (None when the file names none): a count
     target is reconciled by number, a money or area target by the projects' investment or area in
     its unit (those without one are named but not summed)."""
-    from .units import SCALES, dimension, in_base_unit
-
     named = tuple(p for p in dashboard.projects if target.id in p.counts_for)
     if not named:
         return None

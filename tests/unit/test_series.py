@@ -121,11 +121,12 @@ def test_value_at_picks_the_latest_on_or_before():
 
 
 def test_named_projects_are_reconciled_with_the_figure(write_toml):
+    from erqi_tui import fmt
     from erqi_tui.series import listed
 
     dashboard = store.load(BUNDLED)
     count = listed(dashboard, next(t for t in dashboard.targets if t.id == "new-projects"))
-    assert [p.id for p in count.projects] == ["dayou-agri", "zhongyuan-energy"] and count.summary() == "已列明 2 / 13 个"
+    assert [p.id for p in count.projects] == ["dayou-agri", "zhongyuan-energy"] and fmt.reconciled(count) == "已列明 2 / 13 个"
     assert listed(dashboard, next(t for t in dashboard.targets if t.id == "signed-amount")) is None  # none named
     money = store.load(write_toml(
         '[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
@@ -136,7 +137,7 @@ def test_named_projects_are_reconciled_with_the_figure(write_toml):
         '\n[[project]]\nid = "c"\nname = "丙"\ncounts_for = ["amount"]\n'))
     found = listed(money, money.targets[0])
     assert found.total == Quantity(10.5, "亿元") and len(found.projects) == 3  # 丙 named, no amount to add
-    assert found.summary() == "已列明 3 个项目，合计 10.5 亿元 / 107.96 亿元"
+    assert fmt.reconciled(found) == "已列明 3 个项目，合计 10.5 亿元 / 107.96 亿元"
 
 
 def test_counts_for_names_only_targets(write_toml):
