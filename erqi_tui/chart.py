@@ -35,20 +35,18 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
     rows = max(height - 1, 1)  # the last line names the months
     top = max([target, *(p.value.value for p in points)]) or 1.0
     now = time_elapsed_share(as_of, year)
-
-    def column_date(column: int) -> float:  # the share of the year at the end of a column
-        return (column + 1) / plot_width
+    # Each value at the share of the year its date stands at (0 for a date before the year).
+    dated = [(time_elapsed_share(p.date, year), p.value.value) for p in points]
 
     def value_in_column(column: int) -> float | None:
-        end = column_date(column)
+        end = (column + 1) / plot_width  # the share of the year at the end of the column
         if end - 1 / plot_width >= now - 1e-9:
             return None  # begins at or after the current date: not yet
         found = None
-        for point in points:
-            if time_elapsed_share(point.date, year) <= end + 1e-9 or point.date.year < year:
-                found = point.value.value
-            else:
+        for share, value in dated:
+            if share > end + 1e-9:
                 break
+            found = value
         return found
 
     values = [value_in_column(c) for c in range(plot_width)]

@@ -56,7 +56,14 @@ class BurnUp(Widget):
 
     def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.item, self.dashboard, self.as_of = item, dashboard, as_of
+        self.dashboard, self.as_of = dashboard, as_of
+        self.show(item)
+
+    def show(self, item: TargetProgress) -> None:
+        """Draw `item`'s target; its values are gathered once, not at every redraw or resize."""
+        self.item = item
+        self.points = series.series(self.dashboard, item.target.id)
+        self.refresh()
 
     def render(self) -> Text:
         target = self.item.target
@@ -64,7 +71,7 @@ class BurnUp(Widget):
         width, height = self.content_size.width or 40, self.content_size.height or 8
         style = BAR_STYLE.get(self.item.verdict, "bright_white")
         legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
-        drawn = chart.burn_up(series.series(self.dashboard, target.id), target.target.value, year, self.as_of,
+        drawn = chart.burn_up(self.points, target.target.value, year, self.as_of,
                               width, height - legend, bar_style=style, label=fmt.quantity(target.target, unit=False))
         if legend:
             drawn.append("\n")
@@ -116,8 +123,6 @@ class TargetCourse(Horizontal):
         if item.target.id == self.item.target.id:
             return
         self.item = item
-        chart_widget = self.query_one(BurnUp)
-        chart_widget.item = item
-        chart_widget.refresh()
+        self.query_one(BurnUp).show(item)
         self.query_one(".course-text", Static).update(course_text(item, self.dashboard, self.since, self.compact))
         self.set_title()
