@@ -28,7 +28,7 @@ from .session import Session, Unsaved
 from .themes import THEMES
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
-from .widgets.requests import EditRequested, HistoryRequested
+from .widgets.requests import EditRequested, HistoryRequested, OpenRequested
 from .widgets.tabs import PaneTabs
 
 # Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
@@ -52,7 +52,8 @@ def pane_class(pane_id: str, big: bool = False) -> type:
 
 
 # The keys that record an update, by binding id: not offered in a read-only session.
-RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw", "briefing")
+RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw", "briefing", "detail.reach",
+                      "detail.raise", "detail.resolve")
 
 # From this width the overview is drawn as 大屏 (panes/big.py, imported only then).
 BIG_WIDTH = 160
@@ -88,6 +89,7 @@ class ErqiApp(App):
         Binding("d", "show_changes", "动态", id="changes"),
         Binding("g", "show_wall", "挂图", id="wall"),
         Binding("u", "show_supervision", "督办", id="supervision"),
+        Binding("t", "show_tasks", "重点任务", id="tasks", show=False),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
     ]
@@ -292,7 +294,8 @@ class ErqiApp(App):
         from .screens.forms import UpdateForm
         from .screens.changes import ChangesScreen
         from .screens.history import HistoryScreen
-        from .screens.supervision import SupervisionScreen, UnitItems
+        from .screens.supervision import RequestsScreen, SupervisionScreen, UnitItems
+        from .screens.tasks import TasksScreen
         from .screens.wall import WallChart
 
         return [
@@ -306,6 +309,8 @@ class ErqiApp(App):
             ("挂图作战", WallChart.BINDINGS),
             ("督办", SupervisionScreen.BINDINGS),
             ("督办明细", UnitItems.BINDINGS),
+            ("企业诉求", RequestsScreen.BINDINGS),
+            ("重点任务", TasksScreen.BINDINGS),
         ]
 
     @classmethod
@@ -455,12 +460,39 @@ class ErqiApp(App):
         from .screens.supervision import SupervisionScreen
 
         self.push_screen(SupervisionScreen(self.dashboard, self.context.as_of, self.as_of_override,
-                                           on_open=self.open_project_detail))
+                                           on_open=self.open_item))
+
+    def action_show_tasks(self) -> None:
+        """重点任务: the key tasks the file lists, by area; Enter records one finished."""
+        from .screens.tasks import TasksScreen
+
+        if not self.dashboard.tasks:
+            self.notify(tr("数据文件没有逐项列出重点任务（[[task]]）"), markup=False)
+            return
+        self.push_screen(TasksScreen(self.dashboard, self.context.as_of))
+
+    def open_item(self, kind: str, ident: str) -> None:
+        """Open what 督办 or a list points at: a project (its milestone or request), a task, a target."""
+        if kind in ("project", "milestone", "request"):
+            self.open_project_detail(ident)
+        elif kind == "task":
+            task = next(t for t in self.dashboard.tasks if t.id == ident)
+            if task.done or self.session.read_only:
+                self.open_history("task", ident)
+            else:
+                self.open_record_form("task", ident)
+        else:
+            self.open_history(kind, ident)
+
+    def on_open_requested(self, request: OpenRequested) -> None:
+        self.open_item(request.kind, request.ident)
 
     def open_project_detail(self, project_id: str) -> None:
         from .screens.detail import ProjectDetail
 
-        self.push_screen(ProjectDetail(next(p for p in self.dashboard.projects if p.id == project_id), self.dashboard))
+        project = next(p for p in self.dashboard.projects if p.id == project_id)
+        self.push_screen(ProjectDetail(project, self.dashboard, current=lambda: self.dashboard,
+                                       recording=not self.session.read_only))
 
     def action_show_changes(self) -> None:
         """动态: every recorded change, in date order, filterable."""
@@ -532,12 +564,34 @@ class ErqiApp(App):
         self.push_screen(project_form(project, self.dashboard, self.session.who, self.form_date(),
                                       self.dashboard.update_dates(self.session.today), seen, save=self.save_update))
 
+    def open_record_form(self, what: str, ident: str) -> None:
+        """The form that records a milestone reached, a request raised or resolved (`ident`: the
+        project), or a task finished (`ident`: the task)."""
+        from .screens import forms
+
+        if not self.may_edit():
+            return
+        if what == "task":
+            task = next(t for t in self.dashboard.tasks if t.id == ident)
+            self.push_screen(forms.task_form(task, self.session.who, self.form_date(),
+                                             self.dashboard.update_dates(self.session.today),
+                                             self.dashboard.version("task", ident), save=self.save_update))
+            return
+        project = next(p for p in self.dashboard.projects if p.id == ident)
+        if what == "resolve" and not project.open_requests():
+            self.notify(tr("该项目没有未办结的诉求"), markup=False)
+            return
+        build = {"milestone": forms.milestone_form, "request": forms.request_form, "resolve": forms.resolve_form}[what]
+        self.push_screen(build(project, self.session.who, self.form_date(),
+                               self.dashboard.update_dates(self.session.today),
+                               self.dashboard.version("project", ident), save=self.save_update))
+
     def open_history(self, kind: str, ident: str) -> None:
         from .screens.history import HistoryScreen
 
-        items = self.dashboard.targets if kind == "target" else self.dashboard.projects
+        items = {"target": self.dashboard.targets, "task": self.dashboard.tasks}.get(kind, self.dashboard.projects)
         item = next(i for i in items if i.id == ident)
-        note = data(item, "note")
+        note = data(item, "note") if kind != "task" else " · ".join(filter(None, [data(item, "area"), item.responsible]))
         if kind == "target":  # the projects the file names as part of its figure, reconciled
             from .series import listed
 
@@ -561,8 +615,10 @@ class ErqiApp(App):
     def on_edit_requested(self, request: EditRequested) -> None:
         if request.kind == "target":
             self.open_target_form(request.ident)
-        else:
+        elif request.kind == "project":
             self.open_project_form(request.ident)
+        else:
+            self.open_record_form(request.kind, request.ident)
 
     def on_history_requested(self, request: HistoryRequested) -> None:
         self.open_history(request.kind, request.ident)

@@ -93,19 +93,28 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
             if target is None:
                 return refuse(f"no target has the id {args.target!r}; the ids are: "
                               + ", ".join(t.id for t in dashboard.targets))
-            if args.value is None or args.set or args.new:
-                return refuse("--target takes --value (and not --set or --new)")
+            if args.value is None or args.set or args.new or args.done or steps(args):
+                return refuse("--target takes --value (and not --set, --new, --done, --reach, --raise or --resolve)")
             update, errors = edits.target_update(
                 target, {"current": args.value, "date": date.isoformat(), "note": args.note}, who,
                 dashboard.update_dates(today))
             if errors:
                 return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k)}: {v}" for k, v in errors.items()))
-        elif args.reach is not None:
-            if args.project is None or args.set or args.value is not None or args.new:
-                return refuse("--reach STEP goes with --project ID (and not --set, --value or --new)")
-            if not any(p.id == args.project for p in dashboard.projects):
-                return refuse(f"no project has the id {args.project!r}")
-            update = Update("project", args.project, {"milestone": args.reach}, date, who, args.note)
+        elif args.task is not None:
+            task = next((t for t in dashboard.tasks if t.id == args.task), None)
+            if task is None:
+                return refuse(f"no task has the id {args.task!r}"
+                              + ("" if dashboard.tasks else " (the data file lists no [[task]])"))
+            if not args.done or args.set or args.value is not None or args.new or steps(args):
+                return refuse("--task ID takes --done (and not --set, --value, --new, --reach, --raise or --resolve)")
+            update, errors = edits.task_finished(task, {"date": date.isoformat(), "note": args.note}, who,
+                                                 dashboard.update_dates(today))
+            if errors:
+                return refuse("; ".join(errors.values()))
+        elif steps(args):
+            update = project_step(args, dashboard, who, date, today)
+            if isinstance(update, int):
+                return update
         else:
             update = project_change(args, dashboard, who, date, today)
             if isinstance(update, int):
@@ -122,6 +131,43 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
                        what=describe_update(update, dashboard), who=who,
                        journal=store.journal.journal_path(path)), single_line=True))
     return EXIT_OK
+
+
+def steps(args: argparse.Namespace) -> list[str]:
+    """Which of --reach, --raise and --resolve were given."""
+    return [name for name, dest in (("reach", "reach"), ("raise", "raise_"), ("resolve", "resolve"))
+            if getattr(args, dest) is not None]
+
+
+def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
+    """The Update that `--project ID` with --reach, --raise or --resolve asks for, or an exit code."""
+    from . import edits
+
+    given = steps(args)
+    if args.project is None or len(given) > 1 or args.set or args.value is not None or args.new or args.done:
+        return refuse("--reach STEP, --raise TEXT and --resolve TEXT each go alone with --project ID "
+                      "(and not --set, --value, --new or --done)")
+    if (args.unit or args.person) and given != ["raise"]:
+        return refuse("--unit and --person go with --raise")
+    project = next((p for p in dashboard.projects if p.id == args.project), None)
+    if project is None:
+        return refuse(f"no project has the id {args.project!r}")
+    fields = {"date": date.isoformat(), "note": args.note}
+    allowed = dashboard.update_dates(today)
+    if given == ["reach"]:
+        update, errors = edits.milestone_update(project, {**fields, "step": args.reach}, who, allowed)
+    elif given == ["raise"]:
+        update, errors = edits.request_raised(project, {**fields, "what": args.raise_, "responsible": args.unit or "",
+                                                        "person": args.person or ""}, who, allowed)
+    else:
+        update, errors = edits.request_resolved(project, {**fields, "what": args.resolve}, who, allowed)
+        if "what" in errors:
+            open_ones = "; ".join(r.what for r in project.open_requests()) or "none"
+            errors["what"] = f"expected the text of an open request of {args.project!r} ({open_ones})"
+    if errors:
+        names = {**edits.CLI_FIELDS, "step": "--reach", "what": f"--{given[0]}"}
+        return refuse("; ".join(f"{names.get(k, '--' + k) or 'update'}: {v}" for k, v in errors.items()))
+    return update
 
 
 def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
@@ -156,6 +202,9 @@ def describe_update(update, dashboard) -> str:
         return f"withdrew update {update.withdraw}"
     parts = [f"{field} = {fmt.quantity(value) if hasattr(value, 'unit') else value}"
              for field, value in update.changes.items()]
+    if isinstance(update.changes.get("request"), dict):  # raised: its text, then who handles it
+        request = update.changes["request"]
+        parts = ["request = " + " · ".join(filter(None, (request.get(k) for k in ("what", "responsible", "person"))))]
     return f"{update.kind} {update.id}: {', '.join(parts)} as of {update.date.isoformat()}"
 
 
@@ -238,12 +287,18 @@ def parser() -> argparse.ArgumentParser:
     what = rec.add_mutually_exclusive_group(required=True)
     what.add_argument("--target", metavar="ID", help=tr("要记录当前值的目标 id"))
     what.add_argument("--project", metavar="ID", help=tr("要修改的项目 id（配合 --set）"))
+    what.add_argument("--task", metavar="ID", help=tr("已完成的重点任务 id（配合 --done）"))
     what.add_argument("--withdraw", type=int, metavar="N", help=tr("撤销更新记录中的第 N 条"))
     rec.add_argument("--value", metavar="V", help=tr("配合 --target：数值，如 140；下限值写作 \"50+\""))
     rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                      help=tr("配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复"))
     rec.add_argument("--new", action="store_true", help=tr("配合 --project：以此 id 新增项目"))
     rec.add_argument("--reach", metavar="STEP", help=tr("配合 --project：该项目的这一节点已于 --date 完成（如 开业）"))
+    rec.add_argument("--raise", dest="raise_", metavar="TEXT", help=tr("配合 --project：该项目于 --date 提出的企业诉求"))
+    rec.add_argument("--unit", metavar="UNIT", help=tr("配合 --raise：办理诉求的责任单位（默认：项目的）"))
+    rec.add_argument("--person", metavar="NAME", help=tr("配合 --raise：责任人"))
+    rec.add_argument("--resolve", metavar="TEXT", help=tr("配合 --project：该项目的这条诉求已于 --date 办结"))
+    rec.add_argument("--done", action="store_true", help=tr("配合 --task：该任务已于 --date 完成"))
     rec.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help=tr("数值截至的日期（默认：今天）"))
     rec.add_argument("--note", default="", metavar="TEXT", help=tr("随更新保存的备注"))
     rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,

@@ -18,7 +18,9 @@ from .model import (
     Meta,
     Milestone,
     Project,
+    Request,
     Stage,
+    Task,
     Target,
     When,
     reached_status,
@@ -52,6 +54,9 @@ class DataFile(Validator):
         axis_ids = [a.id for a in layout.axes] if layout else []
         self.target_names = [t.id for t in targets if t]  # what a project's counts_for may name
         projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
+        raw_tasks = self.tables(doc, "task", TASK_KEYS)
+        tasks = [self.task(k, t) for k, t in raw_tasks]
+        self.unique("task", raw_tasks)
         self.unique("target", raw_targets)
         self.unique("figure", raw_figures)
         self.unique("project", raw_projects)
@@ -65,6 +70,7 @@ class DataFile(Validator):
             stages=tuple(stages),
             layout=layout,
             projects=tuple(projects),
+            tasks=tuple(tasks),
         )
 
     def meta(self, doc: dict) -> Meta | None:
@@ -223,8 +229,12 @@ class DataFile(Validator):
                                                                                  prefix=f"{key}."))
         responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
         counts_for = self.target_ids(tbl, "counts_for", key)
+        raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
+        requests = tuple(self.request(k, r) for k, r in raw_requests)
+        if None not in requests:
+            self.unique_text(raw_requests, [r.what for r in requests], "what")
         if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person,
-                    counts_for) or None in milestones:
+                    counts_for) or None in milestones or None in requests:
             return None
         status = reached_status(milestones, stages, status)
         if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
@@ -232,7 +242,42 @@ class DataFile(Validator):
         return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
                        investment=investment, area=area, figures=figures, expected=expected, note=note,
                        source=source, en=en, milestones=milestones, responsible=responsible, person=person,
-                       counts_for=counts_for)
+                       counts_for=counts_for, requests=requests)
+
+    def request(self, key: str, tbl: dict) -> Request | None:
+        what = self.text(tbl, "what", key, required=True, limit=TEXT_LIMIT)
+        raised = self.when(tbl, "raised", key)
+        resolved = self.when(tbl, "resolved", key, allow_true=True)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("what",))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (what, source, en, responsible, person) or raised is False or resolved is False:
+            return None
+        return Request(what, raised, None if resolved is True else resolved, resolved is not None, responsible,
+                       person, source, en)
+
+    def unique_text(self, raw: list[tuple[str, dict]], texts: list[str], field: str) -> None:
+        """Each of a project's requests is known by its text: two with the same text are one too many."""
+        seen: dict[str, str] = {}
+        for (key, _), text in zip(raw, texts):
+            if text in seen:
+                self.problem(f"{key}.{field}", f'the same text as {seen[text]}; a project\'s requests are told '
+                                               f'apart by their text')
+            seen.setdefault(text, key)
+
+    def task(self, key: str, tbl: dict) -> Task | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True, limit=TEXT_LIMIT)
+        area = self.text(tbl, "area", key)
+        deadline = self.when(tbl, "deadline", key)
+        finished = self.when(tbl, "done", key, allow_true=True)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "area"))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (ident, name, area, source, en, responsible, person) or deadline is False or finished is False:
+            return None
+        return Task(ident, name, area, deadline, None if finished is True else finished, finished is not None,
+                    responsible, person, source, en)
 
     def target_ids(self, tbl: dict, name: str, key: str) -> tuple[str, ...] | None:
         """A list of [[target]] ids, e.g. counts_for = ["signed-amount"]; None after a problem."""
@@ -287,7 +332,7 @@ class DataFile(Validator):
                                       f'"2024"{also}, got {describe(value)}')
         return False
 
-TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project"}
+TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task"}
 META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
 TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en", "responsible", "person"}
 SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
@@ -297,6 +342,8 @@ STAGE_KEYS = {"name", "count", "note", "source", "en"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source", "en", "milestone", "responsible", "person", "counts_for"}
+                "note", "source", "en", "milestone", "responsible", "person", "counts_for", "request"}
 MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
 
+REQUEST_KEYS = {"what", "raised", "resolved", "responsible", "person", "source", "en"}
+TASK_KEYS = {"id", "name", "area", "deadline", "done", "responsible", "person", "source", "en"}

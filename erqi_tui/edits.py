@@ -9,7 +9,7 @@ from collections import Counter
 
 from . import fmt
 from .i18n import tr
-from .model import Dashboard, Project, Quantity, Target, Update
+from .model import Dashboard, Project, Quantity, Target, Task, Update
 from .validate import MAX_VALUE
 
 _NUMBER = re.compile(r"^\s*([约≈~]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
@@ -130,3 +130,70 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
     if project is None:  # its id is given under the journal's lock: two officials may add at once
         return Update("project", "", changes, date, who, note, new=True), {}
     return Update("project", project.id, changes, date, who, note), {}
+
+
+# --- milestones, enterprise requests, tasks ------------------------------------------------------
+
+def _dated(fields: dict[str, str], allowed: tuple[dt.date, dt.date], errors: dict[str, str]) -> dt.date | None:
+    return _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
+
+
+def milestone_update(project: Project, fields: dict[str, str], who: str,
+                     allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """A step of `project` reached on the date: one it lists (not yet reached) or a new one named."""
+    errors: dict[str, str] = {}
+    step = fields.get("step", "").strip()
+    if not step:
+        errors["step"] = tr("请选择或输入节点名称")
+    elif any(m.name == step and m.done for m in project.milestones):
+        errors["step"] = tr("这一节点已完成")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    return Update("project", project.id, {"milestone": step}, date, who, fields.get("note", "").strip()), {}
+
+
+def request_raised(project: Project, fields: dict[str, str], who: str,
+                   allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """An enterprise request of `project` raised on the date, with the unit that handles it."""
+    errors: dict[str, str] = {}
+    what = fields.get("what", "").strip()
+    if not what:
+        errors["what"] = tr("请输入诉求内容")
+    elif any(r.what == what for r in project.requests):
+        errors["what"] = tr("该项目已有同样内容的诉求")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    request = {"what": what}
+    for field in ("responsible", "person"):
+        if fields.get(field, "").strip():
+            request[field] = fields[field].strip()
+    return Update("project", project.id, {"request": request}, date, who, fields.get("note", "").strip()), {}
+
+
+def request_resolved(project: Project, fields: dict[str, str], who: str,
+                     allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """An open request of `project` resolved (办结) on the date."""
+    errors: dict[str, str] = {}
+    what = fields.get("what", "")
+    request = next((r for r in project.requests if r.what == what and not r.done), None)
+    if request is None:
+        errors["what"] = tr("请选择一条未办结的诉求")
+    date = _dated(fields, allowed, errors)
+    if date and request and request.raised and date < request.raised.first:
+        errors["date"] = tr("办结日期不能早于提出日期 {when}", when=request.raised.text)
+    if errors:
+        return None, errors
+    return Update("project", project.id, {"resolve": what}, date, who, fields.get("note", "").strip()), {}
+
+
+def task_finished(task: Task, fields: dict[str, str], who: str,
+                  allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    if task.done:
+        errors[""] = tr("这项任务已完成")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    return Update("task", task.id, {"done": True}, date, who, fields.get("note", "").strip()), {}

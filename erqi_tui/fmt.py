@@ -160,6 +160,23 @@ def step(milestone, at) -> str:
     return i18n.tr(word, name=name, when=when(milestone.planned))
 
 
+def request(item, project, at) -> str:
+    """A model.Request: "用电增容 · 提出 2025-03-02 · 已办结 2025-04-10", "… · 未办结（已 120 天）"."""
+    parts = [clean(i18n.data(item, "what"), single_line=True)]
+    if item.raised:
+        parts.append(i18n.tr("提出 {when}", when=when(item.raised)))
+    if item.done:
+        parts.append(i18n.tr("已办结 {when}", when=when(item.resolved)) if item.resolved else i18n.tr("已办结"))
+    elif item.raised:
+        parts.append(i18n.tr("未办结（已 {days} 天）", days=max(0, (at - item.raised.first).days)))
+    else:
+        parts.append(i18n.tr("未办结"))
+    unit = item.responsible or project.responsible
+    if unit or item.person:
+        parts.append(" ".join(filter(None, [clean(unit, single_line=True), clean(item.person, single_line=True)])))
+    return " · ".join(parts)
+
+
 def reconciled(named) -> str:
     """A series.Listed, plainly: "已列明 2 / 13 个" for a count; "已列明 2 个项目，合计 30 亿元 /
     107.96 亿元" for an amount; "已列明 2 个项目" when there is nothing to add up."""

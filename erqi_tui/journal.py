@@ -16,8 +16,8 @@ from typing import Any
 
 import tomli_w
 
-from .model import (Briefing, Change, Dashboard, Milestone, Project, Quantity, Target, Update, When, Withdrawal,
-                    reached_status)
+from .model import (Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When,
+                    Withdrawal, reached_status)
 from .problems import DataError
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
@@ -28,10 +28,15 @@ HEADER = (
 
 # What an update may change, per kind.
 TARGET_FIELDS = ("current",)
-PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note", "milestone")
-# `milestone = "开业"` in a project update: that step was reached on the update's date.
+PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note", "milestone",
+                  "request", "resolve")
+# In a project update, on the update's date: `milestone = "开业"`: that step was reached;
+# `request = "…"` (or a table with what, responsible, person): an enterprise request was raised;
+# `resolve = "…"`: the open request with that text was resolved.
+TASK_FIELDS = ("done",)  # `done = true`: the task was finished on the update's date
 QUANTITY_FIELDS = {"current", "investment", "area"}
-UPDATE_KEYS = {"at", "date", "who", "note", "target", "project", "new", "set", "withdraw"}
+KINDS = ("target", "project", "task")
+UPDATE_KEYS = {"at", "date", "who", "note", "new", "set", "withdraw", *KINDS}
 BRIEFING_KEYS = {"at", "date", "who", "note"}
 
 
@@ -87,6 +92,9 @@ def entry_text(update: Update) -> str:
 
 
 def _to_toml_value(value: Any) -> Any:
+    if isinstance(value, Request):
+        return {k: v for k, v in (("what", value.what), ("responsible", value.responsible),
+                                  ("person", value.person)) if v}
     if isinstance(value, Quantity):
         out: dict[str, Any] = {"value": value.value, "unit": value.unit}
         if value.at_least:
@@ -116,6 +124,7 @@ class JournalReader(Validator):
         self.base = base
         self.targets = {t.id: t for t in base.targets}
         self.projects: dict[str, Project] | None = None  # indexed only once a project changes
+        self.tasks: dict[str, Task] | None = None  # likewise a task
         self.changes: list[Change] = list(base.changes)
         self.withdrawn: dict[int, Withdrawal] = {}
 
@@ -137,6 +146,8 @@ class JournalReader(Validator):
                                        journal_entries=count, briefings=tuple(b for b in briefings if b))
         if self.projects is not None:
             dashboard = dashboard._replace(projects=tuple(self.projects.values()))
+        if self.tasks is not None:
+            dashboard = dashboard._replace(tasks=tuple(self.tasks.values()))
         return dashboard
 
     def stamp(self, key: str, tbl: dict) -> tuple | None:
@@ -178,19 +189,23 @@ class JournalReader(Validator):
         stamp = self.stamp(key, tbl)
         date = self.date(tbl, "date", key)
         new = self.boolean(tbl, "new", key)
-        changes = self.table(tbl.get("set", {}), f"{key}.set", set(PROJECT_FIELDS) | set(TARGET_FIELDS))
+        changes = self.table(tbl.get("set", {}), f"{key}.set",
+                             set(PROJECT_FIELDS) | set(TARGET_FIELDS) | set(TASK_FIELDS))
         if None in (stamp, date, changes):
             return
-        if ("target" in tbl) == ("project" in tbl):
-            self.problem(key, 'expected exactly one of target = "id" or project = "id"')
+        kinds = [kind for kind in KINDS if kind in tbl]
+        if len(kinds) != 1:
+            self.problem(key, 'expected exactly one of target = "id", project = "id" or task = "id"')
             return
-        kind = "target" if "target" in tbl else "project"
+        kind = kinds[0]
         ident = self.text(tbl, kind, key, required=True)
         if ident is None:
             return
         context = (date, *stamp, seq, self.withdrawn.get(seq))
         if kind == "target":
             self.update_target(key, ident, changes, context)
+        elif kind == "task":
+            self.update_task(key, ident, changes, context)
         else:
             self.update_project(key, ident, changes, new, context)
 
@@ -200,10 +215,8 @@ class JournalReader(Validator):
             known = ", ".join(self.targets) or "none defined"
             self.problem(f"{key}.target", f'expected the id of a [[target]] ({known}), got "{ident}"')
             return
-        for field in changes:
-            if field not in TARGET_FIELDS:
-                self.problem(f"{key}.set.{field}", f"a target update may set only: {', '.join(TARGET_FIELDS)}")
-                return
+        if not self.only(key, changes, TARGET_FIELDS, "a target"):
+            return
         values = self.values(key, changes)
         if values is None:
             return
@@ -219,6 +232,36 @@ class JournalReader(Validator):
         if withdrawn is None and "current" in values and date >= (target.as_of or self.base.meta.as_of):
             self.targets[ident] = target._replace(current=values["current"], as_of=date)
 
+    def only(self, key: str, changes: dict, fields: tuple[str, ...], what: str) -> bool:
+        for field in changes:
+            if field not in fields:
+                self.problem(f"{key}.set.{field}", f"{what} update may set only: {', '.join(fields)}")
+                return False
+        return True
+
+    def update_task(self, key: str, ident: str, changes: dict, context: tuple) -> None:
+        """A task finished (`done = true`) on the update's date."""
+        if self.tasks is None:
+            self.tasks = {t.id: t for t in self.base.tasks}
+        task = self.tasks.get(ident)
+        if task is None:
+            known = ", ".join(list(self.tasks)[:20]) or "none listed"
+            self.problem(f"{key}.task", f'expected the id of a [[task]] ({known}), got "{ident}"'[:300])
+            return
+        if not self.only(key, changes, TASK_FIELDS, "a task"):
+            return
+        if changes.get("done") is not True:
+            self.problem(f"{key}.set.done", f"expected true (the task was finished on the update's date), "
+                                            f"got {changes.get('done')!r}"[:200])
+            return
+        if task.done:
+            self.problem(f"{key}.task", f'task "{ident}" is already finished')
+            return
+        date, withdrawn = context[0], context[-1]
+        self.changes.append(Change("task", ident, "done", None, "✓", date, *context[1:]))
+        if withdrawn is None:
+            self.tasks[ident] = task._replace(finished=When(date, date, date.isoformat()), done=True)
+
     def update_project(self, key: str, ident: str, changes: dict, new: bool, context: tuple) -> None:
         if self.projects is None:
             self.projects = {p.id: p for p in self.base.projects}
@@ -230,6 +273,8 @@ class JournalReader(Validator):
         if not new and existing is None:
             self.problem(f"{key}.project", f'expected the id of a [[project]], got "{ident}" '
                                            f'(a new project is written with new = true)')
+            return
+        if not self.only(key, changes, PROJECT_FIELDS, "a project"):
             return
         if new and not changes.get("name"):
             self.problem(f"{key}.set.name", "a new project needs a name")
@@ -250,15 +295,19 @@ class JournalReader(Validator):
         for optional in ("status", "axis"):
             if optional in values and not values[optional]:
                 values[optional] = None
-        step = values.pop("milestone", None)
-        if step is not None:
+        for field, act in (("milestone", self.reach), ("request", self.raise_request),
+                           ("resolve", self.resolve_request)):
+            value = values.pop(field, None)
+            if value is None:
+                continue
             if new or existing is None:
-                self.problem(f"{key}.set.milestone", "a milestone is reached by a project that exists; add the project first")
+                self.problem(f"{key}.set.{field}", f"a project's {field} needs a project that exists; add the project first")
                 return
-            self.reach(existing, step, context)
-            if not values:
+            if act(f"{key}.set.{field}", existing, value, context) is False:
                 return
             existing = self.projects[ident]
+        if not values:
+            return
         if new:
             project = Project(id=ident, name=values.pop("name"))
             self.record("project", project, {"name": project.name, **values}, context, created=True)
@@ -269,7 +318,39 @@ class JournalReader(Validator):
         if withdrawn is None:
             self.projects[ident] = existing._replace(**values)
 
-    def reach(self, project: Project, name: str, context: tuple) -> None:
+    def raise_request(self, key: str, project: Project, request: Request, context: tuple) -> bool:
+        """An enterprise request raised on the update's date (its text new to the project)."""
+        if any(r.what == request.what for r in project.requests):
+            self.problem(key, f'the project already has a request "{request.what}"'[:300])
+            return False
+        date, withdrawn = context[0], context[-1]
+        self.changes.append(Change("project", project.id, "request", None, request.what, date, *context[1:]))
+        if withdrawn is None:
+            raised = request._replace(raised=When(date, date, date.isoformat()))
+            self.projects[project.id] = project._replace(requests=(*project.requests, raised))
+        return True
+
+    def resolve_request(self, key: str, project: Project, what: str, context: tuple) -> bool:
+        """The open request `what` of `project` resolved on the update's date."""
+        date, withdrawn = context[0], context[-1]
+        open_ones = [r.what for r in project.requests if not r.done]
+        index = next((i for i, r in enumerate(project.requests) if r.what == what and not r.done), None)
+        if index is None:
+            known = "; ".join(open_ones) or "none"
+            self.problem(key, f'expected the text of an open request of "{project.id}" ({known}), got "{what}"'[:300])
+            return False
+        request = project.requests[index]
+        if request.raised and date < request.raised.first:
+            self.problem(key, f"resolved on {date.isoformat()}, before it was raised ({request.raised.text})")
+            return False
+        self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
+        if withdrawn is None:
+            requests = list(project.requests)
+            requests[index] = request._replace(resolved=When(date, date, date.isoformat()), done=True)
+            self.projects[project.id] = project._replace(requests=tuple(requests))
+        return True
+
+    def reach(self, key: str, project: Project, name: str, context: tuple) -> bool:
         """Step `name` of `project` reached on the update's date: a step not listed is added as
         reached; one naming a stage moves the status on (to the furthest stage reached)."""
         date, withdrawn = context[0], context[-1]
@@ -282,7 +363,7 @@ class JournalReader(Validator):
                                            f"{name}（{before.planned.text}）" if before.planned else name)
         self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:]))
         if withdrawn is not None:
-            return
+            return True
         if index is None:
             steps.append(reached)
         else:
@@ -290,6 +371,7 @@ class JournalReader(Validator):
         stages = [s.name for s in self.base.stages]
         self.projects[project.id] = project._replace(milestones=tuple(steps),
                                                      status=reached_status(tuple(steps), stages, project.status))
+        return True
 
     def values(self, key: str, changes: dict) -> dict | None:
         """The typed values of a `set` table, or None after reporting a problem."""
@@ -301,13 +383,33 @@ class JournalReader(Validator):
                 if quantity is None:
                     return None
                 out[field] = quantity
+            elif field == "request":
+                request = self.request(changes, where)
+                if request is None:
+                    return None
+                out[field] = request
+            elif field == "done":
+                out[field] = raw
             else:
                 text = self.text(changes, field, where,
-                                 limit=TEXT_LIMIT if field in ("note", "expected") else NAME_LIMIT)
+                                 limit=TEXT_LIMIT if field in ("note", "expected", "resolve") else NAME_LIMIT)
                 if text is None:
                     return None
                 out[field] = text
         return out
+
+    def request(self, changes: dict, where: str) -> Request | None:
+        """`request = "…"`, or `request = { what = "…", responsible = "…", person = "…" }`."""
+        raw = changes["request"]
+        if isinstance(raw, str):
+            raw = {"what": raw}
+        key = f"{where}.request"
+        tbl = self.table(raw, key, {"what", "responsible", "person"})
+        if tbl is None:
+            return None
+        what = self.text(tbl, "what", key, required=True, limit=TEXT_LIMIT)
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        return None if None in (what, responsible, person) else Request(what, responsible=responsible, person=person)
 
     def record(self, kind: str, item: Target | Project, values: dict, context: tuple, created: bool = False,
                old_date: dt.date | None = None) -> None:

@@ -152,6 +152,41 @@ def reached_status(milestones: tuple[Milestone, ...], stages: list[str], status:
     return max(done, key=stages.index) if stages else done[-1]
 
 
+class Request(NamedTuple):
+    """An enterprise request (企业诉求) of a project: what was asked, when it was raised, which unit
+    handles it, and when it was resolved (`resolved` None with `done` true: resolved, no date given).
+    A request is known by its text within its project."""
+
+    what: str
+    raised: When | None = None
+    resolved: When | None = None
+    done: bool = False
+    responsible: str = ""
+    person: str = ""
+    source: str = ""
+    en: Mapping[str, str] = NO_ENGLISH
+
+
+class Task(NamedTuple):
+    """A key task (重点任务) of the year: its area (方面), the unit that answers for it, its
+    deadline and, once finished, when (`finished` None with `done` true: finished, no date given)."""
+
+    id: str
+    name: str
+    area: str = ""
+    deadline: When | None = None
+    finished: When | None = None
+    done: bool = False
+    responsible: str = ""
+    person: str = ""
+    source: str = ""
+    en: Mapping[str, str] = NO_ENGLISH
+
+    def overdue(self, at: dt.date) -> bool:
+        """Due by a day before `at`, and not finished."""
+        return not self.done and self.deadline is not None and self.deadline.last < at
+
+
 class Project(NamedTuple):
     """A named project. Every field but id and name may be unknown (None or empty)."""
 
@@ -171,6 +206,10 @@ class Project(NamedTuple):
     responsible: str = ""
     person: str = ""
     counts_for: tuple[str, ...] = ()  # the targets whose figure it is part of (签约额, 新签约产业项目…)
+    requests: tuple[Request, ...] = ()  # its enterprise requests, as raised
+
+    def open_requests(self) -> tuple[Request, ...]:
+        return tuple(r for r in self.requests if not r.done)
 
     def overdue(self, at: dt.date) -> tuple[Milestone, ...]:
         return tuple(m for m in self.milestones if m.overdue(at))
@@ -198,7 +237,7 @@ class Withdrawal(NamedTuple):
 class Change(NamedTuple):
     """One field of one target or project changed by one update: the history officials show (留痕)."""
 
-    kind: str  # "target" or "project"
+    kind: str  # "target", "project" or "task"
     id: str
     field: str
     old: Any
@@ -226,7 +265,7 @@ class Update(NamedTuple):
     """An update as it is recorded: a target's value or a project's fields, or (`withdraw`) the
     withdrawal of an earlier update by its number."""
 
-    kind: str  # "target" or "project"; "" for a withdrawal
+    kind: str  # "target", "project" or "task"; "" for a withdrawal
     id: str
     changes: Mapping[str, Any]
     date: dt.date | None
@@ -250,6 +289,7 @@ class Dashboard(NamedTuple):
     changes: tuple[Change, ...] = ()  # in the order recorded, withdrawn ones too (marked)
     journal_entries: int = 0  # how many [[update]] entries the journal held when read
     briefings: tuple[Briefing, ...] = ()  # the journal's briefing marks, in the order made
+    tasks: tuple[Task, ...] = ()  # the key tasks, where the file lists them one by one
 
     @property
     def as_of(self) -> dt.date:

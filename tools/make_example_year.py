@@ -48,6 +48,18 @@ KINDS = ["智能制造产业园", "数字科创中心", "医药物流基地", "�
          "冷链仓储中心", "文旅街区", "研发中试基地", "食品加工项目", "城市更新片区", "职业教育园区",
          "检验检测中心", "跨境电商产业园"]
 PLACES = ["东湖", "西山", "南岭", "北苑"]
+# Enterprise requests (企业诉求) and key tasks (重点任务), invented like the rest; a generator of
+# their own, so that adding them left every figure above as it was.
+REQUESTS = ["用电增容（示例）", "施工许可并联审批（示例）", "周边道路配套（示例）", "员工公寓（示例）",
+            "融资对接（示例）", "雨污管网接入（示例）", "货车通行证（示例）"]
+TASK_AREAS = {
+    "政务服务": ["“一件事”集成办理（示例）", "24 小时自助服务区（示例）", "帮办代办专区（示例）", "电子证照互认（示例）"],
+    "要素保障": ["标准地出让（示例）", "工业用电报装提速（示例）", "供水报装一次办（示例）"],
+    "市场监管": ["包容审慎监管清单（示例）", "信用修复指引（示例）", "双随机抽查计划（示例）"],
+    "法治环境": ["涉企行政执法规范（示例）", "商事纠纷调解中心（示例）", "知识产权服务站（示例）"],
+    "企业服务": ["首席服务官制度（示例）", "政策直达平台（示例）", "企业家座谈会（示例）", "惠企资金兑现（示例）"],
+    "开放合作": ["跨境电商服务中心（示例）", "外资项目专班（示例）", "展会招商计划（示例）"],
+}
 
 
 def q(value, unit: str, at_least: bool = False) -> str:
@@ -114,7 +126,34 @@ def data_file(rng: random.Random) -> str:
                 if step == "竣工投产":
                     out.append('stage = "投产"')
                 out.append("")
+    out += requests_and_tasks(random.Random(2026))
     return "\n".join(out)
+
+
+def requests_and_tasks(rng: random.Random) -> list[str]:
+    """Requests as [[project.request]] can't follow their [[project]] here (TOML puts them with the
+    last project before them), so the data file lists a few under the last project only; the rest
+    are raised and resolved in the journal, month by month. Tasks: the six areas, each task with a
+    unit and a deadline; a few finished by the end of January."""
+    out = []
+    for month, what, resolved in ((1, REQUESTS[0], True), (1, REQUESTS[1], False)):
+        out += ["[[project.request]]", f'what = "{what}"', f'raised = {YEAR}-{month:02d}-{rng.randrange(5, 25):02d}',
+                f'responsible = "{UNITS[rng.randrange(len(UNITS))]}"']
+        if resolved:
+            out.append(f"resolved = {YEAR}-01-28")
+        out.append("")
+    number = 0
+    for area, names in TASK_AREAS.items():
+        for name in names:
+            number += 1
+            deadline = rng.choice((3, 5, 6, 6, 9, 10, 12, 12))
+            out += ["[[task]]", f'id = "task-{number:02d}"', f'name = "{name}"', f'area = "{area}（示例）"',
+                    f'responsible = "{UNITS[rng.randrange(len(UNITS))]}"', f'person = "{PEOPLE[number % 3]}"',
+                    f'deadline = "{YEAR}-{deadline:02d}"']
+            if number % 9 == 0:
+                out.append(f"done = {YEAR}-01-{rng.randrange(10, 30)}")
+            out.append("")
+    return out
 
 
 def moment(month: int, day_after: int, hour: int) -> dt.datetime:
@@ -125,6 +164,32 @@ def moment(month: int, day_after: int, hour: int) -> dt.datetime:
 
 def month_end(month: int) -> dt.date:
     return dt.date(YEAR + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def record_requests_and_tasks(month: int, rng: random.Random) -> None:
+    """A request raised on a project most months and the oldest open one resolved every other
+    month; the tasks due this month mostly finished, a few left late."""
+    today = dt.date(YEAR, 12, 31)
+    dashboard = store.load(DATA)
+    at = moment(month, 7, 11)
+    if month % 4 != 0:
+        project = dashboard.projects[(month * 11) % len(dashboard.projects)]
+        what = REQUESTS[month % len(REQUESTS)]
+        if all(r.what != what for r in project.requests):
+            request = {"what": what, "responsible": UNITS[month % len(UNITS)]}
+            store.record(DATA, Update("project", project.id, {"request": request}, month_end(month) - dt.timedelta(days=9),
+                                      PEOPLE[month % 3], "企业走访中提出（示例）", at=at), today=today)
+    if month % 2 == 0:
+        oldest = sorted(((r.raised.first, p.id, r.what) for p in store.load(DATA).projects for r in p.requests
+                         if not r.done and r.raised), key=lambda o: o[0])
+        if oldest:
+            _, ident, what = oldest[0]
+            store.record(DATA, Update("project", ident, {"resolve": what}, month_end(month), PEOPLE[(month + 1) % 3],
+                                      "已协调解决（示例）", at=at.replace(minute=45)), today=today)
+    for task in dashboard.tasks:
+        if not task.done and task.deadline.last.month == month and rng.random() < 0.7:
+            store.record(DATA, Update("task", task.id, {"done": True}, month_end(month) - dt.timedelta(days=3),
+                                      task.person, "", at=at.replace(hour=16)), today=today)
 
 
 def main() -> None:
@@ -154,6 +219,7 @@ def main() -> None:
             stage = STAGES[STAGES.index(now) + 1]
             store.record(DATA, Update("project", f"p{number:02d}", {"status": stage}, month_end(month),
                                       PEOPLE[step], f"{stage}（示例）", at=moment(month, 6, 15)), today=today)
+        record_requests_and_tasks(month, rng)
         if month in (3, 6, 9):
             store.mark_briefing(DATA, Briefing(month_end(month), moment(month, 8, 10), PEOPLE[0],
                                                f"第{month // 3}季度汇报（示例）"))

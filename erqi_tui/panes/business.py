@@ -1,4 +1,5 @@
-"""营商环境: the service counts, job fairs and tasks, as bars where the figures compare."""
+"""营商环境: the service counts, job fairs and tasks, as bars where the figures compare; where the file
+lists its key tasks one by one, their progress by area and the overdue ones."""
 
 from __future__ import annotations
 
@@ -25,8 +26,13 @@ class BusinessPane(VerticalScroll):
         targets = self.context.dashboard.targets_on("business")
         if targets:
             yield from target_section(self.context, targets)
-        groups = grouped(self.context.dashboard.figures_on("business"))
-        if not groups and not targets:
+        dashboard = self.context.dashboard
+        if dashboard.tasks:
+            from ..widgets.tasks import TaskProgress
+
+            yield TaskProgress(dashboard, self.context.as_of)
+        groups = grouped(dashboard.figures_on("business"))
+        if not groups and not targets and not dashboard.tasks:
             yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
         for group, figures in groups:
             yield FigureGroup(group, figures)

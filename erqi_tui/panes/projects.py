@@ -13,7 +13,7 @@ from .. import listing
 from ..i18n import tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
-from ..widgets.requests import EditRequested, HistoryRequested
+from ..widgets.requests import EditRequested, HistoryRequested, OpenRequested
 from ..widgets.table import VirtualTable
 from ..widgets.text import plain
 from . import Context, target_cards
@@ -196,7 +196,4 @@ class ProjectsPane(Vertical):
 
     @on(VirtualTable.Selected)
     def open_detail(self, event: VirtualTable.Selected) -> None:
-        from ..screens.detail import ProjectDetail
-
-        project = self.table.rows[event.index]
-        self.app.push_screen(ProjectDetail(project, self.context.dashboard))
+        self.post_message(OpenRequested("project", self.table.rows[event.index].id))

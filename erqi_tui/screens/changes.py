@@ -31,6 +31,7 @@ class Row(NamedTuple):
 def rows(dashboard: Dashboard) -> list[Row]:
     names = {("target", t.id): data(t, "name") for t in dashboard.targets}
     names.update({("project", p.id): data(p, "name") for p in dashboard.projects})
+    names.update({("task", t.id): data(t, "name") for t in dashboard.tasks})
     out = []
     for change in dashboard.changes:
         name = names.get((change.kind, change.id), change.id)

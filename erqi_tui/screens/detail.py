@@ -1,4 +1,5 @@
-"""The detail of one project, over the table; Esc closes it."""
+"""The detail of one project, over the table: its fields, milestones and enterprise requests; keys
+record a milestone reached, a request raised or resolved. Esc closes it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .. import fmt
 from ..i18n import data, tr
 from ..listing import status_name
 from ..model import Dashboard, Project
+from ..widgets.requests import EditRequested
 from ..widgets.text import plain
 
 
@@ -29,10 +31,15 @@ def detail_table(project: Project, dashboard: Dashboard) -> Table:
     rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
     rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
              (tr("出处"), project.source or fmt.MISSING)]
+    at = dashboard.as_of
     if project.milestones:
-        at = dashboard.as_of
         rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
                  for index, step in enumerate(project.milestones)]
+    if project.requests:
+        rows += [(tr("企业诉求") if index == 0 else "", fmt.request(request, project, at))
+                 for index, request in enumerate(project.requests)]
+    if project.responsible or project.person:
+        rows.append((tr("责任单位"), " · ".join(filter(None, [project.responsible, project.person]))))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")
@@ -42,7 +49,12 @@ def detail_table(project: Project, dashboard: Dashboard) -> Table:
 
 
 class ProjectDetail(ModalScreen):
-    BINDINGS = [Binding("escape", "dismiss", "关闭", id="detail.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭", id="detail.close"),
+        Binding("m", "record('milestone')", "节点完成", id="detail.reach"),
+        Binding("a", "record('request')", "提出诉求", id="detail.raise"),
+        Binding("v", "record('resolve')", "诉求办结", id="detail.resolve"),
+    ]
     DEFAULT_CSS = """
     ProjectDetail { align: center middle; }
     ProjectDetail > VerticalScroll {
@@ -52,16 +64,41 @@ class ProjectDetail(ModalScreen):
     ProjectDetail #hint { color: $text-muted; height: 1; }
     """
 
-    def __init__(self, project: Project, dashboard: Dashboard) -> None:
+    def __init__(self, project: Project, dashboard: Dashboard, current=None, recording: bool = False) -> None:
+        """`current()`: the dashboard as it is now, to show the project again after an update is
+        recorded over this screen. `recording`: offer the keys that record (not in a read-only session)."""
         super().__init__()
         self.project = project
         self.dashboard = dashboard
+        self.current = current
+        self.recording = recording
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = plain(data(self.project, "name"))
             yield Static(detail_table(self.project, self.dashboard), id="detail")
-            yield Static(Text(tr("Esc 关闭")), id="hint")
+            yield Static(Text(self.hint()), id="hint")
+
+    def hint(self) -> str:
+        if not self.recording:
+            return tr("Esc 关闭")
+        return tr("m 节点完成 · a 提出诉求 · v 诉求办结 · Esc 关闭")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.recording if action == "record" else True
+
+    def action_record(self, what: str) -> None:
+        self.post_message(EditRequested(what, self.project.id))
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: show the project as recorded now."""
+        if self.current is None:
+            return
+        dashboard = self.current()
+        project = next((p for p in dashboard.projects if p.id == self.project.id), None)
+        if project is not None and (project, dashboard) != (self.project, self.dashboard):
+            self.project, self.dashboard = project, dashboard
+            self.query_one("#detail", Static).update(detail_table(project, dashboard))
 
     def on_click(self, event) -> None:
         # A click outside the box closes it, as Esc does.

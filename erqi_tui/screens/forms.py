@@ -16,7 +16,7 @@ from .. import edits, fmt
 from ..i18n import data, tr
 from ..store import Conflict
 
-from ..model import Dashboard, Project, Target
+from ..model import Dashboard, Project, Target, Task
 from ..widgets.text import plain
 
 class PlainInput(Input):
@@ -183,3 +183,50 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     title = tr("更新项目：{name}", name=data(project, "name")) if project else tr("新增项目")
     return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
                       tr("记录人：{who}", who=who), seen, save)
+
+
+def _dated_fields(date: str) -> list[Field]:
+    return [("date", tr("日期（YYYY-MM-DD）"), date, None), ("note", tr("备注（可选）"), "", None)]
+
+
+def milestone_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                   save: Callable | None = None) -> UpdateForm:
+    """A step reached: chosen among the project's steps not yet reached, or named where it lists none."""
+    open_steps = [(fmt.clean(data(m, "name"), single_line=True), m.name) for m in project.milestones if not m.done]
+    first = open_steps[0][1] if open_steps else ""
+    fields: list[Field] = [("step", tr("完成的节点"), first, open_steps or None), *_dated_fields(date)]
+    return UpdateForm(tr("节点完成：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.milestone_update(project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen, save)
+
+
+def request_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                 save: Callable | None = None) -> UpdateForm:
+    fields: list[Field] = [
+        ("what", tr("诉求内容"), "", None),
+        ("responsible", tr("责任单位（可选；默认为项目的）"), "", None),
+        ("person", tr("责任人（可选）"), "", None),
+        *_dated_fields(date),
+    ]
+    hint = tr("提出日期即下面的日期 · 记录人：{who}", who=who)
+    return UpdateForm(tr("提出诉求：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.request_raised(project, values, who, allowed), hint, seen, save)
+
+
+def resolve_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                 save: Callable | None = None) -> UpdateForm:
+    open_ones = [(fmt.clean(data(r, "what"), single_line=True), r.what) for r in project.requests if not r.done]
+    fields: list[Field] = [("what", tr("办结的诉求"), open_ones[0][1] if open_ones else "", open_ones),
+                           *_dated_fields(date)]
+    return UpdateForm(tr("诉求办结：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.request_resolved(project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen, save)
+
+
+def task_form(task: Task, who: str, date: str, allowed: tuple, seen: int | None = None,
+              save: Callable | None = None) -> UpdateForm:
+    deadline = fmt.when(task.deadline) if task.deadline else fmt.MISSING
+    hint = tr("{area} · 截止 {deadline} · 记录人：{who}", area=data(task, "area") or fmt.MISSING, deadline=deadline,
+              who=who)
+    return UpdateForm(tr("任务完成：{name}", name=data(task, "name")), _dated_fields(date),
+                      lambda values: edits.task_finished(task, values, who, allowed), hint, seen, save)

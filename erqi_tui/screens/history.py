@@ -17,7 +17,8 @@ from ..model import Quantity
 from ..widgets.text import plain
 
 FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
-               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点"}
+               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点",
+               "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
 
 
 def shown(value) -> str:

@@ -22,3 +22,12 @@ class HistoryRequested(Message):
         super().__init__()
         self.kind = kind
         self.ident = ident
+
+
+class OpenRequested(Message):
+    """Open an item: a project's detail ("project"), a task, a target's history."""
+
+    def __init__(self, kind: str, ident: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.ident = ident

@@ -156,6 +156,57 @@ async def closes_detail(pilot) -> None:
     assert isinstance(pilot.app.focused, ProjectTable)
 
 
+def kangshifu(app):
+    return next(p for p in app.dashboard.projects if p.id == "kangshifu")
+
+
+async def detail_reaches_milestone(pilot) -> None:
+    await opens_detail(pilot)
+    await pilot.press("m")  # the first step not reached is offered: 生产车间投入使用
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, UpdateForm) and "节点完成" in screen_text(pilot.app)
+    await pilot.press("tab", "enter")  # to the date (the figures' date), Enter saves
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail)  # back on the project, shown as recorded now
+    assert "生产车间投入使用 2024-06-30" in screen_text(pilot.app)  # today, in the tests
+    assert kangshifu(pilot.app).milestones[1].done and kangshifu(pilot.app).status == "开工"  # the step names no stage
+    assert 'milestone = "生产车间投入使用"' in journal.journal_path(pilot.app.session.path).read_text(encoding="utf-8")
+
+
+async def detail_raises_request(pilot) -> None:
+    await opens_detail(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*"用电增容", "tab", *"区发改委", "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail)
+    assert "用电增容 · 提出 2024-06-30 · 未办结（已 0 天） · 区发改委" in screen_text(pilot.app)
+    (request,) = kangshifu(pilot.app).requests
+    assert (request.what, request.responsible, request.done) == ("用电增容", "区发改委", False)
+
+
+async def detail_resolves_request(pilot) -> None:
+    await opens_detail(pilot)
+    await pilot.press("v")  # nothing open yet: said so, no form
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail) and "该项目没有未办结的诉求" in screen_text(pilot.app)
+    update = Update("project", "kangshifu", {"request": {"what": "用电增容"}}, dt.date(2024, 5, 10), "李四")
+    assert await pilot.app.save_update(update) is None
+    await pilot.press("v", "tab", "enter")
+    await pilot.pause()
+    pilot.app.clear_notifications()  # the two "已保存" cover the line
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail)
+    assert "用电增容 · 提出 2024-05-10 · 已办结 2024-06-30" in screen_text(pilot.app)
+    assert kangshifu(pilot.app).requests[0].done
+
+
+async def tasks_need_a_list(pilot) -> None:
+    await pilot.press("t")  # the article gives only 82 项重点任务 in 6 方面: no list to show
+    await pilot.pause()
+    assert len(pilot.app.screen_stack) == 1 and "数据文件没有逐项列出重点任务" in screen_text(pilot.app)
+
+
 async def header_click_sorts(pilot) -> None:
     await pilot.press("5")
     await pilot.pause()
@@ -354,7 +405,7 @@ async def shows_supervision(pilot) -> None:
     await pilot.press("u")
     await pilot.pause()
     text = screen_text(app)
-    assert "1 个单位有逾期或落后事项" in text and "（未指定）" in text  # the article names no 责任单位
+    assert "1 个单位有逾期、未办或落后事项" in text and "（未指定）" in text  # the article names no 责任单位
     await pilot.press("slash", *"未指定", "enter", "enter")  # the filter, then the unit's items
     await pilot.pause(0.3)
     await pilot.pause()
@@ -405,6 +456,10 @@ CHECKS = {
     ("重点项目", "Enter"): opens_detail,
     ("重点项目", "鼠标点击表头"): header_click_sorts,
     ("项目详情", "Esc"): closes_detail,
+    ("项目详情", "m"): detail_reaches_milestone,
+    ("项目详情", "a"): detail_raises_request,
+    ("项目详情", "v"): detail_resolves_request,
+    ("全局", "t"): tasks_need_a_list,
     ("目标卡片", "e"): target_edit,
     ("目标卡片", "h"): target_history,
     ("重点项目", "e"): project_edit,
@@ -417,7 +472,9 @@ CHECKS = {
 # `r` needs a file it may change: test_reload_key below.
 TESTED_ELSEWHERE = {("全局", "r"), ("动态", "Esc"), ("动态", "/"),  # 动态's keys: in shows_changes
                     ("挂图作战", "Esc"), ("挂图作战", "/"), ("挂图作战", "s"),  # in shows_wall_chart
-                    ("督办", "Esc"), ("督办", "/"), ("督办明细", "Esc"), ("督办明细", "/")}  # in shows_supervision
+                    ("督办", "Esc"), ("督办", "/"), ("督办明细", "Esc"), ("督办明细", "/"),  # in shows_supervision
+                    ("督办", "r"), ("企业诉求", "Esc"), ("企业诉求", "/"),  # test_follow_up_of_the_example_year
+                    ("重点任务", "Esc"), ("重点任务", "/")}  # test_tasks_of_the_example_year
 
 
 def test_every_help_entry_has_a_check():
