@@ -28,7 +28,7 @@ from .session import Session, Unsaved
 from .themes import THEMES
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
-from .widgets.requests import EditRequested, HistoryRequested, OpenRequested
+from .widgets.requests import DrillRequested, EditRequested, HistoryRequested, OpenRequested
 from .widgets.tabs import PaneTabs
 
 # Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
@@ -295,12 +295,15 @@ class ErqiApp(App):
         from .screens.changes import ChangesScreen
         from .screens.history import HistoryScreen
         from .screens.supervision import RequestsScreen, SupervisionScreen, UnitItems
+        from .screens.drill import DrillScreen
         from .screens.tasks import TasksScreen
         from .screens.wall import WallChart
+        from .widgets.drillbox import DrillBox
 
         return [
             ("全局", [b for b in cls.BINDINGS if isinstance(b, Binding)]),
             ("目标卡片", TargetCard.BINDINGS),
+            ("项目推进、发展轴", DrillBox.BINDINGS),
             ("重点项目", ProjectsPane.BINDINGS + ProjectTable.BINDINGS),
             ("项目详情", ProjectDetail.BINDINGS),
             ("更新表单", UpdateForm.BINDINGS),
@@ -311,6 +314,7 @@ class ErqiApp(App):
             ("督办明细", UnitItems.BINDINGS),
             ("企业诉求", RequestsScreen.BINDINGS),
             ("重点任务", TasksScreen.BINDINGS),
+            ("项目清单", DrillScreen.BINDINGS),
         ]
 
     @classmethod
@@ -486,6 +490,13 @@ class ErqiApp(App):
 
     def on_open_requested(self, request: OpenRequested) -> None:
         self.open_item(request.kind, request.ident)
+
+    def on_drill_requested(self, request: DrillRequested) -> None:
+        """The projects behind a target's figure, a pipeline stage or an axis."""
+        from .drill import drill
+        from .screens.drill import DrillScreen
+
+        self.push_screen(DrillScreen(self.dashboard, drill(self.dashboard, request.kind, request.key)))
 
     def open_project_detail(self, project_id: str) -> None:
         from .screens.detail import ProjectDetail

@@ -434,3 +434,14 @@ EN.update({  # enterprise requests (企业诉求) and key tasks (重点任务)
     "逾期任务：": "Overdue tasks:", "重点任务 · {done} / {total} 项已完成": "Key tasks · {done} of {total} finished",
     "（未分方面）": "(no area)", "{project} · {what}": "{project} · {what}",
 })
+EN.update({  # drill-down
+    "均未列总投资": "none gives its investment", "合计总投资 {total}": "investment {total} in all",
+    "（另 {count} 个项目的投资单位不同）": " ({count} more in other units)",
+    "（{count} 个未列总投资）": " ({count} without an investment)",
+    "{name}：计入的项目": "{name}: the projects counted", "数据文件没有列明计入这一目标的项目（counts_for）":
+        "The data file names no project counted in this target (counts_for)",
+    "{stage}：项目": "{stage}: projects", "{count} 个项目": "{count} projects",
+    "{road} · {theme}：项目": "{road} · {theme}: projects", "查看项目": "Projects", "计入的项目": "Projects counted",
+    "按项目或单位筛选…": "Filter by project or unit…", "项目推进、发展轴": "Pipeline stage, axis",
+    "项目清单": "Project list",
+})

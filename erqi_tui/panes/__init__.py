@@ -38,12 +38,13 @@ def target_cards(context: Context, targets) -> list:
     dashboard = context.dashboard
     since = context.since
     cards = []
+    counted = {ident for project in dashboard.projects for ident in project.counts_for}
     for item in progress.assess_all(targets, dashboard, context.what_if):
         diff = difference(dashboard, item.target.id, since) if since else None
         cards.append(TargetCard(item, trend=[p.value.value for p in series(dashboard, item.target.id)],
                                 newest=context.as_of,
                                 change=(fmt.change(diff, dashboard.meta.year), fmt.change_amount(diff, unit=False))
-                                if diff else ()))
+                                if diff else (), listed=item.target.id in counted))
     return cards
 
 

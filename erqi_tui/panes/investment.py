@@ -11,6 +11,7 @@ from .. import fmt
 from ..i18n import data, tr
 from ..model import grouped
 from ..widgets.cards import FigureGroup
+from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
 from . import Context, target_section
 
@@ -20,6 +21,7 @@ class InvestmentPane(VerticalScroll):
     InvestmentPane { padding: 0 1; }
     InvestmentPane #pipeline { height: auto; }
     InvestmentPane .stage { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }
+    InvestmentPane .stage:focus { border: double $accent; }
     InvestmentPane .arrow { width: 2; height: 3; content-align: center middle; color: $text-muted; }
     InvestmentPane #events { height: auto; border: round $primary-darken-1; padding: 0 1; }
     InvestmentPane .section { height: 1; color: $text-muted; text-style: bold; }
@@ -42,7 +44,7 @@ class InvestmentPane(VerticalScroll):
                 for index, stage in enumerate(dashboard.stages):
                     if index:
                         yield Static("→", classes="arrow")
-                    box = Static(self.stage_text(stage), classes="stage")
+                    box = DrillBox(self.stage_text(stage), "stage", stage.name, classes="stage")
                     box.border_title = plain(data(stage, "name"))
                     yield box
         if dashboard.events:

@@ -13,6 +13,7 @@ from .. import fmt
 from ..i18n import data, tr
 from ..model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
+from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
 from ..listing import status_name
 from . import Context, target_section
@@ -53,6 +54,7 @@ class LayoutPane(VerticalScroll):
     LayoutPane #axes { height: auto; }
     LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1;
                        text-wrap: nowrap; text-overflow: ellipsis; }
+    LayoutPane .axis:focus { border: double $accent; }
     LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
     """
 
@@ -71,9 +73,9 @@ class LayoutPane(VerticalScroll):
         if layout.axes:
             with Horizontal(id="axes"):
                 for axis in layout.axes:
-                    box = Static(road_picture(axis, dashboard.projects_on(axis.id),
-                                              partial(status_name, dashboard)),
-                                 classes="axis")
+                    box = DrillBox(road_picture(axis, dashboard.projects_on(axis.id),
+                                                partial(status_name, dashboard)),
+                                   "axis", axis.id, classes="axis")
                     box.border_title = plain(data(axis, "road"))
                     yield box
         else:

@@ -16,7 +16,7 @@ from ..i18n import data, tr
 from ..model import Figure
 from ..progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
 from .bars import FigureBars, progress_line
-from .requests import EditRequested, HistoryRequested
+from .requests import DrillRequested, EditRequested, HistoryRequested
 from .text import join, plain
 
 VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
@@ -41,6 +41,7 @@ class TargetCard(Widget, can_focus=True):
     BINDINGS = [
         Binding("e", "edit", "更新数值", id="target.edit"),
         Binding("h", "history", "历史", id="target.history"),
+        Binding("p", "projects", "计入的项目", id="target.projects"),
     ]
     DEFAULT_CSS = """
     TargetCard { height: 6; border: round $primary; padding: 0 1; }
@@ -49,11 +50,13 @@ class TargetCard(Widget, can_focus=True):
     """
 
     def __init__(self, progress: TargetProgress, trend: list[float] = (), newest=None, change: tuple[str, ...] = (),
-                 **kwargs) -> None:
+                 listed: bool = False, **kwargs) -> None:
         """`newest`: the date the dashboard stands at; the card names its own date where it differs.
         `change`: since the last briefing or --since, its forms longest first ("较 04-30 +32.1 亿元",
-        "+32.1"): the longest that fits follows the verdict."""
+        "+32.1"): the longest that fits follows the verdict. `listed`: the file names projects that
+        count towards it (p lists them; the key is offered only then)."""
         super().__init__(**kwargs)
+        self.listed = listed
         self.progress = progress
         self.change = change
         self.trend = list(trend)
@@ -105,6 +108,8 @@ class TargetCard(Widget, can_focus=True):
         return card
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "projects":
+            return self.listed
         return self.app.offers(action)
 
     def action_edit(self) -> None:
@@ -112,6 +117,9 @@ class TargetCard(Widget, can_focus=True):
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested("target", self.progress.target.id))
+
+    def action_projects(self) -> None:
+        self.post_message(DrillRequested("target", self.progress.target.id))
 
 
 class TargetRow(Horizontal):

@@ -31,3 +31,13 @@ class OpenRequested(Message):
         super().__init__()
         self.kind = kind
         self.ident = ident
+
+
+class DrillRequested(Message):
+    """Show the projects behind a figure: a target's ("target"), a pipeline stage's ("stage") or an
+    axis's ("axis"); `key` is the target's or axis's id, or the stage's name."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.key = key

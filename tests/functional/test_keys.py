@@ -207,6 +207,62 @@ async def tasks_need_a_list(pilot) -> None:
     assert len(pilot.app.screen_stack) == 1 and "数据文件没有逐项列出重点任务" in screen_text(pilot.app)
 
 
+async def target_projects(pilot) -> None:
+    from erqi_tui.screens.drill import DrillScreen
+
+    card = await focus_first_card(pilot)
+    assert card.progress.target.id == "new-projects"
+    await pilot.press("p")  # the projects the file names as part of its 13
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DrillScreen)
+    text = screen_text(pilot.app)
+    assert "新签约产业项目：计入的项目" in text and "已列明 2 / 13 个" in text
+    assert "大有农业微生物创新产业园" in text and "中原新能源科技产业园" in text
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProjectDetail) and "大有农业微生物创新产业园" in screen_text(pilot.app)
+    await pilot.press("escape", "escape")
+    await pilot.pause()
+    assert pilot.app.focused is card  # back where it started
+
+
+async def drill_into_stage_and_axis(pilot) -> None:
+    from erqi_tui.screens.drill import DrillScreen
+    from erqi_tui.widgets.drillbox import DrillBox
+
+    await pilot.press("2")
+    await pilot.pause()
+    stage = next(box for box in pilot.app.query(DrillBox) if box.key == "签约")
+    stage.focus()
+    await pilot.press("enter")  # the pipeline's 13 signed against the projects listed in that stage
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DrillScreen)
+    text = screen_text(pilot.app)
+    assert "签约：项目" in text and "已列明 3 / 13 个，均未列总投资" in text and "郑州中视数据中心项目" in text
+    await pilot.press("escape")
+    await pilot.pause()
+    assert pilot.app.focused is stage
+    await pilot.press("3")
+    await pilot.pause()
+    await pilot.click(next(box for box in pilot.app.query(DrillBox) if box.key == "daxue"))  # a click does it too
+    await pilot.pause()
+    text = screen_text(pilot.app)
+    assert "大学路 · 健康服务及消费提质发展轴：项目" in text and "1 个项目" in text
+
+
+async def drill_filters(pilot) -> None:
+    from erqi_tui.screens.drill import DrillScreen
+
+    await focus_first_card(pilot)
+    await pilot.press("p", "slash", *"中原")
+    await pilot.pause()
+    text = screen_text(pilot.app)
+    assert "1 / 2 条" in text and "中原新能源科技产业园" in text and "大有农业" not in text
+    await pilot.press("escape", "escape")  # the filter's text, then the list
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, DrillScreen)
+
+
 async def header_click_sorts(pilot) -> None:
     await pilot.press("5")
     await pilot.pause()
@@ -456,6 +512,10 @@ CHECKS = {
     ("重点项目", "Enter"): opens_detail,
     ("重点项目", "鼠标点击表头"): header_click_sorts,
     ("项目详情", "Esc"): closes_detail,
+    ("目标卡片", "p"): target_projects,
+    ("项目推进、发展轴", "Enter"): drill_into_stage_and_axis,
+    ("项目清单", "/"): drill_filters,
+    ("项目清单", "Esc"): drill_filters,
     ("项目详情", "m"): detail_reaches_milestone,
     ("项目详情", "a"): detail_raises_request,
     ("项目详情", "v"): detail_resolves_request,
@@ -544,6 +604,10 @@ def test_the_key_line_follows_the_focus_and_its_keys_can_be_clicked():
         assert "? 帮助" in line and "q 退出" in line and "e 更新数值" not in line
         assert line.rstrip().endswith("^p 命令面板")
         await pilot.press("tab")  # to the first target card: its own keys come first
+        await pilot.pause()
+        # (p: the file names two of its 13 projects; a card with none named does not offer p)
+        assert key_line(pilot.app).startswith(" e 更新数值  h 历史  p 计入的项目  ? 帮助")
+        await pilot.press("tab")  # 签约额: no project named
         await pilot.pause()
         assert key_line(pilot.app).startswith(" e 更新数值  h 历史  ? 帮助")
         bar = pilot.app.query_one(KeyBar)
