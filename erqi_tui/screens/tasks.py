@@ -28,12 +28,13 @@ class TasksScreen(ListedScreen):
         # in the order the file names the areas; within one, overdue, then open, then finished
         order = {area: -index for area, index in areas.items()}
         tasks = sorted(dashboard.tasks, key=lambda t: (t.area == "", order[t.area], self.state(t)))
-        titles = [tr("方面"), tr("任务"), tr("责任单位"), tr("截止"), tr("状态")]
+        # The state and deadline first: a narrow window cuts the columns on the right.
+        titles = [tr("状态"), tr("截止"), tr("方面"), tr("任务"), tr("责任单位")]
         clean = lambda text: fmt.clean(text, single_line=True)  # noqa: E731
-        super().__init__(tasks, titles, lambda t: [clean(data(t, "area")) or fmt.MISSING, clean(data(t, "name")),
-                                                   clean(t.responsible) or fmt.MISSING,
+        super().__init__(tasks, titles, lambda t: [self.state_text(t),
                                                    fmt.when(t.deadline) if t.deadline else fmt.MISSING,
-                                                   self.state_text(t)],
+                                                   clean(data(t, "area")) or fmt.MISSING, clean(data(t, "name")),
+                                                   clean(t.responsible) or fmt.MISSING],
                          title=tr("重点任务（截至 {date}）", date=at.isoformat()),
                          keys=tr("/ 筛选 · Enter 记录完成或看历史 · Esc 关闭"), placeholder=tr("按方面、任务或单位筛选…"))
 

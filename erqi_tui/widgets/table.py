@@ -93,13 +93,15 @@ class VirtualTable(ScrollView, can_focus=True):
         return self.row_cells(self.rows[index])[1]
 
     def row_cells(self, row: object) -> tuple[object, list[str], list[int]]:
-        """(row, its cell texts made safe to draw, their widths capped at 40 cells), kept per row."""
+        """(row, its cell texts made safe to draw, their widths capped at 40 cells, or 160 for the
+        last column, which has the rest of the line to itself), kept per row."""
         entry = self._cells.get(id(row))
         if entry is None or entry[0] is not row:
             if len(self._cells) >= CACHED_ROWS:
                 self._cells.clear()
             texts = [fmt.clean(text, single_line=True) for text in self.cells_of(row)]
-            entry = (row, texts, [min(cell_len(text), 40) for text in texts])
+            last = len(texts) - 1
+            entry = (row, texts, [min(cell_len(text), 160 if index == last else 40) for index, text in enumerate(texts)])
             self._cells[id(row)] = entry
         return entry
 

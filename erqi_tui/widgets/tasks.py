@@ -20,7 +20,7 @@ LISTED = 5  # overdue tasks named; the rest counted
 
 
 class TaskProgress(Widget):
-    DEFAULT_CSS = "TaskProgress { height: auto; border: round $secondary; padding: 0 1; }"
+    DEFAULT_CSS = "TaskProgress { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }"
 
     def __init__(self, dashboard: Dashboard, at: dt.date, **kwargs) -> None:
         super().__init__(**kwargs)

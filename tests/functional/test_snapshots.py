@@ -85,3 +85,28 @@ def test_wall_chart(snap_compare, size):
 def test_supervision_example_year(snap_compare):
     """督办 on the example year (invented units, marked 示例·): units ranked by what is late."""
     assert snap_compare(make_app(EXAMPLE_YEAR), press=["u"], terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_tasks_by_area_example_year(snap_compare, size):
+    """营商环境 on the example year, scrolled to its key tasks: progress by area, the overdue named."""
+    assert snap_compare(make_app(EXAMPLE_YEAR), press=["4", "end"], terminal_size=size)
+
+
+def test_open_requests_example_year(snap_compare):
+    """督办 → r: the open enterprise requests, the oldest first, with how long each has waited."""
+    assert snap_compare(make_app(EXAMPLE_YEAR), press=["u", "r"], terminal_size=(100, 30))
+
+
+def test_drill_into_a_stage(snap_compare):
+    """Enter on 招商引资's 签约 stage: its projects against the 13 the article reports."""
+    async def focus_stage(pilot):
+        from erqi_tui.widgets.drillbox import DrillBox
+
+        await pilot.press("2")
+        await pilot.pause()
+        next(box for box in pilot.app.query(DrillBox) if box.key == "签约").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=focus_stage, terminal_size=(100, 30))
