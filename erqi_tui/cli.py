@@ -477,7 +477,8 @@ def run(argv: list[str]) -> int:
     if args.command == "check":
         print(tr("{path}：无误 — {targets} 个目标、{figures} 项数据、{events} 件大事、{projects} 个项目",
                  path=fmt.clean(str(path), single_line=True), targets=len(dashboard.targets),
-                 figures=len(dashboard.figures), events=len(dashboard.events), projects=len(dashboard.projects)))
+                 figures=len(dashboard.figures), events=len(dashboard.events), projects=len(dashboard.projects))
+              + (tr("、{tasks} 项重点任务", tasks=len(dashboard.tasks)) if dashboard.tasks else ""))
         return EXIT_OK
     apply_color_choice(args.color)
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.

@@ -432,7 +432,7 @@ EN.update({  # enterprise requests (企业诉求) and key tasks (重点任务)
     "t 全部任务": "t all tasks", "{name}（{unit}，截止 {when}）": "{name} ({unit}, due {when})",
     "另有 {count} 项逾期（t 查看全部）": "{count} more overdue (t shows all)", "逾期 {count}": "{count} overdue",
     "逾期任务：": "Overdue tasks:", "重点任务 · {done} / {total} 项已完成": "Key tasks · {done} of {total} finished",
-    "（未分方面）": "(no area)", "{project} · {what}": "{project} · {what}",
+    "（未分方面）": "(no area)", "、{tasks} 项重点任务": ", {tasks} key tasks", "{project} · {what}": "{project} · {what}",
 })
 EN.update({  # drill-down
     "均未列总投资": "none gives its investment", "合计总投资 {total}": "investment {total} in all",

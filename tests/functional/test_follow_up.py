@@ -97,3 +97,30 @@ def test_tasks_of_the_example_year(tmp_path):
     run_with(app, check)
     history = store.load(app.session.path).history("task", "task-05")
     assert history[-1].field == "done" and history[-1].who == "tester"
+
+
+def test_a_read_only_session_offers_no_way_to_record(tmp_path):
+    """As `--example` or a served session: the detail shows, its recording keys are not offered."""
+    from erqi_tui.app import ErqiApp
+    from erqi_tui.config import Config
+
+    path = example_copy(tmp_path)
+    before = journal.journal_path(path).read_bytes()
+    app = ErqiApp(path, store.load(path), who="tester", today=dt.date(2025, 12, 31), read_only=True,
+                  settings=Config(lang="zh"))
+
+    async def check(pilot) -> None:
+        app.open_project_detail("p36")  # with an open request
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectDetail)
+        text = screen_text(app)
+        assert "用电增容（示例） · 提出" in text and "a 提出诉求" not in text
+        await pilot.press("m", "a", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectDetail)  # no form opened
+        await pilot.press("escape", "t", "enter")  # an open task: its history, not the form
+        await pilot.pause()
+        assert not isinstance(app.screen, UpdateForm) and "历史：" in screen_text(app)
+
+    run_with(app, check)
+    assert journal.journal_path(path).read_bytes() == before  # nothing written
