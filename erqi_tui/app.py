@@ -503,7 +503,7 @@ class ErqiApp(App):
 
         project = next(p for p in self.dashboard.projects if p.id == project_id)
         self.push_screen(ProjectDetail(project, self.dashboard, current=lambda: self.dashboard,
-                                       recording=not self.session.read_only))
+                                       recording=not self.session.read_only, at=self.as_of_override))
 
     def action_show_changes(self) -> None:
         """动态: every recorded change, in date order, filterable."""

@@ -19,7 +19,8 @@ from ..widgets.requests import EditRequested
 from ..widgets.text import plain
 
 
-def detail_table(project: Project, dashboard: Dashboard) -> Table:
+def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
+    """`at`: the date steps and requests are judged at (--as-of), else the figures' own date."""
     axis = dashboard.axis_named(project.axis)
     rows: list[tuple[str, str]] = [
         (tr("状态"), status_name(dashboard, project.status) or fmt.MISSING),
@@ -31,7 +32,7 @@ def detail_table(project: Project, dashboard: Dashboard) -> Table:
     rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
     rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
              (tr("出处"), project.source or fmt.MISSING)]
-    at = dashboard.as_of
+    at = at or dashboard.as_of
     if project.milestones:
         rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
                  for index, step in enumerate(project.milestones)]
@@ -64,7 +65,8 @@ class ProjectDetail(ModalScreen):
     ProjectDetail #hint { color: $text-muted; height: 1; }
     """
 
-    def __init__(self, project: Project, dashboard: Dashboard, current=None, recording: bool = False) -> None:
+    def __init__(self, project: Project, dashboard: Dashboard, current=None, recording: bool = False,
+                 at=None) -> None:
         """`current()`: the dashboard as it is now, to show the project again after an update is
         recorded over this screen. `recording`: offer the keys that record (not in a read-only session)."""
         super().__init__()
@@ -72,11 +74,12 @@ class ProjectDetail(ModalScreen):
         self.dashboard = dashboard
         self.current = current
         self.recording = recording
+        self.at = at
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
             box.border_title = plain(data(self.project, "name"))
-            yield Static(detail_table(self.project, self.dashboard), id="detail")
+            yield Static(detail_table(self.project, self.dashboard, self.at), id="detail")
             yield Static(Text(self.hint()), id="hint")
 
     def hint(self) -> str:
@@ -98,7 +101,7 @@ class ProjectDetail(ModalScreen):
         project = next((p for p in dashboard.projects if p.id == self.project.id), None)
         if project is not None and (project, dashboard) != (self.project, self.dashboard):
             self.project, self.dashboard = project, dashboard
-            self.query_one("#detail", Static).update(detail_table(project, dashboard))
+            self.query_one("#detail", Static).update(detail_table(project, dashboard, self.at))
 
     def on_click(self, event) -> None:
         # A click outside the box closes it, as Esc does.
