@@ -82,9 +82,10 @@ def test_wall_chart(snap_compare, size):
     assert snap_compare(make_app(as_of=dt.date(2024, 10, 15)), press=["g"], terminal_size=size)
 
 
-def test_supervision_example_year(snap_compare):
-    """督办 on the example year (invented units, marked 示例·): units ranked by what is late."""
-    assert snap_compare(make_app(EXAMPLE_YEAR), press=["u"], terminal_size=(100, 30))
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_supervision_example_year(snap_compare, size):
+    """督办 on the example year (invented units, marked 示例·): units ranked by what is late or open."""
+    assert snap_compare(make_app(EXAMPLE_YEAR), press=["u"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
