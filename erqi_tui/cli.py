@@ -8,6 +8,7 @@ import datetime as dt
 import gc
 import getpass
 import os
+import re
 import sys
 import threading
 import time
@@ -303,6 +304,17 @@ def parser() -> argparse.ArgumentParser:
     rec.add_argument("--note", default="", metavar="TEXT", help=tr("随更新保存的备注"))
     rec.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                      help=tr("记录人（默认：登录名）"))
+    imp = commands.add_parser(
+        "import", help=tr("导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录"),
+        description=tr("读取电子表格（.xlsx 的第一个工作表，或 UTF-8/GB18030 的 .csv）：表头含 编号、日期、数值，可选 单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。"),
+        epilog="Examples: erqi-tui import --data t.toml --template 台账.xlsx | erqi-tui import 台账.xlsx --data t.toml | erqi-tui import 台账.xlsx --data t.toml --apply")
+    imp.add_argument("sheet", type=Path, nargs="?", metavar="FILE", help=tr("要导入的表格（.xlsx 或 .csv）"))
+    imp.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                     help=tr("数据文件（--apply 时必填）"))
+    imp.add_argument("--apply", action="store_true", help=tr("记录全部改动（不加时只预览）"))
+    imp.add_argument("--template", type=Path, metavar="FILE",
+                     help=tr("写出一个填好编号和名称的 .xlsx 模板，而不导入"))
+    imp.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=tr("记录人（默认：登录名）"))
     serve = commands.add_parser(
         "serve", help=tr("通过网页浏览器提供仪表盘（textual-serve），需令牌访问"),
         description=tr("用 textual-serve 向网页浏览器提供仪表盘，每位访问者一个会话。每个请求都需要启动时打印的令牌（按打印的网址打开）；除非给出 --allow-edits，会话均为只读。"))
@@ -363,6 +375,83 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     if args.mark:
         return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
     return EXIT_OK
+
+
+def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
+    """`erqi-tui import`: a spreadsheet's rows as journal updates; without --apply, what would change."""
+    from . import importing
+
+    today = dt.date.today()
+    dashboard = loaded.dashboard
+    if args.template is not None:
+        date = edits_default_date(dashboard, today)
+        try:
+            written = files.write_output(args.template, importing.template(dashboard, path, date))
+        except (OSError, ValueError) as error:
+            return refuse(tr("无法写入 {path}：{reason}", path=args.template, reason=getattr(error, "strerror", None) or error))
+        print(fmt.clean(tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",
+                           path=written, targets=len(dashboard.targets), projects=len(dashboard.projects)),
+                        single_line=True), file=sys.stderr)
+        return EXIT_OK
+    if args.sheet is None:
+        return refuse(tr("请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板"))
+    if args.apply and args.data is None:
+        print(tr("erqi-tui：内置的示例数据只读；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+        return EXIT_INVALID
+    who = getattr(args, "user", None) or login_name()
+    plan = None
+    try:
+        store.check_who(who)
+        plan = importing.plan(args.sheet, dashboard, who, today)
+        updates = [p.update for p in plan.planned]
+        if updates:  # checked together, as --apply records them, whether or not it is given
+            saved, first = store.record_all(path, updates, reuse=loaded, today=today, write=args.apply)
+    except store.Refused as error:
+        row = plan.planned[error.index].row if hasattr(error, "index") else None
+        return refuse(tr("第 {row} 行：{problem}", row=row, problem=error) if row else str(error))
+    except store.DataError as error:
+        print_problems(rows_named(error, plan, loaded), what="表格（未记录任何一行）")
+        return EXIT_INVALID
+    for planned in plan.planned:
+        print(fmt.clean(planned.line, single_line=True))
+    tail = []
+    if plan.skipped:
+        tail.append(tr("跳过 {count} 行（没有改动）", count=len(plan.skipped)))
+    if plan.ignored:
+        tail.append(tr("忽略的列：{names}", names="、".join(plan.ignored)))
+    if tail:
+        print(fmt.clean("；".join(tail), single_line=True))
+    if not updates:
+        print(tr("erqi-tui：表格中没有要记录的改动"), file=sys.stderr)
+    elif args.apply:
+        print(fmt.clean(tr("erqi-tui：已记录 {count} 条更新（第 {first}–{last} 条，{who}）；更新记录 {journal}",
+                           count=len(updates), first=first, last=first + len(updates) - 1, who=who,
+                           journal=store.journal.journal_path(path)), single_line=True), file=sys.stderr)
+    else:
+        print(tr("erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）",
+                 count=len(updates)), file=sys.stderr)
+    return EXIT_OK
+
+
+def edits_default_date(dashboard, today: dt.date) -> dt.date:
+    from .edits import default_date
+
+    return default_date(dashboard, today)
+
+
+def rows_named(error: store.DataError, plan, loaded: store.Loaded) -> store.DataError:
+    """A journal problem from an import names the sheet's row it came from, not `update[N]`."""
+    if plan is None:
+        return error
+    first = loaded.dashboard.journal_entries + 1
+    problems = []
+    for problem in error.problems:
+        match = re.match(r"update\[(\d+)\]", problem.key)
+        index = int(match[1]) - first if match else -1
+        if 0 <= index < len(plan.planned):
+            problem = problem._replace(key=tr("第 {row} 行", row=plan.planned[index].row) + problem.key[match.end():])
+        problems.append(problem)
+    return store.DataError(problems)
 
 
 def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> int:
@@ -474,6 +563,8 @@ def run(argv: list[str]) -> int:
         return serve(args, path)
     if args.command == "record":
         return record(args, path, loaded)
+    if args.command == "import":
+        return import_sheet(args, path, loaded)
     if args.command == "check":
         print(tr("{path}：无误 — {targets} 个目标、{figures} 项数据、{events} 件大事、{projects} 个项目",
                  path=fmt.clean(str(path), single_line=True), targets=len(dashboard.targets),

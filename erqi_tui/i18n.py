@@ -445,3 +445,49 @@ EN.update({  # drill-down
     "按项目或单位筛选…": "Filter by project or unit…", "项目推进、发展轴": "Pipeline stage, axis",
     "项目清单": "Project list",
 })
+EN.update({  # erqi-tui import
+    "应为电子表格：.xlsx（Excel、WPS）或 .csv": "expected a spreadsheet: .xlsx (Excel, WPS) or .csv",
+    "超过 {limit} 行；请拆分表格": "more than {limit} rows; split the sheet",
+    "表格是空的；应有表头行（编号、日期、数值……）": "the sheet is empty; expected a header row (id, date, value…)",
+    "不能作为 .xlsx 工作簿读取（{error}）": "cannot be read as an .xlsx workbook ({error})",
+    "既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8": "is neither UTF-8 nor GB18030 text; save it as CSV UTF-8",
+    "“{column}”列": "column \"{column}\"",
+    "没有“编号”列：表头行应有 编号（或 id）、日期、数值……": "no id column: expected a header row with id (or 编号), date, value…",
+    "为空：应为目标或项目的编号": "empty: expected the id of a target or a project",
+    "“{ident}”不是任何目标或项目的编号（目标：{known}……）": "\"{ident}\" is the id of no target or project (targets: {known}…)",
+    "为空：应为数值截至的日期，如 2024-06-30": "empty: expected the date the figure stands at, like 2024-06-30",
+    "应为日期，如 2024-06-30，实为“{value}”": "expected a date like 2024-06-30, got \"{value}\"",
+    "日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
+        "{date} is outside {first} to {last} (the data's year, and not after today)",
+    "单位应为“{unit}”（实为“{value}”）": "expected the unit \"{unit}\", got \"{value}\"",
+    "{error}（实为“{value}”）": "{error} (got \"{value}\")",
+    "“{ident}”是目标：这一行填写数值，不填项目字段": "\"{ident}\" is a target: its row takes a value, not project fields",
+    "第 {row} 行  {name}：{old} → {new}（截至 {date}）": "row {row}  {name}: {old} → {new} (as of {date})",
+    "“{ident}”是项目：请在总投资、状态等列中填写，不填数值":
+        "\"{ident}\" is a project: give its investment, status… in their own columns, not a value",
+    "第 {row} 行  {name}：{changes}（{date}）": "row {row}  {name}: {changes} ({date})",
+    "未定义": "none defined", "“{text}”不是任何发展轴（{roads}）": "\"{text}\" names no axis ({roads})",
+    "台账": "Ledger", "{field} {old} → {new}": "{field} {old} → {new}",
+    "导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录": "import a ledger (.xlsx or .csv): preview the changes, record them with --apply",
+    "读取电子表格（.xlsx 的第一个工作表，或 UTF-8/GB18030 的 .csv）：表头含 编号、日期、数值，可选 单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
+        "Reads a spreadsheet (an .xlsx's first sheet, or a UTF-8/GB18030 .csv) whose header has id, date, value, and optionally unit, note and project fields (status, axis, location, investment, area, expected; Chinese headers too). Without --apply it lists each row's change (from → to) and writes nothing; with --apply it records them all as updates, under the app's lock and rules; if any row is wrong it names the row and column, exits 2 and records none.",
+    "要导入的表格（.xlsx 或 .csv）": "the sheet to import (.xlsx or .csv)",
+    "数据文件（--apply 时必填）": "the data file (required with --apply)",
+    "记录全部改动（不加时只预览）": "record every change (without it: a preview)",
+    "写出一个填好编号和名称的 .xlsx 模板，而不导入": "write an .xlsx template with the file's ids and names, instead of importing",
+    "无法写入 {path}：{reason}": "cannot write {path}: {reason}",
+    "erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入":
+        "erqi-tui: wrote the template {path}: {targets} targets, {projects} projects; fill in the values, then erqi-tui import it",
+    "请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板":
+        "give the sheet to import (.xlsx or .csv), or --template FILE to write a template",
+    "erqi-tui：内置的示例数据只读；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data is read-only; copy the data file and use --data FILE",
+    "第 {row} 行：{problem}": "row {row}: {problem}", "第 {row} 行": "row {row}",
+    "跳过 {count} 行（没有改动）": "{count} rows skipped (nothing to change)", "忽略的列：{names}": "columns ignored: {names}",
+    "erqi-tui：表格中没有要记录的改动": "erqi-tui: the sheet has nothing to record",
+    "erqi-tui：已记录 {count} 条更新（第 {first}–{last} 条，{who}）；更新记录 {journal}":
+        "erqi-tui: recorded {count} updates (numbers {first}–{last}, {who}); journal {journal}",
+    "erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）":
+        "erqi-tui: the {count} updates above are not recorded yet; once they are right, add --apply (all are recorded, or none)",
+    "表格（未记录任何一行）": "the sheet (no row recorded)",
+})

@@ -184,6 +184,36 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
         return Loaded(fresh.base, after, fingerprint(path)), after.journal_entries
 
 
+def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
+               write: bool = True) -> tuple[Loaded, int]:
+    """Append every one of `updates` to the journal of `path`, or none: under the journal's lock,
+    both files read again, each update's date checked, all appended, the whole journal validated,
+    then written once, atomically (a spreadsheet's rows, `erqi-tui import --apply`). Returns what
+    is on disk then and the number of the first. With `write=False`, everything but the write:
+    what `--apply` would find wrong, found without changing anything. Refused for a date outside
+    the year or an unusable author (`Refused.index`: which update); DataError when the updates
+    would not apply (its keys name `update[N]`: the first is number `first`)."""
+    today = today or dt.date.today()
+    journal_file = journal.journal_path(path)
+    with files.locked(journal_file) if write else contextlib.nullcontext():
+        fresh, old = _read(path, reuse)
+        first = fresh.dashboard.journal_entries + 1
+        text = journal.HEADER if old is None else old
+        moment = dt.datetime.now().replace(microsecond=0)
+        for index, update in enumerate(updates):
+            try:
+                check_who(update.who)
+                check_date(fresh.dashboard, update.date, today)
+            except Refused as error:
+                error.index = index
+                raise
+            text = journal.appended(text, update if update.at else update._replace(at=moment))
+        after = journal.apply(fresh.base, journal_file, text)
+        if write:
+            files.write_atomic(journal_file, text.encode("utf-8"))
+        return Loaded(fresh.base, after, fingerprint(path)), first
+
+
 def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
     """The (kind, id) that update `seq` changed, or Refused if it is not an update in force."""
     changes = [c for c in dashboard.changes if c.seq == seq]

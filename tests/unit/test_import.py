@@ -1,0 +1,127 @@
+"""`erqi-tui import`: the office's spreadsheet in. A dry run says what would change and writes
+nothing; --apply records every row, or none when one is wrong (named by its row and column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from erqi_tui import cli, journal, store
+from erqi_tui.importing import parse_date
+
+from ..conftest import BUNDLED
+
+@pytest.fixture
+def data(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+def run(*args: str) -> int:
+    return cli.main(["import", "--user", "王", *args])
+
+
+def workbook(path, rows, merge: str | None = None):
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    book.save(path)
+    return path
+
+
+def test_a_sheet_as_excel_users_make_it(data, tmp_path, capsys):
+    sheet = workbook(tmp_path / "台账.xlsx", [
+        ["序号", "编号", "名称", "日期", "数值", "单位"],
+        [1, "new-projects", "新签约产业项目", dt.datetime(2024, 6, 30), "15", "个"],  # a number stored as text
+        [2, "signed-amount", "签约额", None, "1,250.5", None],  # thousands separator; the date merged from above
+        [None, None, None, None, None, None],  # a blank row
+        [3, "completions", "年内竣工投产项目", "2024年6月30日", 4, None],
+        [4, "kangshifu", "康师傅", "2024/6/30", None, None],  # nothing to change: skipped
+    ], merge="D2:D3")
+    assert run(str(sheet), "--data", str(data)) == 0
+    out, err = capsys.readouterr()
+    assert "第 2 行  新签约产业项目：13 个 → 15 个（截至 2024-06-30）" in out
+    assert "第 3 行  签约额：107.96 亿元 → 1,250.5 亿元（截至 2024-06-30）" in out
+    assert "第 5 行  年内竣工投产项目：— → 4 个（截至 2024-06-30）" in out
+    assert "跳过 1 行（没有改动）；忽略的列：序号" in out and "加 --apply 记录" in err
+    assert not journal.journal_path(data).exists()  # a dry run writes nothing
+
+    assert run(str(sheet), "--data", str(data), "--apply") == 0
+    assert "已记录 3 条更新（第 1–3 条，王）" in capsys.readouterr().err
+    dashboard = store.load(data)
+    assert [(t.id, t.current.value, t.as_of) for t in dashboard.targets] == [
+        ("new-projects", 15, dt.date(2024, 6, 30)), ("signed-amount", 1250.5, dt.date(2024, 6, 30)),
+        ("completions", 4, dt.date(2024, 6, 30))]
+    assert {c.who for c in dashboard.changes} == {"王"}
+    assert run(str(sheet), "--data", str(data), "--apply") == 0  # the same sheet again: nothing new
+    assert "没有要记录的改动" in capsys.readouterr().err and store.load(data).journal_entries == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_in_utf8_with_or_without_bom_and_in_gb18030(data, tmp_path, capsys, encoding):
+    text = "id,date,value,note\nsigned-amount,2024-06-30,140,六月报表\nkangshifu,2024-06-30,,\n"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(text.encode(encoding))
+    assert run(str(sheet), "--data", str(data), "--apply") == 0
+    (change,) = store.load(data).changes
+    assert (change.id, change.new.value, change.note) == ("signed-amount", 140, "六月报表")
+
+
+def test_project_fields_by_their_chinese_headers(data, tmp_path, capsys):
+    sheet = workbook(tmp_path / "p.xlsx", [["编号", "日期", "状态", "发展轴", "总投资"],
+                                           ["kangshifu", "2024-07-01", "投产", "大学路", "12"]])
+    assert run(str(sheet), "--data", str(data)) == 0
+    out = capsys.readouterr().out
+    assert "状态 开工 → 投产" in out and "发展轴 — → daxue" in out and "总投资 10 亿元 → 12 亿元" in out
+
+
+@pytest.mark.parametrize("cells, where, expected", [
+    (["nope", "2024-06-30", 1, None], ":2:1: “编号”列", "“nope”不是任何目标或项目的编号"),
+    (["signed-amount", "2024-06-30", 1, "万元"], ":2:4: “单位”列", "单位应为“亿元”（实为“万元”）"),
+    (["signed-amount", "2023-12-31", 1, None], ":2:2: “日期”列", "不在 2024-01-01 至 2024-12-31 之间"),
+    (["signed-amount", "下个月", 1, None], ":2:2: “日期”列", "应为日期"),
+    (["signed-amount", "2024-06-30", "很多", None], ":2:3: “数值”列", "请输入不小于 0 的数字"),
+    (["signed-amount", None, 1, None], ":2:2: “日期”列", "为空"),
+])
+def test_one_bad_row_names_its_row_and_column_and_nothing_is_recorded(data, tmp_path, capsys, cells, where, expected):
+    sheet = workbook(tmp_path / "bad.xlsx", [["编号", "日期", "数值", "单位"], cells,
+                                             ["new-projects", "2024-06-30", 15, "个"]])  # a good row, not recorded either
+    assert run(str(sheet), "--data", str(data), "--apply") == 2
+    err = capsys.readouterr().err
+    assert "表格（未记录任何一行）有 1 处问题" in err and f"bad.xlsx{where}" in err and expected in err
+    assert not journal.journal_path(data).exists()
+
+
+def test_the_template_has_the_files_ids_and_names_and_imports_as_nothing(data, tmp_path, capsys):
+    template = tmp_path / "台账.xlsx"
+    assert run("--template", str(template), "--data", str(data)) == 0
+    rows = list(load_workbook(template).active.iter_rows(values_only=True))
+    assert rows[0][:6] == ("编号", "名称", "日期", "数值", "单位", "备注")
+    assert ("signed-amount", "签约额") == rows[2][:2] and rows[2][4] == "亿元"
+    assert any(r[0] == "kangshifu" and r[6] == "开工" for r in rows)
+    assert run(str(template), "--data", str(data)) == 0
+    assert "没有要记录的改动" in capsys.readouterr().err
+
+
+def test_not_a_spreadsheet_is_said_so(data, tmp_path, capsys):
+    odd = tmp_path / "x.xlsx"
+    odd.write_bytes(b"not a zip")
+    assert run(str(odd), "--data", str(data)) == 2
+    assert "不能作为 .xlsx 工作簿读取" in capsys.readouterr().err
+    assert run(str(tmp_path / "x.pdf"), "--data", str(data)) == 2
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-06-30", dt.date(2024, 6, 30)), ("2024/6/3", dt.date(2024, 6, 3)), ("２０２４年６月３０日", dt.date(2024, 6, 30)),
+    (45473, dt.date(2024, 6, 30)), (dt.datetime(2024, 6, 30, 9, 0), dt.date(2024, 6, 30)), ("2024-02-30", None),
+    ("六月", None),
+])
+def test_dates_as_excel_gives_them(value, expected):
+    assert parse_date(value) == expected
