@@ -22,7 +22,8 @@ from .model import PANE_IDS
 EXIT_OK = 0
 EXIT_INVALID = 2
 COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
-EXPORT_FORMATS = ("md", "html", "csv", "json", "svg")
+EXPORT_FORMATS = ("md", "html", "csv", "json", "svg", "xlsx", "docx")
+BINARY_FORMATS = ("xlsx", "docx")  # written to a file (-o), or to a pipe, never to a terminal
 
 
 EXAMPLE = "example-year.toml"  # 示例（虚构）: an invented district's whole year, for demos
@@ -276,6 +277,10 @@ def parser() -> argparse.ArgumentParser:
                         help=tr("标签和单位的语言（默认：zh）"))
     export.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help=tr("写出自这一天以来的变化（默认：自上次标记的简报）"))
+    export.add_argument("--title-font", default="宋体", metavar="FONT",
+                        help=tr("docx：标题的中文字体（默认：宋体）"))
+    export.add_argument("--body-font", default="仿宋", metavar="FONT",
+                        help=tr("docx：正文的中文字体（默认：仿宋；也常用 仿宋_GB2312）"))
     export.add_argument("--mark", action="store_true",
                         help=tr("写出后在更新记录中标记一次简报：此后的变化从这里算起"))
     export.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
@@ -355,13 +360,25 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
     since = default_since(dashboard, args.since)
+    if args.format in BINARY_FORMATS and args.output in (None, Path("-")) and sys.stdout.isatty():
+        print(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=args.format),
+              file=sys.stderr)
+        return EXIT_INVALID
     if args.format == "svg":
         from .app import svg_screenshot
 
         text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang(), since=args.since)
+    elif args.format == "docx":
+        from .briefing_doc import to_docx
+
+        text = to_docx(dashboard, args.as_of, args.pane, since, title_font=args.title_font, body_font=args.body_font)
+    elif args.format == "xlsx":
+        from .workbook import to_xlsx
+
+        text = to_xlsx(dashboard, args.as_of, args.pane, since)
     else:
         text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane, since)
-    data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")  # the BOM lets Excel read UTF-8
+    data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if args.format == "csv" else "utf-8")
     try:
         written = files.write_output(args.output, data)
     except (OSError, ValueError) as error:

@@ -491,3 +491,32 @@ EN.update({  # erqi-tui import
         "erqi-tui: the {count} updates above are not recorded yet; once they are right, add --apply (all are recorded, or none)",
     "表格（未记录任何一行）": "the sheet (no row recorded)",
 })
+EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
+    "{name}完成{value}，占年度目标的{share}，{verdict}": "{name}: {value} done, {share} of the year's target, {verdict}",
+    "{name}完成{value}，占年度目标的至少{share}，{verdict}":
+        "{name}: {value} done, at least {share} of the year's target, {verdict}",
+    "{name}暂无完成数据（年度目标{target}）": "{name}: no figure yet (target {target})",
+    "与序时进度持平": "on schedule",
+    "超前序时进度至少{points}个百分点": "at least {points} pp ahead of schedule",
+    "超前序时进度{points}个百分点": "{points} pp ahead of schedule",
+    "落后序时进度至多{points}个百分点": "at most {points} pp behind schedule",
+    "落后序时进度{points}个百分点": "{points} pp behind schedule",
+    "项目推进：": "Pipeline: ", "，": ", ",
+    "{name}完成{share}，落后序时进度{points}个百分点": "{name}: {share} done, {points} pp behind schedule",
+    "{city}{district}{year}年目标推进情况": "{district}, {city}: the targets of {year}",
+    "（截至{year}年{month}月{day}日）": "(as of {year}-{month:02d}-{day:02d})",
+    "主要指标": "Key figures", "指标": "Measure", "完成率": "Done", "较序时进度": "Against schedule",
+    "另有 {count} 个项目，见 Excel 导出": "{count} more projects: see the Excel export",
+    "分组": "Group", "单位": "Unit", "下限或约数": "Bound", "完成率与序时进度": "Done against schedule",
+    "落后（个百分点）": "Behind (pp)", "项目数": "Projects", "编号": "Id", "进程": "Course",
+    "当前值为下限": "Current is a lower bound", "目标值为下限": "Target is a lower bound",
+    "较序时进度（个百分点）": "Against schedule (pp)", "个百分点": "pp", "个": "", "是": "yes",
+    "docx：标题的中文字体（默认：宋体）": "docx: the Chinese font of titles (default: 宋体)",
+    "docx：正文的中文字体（默认：仿宋；也常用 仿宋_GB2312）": "docx: the Chinese font of the text (default: 仿宋; 仿宋_GB2312 is common too)",
+    "erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件":
+        "erqi-tui: {format} is a binary file and cannot be shown in a terminal; write it to a file with -o FILE",
+    "板块": "Pane", "类别": "Kind", "名称": "Name", "数值": "Value", "下限": "Lower bound", "约数": "Approximate",
+    "日期": "Date", "目标": "Target", "阶段": "Stage", "大事": "Event", "发展轴": "Axis",
+    "目标值": "Target value",
+    "数量": "Count", "总投资": "Investment", "占地": "Area", "项目": "Project", "地区": "District",
+})

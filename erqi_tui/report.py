@@ -235,19 +235,95 @@ def _csv_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期")
+
+
+def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+               since: Since | None = None) -> list[list]:
+    """Every quantity the dashboard shows, one row each: pane, kind, id, name, measure, the number,
+    its unit, whether it is a lower bound or approximate, and the date it stands at. Numbers stay
+    numbers (a share as 43.3 with the unit %, a gap in 个百分点)."""
+    d = dashboard
+    rows: list[list] = []
+
+    def add(pane_id: str, kind: str, ident: str, name: str, measure: str, q, unit: str = "", date=None) -> None:
+        if isinstance(q, Quantity):
+            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q.value, q.unit, q.at_least, q.approx,
+                         date])
+        elif q is not None:
+            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q, unit, False, False, date])
+
+    def figures(pane_id: str, items) -> None:
+        for f in items:
+            add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
+
+    wanted = lambda name: pane in (None, name)  # noqa: E731
+    if wanted("overview") or pane:
+        targets = d.targets if pane in (None, "overview") else d.targets_on(pane)
+        where = pane or "overview"
+        for p in progress.assess_all(targets, d, what_if):
+            t = p.target
+            name = data(t, "name")
+            add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of)
+            add(where, "目标", t.id, name, tr("目标值"), t.target)
+            add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
+                p.as_of)
+            add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
+            add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
+                tr("个百分点"), p.as_of)
+            found = series.projection(t, p.as_of, d.meta.year)
+            if found is not None:
+                add(where, "目标", t.id, name, tr("年底预计"), round(found.year_end, 4), t.target.unit)
+            if since is not None:
+                diff = series.difference(d, t.id, since)
+                if diff is not None and diff.delta is not None:
+                    add(where, "目标", t.id, name, tr("较 {date}", date=since.date.isoformat()), round(diff.delta, 4),
+                        t.target.unit, p.as_of)
+    if pane == "overview":
+        figures("overview", d.headlines)
+    for pane_id in ("investment", "layout", "business", "projects"):
+        if wanted(pane_id):
+            figures(pane_id, d.figures_on(pane_id))
+    if wanted("investment"):
+        for s in d.stages:
+            add("investment", "阶段", "", data(s, "name"), tr("数量"), s.count)
+        for e in d.events_in_order:
+            for f in e.figures:
+                add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
+    if wanted("layout"):
+        for a in d.layout.axes:
+            add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(d.projects_on(a.id)), tr("个"))
+    if wanted("projects"):
+        for project in d.projects:
+            name = data(project, "name")
+            add("projects", "项目", project.id, name, tr("总投资"), project.investment)
+            add("projects", "项目", project.id, name, tr("占地"), project.area)
+            for f in project.figures:
+                add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
+    return rows
+
+
 def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
            since: Since | None = None) -> str:
-    """One row per line of every table: 板块, 表, then the table's own cells under their headers.
-    Meant for Excel: the caller writes it as UTF-8 with a BOM."""
+    """One tidy table, a row per quantity, with the number and its unit in columns of their own
+    (Excel can sum, filter and chart it). Meant for Excel: the caller writes it as UTF-8 with a BOM."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    for section in sections(dashboard, what_if, pane, since):
-        for table in section.tables:
-            writer.writerow([tr("板块"), tr("表"), *table.columns])
-            for row in table.rows:
-                writer.writerow([_csv_cell(section.title), _csv_cell(table.title), *map(_csv_cell, row)])
-            writer.writerow([])
+    writer.writerow([tr(c) for c in CSV_COLUMNS])
+    yes = tr("是")
+    district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
+    for row in quantities(dashboard, what_if, pane, since):
+        *texts, value, unit, at_least, approx, date = row
+        writer.writerow([_csv_cell(district), *map(_csv_cell, texts), fmt_number(value), _csv_cell(unit), yes if at_least else "",
+                         yes if approx else "", date.isoformat() if date else ""])
     return out.getvalue()
+
+
+def fmt_number(value) -> str:
+    """A number as Excel reads it: no thousands separator, no trailing zeros."""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -51,8 +51,17 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert ["总览", "年度目标", "签约额", "107.96 亿元", "300+ 亿元", "36.0%", "2024-05-31", "41.7%", "落后 5.7 个百分点",
-            "259.1 亿元", "至少 40.9 亿元", "至少 27.4 亿元"] in rows  # with the projection at this pace
+    # One tidy table: a row per quantity, the number in a column of its own, its unit beside it.
+    assert rows[0] == ["地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期"]
+    assert {row[0] for row in rows[1:]} == {"郑州市二七区"}
+    rows = [row[1:] for row in rows]
+    assert ["总览", "目标", "signed-amount", "签约额", "当前值", "107.96", "亿元", "", "", "2024-05-31"] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "目标值", "300", "亿元", "是", "", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31"] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.104", "亿元", "", "", ""] in rows
+    assert ["营商环境", "数据", "job-fair-posts", "春风行动招聘", "发布就业岗位", "46000", "个", "是", "", ""] in rows
+    assert ["招商引资", "阶段", "", "签约", "数量", "13", "个", "", "", ""] in rows
+    assert all(len(row) == 10 for row in rows)  # the district's column set aside above
 
 
 def test_json_is_stable_and_typed(dashboard):
@@ -74,7 +83,8 @@ HOSTILE = "[b]粗[/b] <script>alert(1)</script> | =SUM(A1) \x1b[2J"
 def hostile(tmp_path):
     path = tmp_path / "hostile.toml"
     path.write_text(tomli_w.dumps({"meta": {"district": "区", "year": 2024, "as_of": AS_OF},
-                                   "project": [{"id": "p", "name": HOSTILE}]}), encoding="utf-8")
+                                   "project": [{"id": "p", "name": HOSTILE,
+                                                "investment": {"value": 1, "unit": "亿元"}}]}), encoding="utf-8")
     return store.load(path)
 
 
@@ -84,16 +94,17 @@ def test_data_text_stays_text_in_every_format(hostile):
     page = report.to_html(hostile, AS_OF)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
     rows = list(csv.reader(io.StringIO(report.to_csv(hostile, AS_OF))))
-    assert any(row[2].startswith("[b]粗[/b] <script>") for row in rows if len(row) > 2)
+    assert any(row[4].startswith("[b]粗[/b] <script>") for row in rows if len(row) > 4)
     assert "\x1b" not in report.to_csv(hostile, AS_OF) and "\x1b" not in page and "\x1b" not in md
     assert json.loads(report.to_json(hostile, AS_OF))["projects"][0]["name"] == HOSTILE  # JSON keeps it exact
 
 
 def test_csv_cells_never_become_formulas(write_toml):
     dashboard = store.load(write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n\n'
-                                      '[[project]]\nid = "p"\nname = "=HYPERLINK(\\"x\\")"\n'))
+                                      '[[project]]\nid = "p"\nname = "=HYPERLINK(\\"x\\")"\n'
+                                      'investment = { value = 1, unit = "亿元" }\n'))
     rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, AS_OF))))
-    assert any(row[2] == "'=HYPERLINK(\"x\")" for row in rows if len(row) > 2)
+    assert any(row[4] == "'=HYPERLINK(\"x\")" for row in rows if len(row) > 4)
 
 
 def test_svg_export_is_a_picture_of_the_pane(tmp_path, capsys):

@@ -1,0 +1,96 @@
+"""Exports for the leadership: an .xlsx whose numbers are numbers, with charts, and a .docx
+briefing whose sentences are in the official register — both read back as Excel and Word would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from erqi_tui import briefing_doc, cli, progress, store
+
+from ..conftest import BUNDLED
+
+OTHER = BUNDLED.parents[1] / "tests" / "data" / "other_district.toml"
+
+
+def export(tmp_path, fmt: str, *args: str):
+    out = tmp_path / f"out.{fmt}"
+    assert cli.main(["export", "--format", fmt, "-o", str(out), *args]) == 0
+    return out
+
+
+def test_the_workbook_has_numbers_formats_frozen_headers_and_charts(tmp_path, capsys):
+    book = load_workbook(export(tmp_path, "xlsx", "--data", str(BUNDLED)))
+    assert book.sheetnames == ["总览", "招商引资", "三区三轴", "营商环境", "重点项目"]  # no history yet: no 进程
+    sheet = book["总览"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[1]
+    amount = next(r for r in rows if r[0] == "签约额")
+    named = dict(zip(header, amount))
+    assert (named["当前值"], named["目标值"], named["目标值为下限"], named["单位"]) == (107.96, 300, "以上", "亿元")
+    assert named["完成率"] == pytest.approx(107.96 / 300) and named["较序时进度（个百分点）"] == -5.7
+    assert named["数值截至"] == dt.datetime(2024, 5, 31)
+    assert sheet.cell(3, 7).number_format == "0.0%" and sheet.cell(3, 11).number_format == "yyyy-mm-dd"
+    assert sheet.freeze_panes == "B3" and sheet.column_dimensions["A"].width >= 16  # 年内竣工投产项目 fits
+    assert len(sheet._charts) == 1  # completion against 序时进度, drawn by Excel itself
+    projects = list(book["重点项目"].iter_rows(values_only=True))
+    kangshifu = next(r for r in projects if r[0] == "kangshifu")
+    assert kangshifu[5:9] == (10, "亿元", 133, "亩")
+
+
+def test_the_example_years_series_are_charted(tmp_path, capsys):
+    out = tmp_path / "example.xlsx"
+    assert cli.main(["--example", "export", "--format", "xlsx", "-o", str(out)]) == 0
+    book = load_workbook(out)
+    course = book["进程"]
+    assert len(course._charts) == 7  # one per target with a history
+    rows = list(course.iter_rows(values_only=True))
+    assert rows[0][0] == "新签约产业项目（个）" and rows[2][:3] == (dt.datetime(2025, 1, 31), 2, 40)
+
+
+def sentences(path) -> list[str]:
+    return [p.text for p in docx.Document(path).paragraphs]
+
+
+def test_the_briefing_reads_in_the_official_register(tmp_path, capsys):
+    path = export(tmp_path, "docx", "--data", str(BUNDLED))
+    text = sentences(path)
+    assert text[:2] == ["郑州市二七区2024年目标推进情况", "（截至2024年5月31日）"]
+    assert text[3] == ("新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点；"
+                       "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点；"
+                       "年内竣工投产项目暂无完成数据（年度目标60个）。")
+    assert "签约额完成36.0%，落后序时进度5.7个百分点。" in text  # the 预警
+    assert "项目推进：在谈54个，签约13个，开工50个" in "".join(text)
+    document = docx.Document(path)
+    fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "仿宋"
+    assert len(document.tables) == 2 and document.tables[0].rows[2].cells[0].text == "签约额"
+
+
+def test_another_districts_briefing(tmp_path, capsys):
+    text = sentences(export(tmp_path, "docx", "--data", str(OTHER), "--title-font", "方正小标宋简体",
+                            "--body-font", "仿宋_GB2312"))
+    assert text[:2] == ["滨江市河西区2025年目标推进情况", "（截至2025年9月30日）"]
+    assert text[3] == ("新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点；"
+                       "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点。")
+    document = docx.Document(tmp_path / "out.docx")
+    assert document.styles["Normal"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+@pytest.mark.parametrize("current, target, expected", [
+    ('{ value = 50, unit = "亿元", at_least = true }', '{ value = 100, unit = "亿元" }',
+     "签约额完成50亿元以上，占年度目标的至少50.0%，超前序时进度至少0.3个百分点"),
+    ('{ value = 30, unit = "亿元", at_least = true }', '{ value = 100, unit = "亿元" }',
+     "签约额完成30亿元以上，占年度目标的至少30.0%，落后序时进度至多19.7个百分点"),
+    ('{ value = 49.73, unit = "亿元", approx = true }', '{ value = 100, unit = "亿元", at_least = true }',
+     "签约额完成约49.73亿元，占年度目标的49.7%，与序时进度持平"),  # 06-29 is 49.7% of 2024
+])
+def test_bounds_read_as_at_least_and_at_most(write_toml, current, target, expected):
+    dashboard = store.load(write_toml(f'[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-06-29\n\n[[target]]\n'
+                                      f'id = "s"\nname = "签约额"\ntarget = {target}\ncurrent = {current}\n'))
+    (assessed,) = progress.assess_all(dashboard.targets, dashboard)
+    assert briefing_doc.sentence(assessed) == expected
