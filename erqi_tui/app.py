@@ -92,6 +92,7 @@ class ErqiApp(App):
         Binding("t", "show_tasks", "重点任务", id="tasks", show=False),
         Binding("l", "toggle_lang", "English", id="lang"),
         Binding("q", "quit", "退出", id="quit"),
+        Binding("escape", "show_city", "回到全市（打开多个地区时）", id="city", show=False),
     ]
     CSS = """
     #too-small { display: none; width: 100%; height: 100%; content-align: center middle; }
@@ -106,13 +107,16 @@ class ErqiApp(App):
                  who: str = "", loaded: store.Loaded | None = None, watch: bool = True,
                  today: dt.date | None = None, read_only: bool = False,
                  settings: Config | None = None, settings_path: Path | None = None,
-                 start_pane: str = "overview", since: dt.date | None = None, big: bool = False) -> None:
+                 start_pane: str = "overview", since: dt.date | None = None, big: bool = False,
+                 districts: list | None = None) -> None:
         """`loaded` is what `dashboard` was read as (its files' state, and the data file alone, which
         a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
         update; `read_only` offers no way to record (the bundled file, a served session); `since`
         (--since) is what changes are counted from instead of the last briefing mark; `big` (--big)
-        draws the overview as 大屏 at any width, not only from 160 columns."""
+        draws the overview as 大屏 at any width, not only from 160 columns. `districts` (several
+        --data): the city's files (city.District), compared in 全市 first; `data_path` is one of them."""
         super().__init__()
+        self.districts = districts
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
         self.dashboard = dashboard
         self.as_of_override = as_of
@@ -182,6 +186,8 @@ class ErqiApp(App):
         self.focus_pane()
         if self.watch_files:
             self.set_interval(0.5, self.poll_files)
+        if self.districts:
+            self.action_show_city()
         self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def remember_theme(self, theme) -> None:
@@ -293,6 +299,7 @@ class ErqiApp(App):
         from .screens.detail import ProjectDetail
         from .screens.forms import UpdateForm
         from .screens.changes import ChangesScreen
+        from .screens.city import CityScreen
         from .screens.history import HistoryScreen
         from .screens.supervision import RequestsScreen, SupervisionScreen, UnitItems
         from .screens.drill import DrillScreen
@@ -315,6 +322,7 @@ class ErqiApp(App):
             ("企业诉求", RequestsScreen.BINDINGS),
             ("重点任务", TasksScreen.BINDINGS),
             ("项目清单", DrillScreen.BINDINGS),
+            ("全市", CityScreen.BINDINGS),
         ]
 
     @classmethod
@@ -336,6 +344,9 @@ class ErqiApp(App):
                            for b in bindings]) for scope, bindings in self.binding_scopes()]
         if self.session.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING_BINDINGS]) for scope, bindings in scopes]
+        if not self.districts:  # one district: no 全市 to go back to
+            scopes = [(scope, [b for b in bindings if b.id not in ("city", "city.clear", "city.filter")])
+                      for scope, bindings in scopes]
         return help_rows(self.settings.keys, scopes)
 
     def action_help(self) -> None:
@@ -411,6 +422,7 @@ class ErqiApp(App):
         """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""
         self.dashboard = dashboard
         self.set_titles()
+        self.tabs.set_labels(self.tab_labels())  # the file may name its layout (三区三轴) anew, or be another district's
         main = self.screen_stack[0]  # the dashboard, under any form or dialog that is open
         focused = main.focused
         focus_in_pane = focused is not None
@@ -452,6 +464,32 @@ class ErqiApp(App):
         if outcome.broken:
             self.show_problem(outcome.broken)
         return outcome.message
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "show_city":
+            return bool(self.districts) and len(self.screen_stack) == 1
+        return True
+
+    def action_show_city(self) -> None:
+        """全市: every district's shared targets side by side; the one shown now as it is now."""
+        from .screens.city import CityScreen
+
+        if not self.districts:
+            return
+        self.districts = [d._replace(loaded=self.session.reuse) if d.path == self.session.path and self.session.reuse
+                          else d for d in self.districts]
+        self.push_screen(CityScreen(self.districts, self.as_of_override, on_open=self.open_district))
+
+    async def open_district(self, district) -> None:
+        """Show `district`'s dashboard (its file watched, its journal written) and close 全市."""
+        if district.path != self.session.path:
+            old = self.session
+            self.session = Session(district.path, district.loaded, who=old.who, today=old.today,
+                                   read_only=old.read_only)
+            self.show_problem("")
+            await self.show(district.loaded.dashboard)
+            await self.reload(announce=False)  # the file may have changed since 全市 read it
+        self.pop_screen()
 
     def action_show_wall(self) -> None:
         """挂图作战: every project's milestones on the months of the year, the most overdue first."""

@@ -239,8 +239,8 @@ def parser() -> argparse.ArgumentParser:
         epilog=tr("仪表盘中的按键：1–5 切换页面，? 帮助，r 重新载入，q 退出。检查数据文件：erqi-tui check 文件。"),
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=tr("显示版本号并退出"))
-    p.add_argument("--data", type=Path, metavar="PATH",
-                   help=tr("要显示的数据文件（默认：内置的 data/targets.toml）"))
+    p.add_argument("--data", type=Path, metavar="PATH", action="append",
+                   help=tr("要显示的数据文件（默认：内置的 data/targets.toml）；给出多个文件或一个文件夹时先显示全市"))
     p.add_argument("--example", action="store_true",
                    help=tr("打开内置的示例年度（虚构）：逐月数据、撤销和简报标记俱全，供演示"))
     p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
@@ -391,6 +391,52 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
     if args.mark:
         return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
+    return EXIT_OK
+
+
+def city(args: argparse.Namespace, paths: list[Path]) -> int:
+    """Several districts' files (--data A --data B, or --data DIR/): 全市 first, then each district;
+    `export` writes the comparison and, for csv, every district's quantities in one table."""
+    from . import city as city_view
+
+    if not paths:
+        return refuse(tr("文件夹中没有数据文件（*.toml）"))
+    if args.command in ("record", "import", "serve"):
+        return refuse(tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command))
+    with loading_indicator(paths[0]):
+        districts = city_view.read_all(paths)
+    if args.command == "check":
+        for district in districts:
+            if district.problem:
+                print(fmt.clean(district.problem), file=sys.stderr)
+            else:
+                print(fmt.clean(tr("{path}：无误", path=district.path), single_line=True))
+        return EXIT_INVALID if any(d.problem for d in districts) else EXIT_OK
+    if args.command == "export":
+        return city_export(args, districts)
+    good = [d for d in districts if d.loaded is not None]
+    if not good:
+        for district in districts:
+            print(fmt.clean(district.problem), file=sys.stderr)
+        return EXIT_INVALID
+    return dashboard_app(args, good[0].path, good[0].loaded, districts=districts)
+
+
+def city_export(args: argparse.Namespace, districts) -> int:
+    from .city_report import CITY_FORMATS, city_exports
+
+    if args.format not in CITY_FORMATS:
+        return refuse(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
+    if args.format in BINARY_FORMATS and args.output in (None, Path("-")) and sys.stdout.isatty():
+        return refuse(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=args.format))
+    out = city_exports(args.format, districts, args.as_of)
+    data = out if isinstance(out, bytes) else out.encode("utf-8-sig" if args.format == "csv" else "utf-8")
+    try:
+        written = files.write_output(args.output, data)
+    except (OSError, ValueError) as error:
+        return refuse(tr("无法写入 {path}：{reason}", path=args.output, reason=getattr(error, "strerror", None) or error))
+    if written != "-":
+        print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
     return EXIT_OK
 
 
@@ -564,6 +610,13 @@ def run(argv: list[str]) -> int:
     if args.example and args.data:
         print(tr("erqi-tui：--example 与 --data 不能同用"), file=sys.stderr)
         return EXIT_INVALID
+    if isinstance(args.data, list):  # --data given before the command: one file, several, or a folder
+        from .city import expand
+
+        paths = expand(args.data)
+        if len(paths) != 1 or args.data[0].is_dir():
+            return city(args, paths)
+        args.data = paths[0]
     path = (args.command == "check" and args.path) or args.data or bundled_data(EXAMPLE if args.example else
                                                                                  "targets.toml")
     try:
@@ -588,6 +641,12 @@ def run(argv: list[str]) -> int:
                  figures=len(dashboard.figures), events=len(dashboard.events), projects=len(dashboard.projects))
               + (tr("、{tasks} 项重点任务", tasks=len(dashboard.tasks)) if dashboard.tasks else ""))
         return EXIT_OK
+    return dashboard_app(args, path, loaded)
+
+
+def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, districts=None) -> int:
+    """The dashboard itself, on `path` (and, with `districts`, 全市 first)."""
+    dashboard = loaded.dashboard
     apply_color_choice(args.color)
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.
 
@@ -610,5 +669,5 @@ def run(argv: list[str]) -> int:
     read_only = args.data is None or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
-           since=args.since, big=args.big).run()
+           since=args.since, big=args.big, districts=districts).run()
     return EXIT_OK

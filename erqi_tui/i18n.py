@@ -520,3 +520,22 @@ EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
     "目标值": "Target value",
     "数量": "Count", "总投资": "Investment", "占地": "Area", "项目": "Project", "地区": "District",
 })
+EN.update({  # 全市: several districts at once
+    "{year} 年的数据，不参与比较": "data of {year}: not compared", "单位不同，不参与比较：{names}": "other units, not compared: {names}",
+    "没有可比较的目标": "no target to compare", "{year} 年": "{year}", "全市：{count} 个地区 {year}": "City: {count} districts {year}",
+    "每个目标：完成率，与序时进度相比 ±个百分点；排名按共同目标的平均差距。":
+        "Each target: done, and ± points against the time elapsed; ranked by the mean distance on the shared targets.",
+    "排名": "Rank", "平均（个百分点）": "Mean (pp)", "无法读取：{problem}": "cannot be read: {problem}",
+    "（单位不同）": " (other unit)", "全市": "City", "最落后": "Furthest behind", "{name} 完成率": "{name} done",
+    "{name} 较序时进度（个百分点）": "{name} against schedule (pp)",
+    "全市：{count} 个地区 {year}（完成率 与序时进度相比 ±个百分点）": "City: {count} districts {year} (done, ± pp against the time elapsed)",
+    "/ 筛选 · Enter 打开该地区 · q 退出": "/ filter · Enter open the district · q quit", "按地区筛选…": "Filter by district…",
+    "（没有共同的目标）": "(no shared target)", "共同目标：{names}": "Shared targets: {names}",
+    "；{mark} 最落后：{name}": "; {mark} furthest behind: {name}", "无法读取 {name}": "Cannot read {name}",
+    "清除筛选": "Clear the filter", "回到全市（打开多个地区时）": "Back to the city (with several districts open)",
+    "要显示的数据文件（默认：内置的 data/targets.toml）；给出多个文件或一个文件夹时先显示全市":
+        "the data file to show (default: the bundled data/targets.toml); several files, or a folder, open the city view first",
+    "文件夹中没有数据文件（*.toml）": "the folder holds no data file (*.toml)",
+    "{command} 一次只处理一个数据文件：请只给一个 --data": "{command} works on one data file at a time: give one --data",
+    "{path}：无误": "{path}: valid", "全市视图可导出为：{formats}": "the city view exports as: {formats}",
+})

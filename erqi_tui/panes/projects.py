@@ -77,6 +77,9 @@ class ProjectsPane(Vertical):
         self.shown_query: str | None = None  # the filter text the table was last filled for
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "back":  # nothing to go back from or clear: Esc is left to the app (全市)
+            filter_input = self.query_one("#filter", Input)
+            return filter_input.has_focus or bool(filter_input.value)
         return self.app.offers(action)
 
     def compose(self) -> ComposeResult:
