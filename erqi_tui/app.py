@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import os
 import time
 from pathlib import Path
 
@@ -141,6 +142,17 @@ class ErqiApp(App):
         self.set_keymap(self.settings.keys)
         with language(self.settings.lang):
             self.set_titles()
+
+    def get_driver_class(self):
+        """The terminal's driver, sending each style as the difference from the one before
+        (wire.py): a fraction of the bytes over SSH. Not for textual-serve's or a test's driver,
+        nor with ERQI_TUI_RAW_OUTPUT set (to compare with what Textual writes itself)."""
+        driver = super().get_driver_class()
+        if os.environ.get("TEXTUAL_DRIVER") or os.environ.get("ERQI_TUI_RAW_OUTPUT"):
+            return driver
+        from .wire import lighter
+
+        return lighter(driver)
 
     def on_load(self) -> None:
         """The app speaks its settings' language while it runs (constructing one changes nothing),
@@ -282,11 +294,14 @@ class ErqiApp(App):
     async def action_show_pane(self, pane_id: str) -> None:
         """Show a pane, building it the first time; the others stay built but hidden."""
         if pane_id != self.current_pane:
+            pane = self.built_pane(pane_id)
+            if pane is None:  # built hidden, then shown with the tab: one frame, not a blank one first
+                pane = self.build_pane(pane_id)
+                pane.display = False
+                await self.query_one("#panes").mount(pane)
             self.tabs.active = pane_id
             for built in self.query_one("#panes").children:
-                built.display = built.id == f"pane-{pane_id}"
-            if self.built_pane(pane_id) is None:
-                await self.query_one("#panes").mount(self.build_pane(pane_id))
+                built.display = built is pane
         self.call_after_refresh(self.focus_pane)
 
     async def on_pane_tabs_selected(self, event: PaneTabs.Selected) -> None:

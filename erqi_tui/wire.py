@@ -1,0 +1,405 @@
+"""Light on the wire: what the app writes to the terminal, cut to what changes on the screen.
+No Textual; Light is applied in the app's driver (app.get_driver_class), and is general: it could
+live in Textual's driver.
+
+Two layers, measured first (bench/bytes.py): at 80x24 Textual wrote 39 KB for the first frame and
+25–49 KB for a pane switch, where the screen itself, as tmux encodes it, takes 4–6 KB.
+- ScreenDiff: Textual repaints a region whenever anything in it may have changed; a pane switch
+  repainted most of the screen three or four times (a scrollbar appearing in a second pass, the
+  focus moving in a third), each nearly the same. ScreenDiff keeps what every line shows and sends
+  only the runs of cells that differ.
+- SGRDiff: Rich writes each run of text as ESC[<whole style>m text ESC[0m (some four thousand resets
+  a frame, the dark background repeated into every run). The terminal keeps its style between runs,
+  so SGRDiff sends before each run only the difference from the style before it.
+
+The screen drawn is the same, cell for cell: tests/functional/test_wire.py feeds both into a
+terminal emulator, for every pane, in each colour mode and theme, with NO_COLOR, and cut at random
+places. What a layer cannot follow (an escape sequence it does not know, an erase, a scroll, a line
+that would wrap, a new terminal size) it passes on as written and forgets what it knew. Each write
+ends with the cursor where the app left it and the style it asked for, so what comes next (Textual
+as it exits, the shell) starts as expected.
+"""
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+# CSI sequences: ESC [ (private marker) params (intermediates) final byte.
+_CSI = re.compile(r"\x1b\[([<=>?]?)([0-9;:]*)([ -/]*)([@-~])")
+# Finals of sequences that paint with the current background (BCE): erase in display/line (J, K),
+# erase characters (X), insert/delete characters or lines (@, P, L, M), scroll (S, T).
+_PAINTS = set("JKX@PLMST")
+
+# Attribute slots: the code that turns each on is stored; OFF is the code that turns it off.
+OFF = {"intensity": "22", "italic": "23", "underline": "24", "blink": "25", "reverse": "27", "conceal": "28",
+       "strike": "29", "overline": "55", "frame": "54", "fg": "39", "bg": "49", "ulcolor": "59"}
+_SIMPLE = {"3": "italic", "5": "blink", "6": "blink", "7": "reverse", "8": "conceal", "9": "strike", "53": "overline",
+           "51": "frame", "52": "frame", "21": "underline"}
+_CLEARS = {"23": ("italic",), "24": ("underline",), "25": ("blink",), "27": ("reverse",), "28": ("conceal",),
+           "29": ("strike",), "55": ("overline",), "54": ("frame",), "39": ("fg",), "49": ("bg",), "59": ("ulcolor",)}
+RESET: dict = {}
+
+
+def apply(state: dict, params: str) -> dict | None:
+    """`state` after the SGR with `params` (e.g. "1;38;5;231"); None if a code is not understood."""
+    codes = params.split(";") if params else ["0"]
+    if "?" in state and codes[0] not in ("", "0"):
+        return None  # on top of a style not understood: nothing is known until a reset
+    state = dict(state)
+    i = 0
+    while i < len(codes):
+        code = codes[i]
+        if ":" in code:  # 4:3 (curly underline), 38:2::r:g:b: one token each
+            head = code.split(":", 1)[0]
+            slot = {"4": "underline", "38": "fg", "48": "bg", "58": "ulcolor"}.get(head)
+            if slot is None:
+                return None
+            if head == "4" and code in ("4:0",):
+                state.pop("underline", None)
+            else:
+                state[slot] = code
+            i += 1
+            continue
+        if code in ("", "0"):
+            state = {}
+        elif code == "1":
+            state["intensity"] = "1" if state.get("intensity") in (None, "1") else "1;2"
+        elif code == "2":
+            state["intensity"] = "2" if state.get("intensity") in (None, "2") else "1;2"
+        elif code == "22":
+            state.pop("intensity", None)
+        elif code == "4":
+            state["underline"] = "4"
+        elif code in _SIMPLE:
+            state[_SIMPLE[code]] = code
+        elif code in _CLEARS:
+            for slot in _CLEARS[code]:
+                state.pop(slot, None)
+        elif code in ("38", "48", "58"):
+            slot = {"38": "fg", "48": "bg", "58": "ulcolor"}[code]
+            mode = codes[i + 1] if i + 1 < len(codes) else ""
+            take = 3 if mode == "5" else 5 if mode == "2" else 0
+            if not take or i + take > len(codes):
+                return None
+            state[slot] = ";".join(codes[i:i + take])
+            i += take
+            continue
+        elif code.isdigit() and (30 <= int(code) <= 37 or 90 <= int(code) <= 97):
+            state["fg"] = code
+        elif code.isdigit() and (40 <= int(code) <= 47 or 100 <= int(code) <= 107):
+            state["bg"] = code
+        else:
+            return None
+        i += 1
+    return state
+
+
+def transition(old: dict, new: dict) -> str:
+    """The shortest SGR taking the terminal from style `old` to style `new` ("" when they are equal)."""
+    if old == new:
+        return ""
+    full = ["0", *new.values()] if new else ["0"]
+    diff = []
+    for slot in old:
+        if slot not in new:
+            diff.append(OFF[slot])
+        elif slot == "intensity" and old[slot] != new[slot]:
+            diff.append("22")  # bold and dim share one off code: turn both off, then set what stays
+    for slot, code in new.items():
+        if old.get(slot) != code:
+            diff.append(code)
+    best = min((";".join(diff), ";".join(full)), key=len)
+    return f"\x1b[{best}m"
+
+
+class SGRDiff:
+    """Rewrites a stream of terminal output so that each style is sent as a difference."""
+
+    def __init__(self) -> None:
+        self.sent: dict = {}  # the style the terminal has now
+        self.wanted: dict = {}  # the style the app has asked for
+        self.tail = ""  # an escape sequence cut at the end of a write: kept for the next
+
+    def feed(self, data: str) -> str:
+        data = self.tail + data
+        self.tail = ""
+        cut = data.rfind("\x1b")
+        if cut != -1 and not _complete(data, cut):
+            data, self.tail = data[:cut], data[cut:]
+        out: list[str] = []
+        position = 0
+        for match in _CSI.finditer(data):
+            start = match.start()
+            if start > position:
+                self._text(data[position:start], out)
+            private, params, intermediates, final = match.groups()
+            if final == "m" and not private and not intermediates:
+                state = apply(self.wanted, params)
+                if state is None:  # not understood: sent as written, on the style asked for before it
+                    self._sync(out)
+                    out.append(match.group(0))
+                    self.wanted = {"?": match.group(0)}
+                    self.sent = self.wanted
+                else:
+                    self.wanted = state
+            else:
+                if final in _PAINTS and not private:
+                    self._sync(out)
+                out.append(match.group(0))
+            position = match.end()
+        if position < len(data):
+            self._text(data[position:], out)
+        self._sync(out)  # the terminal ends each write in the style asked for
+        return "".join(out)
+
+    def _text(self, text: str, out: list[str]) -> None:
+        # Text and escape sequences other than CSI (OSC titles and links, ESC 7/8) pass through;
+        # printable text needs the wanted style first.
+        if any(ch >= " " and ch != "\x7f" for ch in text if ch != "\x1b"):
+            self._sync(out)
+        out.append(text)
+
+    def _sync(self, out: list[str]) -> None:
+        if self.sent != self.wanted:
+            if "?" in self.sent:
+                out.append("\x1b[0m")
+                self.sent = {}
+            out.append(transition(self.sent, self.wanted))
+            self.sent = dict(self.wanted)
+
+
+def _complete(data: str, start: int) -> bool:
+    """Whether the escape sequence starting at `start` ends within `data`."""
+    rest = data[start:]
+    if len(rest) < 2:
+        return False
+    if rest[1] == "[":
+        return _CSI.match(rest) is not None or bool(re.match(r"\x1b\[[0-?]*[ -/]*[@-~]", rest))
+    if rest[1] == "]":  # OSC: ends with BEL or ESC \
+        return "\x07" in rest or "\x1b\\" in rest[1:]
+    return True
+
+
+_MOVE = re.compile(r"(\d*);?(\d*)")
+_GAP = 4  # unchanged cells between two changed runs rewritten rather than moved over (a move costs ~8 bytes)
+
+
+class ScreenDiff:
+    """Leaves out what the terminal already shows. Textual repaints a region whenever anything in
+    it may have changed: a pane switch here repainted most of the screen three to four times, each
+    time nearly the same (a scrollbar drawn in a second pass, a focus moved in a third). Textual
+    writes a line as a cursor move, then runs of styled text, perhaps with moves along the same
+    line. This keeps, for every line, the characters and styles it has sent; a line's new text is
+    laid over them, and only the runs of cells that differ are sent, each after a cursor move.
+
+    What it cannot follow is passed through as written, and the lines it may have touched are then
+    forgotten (sent whole the next time): an escape sequence it does not know, an erase, a scroll, a
+    character of no width, a line that would wrap, a new size of the terminal."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, list] = {}  # row → its cells: (character, style) as the terminal shows them
+        self.size: tuple[int, int] | None = None
+        self.style: dict = {}  # the style asked for so far
+        self.cursor: tuple[int, int] | None = None  # where the cursor is, as the app would have it
+
+    def feed(self, data: str, size: tuple[int, int] | None = None) -> str:
+        if size != self.size or size is None:
+            self.lines.clear()
+            self.size = size
+        self.out: list[str] = []
+        self.row: int | None = None  # the line being laid out, its cells, and what was written for it
+        self.cells: list | None = None
+        self.raw: list[str] = []
+        self.opened: tuple = ()  # where and in which style the line's writing began
+        self.col = 0
+        self.sent_style = None
+        self.width, self.height = size if size else (0, 0)
+        position = 0
+        for match in _CSI.finditer(data):
+            if match.start() > position:
+                self.text(data[position:match.start()])
+            position = match.end()
+            self.sequence(match)
+        if position < len(data):
+            self.text(data[position:])
+        self.close()
+        out = self.out
+        if self.cursor is not None:  # the cursor where the app left it
+            out.append(f"\x1b[{self.cursor[0]};{self.cursor[1] + 1}H")
+        if "?" not in self.style:
+            out.append("\x1b[" + ";".join(["0", *self.style.values()]) + "m")
+        return "".join(out)
+
+    def open(self, row: int, col: int) -> None:
+        self.row, self.col, self.raw = row, col, []
+        old = self.lines.get(row)
+        self.cells = list(old) if old is not None else [None] * self.width
+        self.opened = (row, col, dict(self.style))
+        self.cursor = (row, col)
+
+    def give_up(self) -> None:
+        """Send the line's writing as it came, from where and in the style it began; forget the line."""
+        row, col, style = self.opened
+        self.out.append(f"\x1b[{row};{col + 1}H")
+        self.out.append("\x1b[" + ";".join(["0", *style.values()]) + "m" if "?" not in style else "\x1b[0m")
+        self.out.extend(self.raw)
+        self.lines.pop(row, None)
+        self.row, self.cells, self.raw = None, None, []
+        self.sent_style = None
+
+    def close(self) -> None:
+        if self.row is None:
+            return
+        row, cells = self.row, self.cells
+        old = self.lines.get(row)
+        changed = [i for i in range(len(cells)) if cells[i] is not None and (old is None or cells[i] != old[i])]
+        for first, last in _runs(changed, cells):
+            self.out.append(f"\x1b[{row};{first + 1}H")
+            for i in range(first, last + 1):
+                char, style = cells[i]
+                if char == "":
+                    continue  # the right half of a wide character
+                if style != self.sent_style:
+                    self.out.append("\x1b[" + ";".join(["0", *(code for _, code in style)]) + "m")
+                    self.sent_style = style
+                self.out.append(char)
+        self.lines[row] = cells  # None where a cell is not known: sent whenever it is written
+        self.row, self.cells, self.raw = None, None, []
+
+    def unknown(self, text: str) -> None:
+        """Written where the cursor is not known, or not understood: sent as is, every line forgotten."""
+        self.close()
+        self.out.append(text)
+        self.lines.clear()
+        self.cursor = None
+        self.sent_style = None
+
+    def text(self, text: str) -> None:
+        if "\x1b" in text:  # an escape sequence other than CSI (OSC, ESC 7)
+            self.unknown(text)
+            return
+        for index, char in enumerate(text):
+            if self.row is None:
+                self.unknown(text[index:])
+                return
+            self.raw.append(char)
+            if char == "\r":
+                self.col = 0
+            elif char == "\n":
+                if self.row >= self.height:  # the screen would scroll
+                    self.give_up()
+                    self.lines.clear()
+                    self.cursor = None
+                    self.out.append(text[index + 1:])
+                    return
+                row, col = self.row + 1, self.col
+                self.close()
+                self.open(row, col)
+            else:
+                w = cell_len(char)
+                if w == 0 or self.col + w > self.width or "?" in self.style:
+                    self.give_up()
+                    self.cursor = None
+                    self.unknown(text[index + 1:]) if index + 1 < len(text) else None
+                    return
+                cells, col = self.cells, self.col
+                # Written over half of a wide character: terminals differ in what they show of the
+                # other half (most blank it), so that cell is no longer known, and nothing is assumed.
+                if col > 0 and _wide(cells[col - 1]) and cells[col] is not None and cells[col][0] == "":
+                    cells[col - 1] = None
+                end = col + w - 1  # the last cell this character covers
+                if end + 1 < self.width and _wide(cells[end]):
+                    cells[end + 1] = None
+                style = tuple(sorted(self.style.items()))
+                cells[col] = (char, style)
+                if w == 2:
+                    cells[col + 1] = ("", style)
+                self.col += w
+            self.cursor = (self.row, min(self.col, self.width - 1)) if self.row is not None else None
+
+    def sequence(self, match) -> None:
+        private, params, intermediates, final = match.groups()
+        token = match.group(0)
+        if final == "m" and not private and not intermediates:
+            state = apply(self.style, params)
+            self.style = state if state is not None else {"?": token}
+            if self.row is not None:
+                self.raw.append(token)
+            else:
+                self.out.append(token)
+                self.sent_style = None
+            return
+        move = _MOVE.fullmatch(params) if final in "Hf" and not private and not intermediates else None
+        if move and self.width:
+            r, c = (int(x) if x else 1 for x in move.groups())
+            if self.row is not None and r == self.row and 1 <= c <= self.width:
+                self.raw.append(token)
+                self.col = c - 1
+                self.cursor = (r, c - 1)
+                return
+            self.close()
+            if 1 <= r <= self.height and 1 <= c <= self.width:
+                self.open(r, c - 1)
+            else:
+                self.out.append(token)
+                self.cursor = None
+            return
+        self.close()
+        self.out.append(token)
+        self.sent_style = None
+        if not (private and final in "hl"):  # a mode (cursor shown, synchronised output) changes no line
+            self.lines.clear()
+            self.cursor = None
+
+
+def _wide(cell) -> bool:
+    return cell is not None and cell[0] != "" and cell_len(cell[0]) == 2
+
+
+def _runs(changed: list[int], cells: list) -> list[tuple[int, int]]:
+    """The changed cells as runs (first, last), close ones joined, wide characters kept whole."""
+    runs: list[list[int]] = []
+    for i in changed:
+        if runs and i - runs[-1][1] <= _GAP + 1 and all(cells[j] is not None for j in range(runs[-1][1], i)):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    for run in runs:
+        if cells[run[0]] is not None and cells[run[0]][0] == "" and run[0] > 0:
+            run[0] -= 1  # starts on the right half of a wide character: write the character
+        if run[1] + 1 < len(cells) and cells[run[1] + 1] is not None and cells[run[1] + 1][0] == "":
+            run[1] += 1
+    return [(a, b) for a, b in runs if all(cells[i] is not None for i in range(a, b + 1))]
+
+
+class Light:
+    """ScreenDiff, then SGRDiff: what is already on the screen left out, each style sent as a difference."""
+
+    def __init__(self) -> None:
+        self.rows = ScreenDiff()
+        self.sgr = SGRDiff()
+        self.tail = ""  # an escape sequence cut at the end of a write: kept for the next
+
+    def feed(self, data: str, size: tuple[int, int] | None = None) -> str:
+        data = self.tail + data
+        self.tail = ""
+        cut = data.rfind("\x1b")
+        if cut != -1 and not _complete(data, cut):
+            data, self.tail = data[:cut], data[cut:]
+        return self.sgr.feed(self.rows.feed(data, size))
+
+
+def lighter(driver_class: type) -> type:
+    """`driver_class` writing each style as a difference (see SGRDiff)."""
+
+    class Lighter(driver_class):
+        def write(self, data: str) -> None:
+            light = self.__dict__.get("_erqi_light")
+            if light is None:
+                light = self.__dict__["_erqi_light"] = Light()
+            app = getattr(self, "_app", None)
+            super().write(light.feed(data, tuple(app.size) if app is not None else None))
+
+    Lighter.__name__ = Lighter.__qualname__ = f"Lighter{driver_class.__name__}"
+    return Lighter
