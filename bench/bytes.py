@@ -2,10 +2,7 @@
 lighter one (erqi_tui/wire.py), each measured against the size of the same screen as tmux encodes
 it (`tmux capture-pane -p -e`), in the same run: the first frame, a pane switch (总览 → 招商引资), a
 filter keystroke and a cursor move in 重点项目; at 80x24 and 100x30, in 256 colours and truecolour,
-on the bundled file and on a 10,000-project file. Then the time from a key to its complete frame
-over a link of 256 kbit/s, before and after: the frame's bytes, as and when the app wrote them,
-queued through a link that carries 32,000 bytes a second (a model of the link fed with the
-measured output; not an SSH session over a throttled socket).
+on the bundled file and on a 10,000-project file. (The time over a slow SSH link: slowlink.py.)
 
     python bench/bytes.py [--quick]      (--quick: 80x24, 256 colours, bundled file only)
 
@@ -29,7 +26,6 @@ ERQI = [sys.executable, "-m", "erqi_tui"]
 STEPS = [("pane switch 总览 → 招商引资", [], b"2", None),
          ("filter keystroke in 重点项目", [b"5", b"/"], b"U", None),
          ("cursor move in 重点项目", [b"5"], b"\x1b[B", None)]
-RATE = 32_000  # bytes a second: 256 kbit/s
 
 
 def tmux_size(command: list[str], size, keys: list[bytes], env: dict) -> int:
@@ -64,25 +60,6 @@ def measure(command: list[str], size, env: dict) -> dict[str, int]:
     return out
 
 
-def throttled(command: list[str], size, env: dict, key: bytes) -> float:
-    """Seconds from pressing `key` to the last byte of its frame reaching the far end of a link
-    that carries RATE bytes a second (the bytes queue behind one another as on a slow link)."""
-    with Session(command, size=size, env=env) as session:
-        session.first_frame("命令面板".encode())
-        pressed = time.perf_counter()
-        frame = session.press(key)
-        arrivals, link_free = [], pressed
-        # The frame's bytes were written over `frame.seconds`; spread evenly, each chunk leaves
-        # when the link is free and takes len/RATE to cross.
-        chunk = 1024
-        for offset in range(0, frame.size, chunk):
-            written = pressed + frame.seconds * (offset + chunk) / max(frame.size, 1)
-            start = max(written, link_free)
-            link_free = start + min(chunk, frame.size - offset) / RATE
-            arrivals.append(link_free)
-        return (arrivals[-1] if arrivals else pressed) - pressed
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -110,12 +87,6 @@ def main() -> None:
                 for name, screen in screens.items():
                     print(f"{case:44} {name:30} {screen:>7,} {before[name]:>8,} {before[name] / screen:>5.2f} "
                           f"{after[name]:>7,} {after[name] / screen:>5.2f}", flush=True)
-    print()
-    for name, key in (("pane switch 总览 → 招商引资", b"2"),):
-        slow = throttled(ERQI, (80, 24), {"ERQI_TUI_RAW_OUTPUT": "1"}, key)
-        fast = throttled(ERQI, (80, 24), {}, key)
-        print(f"at 256 kbit/s, 80x24, {name}: key → complete frame {slow * 1000:.0f} ms before, "
-              f"{fast * 1000:.0f} ms after ({fast / slow:.2f}×)")
 
 
 if __name__ == "__main__":
