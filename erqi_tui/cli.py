@@ -264,7 +264,7 @@ def parser() -> argparse.ArgumentParser:
                                 description=tr("检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。"))
     check.add_argument("path", type=Path, metavar="PATH", nargs="?", help=tr("要检查的数据文件（默认：--data 或内置数据）"))
     export = commands.add_parser(
-        "export", help=tr("导出数据：md、html、csv、json 或 svg 图片"),
+        "export", help=tr("导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报"),
         description=tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
     export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help=tr("默认：md"))
     export.add_argument("--pane", choices=PANE_IDS, help=tr("只导出这一页（默认：全部；svg 默认总览）"))
@@ -286,7 +286,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                         help=tr("标记简报的人（默认：登录名）"))
     rec = commands.add_parser(
-        "record", help=tr("从脚本记录更新：目标的数值、项目的字段，或撤销一条更新"),
+        "record", help=tr("从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新"),
         description=tr("在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。"),
         epilog="Examples: erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | erqi-tui record --data t.toml --project kangshifu --set status=投产 | erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
     rec.add_argument("--data", type=Path, metavar="PATH", required=True, help=tr("数据文件（必填）"))

@@ -539,3 +539,9 @@ EN.update({  # 全市: several districts at once
     "{command} 一次只处理一个数据文件：请只给一个 --data": "{command} works on one data file at a time: give one --data",
     "{path}：无误": "{path}: valid", "全市视图可导出为：{formats}": "the city view exports as: {formats}",
 })
+EN.update({
+    "导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报":
+        "export the figures: md, html, csv, json, an svg picture, an xlsx workbook or a docx briefing",
+    "从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新":
+        "record an update from a script: a target's value, a project's fields and milestones, an enterprise request, a key task, or withdraw an update",
+})
