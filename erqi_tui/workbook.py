@@ -47,10 +47,10 @@ class Writer:
 
         sheet = self.sheet
         if title:
-            sheet.cell(self.row, 1, title).font = Font(bold=True, size=12)
+            sheet.cell(self.row, 1, _safe(title)).font = Font(bold=True, size=12)
             self.row += 1
         for column, header in enumerate(headers, start=1):
-            cell = sheet.cell(self.row, column, header)
+            cell = sheet.cell(self.row, column, _safe(header))
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
             self.fit(column, header)
