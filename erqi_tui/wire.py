@@ -41,8 +41,23 @@ _CLEARS = {"23": ("italic",), "24": ("underline",), "25": ("blink",), "27": ("re
 RESET: dict = {}
 
 
+_APPLIED: dict[tuple, dict | None] = {}  # a frame repeats a few dozen styles thousands of times
+
+
 def apply(state: dict, params: str) -> dict | None:
-    """`state` after the SGR with `params` (e.g. "1;38;5;231"); None if a code is not understood."""
+    """`state` after the SGR with `params` (e.g. "1;38;5;231"); None if a code is not understood.
+    The dict returned may be shared: it is never changed, only replaced."""
+    key = (tuple(state.items()), params)
+    found = _APPLIED.get(key, False)
+    if found is not False:
+        return found
+    if len(_APPLIED) > 4096:
+        _APPLIED.clear()
+    _APPLIED[key] = found = _apply(state, params)
+    return found
+
+
+def _apply(state: dict, params: str) -> dict | None:
     codes = params.split(";") if params else ["0"]
     if "?" in state and codes[0] not in ("", "0"):
         return None  # on top of a style not understood: nothing is known until a reset
@@ -182,6 +197,7 @@ def _complete(data: str, start: int) -> bool:
 
 
 _MOVE = re.compile(r"(\d*);?(\d*)")
+_LINE_BREAK = re.compile(r"(\r|\n)")
 _GAP = 4  # unchanged cells between two changed runs rewritten rather than moved over (a move costs ~8 bytes)
 
 
@@ -201,12 +217,15 @@ class ScreenDiff:
         self.lines: dict[int, list] = {}  # row → its cells: (character, style) as the terminal shows them
         self.size: tuple[int, int] | None = None
         self.style: dict = {}  # the style asked for so far
+        self.style_key: tuple | None = ()  # the same, as the cells keep it (None: not yet worked out)
         self.cursor: tuple[int, int] | None = None  # where the cursor is, as the app would have it
+        self.placed: tuple[int, int] | None = None  # where it is on the terminal, after what was sent
 
     def feed(self, data: str, size: tuple[int, int] | None = None) -> str:
         if size != self.size or size is None:
             self.lines.clear()
             self.size = size
+            self.placed = None
         self.out: list[str] = []
         self.row: int | None = None  # the line being laid out, its cells, and what was written for it
         self.cells: list | None = None
@@ -224,12 +243,17 @@ class ScreenDiff:
         if position < len(data):
             self.text(data[position:])
         self.close()
+        self.place()  # the cursor where the app left it (nothing sent when it is there already)
         out = self.out
-        if self.cursor is not None:  # the cursor where the app left it
-            out.append(f"\x1b[{self.cursor[0]};{self.cursor[1] + 1}H")
         if "?" not in self.style:
             out.append("\x1b[" + ";".join(["0", *self.style.values()]) + "m")
         return "".join(out)
+
+    def place(self) -> None:
+        """Move the terminal's cursor to where the app's is, if it is known and not there."""
+        if self.cursor is not None and self.cursor != self.placed:
+            self.out.append(f"\x1b[{self.cursor[0]};{self.cursor[1] + 1}H")
+            self.placed = self.cursor
 
     def open(self, row: int, col: int) -> None:
         self.row, self.col, self.raw = row, col, []
@@ -244,6 +268,7 @@ class ScreenDiff:
         self.out.append(f"\x1b[{row};{col + 1}H")
         self.out.append("\x1b[" + ";".join(["0", *style.values()]) + "m" if "?" not in style else "\x1b[0m")
         self.out.extend(self.raw)
+        self.placed = None  # wherever the line's writing left it
         self.lines.pop(row, None)
         self.row, self.cells, self.raw = None, None, []
         self.sent_style = None
@@ -264,13 +289,18 @@ class ScreenDiff:
                     self.out.append("\x1b[" + ";".join(["0", *(code for _, code in style)]) + "m")
                     self.sent_style = style
                 self.out.append(char)
+            # After the last column a terminal waits to wrap: where its cursor is then is not assumed.
+            self.placed = (row, last + 1) if last + 1 < self.width else None
         self.lines[row] = cells  # None where a cell is not known: sent whenever it is written
         self.row, self.cells, self.raw = None, None, []
 
     def unknown(self, text: str) -> None:
-        """Written where the cursor is not known, or not understood: sent as is, every line forgotten."""
+        """Written where the cursor is not known, or not understood: sent as is, where the app's
+        cursor is if that is known; every line forgotten."""
         self.close()
+        self.place()
         self.out.append(text)
+        self.placed = None
         self.lines.clear()
         self.cursor = None
         self.sent_style = None
@@ -279,44 +309,69 @@ class ScreenDiff:
         if "\x1b" in text:  # an escape sequence other than CSI (OSC, ESC 7)
             self.unknown(text)
             return
-        for index, char in enumerate(text):
+        consumed = 0
+        for piece in _LINE_BREAK.split(text):
+            if not piece:
+                continue
             if self.row is None:
-                self.unknown(text[index:])
+                self.unknown(text[consumed:])
                 return
-            self.raw.append(char)
-            if char == "\r":
+            if piece == "\r":
+                self.raw.append(piece)
                 self.col = 0
-            elif char == "\n":
+            elif piece == "\n":
+                self.raw.append(piece)
                 if self.row >= self.height:  # the screen would scroll
                     self.give_up()
                     self.lines.clear()
                     self.cursor = None
-                    self.out.append(text[index + 1:])
+                    self.out.append(text[consumed + 1:])
                     return
                 row, col = self.row + 1, self.col
                 self.close()
                 self.open(row, col)
             else:
-                w = cell_len(char)
-                if w == 0 or self.col + w > self.width or "?" in self.style:
+                failed = self.lay(piece)
+                if failed >= 0:  # a character of no width, or one that would wrap
+                    self.raw.append(piece[:failed + 1])
                     self.give_up()
                     self.cursor = None
-                    self.unknown(text[index + 1:]) if index + 1 < len(text) else None
+                    rest = text[consumed + failed + 1:]
+                    if rest:
+                        self.unknown(rest)
                     return
-                cells, col = self.cells, self.col
-                # Written over half of a wide character: terminals differ in what they show of the
-                # other half (most blank it), so that cell is no longer known, and nothing is assumed.
-                if col > 0 and _wide(cells[col - 1]) and cells[col] is not None and cells[col][0] == "":
-                    cells[col - 1] = None
-                end = col + w - 1  # the last cell this character covers
-                if end + 1 < self.width and _wide(cells[end]):
-                    cells[end + 1] = None
-                style = tuple(sorted(self.style.items()))
-                cells[col] = (char, style)
-                if w == 2:
-                    cells[col + 1] = ("", style)
-                self.col += w
-            self.cursor = (self.row, min(self.col, self.width - 1)) if self.row is not None else None
+                self.raw.append(piece)
+            consumed += len(piece)
+            self.cursor = (self.row, min(self.col, self.width - 1))
+
+    def lay(self, piece: str) -> int:
+        """Lay `piece` (no line breaks) over the line's cells from the cursor; the index of the
+        first character that cannot be followed, or -1."""
+        if "?" in self.style:
+            return 0
+        if self.style_key is None:
+            self.style_key = tuple(sorted(self.style.items()))
+        cells, col, width, style = self.cells, self.col, self.width, self.style_key
+        for index, char in enumerate(piece):
+            w = 1 if " " <= char <= "~" else cell_len(char)
+            if w == 0 or col + w > width:
+                self.col = col
+                return index
+            # Written over half of a wide character (whose right half is the placeholder "", and
+            # only that): terminals differ in what they show of its other half (most blank it),
+            # so that cell is no longer known, and nothing is assumed.
+            cell = cells[col]
+            if col > 0 and cell is not None and cell[0] == "":
+                cells[col - 1] = None
+            after = col + w  # the cell after the last this character covers
+            if after < width and cells[after] is not None and cells[after][0] == "":
+                cells[after] = None
+            cells[col] = (char, style)
+            if w == 2:
+                cells[col + 1] = ("", style)
+            col += w
+        self.col = col
+        return -1
 
     def sequence(self, match) -> None:
         private, params, intermediates, final = match.groups()
@@ -324,6 +379,7 @@ class ScreenDiff:
         if final == "m" and not private and not intermediates:
             state = apply(self.style, params)
             self.style = state if state is not None else {"?": token}
+            self.style_key = None  # worked out when text is laid in it (a reset is soon followed by a style)
             if self.row is not None:
                 self.raw.append(token)
             else:
@@ -343,18 +399,17 @@ class ScreenDiff:
                 self.open(r, c - 1)
             else:
                 self.out.append(token)
-                self.cursor = None
+                self.cursor = self.placed = None
             return
         self.close()
-        self.out.append(token)
-        self.sent_style = None
         if not (private and final in "hl"):  # a mode (cursor shown, synchronised output) changes no line
+            self.place()  # an erase, a scroll…: done where the app's cursor is
+            self.out.append(token)
             self.lines.clear()
-            self.cursor = None
-
-
-def _wide(cell) -> bool:
-    return cell is not None and cell[0] != "" and cell_len(cell[0]) == 2
+            self.cursor = self.placed = None
+        else:
+            self.out.append(token)
+        self.sent_style = None
 
 
 def _runs(changed: list[int], cells: list) -> list[tuple[int, int]]:
