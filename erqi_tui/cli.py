@@ -447,9 +447,11 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
     today = dt.date.today()
     dashboard = loaded.dashboard
     if args.template is not None:
-        date = edits_default_date(dashboard, today)
+        from .edits import default_date
+
+        date = default_date(dashboard, today)
         try:
-            written = files.write_output(args.template, importing.template(dashboard, path, date))
+            written = files.write_output(args.template, importing.template(dashboard, date))
         except (OSError, ValueError) as error:
             return refuse(tr("无法写入 {path}：{reason}", path=args.template, reason=getattr(error, "strerror", None) or error))
         print(fmt.clean(tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",
@@ -494,12 +496,6 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
         print(tr("erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）",
                  count=len(updates)), file=sys.stderr)
     return EXIT_OK
-
-
-def edits_default_date(dashboard, today: dt.date) -> dt.date:
-    from .edits import default_date
-
-    return default_date(dashboard, today)
 
 
 def rows_named(error: store.DataError, plan, loaded: store.Loaded) -> store.DataError:

@@ -168,7 +168,7 @@ def request(item, project, at) -> str:
     if item.done:
         parts.append(i18n.tr("已办结 {when}", when=when(item.resolved)) if item.resolved else i18n.tr("已办结"))
     elif item.raised:
-        parts.append(i18n.tr("未办结（已 {days} 天）", days=max(0, (at - item.raised.first).days)))
+        parts.append(i18n.tr("未办结（已 {days} 天）", days=item.days_open(at)))
     else:
         parts.append(i18n.tr("未办结"))
     unit = item.responsible or project.responsible

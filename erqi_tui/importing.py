@@ -351,7 +351,7 @@ def plan(sheet: Path, dashboard: Dashboard, who: str, today: dt.date) -> Plan:
 
 # --- the template ----------------------------------------------------------------------------------
 
-def template(dashboard: Dashboard, path: Path, date: dt.date) -> bytes:
+def template(dashboard: Dashboard, date: dt.date) -> bytes:
     """An .xlsx with the file's targets and projects, ids and names filled in, ready for a month's
     figures: 数值 (and the project fields) left to fill, 日期 set to `date`."""
     from openpyxl import Workbook

@@ -92,9 +92,6 @@ def entry_text(update: Update) -> str:
 
 
 def _to_toml_value(value: Any) -> Any:
-    if isinstance(value, Request):
-        return {k: v for k, v in (("what", value.what), ("responsible", value.responsible),
-                                  ("person", value.person)) if v}
     if isinstance(value, Quantity):
         out: dict[str, Any] = {"value": value.value, "unit": value.unit}
         if value.at_least:
@@ -388,8 +385,6 @@ class JournalReader(Validator):
                 if request is None:
                     return None
                 out[field] = request
-            elif field == "done":
-                out[field] = raw
             else:
                 text = self.text(changes, field, where,
                                  limit=TEXT_LIMIT if field in ("note", "expected", "resolve") else NAME_LIMIT)

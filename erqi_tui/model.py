@@ -166,6 +166,10 @@ class Request(NamedTuple):
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
 
+    def days_open(self, at: dt.date) -> int | None:
+        """How long it has waited at `at` (None: the file does not say when it was raised)."""
+        return None if self.raised is None else max(0, (at - self.raised.first).days)
+
 
 class Task(NamedTuple):
     """A key task (重点任务) of the year: its area (方面), the unit that answers for it, its

@@ -258,27 +258,27 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
             add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
 
     wanted = lambda name: pane in (None, name)  # noqa: E731
-    if wanted("overview") or pane:
-        targets = d.targets if pane in (None, "overview") else d.targets_on(pane)
-        where = pane or "overview"
-        for p in progress.assess_all(targets, d, what_if):
-            t = p.target
-            name = data(t, "name")
-            add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of)
-            add(where, "目标", t.id, name, tr("目标值"), t.target)
-            add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
-                p.as_of)
-            add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
-            add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
-                tr("个百分点"), p.as_of)
-            found = series.projection(t, p.as_of, d.meta.year)
-            if found is not None:
-                add(where, "目标", t.id, name, tr("年底预计"), round(found.year_end, 4), t.target.unit)
-            if since is not None:
-                diff = series.difference(d, t.id, since)
-                if diff is not None and diff.delta is not None:
-                    add(where, "目标", t.id, name, tr("较 {date}", date=since.date.isoformat()), round(diff.delta, 4),
-                        t.target.unit, p.as_of)
+    # Every target once, under 总览 (or, for one pane, the targets it shows, under it).
+    targets = d.targets if pane in (None, "overview") else d.targets_on(pane)
+    where = pane or "overview"
+    for p in progress.assess_all(targets, d, what_if):
+        t = p.target
+        name = data(t, "name")
+        add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of)
+        add(where, "目标", t.id, name, tr("目标值"), t.target)
+        add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
+            p.as_of)
+        add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
+        add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
+            tr("个百分点"), p.as_of)
+        found = series.projection(t, p.as_of, d.meta.year)
+        if found is not None:
+            add(where, "目标", t.id, name, tr("年底预计"), round(found.year_end, 4), t.target.unit)
+        if since is not None:
+            diff = series.difference(d, t.id, since)
+            if diff is not None and diff.delta is not None:
+                add(where, "目标", t.id, name, tr("较 {date}", date=since.date.isoformat()), round(diff.delta, 4),
+                    t.target.unit, p.as_of)
     if pane == "overview":
         figures("overview", d.headlines)
     for pane_id in ("investment", "layout", "business", "projects"):

@@ -59,8 +59,7 @@ class OpenRequest(NamedTuple):
         return self.request.responsible or self.project.responsible
 
     def days(self, at: dt.date) -> int | None:
-        """How long it has been open at `at` (None: the file does not say when it was raised)."""
-        return None if self.request.raised is None else max(0, (at - self.request.raised.first).days)
+        return self.request.days_open(at)
 
 
 def open_requests(dashboard: Dashboard) -> list[OpenRequest]:

@@ -24,9 +24,8 @@ class TasksScreen(ListedScreen):
 
     def __init__(self, dashboard: Dashboard, at: dt.date) -> None:
         self.at = at
-        areas = {task.area: index for index, task in enumerate(reversed(dashboard.tasks))}
-        # in the order the file names the areas; within one, overdue, then open, then finished
-        order = {area: -index for area, index in areas.items()}
+        # the areas in the order the file first names them; within one, overdue, then open, then finished
+        order = {area: index for index, area in enumerate(dict.fromkeys(t.area for t in dashboard.tasks))}
         tasks = sorted(dashboard.tasks, key=lambda t: (t.area == "", order[t.area], self.state(t)))
         # The state and deadline first: a narrow window cuts the columns on the right.
         titles = [tr("状态"), tr("截止"), tr("方面"), tr("任务"), tr("责任单位")]
