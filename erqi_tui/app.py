@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import functools
 import os
 import time
 from pathlib import Path
@@ -589,16 +588,15 @@ class ErqiApp(App):
     def form_date(self) -> str:
         return edits.default_date(self.dashboard, self.session.today).isoformat()
 
-    def offers(self, action: str) -> bool:
+    def offers(self, action: str, bindings: list | None = None) -> bool:
         """Whether a widget's key for `action` is offered: the actions that record an update are
-        not, in a read-only session (key line and help leave them out, the key does nothing)."""
-        return not (self.session.read_only and action in self.recording_actions())
-
-    @classmethod
-    @functools.cache
-    def recording_actions(cls) -> frozenset[str]:
-        return frozenset(b.action for _, bindings in cls.binding_scopes() for b in bindings
-                         if b.id in RECORDING_BINDINGS)
+        not, in a read-only session (key line and help leave them out, the key does nothing).
+        `bindings` are the asking widget's own (the app's when not given): looking only there
+        spares start-up importing every screen to learn which actions record."""
+        if not self.session.read_only:
+            return True
+        return not any(b.action == action and b.id in RECORDING_BINDINGS
+                       for b in (self.BINDINGS if bindings is None else bindings) if isinstance(b, Binding))
 
     def may_edit(self) -> bool:
         if self.session.read_only:

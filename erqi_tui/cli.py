@@ -622,7 +622,10 @@ def run(argv: list[str]) -> int:
         print_problems(error)
         return EXIT_INVALID
     dashboard = loaded.dashboard
-    gc.freeze()  # the loaded data lives as long as the app: see store.keep_loaded
+    # The loaded data lives as long as the app (see store.keep_loaded); what is garbage by now (the
+    # argument parser's cycles) is freed first, not set aside for good with it.
+    gc.collect()
+    gc.freeze()
     if args.command == "export":
         return export(args, path, loaded)
     if args.command == "serve":

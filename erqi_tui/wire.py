@@ -218,6 +218,10 @@ class ScreenDiff:
         self.size: tuple[int, int] | None = None
         self.style: dict = {}  # the style asked for so far
         self.style_key: tuple | None = ()  # the same, as the cells keep it (None: not yet worked out)
+        # Cells are shared, not made anew: a screen holds thousands, of a few dozen styles and a few
+        # hundred characters. Style key → (that key, its cells by character).
+        self.kept: dict[tuple, tuple[tuple, dict[str, tuple]]] = {}
+        self.style_cells: dict[str, tuple] = self.shared(())
         self.cursor: tuple[int, int] | None = None  # where the cursor is, as the app would have it
         self.placed: tuple[int, int] | None = None  # where it is on the terminal, after what was sent
 
@@ -248,6 +252,16 @@ class ScreenDiff:
         if "?" not in self.style:
             out.append("\x1b[" + ";".join(["0", *self.style.values()]) + "m")
         return "".join(out)
+
+    def shared(self, key: tuple) -> dict[str, tuple]:
+        """The cells of the style `key`, by character; `style_key` set to the one kept of it."""
+        found = self.kept.get(key)
+        if found is None:
+            if len(self.kept) > 1024:  # many styles: start again (the lines keep what they hold)
+                self.kept.clear()
+            found = self.kept[key] = (key, {})
+        self.style_key = found[0]
+        return found[1]
 
     def place(self) -> None:
         """Move the terminal's cursor to where the app's is, if it is known and not there."""
@@ -350,8 +364,10 @@ class ScreenDiff:
         if "?" in self.style:
             return 0
         if self.style_key is None:
-            self.style_key = tuple(sorted(self.style.items()))
-        cells, col, width, style = self.cells, self.col, self.width, self.style_key
+            self.style_cells = self.shared(tuple(sorted(self.style.items())))
+        cells, col, width, style, known = self.cells, self.col, self.width, self.style_key, self.style_cells
+        if len(known) > 4096:
+            known.clear()
         for index, char in enumerate(piece):
             w = 1 if " " <= char <= "~" else cell_len(char)
             if w == 0 or col + w > width:
@@ -366,9 +382,15 @@ class ScreenDiff:
             after = col + w  # the cell after the last this character covers
             if after < width and cells[after] is not None and cells[after][0] == "":
                 cells[after] = None
-            cells[col] = (char, style)
+            cell = known.get(char)
+            if cell is None:
+                cell = known[char] = (char, style)
+            cells[col] = cell
             if w == 2:
-                cells[col + 1] = ("", style)
+                cell = known.get("")
+                if cell is None:
+                    cell = known[""] = ("", style)
+                cells[col + 1] = cell
             col += w
         self.col = col
         return -1

@@ -39,7 +39,7 @@ class ProjectTable(VirtualTable):
         return self.cells(index)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        return self.app.offers(action)
+        return self.app.offers(action, self.BINDINGS)
 
     def action_edit(self) -> None:
         if self.selected_id:
@@ -80,7 +80,7 @@ class ProjectsPane(Vertical):
         if action == "back":  # nothing to go back from or clear: Esc is left to the app (全市)
             filter_input = self.query_one("#filter", Input)
             return filter_input.has_focus or bool(filter_input.value)
-        return self.app.offers(action)
+        return self.app.offers(action, self.BINDINGS)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

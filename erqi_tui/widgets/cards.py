@@ -110,7 +110,7 @@ class TargetCard(Widget, can_focus=True):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "projects":
             return self.listed
-        return self.app.offers(action)
+        return self.app.offers(action, self.BINDINGS)
 
     def action_edit(self) -> None:
         self.post_message(EditRequested("target", self.progress.target.id))
