@@ -19,7 +19,7 @@ from textual.widgets import Header, Static
 
 from rich.text import Text
 
-from . import edits, fmt, store
+from . import edits, fmt, store, strips
 from .config import DEFAULT_THEME, Config, save_config
 from .i18n import data, english, lang, language, pane_title, set_lang, tr
 from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
@@ -115,6 +115,7 @@ class ErqiApp(App):
         (--since) is what changes are counted from instead of the last briefing mark; `big` (--big)
         draws the overview as 大屏 at any width, not only from 160 columns. `districts` (several
         --data): the city's files (city.District), compared in 全市 first; `data_path` is one of them."""
+        strips.caches_on_first_use()  # ~1.3 MB less kept per session (strips.py)
         super().__init__()
         self.districts = districts
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "erqi_tui"
-UI = ("app", "panes", "screens", "widgets", "themes")
+UI = ("app", "panes", "screens", "widgets", "themes", "strips")
 
 
 def imports() -> dict[str, set[str]]:
