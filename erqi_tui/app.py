@@ -19,7 +19,7 @@ from textual.widgets import Header, Static
 
 from rich.text import Text
 
-from . import edits, fmt, store, strips
+from . import fmt, store, strips
 from .config import DEFAULT_THEME, Config, save_config
 from .i18n import data, english, lang, language, pane_title, set_lang, tr
 from .model import PANE_IDS, PANE_TITLES, Dashboard, Update
@@ -587,6 +587,8 @@ class ErqiApp(App):
         self.notify(tr("已标记简报（截至 {date}），变化从这里算起", date=date.isoformat()), markup=False)
 
     def form_date(self) -> str:
+        from . import edits
+
         return edits.default_date(self.dashboard, self.session.today).isoformat()
 
     def offers(self, action: str, bindings: list | None = None) -> bool:

@@ -650,9 +650,12 @@ def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, di
     from .app import ErqiApp  # Textual is imported only when the dashboard runs.
 
     settings_path = config.config_path()
-    try:
+    def key_known(name: str) -> bool:  # the help screen's, imported only when the settings remap a key
         from .screens.help import key_known
 
+        return key_known(name)
+
+    try:
         settings = config.load_config(settings_path, ErqiApp.binding_ids, key_known)
     except store.DataError as error:
         print_problems(error, what="设置文件")

@@ -8,8 +8,6 @@ from types import MappingProxyType
 from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
-import tomli_w
-
 from . import files
 from .fmt import clean
 from .i18n import LANGS
@@ -93,6 +91,8 @@ def save_config(path: Path, **changes: str) -> Config:
         document: dict = {"theme": config.theme, "lang": config.lang}
         if on_disk.keys:
             document["keys"] = dict(on_disk.keys)
+        import tomli_w
+
         files.write_atomic(path, (HEADER + tomli_w.dumps(document)).encode("utf-8"))
     return config
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from pathlib import Path
@@ -26,6 +25,7 @@ from .model import (
     reached_status,
 )
 from .problems import DataError
+from .progress import days_in_month
 from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
 
 
@@ -325,7 +325,7 @@ class DataFile(Validator):
                 if match[2] is None:
                     return When(dt.date(year, 1, 1), dt.date(year, 12, 31), value)
                 month = int(match[2])
-                last = calendar.monthrange(year, month)[1]
+                last = days_in_month(year, month)
                 return When(dt.date(year, month, 1), dt.date(year, month, last), value)
         also = " or true (reached, no date given)" if allow_true else ""
         self.problem(f"{key}.{name}", f'expected a date like 2024-09-30, a month like "2024-09" or a year like '

@@ -14,8 +14,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from .model import (Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When,
                     Withdrawal, reached_status)
 from .problems import DataError
@@ -70,6 +68,8 @@ def _append(old: str, block: str) -> str:
 
 def entry_block(entry: dict, kind: str = "update") -> str:
     """One journal entry as a `[[update]]` (or `[[briefing]]`) table, its `set` as sub-tables below it."""
+    import tomli_w  # only a session that records pays for it
+
     text = tomli_w.dumps({kind: entry})
     return f"[[{kind}]]" + text[len(f"[{kind}]"):]  # tomli_w writes a lone table; the entry is one of many
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_tui import fmt, i18n, store
+from erqi_tui import fmt, i18n, messages_en, store
 from erqi_tui.model import Quantity
 
 
@@ -47,7 +47,7 @@ def test_every_template_has_the_same_placeholders_in_english():
     import string
 
     fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
-    for zh, en in i18n.EN.items():
+    for zh, en in messages_en.EN.items():
         assert fields(zh) == fields(en), zh
 
 

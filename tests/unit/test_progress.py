@@ -28,6 +28,14 @@ def test_time_elapsed_share_counts_months(date, share):
     assert progress.time_elapsed_share(date, 2024) == pytest.approx(share)
 
 
+def test_days_in_month_agrees_with_the_calendar():
+    import calendar
+
+    for year in (1900, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert progress.days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
 def test_article_targets_at_end_of_may():
     as_of = dt.date(2024, 5, 31)
     projects = progress.assess(target(13, 30), as_of, 2024)

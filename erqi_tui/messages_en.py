@@ -1,0 +1,472 @@
+"""The UI's words in English, keyed by the Chinese text the code writes (i18n.tr). Imported only
+when English is first spoken: a Chinese session does not keep them."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # Panes and tabs
+    "总览": "Overview", "招商引资": "Investment", "产业布局": "Layout", "营商环境": "Business",
+    "重点项目": "Projects", "切换到{title}": "Go to {title}", "切换到 {title}": "Go to {title}",
+    "显示第 {number} 页（按键 {number}）": "Show pane {number} (key {number})",
+    # Header, app messages
+    "{city}{district} {year} 年目标": "{district}, {city}: targets for {year}",
+    "截至 {date} · ? 帮助": "as of {date} · ? help",
+    "窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。":
+        "Window too small: needs at least {w}×{h}, now {width}×{height}.\nEnlarge it; q quits.",
+    "数据文件有误，仍显示上次的数据": "The data file has a problem; showing the last good data",
+    "数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}":
+        "The data file has a problem; showing the last good data (reloads once fixed):\n{problem}",
+    "已重新载入 {path}": "Reloaded {path}",
+    "正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒": "Reloading {name} ({size:.1f} MB)… {seconds:.0f} s",
+    "正在重新载入数据，请稍后再保存。": "The data is being reloaded: save again in a moment.",
+    "数据文件或更新记录已被他人修改：已载入最新数据，请核对后再次保存。":
+        "Someone else changed the data file or its journal: the latest data is loaded; check and save again.",
+    "无法保存：{error}": "Cannot save: {error}", "无法保存设置：{error}": "Cannot save the settings: {error}",
+    "已保存并记录": "Saved and recorded", "已保存本页图片：{path}": "Saved a picture of this pane: {path}",
+    "不能修改": "Read-only",
+    "内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。":
+        "The bundled example data is read-only. To record updates, copy the data file and open it with erqi-tui --data FILE.",
+    "重新载入数据": "Reload the data", "重新读取数据文件（按键 r）": "Read the data file again (key r)",
+    "帮助": "Help", "所有按键（按键 ?）": "Every key (key ?)",
+    "导出本页图片": "Save a picture of this pane", "把当前页保存为 SVG（按键 x）": "Save this pane as SVG (key x)",
+    "切换语言": "Switch language", "中文 / English（按键 l）": "中文 / English (key l)",
+    "已切换为中文": "已切换为中文",
+    "设置中的主题“{name}”不存在，已使用 {default}。": "The settings name a theme “{name}” that does not exist; using {default}.", "Switched to English": "Switched to English",
+    # Bindings
+    "重新载入": "Reload", "退出": "Quit", "导出本页": "Save pane", "English": "中文",
+    "更新数值": "Update", "历史": "History", "筛选": "Filter", "新增项目": "New project",
+    "排序列": "Sort column", "反向排序": "Reverse", "返回表格/清除筛选": "Back to table / clear filter",
+    "更新项目": "Update project", "关闭": "Close", "取消": "Cancel",
+    # Help
+    "帮助 · 按键": "Help · keys", "Esc 关闭": "Esc closes", "全局": "Everywhere", "目标卡片": "Target card",
+    "项目详情": "Project detail", "更新表单": "Update form", "历史记录": "History",
+    "移动焦点（目标卡片、表格、筛选框）": "Move the focus (target cards, table, filter box)",
+    "滚动当前页": "Scroll the pane", "命令面板：搜索并执行所有操作": "Command palette: find and run any action",
+    "在表格中移动": "Move in the table", "打开项目详情（详情中 Esc 关闭）": "Open the project's detail (Esc closes it)",
+    "鼠标点击表头": "Click a header", "按该列排序，再点反向": "Sort by that column; again to reverse",
+    # Overview and cards
+    "截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）":
+        "As of {date}, {share} of {year} has passed (time-elapsed share, ┃ in the bars)",
+    "完成 {share}": "done {share}", "  趋势 ": "  trend ", "超前": "ahead", "落后": "behind",
+    "进度未知": "progress unknown", "{points} 个百分点": "{points} pp",
+    "预警": "Warnings", "预警：落后于序时进度": "Warnings: behind the time-elapsed share",
+    "没有落后于序时进度的目标": "No target is behind the time-elapsed share", "要闻数据": "Headline figures",
+    # Investment
+    "项目推进": "Pipeline", "大事记": "Events",
+    # Layout
+    "{name} 产业发展布局": "{name}: industrial layout", "项目：{missing}": "projects: {missing}",
+    "另有 {count} 个项目（见 5 重点项目）": "{count} more projects (see 5 Projects)",
+    "发展轴：{missing}": "axes: {missing}", "重点项目产业带": "Project belt",
+    "另有 {count} 个项目未标明所在发展轴（见 5 重点项目）": "{count} more projects have no axis (see 5 Projects)",
+    # Business
+    "营商环境数据：{missing}": "business environment: {missing}",
+    # Projects
+    "项目": "Project", "状态": "Status", "发展轴": "Axis", "位置": "Location", "总投资": "Investment",
+    "占地": "Area", "预计": "Expected", "说明": "Note", "出处": "Source",
+    "筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）":
+        "Filter: type a name, status, road, location… (/ to focus, Esc back to the table)",
+    "{count} / {total} 个项目": "{count} / {total} projects", " · 按“{title}”{order}": " · by {title}, {order}",
+    "升序": "ascending", "降序": "descending", " · 筛选：": " · filter: ",
+    # Forms
+    "Enter 保存 · Esc 取消": "Enter saves · Esc cancels", "保存": "Save",
+    "当前值（{unit}；下限值加 +，如 50+）": "Current value ({unit}; + for a lower bound, e.g. 50+)",
+    "数值截至日期（YYYY-MM-DD）": "Date the value stands at (YYYY-MM-DD)", "备注（可选）": "Note (optional)",
+    "目标：{target} · 记录人：{who}": "Target: {target} · recorded by: {who}", "更新：{name}": "Update: {name}",
+    "项目名称": "Project name", "总投资（如 10 亿元）": "Investment (e.g. 10 亿元)",
+    "占地（如 133 亩）": "Area (e.g. 133 亩)", "变更日期（YYYY-MM-DD）": "Date of the change (YYYY-MM-DD)",
+    "本次更新备注（可选）": "Note on this update (optional)", "更新项目：{name}": "Update project: {name}",
+    "记录人：{who}": "Recorded by: {who}",
+    "请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+": "Enter a number ≥ 0, e.g. 120.5; + for a lower bound, e.g. 50+",
+    "请输入有限的数字": "Enter a finite number", "单位应为“{unit}”": "The unit must be “{unit}”",
+    "请注明单位，如 5 亿元": "Give the unit, e.g. 5 亿元", "请按 YYYY-MM-DD 输入日期，如 2024-06-30":
+        "Enter the date as YYYY-MM-DD, e.g. 2024-06-30", "日期超出范围": "Date out of range",
+    "请输入项目名称": "Enter the project's name", "应为：{names}": "Expected one of: {names}",
+    "已有数值不能清空；如需更正请输入新数值": "A value cannot be cleared; enter the corrected value",
+    "没有改动": "Nothing changed",
+    # History
+    "历史：{name}": "History: {name}", "尚无更新记录：数值均来自数据文件。":
+        "No updates recorded yet: every value comes from the data file.",
+    "日期": "Date", "原值": "Was", "新值": "Now", "记录人": "By", "备注": "Note", "记录时间": "Recorded",
+    "当前值": "Current value", "名称": "Name",
+}
+
+for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("产业布局", "Layout"),
+                 ("营商环境", "Business"), ("重点项目", "Projects")):
+    EN[f"切换到{_zh}"] = f"Go to {_en}"
+
+# Exports
+EN.update({
+    "截至 {date}": "as of {date}", "年度目标": "Targets for the year", "签约进度": "Signing progress",
+    "目标": "Target", "当前": "Current", "目标值": "Target value", "完成": "Done", "序时进度": "Time-elapsed share",
+    "判断": "Verdict", "数值": "Value", "阶段": "Stage", "数量": "Count", "事件": "Event", "数据": "Figures",
+    "道路": "Road", "产业带": "Belt", "板块": "Pane", "表": "Table", "进度": "Progress", "（无）": "(none)",
+    "来源：{source}": "Source: {source}",
+    "{year} 年已过 {share}（序时进度）。": "{share} of {year} has passed (time-elapsed share).",
+    "{year} 年已过 {share}（序时进度，进度条中的竖线）。":
+        "{share} of {year} has passed (time-elapsed share: the line in the bars).",
+    "完成 {done} / 序时 {share}": "done {done} / time elapsed {share}",
+})
+
+# A record officials can trust: each figure's own date, conflicts, withdrawals, read-only sessions
+EN.update({
+    "持平": "on schedule", "（与序时进度一致）": " (matches the time-elapsed share)",
+    " · 截至 {date}": " · as of {date}", " 待更新": " stale", "数值截至": "Figure as of",
+    "；各目标按其数值的日期判断": "; each target is judged at its figure's own date",
+    "假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断":
+        "What if it were {date} (--as-of): {share} of {year} passed; every target is judged at that date",
+    "假设截至 {date}（--as-of）· ? 帮助": "what if: {date} (--as-of) · ? help",
+    "假设截至 {date}（所有目标按这一天判断）": "what if it were {date} (every target judged at that date)",
+    "数值太大：最多 {limit}": "Too large: at most {limit}",
+    "日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
+        "The date must lie between {first} and {last} (within the data's year, not after today)",
+    "只读：不能记录更新。": "Read-only: updates cannot be recorded here.",
+    "已保存并记录（第 {number} 条）": "Saved and recorded (update {number})",
+    "无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}":
+        "Cannot save: the data file or the journal has a problem; fix it to record updates.\n{error}",
+    "设置": "Settings", "无法保存设置": "Cannot save the settings",
+    "仍然保存": "Save anyway",
+    "打开此表单后，已有他人修改了这一项：": "Since this form was opened, someone else changed this item:",
+    "· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）": "· {who} withdrew update {seq} at {at} ({field}: {new})",
+    "· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）":
+        "· {who} changed {field} from {old} to {new} at {at} (as of {date})",
+    "请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。":
+        "Please check. Enter again (or “Save anyway”) records your value over it; Esc cancels.",
+})
+EN.update({
+    "（已由 {who} 于 {at} 撤销{why}）": " (withdrawn by {who} at {at}{why})", "#": "#",
+    "上一条": "Previous", "下一条": "Next", "撤销所选更新": "Withdraw the selected update",
+    "↑↓ 选择 · w 撤销 · Esc 关闭": "↑↓ select · w withdraw · Esc close",
+    "撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。":
+        "Withdraw update {seq}? It stays in the record, marked as withdrawn. w again confirms; ↑↓ or Esc cancels.",
+    "已撤销第 {seq} 条更新（第 {number} 条记录）": "Withdrew update {seq} (record {number})",
+})
+EN.update({"只读：这里不能记录更新。": "Read-only: updates cannot be recorded here."})
+EN.update({" 旧": " old"})
+EN.update({"命令面板": "palette"})
+EN.update({"（不能换算的单位排在后面：{units}）": " (units that do not convert come after: {units})"})
+EN.update({
+    "主题": "Theme", "选择配色主题": "Choose a colour theme", "退出": "Quit", "退出 erqi-tui（按键 q）": "Quit erqi-tui (key q)",
+    "搜索命令…（中文或英文）": "Search for commands… (English or Chinese)", "搜索主题…": "Search for themes…",
+    "深色": "Dark", "浅色": "Light", "高对比（投影用）": "High contrast (for projectors)",
+})
+
+# The command line's help (erqi-tui --help)
+EN.update({
+    '区县年度目标的终端仪表盘（默认为二七区），数据读自 TOML 文件。': "A terminal dashboard of a district's yearly targets (二七区 by default), read from a TOML data file.",
+    '仪表盘中的按键：1–5 切换页面，? 帮助，r 重新载入，q 退出。检查数据文件：erqi-tui check 文件。': "Keys in the dashboard: 1-5 switch panes, ? help, r reload, q quit. Run 'erqi-tui check FILE' to validate a data file.",
+    '要显示的数据文件（默认：内置的 data/targets.toml）': 'the data file to show (default: the bundled data/targets.toml)',
+    '假设：所有目标都按这一天判断进度（而不是各数值的日期）': 'judge progress at this date instead of the date the figures stand at',
+    '记录更新时的记录人（默认：登录名）': 'who is recorded with the updates you make (default: your login name)',
+    '只读：不提供记录更新的按键（内置数据始终只读）': 'show the data without a way to record updates (as the bundled file always is)',
+    '启动时显示的页面（默认：overview 总览）': 'the pane to start on (default: overview)',
+    '语言：zh（默认）或 en；在程序中按 l 切换并记住': 'language: zh (default) or en; l switches in the app and remembers the choice',
+    '颜色：auto（依据 COLORTERM 和 TERM；设置 NO_COLOR 则不用颜色）、truecolor、256、16 或 none': 'colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, 256, 16 or none',
+    '检查数据文件：无误退出码 0，有误列出问题并退出码 2': 'validate a data file: exit 0 if valid, 2 with the problems if not',
+    '检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。': 'Validate a data file. Exit 0 if valid; 2, with one line per problem (file:line: key: what was expected), if not.',
+    '要检查的数据文件': 'the data file to check',
+    '导出数据：md、html、csv、json 或 svg 图片': 'write the figures as md, html, csv, json or an svg screenshot',
+    '导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。': "Write the dashboard's figures, with their units, 'more than' marks and ahead/behind verdicts, for a briefing: Markdown, one self-contained HTML page, CSV for Excel (UTF-8 with BOM), stable JSON for scripts, or an SVG screenshot of a pane.",
+    '默认：md': 'default: md',
+    '只导出这一页（默认：全部；svg 默认总览）': 'only this pane (default: all; svg: overview)',
+    '写入此文件（默认：标准输出；- 也表示标准输出）': 'write here (default: standard output)',
+    '数据文件（默认：内置数据）': 'the data file (default: the bundled one)',
+    '假设：按这一天判断进度': 'judge progress at this date',
+    '标签和单位的语言（默认：zh）': 'language of the labels and units (default: zh)',
+    '从脚本记录更新：目标的数值、项目的字段，或撤销一条更新': "record an update from a script: a target's value, a project's fields, or a withdrawal",
+    '在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。': "Record an update in the journal beside the data file, under the same lock and rules as the app: the date must lie within the data's year and not after today, and nothing is recorded while either file is broken. Prints one line and exits 0 when saved; exits 2 with the reason otherwise.",
+    '数据文件（必填）': 'the data file (required)',
+    '要记录当前值的目标 id': 'the id of the target whose current value to record',
+    '要修改的项目 id（配合 --set）': 'the id of the project to change (with --set)',
+    '撤销更新记录中的第 N 条': 'withdraw (撤销) update number N of the journal',
+    '配合 --target：数值，如 140；下限值写作 "50+"': 'with --target: the value, e.g. 140 or "50+" for a lower bound',
+    '配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复': 'with --project: a field to set (name, status, axis, location, investment, area, expected, note); repeat for several',
+    '配合 --project：以此 id 新增项目': 'with --project: add a new project with this id',
+    '数值截至的日期（默认：今天）': 'the day the figure stands at (default: today)',
+    '随更新保存的备注': 'a note kept with the update',
+    '记录人（默认：登录名）': 'who records it (default: your login name)',
+    '通过网页浏览器提供仪表盘（textual-serve），需令牌访问': 'serve the dashboard to web browsers (textual-serve), behind a token',
+    '用 textual-serve 向网页浏览器提供仪表盘，每位访问者一个会话。每个请求都需要启动时打印的令牌（按打印的网址打开）；除非给出 --allow-edits，会话均为只读。': 'Serve the dashboard to web browsers with textual-serve; each visitor gets their own session. Every request needs the token printed at start (open the URL as printed), and the sessions are read-only unless --allow-edits is given.',
+    '监听地址（默认：127.0.0.1；0.0.0.0 表示本机所有地址）': 'address to listen on (default: 127.0.0.1; 0.0.0.0 for every address of this machine)',
+    '端口，1 至 65535（默认：8000）': 'port, 1 to 65535 (default: 8000)',
+    '允许访问者在数据文件中记录更新（默认：只读会话）': 'let visitors record updates in the data file (default: read-only sessions)',
+})
+EN.update({
+    "显示版本号并退出": "show the version and exit",
+    "erqi-tui：已记录第 {number} 条更新：{what}（{who}）；更新记录 {journal}":
+        "erqi-tui: recorded update {number}: {what} ({who}); journal {journal}",
+    "erqi-tui：未记录：{message}": "erqi-tui: nothing recorded: {message}",
+    "erqi-tui：无法写入 {path}：{reason}": "erqi-tui: cannot write {path}: {reason}",
+    "erqi-tui：已写入 {path}": "erqi-tui: wrote {path}",
+    "erqi-tui：{what}有 {count} 处问题：": "erqi-tui: {count} problem(s) in the {what}:",
+    "数据文件": "data file", "设置文件": "settings file", "数据文件或更新记录（未记录）": "files; nothing was recorded, as",
+    "{path}：无误 — {targets} 个目标、{figures} 项数据、{events} 件大事、{projects} 个项目":
+        "{path}: OK — {targets} targets, {figures} figures, {events} events, {projects} projects",
+    "erqi-tui：仪表盘需要在终端中运行，而标准输出不是终端；要以文本取得数据，请用 erqi-tui export":
+        "erqi-tui: the dashboard needs a terminal, and standard output is not one; for the figures as text use: erqi-tui export",
+    "erqi-tui：无法提供服务：{problem}": "erqi-tui: cannot serve: {problem}",
+    "访问者可以记录更新（--allow-edits）": "visitors may record updates (--allow-edits)",
+    "只读（加 --allow-edits 可记录更新）": "read-only (--allow-edits to record)",
+    "erqi-tui：正在提供仪表盘，{mode}。请打开（Ctrl+C 停止）：": "erqi-tui: serving the dashboard, {mode}. Open (Ctrl+C stops):",
+    "erqi-tui：无法在 {host}:{port} 提供服务：{error}": "erqi-tui: cannot serve on {host}:{port}: {error}",
+})
+EN.update({
+    "记录人的名字不是有效的 UTF-8 文本；请用 --user 名字 指定": "the user name is not valid UTF-8 text; give one with --user NAME",
+    "记录人的名字为空；请用 --user 名字 指定": "the user name is empty; give one with --user NAME",
+    "记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字":
+        "the user name holds control characters; give a plain one with --user NAME",
+    "记录人的名字超过 {limit} 个字符": "the user name is longer than {limit} characters",
+    "日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）":
+        "the date {date} is outside the dates an update may stand at: {first} to {last} (within the data's "
+        "year {year}, and not after today)",
+    "第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条":
+        "update {seq} cannot be withdrawn: a later update depends on it ({problem}); withdraw that one first",
+    "没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）":
+        "there is no update {seq} to withdraw (the journal holds {count} entries; withdrawals themselves "
+        "cannot be withdrawn)",
+    "第 {seq} 条更新已由 {who} 于 {at} 撤销": "update {seq} was already withdrawn by {who} at {at}",
+    "请输入普通数字，不要用科学计数法": "Type a plain number, not scientific notation",
+})
+
+# The year as it unfolds: projection, change since a date or a briefing, the chart, 动态
+EN.update({
+    "至少": "at least", "至多": "at most", "约": "about",
+    "年底预计": "Year-end est.", "缺口": "Shortfall", "余下每月需": "Needed/month",
+    "已完成全年目标": "the year's target is reached", "年度尚未开始，无从推算": "the year has not begun: no pace yet",
+    "无（按此进度可完成）": "none (reached at this pace)",
+    "较 {date}：当时无数值": "vs {date}: no value then", "较 {date} {change}": "vs {date} {change}",
+})
+EN.update({
+    " 数值": " value", " 序时进度": " time elapsed", " 目标 {target}": " target {target}", " 目标": " target",
+    "{month}月": "{month}",
+    "尚无简报标记": "No briefing marked yet",
+    "（上次简报）": " (last briefing)", "（--since）": " (--since)", "变化自 {date}{why}": "Since {date}{why}",
+    "尚无数值，无从推算": "no value yet: nothing to project", "较 {date} 无变化": "unchanged since {date}",
+    "全年进程：{name}": "The year so far: {name}",
+})
+EN.update({"较 {date}": "vs {date}", "无变化": "unchanged", "上次简报": "last briefing",
+           "变化自 {date}（{why}）。": " Changes since {date} ({why})."})
+EN.update({
+    "显示自这一天以来的变化（默认：自上次标记的简报）": "show changes since this day (default: since the last briefing marked)",
+    "写出自这一天以来的变化（默认：自上次标记的简报）": "write changes since this day (default: since the last briefing marked)",
+    "写出后在更新记录中标记一次简报：此后的变化从这里算起":
+        "after writing, mark a briefing in the journal: changes are counted from it from then on",
+    "标记简报的人（默认：登录名）": "who marks the briefing (default: the login name)",
+    "erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data is read-only and cannot be marked; copy the data file and use --data FILE",
+    "erqi-tui：未标记简报：{error}": "erqi-tui: no briefing marked: {error}",
+    "erqi-tui：已标记简报（截至 {date}），此后的变化从这里算起":
+        "erqi-tui: briefing marked (as of {date}); changes are counted from it from now on",
+    "标记简报": "Mark a briefing",
+    "标记一次简报（截至 {date}）？之后的变化从这里算起。再按 b 确认。":
+        "Mark a briefing (as of {date})? Changes will be counted from it. Press b again to confirm.",
+    "已标记简报（截至 {date}），变化从这里算起": "Briefing marked (as of {date}); changes are counted from it",
+})
+EN.update({
+    "打开内置的示例年度（虚构）：逐月数据、撤销和简报标记俱全，供演示":
+        "open the bundled example year (invented): monthly figures, withdrawals and briefing marks, for demos",
+    "erqi-tui：--example 与 --data 不能同用": "erqi-tui: --example and --data cannot be used together",
+})
+EN.update({"要检查的数据文件（默认：--data 或内置数据）": "the data file to check (default: --data, or the bundled data)"})
+EN.update({
+    "动态": "Changes", "简报标记": "Briefing mark", "对象": "Item", "字段": "Field", "筛选": "Filter", "关闭": "Close",
+    "已由 {who} 撤销（第 {seq} 条）": "withdrawn by {who} (update {seq})", "（已撤销）": " (withdrawn)",
+    "动态：全部更新，按日期": "Changes: every update, by date", "/ 筛选 · Enter 历史 · Esc 关闭": "/ filter · Enter history · Esc close",
+    "按目标、项目或记录人筛选…": "Filter by target, project or who…", "{shown} / {total} 条": "{shown} of {total}",
+    "共 {total} 条": "{total} in all",
+})
+EN.update({"大屏：总览以大字、全部图表和预警铺满屏幕（160 列以上自动使用），供投影":
+           "big screen: the overview in large digits with every chart and the warnings, filling the screen "
+           "(used from 160 columns on), for projectors",
+           "截至 {date}，{year} 年已过 {share}（序时进度）": "As of {date}, {share} of {year} has passed (time-elapsed share)"})
+EN.update({
+    "{year} 年内": "within {year}", "{name} 逾期（计划 {when}）": "{name} overdue (planned {when})",
+    "{name} 计划 {when}": "{name} planned {when}", "逾期": "Overdue", "节点": "Milestones", "挂图": "Wall chart",
+    "挂图作战": "Wall chart", "排序": "Sort", "逾期最多": "most overdue",
+    "挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）":
+        "Wall chart: project milestones (● reached ○ planned ✗ overdue │ {date})",
+    "/ 筛选 · s 排序 · Enter 项目 · Esc 关闭": "/ filter · s sort · Enter project · Esc close",
+    "按项目、道路或节点筛选…": "Filter by project, road or milestone…", "{days} 天": "{days} days",
+    "{shown} 个项目有节点，{late} 个逾期；按{order}排列": "{shown} projects with milestones, {late} overdue; by {order}",
+    "（另有 {count} 个项目未列节点）": " ({count} more projects list none)",
+})
+EN.update({"{name}（计划 {when}）": "{name} (planned {when})"})
+EN.update({"全部更新，按日期（按键 d）": "Every update, by date (key d)", "项目节点与逾期（按键 g）": "Project milestones and what is overdue (key g)",
+           "此后的变化从这里算起（按键 b）": "Changes are counted from it (key b)"})
+EN.update({"另有 {count} 个逾期节点：按 g 看挂图作战": "{count} more overdue steps: g shows the wall chart"})
+EN.update({"配合 --project：该项目的这一节点已于 --date 完成（如 开业）": "with --project: the project reached this milestone on --date (e.g. 开业)"})
+EN.update({
+    "督办": "Follow-up", "督办明细": "Follow-up items", "责任单位": "Responsible unit", "逾期节点": "Overdue steps",
+    "落后目标": "Targets behind", "合计": "Total", "（未指定）": "(no unit named)", "类别": "Kind", "事项": "Item",
+    "责任人": "Person", "{project} · {step}": "{project} · {step}", "{name} 落后 {points}": "{name} behind {points}",
+    "督办：各责任单位的逾期与落后（截至 {date}）": "Follow-up: what each responsible unit has late (as of {date})",
+    "/ 筛选 · Enter 明细 · Esc 关闭": "/ filter · Enter items · Esc close", "按单位筛选…": "Filter by unit…",
+    "没有逾期的节点，也没有落后于序时进度的目标": "No overdue milestones and no target behind schedule",
+    "{count} 个单位有逾期或落后事项": "{count} units with something late", "督办：{unit}": "Follow-up: {unit}",
+    "Enter 打开项目 · Esc 返回": "Enter opens the project · Esc back", "筛选…": "Filter…",
+})
+EN.update({"各责任单位的逾期与落后（按键 u）": "What each responsible unit has late (key u)"})
+EN.update({"已列明 {listed} / {reported}": "named {listed} of {reported}", "已列明 {count} 个项目": "{count} projects named",
+           "，合计 {total} / {reported}": ", together {total} of {reported}"})
+EN.update({  # enterprise requests (企业诉求) and key tasks (重点任务)
+    "数据文件没有逐项列出重点任务（[[task]]）": "The data file does not list its key tasks one by one ([[task]])",
+    "该项目没有未办结的诉求": "This project has no open requests",
+    "重点任务": "Key tasks",
+    "已完成的重点任务 id（配合 --done）": "the id of a key task finished (with --done)",
+    "配合 --project：该项目于 --date 提出的企业诉求": "with --project: an enterprise request the project raised on --date",
+    "配合 --project：该项目的这条诉求已于 --date 办结": "with --project: this request of the project was resolved on --date",
+    "配合 --raise：办理诉求的责任单位（默认：项目的）": "with --raise: the unit that handles it (default: the project's)",
+    "配合 --raise：责任人": "with --raise: the person responsible",
+    "配合 --task：该任务已于 --date 完成": "with --task: the task was finished on --date",
+    "办结日期不能早于提出日期 {when}": "It cannot be resolved before it was raised ({when})",
+    "该项目已有同样内容的诉求": "The project already has a request with this text",
+    "请输入诉求内容": "Enter what is requested",
+    "请选择一条未办结的诉求": "Choose an open request",
+    "请选择或输入节点名称": "Choose or enter a milestone",
+    "这一节点已完成": "This milestone is already reached",
+    "这项任务已完成": "This task is already finished",
+    "已办结": "resolved", "已办结 {when}": "resolved {when}", "提出 {when}": "raised {when}",
+    "未办结": "open", "未办结（已 {days} 天）": "open ({days} days)",
+    "m 节点完成 · a 提出诉求 · v 诉求办结 · Esc 关闭": "m milestone reached · a raise request · v resolve request · Esc close",
+    "企业诉求": "Enterprise requests", "提出诉求": "Request raised", "节点完成": "Milestone reached",
+    "诉求办结": "Request resolved", "任务完成": "Task finished",
+    "{area} · 截止 {deadline} · 记录人：{who}": "{area} · due {deadline} · recorded by {who}",
+    "任务完成：{name}": "Task finished: {name}", "办结的诉求": "The request resolved", "完成的节点": "The milestone reached",
+    "提出日期即下面的日期 · 记录人：{who}": "Raised on the date below · recorded by {who}",
+    "提出诉求：{name}": "Raise a request: {name}", "日期（YYYY-MM-DD）": "Date (YYYY-MM-DD)",
+    "节点完成：{name}": "Milestone reached: {name}", "诉求内容": "What is requested",
+    "诉求办结：{name}": "Request resolved: {name}", "责任人（可选）": "Person responsible (optional)",
+    "责任单位（可选；默认为项目的）": "Responsible unit (optional; default: the project's)",
+    "/ 筛选 · Enter 打开项目 · Esc 返回": "/ filter · Enter open project · Esc back",
+    "/ 筛选 · Enter 明细 · r 企业诉求 · Esc 关闭": "/ filter · Enter items · r requests · Esc close",
+    "Enter 打开 · Esc 返回": "Enter open · Esc back",
+    "{count} 个单位有逾期、未办或落后事项": "{count} units with items late, open or behind",
+    "企业诉求：未办结的，最早提出的在前（截至 {date}）": "Open enterprise requests, oldest first (as of {date})",
+    "已等": "Waiting", "按项目、诉求或单位筛选…": "Filter by project, request or unit…", "提出": "Raised",
+    "没有未办结的企业诉求": "No open enterprise requests",
+    "没有逾期的节点或任务，没有未办的诉求，也没有落后于序时进度的目标":
+        "No overdue milestones or tasks, no open requests, no target behind schedule",
+    "督办：各责任单位的逾期与未办事项（截至 {date}）": "Follow-up: what each responsible unit has late or open (as of {date})",
+    "诉求": "Request", "未办诉求": "Open requests", "逾期任务": "Overdue tasks",
+    "/ 筛选 · Enter 记录完成或看历史 · Esc 关闭": "/ filter · Enter record finished or see history · Esc close",
+    "{total} 项任务：已完成 {done}，逾期 {late}": "{total} tasks: {done} finished, {late} overdue",
+    "任务": "Task", "已完成": "finished", "已完成 {when}": "finished {when}", "截止": "Due",
+    "按方面、任务或单位筛选…": "Filter by area, task or unit…", "方面": "Area", "进行中": "in progress",
+    "重点任务（截至 {date}）": "Key tasks (as of {date})",
+    "{name}（{area}，截止 {when}）": "{name} ({area}, due {when})",
+    "{project} · {what}（提出 {when}，已 {days} 天）": "{project} · {what} (raised {when}, {days} days)",
+    "t 全部任务": "t all tasks", "{name}（{unit}，截止 {when}）": "{name} ({unit}, due {when})",
+    "另有 {count} 项逾期（t 查看全部）": "{count} more overdue (t shows all)", "逾期 {count}": "{count} overdue",
+    "逾期任务：": "Overdue tasks:", "重点任务 · {done} / {total} 项已完成": "Key tasks · {done} of {total} finished",
+    "（未分方面）": "(no area)", "、{tasks} 项重点任务": ", {tasks} key tasks", "{project} · {what}": "{project} · {what}",
+})
+EN.update({  # drill-down
+    "均未列总投资": "none gives its investment", "合计总投资 {total}": "investment {total} in all",
+    "（另 {count} 个项目的投资单位不同）": " ({count} more in other units)",
+    "（{count} 个未列总投资）": " ({count} without an investment)",
+    "{name}：计入的项目": "{name}: the projects counted", "数据文件没有列明计入这一目标的项目（counts_for）":
+        "The data file names no project counted in this target (counts_for)",
+    "{stage}：项目": "{stage}: projects", "{count} 个项目": "{count} projects",
+    "{road} · {theme}：项目": "{road} · {theme}: projects", "查看项目": "Projects", "计入的项目": "Projects counted",
+    "按项目或单位筛选…": "Filter by project or unit…", "项目推进、发展轴": "Pipeline stage, axis",
+    "项目清单": "Project list",
+})
+EN.update({  # erqi-tui import
+    "应为电子表格：.xlsx（Excel、WPS）或 .csv": "expected a spreadsheet: .xlsx (Excel, WPS) or .csv",
+    "超过 {limit} 行；请拆分表格": "more than {limit} rows; split the sheet",
+    "表格是空的；应有表头行（编号、日期、数值……）": "the sheet is empty; expected a header row (id, date, value…)",
+    "不能作为 .xlsx 工作簿读取（{error}）": "cannot be read as an .xlsx workbook ({error})",
+    "既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8": "is neither UTF-8 nor GB18030 text; save it as CSV UTF-8",
+    "“{column}”列": "column \"{column}\"",
+    "没有“编号”列：表头行应有 编号（或 id）、日期、数值……": "no id column: expected a header row with id (or 编号), date, value…",
+    "为空：应为目标或项目的编号": "empty: expected the id of a target or a project",
+    "“{ident}”不是任何目标或项目的编号（目标：{known}……）": "\"{ident}\" is the id of no target or project (targets: {known}…)",
+    "为空：应为数值截至的日期，如 2024-06-30": "empty: expected the date the figure stands at, like 2024-06-30",
+    "应为日期，如 2024-06-30，实为“{value}”": "expected a date like 2024-06-30, got \"{value}\"",
+    "日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
+        "{date} is outside {first} to {last} (the data's year, and not after today)",
+    "单位应为“{unit}”（实为“{value}”）": "expected the unit \"{unit}\", got \"{value}\"",
+    "{error}（实为“{value}”）": "{error} (got \"{value}\")",
+    "“{ident}”是目标：这一行填写数值，不填项目字段": "\"{ident}\" is a target: its row takes a value, not project fields",
+    "第 {row} 行  {name}：{old} → {new}（截至 {date}）": "row {row}  {name}: {old} → {new} (as of {date})",
+    "“{ident}”是项目：请在总投资、状态等列中填写，不填数值":
+        "\"{ident}\" is a project: give its investment, status… in their own columns, not a value",
+    "第 {row} 行  {name}：{changes}（{date}）": "row {row}  {name}: {changes} ({date})",
+    "未定义": "none defined", "“{text}”不是任何发展轴（{roads}）": "\"{text}\" names no axis ({roads})",
+    "台账": "Ledger", "{field} {old} → {new}": "{field} {old} → {new}",
+    "导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录": "import a ledger (.xlsx or .csv): preview the changes, record them with --apply",
+    "读取电子表格（.xlsx 的第一个工作表，或 UTF-8/GB18030 的 .csv）：表头含 编号、日期、数值，可选 单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
+        "Reads a spreadsheet (an .xlsx's first sheet, or a UTF-8/GB18030 .csv) whose header has id, date, value, and optionally unit, note and project fields (status, axis, location, investment, area, expected; Chinese headers too). Without --apply it lists each row's change (from → to) and writes nothing; with --apply it records them all as updates, under the app's lock and rules; if any row is wrong it names the row and column, exits 2 and records none.",
+    "要导入的表格（.xlsx 或 .csv）": "the sheet to import (.xlsx or .csv)",
+    "数据文件（--apply 时必填）": "the data file (required with --apply)",
+    "记录全部改动（不加时只预览）": "record every change (without it: a preview)",
+    "写出一个填好编号和名称的 .xlsx 模板，而不导入": "write an .xlsx template with the file's ids and names, instead of importing",
+    "无法写入 {path}：{reason}": "cannot write {path}: {reason}",
+    "erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入":
+        "erqi-tui: wrote the template {path}: {targets} targets, {projects} projects; fill in the values, then erqi-tui import it",
+    "请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板":
+        "give the sheet to import (.xlsx or .csv), or --template FILE to write a template",
+    "erqi-tui：内置的示例数据只读；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data is read-only; copy the data file and use --data FILE",
+    "第 {row} 行：{problem}": "row {row}: {problem}", "第 {row} 行": "row {row}",
+    "跳过 {count} 行（没有改动）": "{count} rows skipped (nothing to change)", "忽略的列：{names}": "columns ignored: {names}",
+    "erqi-tui：表格中没有要记录的改动": "erqi-tui: the sheet has nothing to record",
+    "erqi-tui：已记录 {count} 条更新（第 {first}–{last} 条，{who}）；更新记录 {journal}":
+        "erqi-tui: recorded {count} updates (numbers {first}–{last}, {who}); journal {journal}",
+    "erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）":
+        "erqi-tui: the {count} updates above are not recorded yet; once they are right, add --apply (all are recorded, or none)",
+    "表格（未记录任何一行）": "the sheet (no row recorded)",
+})
+EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
+    "{name}完成{value}，占年度目标的{share}，{verdict}": "{name}: {value} done, {share} of the year's target, {verdict}",
+    "{name}完成{value}，占年度目标的至少{share}，{verdict}":
+        "{name}: {value} done, at least {share} of the year's target, {verdict}",
+    "{name}暂无完成数据（年度目标{target}）": "{name}: no figure yet (target {target})",
+    "与序时进度持平": "on schedule",
+    "超前序时进度至少{points}个百分点": "at least {points} pp ahead of schedule",
+    "超前序时进度{points}个百分点": "{points} pp ahead of schedule",
+    "落后序时进度至多{points}个百分点": "at most {points} pp behind schedule",
+    "落后序时进度{points}个百分点": "{points} pp behind schedule",
+    "项目推进：": "Pipeline: ", "，": ", ",
+    "{name}完成{share}，落后序时进度{points}个百分点": "{name}: {share} done, {points} pp behind schedule",
+    "{city}{district}{year}年目标推进情况": "{district}, {city}: the targets of {year}",
+    "（截至{year}年{month}月{day}日）": "(as of {year}-{month:02d}-{day:02d})",
+    "主要指标": "Key figures", "指标": "Measure", "完成率": "Done", "较序时进度": "Against schedule",
+    "另有 {count} 个项目，见 Excel 导出": "{count} more projects: see the Excel export",
+    "分组": "Group", "单位": "Unit", "下限或约数": "Bound", "完成率与序时进度": "Done against schedule",
+    "落后（个百分点）": "Behind (pp)", "项目数": "Projects", "编号": "Id", "进程": "Course",
+    "当前值为下限": "Current is a lower bound", "目标值为下限": "Target is a lower bound",
+    "较序时进度（个百分点）": "Against schedule (pp)", "个百分点": "pp", "个": "", "是": "yes",
+    "docx：标题的中文字体（默认：宋体）": "docx: the Chinese font of titles (default: 宋体)",
+    "docx：正文的中文字体（默认：仿宋；也常用 仿宋_GB2312）": "docx: the Chinese font of the text (default: 仿宋; 仿宋_GB2312 is common too)",
+    "erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件":
+        "erqi-tui: {format} is a binary file and cannot be shown in a terminal; write it to a file with -o FILE",
+    "板块": "Pane", "类别": "Kind", "名称": "Name", "数值": "Value", "下限": "Lower bound", "约数": "Approximate",
+    "日期": "Date", "目标": "Target", "阶段": "Stage", "大事": "Event", "发展轴": "Axis",
+    "目标值": "Target value",
+    "数量": "Count", "总投资": "Investment", "占地": "Area", "项目": "Project", "地区": "District",
+})
+EN.update({  # 全市: several districts at once
+    "{year} 年的数据，不参与比较": "data of {year}: not compared", "单位不同，不参与比较：{names}": "other units, not compared: {names}",
+    "没有可比较的目标": "no target to compare", "{year} 年": "{year}", "全市：{count} 个地区 {year}": "City: {count} districts {year}",
+    "每个目标：完成率，与序时进度相比 ±个百分点；排名按共同目标的平均差距。":
+        "Each target: done, and ± points against the time elapsed; ranked by the mean distance on the shared targets.",
+    "排名": "Rank", "平均（个百分点）": "Mean (pp)", "无法读取：{problem}": "cannot be read: {problem}",
+    "（单位不同）": " (other unit)", "全市": "City", "最落后": "Furthest behind", "{name} 完成率": "{name} done",
+    "{name} 较序时进度（个百分点）": "{name} against schedule (pp)",
+    "全市：{count} 个地区 {year}（完成率 与序时进度相比 ±个百分点）": "City: {count} districts {year} (done, ± pp against the time elapsed)",
+    "/ 筛选 · Enter 打开该地区 · q 退出": "/ filter · Enter open the district · q quit", "按地区筛选…": "Filter by district…",
+    "（没有共同的目标）": "(no shared target)", "共同目标：{names}": "Shared targets: {names}",
+    "；{mark} 最落后：{name}": "; {mark} furthest behind: {name}", "无法读取 {name}": "Cannot read {name}",
+    "清除筛选": "Clear the filter", "回到全市（打开多个地区时）": "Back to the city (with several districts open)",
+    "要显示的数据文件（默认：内置的 data/targets.toml）；给出多个文件或一个文件夹时先显示全市":
+        "the data file to show (default: the bundled data/targets.toml); several files, or a folder, open the city view first",
+    "文件夹中没有数据文件（*.toml）": "the folder holds no data file (*.toml)",
+    "{command} 一次只处理一个数据文件：请只给一个 --data": "{command} works on one data file at a time: give one --data",
+    "{path}：无误": "{path}: valid", "全市视图可导出为：{formats}": "the city view exports as: {formats}",
+})
+EN.update({
+    "导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报":
+        "export the figures: md, html, csv, json, an svg picture, an xlsx workbook or a docx briefing",
+    "从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新":
+        "record an update from a script: a target's value, a project's fields and milestones, an enterprise request, a key task, or withdraw an update",
+})
