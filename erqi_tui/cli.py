@@ -467,10 +467,21 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
     plan = None
     try:
         store.check_who(who)
-        plan = importing.plan(args.sheet, dashboard, who, today)
+        header, rows = importing.read_sheet(args.sheet)
+        plan = importing.Importer(args.sheet, dashboard, who, today).plan(header, rows)
         updates = [p.update for p in plan.planned]
+
+        def planned_again(fresh) -> list:
+            """The rows against the figures on disk under the lock: another import of the same
+            sheet a moment before leaves nothing to record."""
+            nonlocal plan
+            plan = importing.Importer(args.sheet, fresh, who, today).plan(header, rows)
+            return [p.update for p in plan.planned]
+
         if updates:  # checked together, as --apply records them, whether or not it is given
-            saved, first = store.record_all(path, updates, reuse=loaded, today=today, write=args.apply)
+            saved, first = store.record_all(path, updates, reuse=loaded, today=today, write=args.apply,
+                                            replan=planned_again if args.apply else None)
+            updates = [p.update for p in plan.planned]
     except store.Refused as error:
         row = plan.planned[error.index].row if hasattr(error, "index") else None
         return refuse(tr("第 {row} 行：{problem}", row=row, problem=error) if row else str(error))

@@ -344,11 +344,6 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def plan(sheet: Path, dashboard: Dashboard, who: str, today: dt.date) -> Plan:
-    header, rows = read_sheet(sheet)
-    return Importer(sheet, dashboard, who, today).plan(header, rows)
-
-
 # --- the template ----------------------------------------------------------------------------------
 
 def template(dashboard: Dashboard, date: dt.date) -> bytes:

@@ -14,7 +14,7 @@ import datetime as dt
 import gc
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from . import files, journal
 from .datafile import load_base
@@ -185,19 +185,25 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
 
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
-               write: bool = True) -> tuple[Loaded, int]:
+               write: bool = True, replan: Callable[[Dashboard], list[Update]] | None = None) -> tuple[Loaded, int]:
     """Append every one of `updates` to the journal of `path`, or none: under the journal's lock,
     both files read again, each update's date checked, all appended, the whole journal validated,
     then written once, atomically (a spreadsheet's rows, `erqi-tui import --apply`). Returns what
     is on disk then and the number of the first. With `write=False`, everything but the write:
     what `--apply` would find wrong, found without changing anything. Refused for a date outside
     the year or an unusable author (`Refused.index`: which update); DataError when the updates
-    would not apply (its keys name `update[N]`: the first is number `first`)."""
+    would not apply (its keys name `update[N]`: the first is number `first`). `replan`: the updates
+    worked out again from what is on disk under the lock, in place of `updates` (an import's rows
+    against the figures as they are now: the same sheet imported twice at once records once)."""
     today = today or dt.date.today()
     journal_file = journal.journal_path(path)
     with files.locked(journal_file) if write else contextlib.nullcontext():
         fresh, old = _read(path, reuse)
         first = fresh.dashboard.journal_entries + 1
+        if replan is not None:
+            updates = replan(fresh.dashboard)
+            if not updates:
+                return fresh, first
         text = journal.HEADER if old is None else old
         moment = dt.datetime.now().replace(microsecond=0)
         for index, update in enumerate(updates):
