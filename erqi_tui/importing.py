@@ -49,6 +49,10 @@ COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "�
 PROJECT_COLUMNS = ("status", "axis", "location", "investment", "area", "expected")
 TEMPLATE_COLUMNS = ("id", "name", "date", "value", "unit", "note", *PROJECT_COLUMNS)
 MAX_ROWS = 100_000
+# A hostile or broken .xlsx is refused before it is unpacked or laid out: a few hundred kB of zip can
+# unpack into gigabytes, and one cell at the sheet's far corner makes a grid of a billion.
+MAX_UNPACKED = 100 * 1024 * 1024  # a ledger of MAX_ROWS rows is some 60 MB of XML
+MAX_COLUMNS = 200
 
 
 class Row(NamedTuple):
@@ -100,14 +104,25 @@ def _header_and_rows(path: Path, raw_rows) -> tuple[list[str], list[tuple[int, l
 
 def _xlsx_rows(path: Path):
     from openpyxl import load_workbook  # only `import` pays for it
-    from zipfile import BadZipFile
+    from zipfile import BadZipFile, ZipFile
 
     files.regular_file_size(path)
     try:
+        with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise DataError([Problem(path, None, None, "", tr(
+                "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
+                limit=f"{MAX_UNPACKED // 2**20}"))])
         book = load_workbook(path, data_only=True)  # formulas as their values
     except (BadZipFile, KeyError, ValueError, OSError) as error:
         raise DataError([Problem(path, None, None, "", tr("不能作为 .xlsx 工作簿读取（{error}）", error=str(error)[:200]))]) from None
     sheet = book.worksheets[0]
+    if sheet.max_row > 2 * MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+        raise DataError([Problem(path, None, None, "", tr(
+            "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格",
+            rows=f"{sheet.max_row:,}", columns=f"{sheet.max_column:,}", max_rows=f"{2 * MAX_ROWS:,}",
+            max_columns=MAX_COLUMNS))])
     grid = [list(r) for r in sheet.iter_rows(values_only=True)]
     for merged in sheet.merged_cells.ranges:  # a merged block: its top-left value in every cell of it
         value = sheet.cell(merged.min_row, merged.min_col).value

@@ -375,6 +375,11 @@ EN.update({  # erqi-tui import
     "超过 {limit} 行；请拆分表格": "more than {limit} rows; split the sheet",
     "表格是空的；应有表头行（编号、日期、数值……）": "the sheet is empty; expected a header row (id, date, value…)",
     "不能作为 .xlsx 工作簿读取（{error}）": "cannot be read as an .xlsx workbook ({error})",
+    "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表":
+        "unpacks into {size} MB, more than {limit} MB: not a ledger; keep only the sheet to import",
+    "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格":
+        "the first sheet spans {rows} rows × {columns} columns, more than {max_rows} rows or {max_columns} columns; "
+        "delete the extra rows and columns or split the sheet",
     "既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8": "is neither UTF-8 nor GB18030 text; save it as CSV UTF-8",
     "“{column}”列": "column \"{column}\"",
     "没有“编号”列：表头行应有 编号（或 id）、日期、数值……": "no id column: expected a header row with id (or 编号), date, value…",

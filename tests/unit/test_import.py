@@ -149,6 +149,39 @@ def test_not_a_spreadsheet_is_said_so(data, tmp_path, capsys):
     assert run(str(tmp_path / "x.pdf"), "--data", str(data)) == 2
 
 
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(data, tmp_path, capsys):
+    import time
+    import zipfile
+
+    sheet = workbook(tmp_path / "sheet.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(sheet) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            with archive.open(member.filename, "w", force_zip64=True) as out:
+                out.write(source.read(member))
+                if member.filename == "xl/worksheets/sheet1.xml":  # the sheet itself, padded after its end
+                    for _ in range(160):
+                        out.write(b" " * (1024 * 1024))  # 160 MB: a few hundred kB in the zip
+    assert bomb.stat().st_size < 1024 * 1024
+    started = time.monotonic()
+    assert run(str(bomb), "--data", str(data), "--apply") == 2
+    assert time.monotonic() - started < 5  # refused, not unpacked
+    assert "解压后有 160 MB，超过 100 MB" in capsys.readouterr().err
+    assert store.load(data).journal_entries == 0
+
+
+def test_a_cell_at_the_sheets_far_corner_is_refused_not_laid_out(data, tmp_path, capsys):
+    for corner, span in (("A1000000", "1,000,000 行 × 3 列"), ("ZZ2", "2 行 × 702 列")):
+        sheet = workbook(tmp_path / "far.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
+        from openpyxl import load_workbook as load
+
+        book = load(sheet)
+        book.active[corner] = "x"
+        book.save(sheet)
+        assert run(str(sheet), "--data", str(data)) == 2
+        assert f"第一张表的范围是 {span}" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-06-30", dt.date(2024, 6, 30)), ("2024/6/3", dt.date(2024, 6, 3)), ("２０２４年６月３０日", dt.date(2024, 6, 30)),
     (45473, dt.date(2024, 6, 30)), (dt.datetime(2024, 6, 30, 9, 0), dt.date(2024, 6, 30)), ("2024-02-30", None),
