@@ -53,6 +53,7 @@ MAX_ROWS = 100_000
 # unpack into gigabytes, and one cell at the sheet's far corner makes a grid of a billion.
 MAX_UNPACKED = 100 * 1024 * 1024  # a ledger of MAX_ROWS rows is some 60 MB of XML
 MAX_COLUMNS = 200
+MAX_MERGED = 1_000_000  # cells in merged blocks, all sheets together
 
 
 class Row(NamedTuple):
@@ -104,26 +105,30 @@ def _header_and_rows(path: Path, raw_rows) -> tuple[list[str], list[tuple[int, l
 
 def _xlsx_rows(path: Path):
     from openpyxl import load_workbook  # only `import` pays for it
-    from zipfile import BadZipFile, ZipFile
+    from zipfile import ZipFile
 
     files.regular_file_size(path)
     try:
         with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
             unpacked = sum(member.file_size for member in archive.infolist())
-        if unpacked > MAX_UNPACKED:
-            raise DataError([Problem(path, None, None, "", tr(
-                "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
-                limit=f"{MAX_UNPACKED // 2**20}"))])
+            if unpacked > MAX_UNPACKED:
+                raise DataError([Problem(path, None, None, "", tr(
+                    "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
+                    limit=f"{MAX_UNPACKED // 2**20}"))])
+            _check_merges(path, archive)
         book = load_workbook(path, data_only=True)  # formulas as their values
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DataError([Problem(path, None, None, "", tr("不能作为 .xlsx 工作簿读取（{error}）", error=str(error)[:200]))]) from None
-    sheet = book.worksheets[0]
-    if sheet.max_row > 2 * MAX_ROWS or sheet.max_column > MAX_COLUMNS:
-        raise DataError([Problem(path, None, None, "", tr(
-            "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格",
-            rows=f"{sheet.max_row:,}", columns=f"{sheet.max_column:,}", max_rows=f"{2 * MAX_ROWS:,}",
-            max_columns=MAX_COLUMNS))])
-    grid = [list(r) for r in sheet.iter_rows(values_only=True)]
+        sheet = book.worksheets[0]
+        if sheet.max_row > 2 * MAX_ROWS or sheet.max_column > MAX_COLUMNS:
+            raise DataError([Problem(path, None, None, "", tr(
+                "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格",
+                rows=f"{sheet.max_row:,}", columns=f"{sheet.max_column:,}", max_rows=f"{2 * MAX_ROWS:,}",
+                max_columns=MAX_COLUMNS))])
+        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
+    except DataError:
+        raise
+    except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
+        raise DataError([Problem(path, None, None, "", tr("不能作为 .xlsx 工作簿读取（{error}）",
+                                                          error=str(error)[:200] or type(error).__name__))]) from None
     for merged in sheet.merged_cells.ranges:  # a merged block: its top-left value in every cell of it
         value = sheet.cell(merged.min_row, merged.min_col).value
         for r in range(merged.min_row, merged.max_row + 1):
@@ -131,6 +136,40 @@ def _xlsx_rows(path: Path):
                 if r - 1 < len(grid) and c - 1 < len(grid[r - 1]):
                     grid[r - 1][c - 1] = value
     return _header_and_rows(path, ((index, row) for index, row in enumerate(grid, start=1)))
+
+
+_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
+_CELL_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?")
+
+
+def _check_merges(path: Path, archive) -> None:
+    """Refuse merged blocks beyond a ledger's size before openpyxl reads them: it makes an object for
+    every cell of every merged block, so one block over a whole sheet (A1:XFD1048576) would never
+    finish loading. A block not written plainly (as Excel writes them) is refused too."""
+    merged = 0
+    for member in archive.infolist():
+        if not member.filename.startswith("xl/worksheets/") or not member.filename.endswith(".xml"):
+            continue
+        for ref in _MERGE.findall(archive.read(member)):
+            shown = ref.decode("ascii", "replace")[:40]
+            match = _CELL_RANGE.fullmatch(shown.strip().upper())
+            if match:
+                first_col, first_row = _column_number(match[1]), int(match[2])
+                last_col, last_row = (_column_number(match[3]), int(match[4])) if match[3] else (first_col, first_row)
+                merged += (abs(last_row - first_row) + 1) * (abs(last_col - first_col) + 1)
+            if not match or max(first_row, last_row) > 2 * MAX_ROWS or max(first_col, last_col) > MAX_COLUMNS \
+                    or merged > MAX_MERGED:
+                raise DataError([Problem(path, None, None, "", tr(
+                    "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
+                    "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
+                    max_merged=f"{MAX_MERGED:,}"))])
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _csv_rows(path: Path):
@@ -148,7 +187,10 @@ def _csv_rows(path: Path):
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    return _header_and_rows(path, ((reader.line_num, row) for row in reader))
+    try:
+        return _header_and_rows(path, ((reader.line_num, row) for row in reader))
+    except csv.Error as error:  # a field of more than 128 kB, …
+        raise DataError([Problem(path, reader.line_num, None, "", tr("不能作为 CSV 读取（{error}）", error=str(error)[:200]))]) from None
 
 
 def _blank(value: Any) -> bool:

@@ -377,6 +377,10 @@ EN.update({  # erqi-tui import
     "不能作为 .xlsx 工作簿读取（{error}）": "cannot be read as an .xlsx workbook ({error})",
     "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表":
         "unpacks into {size} MB, more than {limit} MB: not a ledger; keep only the sheet to import",
+    "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；请取消合并或删去多余的行列":
+        "merged block {ref} is beyond what a sheet should span ({max_rows} rows, {max_columns} columns, {max_merged} merged "
+        "cells in all); unmerge it or delete the extra rows and columns",
+    "不能作为 CSV 读取（{error}）": "cannot be read as CSV ({error})",
     "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格":
         "the first sheet spans {rows} rows × {columns} columns, more than {max_rows} rows or {max_columns} columns; "
         "delete the extra rows and columns or split the sheet",

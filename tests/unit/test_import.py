@@ -182,6 +182,47 @@ def test_a_cell_at_the_sheets_far_corner_is_refused_not_laid_out(data, tmp_path,
         assert f"第一张表的范围是 {span}" in capsys.readouterr().err
 
 
+def rewritten(sheet, out, change):
+    """`sheet` (an .xlsx) copied to `out` with its first worksheet's XML passed through `change`."""
+    import zipfile
+
+    with zipfile.ZipFile(sheet) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            body = source.read(member)
+            archive.writestr(member.filename, change(body) if member.filename == "xl/worksheets/sheet1.xml" else body)
+    return out
+
+
+@pytest.mark.parametrize("merge", [
+    b'<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',  # the whole sheet
+    b'<mergeCells count="2"><mergeCell ref="A1:GR5000"/><mergeCell ref="A5001:B5001"/></mergeCells>',  # 1,000,002 cells
+    b'<x:mergeCells xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<x:mergeCell ref="A1:&#88;FD9"/></x:mergeCells>',  # written so as to hide its far corner
+])
+def test_a_merged_block_beyond_a_ledger_is_refused_before_openpyxl_builds_it(data, tmp_path, capsys, merge):
+    import time
+
+    sheet = workbook(tmp_path / "sheet.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
+    bomb = rewritten(sheet, tmp_path / "merged.xlsx", lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + merge))
+    started = time.monotonic()
+    assert run(str(bomb), "--data", str(data)) == 2
+    assert time.monotonic() - started < 5
+    assert "合并单元格" in capsys.readouterr().err
+
+
+def test_a_broken_workbook_or_csv_is_said_so_in_one_line(data, tmp_path, capsys):
+    sheet = workbook(tmp_path / "sheet.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
+    broken = rewritten(sheet, tmp_path / "broken.xlsx", lambda xml: xml[: len(xml) // 2])  # its XML cut short
+    assert run(str(broken), "--data", str(data)) == 2
+    err = capsys.readouterr().err
+    assert "不能作为 .xlsx 工作簿读取" in err and "Traceback" not in err
+    huge_field = tmp_path / "huge.csv"
+    huge_field.write_text('编号,日期,数值\nsigned-amount,2024-06-30,"' + "9" * 200_000 + '"\n', encoding="utf-8")
+    assert run(str(huge_field), "--data", str(data)) == 2
+    err = capsys.readouterr().err
+    assert "huge.csv:2: 不能作为 CSV 读取" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-06-30", dt.date(2024, 6, 30)), ("2024/6/3", dt.date(2024, 6, 3)), ("２０２４年６月３０日", dt.date(2024, 6, 30)),
     (45473, dt.date(2024, 6, 30)), (dt.datetime(2024, 6, 30, 9, 0), dt.date(2024, 6, 30)), ("2024-02-30", None),
