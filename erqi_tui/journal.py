@@ -49,6 +49,19 @@ def appended(old: str, update: Update) -> str:
     return _append(old, entry_text(update))
 
 
+def appended_all(old: str, updates: list[Update]) -> str:
+    """`appended` for each of `updates` in turn, in one pass: appending an import's rows one at a
+    time copied the growing text for each, and 60,000 rows took two minutes."""
+    if not updates:
+        return old
+    parts = [appended(old, updates[0])]
+    for update in updates[1:]:
+        before = parts[-1]  # the separator as `_append` would put it after the text so far
+        parts.append(("" if before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n")
+                     + entry_text(update))
+    return "".join(parts)
+
+
 def appended_briefing(old: str, briefing: Briefing) -> str:
     """The journal text `old` with a `[[briefing]]` mark appended."""
     entry: dict[str, Any] = {"at": briefing.at, "who": briefing.who, "date": briefing.date}

@@ -213,7 +213,7 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
             except Refused as error:
                 error.index = index
                 raise
-            text = journal.appended(text, update if update.at else update._replace(at=moment))
+        text = journal.appended_all(text, [update if update.at else update._replace(at=moment) for update in updates])
         after = journal.apply(fresh.base, journal_file, text)
         if write:
             files.write_atomic(journal_file, text.encode("utf-8"))

@@ -264,3 +264,19 @@ def test_two_officials_adding_a_project_at_once_both_keep_theirs(data):
     loaded, _ = store.record(data, second, reuse=stale, today=TODAY)
     names = {p.id: p.name for p in loaded.dashboard.projects}
     assert names["project-11"] == "甲园区" and names["project-12"] == "乙园区"
+
+
+@pytest.mark.parametrize("old", [
+    "",  # no journal yet
+    journal.HEADER,
+    journal.HEADER + "\n# 王科长：五月的数字以统计局为准\n",  # a comment written in by hand, no blank line after it
+    'update = [{ at = 2024-06-01T09:00:00, who = "li", date = 2024-05-31, kind = "target", id = "signed-amount",'
+    ' set = { current = { value = 100, unit = "亿元" } } }]\n',  # erqi-tui 0.1's inline array
+])
+def test_many_updates_appended_at_once_read_as_appended_one_by_one(old):
+    updates = [amount_update(100 + n)._replace(at=dt.datetime(2024, 6, 20, 9, n)) for n in range(5)]
+    one_by_one = old
+    for update in updates:
+        one_by_one = journal.appended(one_by_one, update)
+    assert journal.appended_all(old, updates) == one_by_one
+    assert journal.appended_all(old, []) == old
