@@ -104,10 +104,15 @@ def _header_and_rows(path: Path, raw_rows) -> tuple[list[str], list[tuple[int, l
 
 
 def _xlsx_rows(path: Path):
+    """The first sheet's rows, streamed (openpyxl's read-only mode: no object per cell), merged blocks
+    filled with their top-left value, blank rows left out. A hostile or broken workbook is refused in
+    one line before it costs much: by what it would unpack into, how far its merged blocks reach, and
+    as its rows come, how far they reach."""
     from openpyxl import load_workbook  # only `import` pays for it
     from zipfile import ZipFile
 
     files.regular_file_size(path)
+    book = None
     try:
         with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
             unpacked = sum(member.file_size for member in archive.infolist())
@@ -115,37 +120,53 @@ def _xlsx_rows(path: Path):
                 raise DataError([Problem(path, None, None, "", tr(
                     "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
                     limit=f"{MAX_UNPACKED // 2**20}"))])
-            _check_merges(path, archive)
-        book = load_workbook(path, data_only=True)  # formulas as their values
+            blocks = _merged_blocks(path, archive)
+        book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
         sheet = book.worksheets[0]
-        if sheet.max_row > 2 * MAX_ROWS or sheet.max_column > MAX_COLUMNS:
-            raise DataError([Problem(path, None, None, "", tr(
-                "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格",
-                rows=f"{sheet.max_row:,}", columns=f"{sheet.max_column:,}", max_rows=f"{2 * MAX_ROWS:,}",
-                max_columns=MAX_COLUMNS))])
-        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
+        sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
+        by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        for block in blocks.get(sheet._worksheet_path.lstrip("/"), ()):
+            for row in range(block[0], block[2] + 1):
+                by_row.setdefault(row, []).append(block)
+        tops: dict[tuple, Any] = {}
+        kept = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > 2 * MAX_ROWS:
+                raise DataError([Problem(path, number, None, "", tr(
+                    "第一张表超过 {limit} 行；请删去多余的行或拆分表格", limit=f"{2 * MAX_ROWS:,}"))])
+            if len(cells) > MAX_COLUMNS:
+                raise DataError([Problem(path, number, None, "", tr(
+                    "这一行有 {columns} 列，超过 {limit} 列；请删去多余的列", columns=f"{len(cells):,}", limit=MAX_COLUMNS))])
+            values = list(cells)
+            for block in by_row.get(number, ()):  # a merged block: its top-left value in every cell of it
+                first_row, first_col, _, last_col = block
+                if number == first_row:
+                    tops[block] = values[first_col - 1] if first_col <= len(values) else None
+                values.extend([None] * (last_col - len(values)))
+                values[first_col - 1:last_col] = [tops.get(block)] * (last_col - first_col + 1)
+            if not all(_blank(v) for v in values):
+                kept.append((number, values))
     except DataError:
         raise
     except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
         raise DataError([Problem(path, None, None, "", tr("不能作为 .xlsx 工作簿读取（{error}）",
                                                           error=str(error)[:200] or type(error).__name__))]) from None
-    for merged in sheet.merged_cells.ranges:  # a merged block: its top-left value in every cell of it
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if r - 1 < len(grid) and c - 1 < len(grid[r - 1]):
-                    grid[r - 1][c - 1] = value
-    return _header_and_rows(path, ((index, row) for index, row in enumerate(grid, start=1)))
+    finally:
+        if book is not None:
+            book.close()  # read-only mode keeps the file open
+    return _header_and_rows(path, kept)
 
 
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
 _CELL_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?")
 
 
-def _check_merges(path: Path, archive) -> None:
-    """Refuse merged blocks beyond a ledger's size before openpyxl reads them: it makes an object for
-    every cell of every merged block, so one block over a whole sheet (A1:XFD1048576) would never
-    finish loading. A block not written plainly (as Excel writes them) is refused too."""
+def _merged_blocks(path: Path, archive) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Each worksheet's merged blocks (first row, first column, last row, last column), by its name in
+    the archive. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a few
+    bytes, and filling it (as openpyxl itself does, an object per cell) would never end. A block not
+    written plainly (as Excel writes them) is refused too."""
+    found: dict[str, list[tuple[int, int, int, int]]] = {}
     merged = 0
     for member in archive.infolist():
         if not member.filename.startswith("xl/worksheets/") or not member.filename.endswith(".xml"):
@@ -154,15 +175,16 @@ def _check_merges(path: Path, archive) -> None:
             shown = ref.decode("ascii", "replace")[:40]
             match = _CELL_RANGE.fullmatch(shown.strip().upper())
             if match:
-                first_col, first_row = _column_number(match[1]), int(match[2])
-                last_col, last_row = (_column_number(match[3]), int(match[4])) if match[3] else (first_col, first_row)
-                merged += (abs(last_row - first_row) + 1) * (abs(last_col - first_col) + 1)
-            if not match or max(first_row, last_row) > 2 * MAX_ROWS or max(first_col, last_col) > MAX_COLUMNS \
-                    or merged > MAX_MERGED:
+                rows = sorted((int(match[2]), int(match[4] or match[2])))
+                columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
+                merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
+            if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
                 raise DataError([Problem(path, None, None, "", tr(
                     "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
                     "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
                     max_merged=f"{MAX_MERGED:,}"))])
+            found.setdefault(member.filename, []).append((rows[0], columns[0], rows[1], columns[1]))
+    return found
 
 
 def _column_number(letters: str) -> int:

@@ -381,9 +381,8 @@ EN.update({  # erqi-tui import
         "merged block {ref} is beyond what a sheet should span ({max_rows} rows, {max_columns} columns, {max_merged} merged "
         "cells in all); unmerge it or delete the extra rows and columns",
     "不能作为 CSV 读取（{error}）": "cannot be read as CSV ({error})",
-    "第一张表的范围是 {rows} 行 × {columns} 列，超过 {max_rows} 行或 {max_columns} 列；请删去多余的行列或拆分表格":
-        "the first sheet spans {rows} rows × {columns} columns, more than {max_rows} rows or {max_columns} columns; "
-        "delete the extra rows and columns or split the sheet",
+    "第一张表超过 {limit} 行；请删去多余的行或拆分表格": "the first sheet goes beyond {limit} rows; delete the extra rows or split the sheet",
+    "这一行有 {columns} 列，超过 {limit} 列；请删去多余的列": "this row has {columns} columns, more than {limit}; delete the extra columns",
     "既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8": "is neither UTF-8 nor GB18030 text; save it as CSV UTF-8",
     "“{column}”列": "column \"{column}\"",
     "没有“编号”列：表头行应有 编号（或 id）、日期、数值……": "no id column: expected a header row with id (or 编号), date, value…",
