@@ -55,38 +55,39 @@ def path_problem(path: Path, error: OSError | ValueError) -> str:
     return reasons.get(error.errno, f"cannot be read: {error.strerror or error}")
 
 
-def regular_file_size(path: Path, limit: int = MAX_BYTES) -> int:
+def regular_file_size(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file") -> int:
     """The size of `path` if it is a regular file of at most `limit` bytes; else DataError, said
-    in one line. Nothing is opened: a FIFO or a device is refused before anyone reads from it."""
+    in one line (what was `expected` instead: a TOML file, a spreadsheet). Nothing is opened: a FIFO
+    or a device is refused before anyone reads from it."""
     try:
         st = os.stat(path)
     except (OSError, ValueError) as error:
         raise file_problem(path, path_problem(path, error)) from None
-    return _checked_size(path, st, limit)
+    return _checked_size(path, st, limit, expected)
 
 
-def _checked_size(path: Path, st: os.stat_result, limit: int) -> int:
+def _checked_size(path: Path, st: os.stat_result, limit: int, expected: str = "a TOML file") -> int:
     kind = stat.S_IFMT(st.st_mode)
     if kind == stat.S_IFDIR:
-        raise file_problem(path, "is a folder, expected a TOML file")
+        raise file_problem(path, f"is a folder, expected {expected}")
     if kind != stat.S_IFREG:
-        raise file_problem(path, f"is {_KINDS.get(kind, 'not a regular file')}, expected a TOML file")
+        raise file_problem(path, f"is {_KINDS.get(kind, 'not a regular file')}, expected {expected}")
     if st.st_size > limit:
         raise file_problem(path, f"is {st.st_size / 2**20:.1f} MiB; expected a data file of at most "
                                  f"{limit // 2**20} MiB")
     return st.st_size
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file") -> bytes:
     """The bytes of the regular file `path` (at most `limit`), or DataError saying why not."""
-    regular_file_size(path, limit)
+    regular_file_size(path, limit, expected)
     try:
         # O_NONBLOCK: should the path turn into a FIFO after the check, opening it does not hang.
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _CLOEXEC | getattr(os, "O_BINARY", 0))
     except (OSError, ValueError) as error:
         raise file_problem(path, path_problem(path, error)) from None
     try:
-        _checked_size(path, os.fstat(fd), limit)  # the file that was opened, not the one checked
+        _checked_size(path, os.fstat(fd), limit, expected)  # the file that was opened, not the one checked
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, 1 << 20)

@@ -111,7 +111,7 @@ def _xlsx_rows(path: Path):
     from openpyxl import load_workbook  # only `import` pays for it
     from zipfile import ZipFile
 
-    files.regular_file_size(path)
+    files.regular_file_size(path, expected="a spreadsheet")
     book = None
     try:
         with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
@@ -195,7 +195,7 @@ def _column_number(letters: str) -> int:
 
 
 def _csv_rows(path: Path):
-    raw = files.read_bytes(path)
+    raw = files.read_bytes(path, expected="a spreadsheet")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

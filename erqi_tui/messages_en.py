@@ -422,7 +422,7 @@ EN.update({  # erqi-tui import
         "erqi-tui: recorded {count} updates (numbers {first}–{last}, {who}); journal {journal}",
     "erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）":
         "erqi-tui: the {count} updates above are not recorded yet; once they are right, add --apply (all are recorded, or none)",
-    "表格（未记录任何一行）": "the sheet (no row recorded)",
+    "表格（未记录任何一行）": "sheet (no row recorded)",
 })
 EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
     "{name}完成{value}，占年度目标的{share}，{verdict}": "{name}: {value} done, {share} of the year's target, {verdict}",

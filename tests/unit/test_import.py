@@ -147,6 +147,10 @@ def test_not_a_spreadsheet_is_said_so(data, tmp_path, capsys):
     assert run(str(odd), "--data", str(data)) == 2
     assert "不能作为 .xlsx 工作簿读取" in capsys.readouterr().err
     assert run(str(tmp_path / "x.pdf"), "--data", str(data)) == 2
+    folder = tmp_path / "台账.xlsx"
+    folder.mkdir()
+    assert run(str(folder), "--data", str(data)) == 2
+    assert "台账.xlsx: 是文件夹，应为电子表格（.xlsx 或 .csv）" in capsys.readouterr().err  # not "a TOML file"
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(data, tmp_path, capsys):
