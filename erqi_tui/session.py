@@ -47,9 +47,13 @@ class Session:
         self.reuse = loaded  # the data file's parse, reused while the file is unchanged
         self.state = loaded.state if loaded is not None else store.fingerprint(path)
         self.loading = False  # the files are being read
+        self.writing = False  # this session is writing to them: what it writes is not a change from outside
 
     def changed_on_disk(self) -> bool:
-        return not self.loading and store.fingerprint(self.path) != self.state
+        """Whether the files differ from what was last read or written here. Not while this session
+        reads or writes them: its own write, seen before the save has returned, would reload the
+        dashboard under the user's next key (the save's result carries what is on disk then)."""
+        return not self.loading and not self.writing and store.fingerprint(self.path) != self.state
 
     def size(self) -> int:
         try:
@@ -102,6 +106,7 @@ class Session:
             return Unsaved(tr("正在重新载入数据，请稍后再保存。"))
         if self.read_only:
             return Unsaved(tr("只读：不能记录更新。"))
+        self.writing = True
         try:
             return await asyncio.to_thread(write)
         except store.Refused as refused:
@@ -111,3 +116,5 @@ class Session:
                               error=fmt.clean(error.shown())), broken=error.shown())
         except OSError as error:
             return Unsaved(tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
+        finally:
+            self.writing = False  # the caller takes what was written as read, before anything else runs
