@@ -215,6 +215,37 @@ def refuse(message: str) -> int:
     return EXIT_INVALID
 
 
+def fail(message: str) -> int:
+    """A command that cannot do what was asked (and records nothing anyway): one line, exit 2."""
+    print(fmt.clean(tr("erqi-tui：{message}", message=message), single_line=True), file=sys.stderr)
+    return EXIT_INVALID
+
+
+def binary_to_terminal(format: str, output: Path | None) -> bool:
+    """xlsx and docx go to a file (-o) or a pipe, never onto a terminal: True (said so) if asked to."""
+    if format in BINARY_FORMATS and output in (None, Path("-")) and sys.stdout.isatty():
+        print(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=format), file=sys.stderr)
+        return True
+    return False
+
+
+def write_out(output: Path | None, out: str | bytes, format: str = "", announce: bool = True) -> str | None:
+    """`out` written to `output` (standard output for none or -): text as UTF-8, a CSV with the BOM
+    Excel needs to read it so. Where it went, said unless `announce` is off; None (the reason said)
+    when it cannot be written."""
+    data = out if isinstance(out, bytes) else out.encode("utf-8-sig" if format == "csv" else "utf-8")
+    try:
+        written = files.write_output(output, data)
+    except (OSError, ValueError) as error:
+        reason = files.path_problem(output, error) if isinstance(error, ValueError) else (error.strerror or str(error))
+        print(fmt.clean(tr("erqi-tui：无法写入 {path}：{reason}", path=output, reason=reason), single_line=True),
+              file=sys.stderr)
+        return None
+    if announce and written != "-":
+        print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
+    return written
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -360,9 +391,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
     since = default_since(dashboard, args.since)
-    if args.format in BINARY_FORMATS and args.output in (None, Path("-")) and sys.stdout.isatty():
-        print(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=args.format),
-              file=sys.stderr)
+    if binary_to_terminal(args.format, args.output):
         return EXIT_INVALID
     if args.format == "svg":
         from .app import svg_screenshot
@@ -378,17 +407,8 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         text = to_xlsx(dashboard, args.as_of, args.pane, since)
     else:
         text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane, since)
-    data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if args.format == "csv" else "utf-8")
-    try:
-        written = files.write_output(args.output, data)
-    except (OSError, ValueError) as error:
-        reason = files.path_problem(args.output, error) if isinstance(error, ValueError) else (
-            error.strerror or str(error))
-        print(fmt.clean(tr("erqi-tui：无法写入 {path}：{reason}", path=args.output, reason=reason), single_line=True),
-              file=sys.stderr)
+    if write_out(args.output, text, args.format) is None:
         return EXIT_INVALID
-    if written != "-":
-        print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
     if args.mark:
         return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
     return EXIT_OK
@@ -400,9 +420,9 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
     from . import city as city_view
 
     if not paths:
-        return refuse(tr("文件夹中没有数据文件（*.toml）"))
+        return fail(tr("文件夹中没有数据文件（*.toml）"))
     if args.command in ("record", "import", "serve"):
-        return refuse(tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command))
+        return fail(tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command))
     with loading_indicator(paths[0]):
         districts = city_view.read_all(paths)
     if args.command == "check":
@@ -426,18 +446,11 @@ def city_export(args: argparse.Namespace, districts) -> int:
     from .city_report import CITY_FORMATS, city_exports
 
     if args.format not in CITY_FORMATS:
-        return refuse(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
-    if args.format in BINARY_FORMATS and args.output in (None, Path("-")) and sys.stdout.isatty():
-        return refuse(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=args.format))
-    out = city_exports(args.format, districts, args.as_of)
-    data = out if isinstance(out, bytes) else out.encode("utf-8-sig" if args.format == "csv" else "utf-8")
-    try:
-        written = files.write_output(args.output, data)
-    except (OSError, ValueError) as error:
-        return refuse(tr("无法写入 {path}：{reason}", path=args.output, reason=getattr(error, "strerror", None) or error))
-    if written != "-":
-        print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
-    return EXIT_OK
+        return fail(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
+    if binary_to_terminal(args.format, args.output):
+        return EXIT_INVALID
+    written = write_out(args.output, city_exports(args.format, districts, args.as_of), args.format)
+    return EXIT_INVALID if written is None else EXIT_OK
 
 
 def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
@@ -450,10 +463,9 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
         from .edits import default_date
 
         date = default_date(dashboard, today)
-        try:
-            written = files.write_output(args.template, importing.template(dashboard, date))
-        except (OSError, ValueError) as error:
-            return refuse(tr("无法写入 {path}：{reason}", path=args.template, reason=getattr(error, "strerror", None) or error))
+        written = write_out(args.template, importing.template(dashboard, date), announce=False)
+        if written is None:
+            return EXIT_INVALID
         print(fmt.clean(tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",
                            path=written, targets=len(dashboard.targets), projects=len(dashboard.projects)),
                         single_line=True), file=sys.stderr)

@@ -408,7 +408,7 @@ EN.update({  # erqi-tui import
     "数据文件（--apply 时必填）": "the data file (required with --apply)",
     "记录全部改动（不加时只预览）": "record every change (without it: a preview)",
     "写出一个填好编号和名称的 .xlsx 模板，而不导入": "write an .xlsx template with the file's ids and names, instead of importing",
-    "无法写入 {path}：{reason}": "cannot write {path}: {reason}",
+    "erqi-tui：{message}": "erqi-tui: {message}",
     "erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入":
         "erqi-tui: wrote the template {path}: {targets} targets, {projects} projects; fill in the values, then erqi-tui import it",
     "请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板":
