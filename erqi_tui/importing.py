@@ -53,7 +53,7 @@ MAX_ROWS = 100_000
 # unpack into gigabytes, and one cell at the sheet's far corner makes a grid of a billion.
 MAX_UNPACKED = 100 * 1024 * 1024  # a ledger of MAX_ROWS rows is some 60 MB of XML
 MAX_COLUMNS = 200
-MAX_MERGED = 1_000_000  # cells in merged blocks, all sheets together
+MAX_MERGED = 1_000_000  # cells in the sheet's merged blocks
 
 
 class Row(NamedTuple):
@@ -80,7 +80,7 @@ class Plan(NamedTuple):
 def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     """The header row and the rows after it (row number, cell values), blank rows left out."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
+        return _header_and_rows(path, _xlsx_rows(path))
     if path.suffix.lower() in (".csv", ".txt"):
         return _csv_rows(path)
     raise DataError([Problem(path, None, None, "", tr("应为电子表格：.xlsx（Excel、WPS）或 .csv"))])
@@ -105,9 +105,9 @@ def _header_and_rows(path: Path, raw_rows) -> tuple[list[str], list[tuple[int, l
 
 def _xlsx_rows(path: Path):
     """The first sheet's rows, streamed (openpyxl's read-only mode: no object per cell), merged blocks
-    filled with their top-left value, blank rows left out. A hostile or broken workbook is refused in
-    one line before it costs much: by what it would unpack into, how far its merged blocks reach, and
-    as its rows come, how far they reach."""
+    filled with their top-left value. A hostile or broken workbook is refused in one line before it
+    costs much: by what it would unpack into, how far its merged blocks reach, and as its rows come,
+    how far they reach."""
     from openpyxl import load_workbook  # only `import` pays for it
     from zipfile import ZipFile
 
@@ -120,16 +120,11 @@ def _xlsx_rows(path: Path):
                 raise DataError([Problem(path, None, None, "", tr(
                     "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
                     limit=f"{MAX_UNPACKED // 2**20}"))])
-            blocks = _merged_blocks(path, archive)
-        book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
-        sheet = book.worksheets[0]
+            book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
+            sheet = book.worksheets[0]
+            by_row = _merged_blocks(path, archive.read(sheet._worksheet_path.lstrip("/")))
         sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
-        by_row: dict[int, list[tuple[int, int, int, int]]] = {}
-        for block in blocks.get(sheet._worksheet_path.lstrip("/"), ()):
-            for row in range(block[0], block[2] + 1):
-                by_row.setdefault(row, []).append(block)
         tops: dict[tuple, Any] = {}
-        kept = []
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > 2 * MAX_ROWS:
                 raise DataError([Problem(path, number, None, "", tr(
@@ -144,8 +139,7 @@ def _xlsx_rows(path: Path):
                     tops[block] = values[first_col - 1] if first_col <= len(values) else None
                 values.extend([None] * (last_col - len(values)))
                 values[first_col - 1:last_col] = [tops.get(block)] * (last_col - first_col + 1)
-            if not all(_blank(v) for v in values):
-                kept.append((number, values))
+            yield number, values
     except DataError:
         raise
     except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
@@ -154,37 +148,35 @@ def _xlsx_rows(path: Path):
     finally:
         if book is not None:
             book.close()  # read-only mode keeps the file open
-    return _header_and_rows(path, kept)
 
 
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
 _CELL_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?")
 
 
-def _merged_blocks(path: Path, archive) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Each worksheet's merged blocks (first row, first column, last row, last column), by its name in
-    the archive. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a few
-    bytes, and filling it (as openpyxl itself does, an object per cell) would never end. A block not
-    written plainly (as Excel writes them) is refused too."""
-    found: dict[str, list[tuple[int, int, int, int]]] = {}
+def _merged_blocks(path: Path, xml: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
+    """A worksheet's merged blocks (first row, first column, last row, last column), under each row
+    they cover. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a
+    few bytes, and filling it a cell at a time would never end. A block not written plainly (as
+    Excel writes them) is refused too."""
+    by_row: dict[int, list[tuple[int, int, int, int]]] = {}
     merged = 0
-    for member in archive.infolist():
-        if not member.filename.startswith("xl/worksheets/") or not member.filename.endswith(".xml"):
-            continue
-        for ref in _MERGE.findall(archive.read(member)):
-            shown = ref.decode("ascii", "replace")[:40]
-            match = _CELL_RANGE.fullmatch(shown.strip().upper())
-            if match:
-                rows = sorted((int(match[2]), int(match[4] or match[2])))
-                columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
-                merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
-            if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
-                raise DataError([Problem(path, None, None, "", tr(
-                    "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
-                    "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
-                    max_merged=f"{MAX_MERGED:,}"))])
-            found.setdefault(member.filename, []).append((rows[0], columns[0], rows[1], columns[1]))
-    return found
+    for ref in _MERGE.findall(xml):
+        shown = ref.decode("ascii", "replace")[:40]
+        match = _CELL_RANGE.fullmatch(shown.strip().upper())
+        if match:
+            rows = sorted((int(match[2]), int(match[4] or match[2])))
+            columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
+            merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
+        if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
+            raise DataError([Problem(path, None, None, "", tr(
+                "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
+                "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
+                max_merged=f"{MAX_MERGED:,}"))])
+        block = (rows[0], columns[0], rows[1], columns[1])
+        for row in range(rows[0], rows[1] + 1):
+            by_row.setdefault(row, []).append(block)
+    return by_row
 
 
 def _column_number(letters: str) -> int:

@@ -203,7 +203,7 @@ def rewritten(sheet, out, change):
     b'<x:mergeCells xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     b'<x:mergeCell ref="A1:&#88;FD9"/></x:mergeCells>',  # written so as to hide its far corner
 ])
-def test_a_merged_block_beyond_a_ledger_is_refused_before_openpyxl_builds_it(data, tmp_path, capsys, merge):
+def test_a_merged_block_beyond_a_ledger_is_refused_before_it_is_filled(data, tmp_path, capsys, merge):
     import time
 
     sheet = workbook(tmp_path / "sheet.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
