@@ -56,9 +56,7 @@ def appended_all(old: str, updates: list[Update]) -> str:
         return old
     parts = [appended(old, updates[0])]
     for update in updates[1:]:
-        before = parts[-1]  # the separator as `_append` would put it after the text so far
-        parts.append(("" if before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n")
-                     + entry_text(update))
+        parts.append(_separator(parts[-1]) + entry_text(update))  # the text so far ends as parts[-1] does
     return "".join(parts)
 
 
@@ -75,8 +73,12 @@ def _append(old: str, block: str) -> str:
     if isinstance(document.get("update"), list):  # erqi-tui 0.1's inline array: rewritten once as entries
         old = HEADER + "".join("\n" + entry_block(entry) for entry in document["update"])
         old += "".join("\n" + entry_block(entry, "briefing") for entry in document.get("briefing", []))
-    separator = "" if old.endswith("\n\n") or not old else "\n" if old.endswith("\n") else "\n\n"
-    return old + separator + block
+    return old + _separator(old) + block
+
+
+def _separator(text: str) -> str:
+    """What goes between journal text ending as `text` does and the next entry: a blank line."""
+    return "" if text.endswith("\n\n") or not text else "\n" if text.endswith("\n") else "\n\n"
 
 
 def entry_block(entry: dict, kind: str = "update") -> str:
