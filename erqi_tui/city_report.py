@@ -12,9 +12,6 @@ from . import fmt, report
 from .city import Comparison, District, compare
 from .i18n import tr
 
-CITY_FORMATS = ("md", "csv", "json", "xlsx")
-
-
 def _gap(value: float | None) -> str:
     return fmt.MISSING if value is None else f"{value * 100:+.1f}"
 
@@ -114,6 +111,10 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
     return out.getvalue()
 
 
+CITY_EXPORTS = {"md": to_markdown, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
+CITY_FORMATS = tuple(CITY_EXPORTS)
+
+
 def city_exports(format: str, districts: list[District], what_if: dt.date | None):
-    return {"md": to_markdown, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}[format](districts, what_if)
+    return CITY_EXPORTS[format](districts, what_if)
 

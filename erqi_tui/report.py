@@ -229,9 +229,10 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
 
 # --- CSV -----------------------------------------------------------------------------------------
 
-def _csv_cell(text: str) -> str:
+def spreadsheet_text(text: str) -> str:
+    """Data text as a spreadsheet cell (CSV or xlsx): never a formula (=, +, - and @ start one in
+    Excel), no control characters."""
     text = fmt.clean(text, single_line=True)
-    # A cell starting with = + - @ would be run as a formula by a spreadsheet.
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
@@ -314,7 +315,7 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
     for row in quantities(dashboard, what_if, pane, since):
         *texts, value, unit, at_least, approx, date = row
-        writer.writerow([_csv_cell(district), *map(_csv_cell, texts), fmt_number(value), _csv_cell(unit), yes if at_least else "",
+        writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
                          yes if approx else "", date.isoformat() if date else ""])
     return out.getvalue()
 

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from . import fmt, listing, progress, series
 from .i18n import data, pane_title, tr
 from .model import PANE_IDS, Dashboard, Quantity
+from .report import spreadsheet_text
 from .series import Since
 
 HEADER_FILL = "DDEBF7"
@@ -47,10 +48,10 @@ class Writer:
 
         sheet = self.sheet
         if title:
-            sheet.cell(self.row, 1, _safe(title)).font = Font(bold=True, size=12)
+            sheet.cell(self.row, 1, spreadsheet_text(title)).font = Font(bold=True, size=12)
             self.row += 1
         for column, header in enumerate(headers, start=1):
-            cell = sheet.cell(self.row, column, _safe(header))
+            cell = sheet.cell(self.row, column, spreadsheet_text(header))
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
             self.fit(column, header)
@@ -62,7 +63,7 @@ class Writer:
             self.row += 1
             for column, value in enumerate(values, start=1):
                 if isinstance(value, str):
-                    value = _safe(value)
+                    value = spreadsheet_text(value)
                 cell = sheet.cell(self.row, column, value)
                 if formats and column in formats and value is not None:
                     cell.number_format = formats[column]
@@ -81,12 +82,6 @@ class Writer:
 
         for column, width in self.widths.items():
             self.sheet.column_dimensions[get_column_letter(column)].width = max(width, 8)
-
-
-def _safe(text: str) -> str:
-    """Data text as a cell: never a formula (=, +, - and @ start one in Excel), no control characters."""
-    text = fmt.clean(text, single_line=True)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 TARGET_HEADERS = ["目标", "当前值", "当前值为下限", "目标值", "目标值为下限", "单位", "完成率", "序时进度",
