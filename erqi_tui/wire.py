@@ -137,11 +137,7 @@ class SGRDiff:
         self.tail = ""  # an escape sequence cut at the end of a write: kept for the next
 
     def feed(self, data: str) -> str:
-        data = self.tail + data
-        self.tail = ""
-        cut = data.rfind("\x1b")
-        if cut != -1 and not _complete(data, cut):
-            data, self.tail = data[:cut], data[cut:]
+        data, self.tail = _split_tail(self.tail + data)
         out: list[str] = []
         position = 0
         for match in _CSI.finditer(data):
@@ -182,6 +178,14 @@ class SGRDiff:
                 self.sent = {}
             out.append(transition(self.sent, self.wanted))
             self.sent = dict(self.wanted)
+
+
+def _split_tail(data: str) -> tuple[str, str]:
+    """`data` without an escape sequence cut off at its end, and that piece (kept for the next write)."""
+    cut = data.rfind("\x1b")
+    if cut != -1 and not _complete(data, cut):
+        return data[:cut], data[cut:]
+    return data, ""
 
 
 def _complete(data: str, start: int) -> bool:
@@ -459,11 +463,7 @@ class Light:
         self.tail = ""  # an escape sequence cut at the end of a write: kept for the next
 
     def feed(self, data: str, size: tuple[int, int] | None = None) -> str:
-        data = self.tail + data
-        self.tail = ""
-        cut = data.rfind("\x1b")
-        if cut != -1 and not _complete(data, cut):
-            data, self.tail = data[:cut], data[cut:]
+        data, self.tail = _split_tail(self.tail + data)
         return self.sgr.feed(self.rows.feed(data, size))
 
 
