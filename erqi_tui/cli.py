@@ -229,10 +229,32 @@ def binary_to_terminal(format: str, output: Path | None) -> bool:
     return False
 
 
-def write_out(output: Path | None, out: str | bytes, format: str = "", announce: bool = True) -> str | None:
+def protected_files(*data_paths: Path) -> dict[Path, str]:
+    """What no output may replace: each data file's record (the file, its journal, their locks)
+    and the settings file, each with what it is."""
+    out: dict[Path, str] = {}
+    for data_path in data_paths:
+        out.update(store.own_files(data_path))
+    settings = config.config_path()
+    out.update({settings: tr("设置文件"), files.lock_path(settings): tr("设置文件的锁文件")})
+    return out
+
+
+def clashes(output: Path | None, protected: dict[Path, str]) -> bool:
+    """True (said in one line) when writing to `output` would replace one of the `protected` files."""
+    what = files.output_clash(output, protected)
+    if what is not None:
+        fail(tr("{path} 是{what}，不能写入导出内容（会覆盖数据）；请用 -o 另给一个文件名", path=output, what=what))
+    return what is not None
+
+
+def write_out(output: Path | None, out: str | bytes, format: str = "", announce: bool = True,
+              protected: dict[Path, str] | None = None) -> str | None:
     """`out` written to `output` (standard output for none or -): text as UTF-8, a CSV with the BOM
     Excel needs to read it so. Where it went, said unless `announce` is off; None (the reason said)
-    when it cannot be written."""
+    when it cannot be written, or when it would replace one of the `protected` files."""
+    if protected and clashes(output, protected):
+        return None
     data = out if isinstance(out, bytes) else out.encode("utf-8-sig" if format == "csv" else "utf-8")
     try:
         written = files.write_output(output, data)
@@ -407,7 +429,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         text = to_xlsx(dashboard, args.as_of, args.pane, since)
     else:
         text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane, since)
-    if write_out(args.output, text, args.format) is None:
+    if write_out(args.output, text, args.format, protected=protected_files(path)) is None:
         return EXIT_INVALID
     if args.mark:
         return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
@@ -449,7 +471,8 @@ def city_export(args: argparse.Namespace, districts) -> int:
         return fail(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
     if binary_to_terminal(args.format, args.output):
         return EXIT_INVALID
-    written = write_out(args.output, city_exports(args.format, districts, args.as_of), args.format)
+    written = write_out(args.output, city_exports(args.format, districts, args.as_of), args.format,
+                        protected=protected_files(*(d.path for d in districts)))
     return EXIT_INVALID if written is None else EXIT_OK
 
 
@@ -463,7 +486,8 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
         from .edits import default_date
 
         date = default_date(dashboard, today)
-        written = write_out(args.template, importing.template(dashboard, date), announce=False)
+        written = write_out(args.template, importing.template(dashboard, date), announce=False,
+                            protected={**protected_files(path), **({args.sheet: tr("要导入的表格")} if args.sheet else {})})
         if written is None:
             return EXIT_INVALID
         print(fmt.clean(tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",

@@ -478,3 +478,12 @@ EN.update({
     "从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新":
         "record an update from a script: a target's value, a project's fields and milestones, an enterprise request, a key task, or withdraw an update",
 })
+EN.update({  # no output over the record; the journal's bound (issue 20)
+    "{path} 是{what}，不能写入导出内容（会覆盖数据）；请用 -o 另给一个文件名":
+        "{path} is the {what}: an export may not be written over it; give another file name with -o",
+    "更新记录": "journal", "更新记录的锁文件": "journal's lock file", "数据文件的锁文件": "data file's lock file",
+    "设置文件的锁文件": "settings file's lock file", "要导入的表格": "spreadsheet being imported",
+    "记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，或将本年度的更新记录归档、另起一个数据文件":
+        "the journal would be {size:.1f} MiB, over its bound of {limit} MiB: nothing was written; record fewer rows "
+        "at a time, or archive this year's journal and start a new data file",
+})

@@ -50,6 +50,14 @@ def fingerprint(data_path: Path) -> tuple:
     return tuple(out)
 
 
+def own_files(data_path: Path) -> dict[Path, str]:
+    """The files that hold the record of `data_path` (the data file, its journal, their locks),
+    each with what it is: no output may be written over any of them (files.output_clash)."""
+    journal_file = journal.journal_path(data_path)
+    return {data_path: tr("数据文件"), journal_file: tr("更新记录"),
+            files.lock_path(journal_file): tr("更新记录的锁文件"), files.lock_path(data_path): tr("数据文件的锁文件")}
+
+
 def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
     """Read and validate `path` and apply the journal beside it. Raises DataError listing every
     problem found, in whichever file has them. `reuse`: what was read before; if the data file has
@@ -69,7 +77,7 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
         journal_file = journal.journal_path(path)
         if not os.path.lexists(journal_file):
             return Loaded(base, base, state), None
-        text = files.read_text(journal_file)
+        text = files.read_text(journal_file, limit=files.JOURNAL_MAX_BYTES)
         return Loaded(base, journal.apply(base, journal_file, text), state), text
 
 
@@ -180,7 +188,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
                 raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
                                  seq=update.withdraw, problem=error.problems[0])) from None
             raise
-        files.write_atomic(journal_file, text.encode("utf-8"))
+        _write_journal(journal_file, text)
         return Loaded(fresh.base, after, fingerprint(path)), after.journal_entries
 
 
@@ -215,9 +223,26 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
                 raise
         text = journal.appended_all(text, [update if update.at else update._replace(at=moment) for update in updates])
         after = journal.apply(fresh.base, journal_file, text)
+        data = _bounded(text)  # the preview says so too
         if write:
-            files.write_atomic(journal_file, text.encode("utf-8"))
+            files.write_atomic(journal_file, data)
         return Loaded(fresh.base, after, fingerprint(path)), first
+
+
+def _write_journal(journal_file: Path, text: str) -> None:
+    """The journal written atomically, unless it would pass the bound its reader keeps."""
+    files.write_atomic(journal_file, _bounded(text))
+
+
+def _bounded(text: str) -> bytes:
+    """The journal's bytes, or Refused when they would pass the bound its reader keeps: said
+    before anything is written, so that no write leaves a file the reader refuses."""
+    data = text.encode("utf-8")
+    if len(data) > files.JOURNAL_MAX_BYTES:
+        raise Refused(tr("记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，"
+                         "或将本年度的更新记录归档、另起一个数据文件", size=len(data) / 2**20,
+                         limit=files.JOURNAL_MAX_BYTES // 2**20))
+    return data
 
 
 def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
@@ -244,5 +269,5 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None) -
         fresh, old = _read(path, reuse)
         text = journal.appended_briefing(journal.HEADER if old is None else old, briefing)
         after = journal.apply(fresh.base, journal_file, text)
-        files.write_atomic(journal_file, text.encode("utf-8"))
+        _write_journal(journal_file, text)
         return Loaded(fresh.base, after, fingerprint(path))

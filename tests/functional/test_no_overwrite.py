@@ -1,0 +1,106 @@
+"""No command writes over the record: an output path (export's -o, import's --template) that leads,
+by any name or link, to a data file, its journal, a lock or the settings is refused in one line,
+exit 2, and the file is left as it was (issue 20: such commands replaced the record, exit 0)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import BUNDLED
+
+
+def erqi(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "erqi_tui", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60, env=env)
+
+
+@pytest.fixture
+def district(tmp_path):
+    """A copy of the bundled file with one update in its journal, and its own settings folder."""
+    path = tmp_path / "t.toml"
+    shutil.copy(BUNDLED, path)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    recorded = erqi("record", "--data", str(path), "--target", "signed-amount", "--value", "250",
+                    "--date", "2024-05-31", "--user", "张三", env=env)
+    assert recorded.returncode == 0, recorded.stderr
+    settings = tmp_path / "config" / "erqi-tui" / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('lang = "zh"\n', encoding="utf-8")
+    return path, env
+
+
+def state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def refused(result: subprocess.CompletedProcess, before: dict, folder: Path) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "不能写入导出内容" in result.stderr
+    assert state(folder) == before  # nothing written, nothing replaced
+
+
+@pytest.mark.parametrize("victim", ["t.toml", "t.journal.toml", "t.journal.toml.lock", "config/erqi-tui/config.toml"])
+@pytest.mark.parametrize("format", ["md", "csv", "xlsx"])
+def test_export_onto_the_record_or_the_settings_is_refused(district, victim, format):
+    path, env = district
+    folder = path.parent
+    (folder / "t.journal.toml.lock").touch()
+    before = state(folder)
+    refused(erqi("export", "--data", str(path), "--format", format, "-o", str(folder / victim), env=env),
+            before, folder)
+
+
+@pytest.mark.parametrize("form", ["symlink", "hardlink", "dotdot", "relative", "symlinked-folder"])
+def test_every_way_of_naming_the_data_file_is_refused(district, form, tmp_path):
+    path, env = district
+    folder = path.parent
+    if form == "symlink":
+        (tmp_path / "report.md").symlink_to(path)
+        output = tmp_path / "report.md"
+    elif form == "hardlink":
+        os.link(path, tmp_path / "report.md")
+        output = tmp_path / "report.md"
+    elif form == "dotdot":
+        (tmp_path / "sub").mkdir()
+        output = tmp_path / "sub" / ".." / "t.toml"
+    elif form == "relative":
+        output = Path("t.toml")
+    else:
+        (tmp_path / "alias").symlink_to(folder, target_is_directory=True)
+        output = tmp_path / "alias" / "t.journal.toml"
+    before = state(folder)
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "export", "--data", str(path), "-o", str(output)],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60, env=env, cwd=folder)
+    refused(result, before, folder)
+
+
+def test_import_template_onto_the_data_file_or_its_journal_is_refused(district):
+    path, env = district
+    folder = path.parent
+    before = state(folder)
+    for victim in ("t.toml", "t.journal.toml"):
+        refused(erqi("import", "--data", str(path), "--template", str(folder / victim), env=env), before, folder)
+
+
+def test_the_city_export_keeps_off_every_district(district, tmp_path):
+    path, env = district
+    other = tmp_path / "b.toml"
+    shutil.copy(BUNDLED, other)
+    before = state(tmp_path)
+    refused(erqi("export", "--data", str(path), "--data", str(other), "--format", "csv", "-o", str(other),
+                 env=env), before, tmp_path)
+
+
+def test_an_ordinary_output_beside_the_data_is_written(district):
+    path, env = district
+    result = erqi("export", "--data", str(path), "--format", "md", "-o", str(path.with_name("t.md")), env=env)
+    assert result.returncode == 0, result.stderr
+    assert path.with_name("t.md").read_text(encoding="utf-8").startswith("#")
