@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -196,11 +197,24 @@ class ErqiApp(App):
                         severity="warning", markup=False)
         self.check_size()
         self.focus_pane()
+        self.leave_with_the_terminal()
         if self.watch_files:
             self.set_interval(0.5, self.poll_files)
         if self.districts:
             self.action_show_city()
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def leave_with_the_terminal(self) -> None:
+        """End when the terminal goes, SIGHUP or not (hangup.py); not in a test or a browser."""
+        if self.is_headless or os.environ.get("TEXTUAL_DRIVER") or sys.__stdin__ is None or sys.__stdout__ is None:
+            return
+        from . import hangup
+
+        try:
+            fds = (sys.__stdin__.fileno(), sys.__stdout__.fileno())
+        except (OSError, ValueError):
+            return
+        hangup.watch(fds, lambda: self.call_from_thread(self.exit, return_code=hangup.EXIT_HUNG_UP))
 
     def remember_theme(self, theme) -> None:
         """Keep the theme chosen in the command palette for the next start."""

@@ -117,3 +117,46 @@ def test_dashboard_over_ssh_in_tmux_80x24(sshd, tmp_path):
         tmux.wait_for("SSH-EXITED")  # q quit the app and so the SSH session
     finally:
         tmux("kill-server")
+
+
+def test_the_app_leaves_with_its_terminal_even_with_sighup_ignored(sshd, tmp_path):
+    """Killing the SSH client ends the app within seconds, though the remote shell ignores SIGHUP
+    (as nohup and some multiplexers do): before, the orphan spun at a core and more for ever."""
+    import pty
+    import select
+    import signal
+
+    home, port = sshd
+    data = tmp_path / f"hangup-{os.getpid()}.toml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "data" / "targets.toml", data)
+    remote = f"trap '' HUP; XDG_CONFIG_HOME={tmp_path} TERM=xterm-256color exec {ERQI} --data {data}"
+    pid, master = pty.fork()
+    if pid == 0:  # the SSH client, in a terminal of its own
+        os.execvp("ssh", ["ssh", "-tt", "-p", str(port), "-i", str(home / "client_key"), "-o", "StrictHostKeyChecking=no",
+                          "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+                          f"{getpass.getuser()}@127.0.0.1", remote])
+    try:
+        seen, deadline = b"", time.monotonic() + 30
+        while "郑州市二七区".encode() not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert "郑州市二七区".encode() in seen, "the dashboard never appeared over SSH"
+
+        def running() -> list[str]:
+            return subprocess.run(["pgrep", "-f", str(data)], capture_output=True, text=True).stdout.split()
+
+        assert running(), "the app is not running on the server"
+        os.kill(pid, signal.SIGKILL)  # the client dies: no goodbye, the connection just closes
+        os.waitpid(pid, 0)
+        gone_at = time.monotonic() + 5  # sshd notices the closed connection at once; the app has 2 s
+        while running() and time.monotonic() < gone_at:
+            time.sleep(0.1)
+        left = running()
+        for stray in left:
+            os.kill(int(stray), signal.SIGKILL)
+        assert not left, "the app stayed behind its dead terminal"
+    finally:
+        os.close(master)
