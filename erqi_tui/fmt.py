@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import Quantity
 from . import i18n
 
@@ -52,30 +54,53 @@ def points(gap: float | None, *, signed: bool = True) -> str:
     return i18n.tr("{points} 个百分点", points=shown)
 
 
+# What is never shown as itself: C0 and C1 controls and DEL (a terminal obeys them), surrogates, the
+# format characters (Unicode's category Cf: bidi embeddings, overrides and isolates, which reorder
+# what follows; zero-width spaces and joiners, the BOM, invisible operators, tag characters, which
+# hide a difference between two names that look alike; none has a use in a district's text), the
+# line and paragraph separators (a line break that is not one) and the noncharacters (U+FFFE, U+FFFF,
+# …, which XML forbids). Unicode 14's table (Python 3.11); test_fmt checks it against unicodedata.
+HIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufeff"
+    "\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]")
+
+
+def _shown(ch: str, single_line: bool) -> str:
+    code = ord(ch)
+    if ch == "\n":
+        return " " if single_line else ch
+    if ch == "\t":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛, ␇, ␍: the control pictures
+    if code == 0x7F:
+        return "␡"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (a login name, a path): shown as such
+        return f"\\x{code - 0xDC00:02x}"
+    return f"⟪U+{code:04X}⟫"
+
+
 def clean(text: str, *, single_line: bool = False) -> str:
-    """Neutralise terminal control characters in data text: ESC, BEL, C1 codes show as visible
-    symbols (␛, ␇, …) instead of reaching the terminal, and bytes that were not UTF-8 as \\xNN
-    (they could not be written to the terminal at all). Newlines stay unless `single_line`."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\n":
-            out.append(" " if single_line else ch)
-        elif ch == "\t":
-            out.append(" ")
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("␡")
-        elif 0x80 <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (a login name, a path): shown as such
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Data text made visible and inert, for the screen and every export: a control character shows
+    as its picture (␛, ␇, ␍), a byte that was not UTF-8 as \\xNN, and any other character in HIDDEN
+    (a bidi override, a zero-width space, U+FFFF) as ⟪U+202E⟫: its code point, which can be looked
+    up, in brackets that no district's text uses, where a picture would need a glyph Unicode does not
+    have. Nothing is obeyed (the order of what follows is the order written) and nothing is dropped
+    (two names that look alike and differ show the difference). The result is always valid XML 1.0
+    text. Newlines stay unless `single_line`; a tab is a space."""
+    shown = _shown_on_one_line if single_line else _shown_as_is
+    return HIDDEN.sub(shown, text)
+
+
+def _shown_as_is(match: re.Match) -> str:
+    return _shown(match.group(), False)
+
+
+def _shown_on_one_line(match: re.Match) -> str:
+    return _shown(match.group(), True)
 
 
 _SPARKS = "▁▂▃▄▅▆▇█"

@@ -58,6 +58,7 @@ HOSTILE = [
     "[link=https://example.com]链接[/link]",
     "清屏\x1b[2J",
     "剪贴板\x1b]52;c;SGVsbG8=\x07",
+    "倒序\u202egnp.exe\u202c\u200b\uffff",
 ]
 
 
@@ -87,6 +88,7 @@ def test_markup_and_escapes_in_data_show_literally(hostile_file):
     assert "[link=https://example.com]链接" in screens
     assert "\x1b" not in screens and "\x07" not in screens
     assert "清屏␛[2J" in screens
+    assert "倒序⟪U+202E⟫gnp.exe" in screens and not {"\u202e", "\u202c", "\u200b", "\uffff"} & set(screens)
 
 
 def test_markup_in_data_shows_literally_in_the_detail_view(hostile_file):

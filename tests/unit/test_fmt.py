@@ -30,9 +30,44 @@ def test_percent_and_points():
 def test_clean_neutralises_terminal_control_characters():
     assert fmt.clean("a\x1b[2Jb\x07") == "a␛[2Jb␇"
     assert fmt.clean("osc\x1b]52;c;SGVsbG8=\x07") == "osc␛]52;c;SGVsbG8=␇"
-    assert fmt.clean("c1\x9b31m") == "c1\\x9b31m"
+    assert fmt.clean("c1\x9b31m") == "c1⟪U+009B⟫31m"  # not \x9b: that is a byte that was not UTF-8
+    assert fmt.clean("login\udcff") == "login\\xff"
     assert fmt.clean("two\nlines") == "two\nlines"
     assert fmt.clean("two\nlines", single_line=True) == "two lines"
+
+
+def test_clean_shows_bidi_overrides_and_invisible_characters_as_marks():
+    """A name that a right-to-left override makes read "exe.png" reads as written, with the override
+    shown; a zero-width space or a BOM inside a name shows; U+FFFF and a line separator too."""
+    assert fmt.clean("发票\u202egnp.exe\u202c") == "发票⟪U+202E⟫gnp.exe⟪U+202C⟫"
+    assert fmt.clean("二\u200b七\ufeff区\u2066x\u2069") == "二⟪U+200B⟫七⟪U+FEFF⟫区⟪U+2066⟫x⟪U+2069⟫"
+    assert fmt.clean("a\uffffb\u2028c", single_line=True) == "a⟪U+FFFF⟫b⟪U+2028⟫c"
+    assert fmt.clean("tag\U000e0041") == "tag⟪U+E0041⟫"
+    ordinary = "二七区 Erqi 107.96 亿元 《规划》\u3000（约）\ue000"  # an ideographic space, a 造字 in private use
+    assert fmt.clean(ordinary) == ordinary
+
+
+def test_the_hidden_table_is_every_control_format_and_noncharacter():
+    """HIDDEN is written out for speed; it must be exactly what Unicode (as this Python knows it)
+    calls a control, a surrogate, a format character, a line or paragraph separator or a
+    noncharacter, so that a newer Unicode's new format characters are not let through unnoticed."""
+    import unicodedata
+
+    everything = "".join(map(chr, range(0x110000)))
+    matched = set(fmt.HIDDEN.findall(everything))
+    expected = {ch for ch in everything
+                if unicodedata.category(ch) in ("Cc", "Cs", "Cf", "Zl", "Zp")
+                or (ord(ch) & 0xFFFE) == 0xFFFE or 0xFDD0 <= ord(ch) <= 0xFDEF}
+    assert matched == expected, sorted(f"U+{ord(c):04X}" for c in matched ^ expected)[:20]
+
+
+def test_clean_text_is_always_valid_xml():
+    import re
+
+    not_xml = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    everything = "".join(map(chr, range(0x110000)))
+    assert not not_xml.search(fmt.clean(everything))
+    assert "\n" not in fmt.clean(everything, single_line=True)
 
 
 def test_clean_leaves_markup_characters_alone():
