@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
 from . import fmt, progress, series
 from .i18n import data, english, pane_title, tr
 from .model import PANE_IDS, Dashboard, Quantity
 from .series import Since
 
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _x(text: str) -> str:
-    """Data text as Word takes it: control characters shown as symbols (␛), nothing XML forbids."""
-    return _NOT_XML.sub("\ufffd", fmt.clean(str(text)))
+def _line(text) -> str:
+    """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
+    (a newline would be a line break inside a heading or a cell)."""
+    return fmt.clean(str(text), single_line=True)
 
 
 TITLE_FONT = "宋体"
@@ -126,24 +123,24 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     for text, size in ((head, 22), (when, 14)):  # 二号 title, the date under it
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(_x(text))
+        run = paragraph.add_run(_line(text))
         fonts(run, title_font, size)
         run.bold = size > 14
     if since is not None:
         why = tr("上次简报") if since.briefing else "--since"
-        document.add_paragraph(_x(tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)))
+        document.add_paragraph(_line(tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)))
     for pane_id in ([pane] if pane else PANE_IDS):
         text = pane_paragraph(dashboard, pane_id, what_if)
         if not text:
             continue
-        document.add_heading(_x(pane_title(dashboard, pane_id)), level=1)
-        paragraph = document.add_paragraph(_x(text))
+        document.add_heading(_line(pane_title(dashboard, pane_id)), level=1)
+        paragraph = document.add_paragraph(_line(text))
         paragraph.paragraph_format.first_line_indent = Pt(28)  # two characters, as the register indents
     warnings = warning_lines(dashboard, what_if)
     if warnings and pane in (None, "overview"):
         document.add_heading(tr("预警"), level=1)
         for line in warnings:
-            document.add_paragraph(_x(line + ("." if english() else "。")), style="List Bullet")
+            document.add_paragraph(_line(line + ("." if english() else "。")), style="List Bullet")
     targets = dashboard.targets if pane in (None, "overview") else dashboard.targets_on(pane)
     if targets:
         document.add_heading(tr("主要指标"), level=2)
@@ -173,10 +170,10 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = _x(text)
+        cell.text = _line(text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
-            cell.text = _x(fmt.clean(str(text), single_line=True))
+            cell.text = _line(text)

@@ -9,6 +9,8 @@ import re
 from rich.console import Console
 from rich.terminal_theme import SVG_EXPORT_THEME
 
+from . import fmt
+
 # Rich's SVG page, with CJK-capable monospace fonts named first and no font fetched from a CDN.
 SVG_FORMAT = """\
 <svg class="rich-terminal" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">
@@ -52,10 +54,13 @@ _BUTTONS = re.compile(r"\s*<g transform=\"translate\(26,22\)\">\s*(<circle[^>]*/
 
 
 def svg(app, title: str) -> str:
-    """The app's current screen as a briefing's SVG, `title` on its first line."""
+    """The app's current screen as a briefing's SVG, `title` on its first line. Data text reaches the
+    screen cleaned (fmt.clean); the picture is cleaned once more as a whole, so that nothing a widget
+    let through (U+FFFF, a bidi override) makes it invalid XML or reorders it: Rich escapes only & < >."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    picture = console.export_svg(title=title, code_format=SVG_FORMAT, theme=SVG_EXPORT_THEME)
-    return _BUTTONS.sub("\n", picture)
+    picture = console.export_svg(title=fmt.clean(title, single_line=True), code_format=SVG_FORMAT,
+                                 theme=SVG_EXPORT_THEME)
+    return fmt.clean(_BUTTONS.sub("\n", picture))

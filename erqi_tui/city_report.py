@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 
 from . import fmt, report
 from .city import Comparison, District, compare
@@ -63,7 +62,7 @@ def to_json(districts: list[District], what_if: dt.date | None) -> str:
                                         "unit": c.progress.target.target.unit}
                                 for ident, c in row.cells.items()}
         out["districts"].append(entry)
-    return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return report.json_text(out)
 
 
 def to_csv(districts: list[District], what_if: dt.date | None) -> str:

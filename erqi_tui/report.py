@@ -9,6 +9,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 from dataclasses import dataclass, field
 
 from . import fmt, listing, progress, series
@@ -139,12 +140,20 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
 
 # --- Markdown ------------------------------------------------------------------------------------
 
+# Backslash-escaped wherever they stand: what would make emphasis (* _ ~), code (`), a link or an
+# image ([ ] and an autolink's < >), raw HTML (< > and an entity's &), a heading (#) or a new cell (|).
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|&])")
+# A renderer that links bare addresses (GitHub's www. and https://, markdown-it's linkify: evil.com)
+# is stopped by an escape inside the address: a scheme's colon, and a dot between a letter or digit
+# and a letter ("Zhengzhou: targets" and 107.96 are left as they are).
+_MD_ADDRESS = re.compile(r"((?<=[A-Za-z]):(?=\S)|(?<=[0-9A-Za-z])\.(?=[A-Za-z]))")
+
+
 def _md_cell(text: str) -> str:
-    """Data text as a Markdown table cell: literal, whatever characters it holds."""
-    text = fmt.clean(text, single_line=True).replace("\\", "\\\\")
-    for ch in "|*_`[]<>#":
-        text = text.replace(ch, "\\" + ch)
-    return text or " "
+    """Data text as Markdown that renders as that text, on one line: in a table cell, a heading or
+    a paragraph. No link, HTML, emphasis or heading can be made from it."""
+    text = _MD_SPECIAL.sub(r"\\\1", fmt.clean(text, single_line=True))
+    return _MD_ADDRESS.sub(r"\\\1", text) or " "
 
 
 def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
@@ -154,13 +163,13 @@ def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str 
              tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share))
              + since_line(dashboard, since), ""]
     for section in sections(dashboard, what_if, pane, since):
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {_md_cell(section.title)}", ""]
         for table in section.tables:
             lines += [f"### {_md_cell(table.title)}", ""]
             if not table.rows:
                 lines += [tr("（无）"), ""]
                 continue
-            lines.append("| " + " | ".join(table.columns) + " |")
+            lines.append("| " + " | ".join(map(_md_cell, table.columns)) + " |")
             lines.append("|" + "---|" * len(table.columns))
             lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
             lines.append("")
@@ -399,7 +408,25 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
 
 def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
             since: Since | None = None) -> str:
-    return json.dumps(to_json_data(dashboard, what_if, pane, since), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(to_json_data(dashboard, what_if, pane, since))
+
+
+def json_text(value) -> str:
+    """JSON for scripts, stable: every string exact, but what fmt.clean would show as a mark (a bidi
+    override, a zero-width space, U+FFFF) written as its \\u escape, so that the file read in an
+    editor or a terminal shows it instead of obeying it."""
+    return fmt.HIDDEN.sub(_json_escape, json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+
+
+def _json_escape(match: re.Match) -> str:
+    ch = match.group()
+    if ch < " ":  # json.dumps escaped every control inside a string: this is its own layout
+        return ch
+    code = ord(ch)
+    if code > 0xFFFF:  # beyond the BMP, JSON escapes a character as its UTF-16 pair
+        code -= 0x10000
+        return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
+    return f"\\u{code:04x}"
 
 
 TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

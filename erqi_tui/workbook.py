@@ -34,6 +34,38 @@ def _bound(q: Quantity | None) -> str | None:
     return "以上" if q.at_least else ("约" if q.approx else None)
 
 
+# What a sheet title may not hold, as the full-width sign that reads the same in Chinese text.
+_NOT_IN_SHEET_TITLE = str.maketrans({"/": "／", "\\": "＼", ":": "：", "?": "？", "*": "＊", "[": "［", "]": "］"})
+
+
+def sheet_title(name: str, taken: list[str], fallback: str) -> str:
+    """`name` as a sheet title Excel and WPS open: cleaned like any data text (fmt.clean), the signs
+    a title may not hold (/ \\ : ? * [ ]) in their full-width forms, at most 31 characters (counted
+    as Excel counts them, in UTF-16), not starting or ending with an apostrophe (shown as ’), not
+    "History" (Excel keeps it for itself) and unlike every title in `taken`, ignoring case: a second
+    one gets " (2)". `fallback` where nothing is left."""
+    title = fmt.clean(name, single_line=True).translate(_NOT_IN_SHEET_TITLE).strip() or fallback
+    taken = {t.casefold() for t in taken} | {"history"}
+    candidate, number = _fit(title, 31), 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = _fit(title, 31 - len(f" ({number})")) + f" ({number})"
+    return candidate
+
+
+def _fit(title: str, units: int) -> str:
+    """`title` cut to `units` UTF-16 code units (a character beyond the BMP is two; it is not split),
+    an apostrophe at either end shown as ’."""
+    title = title[:units]
+    while len(title.encode("utf-16-le")) > units * 2:
+        title = title[:-1]
+    if title.startswith("'"):
+        title = "’" + title[1:]
+    if title.endswith("'"):
+        title = title[:-1] + "’"
+    return title
+
+
 class Writer:
     """Tables written one under another on a sheet, each with a title and a bold header row."""
 
@@ -129,7 +161,7 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     book = Workbook()
     book.remove(book.active)
     for pane_id in ([pane] if pane else PANE_IDS):
-        sheet = book.create_sheet(fmt.clean(pane_title(d, pane_id), single_line=True)[:31] or pane_id)
+        sheet = book.create_sheet(sheet_title(pane_title(d, pane_id), book.sheetnames, pane_id))
         writer = Writer(sheet)
         targets = d.targets if pane_id == "overview" else d.targets_on(pane_id)
         if targets:
@@ -198,7 +230,7 @@ def _courses(book, dashboard: Dashboard, LineChart, Reference) -> None:
     histories = [(t, points) for t, points in histories if len(points) > 1]
     if not histories:
         return
-    sheet = book.create_sheet(tr("进程"))
+    sheet = book.create_sheet(sheet_title(tr("进程"), book.sheetnames, "course"))
     writer = Writer(sheet)
     for target, points in histories:
         first, last = writer.table(tr("{name}（{unit}）", name=data(target, "name"), unit=target.target.unit),
@@ -207,7 +239,7 @@ def _courses(book, dashboard: Dashboard, LineChart, Reference) -> None:
                                    {1: DATE, 2: NUMBER, 3: NUMBER})
         chart = LineChart()
         chart.title = fmt.clean(data(target, "name"), single_line=True)
-        chart.y_axis.title = target.target.unit
+        chart.y_axis.title = fmt.clean(target.target.unit, single_line=True)
         chart.x_axis.number_format = "mm-dd"
         chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=first - 1, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))

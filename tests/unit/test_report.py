@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 import io
 import json
+from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 import tomli_w
@@ -153,3 +155,160 @@ def test_export_shows_the_change_since_and_only_mark_writes_to_the_journal(tmp_p
 def test_the_bundled_file_cannot_be_marked(capsys):
     assert cli.main(["export", "--mark"]) == 2
     assert "只读" in capsys.readouterr().err
+
+
+# --- Hostile names in every export ---------------------------------------------------------------
+
+# What a careless or hostile file puts in every name, note and user name: the signs a sheet title
+# forbids, an apostrophe at the start, what XML forbids (U+FFFF, NUL and other controls, which TOML
+# takes as \u escapes), a newline starting a Markdown heading with a link and HTML, emphasis, an
+# entity, bare addresses, a formula, a right-to-left override and an isolate, a zero-width space
+# and a BOM.
+NAME = ("'区/:?*[]\\ \uffff\x00\x01\x1b[2J\x7f \u202egnp.exe\u202c \u2067x\u2069\u200b\ufeff\n"
+        "# [x](javascript:alert(1))<script>alert(1)</script> *em* ~~s~~ &#x202E; www.evil.example https://e.example")
+FORMULA = "=HYPERLINK(\"http://x\")"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+RAW = set(BIDI) | {"\uffff", "\ufeff", "\u200b", "\x00", "\x01", "\x1b", "\x7f"}
+MARKS = ("⟪U+202E⟫gnp", "exe⟪U+202C⟫", "⟪U+2067⟫x⟪U+2069⟫", "⟪U+FFFF⟫", "␀␁␛", "2J␡", "⟪U+200B⟫⟪U+FEFF⟫")
+
+
+def hostile_district(folder, district: str = "区"):
+    """A file whose every kind of text is NAME, with a journal whose user names and notes are too."""
+    text = lambda tail="": NAME + tail  # noqa: E731
+    path = folder / f"{district}.toml"
+    path.write_text(tomli_w.dumps({
+        "meta": {"district": district + text(), "city": text(), "year": 2024, "as_of": AS_OF, "source": text()},
+        "layout": {"name": text(), "belt": text(), "belt_note": text(),
+                   "axis": [{"id": "a", "road": text(), "theme": text()}]},
+        "target": [{"id": "t", "name": text(), "target": {"value": 10, "unit": text()[:20]},
+                    "current": {"value": 3, "unit": text()[:20]}, "pane": "layout"},
+                   {"id": "u", "name": text("2"), "target": {"value": 10, "unit": "个"},
+                    "current": {"value": 1, "unit": "个"}}],
+        "figure": [{"label": text(), "value": 3, "unit": "个", "group": text(), "pane": "business", "headline": True}],
+        "stage": [{"name": text(), "count": {"value": 3, "unit": "个"}, "note": text()}],
+        "event": [{"date": dt.date(2024, 3, 1), "title": text(), "note": text()}],
+        "project": [{"id": "p", "name": text(), "axis": "a", "note": text(), "location": text(),
+                     "expected": text(), "investment": {"value": 1, "unit": "亿元"}},
+                    {"id": "q", "name": FORMULA, "note": "@cmd", "location": "-2+3", "expected": "+1",
+                     "investment": {"value": 2, "unit": "亿元"}}]}),
+        encoding="utf-8")
+    path.with_name(f"{district}.journal.toml").write_text(tomli_w.dumps({"update": [
+        {"at": dt.datetime(2024, 5, 1, 9, 30), "who": text(), "date": dt.date(2024, 4, 30), "note": text(),
+         "target": "t", "set": {"current": {"value": 2, "unit": text()[:20]}}}]}), encoding="utf-8")
+    return path
+
+
+def exported(tmp_path, format: str, *data) -> bytes:
+    out = tmp_path / f"out.{format}"
+    args = [arg for path in data for arg in ("--data", str(path))]
+    extra = ["--pane", "layout"] if format == "svg" else []
+    assert cli.main([*args, "export", "--format", format, *extra, "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+def texts_of_workbook(raw: bytes) -> tuple[list[str], list[str]]:
+    """The sheet titles and every text cell, as Excel reads them (openpyxl parses the XML)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(raw))
+    titles = book.sheetnames
+    assert len({t.casefold() for t in titles}) == len(titles)
+    for title in titles:
+        assert len(title.encode("utf-16-le")) <= 62 and not set("/\\:?*[]") & set(title), title
+        assert not title.startswith("'") and not title.endswith("'"), title
+    cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)  # no cell is a formula
+    assert any(c.startswith("'=HYPERLINK") for c in cells) or "全市" in titles
+    return titles, cells
+
+
+def markdown_shows_text_only(md: str) -> None:
+    """Rendered as GitHub and markdown-it (with bare addresses linked) render it: the headings are the
+    exporter's own, each on one line, and no link, HTML, emphasis or strike-through came from data."""
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("gfm-like").render(md)
+    for made in ("<a ", "<script", "<em>", "<strong>", "<s>", "<img", "<hr"):
+        assert made not in page, made
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert page.count("<h") - page.count("<hr") == len(headings) > 0
+    lines = md.splitlines()
+    assert "[x]" not in md and not any(line.startswith(("# [x]", "\\# \\[x")) for line in lines)  # NAME's 2nd line
+
+
+@pytest.mark.parametrize("format", ["md", "html", "csv", "json", "svg", "xlsx", "docx"])
+def test_hostile_names_in_every_export(format, tmp_path, capsys):
+    """Every export of a file whose names, notes and user names are NAME parses in the program that
+    reads it, shows each invisible or forbidden character as its mark, and obeys none."""
+    raw = exported(tmp_path, format, hostile_district(tmp_path))
+    if format == "xlsx":
+        titles, cells = texts_of_workbook(raw)
+        assert any(t.startswith("’区／：？＊［］＼ ⟪U+FFFF⟫") for t in titles)  # the layout's name: 三区三轴
+        text = "\n".join(titles + cells)
+    elif format == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(raw))
+        paragraphs = [p.text for p in document.paragraphs]
+        text = "\n".join(paragraphs + [c.text for t in document.tables for r in t.rows for c in r.cells])
+        assert all("\n" not in p for p in paragraphs)  # a heading or a sentence on one line
+        assert "<script>alert(1)</script>" in text
+    else:
+        text = raw.decode("utf-8-sig")
+    assert not RAW & set(text), sorted(f"U+{ord(c):04X}" for c in RAW & set(text))
+    if format == "json":
+        data = json.loads(text)
+        assert data["layout"]["name"] == NAME  # exact for scripts; in the file, \u202e and \uffff are seen
+        assert "\\u202e" in text and "\\uffff" in text and "\\u200b" in text
+        return
+    for mark in MARKS:
+        assert mark in text, mark
+    if format == "md":
+        markdown_shows_text_only(text)
+    elif format == "html":
+        tags = set()
+
+        class Tags(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                tags.add(tag)
+
+        Tags().feed(text)
+        assert tags <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead",
+                        "tbody", "tr", "th", "td", "div", "small"}, tags
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    elif format == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        assert all(len(row) == len(rows[0]) for row in rows)  # a newline in a name did not end a row
+        assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+        assert any(row[4] == "'" + FORMULA for row in rows)
+    elif format == "svg":
+        ElementTree.fromstring(text)
+
+
+@pytest.mark.parametrize("format", ["md", "csv", "json", "xlsx"])
+def test_hostile_names_in_the_citys_exports(format, tmp_path, capsys):
+    raw = exported(tmp_path, format, hostile_district(tmp_path, "甲区"), hostile_district(tmp_path, "乙区"))
+    text = "\n".join(texts_of_workbook(raw)[1]) if format == "xlsx" else raw.decode("utf-8-sig")
+    assert not RAW & set(text), sorted(f"U+{ord(c):04X}" for c in RAW & set(text))
+    if format == "json":
+        assert [d["name"][:2] for d in json.loads(text)["districts"]] == ["甲区", "乙区"] and "\\u202e" in text
+        return
+    for mark in MARKS:
+        assert mark in text, mark
+    if format == "md":
+        markdown_shows_text_only(text)
+
+
+def test_a_sheet_title_is_one_excel_accepts():
+    from erqi_tui.workbook import sheet_title
+
+    assert sheet_title("a/b\\c:d?e*f[g]", [], "layout") == "a／b＼c：d？e＊f［g］"
+    assert sheet_title("'引号'", [], "layout") == "’引号’"
+    assert sheet_title("\n\t", [], "layout") == "layout"
+    assert sheet_title("总览", ["总览"], "overview") == "总览 (2)"
+    assert sheet_title("Overview", ["总览", "overview", "OVERVIEW (2)"], "x") == "Overview (3)"
+    assert sheet_title("history", [], "x") == "history (2)"  # Excel keeps History for itself
+    long = sheet_title("二" * 40, ["二" * 31], "x")
+    assert long == "二" * 27 + " (2)" and len(long) == 31
+    assert sheet_title("😀" * 20, [], "x") == "😀" * 15  # two UTF-16 units each, none cut in half
+    assert sheet_title("a" * 30 + "'b", [], "x") == "a" * 30 + "’"  # cut to 31, no apostrophe at the end
