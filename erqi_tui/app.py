@@ -474,10 +474,11 @@ class ErqiApp(App):
             if cards:
                 cards[0].focus()
 
-    async def save_update(self, update: Update, seen: int | None = None) -> str | store.Conflict | None:
+    async def save_update(self, update: Update, seen: int | None = None, **wait) -> str | store.Conflict | None:
         """Record `update`; None when saved, a Conflict when its target or project changed since
-        version `seen` (the form asks to confirm), else what the user should be told."""
-        outcome = await self.session.save(update, seen)
+        version `seen` (the form asks to confirm), else what the user should be told. `wait`:
+        the form's `waiting` and `cancelled` while another writer holds the lock (Session.save)."""
+        outcome = await self.session.save(update, seen, **wait)
         if isinstance(outcome, store.Conflict):
             await self.reload(announce=False)
             return outcome

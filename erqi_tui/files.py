@@ -264,6 +264,10 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+class Busy(DataError):
+    """Another writer holds the lock: the files are fine, only busy (the app waits and says so)."""
+
+
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the exclusive lock of `path`: `fcntl.flock` on `<path>.lock` beside it, which every
@@ -286,8 +290,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except (BlockingIOError, PermissionError):
                 if time.monotonic() > deadline:  # longer than any save takes: say so rather than hang
-                    raise file_problem(target, f"is held by another writer for over {timeout:g} s; "
-                                               f"try again") from None
+                    raise Busy(file_problem(target, f"is held by another writer for over {timeout:g} s; "
+                                                    f"try again").problems) from None
                 time.sleep(0.01)
         try:
             yield

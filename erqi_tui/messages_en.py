@@ -487,3 +487,10 @@ EN.update({  # no output over the record; the journal's bound (issue 20)
         "the journal would be {size:.1f} MiB, over its bound of {limit} MiB: nothing was written; record fewer rows "
         "at a time, or archive this year's journal and start a new data file",
 })
+EN.update({  # a busy lock is busy, not broken (issue 20)
+    "正有他人保存，稍候…（Esc 取消保存）": "Someone else is saving; waiting… (Esc stops waiting)",
+    "未保存：已取消（另一位写入者仍在保存）。可再按“保存”重试。":
+        "Not saved: stopped waiting (another writer is still saving). Press Save to try again.",
+    "无法保存：另一位写入者正在保存，文件没有问题；请稍后再试。":
+        "Cannot save: another writer is saving (the files are fine); try again in a moment.",
+})

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from . import fmt, store
+from . import files, fmt, store
 from .i18n import tr
 from .model import Briefing, Update
 
@@ -78,12 +78,16 @@ class Session:
         self.reuse = loaded
         return loaded
 
-    async def save(self, update: Update, seen: int | None = None) -> Saved | store.Conflict | Unsaved:
+    async def save(self, update: Update, seen: int | None = None, *, waiting: Callable[[], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Saved | store.Conflict | Unsaved:
         """Record `update` under the journal's lock. A Conflict when its target or project changed
-        since version `seen` (the form asks to confirm), else Saved or what went wrong."""
+        since version `seen` (the form asks to confirm), else Saved or what went wrong. While another
+        writer holds the lock, `waiting()` is called once (the form says so) and the save is tried
+        again until it can be done, or until `cancelled()` is true."""
         try:
             outcome = await self._write(partial(store.record, self.path, update, seen=seen, reuse=self.reuse,
-                                                today=self.today))
+                                                today=self.today, lock_timeout=self.ATTEMPT),
+                                        waiting, cancelled)
         except store.Conflict as conflict:
             return conflict
         if isinstance(outcome, Unsaved):
@@ -95,20 +99,36 @@ class Session:
     async def mark_briefing(self, date: dt.date, note: str = "") -> store.Loaded | Unsaved:
         """Record that a briefing showed the figures at `date` (under the journal's lock)."""
         outcome = await self._write(partial(store.mark_briefing, self.path, Briefing(date, None, self.who, note),
-                                            self.reuse))
+                                            self.reuse, lock_timeout=1.0))  # busy: said, not waited for
         if not isinstance(outcome, Unsaved):
             self.reuse, self.state = outcome, outcome.state
         return outcome
 
-    async def _write(self, write: Callable[[], T]) -> T | Unsaved:
-        """`write` in a thread, or what the user is told when it cannot be done."""
+    ATTEMPT = 0.25  # seconds one try waits for the lock: the thread is free again this soon after a cancel
+
+    async def _write(self, write: Callable[[], T], waiting: Callable[[], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> T | Unsaved:
+        """`write` in a thread, or what the user is told when it cannot be done. With `cancelled`,
+        a busy lock is waited for, tried again every ATTEMPT seconds (`waiting()` said once)."""
         if self.loading:
             return Unsaved(tr("正在重新载入数据，请稍后再保存。"))
         if self.read_only:
             return Unsaved(tr("只读：不能记录更新。"))
         self.writing = True
         try:
-            return await asyncio.to_thread(write)
+            while True:
+                try:
+                    return await asyncio.to_thread(write)
+                except files.Busy:
+                    if cancelled is None:
+                        raise
+                    if cancelled():
+                        return Unsaved(tr("未保存：已取消（另一位写入者仍在保存）。可再按“保存”重试。"))
+                    if waiting is not None:
+                        waiting()
+                        waiting = None
+        except files.Busy:
+            return Unsaved(tr("无法保存：另一位写入者正在保存，文件没有问题；请稍后再试。"))
         except store.Refused as refused:
             return Unsaved(tr("无法保存：{error}", error=fmt.clean(str(refused))))
         except store.DataError as error:

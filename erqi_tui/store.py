@@ -150,7 +150,7 @@ def check_date(dashboard: Dashboard, date: dt.date, today: dt.date) -> None:
 
 
 def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded | None = None,
-           today: dt.date | None = None) -> tuple[Loaded, int]:
+           today: dt.date | None = None, lock_timeout: float = files.LOCK_TIMEOUT) -> tuple[Loaded, int]:
     """Append `update` to the journal of `path`; return what is on disk now and the update's number.
 
     Under the journal's lock: both files are read again (the data file's parse is reused from
@@ -158,11 +158,12 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     journal validated, then written atomically. `seen` is the version of the target or project the
     form was opened on (Dashboard.version): if it changed since, Conflict says how, and nothing is
     written. Refused for a date outside the year or after today, or an unusable author; DataError
-    when either file is broken, missing or unreadable, or the update would not apply."""
+    when either file is broken, missing or unreadable, or the update would not apply; files.Busy
+    when another writer holds the lock for over `lock_timeout` seconds."""
     today = today or dt.date.today()
     check_who(update.who)
     journal_file = journal.journal_path(path)
-    with files.locked(journal_file):
+    with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         dashboard = fresh.dashboard
         if update.withdraw:
@@ -257,7 +258,8 @@ def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
     return changes[0].kind, changes[0].id
 
 
-def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None) -> Loaded:
+def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
+                  lock_timeout: float = files.LOCK_TIMEOUT) -> Loaded:
     """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
     update: both files read again, the whole journal validated, written atomically; stamped with
     the moment it is written unless it carries one."""
@@ -265,7 +267,7 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None) -
     if briefing.at is None:
         briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))
     journal_file = journal.journal_path(path)
-    with files.locked(journal_file):
+    with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         text = journal.appended_briefing(journal.HEADER if old is None else old, briefing)
         after = journal.apply(fresh.base, journal_file, text)

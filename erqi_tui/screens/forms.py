@@ -61,6 +61,8 @@ class UpdateForm(ModalScreen):
         self.build = build
         self.hint = hint
         self.seen = seen
+        self.saving = False  # a save is under way (it may be waiting for another writer)
+        self.stop_waiting = False  # Esc while waiting: give up this save
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
@@ -110,12 +112,28 @@ class UpdateForm(ModalScreen):
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
-    async def save(self) -> None:
+    def save(self) -> None:
+        """Check the fields, then record in a worker: the form answers keys while the save waits
+        for another writer (it says so, and Esc stops waiting)."""
+        if self.saving:
+            return
         update, errors = self.build(self.values())
         self.show_errors(errors)
         if update is None:
             return
-        problem = await self.save_update(update, self.seen)
+        self.saving, self.stop_waiting = True, False
+        self.run_worker(self.record(update), group="save", exit_on_error=True)
+
+    def show_waiting(self) -> None:
+        """Another writer holds the lock: said on the form (called from the save, on the app's loop)."""
+        self.show_errors({"": tr("正有他人保存，稍候…（Esc 取消保存）")})
+
+    async def record(self, update) -> None:
+        try:
+            problem = await self.save_update(update, self.seen, waiting=self.show_waiting,
+                                             cancelled=lambda: self.stop_waiting)
+        finally:
+            self.saving = False
         if isinstance(problem, Conflict):
             self.seen = problem.version  # the next save is the explicit confirmation
             self.show_errors({"": conflict_message(problem)})
@@ -127,6 +145,9 @@ class UpdateForm(ModalScreen):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        if self.saving:  # stop waiting for the other writer; the form and what was typed stay
+            self.stop_waiting = True
+            return
         self.dismiss(None)
 
 

@@ -299,3 +299,80 @@ def test_the_status_list_shows_whole_names(data, size):
             assert name in text, text
 
     run_with(make_app(data), check, size=size)
+
+
+def hold_lock(data, seconds: float):
+    """Another writer holding the journal's lock for `seconds` (a slow disk, a big import)."""
+    import threading
+
+    from erqi_tui import files
+
+    taken, release = threading.Event(), threading.Event()
+
+    def hold():
+        with files.locked(journal.journal_path(data)):
+            taken.set()
+            release.wait(seconds)
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    taken.wait(5)
+    return release, thread
+
+
+def test_a_busy_lock_is_said_waited_for_and_saved_through_and_the_form_answers_meanwhile(data):
+    app = make_app(data)
+    app.watch_files = False
+
+    async def check(pilot):
+        release, holder = hold_lock(data, 30)
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        await pilot.press(*"160", "enter")
+        await pilot.pause(0.6)
+        form = pilot.app.screen
+        assert isinstance(form, UpdateForm)
+        assert "正有他人保存，稍候" in screen_text(pilot.app)
+        await pilot.press("9")  # the form answers keys while it waits: typed, not queued
+        await pilot.pause()
+        assert form.query_one("#field-current", Input).value == "1609"
+        release.set()
+        holder.join(5)
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if not isinstance(pilot.app.screen, UpdateForm):
+                break
+        assert not isinstance(pilot.app.screen, UpdateForm)  # saved once the other writer was done
+        text = screen_text(pilot.app)
+        assert "160 / 300+ 亿元" in text
+        assert "有误" not in text  # a healthy file is never called broken
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [160]
+
+    run_with(app, check)
+
+
+def test_esc_stops_waiting_for_a_busy_lock_and_keeps_the_form(data):
+    app = make_app(data)
+    app.watch_files = False
+
+    async def check(pilot):
+        release, holder = hold_lock(data, 30)
+        try:
+            pilot.app.open_target_form("signed-amount")
+            await pilot.pause()
+            await pilot.press(*"160", "enter")
+            await pilot.pause(0.6)
+            await pilot.press("escape")
+            await pilot.pause(0.6)
+            assert isinstance(pilot.app.screen, UpdateForm)  # what was typed stays
+            text = screen_text(pilot.app)
+            assert "已取消" in text and "有误" not in text
+            assert not journal.journal_path(data).exists()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(pilot.app.screen, UpdateForm)
+        finally:
+            release.set()
+            holder.join(5)
+
+    run_with(app, check)
