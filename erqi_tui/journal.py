@@ -10,6 +10,7 @@ stays in it, shown struck out in the history. Writing, under the journal's lock,
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,30 @@ def appended_briefing(old: str, briefing: Briefing) -> str:
 
 
 def _append(old: str, block: str) -> str:
-    document = tomllib.loads(old) if "[[update]]" not in old else {}
-    if isinstance(document.get("update"), list):  # erqi-tui 0.1's inline array: rewritten once as entries
+    if isinstance(_top_level(old).get("update"), list):  # erqi-tui 0.1's inline array: rewritten once as entries
+        document = tomllib.loads(old)  # all of it: _top_level read the keys before the first table
         old = HEADER + "".join("\n" + entry_block(entry) for entry in document["update"])
         old += "".join("\n" + entry_block(entry, "briefing") for entry in document.get("briefing", []))
     return old + _separator(old) + block
+
+
+def _top_level(text: str) -> dict:
+    """The keys `text` sets before its first table (an inline `update = [...]` is one), as parsed,
+    not looked for as words (a note may say "[[update]]"). Only the part before the first line that
+    opens with `[` is read, so a long journal is not parsed again: every top-level key comes before
+    the first table header, and a cut that falls inside a string or an array does not parse, so the
+    whole text is read then. Text that is not TOML has none: appending to it gives a journal its
+    reader reports."""
+    header = _TABLE_LINE.search(text)
+    for part in (text,) if header is None else (text[:header.start()], text):
+        try:
+            return tomllib.loads(part)
+        except tomllib.TOMLDecodeError:
+            continue
+    return {}
+
+
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 
 def _separator(text: str) -> str:
@@ -177,6 +197,10 @@ class JournalReader(Validator):
         return None if stamp is None or date is None else Briefing(date, *stamp)
 
     def withdrawal(self, key: str, tbl: dict, by_seq: dict[int, dict]) -> None:
+        """Update `withdraw` taken back. A withdrawal is final (it cannot itself be withdrawn), so the
+        updates in force only ever lose members, and an update may be withdrawn once none of them
+        depends on it, whatever order its dependants were withdrawn in: a withdrawn update is checked
+        for its form but not against the project or request it changed, which may be withdrawn too."""
         stamp = self.stamp(key, tbl)
         target = tbl.get("withdraw")
         seq = _seq(key)
@@ -279,13 +303,18 @@ class JournalReader(Validator):
             self.projects = {p.id: p for p in self.base.projects}
         existing = self.projects.get(ident)
         withdrawn = context[-1]
+        gone = False  # a withdrawn update of a project whose adding was withdrawn after it
         if new and existing is not None:
             self.problem(f"{key}.project", f'a new project needs an id not yet used; "{ident}" is taken')
             return
         if not new and existing is None:
-            self.problem(f"{key}.project", f'expected the id of a [[project]], got "{ident}" '
-                                           f'(a new project is written with new = true)')
-            return
+            if withdrawn is None:
+                self.problem(f"{key}.project", f'expected the id of a [[project]], got "{ident}" '
+                                               f'(a new project is written with new = true)')
+                return
+            # It changes nothing, and stays in the history: its project, withdrawn since, is shown
+            # as it was before it was added (nothing), not held against it (see `withdrawal`).
+            existing, gone = Project(id=ident, name=""), True
         if not self.only(key, changes, PROJECT_FIELDS, "a project"):
             return
         if new and not changes.get("name"):
@@ -312,12 +341,12 @@ class JournalReader(Validator):
             value = values.pop(field, None)
             if value is None:
                 continue
-            if new or existing is None:
+            if new:
                 self.problem(f"{key}.set.{field}", f"a project's {field} needs a project that exists; add the project first")
                 return
             if act(f"{key}.set.{field}", existing, value, context) is False:
                 return
-            existing = self.projects[ident]
+            existing = self.projects.get(ident, existing)
         if not values:
             return
         if new:
@@ -326,7 +355,7 @@ class JournalReader(Validator):
             if withdrawn is None:
                 self.projects[ident] = project._replace(**values)
             return
-        self.record("project", existing, values, context)
+        self.record("project", existing, values, context, created=gone)
         if withdrawn is None:
             self.projects[ident] = existing._replace(**values)
 
@@ -347,6 +376,9 @@ class JournalReader(Validator):
         date, withdrawn = context[0], context[-1]
         open_ones = [r.what for r in project.requests if not r.done]
         index = next((i for i, r in enumerate(project.requests) if r.what == what and not r.done), None)
+        if index is None and withdrawn is not None:  # its raising withdrawn since: it stays in the history
+            self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
+            return True
         if index is None:
             known = "; ".join(open_ones) or "none"
             self.problem(key, f'expected the text of an open request of "{project.id}" ({known}), got "{what}"'[:300])

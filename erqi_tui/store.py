@@ -187,7 +187,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
         except DataError as error:
             if update.withdraw:
                 raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
-                                 seq=update.withdraw, problem=error.problems[0])) from None
+                                 seq=update.withdraw, problem=error.problems[0].shown())) from None
             raise
         _write_journal(journal_file, text)
         return Loaded(fresh.base, after, fingerprint(path)), after.journal_entries
