@@ -280,3 +280,38 @@ def test_many_updates_appended_at_once_read_as_appended_one_by_one(old):
         one_by_one = journal.appended(one_by_one, update)
     assert journal.appended_all(old, updates) == one_by_one
     assert journal.appended_all(old, []) == old
+
+
+OLD_ENTRY = ('{{ at = 2024-06-01T09:00:00, who = "li", date = 2024-06-01, target = "signed-amount", '
+             'set = {{ current = {{ value = 120, unit = "亿元" }} }}, note = {note} }}')
+
+
+@pytest.mark.parametrize("old", [
+    "update = [" + OLD_ENTRY.format(note='"照 [[update]] 的格式补录"') + "]\n",
+    # the note on lines of its own, one of them opening with [ as a table header would
+    "update = [\n  " + OLD_ENTRY.format(note='"""\n[[update]]\n[meta]\n"""') + ",\n]\n",
+    "# 手写的说明\nupdate = [\n  " + OLD_ENTRY.format(note="'''\n  [[update]]'''") + ",\n]\n\n[[briefing]]\n"
+    'at = 2024-06-02T09:00:00\nwho = "li"\ndate = 2024-06-01\n',
+], ids=["on one line", "note on lines of its own", "comment and a briefing table after"])
+def test_an_old_journal_whose_notes_say_update_is_still_converted(data, old):
+    """erqi-tui 0.1 kept its entries in one inline array, which a later [[update]] cannot extend: it
+    is rewritten once as entries. A note saying "[[update]]" once kept it from being, and every save
+    after that was refused (the journal is parsed to tell, not searched for the words)."""
+    path = journal.journal_path(data)
+    path.write_text(old, encoding="utf-8")
+    before = store.load(data)
+    assert amount(before).current.value == 120
+    dashboard = record(data, amount_update(150, date=dt.date(2024, 6, 10)))
+    assert [c.new.value for c in dashboard.history("target", "signed-amount")] == [120, 150]
+    assert "[[update]]" in dashboard.history("target", "signed-amount")[0].note  # the note kept as written
+    assert dashboard.briefings == before.briefings
+    assert store.load(data) == dashboard
+    assert path.read_text(encoding="utf-8").count("\n[[update]]\n") == 2
+
+
+def test_a_journal_whose_note_reads_like_an_old_one_is_appended_to_as_it_is(data):
+    record(data, amount_update(150, note='update = [ { at = 2024-06-01T09:00:00 } ]\n[[update]]'))
+    path = journal.journal_path(data)
+    text = path.read_text(encoding="utf-8")
+    record(data, amount_update(160, date=dt.date(2024, 6, 20)))
+    assert path.read_text(encoding="utf-8").startswith(text)  # appended, not rewritten
