@@ -89,6 +89,10 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     date = args.date or today
     try:
         if args.withdraw is not None:
+            ignored = withdraw_ignores(args)
+            if ignored:
+                return refuse(tr("--withdraw N 只与 --note 和 --user 同用，不与 {options} 同用", options=tr("、").join(ignored)))
+            store.withdrawn_record(dashboard, args.withdraw)  # 0, below or past the last: Refused, as the store says it
             update = Update("", "", {}, None, who, args.note, withdraw=args.withdraw)
         elif args.target is not None:
             target = next((t for t in dashboard.targets if t.id == args.target), None)
@@ -130,9 +134,16 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     except OSError as error:
         return refuse(f"cannot write the journal: {error.strerror or error}")
     print(fmt.clean(tr("erqi-tui：已记录第 {number} 条更新：{what}（{who}）；更新记录 {journal}", number=number,
-                       what=describe_update(update, dashboard), who=who,
+                       what=describe_update(update), who=who,
                        journal=store.journal.journal_path(path)), single_line=True))
     return EXIT_OK
+
+
+def withdraw_ignores(args: argparse.Namespace) -> list[str]:
+    """The options given that a withdrawal has no use for (it takes only --note and --user)."""
+    given = {"--value": args.value is not None, "--set": args.set, "--new": args.new, "--done": args.done,
+             "--unit": args.unit is not None, "--person": args.person is not None, "--date": args.date is not None}
+    return [f"--{name}" for name in steps(args)] + [name for name, present in given.items() if present]
 
 
 def steps(args: argparse.Namespace) -> list[str]:
@@ -175,12 +186,15 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
 def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
     """The Update that `--project ID --set KEY=VALUE…` asks for, or an exit code after saying why not."""
     from . import edits
+    from .validate import NAME_LIMIT
 
     project = next((p for p in dashboard.projects if p.id == args.project), None)
     if project is None and not args.new:
         return refuse(f"no project has the id {args.project!r} (add one with --new)")
     if project is not None and args.new:
         return refuse(f"the id {args.project!r} is taken; a new project needs a new id")
+    if args.new and (not args.project.strip() or len(args.project) > NAME_LIMIT):  # as the data file's ids
+        return refuse(tr("新项目的 id 应为非空文本，最多 {limit} 个字符", limit=NAME_LIMIT))
     if not args.set or args.value is not None:
         return refuse("--project takes one or more --set KEY=VALUE (and not --value)")
     fields = edits.project_fields(project)
@@ -199,15 +213,23 @@ def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date,
     return update
 
 
-def describe_update(update, dashboard) -> str:
+def describe_update(update) -> str:
+    """What `update` records, wholly in the command line's language: 项目 p1：状态 = 投产，截至 2024-06-02."""
+    from .journal import FIELD_NAMES, KIND_NAMES
+
     if update.withdraw:
-        return f"withdrew update {update.withdraw}"
-    parts = [f"{field} = {fmt.quantity(value) if hasattr(value, 'unit') else value}"
-             for field, value in update.changes.items()]
-    if isinstance(update.changes.get("request"), dict):  # raised: its text, then who handles it
-        request = update.changes["request"]
-        parts = ["request = " + " · ".join(filter(None, (request.get(k) for k in ("what", "responsible", "person"))))]
-    return f"{update.kind} {update.id}: {', '.join(parts)} as of {update.date.isoformat()}"
+        return tr("撤销第 {seq} 条更新", seq=update.withdraw)
+    parts = []
+    for field, value in update.changes.items():
+        if isinstance(value, dict):  # a request raised: its text, then who handles it
+            value = " · ".join(filter(None, (value.get(k) for k in ("what", "responsible", "person"))))
+        elif hasattr(value, "unit"):
+            value = fmt.quantity(value)
+        elif value is True:  # a task done
+            value = "✓"
+        parts.append(f"{tr(FIELD_NAMES.get(field, field))} = {value}")
+    return tr("{kind} {id}：{changes}，截至 {date}", kind=tr(KIND_NAMES[update.kind]), id=update.id,
+              changes=tr("，").join(parts), date=update.date.isoformat())
 
 
 def refuse(message: str) -> int:
@@ -260,8 +282,9 @@ def write_out(output: Path | None, out: str | bytes, format: str = "", announce:
         written = files.write_output(output, data)
     except (OSError, ValueError) as error:
         reason = files.path_problem(output, error) if isinstance(error, ValueError) else (error.strerror or str(error))
-        print(fmt.clean(tr("erqi-tui：无法写入 {path}：{reason}", path=output, reason=reason), single_line=True),
-              file=sys.stderr)
+        said = (tr("erqi-tui：无法写入标准输出：{reason}", reason=reason) if output is None or str(output) in files.STDOUT_NAMES
+                else tr("erqi-tui：无法写入 {path}：{reason}", path=output, reason=reason))
+        print(fmt.clean(said, single_line=True), file=sys.stderr)
         return None
     if announce and written != "-":
         print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)

@@ -35,6 +35,12 @@ PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "e
 TASK_FIELDS = ("done",)  # `done = true`: the task was finished on the update's date
 QUANTITY_FIELDS = {"current", "investment", "area"}
 KINDS = ("target", "project", "task")
+# What each field and kind is called where an update is shown (the history, `record`'s line), in
+# Chinese: i18n.tr gives the English.
+FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
+               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点",
+               "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
+KIND_NAMES = {"target": "目标", "project": "项目", "task": "任务"}
 UPDATE_KEYS = {"at", "date", "who", "note", "new", "set", "withdraw", *KINDS}
 BRIEFING_KEYS = {"at", "date", "who", "note"}
 

@@ -494,3 +494,10 @@ EN.update({  # a busy lock is busy, not broken (issue 20)
     "无法保存：另一位写入者正在保存，文件没有问题；请稍后再试。":
         "Cannot save: another writer is saving (the files are fine); try again in a moment.",
 })
+EN.update({  # record and withdraw (issue 20)
+    "{kind} {id}：{changes}，截至 {date}": "{kind} {id}: {changes}, as of {date}", "撤销第 {seq} 条更新": "withdrew update {seq}",
+    "、": ", ", "--withdraw N 只与 --note 和 --user 同用，不与 {options} 同用":
+        "--withdraw N goes with --note and --user only, not with {options}",
+    "新项目的 id 应为非空文本，最多 {limit} 个字符": "a new project's id must be text, not blank, of at most {limit} characters",
+    "erqi-tui：无法写入标准输出：{reason}": "erqi-tui: cannot write to standard output: {reason}",
+})

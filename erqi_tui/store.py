@@ -248,7 +248,7 @@ def _bounded(text: str) -> bytes:
 
 def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
     """The (kind, id) that update `seq` changed, or Refused if it is not an update in force."""
-    changes = [c for c in dashboard.changes if c.seq == seq]
+    changes = [c for c in dashboard.changes if c.seq == seq] if seq >= 1 else []  # 0: not a withdrawal at all
     if not changes:
         raise Refused(tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）",
                          seq=seq, count=dashboard.journal_entries))

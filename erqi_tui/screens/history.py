@@ -13,12 +13,9 @@ from textual.widgets import Static
 
 from .. import fmt
 from ..i18n import tr
+from ..journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
 from ..model import Quantity
 from ..widgets.text import plain
-
-FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
-               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点",
-               "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
 
 
 def shown(value) -> str:

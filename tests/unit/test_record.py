@@ -119,3 +119,89 @@ def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
     assert len(entries) == 160
     assert sorted(e["who"] for e in entries) == sorted(f"writer-{n}" for n in range(16) for _ in range(10))
     assert len(store.load(data).history("target", "signed-amount")) == 160
+
+
+def one_line_refusal(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and not result.stdout, result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "2"])
+def test_withdrawing_no_update_is_refused_in_one_line(data, number):
+    """0 once ended in a traceback (0 is no withdrawal at all); below it and past the last are refused alike."""
+    erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
+    before = journal.journal_path(data).read_bytes()
+    said = one_line_refusal(erqi("record", "--data", str(data), "--withdraw", number))
+    assert f"没有可撤销的第 {number} 条更新" in said and "共 1 条" in said
+    assert journal.journal_path(data).read_bytes() == before
+
+
+@pytest.mark.parametrize("extra", [["--value", "1"], ["--set", "status=投产"], ["--new"], ["--done"],
+                                   ["--reach", "开业"], ["--raise", "用电"], ["--resolve", "用电"], ["--unit", "发改委"],
+                                   ["--person", "王"], ["--date", "2024-06-30"]])
+def test_options_a_withdrawal_has_no_use_for_are_refused(data, extra):
+    erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
+    before = journal.journal_path(data).read_bytes()
+    said = one_line_refusal(erqi("record", "--data", str(data), "--withdraw", "1", *extra))
+    assert f"不与 {extra[0]} 同用" in said
+    assert journal.journal_path(data).read_bytes() == before
+
+
+def test_a_withdrawal_with_another_subject_is_refused(data):
+    result = erqi("record", "--data", str(data), "--withdraw", "1", "--target", "signed-amount")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--withdraw" in result.stderr.splitlines()[-1]  # argparse: the group allows one subject
+    assert not journal.journal_path(data).exists()
+
+
+@pytest.mark.parametrize("ident", ["", "  ", "x" * 201])
+def test_a_new_project_needs_an_id_the_data_file_would_accept(data, ident):
+    """An empty id was replaced by a free one (project-11) while the line named the empty one."""
+    said = one_line_refusal(erqi("record", "--data", str(data), "--project", ident, "--new", "--set", "name=新园区"))
+    assert "新项目的 id 应为非空文本，最多 200 个字符" in said
+    assert not journal.journal_path(data).exists()
+
+
+def test_the_confirmation_is_wholly_in_the_command_lines_language(data):
+    record = ("record", "--data", str(data), "--user", "zhang")
+    zh = erqi(*record, "--project", "kangshifu", "--set", "investment=8", "--set", "status=投产", "--date", "2024-06-02")
+    assert zh.stdout == f"erqi-tui：已记录第 1 条更新：项目 kangshifu：状态 = 投产，总投资 = 8 亿元，截至 2024-06-02（zhang）；" \
+                        f"更新记录 {journal.journal_path(data)}\n"
+    en = erqi("--lang", "en", *record, "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
+    assert en.stdout == f"erqi-tui: recorded update 2: Target signed-amount: Current value = 14 bn CNY, as of " \
+                        f"2024-06-30 (zhang); journal {journal.journal_path(data)}\n"
+    assert "撤销第 1 条更新（zhang）" in erqi(*record, "--withdraw", "1").stdout
+    assert "withdrew update 2 (zhang)" in erqi("--lang", "en", *record, "--withdraw", "2").stdout
+
+
+def test_every_kind_of_update_is_described_in_english_without_chinese():
+    import datetime as dt
+    import re
+
+    from erqi_tui import cli, i18n
+    from erqi_tui.model import Quantity, Update
+
+    date = dt.date(2024, 6, 2)
+    updates = [Update("task", "t1", {"done": True}, date, "li"),
+               Update("project", "p", {"request": {"what": "power", "responsible": "DRC"}}, date, "li"),
+               Update("project", "p", {"resolve": "power", "milestone": "opening"}, date, "li"),
+               Update("project", "p", {"area": Quantity(120, "亩"), "expected": "June"}, date, "li")]
+    with i18n.language("en"):
+        lines = [cli.describe_update(u) for u in updates]
+    assert lines[0] == "Task t1: Task finished = ✓, as of 2024-06-02"
+    assert lines[1] == "Project p: Request raised = power · DRC, as of 2024-06-02"
+    assert not any(re.search(r"[\u3000-\u9fff\uff00-\uffef]", line) for line in lines), lines
+    assert cli.describe_update(updates[3]) == "项目 p：占地 = 120 亩，预计 = June，截至 2024-06-02"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("lang, says", [("zh", "erqi-tui：无法写入标准输出："),
+                                        ("en", "erqi-tui: cannot write to standard output: ")])
+def test_a_full_standard_output_is_named_as_such(data, lang, says):
+    """It read 无法写入 None."""
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "erqi_tui", "--lang", lang, "export", "--data", str(data)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 2 and result.stderr.startswith(says) and result.stderr.count("\n") == 1
+    assert "None" not in result.stderr
