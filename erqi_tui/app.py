@@ -224,8 +224,10 @@ class ErqiApp(App):
         self.save_settings(theme=theme.name)
 
     def save_settings(self, **changes: str) -> None:
-        """Keep `changes` in the settings file, under its lock; say so if it cannot be written."""
-        if self.settings_path is None:
+        """Keep `changes` in the settings file, under its lock; say so if it cannot be written. A
+        session served to a browser keeps nothing: the settings are the server user's, and a
+        visitor's language or theme is theirs alone (issue 20)."""
+        if self.settings_path is None or self.is_web:
             return
         try:
             save_config(self.settings_path, **changes)
@@ -710,7 +712,7 @@ class ErqiApp(App):
         return problem if isinstance(problem, str) else None
 
     async def action_toggle_lang(self) -> None:
-        """Chinese ⇄ English, kept in the settings for the next start."""
+        """Chinese ⇄ English, kept in the settings for the next start (not in a browser: save_settings)."""
         set_lang("en" if english() is False else "zh")
         self.settings = self.settings.with_(lang=lang())
         self.save_settings(lang=lang())
@@ -721,12 +723,20 @@ class ErqiApp(App):
         self.notify("Switched to English" if english() else "已切换为中文", markup=False)
 
     def action_export_pane(self) -> None:
-        """Save the current pane as an SVG picture in the working folder."""
+        """Save the current pane as an SVG picture in the working folder; in a browser, hand it to
+        the visitor's browser as a download (nothing is written on the server)."""
         from . import files
 
-        name = Path.cwd() / f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        filename = f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        if self.is_web:
+            import io
+
+            self.deliver_text(io.StringIO(self.briefing_svg()), save_filename=filename,
+                              mime_type="image/svg+xml", encoding="utf-8")
+            self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
+            return
         try:
-            saved = files.write_output(name, self.briefing_svg().encode("utf-8"))
+            saved = files.write_output(Path.cwd() / filename, self.briefing_svg().encode("utf-8"))
         except OSError as error:
             self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
                         markup=False)

@@ -407,12 +407,52 @@ def parser() -> argparse.ArgumentParser:
                        help=tr("数据文件（默认：内置数据）"))
     serve.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                        help=tr("假设：按这一天判断进度"))
+    serve.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                       help=tr("共用链接的会话记录更新时的记录人（默认：登录名）；有 --people 时各人记为自己的名字"))
+    serve.add_argument("--people", type=Path, metavar="FILE",
+                       help=tr("每人一个链接：FILE 中每个 [[person]] 有 name、token、rights（read 或 edit）；改动即时生效，删去一项即收回其链接"))
+    serve.add_argument("--add-person", metavar="NAME",
+                       help=tr("在 --people 文件中加一人（没有则新建，仅本人可读），打印其链接后退出"))
+    serve.add_argument("--edit", action="store_true", help=tr("配合 --add-person：此人可记录更新（还需 --allow-edits）"))
+    serve.add_argument("--max-sessions", type=session_count, default=20, metavar="N",
+                       help=tr("同时运行的会话最多 N 个（默认：20），多出的访问者被告知稍后再试"))
+    serve.add_argument("--public-host", action="append", default=[], metavar="NAME",
+                       help=tr("浏览器可用来访问的另一个名字（如反向代理的域名），可重复；其他名字一律拒绝（防 DNS 重绑定）"))
     return p
 
 
+def session_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of sessions, got {text!r}") from None
+    if not 1 <= count <= 1000:
+        raise argparse.ArgumentTypeError(f"expected 1 to 1000 sessions, got {count}")
+    return count
+
+
 def serve(args: argparse.Namespace, path: Path) -> int:
+    from .people import PeopleError, PeopleFile, Person, add_person, loosely_kept, new_token
+    from .serve import Access, page_urls
     from .serve import serve as run_server
 
+    if (args.add_person is not None or args.edit) and not args.people:
+        return refuse_serve(tr("--add-person 需要 --people 文件"))
+    if args.people:
+        clash = people_clash(args.people, path)
+        if clash:
+            return refuse_serve(tr("--people {path} 是{what}：人员文件须另用一个文件", path=args.people, what=clash))
+    if args.add_person is not None:
+        try:
+            person = add_person(args.people, args.add_person, "edit" if args.edit else "read")
+        except PeopleError as error:
+            return refuse_serve(str(error))
+        rights = tr("可记录更新") if person.may_edit else tr("只读")
+        print(fmt.clean(tr("erqi-tui：已在 {path} 中加入 {name}（{rights}）。其链接（只给此人）：",
+                           path=args.people, name=person.name, rights=rights), single_line=True))
+        for url in page_urls(args.host, args.port, person.token, tuple(args.public_host)):
+            print(f"    {url}")
+        return EXIT_OK
     command = [sys.executable, "-m", "erqi_tui", "--color", args.color]
     if getattr(args, "data", None):
         command += ["--data", str(path.resolve())]
@@ -422,9 +462,39 @@ def serve(args: argparse.Namespace, path: Path) -> int:
         command += ["--since", args.since.isoformat()]
     if args.as_of:
         command += ["--as-of", args.as_of.isoformat()]
-    if args.user:
-        command += ["--user", args.user]
-    return run_server(command, args.host, args.port, allow_edits=args.allow_edits)
+    if args.people:
+        if loosely_kept(args.people):
+            print(fmt.clean(tr("erqi-tui：注意：{path} 他人也可读取，而其中的令牌都是秘密；可用 chmod 600 {path}",
+                               path=args.people), single_line=True), file=sys.stderr)
+        access = Access(people=PeopleFile(args.people))
+    else:
+        # One shared link: every visitor is the same person, so edits need the owner to name them.
+        if args.allow_edits and not args.user:
+            return refuse_serve(tr("--allow-edits 需要 --people（每人一个链接，更新记录写明是谁）；只供一人使用时可加 --user 名字"))
+        access = Access(shared=Person(args.user or login_name(), new_token(), "edit"))
+    return run_server(command, args.host, args.port, allow_edits=args.allow_edits, access=access,
+                      max_sessions=args.max_sessions, public_hosts=tuple(args.public_host))
+
+
+def refuse_serve(message: str) -> int:
+    print(fmt.clean(tr("erqi-tui：无法提供服务：{problem}", problem=message), single_line=True), file=sys.stderr)
+    return EXIT_INVALID
+
+
+def people_clash(people: Path, data_path: Path) -> str | None:
+    """What the people file would be if it were the data file, its journal or lock, or the settings."""
+    from .journal import journal_path
+
+    settings = config.config_path()
+    for other, what in ((data_path, tr("数据文件")), (journal_path(data_path), tr("更新记录")),
+                        (files.lock_path(data_path), tr("数据文件的锁文件")), (settings, tr("设置文件"))):
+        try:
+            if os.path.realpath(people) == os.path.realpath(other) or (
+                    os.path.exists(people) and os.path.exists(other) and os.path.samefile(people, other)):
+                return what
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:

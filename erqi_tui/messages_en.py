@@ -487,6 +487,56 @@ EN.update({  # no output over the record; the journal's bound (issue 20)
         "the journal would be {size:.1f} MiB, over its bound of {limit} MiB: nothing was written; record fewer rows "
         "at a time, or archive this year's journal and start a new data file",
 })
+# serve (issue 20)
+EN.update({
+    "erqi-tui：已有 {max} 个会话在运行，这是上限（--max-sessions）；请稍后再试。":
+        "erqi-tui: {max} sessions are running, which is the limit (--max-sessions); please try again later.",
+    "每人用自己的链接（{path} 中 {count} 人）": "each person with their own link ({count} in {path})",
+    "erqi-tui：无法提供服务：这一版 textual-serve 缺少 serve 所依赖的 {hooks}；请安装 textual-serve>=1.1.3,<1.2":
+        "erqi-tui: cannot serve: this textual-serve lacks {hooks}, which serve relies on; install textual-serve>=1.1.3,<1.2",
+    "erqi-tui：正在提供仪表盘，{mode}，最多 {max} 个会话（Ctrl+C 停止）":
+        "erqi-tui: serving the dashboard, {mode}, at most {max} sessions (Ctrl+C stops)",
+    "erqi-tui：这个服务器不以“{name}”这个名字提供服务（用打印的地址，或在 serve 上加 --public-host 名字）":
+        "erqi-tui: this server does not answer to the name \u201c{name}\u201d (use the printed address, or add --public-host NAME to serve)",
+    "erqi-tui：此地址需要含令牌（?token=…）的链接：请向提供仪表盘的人索要你的链接，按给出的样子打开。":
+        "erqi-tui: this address needs a link with its token (?token=…): ask whoever serves the dashboard for your link, and open it as given.",
+    "erqi-tui：会话的 websocket 只回答它自己的页面。": "erqi-tui: the session's websocket answers only its own page.",
+    "erqi-tui：在改正之前谁也进不来：{problem}": "erqi-tui: nobody gets in until this is corrected: {problem}",
+    "名字应为文本": "a name must be text",
+    "名字含有首尾空格或不可见的字符（如方向控制符）":
+        "the name has spaces at an end or invisible characters (such as direction controls)",
+    "{path}：应为若干 [[person]]，每项有 name、token、rights": "{path}: expected [[person]] entries, each with name, token, rights",
+    "rights 应为 read 或 edit": "rights must be read or edit",
+    "{where}：应有 name、token，可选 rights（read 或 edit）": "{where}: expected name, token and optionally rights (read or edit)",
+    "{where}：名字“{name}”重复：日志要靠名字分清是谁":
+        "{where}: the name \u201c{name}\u201d is there twice: the journal tells people apart by name",
+    "{where}：token 应为 16 至 128 个字母、数字、- 或 _（用 --add-person 生成）":
+        "{where}: token must be 16 to 128 letters, digits, - or _ (--add-person makes one)",
+    "{where}：token 与他人的相同": "{where}: token is the same as another person's",
+    "{where}：rights 应为 read 或 edit": "{where}: rights must be read or edit",
+    "{path} 中已有“{name}”：要换链接，先删去那一项": "{path} already has \u201c{name}\u201d: to give a new link, delete that entry first",
+    "共用链接的会话记录更新时的记录人（默认：登录名）；有 --people 时各人记为自己的名字":
+        "who the shared link's sessions record updates as (default: your login name); with --people each person is recorded by their own name",
+    "每人一个链接：FILE 中每个 [[person]] 有 name、token、rights（read 或 edit）；改动即时生效，删去一项即收回其链接":
+        "a link per person: each [[person]] in FILE has name, token, rights (read or edit); changes take effect at once, and deleting an entry revokes that link",
+    "在 --people 文件中加一人（没有则新建，仅本人可读），打印其链接后退出":
+        "add a person to the --people file (made, readable by you alone, if missing), print their link and exit",
+    "配合 --add-person：此人可记录更新（还需 --allow-edits）": "with --add-person: this person may record updates (serve needs --allow-edits too)",
+    "同时运行的会话最多 N 个（默认：20），多出的访问者被告知稍后再试":
+        "run at most N sessions at once (default: 20); a visitor beyond them is told to try again later",
+    "浏览器可用来访问的另一个名字（如反向代理的域名），可重复；其他名字一律拒绝（防 DNS 重绑定）":
+        "another name browsers reach this server by (e.g. the reverse proxy's domain); repeatable. Any other name is refused (against DNS rebinding)",
+    "--add-person 需要 --people 文件": "--add-person needs a --people file",
+    "可记录更新": "may record updates", "只读": "read-only",
+    "--people {path} 是{what}：人员文件须另用一个文件": "--people {path} is the {what}: the people file must be a file of its own",
+    "erqi-tui：已在 {path} 中加入 {name}（{rights}）。其链接（只给此人）：":
+        "erqi-tui: added {name} ({rights}) to {path}. Their link (give it to them alone):",
+    "--allow-edits 需要 --people（每人一个链接，更新记录写明是谁）；只供一人使用时可加 --user 名字":
+        "--allow-edits needs --people (a link per person, so the journal says who); for one person's own use, add --user NAME",
+    "erqi-tui：注意：{path} 他人也可读取，而其中的令牌都是秘密；可用 chmod 600 {path}":
+        "erqi-tui: note: others can read {path}, and its tokens are secrets; chmod 600 {path}",
+    "本页图片已发送到浏览器下载：{name}": "The pane's picture was sent to your browser as a download: {name}",
+})
 EN.update({  # a busy lock is busy, not broken (issue 20)
     "正有他人保存，稍候…（Esc 取消保存）": "Someone else is saving; waiting… (Esc stops waiting)",
     "未保存：已取消（另一位写入者仍在保存）。可再按“保存”重试。":

@@ -26,18 +26,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(tmp_path, *args: str) -> tuple[subprocess.Popen, str, int]:
-    """erqi-tui serve with `args`; the process, its token and port once it answers."""
+def start(tmp_path, *args: str, cwd=None, env: dict | None = None,
+          ready: str = r"token=([\w-]+)") -> tuple[subprocess.Popen, str, int]:
+    """erqi-tui serve with `args`; the process, its token (or what `ready` found) and port once it
+    answers."""
     port = free_port()
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}  # not the developer's own settings
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), **(env or {})}  # not the developer's own settings
     process = subprocess.Popen([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port), *args],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     lines = []
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         line = process.stderr.readline()
         lines.append(line)
-        found = re.search(r"token=([\w-]+)", line)
+        found = re.search(ready, line)
         if found:
             while time.monotonic() < deadline:  # the address is printed just before it is listened on
                 try:
@@ -143,7 +145,7 @@ def test_served_sessions_are_read_only_unless_edits_are_allowed(tmp_path):
 
     data = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, data)
-    for args, editable in (([], False), (["--allow-edits"], True)):
+    for args, editable in (([], False), (["--allow-edits", "--user", "王五"], True)):
         process, token, port = start(tmp_path, "--data", str(data), *args)
         try:
             get(f"http://127.0.0.1:{port}/?token={token}")
