@@ -34,7 +34,8 @@ WEB = Path(__file__).resolve().parent / "web"
 MAX_COLUMNS, MAX_ROWS = 300, 100  # a screen's worth: 4000×1500 made one session ~230 MB
 MAX_SESSIONS = 20
 GRACE = 2.0  # seconds a session is given to leave after its visitor has gone, before SIGKILL
-HEARTBEAT = 5.0  # a visitor whose network vanished (no FIN) is noticed within 1.5 × this
+HEARTBEAT = 10.0  # a visitor whose network vanished (no FIN) is noticed within 1.5 × this (a pong may
+# queue behind a screenful on a slow link: 5 s ended healthy sessions of a reader that paused)
 REVOCATION_CHECK = 0.5  # seconds between looks at the people file for open sessions to end
 
 
