@@ -97,10 +97,10 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         elif args.target is not None:
             target = next((t for t in dashboard.targets if t.id == args.target), None)
             if target is None:
-                return refuse(f"no target has the id {args.target!r}; the ids are: "
-                              + ", ".join(t.id for t in dashboard.targets))
-            if args.value is None or args.set or args.new or args.done or steps(args):
-                return refuse("--target takes --value (and not --set, --new, --done, --reach, --raise or --resolve)")
+                return refuse(tr("没有 id 为 {id} 的目标；目标的 id 有：{ids}", id=repr(args.target),
+                                 ids="、".join(t.id for t in dashboard.targets)))
+            if args.value is None or args.set or args.new or args.done or steps(args) or args.unit or args.person:
+                return refuse(tr("--target 只与 --value 同用（不能同时给 --set、--new、--done、--reach、--raise、--resolve、--unit 或 --person）"))
             update, errors = edits.target_update(
                 target, {"current": args.value, "date": date.isoformat(), "note": args.note}, who,
                 dashboard.update_dates(today))
@@ -109,10 +109,10 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         elif args.task is not None:
             task = next((t for t in dashboard.tasks if t.id == args.task), None)
             if task is None:
-                return refuse(f"no task has the id {args.task!r}"
-                              + ("" if dashboard.tasks else " (the data file lists no [[task]])"))
-            if not args.done or args.set or args.value is not None or args.new or steps(args):
-                return refuse("--task ID takes --done (and not --set, --value, --new, --reach, --raise or --resolve)")
+                return refuse(tr("没有 id 为 {id} 的重点任务", id=repr(args.task))
+                              + ("" if dashboard.tasks else tr("（数据文件中没有 [[task]]）")))
+            if not args.done or args.set or args.value is not None or args.new or steps(args) or args.unit or args.person:
+                return refuse(tr("--task ID 只与 --done 同用（不能同时给 --set、--value、--new、--reach、--raise、--resolve、--unit 或 --person）"))
             update, errors = edits.task_finished(task, {"date": date.isoformat(), "note": args.note}, who,
                                                  dashboard.update_dates(today))
             if errors:
@@ -132,7 +132,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         print_problems(error, what="数据文件或更新记录（未记录）")
         return EXIT_INVALID
     except OSError as error:
-        return refuse(f"cannot write the journal: {error.strerror or error}")
+        return refuse(tr("无法写入更新记录：{error}", error=error.strerror or error))
     print(fmt.clean(tr("erqi-tui：已记录第 {number} 条更新：{what}（{who}）；更新记录 {journal}", number=number,
                        what=describe_update(update), who=who,
                        journal=store.journal.journal_path(path)), single_line=True))
@@ -158,13 +158,12 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
 
     given = steps(args)
     if args.project is None or len(given) > 1 or args.set or args.value is not None or args.new or args.done:
-        return refuse("--reach STEP, --raise TEXT and --resolve TEXT each go alone with --project ID "
-                      "(and not --set, --value, --new or --done)")
+        return refuse(tr("--reach 节点、--raise 诉求、--resolve 诉求 每次只用一个，且与 --project ID 同用（不能同时给 --set、--value、--new 或 --done）"))
     if (args.unit or args.person) and given != ["raise"]:
-        return refuse("--unit and --person go with --raise")
+        return refuse(tr("--unit 和 --person 只与 --raise 同用"))
     project = next((p for p in dashboard.projects if p.id == args.project), None)
     if project is None:
-        return refuse(f"no project has the id {args.project!r}")
+        return refuse(tr("没有 id 为 {id} 的项目", id=repr(args.project)))
     fields = {"date": date.isoformat(), "note": args.note}
     allowed = dashboard.update_dates(today)
     if given == ["reach"]:
@@ -175,8 +174,8 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
     else:
         update, errors = edits.request_resolved(project, {**fields, "what": args.resolve}, who, allowed)
         if "what" in errors:
-            open_ones = "; ".join(r.what for r in project.open_requests()) or "none"
-            errors["what"] = f"expected the text of an open request of {args.project!r} ({open_ones})"
+            open_ones = "; ".join(r.what for r in project.open_requests()) or tr("没有")
+            errors["what"] = tr("应为项目 {id} 一项未解决诉求的原文（{open}）", id=repr(args.project), open=open_ones)
     if errors:
         names = {**edits.CLI_FIELDS, "step": "--reach", "what": f"--{given[0]}"}
         return refuse("; ".join(f"{names.get(k, '--' + k) or 'update'}: {v}" for k, v in errors.items()))
@@ -190,19 +189,19 @@ def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date,
 
     project = next((p for p in dashboard.projects if p.id == args.project), None)
     if project is None and not args.new:
-        return refuse(f"no project has the id {args.project!r} (add one with --new)")
+        return refuse(tr("没有 id 为 {id} 的项目（新增项目请加 --new）", id=repr(args.project)))
     if project is not None and args.new:
-        return refuse(f"the id {args.project!r} is taken; a new project needs a new id")
+        return refuse(tr("id {id} 已被占用；新项目需要新的 id", id=repr(args.project)))
     if args.new and (not args.project.strip() or len(args.project) > NAME_LIMIT):  # as the data file's ids
         return refuse(tr("新项目的 id 应为非空文本，最多 {limit} 个字符", limit=NAME_LIMIT))
     if not args.set or args.value is not None:
-        return refuse("--project takes one or more --set KEY=VALUE (and not --value)")
+        return refuse(tr("--project 需要一个或多个 --set 字段=值（不能同时给 --value）"))
     fields = edits.project_fields(project)
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep or key not in fields or key in ("date", "update_note"):
-            return refuse(f"--set {item!r}: expected KEY=VALUE with KEY one of "
-                          + ", ".join(k for k in fields if k not in ("date", "update_note")))
+            return refuse(tr("--set {item}：应为 字段=值，字段为以下之一：{keys}", item=repr(item),
+                             keys=", ".join(k for k in fields if k not in ("date", "update_note"))))
         fields[key] = value
     fields.update(date=date.isoformat(), update_note=args.note)
     update, errors = edits.project_update(dashboard, project, fields, who, dashboard.update_dates(today))

@@ -551,3 +551,22 @@ EN.update({  # record and withdraw (issue 20)
     "新项目的 id 应为非空文本，最多 {limit} 个字符": "a new project's id must be text, not blank, of at most {limit} characters",
     "erqi-tui：无法写入标准输出：{reason}": "erqi-tui: cannot write to standard output: {reason}",
 })
+EN.update({  # record's refusals, in the CLI's language (issue 20)
+    "没有 id 为 {id} 的目标；目标的 id 有：{ids}": "no target has the id {id}; the ids are: {ids}",
+    "--target 只与 --value 同用（不能同时给 --set、--new、--done、--reach、--raise、--resolve、--unit 或 --person）":
+        "--target takes --value (and not --set, --new, --done, --reach, --raise, --resolve, --unit or --person)",
+    "没有 id 为 {id} 的重点任务": "no task has the id {id}", "（数据文件中没有 [[task]]）": " (the data file lists no [[task]])",
+    "--task ID 只与 --done 同用（不能同时给 --set、--value、--new、--reach、--raise、--resolve、--unit 或 --person）":
+        "--task ID takes --done (and not --set, --value, --new, --reach, --raise, --resolve, --unit or --person)",
+    "--reach 节点、--raise 诉求、--resolve 诉求 每次只用一个，且与 --project ID 同用（不能同时给 --set、--value、--new 或 --done）":
+        "--reach STEP, --raise TEXT and --resolve TEXT each go alone with --project ID (and not --set, --value, --new or --done)",
+    "--unit 和 --person 只与 --raise 同用": "--unit and --person go with --raise",
+    "没有 id 为 {id} 的项目": "no project has the id {id}",
+    "应为项目 {id} 一项未解决诉求的原文（{open}）": "expected the text of an open request of {id} ({open})",
+    "没有": "none",
+    "没有 id 为 {id} 的项目（新增项目请加 --new）": "no project has the id {id} (add one with --new)",
+    "id {id} 已被占用；新项目需要新的 id": "the id {id} is taken; a new project needs a new id",
+    "--project 需要一个或多个 --set 字段=值（不能同时给 --value）": "--project takes one or more --set KEY=VALUE (and not --value)",
+    "--set {item}：应为 字段=值，字段为以下之一：{keys}": "--set {item}: expected KEY=VALUE with KEY one of {keys}",
+    "无法写入更新记录：{error}": "cannot write the journal: {error}",
+})

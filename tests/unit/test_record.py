@@ -63,11 +63,11 @@ def test_withdraw_from_the_command_line(data):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["--target", "nope", "--value", "1"], "no target has the id 'nope'"),
+    (["--target", "nope", "--value", "1"], "没有 id 为 'nope' 的目标"),
     (["--target", "signed-amount", "--value", "abc"], "--value:"),
     (["--target", "signed-amount", "--value", "140", "--date", "2042-06-30"], "2024-01-01 至 2024-12-31"),
     (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "expected a date as YYYY-MM-DD"),
-    (["--project", "kangshifu", "--set", "colour=red"], "KEY one of"),
+    (["--project", "kangshifu", "--set", "colour=red"], "字段为以下之一"),
     (["--project", "kangshifu", "--set", "status=完工"], "status:"),
     (["--withdraw", "5"], "没有可撤销的第 5 条更新"),
 ])
@@ -76,6 +76,14 @@ def test_a_wrong_record_exits_2_with_a_clear_message_and_writes_nothing(data, ar
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert says in result.stderr
     assert not journal.journal_path(data).exists()
+
+
+def test_record_refuses_in_one_language_at_a_time(data):
+    chinese = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "1", "--unit", "万元")
+    english = erqi("--lang", "en", "record", "--data", str(data), "--project", "nope", "--set", "status=投产")
+    assert chinese.returncode == english.returncode == 2
+    assert "只与 --value 同用" in chinese.stderr and "takes" not in chinese.stderr
+    assert english.stderr.strip() == "erqi-tui: nothing recorded: no project has the id 'nope' (add one with --new)"
 
 
 def test_nothing_is_recorded_while_the_data_file_is_broken(data):

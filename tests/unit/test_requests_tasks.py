@@ -137,13 +137,13 @@ def test_raising_resolving_and_finishing_are_recorded_and_can_be_withdrawn(write
 
 @pytest.mark.parametrize("args, expected", [
     (["--project", "a", "--raise", "用电增容"], "--raise: 该项目已有同样内容的诉求"),
-    (["--project", "a", "--resolve", "员工公寓"], "open request of 'a' (用电增容; 道路配套)"),
+    (["--project", "a", "--resolve", "员工公寓"], "应为项目 'a' 一项未解决诉求的原文（用电增容; 道路配套）"),
     (["--project", "a", "--resolve", "用电增容", "--date", "2024-03-01"], "办结日期不能早于提出日期 2024-03-02"),
     (["--task", "t3", "--done"], "这项任务已完成"),
-    (["--task", "nope", "--done"], "no task has the id 'nope'"),
-    (["--task", "t1"], "--task ID takes --done"),
-    (["--project", "a", "--reach", "开工", "--raise", "x"], "each go alone"),
-    (["--project", "a", "--resolve", "用电增容", "--unit", "x"], "--unit and --person go with --raise"),
+    (["--task", "nope", "--done"], "没有 id 为 'nope' 的重点任务"),
+    (["--task", "t1"], "--task ID 只与 --done 同用"),
+    (["--project", "a", "--reach", "开工", "--raise", "x"], "每次只用一个"),
+    (["--project", "a", "--resolve", "用电增容", "--unit", "x"], "--unit 和 --person 只与 --raise 同用"),
 ])
 def test_what_cannot_be_recorded_is_refused_and_nothing_written(write_toml, capsys, args, expected):
     path = write_toml(FILE.replace("as_of = 2024-10-15", "as_of = 2024-06-15"))
