@@ -735,6 +735,14 @@ class ErqiApp(App):
                               mime_type="image/svg+xml", encoding="utf-8")
             self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
             return
+        protected = store.own_files(self.session.path)
+        if self.settings_path is not None:
+            protected[self.settings_path] = tr("设置文件")
+        clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
+        if clash:
+            self.notify(fmt.clean(tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),
+                        severity="error", markup=False)
+            return
         try:
             saved = files.write_output(Path.cwd() / filename, self.briefing_svg().encode("utf-8"))
         except OSError as error:

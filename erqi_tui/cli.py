@@ -438,7 +438,7 @@ def serve(args: argparse.Namespace, path: Path) -> int:
     if (args.add_person is not None or args.edit) and not args.people:
         return refuse_serve(tr("--add-person 需要 --people 文件"))
     if args.people:
-        clash = people_clash(args.people, path)
+        clash = files.output_clash(args.people, protected_files(path))
         if clash:
             return refuse_serve(tr("--people {path} 是{what}：人员文件须另用一个文件", path=args.people, what=clash))
     if args.add_person is not None:
@@ -478,22 +478,6 @@ def serve(args: argparse.Namespace, path: Path) -> int:
 def refuse_serve(message: str) -> int:
     print(fmt.clean(tr("erqi-tui：无法提供服务：{problem}", problem=message), single_line=True), file=sys.stderr)
     return EXIT_INVALID
-
-
-def people_clash(people: Path, data_path: Path) -> str | None:
-    """What the people file would be if it were the data file, its journal or lock, or the settings."""
-    from .journal import journal_path
-
-    settings = config.config_path()
-    for other, what in ((data_path, tr("数据文件")), (journal_path(data_path), tr("更新记录")),
-                        (files.lock_path(data_path), tr("数据文件的锁文件")), (settings, tr("设置文件"))):
-        try:
-            if os.path.realpath(people) == os.path.realpath(other) or (
-                    os.path.exists(people) and os.path.exists(other) and os.path.samefile(people, other)):
-                return what
-        except (OSError, ValueError):
-            continue
-    return None
 
 
 def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:

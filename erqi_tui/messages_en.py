@@ -570,3 +570,4 @@ EN.update({  # record's refusals, in the CLI's language (issue 20)
     "--set {item}：应为 字段=值，字段为以下之一：{keys}": "--set {item}: expected KEY=VALUE with KEY one of {keys}",
     "无法写入更新记录：{error}": "cannot write the journal: {error}",
 })
+EN.update({"未保存图片：{path} 指向{what}，写入会覆盖数据": "Picture not saved: {path} leads to the {what}; writing it would replace the record"})

@@ -104,3 +104,30 @@ def test_an_ordinary_output_beside_the_data_is_written(district):
     result = erqi("export", "--data", str(path), "--format", "md", "-o", str(path.with_name("t.md")), env=env)
     assert result.returncode == 0, result.stderr
     assert path.with_name("t.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_the_apps_picture_is_not_written_through_a_link_planted_under_its_name(tmp_path, monkeypatch):
+    """`x` writes erqi-tui-PANE-TIME.svg in the working folder: a link planted under the name it
+    will take, leading to the data file, must not turn the picture into a write over the record."""
+    import datetime as dt
+
+    from .helpers import make_app, run_with, screen_text
+
+    path = tmp_path / "t.toml"
+    shutil.copy(BUNDLED, path)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    before = path.read_bytes()
+    now = dt.datetime.now()
+    for second in range(0, 30):
+        name = f"erqi-tui-overview-{now + dt.timedelta(seconds=second):%Y%m%d-%H%M%S}.svg"
+        (work / name).symlink_to(path)
+
+    async def check(pilot):
+        await pilot.press("x")
+        await pilot.pause()
+        assert "未保存图片" in screen_text(pilot.app)
+
+    run_with(make_app(path), check)
+    assert path.read_bytes() == before
