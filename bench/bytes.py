@@ -1,5 +1,5 @@
 """Bytes written to the terminal (what an SSH link carries), Textual's own output against erqi-tui's
-lighter one (erqi_tui/wire.py), each measured against the size of the same screen as tmux encodes
+lighter one (erqi_tui/terminal/wire.py), each measured against the size of the same screen as tmux encodes
 it (`tmux capture-pane -p -e`), in the same run: the first frame, a pane switch (总览 → 招商引资), a
 filter keystroke and a cursor move in 重点项目; at 80x24 and 100x30, in 256 colours and truecolour,
 on the bundled file and on a 10,000-project file. (The time over a slow SSH link: slowlink.py.)

@@ -18,8 +18,8 @@ from harness import Session, median
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from erqi_tui import journal  # noqa: E402
-from erqi_tui.model import Quantity, Update  # noqa: E402
+from erqi_tui.store import journal  # noqa: E402
+from erqi_tui.core.model import Quantity, Update  # noqa: E402
 
 BUNDLED = HERE.parent / "data" / "targets.toml"
 KEY_LINE = "命令面板".encode()

@@ -15,26 +15,18 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import __version__, config, files, fmt, store
-from .i18n import lang, language, tr
-from .model import PANE_IDS
+from . import __version__, store
+from .store import config, files
+from .store.files import EXAMPLE, bundled_data
+from .core import fmt
+from .core.i18n import lang, language, tr
+from .core.model import PANE_IDS
 
 EXIT_OK = 0
 EXIT_INVALID = 2
 COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
 EXPORT_FORMATS = ("md", "html", "csv", "json", "svg", "xlsx", "docx")
 BINARY_FORMATS = ("xlsx", "docx")  # written to a file (-o), or to a pipe, never to a terminal
-
-
-EXAMPLE = "example-year.toml"  # 示例（虚构）: an invented district's whole year, for demos
-
-
-def bundled_data(name: str = "targets.toml") -> Path:
-    """A data file shipped with the package (in the wheel), or data/ beside a source checkout:
-    the article's figures, or (EXAMPLE) the invented year."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / name
-    return packaged if packaged.is_file() else here.parent / "data" / name
 
 
 @contextlib.contextmanager
@@ -80,8 +72,8 @@ def login_name() -> str:
 
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     """`erqi-tui record`: one update from a script, as the app would record it."""
-    from . import edits
-    from .model import Update
+    from .store import edits
+    from .core.model import Update
 
     dashboard = loaded.dashboard
     who = getattr(args, "user", None) or login_name()
@@ -154,7 +146,7 @@ def steps(args: argparse.Namespace) -> list[str]:
 
 def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
     """The Update that `--project ID` with --reach, --raise or --resolve asks for, or an exit code."""
-    from . import edits
+    from .store import edits
 
     given = steps(args)
     if args.project is None or len(given) > 1 or args.set or args.value is not None or args.new or args.done:
@@ -184,8 +176,8 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
 
 def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date):
     """The Update that `--project ID --set KEY=VALUE…` asks for, or an exit code after saying why not."""
-    from . import edits
-    from .validate import NAME_LIMIT
+    from .store import edits
+    from .store.validate import NAME_LIMIT
 
     project = next((p for p in dashboard.projects if p.id == args.project), None)
     if project is None and not args.new:
@@ -214,7 +206,7 @@ def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date,
 
 def describe_update(update) -> str:
     """What `update` records, wholly in the command line's language: 项目 p1：状态 = 投产，截至 2024-06-02."""
-    from .journal import FIELD_NAMES, KIND_NAMES
+    from .store.journal import FIELD_NAMES, KIND_NAMES
 
     if update.withdraw:
         return tr("撤销第 {seq} 条更新", seq=update.withdraw)
@@ -481,8 +473,8 @@ def refuse_serve(message: str) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
-    from . import report  # in the command line's language: --lang (see cli_language)
-    from .series import default_since
+    from .exchange import report  # in the command line's language: --lang (see cli_language)
+    from .core.series import default_since
 
     dashboard = loaded.dashboard
     if args.mark and args.data is None:
@@ -492,15 +484,15 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     if binary_to_terminal(args.format, args.output):
         return EXIT_INVALID
     if args.format == "svg":
-        from .app import svg_screenshot
+        from .ui.app import svg_screenshot
 
         text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang(), since=args.since)
     elif args.format == "docx":
-        from .briefing_doc import to_docx
+        from .exchange.briefing_doc import to_docx
 
         text = to_docx(dashboard, args.as_of, args.pane, since, title_font=args.title_font, body_font=args.body_font)
     elif args.format == "xlsx":
-        from .workbook import to_xlsx
+        from .exchange.workbook import to_xlsx
 
         text = to_xlsx(dashboard, args.as_of, args.pane, since)
     else:
@@ -515,7 +507,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
 def city(args: argparse.Namespace, paths: list[Path]) -> int:
     """Several districts' files (--data A --data B, or --data DIR/): 全市 first, then each district;
     `export` writes the comparison and, for csv, every district's quantities in one table."""
-    from . import city as city_view
+    from .views import city as city_view
 
     if not paths:
         return fail(tr("文件夹中没有数据文件（*.toml）"))
@@ -541,7 +533,7 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
 
 
 def city_export(args: argparse.Namespace, districts) -> int:
-    from .city_report import CITY_FORMATS, city_exports
+    from .exchange.city_report import CITY_FORMATS, city_exports
 
     if args.format not in CITY_FORMATS:
         return fail(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
@@ -554,12 +546,12 @@ def city_export(args: argparse.Namespace, districts) -> int:
 
 def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     """`erqi-tui import`: a spreadsheet's rows as journal updates; without --apply, what would change."""
-    from . import importing
+    from .exchange import importing
 
     today = dt.date.today()
     dashboard = loaded.dashboard
     if args.template is not None:
-        from .edits import default_date
+        from .store.edits import default_date
 
         date = default_date(dashboard, today)
         written = write_out(args.template, importing.template(dashboard, date), announce=False,
@@ -638,7 +630,7 @@ def rows_named(error: store.DataError, plan, loaded: store.Loaded) -> store.Data
 
 def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> int:
     """Mark a briefing at `date` in the journal, under its lock, as the app's b does."""
-    from .model import Briefing
+    from .core.model import Briefing
 
     try:
         store.mark_briefing(path, Briefing(date, None, who), loaded)
@@ -730,7 +722,7 @@ def run(argv: list[str]) -> int:
         print(tr("erqi-tui：--example 与 --data 不能同用"), file=sys.stderr)
         return EXIT_INVALID
     if isinstance(args.data, list):  # --data given before the command: one file, several, or a folder
-        from .city import expand
+        from .views.city import expand
 
         paths = expand(args.data)
         if len(paths) != 1 or args.data[0].is_dir():
@@ -770,11 +762,11 @@ def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, di
     """The dashboard itself, on `path` (and, with `districts`, 全市 first)."""
     dashboard = loaded.dashboard
     apply_color_choice(args.color)
-    from .app import ErqiApp  # Textual is imported only when the dashboard runs.
+    from .ui.app import ErqiApp  # Textual is imported only when the dashboard runs.
 
     settings_path = config.config_path()
     def key_known(name: str) -> bool:  # the help screen's, imported only when the settings remap a key
-        from .screens.help import key_known
+        from .ui.screens.help import key_known
 
         return key_known(name)
 

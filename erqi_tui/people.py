@@ -18,9 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import files
-from .i18n import tr
-from .problems import DataError
+from .store import files
+from .core.i18n import tr
+from .core.problems import DataError
 
 RIGHTS = ("read", "edit")
 MAX_BYTES = 1024 * 1024  # an office of thousands is a few hundred kB

@@ -25,8 +25,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .fmt import clean
-from .i18n import tr
+from .core.fmt import clean
+from .core.i18n import tr
 from .people import PeopleFile, Person
 
 EXIT_OK, EXIT_INVALID = 0, 2

@@ -37,7 +37,7 @@ def pytest_configure(config):
 def language_is_put_back():
     """Whatever speaks another language (an app while it runs, the command line, `i18n.language`)
     puts Chinese, the default, back when it ends: no test leaves its language to the next."""
-    from erqi_tui import i18n
+    from erqi_tui.core import i18n
 
     assert i18n.lang() == "zh"
     yield

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 from erqi_tui import store
-from erqi_tui.app import ErqiApp
-from erqi_tui.config import Config
+from erqi_tui.ui.app import ErqiApp
+from erqi_tui.store.config import Config
 
 from ..conftest import BUNDLED
 

@@ -9,12 +9,14 @@ import json
 
 import pytest
 
-from erqi_tui import cli, journal, progress
-from erqi_tui.app import ErqiApp
-from erqi_tui.city import compare, expand, read_all
-from erqi_tui.config import Config
-from erqi_tui.model import Quantity, Update
-from erqi_tui.screens.city import CityScreen
+from erqi_tui import cli
+from erqi_tui.store import journal
+from erqi_tui.core import progress
+from erqi_tui.ui.app import ErqiApp
+from erqi_tui.views.city import compare, expand, read_all
+from erqi_tui.store.config import Config
+from erqi_tui.core.model import Quantity, Update
+from erqi_tui.ui.screens.city import CityScreen
 
 from .helpers import run_with, screen_text
 

@@ -108,7 +108,8 @@ CORRIDORS = TEST_DATA / "corridors.toml"
 
 
 def test_a_layout_of_four_corridors_names_every_label_from_the_file():
-    from erqi_tui import report, store
+    from erqi_tui.exchange import report
+    from erqi_tui import store
 
     app = make_app(CORRIDORS)
     overview, investment, layout, business, projects = all_panes_text(app)
@@ -136,7 +137,8 @@ def test_a_layout_of_four_corridors_names_every_label_from_the_file():
     ("name", ["Alpha 数据中心", "大有科创中心", "康养小镇", "中部物流港", "中原智造园"]),
 ])
 def test_sorting_compares_quantities_within_a_unit_dimension_and_names_in_pinyin(column, expected):
-    from erqi_tui import listing, store
+    from erqi_tui.views import listing
+    from erqi_tui import store
 
     dashboard = store.load(CORRIDORS)
     assert [p.name for p in listing.rows(dashboard, sort=column)] == expected

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from erqi_tui import cli, journal, store
-from erqi_tui.screens.detail import ProjectDetail
-from erqi_tui.screens.forms import UpdateForm
-from erqi_tui.screens.supervision import RequestsScreen
-from erqi_tui.screens.tasks import TasksScreen
+from erqi_tui import cli, store
+from erqi_tui.store import journal
+from erqi_tui.ui.screens.detail import ProjectDetail
+from erqi_tui.ui.screens.forms import UpdateForm
+from erqi_tui.ui.screens.supervision import RequestsScreen
+from erqi_tui.ui.screens.tasks import TasksScreen
 
 from .helpers import make_app, run_with, screen_text
 
@@ -101,8 +102,8 @@ def test_tasks_of_the_example_year(tmp_path):
 
 def test_a_read_only_session_offers_no_way_to_record(tmp_path):
     """As `--example` or a served session: the detail shows, its recording keys are not offered."""
-    from erqi_tui.app import ErqiApp
-    from erqi_tui.config import Config
+    from erqi_tui.ui.app import ErqiApp
+    from erqi_tui.store.config import Config
 
     path = example_copy(tmp_path)
     before = journal.journal_path(path).read_bytes()

@@ -10,15 +10,15 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from erqi_tui.panes.projects import ProjectTable
-from erqi_tui.screens.detail import ProjectDetail
-from erqi_tui import journal
-from erqi_tui.model import Quantity, Update
-from erqi_tui.screens.forms import UpdateForm
-from erqi_tui.screens.help import HelpScreen
-from erqi_tui.screens.history import HistoryScreen
-from erqi_tui.widgets.cards import TargetCard
-from erqi_tui.widgets.keybar import KeyBar
+from erqi_tui.ui.panes.projects import ProjectTable
+from erqi_tui.ui.screens.detail import ProjectDetail
+from erqi_tui.store import journal
+from erqi_tui.core.model import Quantity, Update
+from erqi_tui.ui.screens.forms import UpdateForm
+from erqi_tui.ui.screens.help import HelpScreen
+from erqi_tui.ui.screens.history import HistoryScreen
+from erqi_tui.ui.widgets.cards import TargetCard
+from erqi_tui.ui.widgets.keybar import KeyBar
 
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
@@ -208,7 +208,7 @@ async def tasks_need_a_list(pilot) -> None:
 
 
 async def target_projects(pilot) -> None:
-    from erqi_tui.screens.drill import DrillScreen
+    from erqi_tui.ui.screens.drill import DrillScreen
 
     card = await focus_first_card(pilot)
     assert card.progress.target.id == "new-projects"
@@ -227,8 +227,8 @@ async def target_projects(pilot) -> None:
 
 
 async def drill_into_stage_and_axis(pilot) -> None:
-    from erqi_tui.screens.drill import DrillScreen
-    from erqi_tui.widgets.drillbox import DrillBox
+    from erqi_tui.ui.screens.drill import DrillScreen
+    from erqi_tui.ui.widgets.drillbox import DrillBox
 
     await pilot.press("2")
     await pilot.pause()
@@ -251,7 +251,7 @@ async def drill_into_stage_and_axis(pilot) -> None:
 
 
 async def drill_filters(pilot) -> None:
-    from erqi_tui.screens.drill import DrillScreen
+    from erqi_tui.ui.screens.drill import DrillScreen
 
     await focus_first_card(pilot)
     await pilot.press("p", "slash", *"中原")
@@ -427,7 +427,7 @@ async def shows_changes(pilot) -> None:
 
 
 async def shows_wall_chart(pilot) -> None:
-    from erqi_tui.screens.detail import ProjectDetail
+    from erqi_tui.ui.screens.detail import ProjectDetail
 
     app = pilot.app
     app.as_of_override = dt.date(2024, 10, 15)  # --as-of: 开业 (2024-09) and 生产车间 (2024-05) are late
@@ -454,7 +454,7 @@ async def shows_wall_chart(pilot) -> None:
 
 
 async def shows_supervision(pilot) -> None:
-    from erqi_tui.screens.detail import ProjectDetail
+    from erqi_tui.ui.screens.detail import ProjectDetail
 
     app = pilot.app
     app.as_of_override = dt.date(2024, 10, 15)
@@ -733,8 +733,8 @@ def test_the_palette_speaks_the_ui_language_and_finds_either(lang, typed, pane):
 
 
 def test_the_overview_becomes_the_big_screen_from_160_columns_and_back():
-    from erqi_tui.panes.big import BigOverview
-    from erqi_tui.panes.overview import OverviewPane
+    from erqi_tui.ui.panes.big import BigOverview
+    from erqi_tui.ui.panes.overview import OverviewPane
 
     app = make_app()
 

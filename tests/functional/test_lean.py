@@ -9,7 +9,7 @@ import sys
 TOUR = """
 import asyncio, sys
 from erqi_tui import store
-from erqi_tui.app import ErqiApp
+from erqi_tui.ui.app import ErqiApp
 from erqi_tui.cli import bundled_data
 
 path = bundled_data("targets.toml")
@@ -27,12 +27,12 @@ print(" ".join(sorted(sys.modules)))
 """
 
 NOT_KEPT = [
-    "erqi_tui.messages_en",  # the English words, for a Chinese session
-    "erqi_tui.edits", "tomli_w",  # recording
-    "erqi_tui.screens.detail", "erqi_tui.screens.forms", "erqi_tui.screens.help", "erqi_tui.screens.wall",
-    "erqi_tui.screens.supervision", "erqi_tui.screens.city", "erqi_tui.screens.drill", "erqi_tui.screens.tasks",
-    "erqi_tui.screens.history", "erqi_tui.screens.changes",  # screens not opened (they were all, to learn which keys record)
-    "erqi_tui.report", "erqi_tui.workbook", "erqi_tui.briefing_doc", "openpyxl", "docx",  # exports
+    "erqi_tui.core.messages_en",  # the English words, for a Chinese session
+    "erqi_tui.store.edits", "tomli_w",  # recording
+    "erqi_tui.ui.screens.detail", "erqi_tui.ui.screens.forms", "erqi_tui.ui.screens.help", "erqi_tui.ui.screens.wall",
+    "erqi_tui.ui.screens.supervision", "erqi_tui.ui.screens.city", "erqi_tui.ui.screens.drill", "erqi_tui.ui.screens.tasks",
+    "erqi_tui.ui.screens.history", "erqi_tui.ui.screens.changes",  # screens not opened (they were all, to learn which keys record)
+    "erqi_tui.exchange.report", "erqi_tui.exchange.workbook", "erqi_tui.exchange.briefing_doc", "openpyxl", "docx",  # exports
     "calendar",  # for the length of a month
     "importlib.metadata",  # Textual's version, looked up only when asked
 ]
@@ -44,5 +44,5 @@ def test_a_session_that_visits_every_pane_loads_only_what_it_uses():
     pane, modules = done.stdout.strip().splitlines()[-2:]
     assert pane == "overview"  # the tour went round and came back
     loaded = set(modules.split())
-    assert "erqi_tui.panes.projects" in loaded  # the tour's panes were built
+    assert "erqi_tui.ui.panes.projects" in loaded  # the tour's panes were built
     assert [name for name in NOT_KEPT if name in loaded] == []

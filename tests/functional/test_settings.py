@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from erqi_tui import config, store
-from erqi_tui.app import ErqiApp
-from erqi_tui.config import Config
+from erqi_tui.store import config
+from erqi_tui import store
+from erqi_tui.ui.app import ErqiApp
+from erqi_tui.store.config import Config
 
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
@@ -163,7 +164,7 @@ def test_other_district_in_english_keeps_its_names():
 def test_unknown_key_names_are_named_ignored_and_neutralised(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nreload = "f5,f99"\nquit = "\\u001b[2J"\n', encoding="utf-8")
-    from erqi_tui.screens.help import key_known
+    from erqi_tui.ui.screens.help import key_known
 
     settings = config.load_config(path, ErqiApp.binding_ids, key_known)
     assert settings.keys == {"reload": "f5"}  # the known key is kept, the others left out
@@ -187,7 +188,7 @@ def test_a_broken_settings_file_is_not_overwritten(tmp_path):
 
 
 def test_a_name_with_escape_sequences_shows_literally_in_the_form(tmp_path):
-    from erqi_tui.screens.forms import UpdateForm
+    from erqi_tui.ui.screens.forms import UpdateForm
 
     data = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, data)

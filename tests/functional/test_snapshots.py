@@ -102,7 +102,7 @@ def test_open_requests_example_year(snap_compare):
 def test_drill_into_a_stage(snap_compare):
     """Enter on 招商引资's 签约 stage: its projects against the 13 the article reports."""
     async def focus_stage(pilot):
-        from erqi_tui.widgets.drillbox import DrillBox
+        from erqi_tui.ui.widgets.drillbox import DrillBox
 
         await pilot.press("2")
         await pilot.pause()

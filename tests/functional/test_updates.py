@@ -9,11 +9,12 @@ import shutil
 import pytest
 from textual.widgets import Input
 
-from erqi_tui import journal, store
-from erqi_tui.model import Quantity, Update
-from erqi_tui.panes.projects import ProjectsPane, ProjectTable
-from erqi_tui.screens.forms import UpdateForm
-from erqi_tui.widgets.cards import TargetCard
+from erqi_tui.store import journal
+from erqi_tui import store
+from erqi_tui.core.model import Quantity, Update
+from erqi_tui.ui.panes.projects import ProjectsPane, ProjectTable
+from erqi_tui.ui.screens.forms import UpdateForm
+from erqi_tui.ui.widgets.cards import TargetCard
 
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
@@ -305,7 +306,7 @@ def hold_lock(data, seconds: float):
     """Another writer holding the journal's lock for `seconds` (a slow disk, a big import)."""
     import threading
 
-    from erqi_tui import files
+    from erqi_tui.store import files
 
     taken, release = threading.Event(), threading.Event()
 

@@ -16,7 +16,7 @@ import time
 import pytest
 import pyte
 
-from erqi_tui.wire import Light, SGRDiff, transition
+from erqi_tui.terminal.wire import Light, SGRDiff, transition
 
 from ..conftest import BUNDLED
 

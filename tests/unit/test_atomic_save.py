@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from erqi_tui.files import write_atomic
+    from erqi_tui.store.files import write_atomic
     path = Path(sys.argv[1])
     versions = [Path(p).read_bytes() for p in sys.argv[2:]]
     i = 0

@@ -4,7 +4,7 @@ against the figure reported — said plainly where they fall short."""
 from __future__ import annotations
 
 from erqi_tui import store
-from erqi_tui.drill import drill, invested
+from erqi_tui.views.drill import drill, invested
 
 from ..conftest import BUNDLED
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui import edits, store
-from erqi_tui.model import Quantity
+from erqi_tui.store import edits
+from erqi_tui import store
+from erqi_tui.core.model import Quantity
 
 from ..conftest import BUNDLED
 

@@ -3,8 +3,9 @@ monthly figures for every target, withdrawals and briefing marks, and 示例（�
 
 from __future__ import annotations
 
-from erqi_tui import cli, report, store
-from erqi_tui.series import series
+from erqi_tui import cli, store
+from erqi_tui.exchange import report
+from erqi_tui.core.series import series
 
 EXAMPLE = cli.bundled_data(cli.EXAMPLE)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_tui import fmt
-from erqi_tui.model import Quantity
+from erqi_tui.core import fmt
+from erqi_tui.core.model import Quantity
 
 
 @pytest.mark.parametrize("quantity, shown", [
@@ -75,8 +75,9 @@ def test_clean_leaves_markup_characters_alone():
 
 
 def test_an_approximate_quantity_keeps_its_about():
-    from erqi_tui import edits, i18n
-    from erqi_tui.model import Quantity
+    from erqi_tui.store import edits
+    from erqi_tui.core import i18n
+    from erqi_tui.core.model import Quantity
 
     about = Quantity(133, "亩", approx=True)
     assert fmt.quantity(about) == "约133 亩" and fmt.as_written(about) == "约133 亩"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_tui import fmt, i18n, messages_en, store
-from erqi_tui.model import Quantity
+from erqi_tui.core import fmt, i18n, messages_en
+from erqi_tui import store
+from erqi_tui.core.model import Quantity
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import shutil
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from erqi_tui import cli, journal, store
-from erqi_tui.importing import parse_date
+from erqi_tui import cli, store
+from erqi_tui.store import journal
+from erqi_tui.exchange.importing import parse_date
 
 from ..conftest import BUNDLED
 
@@ -69,7 +70,7 @@ def test_two_officials_importing_the_same_sheet_at_once_record_it_once(data, tmp
     journal's lock second works the rows out again against what the first recorded, and finds none."""
     import threading
 
-    from erqi_tui import importing
+    from erqi_tui.exchange import importing
 
     sheet = workbook(tmp_path / "台账.xlsx", [["编号", "日期", "数值"], ["new-projects", dt.date(2024, 6, 30), 15],
                                                ["signed-amount", dt.date(2024, 6, 30), 120]])

@@ -10,8 +10,9 @@ import stat
 
 import pytest
 
-from erqi_tui import files, journal, store
-from erqi_tui.model import Quantity, Update
+from erqi_tui.store import files, journal
+from erqi_tui import store
+from erqi_tui.core.model import Quantity, Update
 
 from ..conftest import BUNDLED
 
@@ -20,7 +21,7 @@ TODAY = dt.date(2024, 7, 15)
 
 def trend(dashboard) -> list[tuple[dt.date, float]]:
     """签约额 by date, as the chart draws it (series.series)."""
-    from erqi_tui.series import series
+    from erqi_tui.core.series import series
 
     return [(p.date, p.value.value) for p in series(dashboard, "signed-amount")]
 

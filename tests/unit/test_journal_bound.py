@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 
-from erqi_tui import files, journal, store
-from erqi_tui.model import Briefing, Quantity, Update
+from erqi_tui.store import files, journal
+from erqi_tui import store
+from erqi_tui.core.model import Briefing, Quantity, Update
 
 from ..conftest import BUNDLED
 

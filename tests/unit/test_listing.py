@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from erqi_tui import listing, store
+from erqi_tui.views import listing
+from erqi_tui import store
 
 from ..conftest import BUNDLED, TEST_DATA
 

@@ -81,7 +81,7 @@ def test_an_unknown_stage_is_named(write_toml):
 
 
 def test_the_wall_charts_timeline_puts_each_step_in_its_month():
-    from erqi_tui.screens.wall import BLANK, SLOT, timeline
+    from erqi_tui.ui.screens.wall import BLANK, SLOT, timeline
 
     projects = {p.id: p for p in store.load(BUNDLED).projects}
     at = dt.date(2024, 10, 15)
@@ -97,7 +97,8 @@ def test_the_wall_charts_timeline_puts_each_step_in_its_month():
 def test_reaching_a_milestone_is_recorded_in_the_journal_and_can_be_withdrawn(tmp_path, capsys):
     import shutil
 
-    from erqi_tui import cli, journal
+    from erqi_tui import cli
+    from erqi_tui.store import journal
 
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)

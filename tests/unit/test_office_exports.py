@@ -10,7 +10,9 @@ import pytest
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from erqi_tui import briefing_doc, cli, progress, store
+from erqi_tui.exchange import briefing_doc
+from erqi_tui import cli, store
+from erqi_tui.core import progress
 
 from ..conftest import BUNDLED
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui import progress
-from erqi_tui.model import Quantity, Target
+from erqi_tui.core import progress
+from erqi_tui.core.model import Quantity, Target
 
 
 def target(current, goal, unit="个"):
@@ -68,7 +68,7 @@ def test_a_target_exactly_on_schedule_is_on_schedule_not_ahead():
 
 
 def dashboard_with(targets, as_of=dt.date(2024, 5, 31)):
-    from erqi_tui.model import Dashboard, Meta
+    from erqi_tui.core.model import Dashboard, Meta
 
     return Dashboard(meta=Meta(district="区", year=2024, as_of=as_of), targets=tuple(targets))
 

@@ -107,7 +107,7 @@ journals = toml_documents(journal_scalars, JOURNAL_KEYS, entries=4, array_keys=6
 def test_any_journal_applies_or_fails_naming_the_journal(tmp_path, document):
     import shutil
 
-    from erqi_tui import journal
+    from erqi_tui.store import journal
 
     from ..conftest import BUNDLED
 

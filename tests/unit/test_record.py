@@ -11,7 +11,8 @@ import tomllib
 
 import pytest
 
-from erqi_tui import journal, store
+from erqi_tui.store import journal
+from erqi_tui import store
 
 from ..conftest import BUNDLED
 
@@ -110,7 +111,7 @@ def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
     script = ("import sys, datetime as dt\n"
               "from pathlib import Path\n"
               "from erqi_tui import store\n"
-              "from erqi_tui.model import Quantity, Update\n"
+              "from erqi_tui.core.model import Quantity, Update\n"
               "path, who, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])\n"
               "import time\n"
               "time.sleep(max(0, start - time.time()))\n"
@@ -187,8 +188,9 @@ def test_every_kind_of_update_is_described_in_english_without_chinese():
     import datetime as dt
     import re
 
-    from erqi_tui import cli, i18n
-    from erqi_tui.model import Quantity, Update
+    from erqi_tui import cli
+    from erqi_tui.core import i18n
+    from erqi_tui.core.model import Quantity, Update
 
     date = dt.date(2024, 6, 2)
     updates = [Update("task", "t1", {"done": True}, date, "li"),

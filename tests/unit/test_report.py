@@ -13,7 +13,8 @@ from xml.etree import ElementTree
 import pytest
 import tomli_w
 
-from erqi_tui import cli, report, store
+from erqi_tui import cli, store
+from erqi_tui.exchange import report
 
 from ..conftest import BUNDLED
 
@@ -129,8 +130,9 @@ def test_export_in_english(tmp_path, capsys):
 def test_export_shows_the_change_since_and_only_mark_writes_to_the_journal(tmp_path, capsys):
     import shutil
 
-    from erqi_tui import journal, store
-    from erqi_tui.model import Quantity, Update
+    from erqi_tui.store import journal
+    from erqi_tui import store
+    from erqi_tui.core.model import Quantity, Update
 
     data = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, data)
@@ -300,7 +302,7 @@ def test_hostile_names_in_the_citys_exports(format, tmp_path, capsys):
 
 
 def test_a_sheet_title_is_one_excel_accepts():
-    from erqi_tui.workbook import sheet_title
+    from erqi_tui.exchange.workbook import sheet_title
 
     assert sheet_title("a/b\\c:d?e*f[g]", [], "layout") == "a／b＼c：d？e＊f［g］"
     assert sheet_title("'引号'", [], "layout") == "’引号’"

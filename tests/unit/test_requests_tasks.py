@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui import cli, journal, store
-from erqi_tui.supervision import open_requests, overdue_tasks, ranking, task_areas, unit_name
+from erqi_tui import cli, store
+from erqi_tui.store import journal
+from erqi_tui.views.supervision import open_requests, overdue_tasks, ranking, task_areas, unit_name
 
 HEAD = '[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-10-15\n'
 FILE = HEAD + '''

@@ -9,9 +9,8 @@ import shutil
 import pytest
 
 from erqi_tui import store
-from erqi_tui.model import Briefing, Quantity, Target, Update
-from erqi_tui.series import (ABOUT, AT_LEAST, AT_MOST, EXACT, Since, default_since, difference, projection,
-                             series, value_at)
+from erqi_tui.core.model import Briefing, Quantity, Target, Update
+from erqi_tui.core.series import ABOUT, AT_LEAST, AT_MOST, EXACT, Since, default_since, difference, projection, series, value_at
 
 from ..conftest import BUNDLED
 
@@ -113,7 +112,7 @@ def test_since_a_briefing_counts_what_the_briefing_could_show(data):
 
 
 def test_value_at_picks_the_latest_on_or_before():
-    from erqi_tui.series import Point
+    from erqi_tui.core.series import Point
 
     points = [Point(dt.date(2024, 1, 31), Quantity(1, "个")), Point(dt.date(2024, 3, 31), Quantity(3, "个"))]
     assert value_at(points, dt.date(2024, 2, 15)).value.value == 1
@@ -121,8 +120,8 @@ def test_value_at_picks_the_latest_on_or_before():
 
 
 def test_named_projects_are_reconciled_with_the_figure(write_toml):
-    from erqi_tui import fmt
-    from erqi_tui.series import listed
+    from erqi_tui.core import fmt
+    from erqi_tui.core.series import listed
 
     dashboard = store.load(BUNDLED)
     count = listed(dashboard, next(t for t in dashboard.targets if t.id == "new-projects"))

@@ -7,9 +7,10 @@ import asyncio
 import datetime as dt
 import shutil
 
-from erqi_tui import journal, store
-from erqi_tui.model import Quantity, Update
-from erqi_tui.session import Saved, Session, Unsaved
+from erqi_tui.store import journal
+from erqi_tui import store
+from erqi_tui.core.model import Quantity, Update
+from erqi_tui.store.session import Saved, Session, Unsaved
 
 from ..conftest import BUNDLED
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui import store, validate
-from erqi_tui.model import Quantity
+from erqi_tui import store
+from erqi_tui.store import validate
+from erqi_tui.core.model import Quantity
 
 from ..conftest import BUNDLED
 

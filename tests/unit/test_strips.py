@@ -11,7 +11,7 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.strip import Strip
 
-from erqi_tui import strips
+from erqi_tui.terminal import strips
 
 FILTER = Monochrome()
 

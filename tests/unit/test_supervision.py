@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from erqi_tui import cli, store
-from erqi_tui.supervision import ranking, unit_name
+from erqi_tui.views.supervision import ranking, unit_name
 
 from ..conftest import BUNDLED
 

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from erqi_tui import journal, store
-from erqi_tui.model import Quantity, Update
+from erqi_tui.store import journal
+from erqi_tui import store
+from erqi_tui.core.model import Quantity, Update
 
 from ..conftest import TEST_DATA
 

@@ -1,0 +1,433 @@
+"""Exports for briefings: Markdown, HTML, CSV and JSON of the same figures the screen shows, with
+their units, "more than" marks and ahead/behind verdicts. No Textual (the SVG screenshot lives in
+the app)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..core import fmt, progress, series
+from ..views import listing
+from ..core.i18n import data, english, pane_title, tr
+from ..core.model import Dashboard, Figure, Quantity, grouped
+from ..core.series import Since
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    pane: str
+    title: str  # the pane's title, as the tab shows it (the file's name for its layout)
+    tables: list[Table]
+
+
+def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
+    meta = dashboard.meta
+    title = tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
+               year=meta.year)
+    date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
+            else tr("截至 {date}", date=dashboard.as_of.isoformat()))
+    return fmt.clean(f"{title} — {date}", single_line=True)
+
+
+PROJECTION_COLUMNS = ("年底预计", "缺口", "余下每月需")
+
+
+def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | None, since: Since | None) -> Table:
+    """The targets with their verdict, the projection at the current pace, and the change since."""
+    columns = ["目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断", *PROJECTION_COLUMNS]
+    table = Table(tr(title), [tr(c) for c in columns])
+    if since is not None:
+        table.columns.append(tr("较 {date}", date=fmt.short_date(since.date, dashboard.meta.year)))
+    for p in progress.assess_all(targets, dashboard, what_if):
+        verdict = tr(progress.VERDICT_WORD[p.verdict])
+        if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
+            verdict += f" {fmt.points(p.gap, signed=False)}"
+        found = series.projection(p.target, p.as_of, dashboard.meta.year)
+        parts = dict(fmt.projection_parts(found)) if found else {}
+        row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
+               fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict,
+               *(parts.get(tr(c), fmt.MISSING) for c in PROJECTION_COLUMNS)]
+        if since is not None:
+            diff = series.difference(dashboard, p.target.id, since)
+            row.append(fmt.change_amount(diff) if diff else tr("无变化"))
+        table.rows.append(row)
+    return table
+
+
+def since_line(dashboard: Dashboard, since: Since | None) -> str:
+    """Which date the changes count from, and why, for an export's heading ("" without one)."""
+    if since is None:
+        return ""
+    why = tr("上次简报") if since.briefing else "--since"
+    return tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)
+
+
+def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
+    """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
+    return [Table(data(items[0], "group") if group else default_title, [tr("项目"), tr("数值")],
+                  [[data(f, "label"), fmt.quantity(f.quantity)] for f in items])
+            for group, items in grouped(figures)]
+
+
+def _pane_targets(dashboard: Dashboard, pane: str, what_if: dt.date | None, since: Since | None) -> list[Table]:
+    """The targets placed on `pane`, as one table (none when it has none)."""
+    targets = dashboard.targets_on(pane)
+    return [_target_table("年度目标", dashboard, targets, what_if, since)] if targets else []
+
+
+def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+             since: Since | None = None) -> list[Section]:
+    """The dashboard as titled tables of display strings, pane by pane (or only `pane`); with
+    `since`, each target's change since then."""
+    out: list[Section] = []
+    d = dashboard
+    if pane in (None, "overview"):
+        tables = [_target_table("年度目标", d, d.targets, what_if, since)]
+        behind = progress.warnings(progress.assess_all(d.targets, d, what_if))
+        tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
+                            [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
+                             for p in behind]))
+        tables += _figure_tables(d.headlines, tr("要闻数据"))
+        out.append(Section("overview", pane_title(d, "overview"), tables))
+    if pane in (None, "investment"):
+        tables = _pane_targets(d, "investment", what_if, since)
+        tables += _figure_tables(d.figures_on("investment"), pane_title(d, "investment"))
+        tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
+                            [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
+        events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
+        for e in d.events_in_order:
+            figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
+            events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
+        tables.append(events)
+        out.append(Section("investment", pane_title(d, "investment"), tables))
+    if pane in (None, "layout"):
+        axes = Table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
+        for axis in d.layout.axes:
+            names = "、".join(data(p, "name") for p in d.projects_on(axis.id)) or fmt.MISSING
+            axes.rows.append([data(axis, "road"), data(axis, "theme"), names])
+        tables = _pane_targets(d, "layout", what_if, since) + [axes]
+        if d.layout.belt:
+            tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
+                                [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
+        tables += _figure_tables(d.figures_on("layout"), pane_title(d, "layout"))
+        out.append(Section("layout", pane_title(d, "layout"), tables))
+    if pane in (None, "business"):
+        tables = _pane_targets(d, "business", what_if, since) + _figure_tables(d.figures_on("business"),
+                                                                         pane_title(d, "business"))
+        out.append(Section("business", pane_title(d, "business"), tables))
+    if pane in (None, "projects"):
+        tables = _pane_targets(d, "projects", what_if, since)
+        tables += _figure_tables(d.figures_on("projects"), pane_title(d, "projects"))
+        projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
+        for p in d.projects:
+            projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [data(p, "note") or fmt.MISSING])
+        tables.append(projects)
+        out.append(Section("projects", pane_title(d, "projects"), tables))
+    return out
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+# Backslash-escaped wherever they stand: what would make emphasis (* _ ~), code (`), a link or an
+# image ([ ] and an autolink's < >), raw HTML (< > and an entity's &), a heading (#) or a new cell (|).
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|&])")
+# A renderer that links bare addresses (GitHub's www. and https://, markdown-it's linkify: evil.com)
+# is stopped by an escape inside the address: a scheme's colon, and a dot between a letter or digit
+# and a letter ("Zhengzhou: targets" and 107.96 are left as they are).
+_MD_ADDRESS = re.compile(r"((?<=[A-Za-z]):(?=\S)|(?<=[0-9A-Za-z])\.(?=[A-Za-z]))")
+
+
+def _md_cell(text: str) -> str:
+    """Data text as Markdown that renders as that text, on one line: in a table cell, a heading or
+    a paragraph. No link, HTML, emphasis or heading can be made from it."""
+    text = _MD_SPECIAL.sub(r"\\\1", fmt.clean(text, single_line=True))
+    return _MD_ADDRESS.sub(r"\\\1", text) or " "
+
+
+def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+                since: Since | None = None) -> str:
+    share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
+    lines = [f"# {_md_cell(heading(dashboard, what_if))}", "",
+             tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share))
+             + since_line(dashboard, since), ""]
+    for section in sections(dashboard, what_if, pane, since):
+        lines += [f"## {_md_cell(section.title)}", ""]
+        for table in section.tables:
+            lines += [f"### {_md_cell(table.title)}", ""]
+            if not table.rows:
+                lines += [tr("（无）"), ""]
+                continue
+            lines.append("| " + " | ".join(map(_md_cell, table.columns)) + " |")
+            lines.append("|" + "---|" * len(table.columns))
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
+            lines.append("")
+    if dashboard.meta.source:
+        lines += [tr("来源：{source}", source=_md_cell(dashboard.meta.source)), ""]
+    return "\n".join(lines)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #111; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 2px solid #1565c0; padding-bottom: .2em; margin-top: 1.5em; }
+h3 { font-size: 1em; color: #444; }
+table { border-collapse: collapse; margin: .5em 0 1em; }
+th, td { border: 1px solid #bbb; padding: .25em .6em; text-align: left; vertical-align: top; }
+th { background: #e3eaf5; }
+.bar { position: relative; width: 12em; height: .9em; background: #eee; border: 1px solid #999; }
+.bar .done { position: absolute; left: 0; top: 0; bottom: 0; background: #2e7d32; }
+.bar.behind .done { background: #ef6c00; }
+.bar .time { position: absolute; top: -.2em; bottom: -.2em; width: 2px; background: #000; }
+@media print { body { margin: 1cm; } h2 { break-after: avoid; } table { break-inside: avoid; } }
+"""
+
+
+def _bar(p: progress.TargetProgress) -> str:
+    done = min(p.completion or 0.0, 1.0) * 100
+    kind = " behind" if p.verdict == progress.BEHIND else ""
+    hint = tr("完成 {done} / 序时 {share}", done=fmt.percent(p.completion), share=fmt.percent(p.time_share))
+    return (f'<div class="bar{kind}" title="{hint}">'
+            f'<div class="done" style="width:{done:.1f}%"></div>'
+            f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
+
+
+def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> str:
+    esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
+    share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
+    title = esc(heading(dashboard, what_if))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
+             f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
+             "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
+                            share=fmt.percent(share)) + since_line(dashboard, since)) + "</p>"]
+    bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, dashboard, what_if)}
+    for section in sections(dashboard, what_if, pane, since):
+        parts.append(f"<h2>{esc(section.title)}</h2>")
+        for table in section.tables:
+            parts.append(f"<h3>{esc(table.title)}</h3>")
+            if not table.rows:
+                parts.append(f"<p>{esc(tr('（无）'))}</p>")
+                continue
+            with_bar = table.columns[:1] == [tr("目标")] and tr("序时进度") in table.columns
+            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(tr('进度'))}</th>" if with_bar else "")
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+            for row in table.rows:
+                cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+                if with_bar:
+                    cells += f"<td>{bars.get(row[0], '')}</td>"
+                parts.append(f"<tr>{cells}</tr>")
+            parts.append("</tbody></table>")
+    if dashboard.meta.source:
+        parts.append(f"<p><small>{esc(tr('来源：{source}', source=dashboard.meta.source))}</small></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def spreadsheet_text(text: str) -> str:
+    """Data text as a spreadsheet cell (CSV or xlsx): never a formula (=, +, - and @ start one in
+    Excel), no control characters."""
+    text = fmt.clean(text, single_line=True)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期")
+
+
+def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+               since: Since | None = None) -> list[list]:
+    """Every quantity the dashboard shows, one row each: pane, kind, id, name, measure, the number,
+    its unit, whether it is a lower bound or approximate, and the date it stands at. Numbers stay
+    numbers (a share as 43.3 with the unit %, a gap in 个百分点)."""
+    d = dashboard
+    rows: list[list] = []
+
+    def add(pane_id: str, kind: str, ident: str, name: str, measure: str, q, unit: str = "", date=None) -> None:
+        if isinstance(q, Quantity):
+            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q.value, q.unit, q.at_least, q.approx,
+                         date])
+        elif q is not None:
+            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q, unit, False, False, date])
+
+    def figures(pane_id: str, items) -> None:
+        for f in items:
+            add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
+
+    wanted = lambda name: pane in (None, name)  # noqa: E731
+    # Every target once, under 总览 (or, for one pane, the targets it shows, under it).
+    targets = d.targets if pane in (None, "overview") else d.targets_on(pane)
+    where = pane or "overview"
+    for p in progress.assess_all(targets, d, what_if):
+        t = p.target
+        name = data(t, "name")
+        add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of)
+        add(where, "目标", t.id, name, tr("目标值"), t.target)
+        add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
+            p.as_of)
+        add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
+        add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
+            tr("个百分点"), p.as_of)
+        found = series.projection(t, p.as_of, d.meta.year)
+        if found is not None:
+            add(where, "目标", t.id, name, tr("年底预计"), round(found.year_end, 4), t.target.unit)
+        if since is not None:
+            diff = series.difference(d, t.id, since)
+            if diff is not None and diff.delta is not None:
+                add(where, "目标", t.id, name, tr("较 {date}", date=since.date.isoformat()), round(diff.delta, 4),
+                    t.target.unit, p.as_of)
+    if pane == "overview":
+        figures("overview", d.headlines)
+    for pane_id in ("investment", "layout", "business", "projects"):
+        if wanted(pane_id):
+            figures(pane_id, d.figures_on(pane_id))
+    if wanted("investment"):
+        for s in d.stages:
+            add("investment", "阶段", "", data(s, "name"), tr("数量"), s.count)
+        for e in d.events_in_order:
+            for f in e.figures:
+                add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
+    if wanted("layout"):
+        for a in d.layout.axes:
+            add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(d.projects_on(a.id)), tr("个"))
+    if wanted("projects"):
+        for project in d.projects:
+            name = data(project, "name")
+            add("projects", "项目", project.id, name, tr("总投资"), project.investment)
+            add("projects", "项目", project.id, name, tr("占地"), project.area)
+            for f in project.figures:
+                add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
+    return rows
+
+
+def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+           since: Since | None = None) -> str:
+    """One tidy table, a row per quantity, with the number and its unit in columns of their own
+    (Excel can sum, filter and chart it). Meant for Excel: the caller writes it as UTF-8 with a BOM."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([tr(c) for c in CSV_COLUMNS])
+    yes = tr("是")
+    district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
+    for row in quantities(dashboard, what_if, pane, since):
+        *texts, value, unit, at_least, approx, date = row
+        writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
+                         yes if approx else "", date.isoformat() if date else ""])
+    return out.getvalue()
+
+
+def fmt_number(value) -> str:
+    """A number as Excel reads it: no thousands separator, no trailing zeros."""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+def _quantity(q: Quantity | None) -> dict | None:
+    return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least, "approx": q.approx,
+                                   "shown": fmt.quantity(q)}
+
+
+def _projection(found: series.Projection | None) -> dict | None:
+    """The projection's numbers, unrounded, with the way each is bounded ("" exact, at_least, at_most, about)."""
+    if found is None:
+        return None
+    return {"year_end": found.year_end, "shortfall": found.shortfall, "monthly_need": found.monthly_need,
+            "months_left": round(found.months_left, 6), "year_end_bound": found.year_end_bound or None,
+            "need_bound": found.need_bound or None, "unit": found.target.unit}
+
+
+def _change(diff: series.Difference | None) -> dict | None:
+    if diff is None:
+        return None
+    return {"since": diff.since.date.isoformat(), "before": _quantity(diff.before.value if diff.before else None),
+            "now": _quantity(diff.now.value), "delta": None if diff.delta is None else round(diff.delta, 6)}
+
+
+def _figure(f: Figure) -> dict:
+    return {"id": f.id or None, "label": f.label, "group": f.group or None, "pane": f.pane,
+            "headline": f.headline, **_quantity(f.quantity)}
+
+
+def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+                 since: Since | None = None) -> dict:
+    d = dashboard
+    wanted = lambda name: pane in (None, name)  # noqa: E731
+    data: dict = {
+        "format": "erqi-tui/1",
+        "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
+        "as_of": (what_if or d.as_of).isoformat(), "what_if": what_if is not None,
+        "time_elapsed_share": round(progress.time_elapsed_share(what_if or d.as_of, d.meta.year), 6),
+        "since": None if since is None else {"date": since.date.isoformat(), "briefing": since.briefing is not None},
+    }
+    if pane:
+        data["pane"] = pane
+    targets = d.targets if wanted("overview") else d.targets_on(pane)
+    data["targets"] = [
+        {"id": p.target.id, "name": p.target.name, "pane": p.target.pane or None,
+         "target": _quantity(p.target.target), "current": _quantity(p.target.current),
+         "completion": None if p.completion is None else round(p.completion, 6),
+         "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict,
+         "judged_at": p.as_of.isoformat(),
+         "projection": _projection(series.projection(p.target, p.as_of, d.meta.year)),
+         "change": _change(series.difference(d, p.target.id, since) if since else None)}
+        for p in progress.assess_all(targets, d, what_if)]
+    figures = d.figures if pane is None else (d.headlines if pane == "overview" else d.figures_on(pane))
+    data["figures"] = [_figure(f) for f in figures]
+    if wanted("investment"):
+        data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
+                           "figures": [_figure(f) for f in e.figures]} for e in d.events]
+        data["stages"] = [{"name": s.name, "count": _quantity(s.count), "note": s.note or None} for s in d.stages]
+    if wanted("layout"):
+        data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
+                          "belt_note": d.layout.belt_note or None,
+                          "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
+                                    "projects": [p.id for p in d.projects_on(a.id)]} for a in d.layout.axes]}
+    if wanted("projects"):
+        data["projects"] = [{"id": p.id, "name": p.name, "status": p.status, "axis": p.axis,
+                             "location": p.location or None, "investment": _quantity(p.investment),
+                             "area": _quantity(p.area), "expected": p.expected or None, "note": p.note or None,
+                             "figures": [_figure(f) for f in p.figures]} for p in d.projects]
+    return data
+
+
+def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> str:
+    return json_text(to_json_data(dashboard, what_if, pane, since))
+
+
+def json_text(value) -> str:
+    """JSON for scripts, stable: every string exact, but what fmt.clean would show as a mark (a bidi
+    override, a zero-width space, U+FFFF) written as its \\u escape, so that the file read in an
+    editor or a terminal shows it instead of obeying it."""
+    return fmt.HIDDEN.sub(_json_escape, json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+
+
+def _json_escape(match: re.Match) -> str:
+    ch = match.group()
+    if ch < " ":  # json.dumps escaped every control inside a string: this is its own layout
+        return ch
+    code = ord(ch)
+    if code > 0xFFFF:  # beyond the BMP, JSON escapes a character as its UTF-16 pair
+        code -= 0x10000
+        return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
+    return f"\\u{code:04x}"
+
+
+TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

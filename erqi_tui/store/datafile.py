@@ -1,0 +1,333 @@
+"""The hand-kept data file: read, validated into the model, every problem named. No Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from . import files
+from ..core.model import PANES, Axis, Dashboard, Event, Figure, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
+from ..core.problems import DataError
+from ..core.progress import days_in_month
+from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
+
+
+def load_base(path: Path | str) -> Dashboard:
+    """Read and validate the hand-kept data file alone, without its journal."""
+    path = Path(path)
+    text = files.read_text(path)
+    return DataFile(path, text).dashboard(parse(path, text))
+
+
+class DataFile(Validator):
+    """Turns a parsed data file into a Dashboard, collecting every problem rather than stopping at one."""
+
+    def dashboard(self, doc: dict) -> Dashboard:
+        self.table(doc, "", TOP_KEYS)
+        meta = self.meta(doc)
+        raw_targets = self.tables(doc, "target", TARGET_KEYS)
+        raw_figures = self.tables(doc, "figure", FIGURE_KEYS)
+        raw_projects = self.tables(doc, "project", PROJECT_KEYS)
+        targets = [self.target(k, t) for k, t in raw_targets]
+        figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
+        events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
+        stages = [self.stage(k, t) for k, t in self.tables(doc, "stage", STAGE_KEYS)]
+        layout = self.layout(doc)
+        stage_names = [s.name for s in stages if s]
+        axis_ids = [a.id for a in layout.axes] if layout else []
+        self.target_names = [t.id for t in targets if t]  # what a project's counts_for may name
+        projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
+        raw_tasks = self.tables(doc, "task", TASK_KEYS)
+        tasks = [self.task(k, t) for k, t in raw_tasks]
+        self.unique("task", raw_tasks)
+        self.unique("target", raw_targets)
+        self.unique("figure", raw_figures)
+        self.unique("project", raw_projects)
+        if self.problems or meta is None or layout is None:
+            raise DataError(self.problems)
+        return Dashboard(
+            meta=meta,
+            targets=tuple(targets),
+            figures=tuple(figures),
+            events=tuple(events),
+            stages=tuple(stages),
+            layout=layout,
+            projects=tuple(projects),
+            tasks=tuple(tasks),
+        )
+
+    def meta(self, doc: dict) -> Meta | None:
+        if "meta" not in doc:
+            self.problem("meta", "missing; expected a [meta] table with district, year and as_of")
+            return None
+        tbl = self.table(doc["meta"], "meta", META_KEYS)
+        if tbl is None:
+            return None
+        district = self.text(tbl, "district", "meta", required=True)
+        year = tbl.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+            self.problem("meta.year", f"expected a year such as 2024, got {describe(year)}"
+                         if "year" in tbl else "missing; expected a year such as 2024")
+            year = None
+        as_of = self.date(tbl, "as_of", "meta")
+        city = self.text(tbl, "city", "meta")
+        title = self.text(tbl, "title", "meta")
+        source = self.text(tbl, "source", "meta", limit=TEXT_LIMIT)
+        en = self.english(tbl, "meta", ("district", "city", "title"))
+        if None in (district, year, as_of, city, title, source, en):
+            return None
+        if abs(as_of.year - year) > 1:
+            self.problem("meta.as_of", f"expected a date in or next to the year {year}, got {as_of.isoformat()}")
+            return None
+        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en)
+
+    def target(self, key: str, tbl: dict) -> Target | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        goal = self.quantity(tbl, "target", key, required=True)
+        current = self.quantity(tbl, "current", key, required=False)
+        pane = self.pane(tbl, key, required=False)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        if goal and current and goal.unit != current.unit:
+            self.problem(f"{key}.current.unit",
+                         f'expected the target\'s unit "{goal.unit}", got "{current.unit}"')
+            return None
+        if goal is not None and goal.value == 0:
+            self.problem(f"{key}.target.value", "expected a target above 0")
+            return None
+        en = self.english(tbl, key, ("name", "note"))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (ident, name, goal, pane, note, source, en, responsible, person):
+            return None
+        return Target(id=ident, name=name, target=goal, current=current, pane=pane, note=note,
+                      source=source, en=en, responsible=responsible, person=person)
+
+    def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
+        pane = self.text(tbl, "pane", key, required=required)
+        if pane and pane not in PANES:
+            self.problem(f"{key}.pane", f'expected one of {", ".join(PANES)}, got "{pane}"')
+            return None
+        return pane
+
+    def figure(self, key: str, tbl: dict, *, standalone: bool, pane: str = "") -> Figure | None:
+        ident = self.text(tbl, "id", key)
+        label = self.text(tbl, "label", key, required=True)
+        quantity = self.quantity_in(tbl, key)
+        group = self.text(tbl, "group", key)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        headline = self.boolean(tbl, "headline", key) if standalone else False
+        if standalone:
+            pane = self.pane(tbl, key, required=True)
+        en = self.english(tbl, key, ("label", "group"))
+        if None in (ident, label, quantity, group, source, pane, en):
+            return None
+        return Figure(id=ident, label=label, quantity=quantity, pane=pane, group=group,
+                      headline=headline, source=source, en=en)
+
+    def sub_figures(self, tbl: dict, key: str, pane: str) -> tuple[Figure, ...] | None:
+        value = tbl.get("figure", [])
+        if not isinstance(value, list):
+            self.problem(f"{key}.figure", f"expected [[…figure]] entries, got {describe(value)}")
+            return None
+        figures = []
+        for index, entry in enumerate(value, start=1):
+            sub = f"{key}.figure[{index}]"
+            checked = self.table(entry, sub, SUB_FIGURE_KEYS)
+            figures.append(None if checked is None else self.figure(sub, checked, standalone=False, pane=pane))
+        return None if None in figures else tuple(figures)
+
+    def event(self, key: str, tbl: dict) -> Event | None:
+        date = self.date(tbl, "date", key)
+        title = self.text(tbl, "title", key, required=True)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        figures = self.sub_figures(tbl, key, "investment")
+        en = self.english(tbl, key, ("title", "note"))
+        if None in (date, title, note, source, figures, en):
+            return None
+        return Event(date=date, title=title, figures=figures, note=note, source=source, en=en)
+
+    def stage(self, key: str, tbl: dict) -> Stage | None:
+        name = self.text(tbl, "name", key, required=True)
+        count = self.quantity(tbl, "count", key, required=False)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "note"))
+        if None in (name, note, source, en) or ("count" in tbl and count is None):
+            return None
+        return Stage(name=name, count=count, note=note, source=source, en=en)
+
+    def layout(self, doc: dict) -> Layout | None:
+        if "layout" not in doc:
+            return Layout()
+        tbl = self.table(doc["layout"], "layout", LAYOUT_KEYS)
+        if tbl is None:
+            return None
+        name = self.text(tbl, "name", "layout")
+        belt = self.text(tbl, "belt", "layout")
+        belt_note = self.text(tbl, "belt_note", "layout", limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", "layout", limit=TEXT_LIMIT)
+        raw_axes = self.tables(tbl, "axis", AXIS_KEYS, prefix="layout.")
+        axes = [self.axis(k, t) for k, t in raw_axes]
+        self.unique("axis", raw_axes)
+        en = self.english(tbl, "layout", ("name", "belt", "belt_note"))
+        if None in (name, belt, belt_note, source, en) or None in axes:
+            return None
+        return Layout(name=name, belt=belt, belt_note=belt_note, axes=tuple(axes), source=source, en=en)
+
+    def axis(self, key: str, tbl: dict) -> Axis | None:
+        ident = self.text(tbl, "id", key, required=True)
+        road = self.text(tbl, "road", key, required=True)
+        theme = self.text(tbl, "theme", key, required=True)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("road", "theme", "note"))
+        if None in (ident, road, theme, note, source, en):
+            return None
+        return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
+
+    def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True)
+        status = self.text(tbl, "status", key)
+        if status and stages and status not in stages:
+            self.problem(f"{key}.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
+                                          f'got "{status}"')
+            status = None
+        axis = self.text(tbl, "axis", key)
+        if axis and axis not in axes:
+            known = ", ".join(axes) if axes else "none defined"
+            self.problem(f"{key}.axis", f'expected the id of a [[layout.axis]] ({known}), got "{axis}"')
+            axis = None
+        location = self.text(tbl, "location", key)
+        investment = self.quantity(tbl, "investment", key, required=False)
+        area = self.quantity(tbl, "area", key, required=False)
+        figures = self.sub_figures(tbl, key, "projects")
+        expected = self.text(tbl, "expected", key, limit=TEXT_LIMIT)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "location", "expected", "note"))
+        milestones = tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
+                                                                                 prefix=f"{key}."))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        counts_for = self.target_ids(tbl, "counts_for", key)
+        raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
+        requests = tuple(self.request(k, r) for k, r in raw_requests)
+        if None not in requests:
+            self.unique_text(raw_requests, [r.what for r in requests], "what")
+        if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person,
+                    counts_for) or None in milestones or None in requests:
+            return None
+        status = reached_status(milestones, stages, status)
+        if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
+            return None
+        return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
+                       investment=investment, area=area, figures=figures, expected=expected, note=note,
+                       source=source, en=en, milestones=milestones, responsible=responsible, person=person,
+                       counts_for=counts_for, requests=requests)
+
+    def request(self, key: str, tbl: dict) -> Request | None:
+        what = self.text(tbl, "what", key, required=True, limit=TEXT_LIMIT)
+        raised = self.when(tbl, "raised", key)
+        resolved = self.when(tbl, "resolved", key, allow_true=True)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("what",))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (what, source, en, responsible, person) or raised is False or resolved is False:
+            return None
+        return Request(what, raised, None if resolved is True else resolved, resolved is not None, responsible,
+                       person, source, en)
+
+    def unique_text(self, raw: list[tuple[str, dict]], texts: list[str], field: str) -> None:
+        """Each of a project's requests is known by its text: two with the same text are one too many."""
+        seen: dict[str, str] = {}
+        for (key, _), text in zip(raw, texts):
+            if text in seen:
+                self.problem(f"{key}.{field}", f'the same text as {seen[text]}; a project\'s requests are told '
+                                               f'apart by their text')
+            seen.setdefault(text, key)
+
+    def task(self, key: str, tbl: dict) -> Task | None:
+        ident = self.text(tbl, "id", key, required=True)
+        name = self.text(tbl, "name", key, required=True, limit=TEXT_LIMIT)
+        area = self.text(tbl, "area", key)
+        deadline = self.when(tbl, "deadline", key)
+        finished = self.when(tbl, "done", key, allow_true=True)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "area"))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (ident, name, area, source, en, responsible, person) or deadline is False or finished is False:
+            return None
+        return Task(ident, name, area, deadline, None if finished is True else finished, finished is not None,
+                    responsible, person, source, en)
+
+    def target_ids(self, tbl: dict, name: str, key: str) -> tuple[str, ...] | None:
+        """A list of [[target]] ids, e.g. counts_for = ["signed-amount"]; None after a problem."""
+        value = tbl.get(name, [])
+        known = self.target_names
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
+            self.problem(f"{key}.{name}", f'expected a list of [[target]] ids ({", ".join(known) or "none defined"}), '
+                                          f"got {describe(value)}"[:300])
+            return None
+        return tuple(value)
+
+    def milestone(self, key: str, tbl: dict, stages: list[str]) -> Milestone | None:
+        name = self.text(tbl, "name", key, required=True)
+        planned = self.when(tbl, "planned", key)
+        reached = self.when(tbl, "reached", key, allow_true=True)
+        stage = self.text(tbl, "stage", key)
+        if stage and stage not in stages:
+            self.problem(f"{key}.stage", f'expected one of the [[stage]] names ({", ".join(stages) or "none defined"}), '
+                                         f'got "{stage}"')
+            return None
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name",))
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        if None in (name, stage, source, en, responsible, person) or planned is False or reached is False:
+            return None
+        done = reached is True or reached is not None
+        return Milestone(name, planned, None if reached is True else reached, done, stage or None, source, en,
+                         responsible, person)
+
+    def when(self, tbl: dict, name: str, key: str, allow_true: bool = False):
+        """A When from a date (2024-09-30), a month ("2024-09") or a year ("2024", within the year);
+        with `allow_true`, also `true` (it happened; the source gives no date). None when absent,
+        False after reporting a problem."""
+        if name not in tbl:
+            return None
+        value = tbl[name]
+        if allow_true and value is True:
+            return True
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return When(value, value, value.isoformat())
+        if isinstance(value, str):
+            match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value)
+            if match and 1900 <= int(match[1]) <= 2200 and (match[2] is None or 1 <= int(match[2]) <= 12):
+                year = int(match[1])
+                if match[2] is None:
+                    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), value)
+                month = int(match[2])
+                last = days_in_month(year, month)
+                return When(dt.date(year, month, 1), dt.date(year, month, last), value)
+        also = " or true (reached, no date given)" if allow_true else ""
+        self.problem(f"{key}.{name}", f'expected a date like 2024-09-30, a month like "2024-09" or a year like '
+                                      f'"2024"{also}, got {describe(value)}')
+        return False
+
+TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task"}
+META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
+TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en", "responsible", "person"}
+SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
+FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
+EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
+STAGE_KEYS = {"name", "count", "note", "source", "en"}
+LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
+AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
+PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
+                "note", "source", "en", "milestone", "responsible", "person", "counts_for", "request"}
+MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
+
+REQUEST_KEYS = {"what", "raised", "resolved", "responsible", "person", "source", "en"}
+TASK_KEYS = {"id", "name", "area", "deadline", "done", "responsible", "person", "source", "en"}

@@ -1,0 +1,199 @@
+"""What the update forms accept: field text → an Update, or a message per wrong field. No Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+
+from ..core import fmt
+from ..core.i18n import tr
+from ..core.model import Dashboard, Project, Quantity, Target, Task, Update
+from .validate import MAX_VALUE
+
+_NUMBER = re.compile(r"^\s*([约≈~]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
+
+
+def parse_quantity(text: str, unit: str | None) -> Quantity:
+    """"120.5", "1,200 个", "50+ 亿元", "约133 亩" (or ≈, ~) → Quantity. `unit` is the one to use when none is typed (and the
+    one required when given). Raises ValueError with a message for the user."""
+    match = _NUMBER.match(text)
+    if not match:
+        raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
+    about, number, plus, typed_unit = match.groups()
+    if re.fullmatch(r"[eE][+-]?[0-9]+", typed_unit):  # 1e400 would read as 1 with the unit "e400"
+        raise ValueError(tr("请输入普通数字，不要用科学计数法"))
+    value = float(number.replace(",", ""))
+    if not math.isfinite(value) or value > MAX_VALUE:
+        raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+    if value.is_integer() and "." not in number:
+        value = int(value)
+    if typed_unit and unit and typed_unit != unit:
+        raise ValueError(tr("单位应为“{unit}”", unit=unit))
+    if not (typed_unit or unit):
+        raise ValueError(tr("请注明单位，如 5 亿元"))
+    return Quantity(value, typed_unit or unit, at_least=bool(plus), approx=bool(about))
+
+
+def parse_date(text: str, allowed: tuple[dt.date, dt.date]) -> dt.date:
+    """A date typed as YYYY-MM-DD within `allowed` (Dashboard.update_dates: the data's year, not
+    after today); a mistyped 2042 would otherwise move the whole year to 100% elapsed."""
+    try:
+        date = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30")) from None
+    first, last = allowed
+    if not first <= date <= last:
+        raise ValueError(tr("日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）",
+                            first=first.isoformat(), last=last.isoformat()))
+    return date
+
+
+def default_date(dashboard: Dashboard, today: dt.date) -> dt.date:
+    """Today, when the file is this year's; otherwise the date its figures stand at (a demo of last
+    year's data should not jump to today and turn every target late)."""
+    first, last = dashboard.update_dates(today)
+    return today if today.year == dashboard.meta.year else min(max(dashboard.as_of, first), last)
+
+
+def _parsed(errors: dict[str, str], field: str, parse, *args):
+    """`parse(*args)`, or None with its message recorded under `field`."""
+    try:
+        return parse(*args)
+    except ValueError as error:
+        errors[field] = str(error)
+        return None
+
+
+def target_update(target: Target, fields: dict[str, str], who: str,
+                  allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit)
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
+    if errors:
+        return None, errors
+    return Update("target", target.id, {"current": current}, date, who, fields.get("note", "").strip()), {}
+
+
+def usual_unit(dashboard: Dashboard, field: str) -> str | None:
+    """The unit most projects use for `field` (investment, area), so a bare number can be typed."""
+    units = Counter(getattr(p, field).unit for p in dashboard.projects if getattr(p, field) is not None)
+    return units.most_common(1)[0][0] if units else None
+
+
+PROJECT_TEXT_FIELDS = ("name", "status", "axis", "location", "expected", "note")
+PROJECT_AMOUNT_FIELDS = ("investment", "area")
+CLI_FIELDS = {"current": "--value", "date": "--date", "": ""}  # form fields as `erqi-tui record` names them
+
+
+def project_fields(project: Project | None) -> dict[str, str]:
+    """A project's fields as the form shows them: what `project_update` compares the new ones with."""
+    fields = {f: (getattr(project, f) or "") if project else "" for f in PROJECT_TEXT_FIELDS}
+    for field in PROJECT_AMOUNT_FIELDS:
+        value = getattr(project, field) if project else None
+        fields[field] = "" if value is None else fmt.as_written(value)
+    return {**fields, "date": "", "update_note": ""}
+
+
+def project_update(dashboard: Dashboard, project: Project | None, fields: dict[str, str],
+                   who: str, allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """An update of `project`'s changed fields, or a new project when `project` is None."""
+    errors: dict[str, str] = {}
+    changes: dict[str, object] = {}
+    for field in PROJECT_TEXT_FIELDS:
+        value = fields.get(field, "").strip()
+        old = (getattr(project, field) or "") if project else ""
+        if value != old and value != fmt.clean(old, single_line=True).strip():  # as the form shows it
+            changes[field] = value
+    if not fields.get("name", "").strip():
+        errors["name"] = tr("请输入项目名称")
+    stages = [s.name for s in dashboard.stages]
+    if changes.get("status") and stages and changes["status"] not in stages:
+        errors["status"] = tr("应为：{names}", names="、".join(stages))
+    for field in PROJECT_AMOUNT_FIELDS:
+        text = fields.get(field, "").strip()
+        old = getattr(project, field) if project else None
+        if not text:
+            if old is not None:
+                errors[field] = tr("已有数值不能清空；如需更正请输入新数值")
+            continue
+        value = _parsed(errors, field, parse_quantity, text, old.unit if old else usual_unit(dashboard, field))
+        if value is not None and value != old:
+            changes[field] = value
+    date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
+    if errors:
+        return None, errors
+    if not changes:
+        return None, {"": tr("没有改动")}
+    note = fields.get("update_note", "").strip()
+    if project is None:  # its id is given under the journal's lock: two officials may add at once
+        return Update("project", "", changes, date, who, note, new=True), {}
+    return Update("project", project.id, changes, date, who, note), {}
+
+
+# --- milestones, enterprise requests, tasks ------------------------------------------------------
+
+def _dated(fields: dict[str, str], allowed: tuple[dt.date, dt.date], errors: dict[str, str]) -> dt.date | None:
+    return _parsed(errors, "date", parse_date, fields.get("date", ""), allowed)
+
+
+def milestone_update(project: Project, fields: dict[str, str], who: str,
+                     allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """A step of `project` reached on the date: one it lists (not yet reached) or a new one named."""
+    errors: dict[str, str] = {}
+    step = fields.get("step", "").strip()
+    if not step:
+        errors["step"] = tr("请选择或输入节点名称")
+    elif any(m.name == step and m.done for m in project.milestones):
+        errors["step"] = tr("这一节点已完成")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    return Update("project", project.id, {"milestone": step}, date, who, fields.get("note", "").strip()), {}
+
+
+def request_raised(project: Project, fields: dict[str, str], who: str,
+                   allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """An enterprise request of `project` raised on the date, with the unit that handles it."""
+    errors: dict[str, str] = {}
+    what = fields.get("what", "").strip()
+    if not what:
+        errors["what"] = tr("请输入诉求内容")
+    elif any(r.what == what for r in project.requests):
+        errors["what"] = tr("该项目已有同样内容的诉求")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    request = {"what": what}
+    for field in ("responsible", "person"):
+        if fields.get(field, "").strip():
+            request[field] = fields[field].strip()
+    return Update("project", project.id, {"request": request}, date, who, fields.get("note", "").strip()), {}
+
+
+def request_resolved(project: Project, fields: dict[str, str], who: str,
+                     allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    """An open request of `project` resolved (办结) on the date."""
+    errors: dict[str, str] = {}
+    what = fields.get("what", "")
+    request = next((r for r in project.requests if r.what == what and not r.done), None)
+    if request is None:
+        errors["what"] = tr("请选择一条未办结的诉求")
+    date = _dated(fields, allowed, errors)
+    if date and request and request.raised and date < request.raised.first:
+        errors["date"] = tr("办结日期不能早于提出日期 {when}", when=request.raised.text)
+    if errors:
+        return None, errors
+    return Update("project", project.id, {"resolve": what}, date, who, fields.get("note", "").strip()), {}
+
+
+def task_finished(task: Task, fields: dict[str, str], who: str,
+                  allowed: tuple[dt.date, dt.date]) -> tuple[Update | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    if task.done:
+        errors[""] = tr("这项任务已完成")
+    date = _dated(fields, allowed, errors)
+    if errors:
+        return None, errors
+    return Update("task", task.id, {"done": True}, date, who, fields.get("note", "").strip()), {}

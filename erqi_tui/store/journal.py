@@ -1,0 +1,466 @@
+"""The journal: updates recorded in the app or by `erqi-tui record`, kept as `[[update]]` entries of
+`<data>.journal.toml` beside the data file, and applied over it in order on every load. No Textual.
+
+The hand-kept data file is never rewritten (a TOML writer would drop its comments). An entry says when
+it was recorded (`at`), the day the figure stands at (`date`), who, an optional note, and what it sets;
+or it withdraws (撤销) an earlier entry by its number: the journal only grows, and a withdrawn entry
+stays in it, shown struck out in the history. Writing, under the journal's lock, is store.record's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ..core.model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
+from ..core.problems import DataError
+from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
+
+HEADER = (
+    "# erqi-tui journal: updates recorded in the dashboard, applied in order over the data file\n"
+    "# beside it. Written by erqi-tui; the data file itself is never rewritten.\n"
+)
+
+# What an update may change, per kind.
+TARGET_FIELDS = ("current",)
+PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note", "milestone",
+                  "request", "resolve")
+# In a project update, on the update's date: `milestone = "开业"`: that step was reached;
+# `request = "…"` (or a table with what, responsible, person): an enterprise request was raised;
+# `resolve = "…"`: the open request with that text was resolved.
+TASK_FIELDS = ("done",)  # `done = true`: the task was finished on the update's date
+QUANTITY_FIELDS = {"current", "investment", "area"}
+KINDS = ("target", "project", "task")
+# What each field and kind is called where an update is shown (the history, `record`'s line), in
+# Chinese: i18n.tr gives the English.
+FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
+               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点",
+               "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
+KIND_NAMES = {"target": "目标", "project": "项目", "task": "任务"}
+UPDATE_KEYS = {"at", "date", "who", "note", "new", "set", "withdraw", *KINDS}
+BRIEFING_KEYS = {"at", "date", "who", "note"}
+
+
+def journal_path(data_path: Path) -> Path:
+    return data_path.with_name(data_path.stem + ".journal.toml")
+
+
+def appended(old: str, update: Update) -> str:
+    """The journal text `old` with `update` appended as a `[[update]]` entry. Journals of erqi-tui
+    0.1 held their entries in one inline array, which TOML does not let a later `[[update]]`
+    extend: such a journal is written out once in the entry form (same entries, same order)."""
+    return _append(old, entry_text(update))
+
+
+def appended_all(old: str, updates: list[Update]) -> str:
+    """`appended` for each of `updates` in turn, in one pass: appending an import's rows one at a
+    time copied the growing text for each, and 60,000 rows took two minutes."""
+    if not updates:
+        return old
+    parts = [appended(old, updates[0])]
+    for update in updates[1:]:
+        parts.append(_separator(parts[-1]) + entry_text(update))  # the text so far ends as parts[-1] does
+    return "".join(parts)
+
+
+def appended_briefing(old: str, briefing: Briefing) -> str:
+    """The journal text `old` with a `[[briefing]]` mark appended."""
+    entry: dict[str, Any] = {"at": briefing.at, "who": briefing.who, "date": briefing.date}
+    if briefing.note:
+        entry["note"] = briefing.note
+    return _append(old, entry_block(entry, "briefing"))
+
+
+def _append(old: str, block: str) -> str:
+    if isinstance(_top_level(old).get("update"), list):  # erqi-tui 0.1's inline array: rewritten once as entries
+        document = tomllib.loads(old)  # all of it: _top_level read the keys before the first table
+        old = HEADER + "".join("\n" + entry_block(entry) for entry in document["update"])
+        old += "".join("\n" + entry_block(entry, "briefing") for entry in document.get("briefing", []))
+    return old + _separator(old) + block
+
+
+def _top_level(text: str) -> dict:
+    """The keys `text` sets before its first table (an inline `update = [...]` is one), as parsed,
+    not looked for as words (a note may say "[[update]]"). Only the part before the first line that
+    opens with `[` is read, so a long journal is not parsed again: every top-level key comes before
+    the first table header, and a cut that falls inside a string or an array does not parse, so the
+    whole text is read then. Text that is not TOML has none: appending to it gives a journal its
+    reader reports."""
+    header = _TABLE_LINE.search(text)
+    for part in (text,) if header is None else (text[:header.start()], text):
+        try:
+            return tomllib.loads(part)
+        except tomllib.TOMLDecodeError:
+            continue
+    return {}
+
+
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _separator(text: str) -> str:
+    """What goes between journal text ending as `text` does and the next entry: a blank line."""
+    return "" if text.endswith("\n\n") or not text else "\n" if text.endswith("\n") else "\n\n"
+
+
+def entry_block(entry: dict, kind: str = "update") -> str:
+    """One journal entry as a `[[update]]` (or `[[briefing]]`) table, its `set` as sub-tables below it."""
+    import tomli_w  # only a session that records pays for it
+
+    text = tomli_w.dumps({kind: entry})
+    return f"[[{kind}]]" + text[len(f"[{kind}]"):]  # tomli_w writes a lone table; the entry is one of many
+
+
+def entry_text(update: Update) -> str:
+    """`update` as the TOML text appended to the journal."""
+    entry: dict[str, Any] = {"at": update.at, "who": update.who}
+    if update.withdraw:
+        entry["withdraw"] = update.withdraw
+    else:
+        entry["date"] = update.date
+    if update.note:
+        entry["note"] = update.note
+    if not update.withdraw:
+        entry[update.kind] = update.id
+        if update.new:
+            entry["new"] = True
+        entry["set"] = {k: _to_toml_value(v) for k, v in update.changes.items()}
+    return entry_block(entry)
+
+
+def _to_toml_value(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        out: dict[str, Any] = {"value": value.value, "unit": value.unit}
+        if value.at_least:
+            out["at_least"] = True
+        if value.approx:
+            out["approx"] = True
+        return out
+    return value
+
+
+def apply(base: Dashboard, path: Path, text: str) -> Dashboard:
+    """`base` (the data file) with the journal `text` (read from `path`) applied. DataError names
+    every entry that does not apply, by the journal's file, line and key."""
+    return JournalReader(path, text, base).apply(parse(path, text))
+
+
+def _seq(key: str) -> int:
+    """The entry number in a key path such as `update[12]`."""
+    return int(key.rpartition("[")[2].rstrip("]"))
+
+
+class JournalReader(Validator):
+    """Checks each [[update]] against the dashboard as it stands after the ones before it."""
+
+    def __init__(self, path: Path, text: str, base: Dashboard) -> None:
+        super().__init__(path, text)
+        self.base = base
+        self.targets = {t.id: t for t in base.targets}
+        self.projects: dict[str, Project] | None = None  # indexed only once a project changes
+        self.tasks: dict[str, Task] | None = None  # likewise a task
+        self.changes: list[Change] = list(base.changes)
+        self.withdrawn: dict[int, Withdrawal] = {}
+
+    def apply(self, document: dict) -> Dashboard:
+        self.table(document, "", {"update", "briefing"})
+        briefings = [self.briefing(key, entry) for key, entry in self.tables(document, "briefing", BRIEFING_KEYS)]
+        entries = self.tables(document, "update", UPDATE_KEYS)
+        by_seq = {_seq(key): entry for key, entry in entries}
+        for key, entry in entries:  # withdrawals first: a withdrawn entry is never applied
+            if "withdraw" in entry:
+                self.withdrawal(key, entry, by_seq)
+        for key, entry in entries:
+            if "withdraw" not in entry:
+                self.entry(_seq(key), key, entry)
+        if self.problems:
+            raise DataError(self.problems)
+        count = len(document["update"]) if isinstance(document.get("update"), list) else 0
+        dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),
+                                       journal_entries=count, briefings=tuple(b for b in briefings if b))
+        if self.projects is not None:
+            dashboard = dashboard._replace(projects=tuple(self.projects.values()))
+        if self.tasks is not None:
+            dashboard = dashboard._replace(tasks=tuple(self.tasks.values()))
+        return dashboard
+
+    def stamp(self, key: str, tbl: dict) -> tuple | None:
+        at = tbl.get("at")
+        if not isinstance(at, dt.datetime):
+            self.problem(f"{key}.at", "expected the date-time the update was recorded, like 2024-06-10T09:30:00")
+            return None
+        who = self.text(tbl, "who", key, required=True)
+        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
+        return None if None in (who, note) else (at, who, note)
+
+    def briefing(self, key: str, tbl: dict) -> Briefing | None:
+        stamp = self.stamp(key, tbl)
+        date = self.date(tbl, "date", key)
+        return None if stamp is None or date is None else Briefing(date, *stamp)
+
+    def withdrawal(self, key: str, tbl: dict, by_seq: dict[int, dict]) -> None:
+        """Update `withdraw` taken back. A withdrawal is final (it cannot itself be withdrawn), so the
+        updates in force only ever lose members, and an update may be withdrawn once none of them
+        depends on it, whatever order its dependants were withdrawn in: a withdrawn update is checked
+        for its form but not against the project or request it changed, which may be withdrawn too."""
+        stamp = self.stamp(key, tbl)
+        target = tbl.get("withdraw")
+        seq = _seq(key)
+        if target.__class__ is not int or not 1 <= target < seq:
+            self.problem(f"{key}.withdraw", f"expected the number of an earlier update (1 to {seq - 1}), "
+                                            f"got {target!r}"[:200])
+            return
+        if "withdraw" in by_seq.get(target, {}):
+            self.problem(f"{key}.withdraw", f"update {target} is itself a withdrawal; only updates can be withdrawn")
+            return
+        if target in self.withdrawn:
+            self.problem(f"{key}.withdraw", f"update {target} is already withdrawn by update {self.withdrawn[target].seq}")
+            return
+        extra = set(tbl) - {"at", "who", "note", "withdraw"}
+        if extra:
+            self.problem(f"{key}.{sorted(extra)[0]}", "a withdrawal has only at, who, note and withdraw")
+            return
+        if stamp is not None:
+            self.withdrawn[target] = Withdrawal(seq, *stamp)
+
+    def entry(self, seq: int, key: str, tbl: dict) -> None:
+        stamp = self.stamp(key, tbl)
+        date = self.date(tbl, "date", key)
+        new = self.boolean(tbl, "new", key)
+        changes = self.table(tbl.get("set", {}), f"{key}.set",
+                             set(PROJECT_FIELDS) | set(TARGET_FIELDS) | set(TASK_FIELDS))
+        if None in (stamp, date, changes):
+            return
+        kinds = [kind for kind in KINDS if kind in tbl]
+        if len(kinds) != 1:
+            self.problem(key, 'expected exactly one of target = "id", project = "id" or task = "id"')
+            return
+        kind = kinds[0]
+        ident = self.text(tbl, kind, key, required=True)
+        if ident is None:
+            return
+        context = (date, *stamp, seq, self.withdrawn.get(seq))
+        if kind == "target":
+            self.update_target(key, ident, changes, context)
+        elif kind == "task":
+            self.update_task(key, ident, changes, context)
+        else:
+            self.update_project(key, ident, changes, new, context)
+
+    def update_target(self, key: str, ident: str, changes: dict, context: tuple) -> None:
+        target = self.targets.get(ident)
+        if target is None:
+            known = ", ".join(self.targets) or "none defined"
+            self.problem(f"{key}.target", f'expected the id of a [[target]] ({known}), got "{ident}"')
+            return
+        if not self.only(key, changes, TARGET_FIELDS, "a target"):
+            return
+        values = self.values(key, changes)
+        if values is None:
+            return
+        current = values.get("current")
+        if current is not None and current.unit != target.target.unit:
+            self.problem(f"{key}.set.current.unit",
+                         f'expected the target\'s unit "{target.target.unit}", got "{current.unit}"')
+            return
+        self.record("target", target, values, context, old_date=target.as_of or self.base.meta.as_of)
+        date, withdrawn = context[0], context[-1]
+        # A figure recorded for an earlier date than the one in force (a late report of last month)
+        # joins the history without replacing the newer figure.
+        if withdrawn is None and "current" in values and date >= (target.as_of or self.base.meta.as_of):
+            self.targets[ident] = target._replace(current=values["current"], as_of=date)
+
+    def only(self, key: str, changes: dict, fields: tuple[str, ...], what: str) -> bool:
+        for field in changes:
+            if field not in fields:
+                self.problem(f"{key}.set.{field}", f"{what} update may set only: {', '.join(fields)}")
+                return False
+        return True
+
+    def update_task(self, key: str, ident: str, changes: dict, context: tuple) -> None:
+        """A task finished (`done = true`) on the update's date."""
+        if self.tasks is None:
+            self.tasks = {t.id: t for t in self.base.tasks}
+        task = self.tasks.get(ident)
+        if task is None:
+            known = ", ".join(list(self.tasks)[:20]) or "none listed"
+            self.problem(f"{key}.task", f'expected the id of a [[task]] ({known}), got "{ident}"'[:300])
+            return
+        if not self.only(key, changes, TASK_FIELDS, "a task"):
+            return
+        if changes.get("done") is not True:
+            self.problem(f"{key}.set.done", f"expected true (the task was finished on the update's date), "
+                                            f"got {changes.get('done')!r}"[:200])
+            return
+        if task.done:
+            self.problem(f"{key}.task", f'task "{ident}" is already finished')
+            return
+        date, withdrawn = context[0], context[-1]
+        self.changes.append(Change("task", ident, "done", None, "✓", date, *context[1:]))
+        if withdrawn is None:
+            self.tasks[ident] = task._replace(finished=When(date, date, date.isoformat()), done=True)
+
+    def update_project(self, key: str, ident: str, changes: dict, new: bool, context: tuple) -> None:
+        if self.projects is None:
+            self.projects = {p.id: p for p in self.base.projects}
+        existing = self.projects.get(ident)
+        withdrawn = context[-1]
+        gone = False  # a withdrawn update of a project whose adding was withdrawn after it
+        if new and existing is not None:
+            self.problem(f"{key}.project", f'a new project needs an id not yet used; "{ident}" is taken')
+            return
+        if not new and existing is None:
+            if withdrawn is None:
+                self.problem(f"{key}.project", f'expected the id of a [[project]], got "{ident}" '
+                                               f'(a new project is written with new = true)')
+                return
+            # It changes nothing, and stays in the history: its project, withdrawn since, is shown
+            # as it was before it was added (nothing), not held against it (see `withdrawal`).
+            existing, gone = Project(id=ident, name=""), True
+        if not self.only(key, changes, PROJECT_FIELDS, "a project"):
+            return
+        if new and not changes.get("name"):
+            self.problem(f"{key}.set.name", "a new project needs a name")
+            return
+        values = self.values(key, changes)
+        if values is None:
+            return
+        stages = [s.name for s in self.base.stages]
+        if values.get("status") and stages and values["status"] not in stages:
+            self.problem(f"{key}.set.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
+                                              f'got "{values["status"]}"')
+            return
+        axes = [a.id for a in self.base.layout.axes]
+        if values.get("axis") and values["axis"] not in axes:
+            self.problem(f"{key}.set.axis", f'expected the id of a [[layout.axis]] ({", ".join(axes)}), '
+                                            f'got "{values["axis"]}"')
+            return
+        for optional in ("status", "axis"):
+            if optional in values and not values[optional]:
+                values[optional] = None
+        for field, act in (("milestone", self.reach), ("request", self.raise_request),
+                           ("resolve", self.resolve_request)):
+            value = values.pop(field, None)
+            if value is None:
+                continue
+            if new:
+                self.problem(f"{key}.set.{field}", f"a project's {field} needs a project that exists; add the project first")
+                return
+            if act(f"{key}.set.{field}", existing, value, context) is False:
+                return
+            existing = self.projects.get(ident, existing)
+        if not values:
+            return
+        if new:
+            project = Project(id=ident, name=values.pop("name"))
+            self.record("project", project, {"name": project.name, **values}, context, created=True)
+            if withdrawn is None:
+                self.projects[ident] = project._replace(**values)
+            return
+        self.record("project", existing, values, context, created=gone)
+        if withdrawn is None:
+            self.projects[ident] = existing._replace(**values)
+
+    def raise_request(self, key: str, project: Project, request: Request, context: tuple) -> bool:
+        """An enterprise request raised on the update's date (its text new to the project)."""
+        if any(r.what == request.what for r in project.requests):
+            self.problem(key, f'the project already has a request "{request.what}"'[:300])
+            return False
+        date, withdrawn = context[0], context[-1]
+        self.changes.append(Change("project", project.id, "request", None, request.what, date, *context[1:]))
+        if withdrawn is None:
+            raised = request._replace(raised=When(date, date, date.isoformat()))
+            self.projects[project.id] = project._replace(requests=(*project.requests, raised))
+        return True
+
+    def resolve_request(self, key: str, project: Project, what: str, context: tuple) -> bool:
+        """The open request `what` of `project` resolved on the update's date."""
+        date, withdrawn = context[0], context[-1]
+        open_ones = [r.what for r in project.requests if not r.done]
+        index = next((i for i, r in enumerate(project.requests) if r.what == what and not r.done), None)
+        if index is None and withdrawn is not None:  # its raising withdrawn since: it stays in the history
+            self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
+            return True
+        if index is None:
+            known = "; ".join(open_ones) or "none"
+            self.problem(key, f'expected the text of an open request of "{project.id}" ({known}), got "{what}"'[:300])
+            return False
+        request = project.requests[index]
+        if request.raised and date < request.raised.first:
+            self.problem(key, f"resolved on {date.isoformat()}, before it was raised ({request.raised.text})")
+            return False
+        self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
+        if withdrawn is None:
+            requests = list(project.requests)
+            requests[index] = request._replace(resolved=When(date, date, date.isoformat()), done=True)
+            self.projects[project.id] = project._replace(requests=tuple(requests))
+        return True
+
+    def reach(self, key: str, project: Project, name: str, context: tuple) -> bool:
+        """Step `name` of `project` reached on the update's date: a step not listed is added as
+        reached; one naming a stage moves the status on (to the furthest stage reached)."""
+        date, withdrawn = context[0], context[-1]
+        steps = list(project.milestones)
+        index = next((i for i, m in enumerate(steps) if m.name == name), None)
+        before = steps[index] if index is not None else None
+        reached = Milestone(name) if before is None else before
+        reached = reached._replace(reached=When(date, date, date.isoformat()), done=True)
+        old = None if before is None else (f"{name} ✓" if before.done else
+                                           f"{name}（{before.planned.text}）" if before.planned else name)
+        self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:]))
+        if withdrawn is not None:
+            return True
+        if index is None:
+            steps.append(reached)
+        else:
+            steps[index] = reached
+        stages = [s.name for s in self.base.stages]
+        self.projects[project.id] = project._replace(milestones=tuple(steps),
+                                                     status=reached_status(tuple(steps), stages, project.status))
+        return True
+
+    def values(self, key: str, changes: dict) -> dict | None:
+        """The typed values of a `set` table, or None after reporting a problem."""
+        out: dict[str, Any] = {}
+        for field, raw in changes.items():
+            where = f"{key}.set"
+            if field in QUANTITY_FIELDS:
+                quantity = self.quantity(changes, field, where, required=True)
+                if quantity is None:
+                    return None
+                out[field] = quantity
+            elif field == "request":
+                request = self.request(changes, where)
+                if request is None:
+                    return None
+                out[field] = request
+            else:
+                text = self.text(changes, field, where,
+                                 limit=TEXT_LIMIT if field in ("note", "expected", "resolve") else NAME_LIMIT)
+                if text is None:
+                    return None
+                out[field] = text
+        return out
+
+    def request(self, changes: dict, where: str) -> Request | None:
+        """`request = "…"`, or `request = { what = "…", responsible = "…", person = "…" }`."""
+        raw = changes["request"]
+        if isinstance(raw, str):
+            raw = {"what": raw}
+        key = f"{where}.request"
+        tbl = self.table(raw, key, {"what", "responsible", "person"})
+        if tbl is None:
+            return None
+        what = self.text(tbl, "what", key, required=True, limit=TEXT_LIMIT)
+        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
+        return None if None in (what, responsible, person) else Request(what, responsible=responsible, person=person)
+
+    def record(self, kind: str, item: Target | Project, values: dict, context: tuple, created: bool = False,
+               old_date: dt.date | None = None) -> None:
+        date, at, who, note, seq, withdrawn = context
+        for field, value in values.items():
+            old = None if created else getattr(item, field)
+            self.changes.append(Change(kind, item.id, field, old, value, date, at, who, note, seq, withdrawn, old_date))

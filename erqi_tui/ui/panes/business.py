@@ -1,0 +1,38 @@
+"""营商环境: the service counts, job fairs and tasks, as bars where the figures compare; where the file
+lists its key tasks one by one, their progress by area and the overdue ones."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...core import fmt
+from ...core.i18n import tr
+from ...core.model import grouped
+from ..widgets.cards import FigureGroup
+from . import Context, target_section
+
+
+class BusinessPane(VerticalScroll):
+    DEFAULT_CSS = "BusinessPane { padding: 0 1; }"
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        targets = self.context.dashboard.targets_on("business")
+        if targets:
+            yield from target_section(self.context, targets)
+        dashboard = self.context.dashboard
+        if dashboard.tasks:
+            from ..widgets.tasks import TaskProgress
+
+            yield TaskProgress(dashboard, self.context.as_of)
+        groups = grouped(dashboard.figures_on("business"))
+        if not groups and not targets and not dashboard.tasks:
+            yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
+        for group, figures in groups:
+            yield FigureGroup(group, figures)

@@ -1,0 +1,104 @@
+"""三区三轴: the axes drawn as roads with their themes and projects, the belt, land and project totals."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from ...core import fmt
+from ...core.i18n import data, tr
+from ...core.model import Axis, Project, grouped
+from ..widgets.cards import FigureGroup
+from ..widgets.drillbox import DrillBox
+from ..widgets.text import join, plain
+from ...views.listing import status_name
+from . import Context, target_section
+
+
+ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
+
+
+def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status) -> Text:
+    """An axis as a road running down the column, its projects as stops along it."""
+    lines = [plain(data(axis, "theme"), "italic")]
+    if axis.note:
+        lines.append(plain(data(axis, "note"), "dim", single_line=False))
+    lines.append(Text("  ┃"))
+    if projects:
+        for project in projects[:ROAD_STOPS]:
+            stop = Text("  ●─ ", style="bold")
+            stop.append_text(plain(data(project, "name")))
+            lines.append(stop)
+            status = Text("  ┃   ")
+            status.append_text(plain(status_name(project.status) or fmt.MISSING, "dim"))
+            lines.append(status)
+        if len(projects) > ROAD_STOPS:
+            lines.append(Text("  ┃   " + tr("另有 {count} 个项目（见 5 重点项目）",
+                                              count=f"{len(projects) - ROAD_STOPS:,}"), style="dim"))
+            lines.append(Text("  ┃"))
+    else:
+        lines.append(Text("  ┃  " + tr("项目：{missing}", missing=fmt.MISSING), style="dim"))
+        lines.append(Text("  ┃"))
+    lines.append(Text("  ▼"))
+    return Text("\n").join(lines)
+
+
+class LayoutPane(VerticalScroll):
+    DEFAULT_CSS = """
+    LayoutPane { padding: 0 1; }
+    LayoutPane #plan-name { height: 1; text-style: bold; }
+    LayoutPane #axes { height: auto; }
+    LayoutPane .axis { width: 1fr; height: auto; border: round $accent; padding: 0 1;
+                       text-wrap: nowrap; text-overflow: ellipsis; }
+    LayoutPane .axis:focus { border: double $accent; }
+    LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        layout = dashboard.layout
+        targets = dashboard.targets_on("layout")
+        if targets:
+            yield from target_section(self.context, targets)
+        if layout.name:
+            yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
+        if layout.axes:
+            with Horizontal(id="axes"):
+                for axis in layout.axes:
+                    box = DrillBox(road_picture(axis, dashboard.projects_on(axis.id),
+                                                partial(status_name, dashboard)),
+                                   "axis", axis.id, classes="axis")
+                    box.border_title = plain(data(axis, "road"))
+                    yield box
+        else:
+            yield Static(Text(tr("发展轴：{missing}", missing=fmt.MISSING), style="dim"))
+        if layout.belt:
+            belt = Static(self.belt_text(), id="belt")
+            belt.border_title = tr("重点项目产业带")
+            yield belt
+        unplaced = [p for p in dashboard.projects if p.axis is None]
+        if unplaced and layout.axes:
+            yield Static(Text(tr("另有 {count} 个项目未标明所在发展轴（见 5 重点项目）", count=len(unplaced)), style="dim"),
+                         classes="unplaced")
+        for group, figures in grouped(dashboard.figures_on("layout")):
+            yield FigureGroup(group, figures)
+
+    def belt_text(self) -> Text:
+        layout = self.context.dashboard.layout
+        north, sep, south = data(layout, "belt").partition("—")
+        if sep:
+            text = join((north, "bold"), "  ━━━━▶  ", (south, "bold"))
+        else:
+            text = plain(data(layout, "belt"), "bold")
+        if layout.belt_note:
+            text.append("   ")
+            text.append_text(plain(data(layout, "belt_note"), "dim"))
+        return text

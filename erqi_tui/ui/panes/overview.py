@@ -1,0 +1,89 @@
+"""总览: a card per target with its progress against the time-elapsed share, warnings, headlines."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Static
+
+from ...core import fmt, progress
+from ...core.i18n import data, tr
+from ..widgets.cards import FigureGroup, verdict_text
+from ..widgets.text import join, plain
+from . import Context, target_cards, target_course
+
+
+def time_line(context: Context, assessed: list[progress.TargetProgress], bars: bool = True) -> str:
+    """How much of the year has passed, and at which date each target is judged; `bars`: where the
+    progress bars mark it."""
+    meta = context.dashboard.meta
+    share = fmt.percent(progress.time_elapsed_share(context.as_of, meta.year))
+    if context.what_if:
+        return tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
+                  date=context.as_of.isoformat(), year=meta.year, share=share)
+    line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）" if bars else "截至 {date}，{year} 年已过 {share}（序时进度）",
+              date=context.as_of.isoformat(), year=meta.year, share=share)
+    if any(p.as_of != context.as_of for p in assessed if p.target.current is not None):
+        line += tr("；各目标按其数值的日期判断")
+    return line
+
+
+class OverviewPane(VerticalScroll):
+    DEFAULT_CSS = """
+    OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; }
+    OverviewPane .time-share { height: auto; color: $text-muted; }
+    OverviewPane .plan-title { height: 1; }
+    OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
+    OverviewPane #warnings { height: auto; border: round $warning; padding: 0 1; }
+    OverviewPane #warnings.-none { border: round $success; }
+    OverviewPane #headlines { height: auto; }
+    OverviewPane TargetCourse { height: 1fr; min-height: 9; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        meta = dashboard.meta
+        assessed = progress.assess_all(dashboard.targets, dashboard, self.context.what_if)
+        line = time_line(self.context, assessed)
+        if meta.title:
+            yield Static(plain(data(meta, "title"), "bold"), classes="plan-title")
+        yield Static(Text(line), classes="time-share")
+        with Grid(id="targets"):
+            yield from target_cards(self.context, self.context.dashboard.targets)
+        yield warnings_box(self.context, assessed, "warnings")
+        course = target_course(self.context, dashboard.targets)
+        if course is not None:
+            yield course
+        headlines = self.context.dashboard.headlines
+        if headlines:
+            yield FigureGroup(tr("要闻数据"), headlines, id="headlines")
+
+
+OVERDUE_SHOWN = 3  # the oldest overdue steps listed in 预警; the rest are counted, and on the wall chart
+
+
+def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_id: str) -> Static:
+    """预警: the targets behind their time-elapsed share, worst first, then the projects' steps
+    overdue at the dashboard's date, the longest overdue first."""
+    behind = progress.warnings(assessed)
+    at = context.as_of
+    overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
+                     key=lambda item: item[1].planned.last)
+    lines = []
+    for item in behind:
+        line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
+        lines.append(line.append_text(verdict_text(item)))
+    for project, step in overdue[:OVERDUE_SHOWN]:
+        lines.append(join((tr("逾期"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
+                          tr("{name}（计划 {when}）", name=data(step, "name"), when=fmt.when(step.planned))))
+    if len(overdue) > OVERDUE_SHOWN:
+        lines.append(Text(tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN), style="dark_orange"))
+    box = Static(Text("\n").join(lines) if lines else Text(tr("没有落后于序时进度的目标"), style="green"), id=box_id)
+    box.border_title = tr("预警：落后于序时进度" if behind and not overdue else "预警")
+    box.set_class(not lines, "-none")
+    return box

@@ -1,0 +1,202 @@
+"""重点项目: the headline figures of major projects and a sortable, filterable table of named projects."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from ...views import listing
+from ...core.i18n import tr
+from ...core.model import grouped
+from ..widgets.cards import FigureGroup
+from ..widgets.requests import EditRequested, HistoryRequested, OpenRequested
+from ..widgets.table import VirtualTable
+from ..widgets.text import plain
+from . import Context, target_cards
+
+
+class ProjectTable(VirtualTable):
+    """The project table; Enter opens the detail of the row under the cursor."""
+
+    BINDINGS = [
+        Binding("e", "edit", "更新项目", id="projects.edit"),
+        Binding("h", "history", "历史", id="projects.history"),
+    ]
+
+    def __init__(self, dashboard, **kwargs) -> None:
+        super().__init__([tr(c.title) for c in listing.COLUMNS],
+                         lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS], **kwargs)
+
+    @property
+    def selected_id(self) -> str | None:
+        return self.rows[self.cursor_row].id if self.rows else None
+
+    def get_row_at(self, index: int) -> list[str]:
+        return self.cells(index)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.app.offers(action, self.BINDINGS)
+
+    def action_edit(self) -> None:
+        if self.selected_id:
+            self.post_message(EditRequested("project", self.selected_id))
+
+    def action_history(self) -> None:
+        if self.selected_id:
+            self.post_message(HistoryRequested("project", self.selected_id))
+
+
+class ProjectsPane(Vertical):
+    BINDINGS = [
+        Binding("slash", "filter", "筛选", id="projects.filter"),
+        Binding("n", "new_project", "新增项目", id="projects.new"),
+        Binding("s", "sort_next", "排序列", id="projects.sort"),
+        Binding("S", "sort_reverse", "反向排序", id="projects.sort_reverse"),
+        Binding("escape", "back", "返回表格/清除筛选", id="projects.back", show=False),
+    ]
+    DEFAULT_CSS = """
+    ProjectsPane { padding: 0 1; }
+    ProjectsPane #summary { height: auto; }
+    ProjectsPane #summary > * { width: 1fr; }
+    ProjectsPane #filter { height: 3; margin: 0; }
+    ProjectsPane #sort-state { height: 1; color: $text-muted; }
+    ProjectsPane ProjectTable { height: 1fr; min-height: 4; }
+    """
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+        self.sort: str | None = None
+        self.reverse = False
+        self.pending: dict | None = None  # state to restore once mounted (after a reload)
+        self.search: list | None = None  # the filter's search texts, built on the first keystroke
+        self.shown_query: str | None = None  # the filter text the table was last filled for
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "back":  # nothing to go back from or clear: Esc is left to the app (全市)
+            filter_input = self.query_one("#filter", Input)
+            return filter_input.has_focus or bool(filter_input.value)
+        return self.app.offers(action, self.BINDINGS)
+
+    def compose(self) -> ComposeResult:
+        dashboard = self.context.dashboard
+        targets = dashboard.targets_on("projects")
+        groups = grouped(dashboard.figures_on("projects"))
+        if targets or groups:
+            with Horizontal(id="summary"):
+                yield from target_cards(self.context, targets)
+                for group, figures in groups:
+                    yield FigureGroup(group, figures)
+        filter_input = Input(placeholder=tr("筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）"),
+                             id="filter")
+        filter_input.cursor_blink = False
+        yield filter_input
+        yield Static(id="sort-state")
+        yield ProjectTable(dashboard, id="projects")
+
+    def on_mount(self) -> None:
+        if self.pending:
+            self.query_one("#filter", Input).value = self.pending["filter"]
+        self.refill(select=self.pending["row"] if self.pending else None)
+        self.pending = None
+
+    def state(self) -> dict:
+        """What a reload keeps: filter, order, selected row."""
+        return {"filter": self.query_text, "sort": self.sort, "reverse": self.reverse,
+                "row": self.table.selected_id}
+
+    def restore(self, state: dict) -> None:
+        self.sort, self.reverse, self.pending = state["sort"], state["reverse"], state
+
+    def action_new_project(self) -> None:
+        self.post_message(EditRequested("project", None))
+
+    @property
+    def table(self) -> ProjectTable:
+        return self.query_one(ProjectTable)
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    def refill(self, select: str | None = None) -> None:
+        """Show the projects that match the filter, in the chosen order, keeping the selected row."""
+        dashboard = self.context.dashboard
+        table = self.table
+        selected = select or table.selected_id
+        index = self.search_index() if self.query_text.strip() else None
+        self.shown_query = self.query_text
+        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index)
+        cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
+        table.set_rows(shown, cursor=cursor)
+        self.show_state(len(shown), listing.other_units(dashboard, shown, self.sort))
+
+    def show_state(self, count: int, other_units: list[str] = ()) -> None:
+        total = len(self.context.dashboard.projects)
+        text = Text(tr("{count} / {total} 个项目", count=count, total=total))
+        if self.sort:
+            title = tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
+            text.append(tr(" · 按“{title}”{order}", title=title, order=tr("降序" if self.reverse else "升序")))
+            if other_units:
+                text.append_text(plain(tr("（不能换算的单位排在后面：{units}）", units="、".join(other_units))))
+        if self.query_text:
+            text.append(tr(" · 筛选："))
+            text.append_text(plain(self.query_text))
+        self.query_one("#sort-state", Static).update(text)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        if self.query_text != self.shown_query:  # not the filter restored after a reload, shown already
+            self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.table.focus()
+
+    def action_back(self) -> None:
+        # Esc in the filter box goes back to the table (keeping the filter); a second Esc clears it.
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.has_focus:
+            self.table.focus()
+        elif filter_input.value:
+            filter_input.value = ""
+
+    @on(VirtualTable.HeaderClicked)
+    def header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        key = listing.COLUMNS[event.column].key
+        self.reverse = not self.reverse if self.sort == key else False
+        self.sort = key
+        self.refill()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def search_index(self) -> list:
+        if self.search is None:
+            self.search = listing.search_index(self.context.dashboard)
+        return self.search
+
+    def on_descendant_focus(self, event) -> None:
+        # Build the search texts when the filter box is entered, not on the first keystroke.
+        if event.widget.id == "filter":
+            self.search_index()
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in listing.COLUMNS]
+        self.sort = keys[(keys.index(self.sort) + 1) % len(keys)] if self.sort else keys[0]
+        self.reverse = False
+        self.refill()
+
+    def action_sort_reverse(self) -> None:
+        if self.sort is None:
+            self.sort = listing.COLUMNS[0].key
+        self.reverse = not self.reverse
+        self.refill()
+
+    @on(VirtualTable.Selected)
+    def open_detail(self, event: VirtualTable.Selected) -> None:
+        self.post_message(OpenRequested("project", self.table.rows[event.index].id))

@@ -1,0 +1,109 @@
+"""The detail of one project, over the table: its fields, milestones and enterprise requests; keys
+record a milestone reached, a request raised or resolved. Esc closes it."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...core import fmt
+from ...core.i18n import data, tr
+from ...views.listing import status_name
+from ...core.model import Dashboard, Project
+from ..widgets.requests import EditRequested
+from ..widgets.text import plain
+
+
+def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
+    """`at`: the date steps and requests are judged at (--as-of), else the figures' own date."""
+    axis = dashboard.axis_named(project.axis)
+    rows: list[tuple[str, str]] = [
+        (tr("状态"), status_name(dashboard, project.status) or fmt.MISSING),
+        (tr("发展轴"), f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING),
+        (tr("位置"), data(project, "location") or fmt.MISSING),
+        (tr("总投资"), fmt.quantity(project.investment)),
+        (tr("占地"), fmt.quantity(project.area)),
+    ]
+    rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
+    rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
+             (tr("出处"), project.source or fmt.MISSING)]
+    at = at or dashboard.as_of
+    if project.milestones:
+        rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
+                 for index, step in enumerate(project.milestones)]
+    if project.requests:
+        rows += [(tr("企业诉求") if index == 0 else "", fmt.request(request, project, at))
+                 for index, request in enumerate(project.requests)]
+    if project.responsible or project.person:
+        rows.append((tr("责任单位"), " · ".join(filter(None, [project.responsible, project.person]))))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        table.add_row(plain(label), plain(value, single_line=False))
+    return table
+
+
+class ProjectDetail(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭", id="detail.close"),
+        Binding("m", "record('milestone')", "节点完成", id="detail.reach"),
+        Binding("a", "record('request')", "提出诉求", id="detail.raise"),
+        Binding("v", "record('resolve')", "诉求办结", id="detail.resolve"),
+    ]
+    DEFAULT_CSS = """
+    ProjectDetail { align: center middle; }
+    ProjectDetail > VerticalScroll {
+        width: 90%; max-width: 90; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ProjectDetail #hint { color: $text-muted; height: 1; }
+    """
+
+    def __init__(self, project: Project, dashboard: Dashboard, current=None, recording: bool = False,
+                 at=None) -> None:
+        """`current()`: the dashboard as it is now, to show the project again after an update is
+        recorded over this screen. `recording`: offer the keys that record (not in a read-only session)."""
+        super().__init__()
+        self.project = project
+        self.dashboard = dashboard
+        self.current = current
+        self.recording = recording
+        self.at = at
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = plain(data(self.project, "name"))
+            yield Static(detail_table(self.project, self.dashboard, self.at), id="detail")
+            yield Static(Text(self.hint()), id="hint")
+
+    def hint(self) -> str:
+        if not self.recording:
+            return tr("Esc 关闭")
+        return tr("m 节点完成 · a 提出诉求 · v 诉求办结 · Esc 关闭")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.recording if action == "record" else True
+
+    def action_record(self, what: str) -> None:
+        self.post_message(EditRequested(what, self.project.id))
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: show the project as recorded now."""
+        if self.current is None:
+            return
+        dashboard = self.current()
+        project = next((p for p in dashboard.projects if p.id == self.project.id), None)
+        if project is not None and (project, dashboard) != (self.project, self.dashboard):
+            self.project, self.dashboard = project, dashboard
+            self.query_one("#detail", Static).update(detail_table(project, dashboard, self.at))
+
+    def on_click(self, event) -> None:
+        # A click outside the box closes it, as Esc does.
+        if event.widget is self:
+            self.dismiss()

@@ -1,0 +1,49 @@
+"""A drill-down (p on a target card, Enter on a pipeline stage or an axis): the projects behind a
+figure, what they add up to against it, filterable; Enter opens a project."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+
+from ...core import fmt
+from ...views.drill import Drill
+from ...core.i18n import data, tr
+from ...views.listing import status_name
+from ...core.model import Dashboard, Project
+from ..widgets.requests import OpenRequested
+from ..widgets.table import VirtualTable
+from .listed import ListedScreen
+
+
+class DrillScreen(ListedScreen):
+    BINDINGS = [
+        Binding("escape", "close", "关闭", id="drill.close"),
+        Binding("slash", "focus_filter", "筛选", id="drill.filter", key_display="/"),
+    ]
+
+    def __init__(self, dashboard: Dashboard, drill: Drill) -> None:
+        def cells(p: Project) -> list[str]:
+            axis = dashboard.axis_named(p.axis)
+            return [fmt.clean(data(p, "name"), single_line=True),
+                    fmt.clean(status_name(dashboard, p.status) or "", single_line=True) or fmt.MISSING,
+                    fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
+                    fmt.quantity(p.investment), fmt.quantity(p.area),
+                    fmt.clean(p.responsible, single_line=True) or fmt.MISSING]
+
+        titles = [tr("项目"), tr("状态"), tr("发展轴"), tr("总投资"), tr("占地"), tr("责任单位")]
+        super().__init__(list(drill.projects), titles, cells, title=drill.title,
+                         keys=tr("/ 筛选 · Enter 打开项目 · Esc 返回"), placeholder=tr("按项目或单位筛选…"))
+        self.summary = drill.summary
+
+    def search_text(self, project: Project) -> str:
+        return f"{data(project, 'name')}\n{project.name}\n{project.responsible}\n{project.id}".lower()
+
+    def count_text(self, found: list, filtered: bool) -> str:
+        if filtered:
+            return super().count_text(found, filtered)
+        return self.summary
+
+    @on(VirtualTable.Selected)
+    def open_project(self, event: VirtualTable.Selected) -> None:
+        self.post_message(OpenRequested("project", event.table.rows[event.index].id))

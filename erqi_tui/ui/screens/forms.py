@@ -1,0 +1,254 @@
+"""Forms that record an update: a target's current value, a project's fields, a new project.
+Wrong input is explained beside its field and nothing is saved until every field is right."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...store import edits
+from ...core import fmt
+from ...core.i18n import data, tr
+from ...store import Conflict
+
+from ...core.model import Dashboard, Project, Target, Task
+from ..widgets.text import plain
+
+class PlainInput(Input):
+    """An Input whose text never holds a control character: a pasted escape sequence, or one in a
+    name from the data file, shows as visible symbols (␛) instead of reaching the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return fmt.clean(value, single_line=True)
+
+
+# (field, label, initial value, choices or None for free text)
+Field = tuple[str, str, str, list[tuple[str, str]] | None]
+
+
+class UpdateForm(ModalScreen):
+    """Fields with an error line under each; Enter or 保存 saves, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消", id="form.cancel")]
+    DEFAULT_CSS = """
+    UpdateForm { align: center middle; }
+    UpdateForm > VerticalScroll {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    UpdateForm .field-label { color: $text-muted; }
+    UpdateForm .field-error { color: $error; height: auto; display: none; }
+    UpdateForm .field-error.-shown { display: block; }
+    UpdateForm #buttons { height: auto; margin-top: 1; }
+    UpdateForm Button { margin-right: 2; }
+    UpdateForm .hint { color: $text-muted; }
+    """
+
+    def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], tuple],
+                 hint: str = "", seen: int | None = None, save: Callable | None = None) -> None:
+        """`seen`: the version of the target or project the form is opened on (Dashboard.version).
+        If someone records a change to it before this form saves, the save is held until confirmed.
+        `save(update, seen)`: records it; None when saved, a Conflict, or what to tell the user."""
+        super().__init__()
+        self.save_update = save
+        self.form_title = title
+        self.fields = fields
+        self.build = build
+        self.hint = hint
+        self.seen = seen
+        self.saving = False  # a save is under way (it may be waiting for another writer)
+        self.stop_waiting = False  # Esc while waiting: give up this save
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = plain(self.form_title)
+            box.border_subtitle = tr("Enter 保存 · Esc 取消")
+            if self.hint:
+                yield Static(plain(self.hint, single_line=False), classes="hint")
+            for name, label, value, choices in self.fields:
+                yield Label(plain(label), classes="field-label")
+                if choices is None:
+                    field = PlainInput(value=value, id=f"field-{name}")
+                    field.cursor_blink = False
+                    yield field
+                else:
+                    # One space before each name: without it Textual's compositor, cutting the
+                    # dropdown's lines where the widgets under it end, split the first character
+                    # of 开工 and showed "  工" (a wide character across a cut).
+                    options = [(plain(" " + text), key) for text, key in choices]
+                    yield Select(options, value=value if value in {k for _, k in choices} else Select.NULL,
+                                 prompt=fmt.MISSING, id=f"field-{name}")
+                yield Static("", id=f"error-{name}", classes="field-error")
+            yield Static("", id="form-error", classes="field-error")
+            with Horizontal(id="buttons"):
+                yield Button(tr("保存"), id="save", variant="primary")
+                yield Button(tr("取消"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0][0]}").focus()
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for name, *_ in self.fields:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                out[name] = "" if widget.value is Select.NULL else str(widget.value)
+            else:
+                out[name] = widget.value
+        return out
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        places = [(f"#error-{name}", name) for name, *_ in self.fields] + [("#form-error", "")]
+        for selector, name in places:
+            message = errors.get(name, "")
+            line = self.query_one(selector, Static)
+            line.update(plain(message, single_line=False))
+            line.set_class(bool(message), "-shown")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        """Check the fields, then record in a worker: the form answers keys while the save waits
+        for another writer (it says so, and Esc stops waiting)."""
+        if self.saving:
+            return
+        update, errors = self.build(self.values())
+        self.show_errors(errors)
+        if update is None:
+            return
+        self.saving, self.stop_waiting = True, False
+        self.run_worker(self.record(update), group="save", exit_on_error=True)
+
+    def show_waiting(self) -> None:
+        """Another writer holds the lock: said on the form (called from the save, on the app's loop)."""
+        self.show_errors({"": tr("正有他人保存，稍候…（Esc 取消保存）")})
+
+    async def record(self, update) -> None:
+        try:
+            problem = await self.save_update(update, self.seen, waiting=self.show_waiting,
+                                             cancelled=lambda: self.stop_waiting)
+        finally:
+            self.saving = False
+        if isinstance(problem, Conflict):
+            self.seen = problem.version  # the next save is the explicit confirmation
+            self.show_errors({"": conflict_message(problem)})
+            self.query_one("#save", Button).label = tr("仍然保存")
+        elif problem:
+            self.show_errors({"": problem})
+        else:
+            self.dismiss(update)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if self.saving:  # stop waiting for the other writer; the form and what was typed stay
+            self.stop_waiting = True
+            return
+        self.dismiss(None)
+
+
+def conflict_message(conflict: Conflict) -> str:
+    """Who changed what to what, and when, since the form was opened; and how to save anyway."""
+    from .history import FIELD_NAMES, shown
+
+    lines = [tr("打开此表单后，已有他人修改了这一项：")]
+    for change in conflict.changes:
+        field = tr(FIELD_NAMES.get(change.field, change.field))
+        if change.withdrawn is not None:
+            w = change.withdrawn
+            lines.append(tr("· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
+                            seq=change.seq, field=field, new=shown(change.new)))
+        else:
+            lines.append(tr("· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）", who=change.who,
+                            at=f"{change.at:%Y-%m-%d %H:%M}", field=field, old=shown(change.old),
+                            new=shown(change.new), date=change.date.isoformat()))
+    lines.append(tr("请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。"))
+    return "\n".join(lines)
+
+
+def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
+                allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
+    fields: list[Field] = [
+        ("current", tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
+         fmt.as_written(target.current, unit=False) if target.current else "", None),
+        ("date", tr("数值截至日期（YYYY-MM-DD）"), date, None),
+        ("note", tr("备注（可选）"), "", None),
+    ]
+    hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
+    return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
+                      lambda values: edits.target_update(target, values, who, allowed), hint, seen, save)
+
+
+def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
+                 allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
+    stages = [(s.name, s.name) for s in dashboard.stages]
+    axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
+
+    shown = edits.project_fields(project)  # what project_update compares the typed fields with
+    fields: list[Field] = [
+        ("name", tr("项目名称"), shown["name"], None),
+        ("status", tr("状态"), shown["status"], stages if stages else None),
+        ("axis", tr("发展轴"), shown["axis"], axes if axes else None),
+        ("location", tr("位置"), shown["location"], None),
+        ("investment", tr("总投资（如 10 亿元）"), shown["investment"], None),
+        ("area", tr("占地（如 133 亩）"), shown["area"], None),
+        ("expected", tr("预计"), shown["expected"], None),
+        ("note", tr("说明"), shown["note"], None),
+        ("date", tr("变更日期（YYYY-MM-DD）"), date, None),
+        ("update_note", tr("本次更新备注（可选）"), "", None),
+    ]
+    title = tr("更新项目：{name}", name=data(project, "name")) if project else tr("新增项目")
+    return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen, save)
+
+
+def _dated_fields(date: str) -> list[Field]:
+    return [("date", tr("日期（YYYY-MM-DD）"), date, None), ("note", tr("备注（可选）"), "", None)]
+
+
+def milestone_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                   save: Callable | None = None) -> UpdateForm:
+    """A step reached: chosen among the project's steps not yet reached, or named where it lists none."""
+    open_steps = [(fmt.clean(data(m, "name"), single_line=True), m.name) for m in project.milestones if not m.done]
+    first = open_steps[0][1] if open_steps else ""
+    fields: list[Field] = [("step", tr("完成的节点"), first, open_steps or None), *_dated_fields(date)]
+    return UpdateForm(tr("节点完成：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.milestone_update(project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen, save)
+
+
+def request_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                 save: Callable | None = None) -> UpdateForm:
+    fields: list[Field] = [
+        ("what", tr("诉求内容"), "", None),
+        ("responsible", tr("责任单位（可选；默认为项目的）"), "", None),
+        ("person", tr("责任人（可选）"), "", None),
+        *_dated_fields(date),
+    ]
+    hint = tr("提出日期即下面的日期 · 记录人：{who}", who=who)
+    return UpdateForm(tr("提出诉求：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.request_raised(project, values, who, allowed), hint, seen, save)
+
+
+def resolve_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
+                 save: Callable | None = None) -> UpdateForm:
+    open_ones = [(fmt.clean(data(r, "what"), single_line=True), r.what) for r in project.requests if not r.done]
+    fields: list[Field] = [("what", tr("办结的诉求"), open_ones[0][1] if open_ones else "", open_ones),
+                           *_dated_fields(date)]
+    return UpdateForm(tr("诉求办结：{name}", name=data(project, "name")), fields,
+                      lambda values: edits.request_resolved(project, values, who, allowed),
+                      tr("记录人：{who}", who=who), seen, save)
+
+
+def task_form(task: Task, who: str, date: str, allowed: tuple, seen: int | None = None,
+              save: Callable | None = None) -> UpdateForm:
+    deadline = fmt.when(task.deadline) if task.deadline else fmt.MISSING
+    hint = tr("{area} · 截止 {deadline} · 记录人：{who}", area=data(task, "area") or fmt.MISSING, deadline=deadline,
+              who=who)
+    return UpdateForm(tr("任务完成：{name}", name=data(task, "name")), _dated_fields(date),
+                      lambda values: edits.task_finished(task, values, who, allowed), hint, seen, save)

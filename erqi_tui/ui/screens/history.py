@@ -1,0 +1,137 @@
+"""The history of one target or project (留痕): every recorded change, when, by whom, from what; a
+withdrawn one struck out, with who withdrew it and when. `w` withdraws the selected update."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...core import fmt
+from ...core.i18n import tr
+from ...store.journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
+from ...core.model import Quantity
+from ..widgets.text import plain
+
+
+def shown(value) -> str:
+    if isinstance(value, Quantity) or value is None:
+        return fmt.quantity(value)
+    return value or fmt.MISSING
+
+
+def history_table(changes, selected: int | None = None) -> Table | Text:
+    """The changes as a table; the rows of update number `selected` highlighted."""
+    if not changes:
+        return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    for title in ("#", "日期", "项目", "原值", "新值", "记录人", "备注", "记录时间"):
+        table.add_column(tr(title), overflow="fold")
+    for change in changes:
+        struck = "strike dim" if change.withdrawn else ""
+        note = plain(change.note or "", struck, single_line=False)
+        if change.withdrawn:
+            w = change.withdrawn
+            note.append_text(plain(tr("（已由 {who} 于 {at} 撤销{why}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
+                                      why=f"：{w.note}" if w.note else ""), "italic", single_line=False))
+        table.add_row(str(change.seq or ""), Text(change.date.isoformat(), struck),
+                      Text(tr(FIELD_NAMES.get(change.field, change.field)), struck),
+                      plain(shown(change.old), struck), plain(shown(change.new), struck or "bold"),
+                      plain(change.who, struck), note, Text(change.at.strftime("%Y-%m-%d %H:%M"), struck),
+                      style="reverse" if selected is not None and change.seq == selected else None)
+    return table
+
+
+class HistoryScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "dismiss", "关闭", id="history.close"),
+        Binding("up", "move(-1)", "", id="history.up", show=False),
+        Binding("down", "move(1)", "", id="history.down", show=False),
+        Binding("w", "withdraw", "撤销所选更新", id="history.withdraw"),
+    ]
+    DEFAULT_CSS = """
+    HistoryScreen { align: center middle; }
+    HistoryScreen > VerticalScroll {
+        width: 96%; height: auto; max-height: 96%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    HistoryScreen #history-confirm { color: $warning; height: auto; }
+    """
+
+    def __init__(self, title: str, changes, kind: str = "", ident: str = "", read_only: bool = True,
+                 note: str = "", withdraw=None, current=None, course=None) -> None:
+        """`note`: the target's or project's own note from the data file, shown above its history.
+        `course()`: a target's chart and projection as they stand now, shown above the table.
+        `withdraw(number)`: withdraws an update (None when done, else what to tell the user);
+        `current()`: the history as it stands after that."""
+        super().__init__()
+        self.withdraw, self.current, self.course = withdraw, current, course
+        self.note = note
+        self.history_title = title
+        self.changes = changes
+        self.kind, self.ident = kind, ident
+        self.read_only = read_only
+        self.numbers = sorted({c.seq for c in changes if c.seq and not c.withdrawn})
+        self.selected = self.numbers[-1] if self.numbers else None
+        self.confirming: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = plain(tr("历史：{name}", name=self.history_title))
+            box.border_subtitle = tr("Esc 关闭") if self.read_only or not self.numbers else tr(
+                "↑↓ 选择 · w 撤销 · Esc 关闭")
+            if self.note:
+                yield Static(plain(self.note, "dim italic", single_line=False))
+            if self.course is not None:
+                yield self.course()
+            yield Static(history_table(self.changes, None if self.read_only else self.selected), id="history-table")
+            yield Static("", id="history-confirm")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("withdraw", "move") and (self.read_only or not self.numbers or self.withdraw is None):
+            return False  # not offered: neither in the key line nor by the key
+        return True
+
+    def redraw(self) -> None:
+        self.query_one("#history-table", Static).update(history_table(self.changes, self.selected))
+
+    def action_move(self, step: int) -> None:
+        if self.selected is None:
+            return
+        index = max(0, min(len(self.numbers) - 1, self.numbers.index(self.selected) + step))
+        self.selected = self.numbers[index]
+        self.confirming = None
+        self.query_one("#history-confirm", Static).update("")
+        self.redraw()
+
+    async def action_withdraw(self) -> None:
+        """First press: say what would be withdrawn; second press: withdraw it (the journal keeps it)."""
+        confirm = self.query_one("#history-confirm", Static)
+        if self.selected is None:
+            return
+        if self.confirming != self.selected:
+            self.confirming = self.selected
+            confirm.update(Text(tr("撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。",
+                                   seq=self.selected)))
+            return
+        problem = await self.withdraw(self.selected)
+        self.confirming = None
+        if problem:
+            confirm.update(plain(problem, single_line=False))
+            return
+        self.changes = self.current()
+        self.numbers = sorted({c.seq for c in self.changes if c.seq and not c.withdrawn})
+        self.selected = self.numbers[-1] if self.numbers else None
+        confirm.update("")
+        self.redraw()
+        self.refresh_bindings()
+        if self.course is not None:  # the chart without the withdrawn value
+            from ..widgets.course import TargetCourse
+
+            old = self.query_one(TargetCourse)
+            await old.parent.mount(self.course(), before=old)
+            await old.remove()

@@ -1,0 +1,95 @@
+"""The command palette in the user's language: our commands and themes, shown in the current
+language and found by the words of either (主题 or theme), with a Chinese placeholder."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable, NamedTuple
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ...core.i18n import both, tr
+from ...views.listing import pinyin
+from ...core.model import PANE_IDS, PANE_TITLES
+from ..themes import THEME_NAMES
+
+
+class PaletteCommand(NamedTuple):
+    title: str  # as shown, in the current language
+    other: str  # the same in the other language: searched too
+    help: str
+    run: Callable[[], object]
+
+
+class Choices(Provider):
+    """Shows `commands()` in the current language, and finds them by the words of either."""
+
+    def commands(self) -> list[PaletteCommand]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = max(matcher.match(command.title), matcher.match(command.other))
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help or None)
+
+
+class Commands(Choices):
+    """The app's commands."""
+
+    def commands(self) -> list[PaletteCommand]:
+        return palette_commands(self.app)
+
+
+class Themes(Choices):
+    """Every theme, ours first and by their names in the current language (深色, 浅色, 高对比)."""
+
+    def commands(self) -> list[PaletteCommand]:
+        app = self.app
+
+        def use(name: str) -> None:
+            app.theme = name
+
+        ours_first = sorted(app.available_themes, key=lambda name: (name not in THEME_NAMES, name))
+        return [PaletteCommand(*theme_names(app, name), "", partial(use, name)) for name in ours_first]
+
+
+def palette_commands(app) -> list[PaletteCommand]:
+    """The command palette's commands: each in the current language, found by either's words."""
+    go_zh, go_en = both("切换到{title}")
+    entries = []
+    for number, pane_id in enumerate(PANE_IDS, start=1):
+        name = app.pane_name(pane_id)
+        title_zh, title_en = both(PANE_TITLES[pane_id])
+        entries.append((tr("切换到{title}", title=name),
+                        (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
+                        tr("显示第 {number} 页（按键 {number}）", number=number),
+                        partial(app.run_action, f"show_pane('{pane_id}')")))
+    commands = [("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
+                ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
+                ("动态", "全部更新，按日期（按键 d）", "show_changes"),
+                ("挂图作战", "项目节点与逾期（按键 g）", "show_wall"),
+                ("督办", "各责任单位的逾期与落后（按键 u）", "show_supervision")]
+    if app.offers("mark_briefing"):
+        commands.append(("标记简报", "此后的变化从这里算起（按键 b）", "mark_briefing"))
+    for title, help_text, action in (*commands,
+                                      ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
+                                      ("帮助", "所有按键（按键 ?）", "help"),
+                                      ("主题", "选择配色主题", "change_theme"),
+                                      ("退出", "退出 erqi-tui（按键 q）", "quit")):
+        entries.append((tr(title), both(title), tr(help_text), partial(app.run_action, action)))
+    return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
+            for shown, (zh, en), help_text, run in entries]
+
+
+def theme_names(app, name: str) -> tuple[str, str]:
+    """(a theme's name as shown, its name in both languages to search): ours have Chinese names."""
+    if name not in THEME_NAMES:
+        return name, name
+    zh, en = both(THEME_NAMES[name])
+    return tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"

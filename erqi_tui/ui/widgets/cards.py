@@ -1,0 +1,203 @@
+"""Cards: a target with its progress, and a group of figures (as bars when a comparison helps)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ...core import fmt
+from ...core.i18n import data, tr
+from ...core.model import Figure
+from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
+from .bars import FigureBars, progress_line
+from .requests import DrillRequested, EditRequested, HistoryRequested
+from .text import join, plain
+
+VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
+
+
+def verdict_text(progress: TargetProgress) -> Text:
+    """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
+    word = tr(VERDICT_WORD[progress.verdict])
+    style = VERDICT_STYLE[progress.verdict]
+    # Styled as a span, not as the Text's base style, which Textual drops for some colours.
+    if progress.gap is None or progress.verdict == ON_SCHEDULE:
+        return Text().append(word + (tr("（与序时进度一致）") if progress.verdict == ON_SCHEDULE else ""), style=style)
+    return Text().append(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
+
+
+class TargetCard(Widget, can_focus=True):
+    """A target: value / target with unit and its trend, a progress bar with the 序时进度 marker,
+    ahead or behind. Focus it (Tab or click) to update it or see its history.
+
+    One widget drawing four lines, not a container of four: the overview starts faster."""
+
+    BINDINGS = [
+        Binding("e", "edit", "更新数值", id="target.edit"),
+        Binding("h", "history", "历史", id="target.history"),
+        Binding("p", "projects", "计入的项目", id="target.projects"),
+    ]
+    DEFAULT_CSS = """
+    TargetCard { height: 6; border: round $primary; padding: 0 1; }
+    TargetCard.-behind { border: round $warning; }
+    TargetCard:focus { border: double $accent; }
+    """
+
+    def __init__(self, progress: TargetProgress, trend: list[float] = (), newest=None, change: tuple[str, ...] = (),
+                 listed: bool = False, **kwargs) -> None:
+        """`newest`: the date the dashboard stands at; the card names its own date where it differs.
+        `change`: since the last briefing or --since, its forms longest first ("较 04-30 +32.1 亿元",
+        "+32.1"): the longest that fits follows the verdict. `listed`: the file names projects that
+        count towards it (p lists them; the key is offered only then)."""
+        super().__init__(**kwargs)
+        self.listed = listed
+        self.progress = progress
+        self.change = change
+        self.trend = list(trend)
+        self.newest = newest
+        self.border_title = plain(data(progress.target, "name"))
+        # The whole name (a narrow card cuts its title with …), then the target's note.
+        tip = plain(data(progress.target, "name"), "bold")
+        if progress.target.note:
+            tip.append("\n").append_text(plain(data(progress.target, "note"), single_line=False))
+        self.tooltip = tip
+        self.set_class(progress.verdict == BEHIND, "-behind")
+
+    def render(self) -> Text:
+        p = self.progress
+        target = p.target
+        value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
+        done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
+        # What else the line says, most important first, each in the longest form that fits: the
+        # date its figure stands at (where it is not the dashboard's) and whether that is stale,
+        # then the trend.
+        width = self.content_size.width
+        choices: list[list[list[tuple[str, str]]]] = []
+        if p.as_of and self.newest and p.as_of != self.newest and target.current is not None:
+            date = f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year else p.as_of.isoformat()
+            if is_stale(p.as_of, self.newest):
+                style = "bold dark_orange"
+                choices.append([[(tr(" · 截至 {date}", date=date) + tr(" 待更新"), style)],
+                                [(f" · {date}" + tr(" 待更新"), style)], [(f" · {date}" + tr(" 旧"), style)]])
+            else:
+                choices.append([[(tr(" · 截至 {date}", date=date), "dim")], [(f" · {date}", "dim")]])
+        spark = fmt.sparkline(self.trend)
+        if spark:
+            choices.append([[(tr("  趋势 "), "dim"), (spark, "cyan")], [(" ", ""), (spark, "cyan")]])
+        for forms in choices:
+            form = next((f for f in forms if done.cell_len + sum(cell_len(t) for t, _ in f) <= width), [])
+            for text, style in form:
+                done.append(text, style=style)
+        verdict = verdict_text(p)
+        # The change since the last briefing, whole ("较 06-30 +32.1 亿元") or its amount alone.
+        fits = [c for c in self.change if c and verdict.cell_len + 2 + cell_len(c) <= width]
+        if fits:
+            verdict.append("  " + fits[0], style="cyan")
+        lines = [value, progress_line(p.completion, p.time_share, width, VERDICT_STYLE[p.verdict]),
+                 done, verdict]
+        for line in lines:  # a line too long for the card is cut, never pushes the verdict out
+            line.truncate(width, overflow="ellipsis")
+        card = Text("\n").join(lines)
+        card.no_wrap = True
+        return card
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "projects":
+            return self.listed
+        return self.app.offers(action, self.BINDINGS)
+
+    def action_edit(self) -> None:
+        self.post_message(EditRequested("target", self.progress.target.id))
+
+    def action_history(self) -> None:
+        self.post_message(HistoryRequested("target", self.progress.target.id))
+
+    def action_projects(self) -> None:
+        self.post_message(DrillRequested("target", self.progress.target.id))
+
+
+class TargetRow(Horizontal):
+    """A pane's target cards side by side, sharing the width."""
+
+    DEFAULT_CSS = """
+    TargetRow { height: auto; }
+    TargetRow > TargetCard { width: 1fr; }
+    """
+
+    def __init__(self, cards: list[TargetCard], **kwargs) -> None:
+        super().__init__(*cards, **kwargs)
+
+
+def figure_tile(figure: Figure) -> Text:
+    """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
+    tile = plain(fmt.quantity(figure.quantity), "bold")
+    tile.append("\n")
+    tile.append_text(plain(data(figure, "label"), "dim"))
+    return tile
+
+
+class FigureGroup(Vertical):
+    """Figures under one title: bars when they share a unit (so they compare), else a list."""
+
+    DEFAULT_CSS = """
+    FigureGroup { height: auto; border: round $primary-darken-1; padding: 0 1; }
+    FigureGroup > Static { height: auto; }
+    """
+
+    def __init__(self, title: str, figures: tuple[Figure, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figures = figures
+        if figures and title == figures[0].group:
+            title = data(figures[0], "group")  # a group named in the data file: its English if given
+        if title:
+            self.border_title = plain(title)
+
+    @property
+    def compares(self) -> bool:
+        units = {f.quantity.unit for f in self.figures}
+        return len(self.figures) >= 2 and len(units) == 1
+
+    def compose(self) -> ComposeResult:
+        if self.compares:
+            yield FigureBars(self.figures)
+        elif not self.figures:
+            yield Static(Text(fmt.MISSING))
+        else:
+            yield Tiles(self.figures, classes="tiles")
+
+
+TILE_WIDTH = 16  # cells a tile needs to show 107.04 亿元 or 一季度完成投资 whole
+
+
+class Tiles(Static):
+    """Figures as tiles, as many to a row as fit whole (at most three): a narrow box gets fewer
+    columns, not figures cut from their unit."""
+
+    def __init__(self, figures: tuple[Figure, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figures = figures
+
+    def render(self) -> Table:
+        width = self.content_size.width or 3 * TILE_WIDTH
+        return tiles(self.figures, max(1, min(3, width // TILE_WIDTH)))
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)
+
+
+def tiles(figures: tuple[Figure, ...], columns: int = 3) -> Table:
+    """Figures as tiles, `columns` to a row: one renderable rather than a widget per tile."""
+    table = Table.grid(expand=True, padding=(0, 2))
+    for _ in range(columns):
+        # Cut with … rather than folded: folding split 一季度完成投/资 and 107.04/亿元 mid-word.
+        table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+    for start in range(0, len(figures), columns):
+        row = [figure_tile(f) for f in figures[start:start + columns]]
+        table.add_row(*row, *[Text()] * (columns - len(row)))
+    return table

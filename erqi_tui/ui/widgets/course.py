@@ -1,0 +1,129 @@
+"""A target's course through the year: its burn-up chart beside the projection at the current pace
+and the change since the last briefing (or --since). Shown on the overview and on a target's pane
+for the focused target card, and in a target's history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ...views import chart
+from ...core import fmt, series
+from ...core.i18n import data, tr
+from ...core.model import Dashboard
+from ...core.progress import TargetProgress
+from .text import plain
+
+BAR_STYLE = {"ahead": "green", "behind": "dark_orange", "on_schedule": "green", "unknown": "bright_white"}
+
+
+def since_text(since: series.Since | None, year: int) -> Text:
+    """Which date changes are counted from, and why: "较 04-30（上次简报）"."""
+    if since is None:
+        return Text(tr("尚无简报标记"), style="dim")
+    why = tr("（上次简报）") if since.briefing else tr("（--since）")
+    return Text(tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
+
+
+def course_text(item: TargetProgress, dashboard: Dashboard, since: series.Since | None,
+                compact: bool = False) -> Text:
+    """The projection and the change, a line each; `compact`: the projection on one line, no name."""
+    year = dashboard.meta.year
+    target = item.target
+    lines = [] if compact else [plain(data(target, "name"), "bold")]
+    found = series.projection(target, item.as_of or dashboard.target_date(target), year)
+    if found is None:
+        lines.append(Text(tr("尚无数值，无从推算"), style="dim"))
+    else:
+        parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else ""))
+                 for label, value in fmt.projection_parts(found)
+                 if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
+        lines += [Text(" · ").join(parts[:2]), *parts[2:]] if compact else parts
+    if since is not None:
+        diff = series.difference(dashboard, target.id, since)
+        lines.append(Text(fmt.change(diff, year)) if diff else
+                     Text(tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
+    if not compact:
+        lines.append(since_text(since, year))
+    return Text("\n").join(lines)
+
+
+class BurnUp(Widget):
+    """The chart itself, drawn to the size it is given."""
+
+    DEFAULT_CSS = "BurnUp { width: 1fr; height: 1fr; }"
+
+    def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.dashboard, self.as_of = dashboard, as_of
+        self.show(item)
+
+    def show(self, item: TargetProgress) -> None:
+        """Draw `item`'s target; its values are gathered once, not at every redraw or resize."""
+        self.item = item
+        self.points = series.series(self.dashboard, item.target.id)
+        self.refresh()
+
+    def render(self) -> Text:
+        target = self.item.target
+        year = self.dashboard.meta.year
+        width, height = self.content_size.width or 40, self.content_size.height or 8
+        style = BAR_STYLE.get(self.item.verdict, "bright_white")
+        legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
+        drawn = chart.burn_up(self.points, target.target.value, year, self.as_of,
+                              width, height - legend, bar_style=style, label=fmt.quantity(target.target, unit=False))
+        if legend:
+            drawn.append("\n")
+            drawn.append_text(chart.legend(fmt.quantity(target.target), self.as_of, year, style, width))
+        return drawn
+
+
+class TargetCourse(Horizontal):
+    """The focused target's chart and what it projects to; `show(item)` switches target."""
+
+    DEFAULT_CSS = """
+    TargetCourse { height: 10; border: round $primary-darken-1; padding: 0 1; }
+    TargetCourse > .course-text { width: 34; height: auto; padding: 0 0 0 2; }
+    TargetCourse.-compact { layout: vertical; height: 1fr; min-height: 8; }
+    TargetCourse.-compact > .course-text { width: 1fr; padding: 0; }
+    """
+
+    def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, since: series.Since | None,
+                 choices: list[TargetProgress] = (), compact: bool = False, **kwargs) -> None:
+        """`choices`: the targets it may show, by the focused card of the same pane; `compact`: the
+        projection in one line under the chart (the big screen's grid of charts)."""
+        super().__init__(**kwargs)
+        self.compact = compact
+        self.set_class(compact, "-compact")
+        self.dashboard, self.as_of, self.since = dashboard, as_of, since
+        self.item = item
+        self.choices = {c.target.id: c for c in choices or [item]}
+
+    def compose(self):
+        yield BurnUp(self.item, self.dashboard, self.as_of)
+        yield Static(course_text(self.item, self.dashboard, self.since, self.compact), classes="course-text")
+
+    def on_mount(self) -> None:
+        self.set_title()
+        self.watch(self.screen, "focused", self.follow, init=False)
+
+    def follow(self, focused: Widget | None) -> None:
+        """Show the target whose card took the focus, when the card is on this pane."""
+        from .cards import TargetCard
+
+        if isinstance(focused, TargetCard) and focused.progress.target.id in self.choices \
+                and self.parent is not None and self.parent in focused.ancestors:
+            self.show(self.choices[focused.progress.target.id])
+
+    def set_title(self) -> None:
+        self.border_title = plain(tr("全年进程：{name}", name=data(self.item.target, "name")))
+
+    def show(self, item: TargetProgress) -> None:
+        if item.target.id == self.item.target.id:
+            return
+        self.item = item
+        self.query_one(BurnUp).show(item)
+        self.query_one(".course-text", Static).update(course_text(item, self.dashboard, self.since, self.compact))
+        self.set_title()
