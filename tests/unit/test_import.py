@@ -65,37 +65,6 @@ def test_a_sheet_as_excel_users_make_it(data, tmp_path, capsys):
     assert "没有要记录的改动" in capsys.readouterr().err and store.load(data).journal_entries == 3
 
 
-def test_two_officials_importing_the_same_sheet_at_once_record_it_once(data, tmp_path, monkeypatch):
-    """Each reads the sheet and finds 2 changes before either records: the one that takes the
-    journal's lock second works the rows out again against what the first recorded, and finds none."""
-    import threading
-
-    from erqi_tui.exchange import importing
-
-    sheet = workbook(tmp_path / "台账.xlsx", [["编号", "日期", "数值"], ["new-projects", dt.date(2024, 6, 30), 15],
-                                               ["signed-amount", dt.date(2024, 6, 30), 120]])
-    both_read = threading.Barrier(2)
-    read_sheet = importing.read_sheet
-
-    def read_then_wait(path):
-        rows = read_sheet(path)
-        both_read.wait(timeout=30)  # both have planned their 2 updates from the same figures
-        return rows
-
-    monkeypatch.setattr(importing, "read_sheet", read_then_wait)
-    codes = []
-    officials = [threading.Thread(target=lambda: codes.append(run(str(sheet), "--data", str(data), "--apply")))
-                 for _ in range(2)]
-    for official in officials:
-        official.start()
-    for official in officials:
-        official.join(60)
-    assert codes == [0, 0]
-    dashboard = store.load(data)
-    assert dashboard.journal_entries == 2  # not 4
-    assert [(t.id, t.current.value) for t in dashboard.targets[:2]] == [("new-projects", 15), ("signed-amount", 120)]
-
-
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_csv_in_utf8_with_or_without_bom_and_in_gb18030(data, tmp_path, capsys, encoding):
     text = "id,date,value,note\nsigned-amount,2024-06-30,140,六月报表\nkangshifu,2024-06-30,,\n"

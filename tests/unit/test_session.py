@@ -41,34 +41,3 @@ def test_a_read_only_session_writes_nothing(tmp_path):
     outcome = asyncio.run(session.save(figure(14)))
     assert isinstance(outcome, Unsaved) and "只读" in outcome.message
     assert not journal.journal_path(path).exists()
-
-
-def test_its_own_save_is_not_taken_for_a_change_while_it_is_being_written(tmp_path, monkeypatch):
-    """The save runs in a thread; the twice-a-second look at the files may come after the journal is
-    written and before the save returns. It must not reload the dashboard under the user's next key."""
-    import threading
-
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    session = Session(path, store.read(path), who="王", today=dt.date(2024, 6, 3))
-    written, release = threading.Event(), threading.Event()
-    record = store.record
-
-    def record_then_wait(*args, **kwargs):
-        outcome = record(*args, **kwargs)  # on disk now
-        written.set()
-        assert release.wait(10)
-        return outcome
-
-    monkeypatch.setattr(store, "record", record_then_wait)
-
-    async def save_while_looking():
-        saving = asyncio.create_task(session.save(figure(14)))
-        await asyncio.to_thread(written.wait, 10)
-        seen_meanwhile = session.changed_on_disk()
-        release.set()
-        return seen_meanwhile, await saving
-
-    seen_meanwhile, saved = asyncio.run(save_while_looking())
-    assert seen_meanwhile is False
-    assert isinstance(saved, Saved) and not session.changed_on_disk()
