@@ -4,7 +4,9 @@ to the journal under its lock. The one module that knows both files. No Textual.
 Reading: `read` parses the hand-kept data file (datafile.py) and applies the journal (journal.py).
 Writing: `record` takes the journal's lock, re-reads both files under it, checks the update against
 what is on disk now (not what a form saw minutes ago), appends it and writes the journal atomically.
-Any number of writers, in apps or `erqi-tui record`, keep every update.
+Any number of writers, in apps or `erqi-tui record`, keep every update. A read given what was read
+before parses only what was appended to the journal since (journal.extend), and a write only what
+it appends.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Loaded(NamedTuple):
     base: Dashboard  # the data file alone: a save re-applies the journal over it
     dashboard: Dashboard  # with the journal applied: what is shown
     state: tuple  # fingerprint() of the two files, taken before they were read
+    journal: journal.Replay | None = None  # the journal as read: what was appended since is applied on it
 
 
 def fingerprint(data_path: Path) -> tuple:
@@ -61,7 +64,8 @@ def own_files(data_path: Path) -> dict[Path, str]:
 def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
     """Read and validate `path` and apply the journal beside it. Raises DataError listing every
     problem found, in whichever file has them. `reuse`: what was read before; if the data file has
-    not changed since, its parse is reused (a city's file takes seconds) and only the journal is read."""
+    not changed since, its parse is reused (a city's file takes seconds), and if the journal still
+    begins with the bytes read then, only what was appended since is parsed and applied."""
     return _read(Path(path), reuse)[0]
 
 
@@ -77,8 +81,17 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
         journal_file = journal.journal_path(path)
         if not os.path.lexists(journal_file):
             return Loaded(base, base, state), None
-        text = files.read_text(journal_file, limit=files.JOURNAL_MAX_BYTES)
-        return Loaded(base, journal.apply(base, journal_file, text), state), text
+        data = files.read_bytes(journal_file, limit=files.JOURNAL_MAX_BYTES)
+        replay, text = journal.extend(reuse.journal if reuse is not None else None, base, journal_file, data)
+        return Loaded(base, replay.dashboard, state, replay), text
+
+
+def _appended(fresh: Loaded, journal_file: Path, old: str | None, text: str) -> journal.Replay:
+    """What the journal `text` (`old` with entries appended) gives: only the new entries applied
+    on what reading `old` gave. DataError as journal.apply raises it."""
+    if old is None or fresh.journal is None:
+        return journal.replayed(fresh.base, journal_file, text, text.encode("utf-8"))
+    return journal.appended_text(fresh.journal, journal_file, old, text)
 
 
 def load(path: Path | str) -> Dashboard:
@@ -153,9 +166,9 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
            today: dt.date | None = None, lock_timeout: float = files.LOCK_TIMEOUT) -> tuple[Loaded, int]:
     """Append `update` to the journal of `path`; return what is on disk now and the update's number.
 
-    Under the journal's lock: both files are read again (the data file's parse is reused from
-    `reuse` when it has not changed), the update is checked against them, appended, the whole
-    journal validated, then written atomically. `seen` is the version of the target or project the
+    Under the journal's lock: both files are read again (from `reuse`, only what changed since:
+    the data file's parse and the journal's entries as read then are reused), the update is checked
+    against them, appended and applied, then the journal is written atomically. `seen` is the version of the target or project the
     form was opened on (Dashboard.version): if it changed since, Conflict says how, and nothing is
     written. Refused for a date outside the year or after today, or an unusable author; DataError
     when either file is broken, missing or unreadable, or the update would not apply; files.Busy
@@ -183,20 +196,20 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
             update = update._replace(at=dt.datetime.now().replace(microsecond=0))
         text = journal.appended(journal.HEADER if old is None else old, update)
         try:
-            after = journal.apply(fresh.base, journal_file, text)
+            after = _appended(fresh, journal_file, old, text)
         except DataError as error:
             if update.withdraw:
                 raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
                                  seq=update.withdraw, problem=error.problems[0].shown())) from None
             raise
         _write_journal(journal_file, text)
-        return Loaded(fresh.base, after, fingerprint(path)), after.journal_entries
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after), after.count
 
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
                write: bool = True, replan: Callable[[Dashboard], list[Update]] | None = None) -> tuple[Loaded, int]:
     """Append every one of `updates` to the journal of `path`, or none: under the journal's lock,
-    both files read again, each update's date checked, all appended, the whole journal validated,
+    both files read again, each update's date checked, all appended and applied,
     then written once, atomically (a spreadsheet's rows, `erqi-tui import --apply`). Returns what
     is on disk then and the number of the first. With `write=False`, everything but the write:
     what `--apply` would find wrong, found without changing anything. Refused for a date outside
@@ -223,11 +236,11 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
                 error.index = index
                 raise
         text = journal.appended_all(text, [update if update.at else update._replace(at=moment) for update in updates])
-        after = journal.apply(fresh.base, journal_file, text)
+        after = _appended(fresh, journal_file, old, text)
         data = _bounded(text)  # the preview says so too
         if write:
             files.write_atomic(journal_file, data)
-        return Loaded(fresh.base, after, fingerprint(path)), first
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after), first
 
 
 def _write_journal(journal_file: Path, text: str) -> None:
@@ -261,7 +274,7 @@ def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
 def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
                   lock_timeout: float = files.LOCK_TIMEOUT) -> Loaded:
     """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
-    update: both files read again, the whole journal validated, written atomically; stamped with
+    update: both files read again, the mark applied, written atomically; stamped with
     the moment it is written unless it carries one."""
     check_who(briefing.who)
     if briefing.at is None:
@@ -270,6 +283,6 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         text = journal.appended_briefing(journal.HEADER if old is None else old, briefing)
-        after = journal.apply(fresh.base, journal_file, text)
+        after = _appended(fresh, journal_file, old, text)
         _write_journal(journal_file, text)
-        return Loaded(fresh.base, after, fingerprint(path))
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after)

@@ -5,15 +5,20 @@ The hand-kept data file is never rewritten (a TOML writer would drop its comment
 it was recorded (`at`), the day the figure stands at (`date`), who, an optional note, and what it sets;
 or it withdraws (撤销) an earlier entry by its number: the journal only grows, and a withdrawn entry
 stays in it, shown struck out in the history. Writing, under the journal's lock, is store.record's.
+
+Because it only grows, what applying it gave is kept (a Replay) with the fingerprint of the bytes it
+was read from: a write or a reload that finds the file still beginning with those bytes parses and
+applies only what was appended since (`extend`), and gets what reading it whole would give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
 from ..core.problems import DataError
@@ -148,6 +153,148 @@ def apply(base: Dashboard, path: Path, text: str) -> Dashboard:
     return JournalReader(path, text, base).apply(parse(path, text))
 
 
+class Replay(NamedTuple):
+    """The journal as far as it was read, and the state applying it left, from which the entries
+    appended since are applied (`extend`). Never changed once made: a later state is a new Replay."""
+
+    base: Dashboard  # the data file it was applied over
+    size: int  # the bytes read...
+    digest: bytes  # ...and their hash: the file must still begin with exactly these
+    chars: int  # the length of their text
+    dashboard: Dashboard
+    count: int  # [[update]] entries
+    targets: dict
+    projects: dict | None
+    tasks: dict | None
+    changes: list
+    briefings: list
+    withdrawn: dict
+    withdrawals: frozenset  # the numbers of the entries that are withdrawals
+    undo: list  # per update, in order: (len(changes) before it, then (table, id, what it replaced)...)
+
+
+def _digest(data: bytes) -> "hashlib._Hash":
+    return hashlib.blake2b(data, digest_size=32)
+
+
+def replayed(base: Dashboard, path: Path, text: str, data: bytes) -> Replay:
+    """`apply`, keeping the state it leaves; `data` are the bytes `text` was decoded from."""
+    reader = JournalReader(path, text, base)
+    dashboard = reader.apply(parse(path, text))
+    return reader.kept(dashboard, len(data), _digest(data).digest(), len(text))
+
+
+def extend(replay: Replay | None, base: Dashboard, path: Path, data: bytes) -> tuple[Replay, str]:
+    """The journal whose bytes are now `data` applied over `base`, and its text: from `replay`
+    when `data` still begins with the bytes it was read from (only what follows them is parsed and
+    applied), else read whole. DataError as `apply` raises it."""
+    if replay is not None and replay.base is base and len(data) >= replay.size:
+        hasher = _digest(data[:replay.size])
+        if hasher.digest() == replay.digest:
+            tail = data[replay.size:]
+            try:
+                tail_text = tail.decode("utf-8")
+            except UnicodeDecodeError:
+                tail_text = None
+            if tail_text is not None:
+                text = (data[:replay.size].decode("utf-8-sig") if replay.size else "") + tail_text
+                if not tail:
+                    return replay, text
+                hasher.update(tail)
+                after = _extended(replay, path, text, tail_text, len(data), hasher.digest())
+                if after is not None:
+                    return after, text
+    from . import files  # the reader's checks and messages (UTF-16, GBK) for the whole text
+
+    text = files.decode(path, data)
+    return replayed(base, path, text, data), text
+
+
+def appended_text(replay: Replay, path: Path, text: str, new: str) -> Replay:
+    """`replay` (of the journal `text`) with the journal `new` applied, `new` being `text` with
+    entries appended (`appended`, `appended_briefing`, `appended_all`): only those are parsed, unless
+    `new` is not `text` continued (a 0.1 journal rewritten as entries: read whole)."""
+    data = new.encode("utf-8")  # as it is written, a BOM read not written back
+    if replay.chars == len(text) and new.startswith(text):
+        after = _extended(replay, path, new, new[len(text):], len(data), _digest(data).digest())
+        if after is not None:
+            return after
+    return replayed(replay.base, path, new, data)
+
+
+# The first line that is not blank or a comment, in the text appended since the last read: it must
+# open an entry, or the text belongs to the last entry read (read whole then).
+_FIRST_LINE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(\S[^\n]*)?")
+_ENTRY_HEADER = re.compile(r"\[\[[ \t]*(update|briefing)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$")
+_ENTRY_LINE = re.compile(r"^[ \t]*\[\[[ \t]*(update|briefing)[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _extended(replay: Replay, path: Path, text: str, tail: str, size: int, digest: bytes) -> Replay | None:
+    """`replay` with `tail` (the end of the journal `text`, after what `replay` read) applied, or
+    None when that cannot be done by itself (the tail does not start an entry, does not parse, or
+    has a problem: reading the whole text then gives what a full read gives, its error included)."""
+    if len(tail) != len(text) and not text.endswith("\n", 0, len(text) - len(tail)):
+        return None  # a line cut in two: the tail may continue the last entry's last line
+    first = _FIRST_LINE.match(tail)
+    if first is None or (first.group(1) is not None and not _ENTRY_HEADER.match(first.group(1))):
+        return None
+    try:
+        document = tomllib.loads(tail)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    if not document.keys() <= {"update", "briefing"} or not all(isinstance(v, list) for v in document.values()):
+        return None
+    reader = JournalReader.resume(replay, path, text)
+    for index, entry in enumerate(document.get("briefing", []), start=len(replay.briefings) + 1):
+        if reader.table(entry, f"briefing[{index}]", BRIEFING_KEYS) is not None:
+            reader.briefings.append(reader.briefing(f"briefing[{index}]", entry))
+    entries = []
+    for index, entry in enumerate(document.get("update", []), start=replay.count + 1):
+        if reader.table(entry, f"update[{index}]", UPDATE_KEYS) is not None:
+            entries.append((f"update[{index}]", entry))
+    if reader.problems:
+        return None
+    reader.count = replay.count + len(document.get("update", []))
+    reader.withdraw_all(entries)
+    if reader.problems:
+        return None
+    # An entry read before that is withdrawn now does something else, and so may every one after it
+    # (what they replaced, whether they apply): from the earliest of them on, they are applied again.
+    earliest = min((entry["withdraw"] for key, entry in entries
+                    if "withdraw" in entry and entry["withdraw"] <= replay.count), default=None)
+    if earliest is not None:
+        again = _entries_from(text, len(text) - len(tail), earliest, replay)
+        if again is None:
+            return None
+        reader.rewind(earliest)
+        entries = again + entries
+    reader.apply_all(entries)
+    if reader.problems or None in reader.briefings:
+        return None
+    return reader.kept(reader.dashboard(), size, digest, len(text))
+
+
+def _entries_from(text: str, end: int, seq: int, replay: Replay) -> list[tuple[str, dict]] | None:
+    """The [[update]] entries of `text` (up to `end`) from number `seq` on, parsed again (a
+    withdrawal of one of them changes what they do), or None when the entries cannot be told apart
+    by their header lines alone (a "[[" in a note, a header written another way): read whole then."""
+    headers = list(_ENTRY_LINE.finditer(text, 0, end))
+    updates = [m for m in headers if m.group(1) == "update"]
+    if len(headers) != text.count("[[", 0, end) or len(updates) != replay.count:
+        return None
+    try:
+        document = tomllib.loads(text[updates[seq - 1].start():end])
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    entries = document.get("update")
+    if not isinstance(entries, list) or len(entries) != replay.count - seq + 1:
+        return None
+    return [(f"update[{index}]", entry) for index, entry in enumerate(entries, start=seq)]
+
+
+_ABSENT = object()  # in an undo record: the id was not there before
+
+
 def _seq(key: str) -> int:
     """The entry number in a key path such as `update[12]`."""
     return int(key.rpartition("[")[2].rstrip("]"))
@@ -164,23 +311,81 @@ class JournalReader(Validator):
         self.tasks: dict[str, Task] | None = None  # likewise a task
         self.changes: list[Change] = list(base.changes)
         self.withdrawn: dict[int, Withdrawal] = {}
+        self.withdrawals: set[int] = set()
+        self.briefings: list[Briefing | None] = []
+        self.count = 0
+        self.undo: list[tuple] = []
+        self.log: list = []  # what the entry being applied replaced: (table, id, old value)...
+
+    @classmethod
+    def resume(cls, replay: Replay, path: Path, text: str) -> JournalReader:
+        """A reader in the state `replay` kept, on copies: the Replay itself is never changed."""
+        reader = cls(path, text, replay.base)
+        reader.targets = dict(replay.targets)
+        reader.projects = None if replay.projects is None else dict(replay.projects)
+        reader.tasks = None if replay.tasks is None else dict(replay.tasks)
+        reader.changes = list(replay.changes)
+        reader.withdrawn = dict(replay.withdrawn)
+        reader.withdrawals = set(replay.withdrawals)
+        reader.briefings = list(replay.briefings)
+        reader.count = replay.count
+        reader.undo = list(replay.undo)
+        return reader
+
+    def kept(self, dashboard: Dashboard, size: int, digest: bytes, chars: int) -> Replay:
+        return Replay(self.base, size, digest, chars, dashboard, self.count, self.targets, self.projects, self.tasks,
+                      self.changes, self.briefings, self.withdrawn, frozenset(self.withdrawals), self.undo)
 
     def apply(self, document: dict) -> Dashboard:
         self.table(document, "", {"update", "briefing"})
-        briefings = [self.briefing(key, entry) for key, entry in self.tables(document, "briefing", BRIEFING_KEYS)]
+        self.briefings = [self.briefing(key, entry) for key, entry in self.tables(document, "briefing", BRIEFING_KEYS)]
         entries = self.tables(document, "update", UPDATE_KEYS)
-        by_seq = {_seq(key): entry for key, entry in entries}
-        for key, entry in entries:  # withdrawals first: a withdrawn entry is never applied
-            if "withdraw" in entry:
-                self.withdrawal(key, entry, by_seq)
-        for key, entry in entries:
-            if "withdraw" not in entry:
-                self.entry(_seq(key), key, entry)
+        self.count = len(document["update"]) if isinstance(document.get("update"), list) else 0
+        self.withdraw_all(entries)  # withdrawals first: a withdrawn entry is never applied
+        self.apply_all(entries)
         if self.problems:
             raise DataError(self.problems)
-        count = len(document["update"]) if isinstance(document.get("update"), list) else 0
+        return self.dashboard()
+
+    def withdraw_all(self, entries: list[tuple[str, dict]]) -> None:
+        self.withdrawals.update(_seq(key) for key, entry in entries if "withdraw" in entry)
+        for key, entry in entries:
+            if "withdraw" in entry:
+                self.withdrawal(key, entry)
+
+    def apply_all(self, entries: list[tuple[str, dict]]) -> None:
+        """Each update in turn, noting for each what it replaced, so that it can be taken back."""
+        undo = self.undo
+        for key, entry in entries:
+            before = len(self.changes)
+            if "withdraw" in entry:
+                undo.append((before,))
+                continue
+            self.log = log = []
+            self.entry(_seq(key), key, entry)
+            undo.append((before, *log))
+
+    def rewind(self, seq: int) -> None:
+        """Back to the state before update `seq` was applied: what each later one replaced put back."""
+        for record in reversed(self.undo[seq - 1:]):
+            for index in range(len(record) - 3, 0, -3):
+                table, ident, old = getattr(self, record[index]), record[index + 1], record[index + 2]
+                if old is _ABSENT:
+                    del table[ident]
+                else:
+                    table[ident] = old
+        del self.changes[self.undo[seq - 1][0]:]
+        del self.undo[seq - 1:]
+
+    def put(self, table: str, ident: str, value: Target | Project | Task) -> None:
+        """`value` in place of what `table` (targets, projects, tasks) holds as `ident`, noted."""
+        items = getattr(self, table)
+        self.log += (table, ident, items.get(ident, _ABSENT))
+        items[ident] = value
+
+    def dashboard(self) -> Dashboard:
         dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),
-                                       journal_entries=count, briefings=tuple(b for b in briefings if b))
+                                       journal_entries=self.count, briefings=tuple(b for b in self.briefings if b))
         if self.projects is not None:
             dashboard = dashboard._replace(projects=tuple(self.projects.values()))
         if self.tasks is not None:
@@ -201,7 +406,7 @@ class JournalReader(Validator):
         date = self.date(tbl, "date", key)
         return None if stamp is None or date is None else Briefing(date, *stamp)
 
-    def withdrawal(self, key: str, tbl: dict, by_seq: dict[int, dict]) -> None:
+    def withdrawal(self, key: str, tbl: dict) -> None:
         """Update `withdraw` taken back. A withdrawal is final (it cannot itself be withdrawn), so the
         updates in force only ever lose members, and an update may be withdrawn once none of them
         depends on it, whatever order its dependants were withdrawn in: a withdrawn update is checked
@@ -213,7 +418,7 @@ class JournalReader(Validator):
             self.problem(f"{key}.withdraw", f"expected the number of an earlier update (1 to {seq - 1}), "
                                             f"got {target!r}"[:200])
             return
-        if "withdraw" in by_seq.get(target, {}):
+        if target in self.withdrawals:
             self.problem(f"{key}.withdraw", f"update {target} is itself a withdrawal; only updates can be withdrawn")
             return
         if target in self.withdrawn:
@@ -271,7 +476,7 @@ class JournalReader(Validator):
         # A figure recorded for an earlier date than the one in force (a late report of last month)
         # joins the history without replacing the newer figure.
         if withdrawn is None and "current" in values and date >= (target.as_of or self.base.meta.as_of):
-            self.targets[ident] = target._replace(current=values["current"], as_of=date)
+            self.put("targets", ident, target._replace(current=values["current"], as_of=date))
 
     def only(self, key: str, changes: dict, fields: tuple[str, ...], what: str) -> bool:
         for field in changes:
@@ -301,7 +506,7 @@ class JournalReader(Validator):
         date, withdrawn = context[0], context[-1]
         self.changes.append(Change("task", ident, "done", None, "✓", date, *context[1:]))
         if withdrawn is None:
-            self.tasks[ident] = task._replace(finished=When(date, date, date.isoformat()), done=True)
+            self.put("tasks", ident, task._replace(finished=When(date, date, date.isoformat()), done=True))
 
     def update_project(self, key: str, ident: str, changes: dict, new: bool, context: tuple) -> None:
         if self.projects is None:
@@ -358,11 +563,11 @@ class JournalReader(Validator):
             project = Project(id=ident, name=values.pop("name"))
             self.record("project", project, {"name": project.name, **values}, context, created=True)
             if withdrawn is None:
-                self.projects[ident] = project._replace(**values)
+                self.put("projects", ident, project._replace(**values))
             return
         self.record("project", existing, values, context, created=gone)
         if withdrawn is None:
-            self.projects[ident] = existing._replace(**values)
+            self.put("projects", ident, existing._replace(**values))
 
     def raise_request(self, key: str, project: Project, request: Request, context: tuple) -> bool:
         """An enterprise request raised on the update's date (its text new to the project)."""
@@ -373,7 +578,7 @@ class JournalReader(Validator):
         self.changes.append(Change("project", project.id, "request", None, request.what, date, *context[1:]))
         if withdrawn is None:
             raised = request._replace(raised=When(date, date, date.isoformat()))
-            self.projects[project.id] = project._replace(requests=(*project.requests, raised))
+            self.put("projects", project.id, project._replace(requests=(*project.requests, raised)))
         return True
 
     def resolve_request(self, key: str, project: Project, what: str, context: tuple) -> bool:
@@ -396,7 +601,7 @@ class JournalReader(Validator):
         if withdrawn is None:
             requests = list(project.requests)
             requests[index] = request._replace(resolved=When(date, date, date.isoformat()), done=True)
-            self.projects[project.id] = project._replace(requests=tuple(requests))
+            self.put("projects", project.id, project._replace(requests=tuple(requests)))
         return True
 
     def reach(self, key: str, project: Project, name: str, context: tuple) -> bool:
@@ -418,8 +623,8 @@ class JournalReader(Validator):
         else:
             steps[index] = reached
         stages = [s.name for s in self.base.stages]
-        self.projects[project.id] = project._replace(milestones=tuple(steps),
-                                                     status=reached_status(tuple(steps), stages, project.status))
+        self.put("projects", project.id, project._replace(milestones=tuple(steps),
+                                                          status=reached_status(tuple(steps), stages, project.status)))
         return True
 
     def values(self, key: str, changes: dict) -> dict | None:
