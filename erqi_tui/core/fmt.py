@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .model import Quantity
+from .units import counted
 from . import i18n
 
 MISSING = "—"
@@ -119,10 +121,22 @@ def sparkline(values: list[float]) -> str:
 BOUND_WORD = {"at_least": "至少", "at_most": "至多", "about": "约", "": ""}  # shown through tr()
 
 
-def derived(value: float, unit: str, bound: str = "") -> str:
-    """A figure worked out from others (年底预计, 缺口…), to one decimal, with the way it is bounded:
-    "至少 27.4 亿元"."""
-    shown = quantity(Quantity(round(value, 1), unit))
+def rounded(value: float, unit: str = "", *, need: bool = False, rate: bool = False) -> float | int:
+    """A figure worked out from others (年底预计, 缺口, 余下每月需) at the precision the screen shows it,
+    so that the exports' numbers are the screen's: one decimal; in a counted unit (个, 家) a whole
+    number, down for what is expected (31.2 个 is 31 done) and up for what is still `need`ed (16.3
+    个 short is 17 to find). A `rate` (余下每月需: an average a month) keeps its decimal: 2.4 个 a
+    month over seven months is 17, where 3 would be 21."""
+    if counted(unit) and not rate:
+        whole = math.ceil(value - 1e-9) if need else math.floor(value + 1e-9)
+        return max(whole, 0)
+    return round(value, 1)
+
+
+def derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False) -> str:
+    """A figure worked out from others (年底预计, 缺口…), at the screen's precision (`rounded`), with the
+    way it is bounded: "至少 27.4 亿元"."""
+    shown = quantity(Quantity(rounded(value, unit, need=need, rate=rate), unit))
     word = i18n.tr(BOUND_WORD[bound])
     return f"{word} {shown}" if word else shown
 
@@ -135,11 +149,11 @@ def projection_parts(p) -> list[tuple[str, str]]:
     parts = [(tr("年底预计"), derived(p.year_end, unit, p.year_end_bound) if p.year_end is not None
               else tr("年度尚未开始，无从推算"))]
     if p.shortfall is not None:
-        parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound)))
+        parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound, need=True)))
     elif p.year_end is not None:
         parts.append((tr("缺口"), tr("无（按此进度可完成）")))
     if p.monthly_need is not None:
-        parts.append((tr("余下每月需"), derived(p.monthly_need, unit, p.need_bound)))
+        parts.append((tr("余下每月需"), derived(p.monthly_need, unit, p.need_bound, rate=True)))
     return parts
 
 

@@ -21,3 +21,12 @@ def dimension(unit: str) -> str:
 def in_base_unit(quantity: Quantity) -> float:
     """The quantity in its dimension's base unit (元, 平方米), for comparing within the dimension."""
     return quantity.value * SCALES.get(quantity.unit, ("", 1))[1]
+
+
+# Units of things counted one by one (projects, firms, times, people): a figure worked out in them
+# (a projection, a shortfall) is a whole number, never "31.2 个".
+COUNTED = frozenset({"个", "家", "项", "次", "人", "件", "户", "宗", "批", "场", "座", "所", "条", "名", "位", "方面"})
+
+
+def counted(unit: str) -> bool:
+    return unit in COUNTED

@@ -17,6 +17,8 @@ from ..core import fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
+from ..views.account import Account, Section, TargetLine, account
+from .report import responsible
 
 def _line(text) -> str:
     """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
@@ -61,25 +63,70 @@ def sentence(p: progress.TargetProgress) -> str:
     return tr(template, name=name, value=amount(target.current), share=share, verdict=verdict)
 
 
-def pane_paragraph(dashboard: Dashboard, pane: str, what_if: dt.date | None) -> str:
-    """The pane's targets, a sentence each, then its figures: one paragraph."""
-    targets = dashboard.targets if pane == "overview" else dashboard.targets_on(pane)
-    parts = [sentence(p) for p in progress.assess_all(targets, dashboard, what_if)]
-    figures = dashboard.headlines if pane == "overview" else dashboard.figures_on(pane)
-    if pane != "overview" or not parts:
+def _derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False) -> str:
+    """A worked-out figure as the register writes it, at the screen's precision: 至少259.1亿元, 约3个."""
+    word = tr(fmt.BOUND_WORD[bound])
+    figure = amount(Quantity(fmt.rounded(value, unit, need=need, rate=rate), unit))
+    return f"{word} {figure}" if english() and word else word + figure
+
+
+def course(line: TargetLine, year: int) -> str:
+    """What follows a target's sentence: its change since the last briefing (or --since), then the
+    projection at the current pace, 缺口 and 余下每月需; "" when there is nothing to add."""
+    parts = []
+    change = line.change
+    if change is not None and change.delta is not None:
+        when = fmt.short_date(change.since.date, year)
+        if change.delta == 0:
+            parts.append(tr("较{date}持平", date=when))
+        else:
+            word = tr("增加") if change.delta > 0 else tr("减少")
+            about = tr("约") if change.bounded else ""
+            parts.append(tr("较{date}{word}{amount}", date=when, word=word,
+                            amount=about + amount(Quantity(round(abs(change.delta), 4), change.now.value.unit))))
+    found = line.projection
+    unit = line.target.target.unit
+    if found is not None and found.reached:
+        parts.append(tr("已完成全年目标"))
+    elif found is not None and found.year_end is not None:
+        projected = tr("按当前进度，年底预计完成{value}", value=_derived(found.year_end, unit, found.year_end_bound))
+        if found.shortfall is not None:
+            projected += tr("，缺口{value}", value=_derived(found.shortfall, unit, found.need_bound, need=True))
+            if found.monthly_need is not None:
+                projected += tr("，余下每月需完成{value}", value=_derived(found.monthly_need, unit, found.need_bound, rate=True))
+        else:
+            projected += tr("，可完成全年目标")
+        parts.append(projected)
+    return ("; " if english() else "，").join(parts)
+
+
+def pane_paragraph(acc: Account, section: Section, said: set[str]) -> str:
+    """The pane's targets, a sentence each with its change and projection, then its figures: one
+    paragraph. Each target is said once, where it first comes (总览 says them all; a pane exported
+    alone says its own); `said` keeps the ids said so far."""
+    year = acc.dashboard.meta.year
+    separator = "; " if english() else "；"
+    parts = []
+    for line in section.targets:
+        if line.target.id in said:
+            continue
+        said.add(line.target.id)
+        more = course(line, year)
+        parts.append(sentence(line.progress) + ((", " if english() else "，") + more if more else ""))
+    figures = [f for _, items in section.figures for f in items]
+    if section.pane != "overview" or not parts:
         parts += [tr("{label}{value}", label=fmt.clean(data(f, "label"), single_line=True), value=amount(f.quantity))
                   for f in figures]
-    counted = [s for s in dashboard.stages if s.count is not None]  # a stage with no count is left out
-    if pane == "investment" and counted:
-        parts.append(tr("项目推进：") + tr("，").join(f"{data(s, 'name')}{amount(s.count)}" for s in counted))
-    separator = "; " if english() else "；"
+    counted = [st for st in section.stages if st.count is not None]  # a stage with no count is left out
+    if counted:
+        parts.append(tr("项目推进：") + tr("，").join(f"{data(st, 'name')}{amount(st.count)}" for st in counted))
     return separator.join(parts) + ("." if english() else "。") if parts else ""
 
 
-def warning_lines(dashboard: Dashboard, what_if: dt.date | None) -> list[str]:
-    behind = progress.warnings(progress.assess_all(dashboard.targets, dashboard, what_if))
-    return [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(p.target, "name"), single_line=True),
-               share=f"{p.completion * 100:.1f}%", points=f"{abs(p.gap) * 100:.1f}") for p in behind]
+def warning_lines(section: Section) -> list[str]:
+    return [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(line.target, "name"), single_line=True),
+               share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
+            for line in section.behind]
 
 
 def title(dashboard: Dashboard, what_if: dt.date | None) -> tuple[str, str]:
@@ -126,41 +173,50 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
         run = paragraph.add_run(_line(text))
         fonts(run, title_font, size)
         run.bold = size > 14
+    acc = account(dashboard, what_if, pane, since)
     if since is not None:
         why = tr("上次简报") if since.briefing else "--since"
         document.add_paragraph(_line(tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)))
-    for pane_id in ([pane] if pane else PANE_IDS):
-        text = pane_paragraph(dashboard, pane_id, what_if)
+    said: set[str] = set()
+    for section in acc.sections:
+        text = pane_paragraph(acc, section, said)
         if not text:
             continue
-        document.add_heading(_line(pane_title(dashboard, pane_id)), level=1)
+        document.add_heading(_line(pane_title(dashboard, section.pane)), level=1)
         paragraph = document.add_paragraph(_line(text))
         paragraph.paragraph_format.first_line_indent = Pt(28)  # two characters, as the register indents
-    warnings = warning_lines(dashboard, what_if)
-    if warnings and pane in (None, "overview"):
+    overview = acc.section("overview")
+    warnings = warning_lines(overview) if overview else []
+    if warnings:
         document.add_heading(tr("预警"), level=1)
         for line in warnings:
             document.add_paragraph(_line(line + ("." if english() else "。")), style="List Bullet")
-    targets = dashboard.targets if pane in (None, "overview") else dashboard.targets_on(pane)
-    if targets:
+    lines = acc.sections[0].targets
+    if lines:
         document.add_heading(tr("主要指标"), level=2)
         rows = []
-        for p in progress.assess_all(targets, dashboard, what_if):
-            found = series.projection(p.target, p.as_of, dashboard.meta.year)
-            parts = dict(fmt.projection_parts(found)) if found else {}
+        answered = any(line.target.responsible or line.target.person for line in lines)
+        for line in lines:
+            p = line.progress
+            parts = dict(fmt.projection_parts(line.projection)) if line.projection else {}
             verdict = tr(progress.VERDICT_WORD[p.verdict])
             if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
                 verdict += fmt.points(p.gap, signed=False)
-            rows.append([data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-                         fmt.percent(p.completion), verdict, parts.get(tr("年底预计"), fmt.MISSING)])
-        _table(document, [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计")], rows)
-    if dashboard.projects and pane in (None, "projects"):
+            row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
+                   fmt.percent(p.completion), verdict, parts.get(tr("年底预计"), fmt.MISSING)]
+            if answered:
+                row.append(responsible(p.target) or fmt.MISSING)
+            rows.append(row)
+        headers = [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计")]
+        _table(document, headers + ([tr("责任单位")] if answered else []), rows)
+    projects = next((s.projects for s in acc.sections if s.projects), ())
+    if projects:
         document.add_heading(tr("重点项目"), level=2)
-        _table(document, [tr("项目"), tr("状态"), tr("总投资"), tr("预计")],
-               [[data(p, "name"), p.status or fmt.MISSING, fmt.quantity(p.investment), data(p, "expected") or fmt.MISSING]
-                for p in dashboard.projects[:200]])
-        if len(dashboard.projects) > 200:
-            document.add_paragraph(tr("另有 {count} 个项目，见 Excel 导出", count=len(dashboard.projects) - 200))
+        _table(document, [tr("项目"), tr("状态"), tr("总投资"), tr("预计"), tr("责任单位")],
+               [[data(p, "name"), p.status or fmt.MISSING, fmt.quantity(p.investment), data(p, "expected") or fmt.MISSING,
+                 responsible(p) or fmt.MISSING] for p in projects[:200]])
+        if len(projects) > 200:
+            document.add_paragraph(tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

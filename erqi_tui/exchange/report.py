@@ -17,6 +17,7 @@ from ..views import listing
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
+from ..views.account import Account, account
 
 
 @dataclass
@@ -45,26 +46,37 @@ def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
 PROJECTION_COLUMNS = ("年底预计", "缺口", "余下每月需")
 
 
-def _target_table(title: str, dashboard: Dashboard, targets, what_if: dt.date | None, since: Since | None) -> Table:
-    """The targets with their verdict, the projection at the current pace, and the change since."""
+def _target_table(title: str, acc: Account, lines) -> Table:
+    """The targets with their verdict, the projection at the current pace, the change since, and
+    who answers for each (where the file says)."""
+    dashboard, since = acc.dashboard, acc.since
     columns = ["目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断", *PROJECTION_COLUMNS]
     table = Table(tr(title), [tr(c) for c in columns])
     if since is not None:
         table.columns.append(tr("较 {date}", date=fmt.short_date(since.date, dashboard.meta.year)))
-    for p in progress.assess_all(targets, dashboard, what_if):
+    answered = any(line.target.responsible for line in lines)
+    if answered:
+        table.columns.append(tr("责任单位"))
+    for line in lines:
+        p = line.progress
         verdict = tr(progress.VERDICT_WORD[p.verdict])
         if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
             verdict += f" {fmt.points(p.gap, signed=False)}"
-        found = series.projection(p.target, p.as_of, dashboard.meta.year)
-        parts = dict(fmt.projection_parts(found)) if found else {}
+        parts = dict(fmt.projection_parts(line.projection)) if line.projection else {}
         row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
                fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict,
                *(parts.get(tr(c), fmt.MISSING) for c in PROJECTION_COLUMNS)]
         if since is not None:
-            diff = series.difference(dashboard, p.target.id, since)
-            row.append(fmt.change_amount(diff) if diff else tr("无变化"))
+            row.append(fmt.change_amount(line.change) if line.change else tr("无变化"))
+        if answered:
+            row.append(responsible(p.target) or fmt.MISSING)
         table.rows.append(row)
     return table
+
+
+def responsible(item) -> str:
+    """Who answers for a target or project: the unit, and the person there where the file names one."""
+    return " ".join(filter(None, (data(item, "responsible"), item.person)))
 
 
 def since_line(dashboard: Dashboard, since: Since | None) -> str:
@@ -75,67 +87,55 @@ def since_line(dashboard: Dashboard, since: Since | None) -> str:
     return tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)
 
 
-def _figure_tables(figures: tuple[Figure, ...], default_title: str) -> list[Table]:
+def _figure_tables(blocks, default_title: str) -> list[Table]:
     """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
     return [Table(data(items[0], "group") if group else default_title, [tr("项目"), tr("数值")],
                   [[data(f, "label"), fmt.quantity(f.quantity)] for f in items])
-            for group, items in grouped(figures)]
-
-
-def _pane_targets(dashboard: Dashboard, pane: str, what_if: dt.date | None, since: Since | None) -> list[Table]:
-    """The targets placed on `pane`, as one table (none when it has none)."""
-    targets = dashboard.targets_on(pane)
-    return [_target_table("年度目标", dashboard, targets, what_if, since)] if targets else []
+            for group, items in blocks]
 
 
 def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
              since: Since | None = None) -> list[Section]:
-    """The dashboard as titled tables of display strings, pane by pane (or only `pane`); with
-    `since`, each target's change since then."""
-    out: list[Section] = []
+    """The pane account (views.account) as titled tables of display strings, pane by pane (or only
+    `pane`): what Markdown and HTML show."""
+    acc = account(dashboard, what_if, pane, since)
     d = dashboard
-    if pane in (None, "overview"):
-        tables = [_target_table("年度目标", d, d.targets, what_if, since)]
-        behind = progress.warnings(progress.assess_all(d.targets, d, what_if))
-        tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
-                            [[data(p.target, "name"), fmt.percent(p.completion), fmt.points(p.gap, signed=False)]
-                             for p in behind]))
-        tables += _figure_tables(d.headlines, tr("要闻数据"))
-        out.append(Section("overview", pane_title(d, "overview"), tables))
-    if pane in (None, "investment"):
-        tables = _pane_targets(d, "investment", what_if, since)
-        tables += _figure_tables(d.figures_on("investment"), pane_title(d, "investment"))
-        tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
-                            [[data(s, "name"), fmt.quantity(s.count), data(s, "note")] for s in d.stages]))
-        events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
-        for e in d.events_in_order:
-            figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
-            events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
-        tables.append(events)
-        out.append(Section("investment", pane_title(d, "investment"), tables))
-    if pane in (None, "layout"):
-        axes = Table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
-        for axis in d.layout.axes:
-            names = "、".join(data(p, "name") for p in d.projects_on(axis.id)) or fmt.MISSING
-            axes.rows.append([data(axis, "road"), data(axis, "theme"), names])
-        tables = _pane_targets(d, "layout", what_if, since) + [axes]
-        if d.layout.belt:
-            tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
-                                [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
-        tables += _figure_tables(d.figures_on("layout"), pane_title(d, "layout"))
-        out.append(Section("layout", pane_title(d, "layout"), tables))
-    if pane in (None, "business"):
-        tables = _pane_targets(d, "business", what_if, since) + _figure_tables(d.figures_on("business"),
-                                                                         pane_title(d, "business"))
-        out.append(Section("business", pane_title(d, "business"), tables))
-    if pane in (None, "projects"):
-        tables = _pane_targets(d, "projects", what_if, since)
-        tables += _figure_tables(d.figures_on("projects"), pane_title(d, "projects"))
-        projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("说明")])
-        for p in d.projects:
-            projects.rows.append([c.cell(d, p) for c in listing.COLUMNS] + [data(p, "note") or fmt.MISSING])
-        tables.append(projects)
-        out.append(Section("projects", pane_title(d, "projects"), tables))
+    out: list[Section] = []
+    for s in acc.sections:
+        title = pane_title(d, s.pane)
+        tables = [_target_table("年度目标", acc, s.targets)] if s.targets or s.pane == "overview" else []
+        if s.pane == "overview":
+            tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
+                                [[data(line.target, "name"), fmt.percent(line.progress.completion),
+                                  fmt.points(line.progress.gap, signed=False)] for line in s.behind]))
+            tables += _figure_tables(s.figures, tr("要闻数据"))
+        elif s.pane != "layout":
+            tables += _figure_tables(s.figures, title)
+        if s.pane == "investment":
+            tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
+                                [[data(st, "name"), fmt.quantity(st.count), data(st, "note")] for st in s.stages]))
+            events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
+            for e in s.events:
+                figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
+                events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
+            tables.append(events)
+        if s.pane == "layout":
+            axes = Table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
+            for axis, on_it in s.axes:
+                axes.rows.append([data(axis, "road"), data(axis, "theme"),
+                                  "、".join(data(p, "name") for p in on_it) or fmt.MISSING])
+            tables.append(axes)
+            if d.layout.belt:
+                tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
+                                    [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
+            tables += _figure_tables(s.figures, title)
+        if s.pane == "projects":
+            projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("责任单位"), tr("说明")])
+            for p in s.projects:
+                projects.rows.append([c.cell(d, p) for c in listing.COLUMNS]
+                                     + [responsible(p) or fmt.MISSING, data(p, "note") or fmt.MISSING])
+            tables.append(projects)
+        out.append(Section(s.pane, title, tables))
     return out
 
 
@@ -246,7 +246,7 @@ def spreadsheet_text(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期")
+CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期", "责任单位")
 
 
 def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
@@ -257,58 +257,62 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
     d = dashboard
     rows: list[list] = []
 
-    def add(pane_id: str, kind: str, ident: str, name: str, measure: str, q, unit: str = "", date=None) -> None:
+    def add(pane_id: str, kind: str, ident: str, name: str, measure: str, q, unit: str = "", date=None,
+            who: str = "") -> None:
         if isinstance(q, Quantity):
             rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q.value, q.unit, q.at_least, q.approx,
-                         date])
+                         date, who])
         elif q is not None:
-            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q, unit, False, False, date])
+            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q, unit, False, False, date, who])
 
-    def figures(pane_id: str, items) -> None:
-        for f in items:
-            add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
+    def figures(pane_id: str, blocks) -> None:
+        for _, items in blocks:
+            for f in items:
+                add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
 
-    wanted = lambda name: pane in (None, name)  # noqa: E731
+    acc = account(d, what_if, pane, since)
     # Every target once, under 总览 (or, for one pane, the targets it shows, under it).
-    targets = d.targets if pane in (None, "overview") else d.targets_on(pane)
     where = pane or "overview"
-    for p in progress.assess_all(targets, d, what_if):
-        t = p.target
+    for line in acc.sections[0].targets:
+        p, t = line.progress, line.target
         name = data(t, "name")
-        add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of)
-        add(where, "目标", t.id, name, tr("目标值"), t.target)
+        who = responsible(t)
+        add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of, who=who)
+        add(where, "目标", t.id, name, tr("目标值"), t.target, who=who)
         add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
             p.as_of)
         add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
         add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
             tr("个百分点"), p.as_of)
-        found = series.projection(t, p.as_of, d.meta.year)
-        if found is not None:
-            add(where, "目标", t.id, name, tr("年底预计"), round(found.year_end, 4), t.target.unit)
-        if since is not None:
-            diff = series.difference(d, t.id, since)
-            if diff is not None and diff.delta is not None:
-                add(where, "目标", t.id, name, tr("较 {date}", date=since.date.isoformat()), round(diff.delta, 4),
-                    t.target.unit, p.as_of)
-    if pane == "overview":
-        figures("overview", d.headlines)
-    for pane_id in ("investment", "layout", "business", "projects"):
-        if wanted(pane_id):
-            figures(pane_id, d.figures_on(pane_id))
-    if wanted("investment"):
-        for s in d.stages:
-            add("investment", "阶段", "", data(s, "name"), tr("数量"), s.count)
-        for e in d.events_in_order:
+        found = line.projection
+        if found is not None and found.year_end is not None:
+            add(where, "目标", t.id, name, tr("年底预计"), fmt.rounded(found.year_end, t.target.unit), t.target.unit)
+        if found is not None and found.shortfall is not None:
+            add(where, "目标", t.id, name, tr("缺口"), fmt.rounded(found.shortfall, t.target.unit, need=True), t.target.unit)
+        if found is not None and found.monthly_need is not None:
+            add(where, "目标", t.id, name, tr("余下每月需"), fmt.rounded(found.monthly_need, t.target.unit, rate=True),
+                t.target.unit)
+        if line.change is not None and line.change.delta is not None:
+            add(where, "目标", t.id, name, tr("较 {date}", date=line.change.since.date.isoformat()),
+                round(line.change.delta, 4), t.target.unit, p.as_of)
+    for section in acc.sections:
+        if section.pane == "overview":
+            if pane == "overview":
+                figures("overview", section.figures)
+            continue
+        figures(section.pane, section.figures)
+        for st in section.stages:
+            add("investment", "阶段", "", data(st, "name"), tr("数量"), st.count)
+        for e in section.events:
             for f in e.figures:
                 add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
-    if wanted("layout"):
-        for a in d.layout.axes:
-            add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(d.projects_on(a.id)), tr("个"))
-    if wanted("projects"):
-        for project in d.projects:
+        for a, on_it in section.axes:
+            add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(on_it), tr("个"))
+        for project in section.projects:
             name = data(project, "name")
-            add("projects", "项目", project.id, name, tr("总投资"), project.investment)
-            add("projects", "项目", project.id, name, tr("占地"), project.area)
+            who = responsible(project)
+            add("projects", "项目", project.id, name, tr("总投资"), project.investment, who=who)
+            add("projects", "项目", project.id, name, tr("占地"), project.area, who=who)
             for f in project.figures:
                 add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
     return rows
@@ -324,9 +328,9 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     yes = tr("是")
     district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
     for row in quantities(dashboard, what_if, pane, since):
-        *texts, value, unit, at_least, approx, date = row
+        *texts, value, unit, at_least, approx, date, who = row
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
-                         yes if approx else "", date.isoformat() if date else ""])
+                         yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who)])
     return out.getvalue()
 
 
@@ -368,42 +372,45 @@ def _figure(f: Figure) -> dict:
 def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
                  since: Since | None = None) -> dict:
     d = dashboard
-    wanted = lambda name: pane in (None, name)  # noqa: E731
+    acc = account(d, what_if, pane, since)
     data: dict = {
         "format": "erqi-tui/1",
         "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
-        "as_of": (what_if or d.as_of).isoformat(), "what_if": what_if is not None,
-        "time_elapsed_share": round(progress.time_elapsed_share(what_if or d.as_of, d.meta.year), 6),
+        "as_of": acc.as_of.isoformat(), "what_if": what_if is not None,
+        "time_elapsed_share": round(acc.time_share, 6),
         "since": None if since is None else {"date": since.date.isoformat(), "briefing": since.briefing is not None},
     }
     if pane:
         data["pane"] = pane
-    targets = d.targets if wanted("overview") else d.targets_on(pane)
     data["targets"] = [
-        {"id": p.target.id, "name": p.target.name, "pane": p.target.pane or None,
-         "target": _quantity(p.target.target), "current": _quantity(p.target.current),
-         "completion": None if p.completion is None else round(p.completion, 6),
-         "gap": None if p.gap is None else round(p.gap, 6), "verdict": p.verdict,
-         "judged_at": p.as_of.isoformat(),
-         "projection": _projection(series.projection(p.target, p.as_of, d.meta.year)),
-         "change": _change(series.difference(d, p.target.id, since) if since else None)}
-        for p in progress.assess_all(targets, d, what_if)]
-    figures = d.figures if pane is None else (d.headlines if pane == "overview" else d.figures_on(pane))
+        {"id": line.target.id, "name": line.target.name, "pane": line.target.pane or None,
+         "target": _quantity(line.target.target), "current": _quantity(line.target.current),
+         "completion": None if line.progress.completion is None else round(line.progress.completion, 6),
+         "gap": None if line.progress.gap is None else round(line.progress.gap, 6), "verdict": line.progress.verdict,
+         "judged_at": line.progress.as_of.isoformat(),
+         "projection": _projection(line.projection), "change": _change(line.change),
+         "responsible": line.target.responsible or None, "person": line.target.person or None,
+         "source": line.target.source or None}
+        for line in acc.sections[0].targets]
+    figures = d.figures if pane is None else tuple(f for _, items in acc.sections[0].figures for f in items)
     data["figures"] = [_figure(f) for f in figures]
-    if wanted("investment"):
-        data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
-                           "figures": [_figure(f) for f in e.figures]} for e in d.events]
-        data["stages"] = [{"name": s.name, "count": _quantity(s.count), "note": s.note or None} for s in d.stages]
-    if wanted("layout"):
-        data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
-                          "belt_note": d.layout.belt_note or None,
-                          "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
-                                    "projects": [p.id for p in d.projects_on(a.id)]} for a in d.layout.axes]}
-    if wanted("projects"):
-        data["projects"] = [{"id": p.id, "name": p.name, "status": p.status, "axis": p.axis,
-                             "location": p.location or None, "investment": _quantity(p.investment),
-                             "area": _quantity(p.area), "expected": p.expected or None, "note": p.note or None,
-                             "figures": [_figure(f) for f in p.figures]} for p in d.projects]
+    for section in acc.sections:
+        if section.pane == "investment":
+            data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
+                               "figures": [_figure(f) for f in e.figures]} for e in d.events]
+            data["stages"] = [{"name": st.name, "count": _quantity(st.count), "note": st.note or None}
+                              for st in section.stages]
+        if section.pane == "layout":
+            data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
+                              "belt_note": d.layout.belt_note or None,
+                              "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
+                                        "projects": [p.id for p in on_it]} for a, on_it in section.axes]}
+        if section.pane == "projects":
+            data["projects"] = [{"id": p.id, "name": p.name, "status": p.status, "axis": p.axis,
+                                 "location": p.location or None, "investment": _quantity(p.investment),
+                                 "area": _quantity(p.area), "expected": p.expected or None, "note": p.note or None,
+                                 "responsible": p.responsible or None, "person": p.person or None,
+                                 "figures": [_figure(f) for f in p.figures]} for p in section.projects]
     return data
 
 

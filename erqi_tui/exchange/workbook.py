@@ -15,8 +15,9 @@ from ..core import fmt, progress, series
 from ..views import listing
 from ..core.i18n import data, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
-from .report import spreadsheet_text
+from .report import responsible, spreadsheet_text
 from ..core.series import Since
+from ..views.account import Account, account
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -121,23 +122,28 @@ TARGET_HEADERS = ["目标", "当前值", "当前值为下限", "目标值", "目
                   "较序时进度（个百分点）", "判断", "数值截至", "年底预计", "缺口", "余下每月需"]
 
 
-def _target_rows(dashboard: Dashboard, targets, what_if: dt.date | None, since: Since | None) -> tuple[list, list]:
+def _target_rows(acc: Account, lines) -> tuple[list, list]:
     headers = [tr(h) for h in TARGET_HEADERS]
+    since = acc.since
     if since is not None:
         headers.append(tr("较 {date}", date=since.date.isoformat()))
+    answered = any(line.target.responsible or line.target.person for line in lines)
+    if answered:
+        headers.append(tr("责任单位"))
     rows = []
-    for p in progress.assess_all(targets, dashboard, what_if):
-        t = p.target
-        found = series.projection(t, p.as_of, dashboard.meta.year)
-        row = [data(t, "name"), _value(t.current), _bound(t.current), t.target.value, _bound(t.target), t.target.unit,
+    for line in lines:
+        p, t, found = line.progress, line.target, line.projection
+        unit = t.target.unit
+        row = [data(t, "name"), _value(t.current), _bound(t.current), t.target.value, _bound(t.target), unit,
                p.completion, p.time_share, None if p.gap is None else round(p.gap * 100, 1),
                tr(progress.VERDICT_WORD[p.verdict]), p.as_of,
-               None if found is None else round(found.year_end, 4),
-               None if found is None or found.shortfall is None else round(found.shortfall, 4),
-               None if found is None or found.monthly_need is None else round(found.monthly_need, 4)]
+               None if found is None or found.year_end is None else fmt.rounded(found.year_end, unit),
+               None if found is None or found.shortfall is None else fmt.rounded(found.shortfall, unit, need=True),
+               None if found is None or found.monthly_need is None else fmt.rounded(found.monthly_need, unit, rate=True)]
         if since is not None:
-            diff = series.difference(dashboard, t.id, since)
-            row.append(None if diff is None or diff.delta is None else round(diff.delta, 4))
+            row.append(None if line.change is None or line.change.delta is None else round(line.change.delta, 4))
+        if answered:
+            row.append(responsible(t) or None)
         rows.append(row)
     return headers, rows
 
@@ -146,7 +152,8 @@ TARGET_FORMATS = {2: NUMBER, 4: NUMBER, 7: SHARE, 8: SHARE, 9: POINTS, 11: DATE,
                   15: NUMBER}
 
 
-def _figures(writer: Writer, figures, title: str) -> None:
+def _figures(writer: Writer, blocks, title: str) -> None:
+    figures = [f for _, items in blocks for f in items]
     if figures:
         writer.table(title, [tr("分组"), tr("项目"), tr("数值"), tr("单位"), tr("下限或约数")],
                      [[data(f, "group") if f.group else "", data(f, "label"), f.quantity.value, f.quantity.unit,
@@ -159,14 +166,15 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     from openpyxl.chart import BarChart, LineChart, Reference
 
     d = dashboard
+    acc = account(d, what_if, pane, since)
     book = Workbook()
     book.remove(book.active)
-    for pane_id in ([pane] if pane else PANE_IDS):
+    for section in acc.sections:
+        pane_id = section.pane
         sheet = book.create_sheet(sheet_title(pane_title(d, pane_id), book.sheetnames, pane_id))
         writer = Writer(sheet)
-        targets = d.targets if pane_id == "overview" else d.targets_on(pane_id)
-        if targets:
-            headers, rows = _target_rows(d, targets, what_if, since)
+        if section.targets:
+            headers, rows = _target_rows(acc, section.targets)
             first, last = writer.table(tr("年度目标"), headers, rows, TARGET_FORMATS)
             if pane_id == "overview" and rows:
                 chart = BarChart()
@@ -180,36 +188,34 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
                 sheet.add_chart(chart, f"A{writer.row}")
                 writer.row += int(chart.height * 2) + 2
         if pane_id == "overview":
-            behind = progress.warnings(progress.assess_all(d.targets, d, what_if))
-            if behind:
+            if section.behind:
                 writer.table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成率"), tr("落后（个百分点）")],
-                             [[data(p.target, "name"), p.completion, round(abs(p.gap) * 100, 1)] for p in behind],
-                             {2: SHARE})
-            _figures(writer, d.headlines, tr("要闻数据"))
+                             [[data(line.target, "name"), line.progress.completion, round(abs(line.progress.gap) * 100, 1)]
+                              for line in section.behind], {2: SHARE})
+            _figures(writer, section.figures, tr("要闻数据"))
         else:
-            _figures(writer, d.figures_on(pane_id), tr("数据"))
-        if pane_id == "investment":
-            if d.stages:
-                writer.table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("单位"), tr("下限或约数"), tr("说明")],
-                             [[data(s, "name"), _value(s.count), s.count.unit if s.count else None, _bound(s.count),
-                               data(s, "note")] for s in d.stages], {2: NUMBER})
-            if d.events:
-                rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit]
-                        for e in d.events_in_order for f in (e.figures or (None,)) if f] + \
-                       [[e.date, data(e, "title"), None, None, None] for e in d.events_in_order if not e.figures]
-                writer.table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("数值"), tr("单位")],
-                             sorted(rows, key=lambda r: r[0]), {1: DATE, 4: NUMBER})
-        if pane_id == "layout" and d.layout.axes:
+            _figures(writer, section.figures, tr("数据"))
+        if section.stages:
+            writer.table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("单位"), tr("下限或约数"), tr("说明")],
+                         [[data(st, "name"), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
+                           data(st, "note")] for st in section.stages], {2: NUMBER})
+        if section.events:
+            rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit]
+                    for e in section.events for f in e.figures] + \
+                   [[e.date, data(e, "title"), None, None, None] for e in section.events if not e.figures]
+            writer.table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("数值"), tr("单位")],
+                         sorted(rows, key=lambda r: r[0]), {1: DATE, 4: NUMBER})
+        if section.axes:
             writer.table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目数"), tr("项目")],
-                         [[data(a, "road"), data(a, "theme"), len(d.projects_on(a.id)),
-                           "、".join(data(p, "name") for p in d.projects_on(a.id)[:50])] for a in d.layout.axes])
-        if pane_id == "projects" and d.projects:
+                         [[data(a, "road"), data(a, "theme"), len(on_it), "、".join(data(p, "name") for p in on_it[:50])]
+                          for a, on_it in section.axes])
+        if section.projects:
             writer.table(tr("项目"), [tr("编号"), tr("项目"), tr("状态"), tr("发展轴"), tr("位置"), tr("总投资"),
                                      tr("单位"), tr("占地"), tr("单位"), tr("预计"), tr("责任单位"), tr("说明")],
                          [[p.id, data(p, "name"), listing.status_name(d, p.status), _road(d, p.axis),
                            data(p, "location") or None, _value(p.investment), p.investment.unit if p.investment else None,
                            _value(p.area), p.area.unit if p.area else None, data(p, "expected") or None,
-                           p.responsible or None, data(p, "note") or None] for p in d.projects],
+                           responsible(p) or None, data(p, "note") or None] for p in section.projects],
                          {6: NUMBER, 8: NUMBER})
         writer.done()
     if pane in (None, "overview"):

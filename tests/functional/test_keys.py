@@ -762,7 +762,7 @@ def test_the_chart_follows_the_focused_card():
         await pilot.press("tab")  # 新签约产业项目
         await pilot.pause()
         text = screen_text(app)
-        assert "全年进程：新签约产业项目" in text and "年底预计 31.2 个" in text
+        assert "全年进程：新签约产业项目" in text and "年底预计 31 个" in text  # a count of projects: whole
         await pilot.press("tab", "tab")  # 年内竣工投产项目: no value yet
         await pilot.pause()
         assert "尚无数值，无从推算" in screen_text(app)

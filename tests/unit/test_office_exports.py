@@ -62,9 +62,13 @@ def test_the_briefing_reads_in_the_official_register(tmp_path, capsys):
     path = export(tmp_path, "docx", "--data", str(BUNDLED))
     text = sentences(path)
     assert text[:2] == ["郑州市二七区2024年目标推进情况", "（截至2024年5月31日）"]
-    assert text[3] == ("新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点；"
-                       "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点；"
+    # Each target once, with where its pace leads (a count of projects a whole number) and what is left.
+    assert text[3] == ("新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点，"
+                       "按当前进度，年底预计完成31个，可完成全年目标；"
+                       "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点，"
+                       "按当前进度，年底预计完成259.1亿元，缺口至少40.9亿元，余下每月需完成至少27.4亿元；"
                        "年内竣工投产项目暂无完成数据（年度目标60个）。")
+    assert sum("新签约产业项目完成13个" in line for line in text) == 1  # not again under 招商引资
     assert "签约额完成36.0%，落后序时进度5.7个百分点。" in text  # the 预警
     assert "项目推进：在谈54个，签约13个，开工50个" in "".join(text)
     document = docx.Document(path)
@@ -77,8 +81,10 @@ def test_another_districts_briefing(tmp_path, capsys):
     text = sentences(export(tmp_path, "docx", "--data", str(OTHER), "--title-font", "方正小标宋简体",
                             "--body-font", "仿宋_GB2312"))
     assert text[:2] == ["滨江市河西区2025年目标推进情况", "（截至2025年9月30日）"]
-    assert text[3] == ("新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点；"
-                       "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点。")
+    assert text[3] == ("新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点，"
+                       "按当前进度，年底预计完成12666个，可完成全年目标；"
+                       "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点，"
+                       "按当前进度，年底预计完成55.3亿元，缺口至少24.7亿元，余下每月需完成至少12.8亿元。")
     document = docx.Document(tmp_path / "out.docx")
     assert document.styles["Normal"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
 

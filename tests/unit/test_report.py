@@ -55,16 +55,16 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     # One tidy table: a row per quantity, the number in a column of its own, its unit beside it.
-    assert rows[0] == ["地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期"]
+    assert rows[0] == ["地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期", "责任单位"]
     assert {row[0] for row in rows[1:]} == {"郑州市二七区"}
     rows = [row[1:] for row in rows]
-    assert ["总览", "目标", "signed-amount", "签约额", "当前值", "107.96", "亿元", "", "", "2024-05-31"] in rows
-    assert ["总览", "目标", "signed-amount", "签约额", "目标值", "300", "亿元", "是", "", ""] in rows
-    assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31"] in rows
-    assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.104", "亿元", "", "", ""] in rows
-    assert ["营商环境", "数据", "job-fair-posts", "春风行动招聘", "发布就业岗位", "46000", "个", "是", "", ""] in rows
-    assert ["招商引资", "阶段", "", "签约", "数量", "13", "个", "", "", ""] in rows
-    assert all(len(row) == 10 for row in rows)  # the district's column set aside above
+    assert ["总览", "目标", "signed-amount", "签约额", "当前值", "107.96", "亿元", "", "", "2024-05-31", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "目标值", "300", "亿元", "是", "", "", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.1", "亿元", "", "", "", ""] in rows  # the screen's precision
+    assert ["营商环境", "数据", "job-fair-posts", "春风行动招聘", "发布就业岗位", "46000", "个", "是", "", "", ""] in rows
+    assert ["招商引资", "阶段", "", "签约", "数量", "13", "个", "", "", "", ""] in rows
+    assert all(len(row) == 11 for row in rows)  # the district's column set aside above
 
 
 def test_json_is_stable_and_typed(dashboard):

@@ -28,23 +28,34 @@ class Context(NamedTuple):
 
         return default_since(self.dashboard, self.since_date)
 
+    @property
+    def account(self):
+        """What every pane says (views.account), worked out once for this dashboard and date."""
+        from ...views.account import account
+
+        return account(self.dashboard, self.what_if, None, self.since)
+
+    def lines(self, targets) -> list:
+        """The account's line of each of `targets`, in their order."""
+        account = self.account
+        return [account.line(t.id) for t in targets]
+
 
 def target_cards(context: Context, targets) -> list:
-    """A card per target, assessed at the context's date, with its trend from the journal."""
-    from ...core import fmt, progress
-    from ...core.series import difference, series
+    """A card per target, as the pane account has it, with its trend from the journal."""
+    from ...core import fmt
+    from ...core.series import series
     from ..widgets.cards import TargetCard
 
     dashboard = context.dashboard
-    since = context.since
     cards = []
     counted = {ident for project in dashboard.projects for ident in project.counts_for}
-    for item in progress.assess_all(targets, dashboard, context.what_if):
-        diff = difference(dashboard, item.target.id, since) if since else None
-        cards.append(TargetCard(item, trend=[p.value.value for p in series(dashboard, item.target.id)],
+    for line in context.lines(targets):
+        diff = line.change
+        cards.append(TargetCard(line.progress, trend=[p.value.value for p in series(dashboard, line.target.id)],
                                 newest=context.as_of,
                                 change=(fmt.change(diff, dashboard.meta.year), fmt.change_amount(diff, unit=False))
-                                if diff else (), listed=item.target.id in counted))
+                                if diff else (), listed=line.target.id in counted))
     return cards
 
 
@@ -54,12 +65,12 @@ def target_course(context: Context, targets):
     from ...core import progress
     from ..widgets.course import TargetCourse
 
-    assessed = progress.assess_all(targets, context.dashboard, context.what_if)
-    if not assessed:
+    lines = context.lines(targets)
+    if not lines:
         return None
-    behind = progress.warnings(assessed)
-    return TargetCourse(behind[0] if behind else assessed[0], context.dashboard, context.as_of, context.since,
-                        choices=assessed)
+    behind = progress.warnings([line.progress for line in lines])
+    first = next(line for line in lines if line.progress is behind[0]) if behind else lines[0]
+    return TargetCourse(first, context.dashboard, context.as_of, context.since, choices=lines)
 
 
 def target_section(context: Context, targets):

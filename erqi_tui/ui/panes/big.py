@@ -67,7 +67,8 @@ class BigOverview(Vertical):
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
         meta = dashboard.meta
-        assessed = progress.assess_all(dashboard.targets, dashboard, self.context.what_if)
+        lines = self.context.account.sections[0].targets
+        assessed = [line.progress for line in lines]
         title = join((data(meta, "title") + "  " if meta.title else "", "bold"), time_line(self.context, assessed, bars=False))
         yield Static(title, classes="big-title")
         with Horizontal(id="big-tiles"):
@@ -75,8 +76,8 @@ class BigOverview(Vertical):
                 yield BigTile(item)
         with Horizontal(id="big-body"):
             with Grid(id="big-charts"):
-                for item in assessed:
-                    yield TargetCourse(item, dashboard, self.context.as_of, self.context.since, compact=True)
+                for line in lines:
+                    yield TargetCourse(line, dashboard, self.context.as_of, self.context.since, compact=True)
             with Vertical(id="big-side"):
                 yield warnings_box(self.context, assessed, "big-warnings")
                 if dashboard.headlines:

@@ -48,7 +48,7 @@ class OverviewPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
         meta = dashboard.meta
-        assessed = progress.assess_all(dashboard.targets, dashboard, self.context.what_if)
+        assessed = [line.progress for line in self.context.account.sections[0].targets]
         line = time_line(self.context, assessed)
         if meta.title:
             yield Static(plain(data(meta, "title"), "bold"), classes="plan-title")

@@ -13,7 +13,7 @@ from ...views import chart
 from ...core import fmt, series
 from ...core.i18n import data, tr
 from ...core.model import Dashboard
-from ...core.progress import TargetProgress
+from ...views.account import TargetLine
 from .text import plain
 
 BAR_STYLE = {"ahead": "green", "behind": "dark_orange", "on_schedule": "green", "unknown": "bright_white"}
@@ -27,13 +27,12 @@ def since_text(since: series.Since | None, year: int) -> Text:
     return Text(tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
 
 
-def course_text(item: TargetProgress, dashboard: Dashboard, since: series.Since | None,
-                compact: bool = False) -> Text:
-    """The projection and the change, a line each; `compact`: the projection on one line, no name."""
-    year = dashboard.meta.year
-    target = item.target
+def course_text(line: TargetLine, year: int, since: series.Since | None, compact: bool = False) -> Text:
+    """The projection and the change (from the pane account), a line each; `compact`: the projection
+    on one line, no name."""
+    target = line.target
     lines = [] if compact else [plain(data(target, "name"), "bold")]
-    found = series.projection(target, item.as_of or dashboard.target_date(target), year)
+    found = line.projection
     if found is None:
         lines.append(Text(tr("尚无数值，无从推算"), style="dim"))
     else:
@@ -42,7 +41,7 @@ def course_text(item: TargetProgress, dashboard: Dashboard, since: series.Since 
                  if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
         lines += [Text(" · ").join(parts[:2]), *parts[2:]] if compact else parts
     if since is not None:
-        diff = series.difference(dashboard, target.id, since)
+        diff = line.change
         lines.append(Text(fmt.change(diff, year)) if diff else
                      Text(tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
     if not compact:
@@ -55,12 +54,12 @@ class BurnUp(Widget):
 
     DEFAULT_CSS = "BurnUp { width: 1fr; height: 1fr; }"
 
-    def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, **kwargs) -> None:
+    def __init__(self, item: TargetLine, dashboard: Dashboard, as_of, **kwargs) -> None:
         super().__init__(**kwargs)
         self.dashboard, self.as_of = dashboard, as_of
         self.show(item)
 
-    def show(self, item: TargetProgress) -> None:
+    def show(self, item: TargetLine) -> None:
         """Draw `item`'s target; its values are gathered once, not at every redraw or resize."""
         self.item = item
         self.points = series.series(self.dashboard, item.target.id)
@@ -70,7 +69,7 @@ class BurnUp(Widget):
         target = self.item.target
         year = self.dashboard.meta.year
         width, height = self.content_size.width or 40, self.content_size.height or 8
-        style = BAR_STYLE.get(self.item.verdict, "bright_white")
+        style = BAR_STYLE.get(self.item.progress.verdict, "bright_white")
         legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
         drawn = chart.burn_up(self.points, target.target.value, year, self.as_of,
                               width, height - legend, bar_style=style, label=fmt.quantity(target.target, unit=False))
@@ -90,8 +89,8 @@ class TargetCourse(Horizontal):
     TargetCourse.-compact > .course-text { width: 1fr; padding: 0; }
     """
 
-    def __init__(self, item: TargetProgress, dashboard: Dashboard, as_of, since: series.Since | None,
-                 choices: list[TargetProgress] = (), compact: bool = False, **kwargs) -> None:
+    def __init__(self, item: TargetLine, dashboard: Dashboard, as_of, since: series.Since | None,
+                 choices: list[TargetLine] = (), compact: bool = False, **kwargs) -> None:
         """`choices`: the targets it may show, by the focused card of the same pane; `compact`: the
         projection in one line under the chart (the big screen's grid of charts)."""
         super().__init__(**kwargs)
@@ -103,7 +102,7 @@ class TargetCourse(Horizontal):
 
     def compose(self):
         yield BurnUp(self.item, self.dashboard, self.as_of)
-        yield Static(course_text(self.item, self.dashboard, self.since, self.compact), classes="course-text")
+        yield Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact), classes="course-text")
 
     def on_mount(self) -> None:
         self.set_title()
@@ -120,10 +119,11 @@ class TargetCourse(Horizontal):
     def set_title(self) -> None:
         self.border_title = plain(tr("全年进程：{name}", name=data(self.item.target, "name")))
 
-    def show(self, item: TargetProgress) -> None:
+    def show(self, item: TargetLine) -> None:
         if item.target.id == self.item.target.id:
             return
         self.item = item
         self.query_one(BurnUp).show(item)
-        self.query_one(".course-text", Static).update(course_text(item, self.dashboard, self.since, self.compact))
+        self.query_one(".course-text", Static).update(course_text(item, self.dashboard.meta.year, self.since,
+                                                                  self.compact))
         self.set_title()

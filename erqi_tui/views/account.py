@@ -1,0 +1,121 @@
+"""One account of what each pane says, worked out once per dashboard state: sections of typed rows
+(each target's figures with their units and bounds, its verdict, the date it is judged at, the
+projection, the change since the last briefing, who answers for it and the source; the figures,
+stages, events, axes and projects a pane shows). The screen and every export (md, html, csv, json,
+xlsx, docx) render this account and work out no figure of their own, so a fact added here appears
+in every output that shows its section. No Textual.
+
+Texts that come from the data file stay as written (the renderer shows them in the reader's
+language with i18n.data); what is worked out (verdicts, projections, changes) stays typed, not text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..core import progress, series
+from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Project, Stage, Target, grouped
+from ..core.progress import TargetProgress
+from ..core.series import Difference, Projection, Since
+
+
+class TargetLine(NamedTuple):
+    """A target as every output shows it: `progress` (completion, 序时进度, verdict, the date it is
+    judged at), the projection at the current pace, and the change since `since` (None without)."""
+    progress: TargetProgress
+    projection: Projection | None
+    change: Difference | None
+
+    @property
+    def target(self) -> Target:
+        return self.progress.target
+
+
+class FigureBlock(NamedTuple):
+    """Figures shown together: a group (its name from the first figure's group) or a pane's loose
+    figures (`group` empty)."""
+    group: str
+    figures: tuple[Figure, ...]
+
+
+class Section(NamedTuple):
+    """What one pane says."""
+    pane: str
+    targets: tuple[TargetLine, ...]  # the targets it shows (every target, on 总览)
+    behind: tuple[TargetLine, ...]  # 预警: those behind schedule, furthest first (总览 only)
+    figures: tuple[FigureBlock, ...]  # its figures by group (总览: the headline figures)
+    stages: tuple[Stage, ...] = ()  # 项目推进 (招商引资)
+    events: tuple[Event, ...] = ()  # 大事记, in date order (招商引资)
+    axes: tuple[tuple[Axis, tuple[Project, ...]], ...] = ()  # each axis and the projects on it (layout)
+    projects: tuple[Project, ...] = ()  # 重点项目
+
+
+class Account(NamedTuple):
+    """The dashboard as every output shows it, at one date, with changes counted from `since`."""
+    dashboard: Dashboard
+    as_of: dt.date  # the date the figures are judged at: the what-if date, or the newest figure's
+    what_if: dt.date | None
+    time_share: float  # 序时进度 at `as_of`
+    since: Since | None
+    sections: tuple[Section, ...]
+
+    def section(self, pane: str) -> Section | None:
+        return next((s for s in self.sections if s.pane == pane), None)
+
+    def line(self, target_id: str) -> TargetLine | None:
+        """A target's line, wherever it is shown."""
+        overview = self.section("overview")
+        for section in ((overview,) if overview else ()) + self.sections:
+            for line in section.targets:
+                if line.target.id == target_id:
+                    return line
+        return None
+
+
+_kept: list = [None, None]  # (the arguments, the account) last worked out
+
+
+def account(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> Account:
+    """What each pane says (every pane, or only `pane`), worked out once for a dashboard state: the
+    same dashboard, date, pane and `since` asked again (the screen and an export, a redraw) is
+    answered from the one kept."""
+    key = (dashboard, what_if, pane, since)
+    if _kept[0] is not None and all(a is b or (a == b and not isinstance(a, Dashboard))
+                                    for a, b in zip(_kept[0], key)):
+        return _kept[1]
+    result = _work_out(dashboard, what_if, pane, since)
+    _kept[:] = [key, result]
+    return result
+
+
+def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Since | None) -> Account:
+    year = d.meta.year
+    lines: dict[str, TargetLine] = {}
+    for p in progress.assess_all(d.targets, d, what_if):
+        lines[p.target.id] = TargetLine(p, series.projection(p.target, p.as_of, year),
+                                        series.difference(d, p.target.id, since) if since else None)
+    every = tuple(lines[t.id] for t in d.targets)
+    by_gap = {id(p): line for line in every for p in (line.progress,)}
+    behind = tuple(by_gap[id(p)] for p in progress.warnings([line.progress for line in every]))
+
+    def figures(items: tuple[Figure, ...]) -> tuple[FigureBlock, ...]:
+        return tuple(FigureBlock(group, tuple(found)) for group, found in grouped(items))
+
+    sections = []
+    for pane_id in ([pane] if pane else PANE_IDS):
+        if pane_id == "overview":
+            sections.append(Section("overview", every, behind, figures(d.headlines)))
+            continue
+        shown = tuple(lines[t.id] for t in d.targets_on(pane_id))
+        section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)))
+        if pane_id == "investment":
+            section = section._replace(stages=d.stages, events=tuple(d.events_in_order))
+        elif pane_id == "layout":
+            section = section._replace(axes=tuple((a, tuple(d.projects_on(a.id))) for a in d.layout.axes))
+        elif pane_id == "projects":
+            section = section._replace(projects=d.projects)
+        sections.append(section)
+    as_of = what_if or d.as_of
+    return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections))

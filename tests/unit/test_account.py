@@ -1,0 +1,93 @@
+"""One account of what each pane says (views.account), rendered by every export: a fact in the
+account appears in every output that shows its section, each target is said once, and the numbers
+worked out are the screen's (issue 21: the Word briefing announced a change and gave none; a
+target's responsible unit was exported nowhere)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import docx
+from openpyxl import load_workbook
+
+from erqi_tui import store
+from erqi_tui.core import series
+from erqi_tui.exchange import briefing_doc, report, workbook
+from erqi_tui.store.files import EXAMPLE, bundled_data
+from erqi_tui.views.account import account
+
+EXAMPLE_YEAR = bundled_data(EXAMPLE)
+
+
+def example():
+    dashboard = store.load(EXAMPLE_YEAR)
+    return dashboard, series.default_since(dashboard)
+
+
+def every_text_export(dashboard, since) -> dict[str, str]:
+    out = {name: write(dashboard, None, None, since) for name, write in report.TEXT_EXPORTS.items()}
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since)))
+    out["xlsx"] = "\n".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
+                            if v is not None)
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since)))
+    out["docx"] = "\n".join([p.text for p in document.paragraphs]
+                            + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    return out
+
+
+def test_a_targets_responsible_unit_is_in_every_export():
+    dashboard, since = example()
+    for name, text in every_text_export(dashboard, since).items():
+        assert "示例·区发改委" in text, f"{name} leaves out who answers for 到位资金"
+
+
+def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_once():
+    dashboard, since = example()
+    assert since is not None and since.briefing is not None  # the example's journal marks briefings
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since)))
+    text = [p.text for p in document.paragraphs]
+    assert any(line.startswith("变化自 ") for line in text)
+    body = "".join(text[:text.index("预警")])  # the panes' paragraphs (the 预警 repeats the behind ones apart)
+    acc = account(dashboard, None, None, since)
+    changed = [line for line in acc.sections[0].targets if line.change is not None and line.change.delta]
+    assert changed, "the example year's targets changed since the last briefing"
+    for line in changed:
+        name = line.target.name
+        assert body.count(f"{name}完成") == 1  # said once, not again under its pane
+        said = body[body.index(f"{name}完成"):]
+        said = said[:said.index("；") if "；" in said else len(said)]
+        assert "较" in said and ("增加" in said or "减少" in said), said
+        if line.projection is not None and line.projection.shortfall:
+            assert "缺口" in said and "余下每月需完成" in said, said
+
+
+def test_the_exports_projection_is_the_screens():
+    """年底预计 at the precision the screen shows it, and a count of projects a whole number."""
+    dashboard, since = example()
+    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, None, None, since))))
+    projected = {(r[3], r[5]): r[6] for r in rows[1:] if r[5] in ("年底预计", "缺口", "余下每月需")}
+    acc = account(dashboard, None, None, since)
+    for line in acc.sections[0].targets:
+        found = line.projection
+        if found is None or found.year_end is None:
+            continue
+        value = projected[(line.target.id, "年底预计")]
+        if line.target.target.unit in ("个", "家"):
+            assert "." not in value, f"{line.target.id}: {value} {line.target.target.unit}"
+        else:
+            assert len(value.partition(".")[2]) <= 1
+    data = json.loads(report.to_json(dashboard, None, None, since))
+    amount = next(t for t in data["targets"] if t["id"] == "funds-in-place")
+    assert amount["responsible"] == "示例·区发改委" and amount["person"] == "示例·李强"
+
+
+def test_the_account_is_worked_out_once_per_dashboard_state():
+    dashboard, since = example()
+    first = account(dashboard, None, None, since)
+    assert account(dashboard, None, None, since) is first  # the screen and an export: one working-out
+    other = account(store.load(EXAMPLE_YEAR), None, None, since)
+    assert other is not first  # another dashboard (a reload) is worked out again
+    assert [line.progress for line in other.sections[0].targets] == \
+        [line.progress for line in first.sections[0].targets]
