@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__, store
 from .store import config, files
 from .store.files import EXAMPLE, bundled_data
+from .formats import FORMATS
 from .core import fmt
 from .core.i18n import lang, language, tr
 from .core.model import PANE_IDS
@@ -25,8 +26,6 @@ from .core.model import PANE_IDS
 EXIT_OK = 0
 EXIT_INVALID = 2
 COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
-EXPORT_FORMATS = ("md", "html", "csv", "json", "svg", "xlsx", "docx")
-BINARY_FORMATS = ("xlsx", "docx")  # written to a file (-o), or to a pipe, never to a terminal
 
 
 @contextlib.contextmanager
@@ -236,7 +235,7 @@ def fail(message: str) -> int:
 
 def binary_to_terminal(format: str, output: Path | None) -> bool:
     """xlsx and docx go to a file (-o) or a pipe, never onto a terminal: True (said so) if asked to."""
-    if format in BINARY_FORMATS and output in (None, Path("-")) and sys.stdout.isatty():
+    if FORMATS[format].binary and output in (None, Path("-")) and sys.stdout.isatty():
         print(tr("erqi-tui：{format} 是二进制文件，不能显示在终端上；请用 -o 文件名 写入文件", format=format), file=sys.stderr)
         return True
     return False
@@ -333,7 +332,9 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help=tr("导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报"),
         description=tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="md", help=tr("默认：md"))
+    export.add_argument("--format", choices=tuple(FORMATS), default="md",
+                        help=tr("默认：md。") + tr("；").join(tr("{name}：{what}", name=f.name, what=tr(f.what))
+                                                           for f in FORMATS.values()))
     export.add_argument("--pane", choices=PANE_IDS, help=tr("只导出这一页（默认：全部；svg 默认总览）"))
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help=tr("写入此文件（默认：标准输出；- 也表示标准输出）"))
     export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
@@ -473,31 +474,20 @@ def refuse_serve(message: str) -> int:
 
 
 def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
-    from .exchange import report  # in the command line's language: --lang (see cli_language)
+    """`erqi-tui export`: the dashboard in one of FORMATS, in the command line's language (--lang)."""
     from .core.series import default_since
+    from .formats import Request
 
     dashboard = loaded.dashboard
     if args.mark and args.data is None:
         print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
-    since = default_since(dashboard, args.since)
-    if binary_to_terminal(args.format, args.output):
+    protected = protected_files(path)
+    if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
-    if args.format == "svg":
-        from .ui.app import svg_screenshot
-
-        text = svg_screenshot(path, dashboard, args.as_of, args.pane or "overview", lang=lang(), since=args.since)
-    elif args.format == "docx":
-        from .exchange.briefing_doc import to_docx
-
-        text = to_docx(dashboard, args.as_of, args.pane, since, title_font=args.title_font, body_font=args.body_font)
-    elif args.format == "xlsx":
-        from .exchange.workbook import to_xlsx
-
-        text = to_xlsx(dashboard, args.as_of, args.pane, since)
-    else:
-        text = report.TEXT_EXPORTS[args.format](dashboard, args.as_of, args.pane, since)
-    if write_out(args.output, text, args.format, protected=protected_files(path)) is None:
+    request = Request(path, dashboard, args.as_of, args.pane, default_since(dashboard, args.since), args.since,
+                      lang(), args.title_font, args.body_font)
+    if write_out(args.output, FORMATS[args.format].district(request), args.format, protected=protected) is None:
         return EXIT_INVALID
     if args.mark:
         return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
@@ -533,14 +523,15 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
 
 
 def city_export(args: argparse.Namespace, districts) -> int:
-    from .exchange.city_report import CITY_FORMATS, city_exports
+    from .formats import CITY_FORMATS
 
     if args.format not in CITY_FORMATS:
         return fail(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
-    if binary_to_terminal(args.format, args.output):
+    protected = protected_files(*(d.path for d in districts))
+    if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
-    written = write_out(args.output, city_exports(args.format, districts, args.as_of), args.format,
-                        protected=protected_files(*(d.path for d in districts)))
+    written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of), args.format,
+                        protected=protected)
     return EXIT_INVALID if written is None else EXIT_OK
 
 

@@ -571,3 +571,13 @@ EN.update({  # record's refusals, in the CLI's language (issue 20)
     "无法写入更新记录：{error}": "cannot write the journal: {error}",
 })
 EN.update({"未保存图片：{path} 指向{what}，写入会覆盖数据": "Picture not saved: {path} leads to the {what}; writing it would replace the record"})
+EN.update({  # the table of formats (formats.py)
+    "默认：md。": "default: md. ", "；": "; ", "{name}：{what}": "{name}: {what}",
+    "Markdown，用于汇报材料": "Markdown, for briefing papers",
+    "独立的 HTML 页面，可在浏览器中打开、打印": "one self-contained HTML page, to open and print in a browser",
+    "供 Excel 使用的 CSV（带 BOM 的 UTF-8），每个数值一行": "CSV for Excel (UTF-8 with BOM), a row per figure",
+    "供脚本使用的稳定 JSON": "stable JSON for scripts",
+    "某一页的 SVG 图片": "an SVG picture of a pane",
+    "Excel 工作簿（数值、格式和图表）": "an Excel workbook (numbers, formats and charts)",
+    "Word 简报": "a Word briefing",
+})

@@ -109,12 +109,3 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-CITY_EXPORTS = {"md": to_markdown, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
-CITY_FORMATS = tuple(CITY_EXPORTS)
-
-
-def city_exports(format: str, districts: list[District], what_if: dt.date | None):
-    return CITY_EXPORTS[format](districts, what_if)
-

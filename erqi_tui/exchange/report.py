@@ -435,6 +435,3 @@ def _json_escape(match: re.Match) -> str:
         code -= 0x10000
         return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
     return f"\\u{code:04x}"
-
-
-TEXT_EXPORTS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

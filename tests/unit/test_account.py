@@ -27,7 +27,7 @@ def example():
 
 
 def every_text_export(dashboard, since) -> dict[str, str]:
-    out = {name: write(dashboard, None, None, since) for name, write in report.TEXT_EXPORTS.items()}
+    out = {name: write(dashboard, None, None, since) for name, write in (("md", report.to_markdown), ("html", report.to_html), ("csv", report.to_csv), ("json", report.to_json))}
     book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since)))
     out["xlsx"] = "\n".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
                             if v is not None)

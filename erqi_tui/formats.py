@@ -1,0 +1,84 @@
+"""One table of export formats: each format's name, what it is for, whether it is binary (a file or a
+pipe, never a terminal), and how a district and the whole city are written in it. `export --format`,
+its help, the check that keeps binaries off a terminal and the dispatch all read this table, so a new
+format is one entry here and its writer. Writers are imported when used: start-up pays for none.
+
+It sits above the app (the SVG picture is the screen drawn headless) and below the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+
+class Request(NamedTuple):
+    """What an export is asked for: the file shown, its dashboard, the date (a what-if), one pane or
+    all, the date changes count from, the language, and the Word briefing's fonts."""
+    path: Path
+    dashboard: object
+    what_if: dt.date | None = None
+    pane: str | None = None
+    since: object = None  # series.Since, worked out by the caller (--since, or the last briefing mark)
+    since_date: dt.date | None = None  # --since as given (the SVG's app works it out itself)
+    lang: str = "zh"
+    title_font: str = ""
+    body_font: str = ""
+
+
+class Format(NamedTuple):
+    name: str
+    what: str  # what it is for, in Chinese (the help translates it)
+    binary: bool  # xlsx, docx: written to a file (-o) or a pipe, never onto a terminal
+    district: Callable[[Request], str | bytes]
+    city: Callable[[list, dt.date | None], str | bytes] | None = None  # None: no city view in it
+
+
+def _text(function: str) -> Callable[[Request], str]:
+    """A text export of exchange/report.py, by its function's name."""
+    def write(r: Request) -> str:
+        from .exchange import report
+
+        return getattr(report, function)(r.dashboard, r.what_if, r.pane, r.since)
+    return write
+
+
+def _svg(r: Request) -> str:
+    from .ui.app import svg_screenshot
+
+    return svg_screenshot(r.path, r.dashboard, r.what_if, r.pane or "overview", lang=r.lang, since=r.since_date)
+
+
+def _xlsx(r: Request) -> bytes:
+    from .exchange.workbook import to_xlsx
+
+    return to_xlsx(r.dashboard, r.what_if, r.pane, r.since)
+
+
+def _docx(r: Request) -> bytes:
+    from .exchange.briefing_doc import BODY_FONT, TITLE_FONT, to_docx
+
+    return to_docx(r.dashboard, r.what_if, r.pane, r.since, title_font=r.title_font or TITLE_FONT,
+                   body_font=r.body_font or BODY_FONT)
+
+
+def _city(function: str) -> Callable[[list, dt.date | None], str | bytes]:
+    """A city export of exchange/city_report.py, by its function's name."""
+    def write(districts: list, what_if: dt.date | None) -> str | bytes:
+        from .exchange import city_report
+
+        return getattr(city_report, function)(districts, what_if)
+    return write
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("md", "Markdown，用于汇报材料", False, _text("to_markdown"), _city("to_markdown")),
+    Format("html", "独立的 HTML 页面，可在浏览器中打开、打印", False, _text("to_html")),
+    Format("csv", "供 Excel 使用的 CSV（带 BOM 的 UTF-8），每个数值一行", False, _text("to_csv"), _city("to_csv")),
+    Format("json", "供脚本使用的稳定 JSON", False, _text("to_json"), _city("to_json")),
+    Format("svg", "某一页的 SVG 图片", False, _svg),
+    Format("xlsx", "Excel 工作簿（数值、格式和图表）", True, _xlsx, _city("to_xlsx")),
+    Format("docx", "Word 简报", True, _docx),
+)}
+
+CITY_FORMATS = tuple(name for name, f in FORMATS.items() if f.city is not None)
