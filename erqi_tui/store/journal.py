@@ -160,6 +160,8 @@ class Replay(NamedTuple):
     base: Dashboard  # the data file it was applied over
     size: int  # the bytes read...
     digest: bytes  # ...and their hash: the file must still begin with exactly these
+    hasher: Any  # the hash as it stood after them, to go on with the bytes appended
+    bom: bool  # they began with one, which a write does not write back
     chars: int  # the length of their text
     dashboard: Dashboard
     count: int  # [[update]] entries
@@ -181,7 +183,7 @@ def replayed(base: Dashboard, path: Path, text: str, data: bytes) -> Replay:
     """`apply`, keeping the state it leaves; `data` are the bytes `text` was decoded from."""
     reader = JournalReader(path, text, base)
     dashboard = reader.apply(parse(path, text))
-    return reader.kept(dashboard, len(data), _digest(data).digest(), len(text))
+    return reader.kept(dashboard, data, _digest(data), len(text))
 
 
 def extend(replay: Replay | None, base: Dashboard, path: Path, data: bytes) -> tuple[Replay, str]:
@@ -189,7 +191,7 @@ def extend(replay: Replay | None, base: Dashboard, path: Path, data: bytes) -> t
     when `data` still begins with the bytes it was read from (only what follows them is parsed and
     applied), else read whole. DataError as `apply` raises it."""
     if replay is not None and replay.base is base and len(data) >= replay.size:
-        hasher = _digest(data[:replay.size])
+        hasher = _digest(memoryview(data)[:replay.size])
         if hasher.digest() == replay.digest:
             tail = data[replay.size:]
             try:
@@ -201,7 +203,7 @@ def extend(replay: Replay | None, base: Dashboard, path: Path, data: bytes) -> t
                 if not tail:
                     return replay, text
                 hasher.update(tail)
-                after = _extended(replay, path, text, tail_text, len(data), hasher.digest())
+                after = _extended(replay, path, text, tail_text, data, hasher)
                 if after is not None:
                     return after, text
     from . import files  # the reader's checks and messages (UTF-16, GBK) for the whole text
@@ -214,12 +216,19 @@ def appended_text(replay: Replay, path: Path, text: str, new: str) -> Replay:
     """`replay` (of the journal `text`) with the journal `new` applied, `new` being `text` with
     entries appended (`appended`, `appended_briefing`, `appended_all`): only those are parsed, unless
     `new` is not `text` continued (a 0.1 journal rewritten as entries: read whole)."""
-    data = new.encode("utf-8")  # as it is written, a BOM read not written back
     if replay.chars == len(text) and new.startswith(text):
-        after = _extended(replay, path, new, new[len(text):], len(data), _digest(data).digest())
+        if replay.bom:  # not written back: the bytes differ from the start
+            data = new.encode("utf-8")
+            hasher = _digest(data)
+        else:  # only the bytes appended are encoded and hashed
+            data = new[len(text):].encode("utf-8")
+            hasher = replay.hasher.copy()
+            hasher.update(data)
+            data = replay.size + len(data)
+        after = _extended(replay, path, new, new[len(text):], data, hasher)
         if after is not None:
             return after
-    return replayed(replay.base, path, new, data)
+    return replayed(replay.base, path, new, new.encode("utf-8"))
 
 
 # The first line that is not blank or a comment, in the text appended since the last read: it must
@@ -229,7 +238,7 @@ _ENTRY_HEADER = re.compile(r"\[\[[ \t]*(update|briefing)[ \t]*\]\][ \t]*(?:#[^\n
 _ENTRY_LINE = re.compile(r"^[ \t]*\[\[[ \t]*(update|briefing)[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def _extended(replay: Replay, path: Path, text: str, tail: str, size: int, digest: bytes) -> Replay | None:
+def _extended(replay: Replay, path: Path, text: str, tail: str, data: bytes | int, hasher: Any) -> Replay | None:
     """`replay` with `tail` (the end of the journal `text`, after what `replay` read) applied, or
     None when that cannot be done by itself (the tail does not start an entry, does not parse, or
     has a problem: reading the whole text then gives what a full read gives, its error included)."""
@@ -271,7 +280,7 @@ def _extended(replay: Replay, path: Path, text: str, tail: str, size: int, diges
     reader.apply_all(entries)
     if reader.problems or None in reader.briefings:
         return None
-    return reader.kept(reader.dashboard(), size, digest, len(text))
+    return reader.kept(reader.dashboard(), data, hasher, len(text))
 
 
 def _entries_from(text: str, end: int, seq: int, replay: Replay) -> list[tuple[str, dict]] | None:
@@ -332,8 +341,12 @@ class JournalReader(Validator):
         reader.undo = list(replay.undo)
         return reader
 
-    def kept(self, dashboard: Dashboard, size: int, digest: bytes, chars: int) -> Replay:
-        return Replay(self.base, size, digest, chars, dashboard, self.count, self.targets, self.projects, self.tasks,
+    def kept(self, dashboard: Dashboard, data: bytes | int, hasher: Any, chars: int) -> Replay:
+        """What was read (`data`, its bytes or their number when they did not begin with a BOM) and
+        applied, kept."""
+        bom = not isinstance(data, int) and data.startswith(b"\xef\xbb\xbf")
+        size = data if isinstance(data, int) else len(data)
+        return Replay(self.base, size, hasher.digest(), hasher, bom, chars, dashboard, self.count, self.targets, self.projects, self.tasks,
                       self.changes, self.briefings, self.withdrawn, frozenset(self.withdrawals), self.undo)
 
     def apply(self, document: dict) -> Dashboard:
