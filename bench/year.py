@@ -1,16 +1,20 @@
 """A year of updates: the first frame, and a keystroke that switches the overview's chart to another
 target (Tab) and one that opens 招商引资 with its chart (2), on the bundled file with 10,000 updates
-in its journal, against the same file with an empty journal, in the same run; 80x24, a real pty.
+in its journal (--updates 100000: a hundred thousand), against the same file with an empty journal,
+in the same run; 80x24, a real pty. And `erqi-tui record` of one figure, the whole process and the
+record alone (store.record after a read, as the app saves), with those updates against none.
 
-    python bench/year.py [--runs 5] [--updates 10000]"""
+    python bench/year.py [--runs 5] [--updates 10000] [--no-screen]"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from harness import Session, median
@@ -18,6 +22,7 @@ from harness import Session, median
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from erqi_tui import store  # noqa: E402
 from erqi_tui.store import journal  # noqa: E402
 from erqi_tui.core.model import Quantity, Update  # noqa: E402
 
@@ -56,28 +61,55 @@ def measure(path: Path) -> tuple[float, float, float]:
     return first, tab, pane
 
 
+def record(path: Path, value: float) -> tuple[float, float]:
+    """`erqi-tui record` of one figure as a whole process, then store.record alone after a read (the
+    app's save: what it read is reused), in seconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "erqi_tui", "record", "--data", str(path), "--target", "signed-amount",
+                    "--value", str(value), "--date", "2024-12-20", "--user", "bench"],
+                   check=True, stdout=subprocess.DEVNULL, cwd=HERE.parent)
+    whole = time.perf_counter() - start
+    loaded = store.read(path)
+    update = Update("target", "signed-amount", {"current": Quantity(value + 1, "亿元")}, dt.date(2024, 12, 20), "bench")
+    start = time.perf_counter()
+    store.record(path, update, reuse=loaded, today=dt.date(2024, 12, 31))
+    return whole, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--updates", type=int, default=10_000)
+    parser.add_argument("--updates", type=int, default=10_000, help="10000, or 100000 for a long year")
+    parser.add_argument("--no-screen", action="store_true", help="time `record` only")
     args = parser.parse_args()
+    big_name = f"{args.updates:,} updates"
     with tempfile.TemporaryDirectory() as folder:
-        files = {"no updates": write_year(Path(folder), 0),
-                 f"{args.updates:,} updates": write_year(Path(folder), args.updates)}
-        for path in files.values():  # a run not counted: bytecode, disk cache
-            measure(path)
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in files}
-        for _ in range(args.runs):
+        files = {"no updates": write_year(Path(folder), 0), big_name: write_year(Path(folder), args.updates)}
+        if not args.no_screen:
+            for path in files.values():  # a run not counted: bytecode, disk cache
+                measure(path)
+            results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in files}
+            for _ in range(args.runs):
+                for name, path in files.items():
+                    results[name].append(measure(path))
+            medians = {name: [median([r[i] for r in runs]) for i in range(3)] for name, runs in results.items()}
+            base = medians["no updates"]
+            for name, (first, tab, pane) in medians.items():
+                print(f"{name:16} first frame {first * 1000:6.0f} ms   Tab (chart of another target) "
+                      f"{tab * 1000:5.0f} ms   2 (招商引资) {pane * 1000:5.0f} ms")
+            print("ratio against no updates: first frame {:.2f}, Tab {:.2f}, 2 {:.2f}".format(
+                *(b / a for a, b in zip(base, medians[big_name]))))
+        for path in files.values():  # not counted
+            record(path, 150.0)
+        recorded: dict[str, list[tuple[float, float]]] = {name: [] for name in files}
+        for run in range(args.runs):
             for name, path in files.items():
-                results[name].append(measure(path))
-    medians = {name: [median([r[i] for r in runs]) for i in range(3)] for name, runs in results.items()}
-    base = medians["no updates"]
-    for name, (first, tab, pane) in medians.items():
-        print(f"{name:16} first frame {first * 1000:6.0f} ms   Tab (chart of another target) {tab * 1000:5.0f} ms"
-              f"   2 (招商引资) {pane * 1000:5.0f} ms")
-    big = medians[f"{args.updates:,} updates"]
-    print("ratio against no updates: first frame {:.2f}, Tab {:.2f}, 2 {:.2f}".format(
-        *(b / a for a, b in zip(base, big))))
+                recorded[name].append(record(path, 151.0 + run))
+    timings = {name: [median([r[i] for r in runs]) for i in range(2)] for name, runs in recorded.items()}
+    for name, (whole, alone) in timings.items():
+        print(f"{name:16} erqi-tui record {whole * 1000:6.0f} ms   store.record after a read {alone * 1000:5.0f} ms")
+    print("ratio against no updates: erqi-tui record {:.2f}, store.record {:.2f}".format(
+        *(b / a for a, b in zip(timings["no updates"], timings[big_name]))))
 
 
 if __name__ == "__main__":
