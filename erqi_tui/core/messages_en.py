@@ -581,3 +581,10 @@ EN.update({  # the table of formats (formats.py)
     "Excel 工作簿（数值、格式和图表）": "an Excel workbook (numbers, formats and charts)",
     "Word 简报": "a Word briefing",
 })
+EN.update({  # the palette, from the table of actions (ui/actions.py): its lines without the key, and the key
+    "（按键 {key}）": " (key {key})", "显示第 {number} 页": "Show pane {number}", "所有按键": "Every key",
+    "重新读取数据文件": "Read the data file again", "把当前页保存为 SVG": "Save this pane as SVG",
+    "此后的变化从这里算起": "Changes are counted from it", "全部更新，按日期": "Every update, by date",
+    "项目节点与逾期": "Project milestones and what is overdue", "各责任单位的逾期与落后": "What each responsible unit has late",
+    "按方面列出重点任务": "The key tasks, by area", "退出 erqi-tui": "Quit erqi-tui",
+})

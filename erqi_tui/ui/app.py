@@ -33,6 +33,7 @@ from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
 from .widgets.requests import DrillRequested, EditRequested, HistoryRequested, OpenRequested
 from .widgets.tabs import PaneTabs
+from .actions import RECORDING, bindings
 
 # Each pane's widget class, by the pane's id (model.PANE_IDS, the order of the tabs and keys 1–5).
 # A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
@@ -53,10 +54,6 @@ def pane_class(pane_id: str, big: bool = False) -> type:
         from .panes.projects import ProjectsPane as pane
     return pane
 
-
-# The keys that record an update, by binding id: not offered in a read-only session.
-RECORDING_BINDINGS = ("target.edit", "projects.edit", "projects.new", "history.withdraw", "briefing", "detail.reach",
-                      "detail.raise", "detail.resolve")
 
 # From this width the overview is drawn as 大屏 (panes/big.py, imported only then).
 BIG_WIDTH = 160
@@ -82,21 +79,7 @@ def _palette_commands():
 class ErqiApp(App):
     TITLE = "erqi-tui"
     COMMANDS = {_palette_commands}  # ours, in the user's language, instead of Textual's English ones
-    BINDINGS = [
-        *(Binding(str(n), f"show_pane('{pane_id}')", f"切换到{title}", id=f"pane.{pane_id}", show=False)
-          for n, (pane_id, title) in enumerate(PANE_TITLES.items(), start=1)),
-        Binding("question_mark", "help", "帮助", id="help", key_display="?"),
-        Binding("r", "reload", "重新载入", id="reload"),
-        Binding("x", "export_pane", "导出本页", id="export"),
-        Binding("b", "mark_briefing", "标记简报", id="briefing", show=False),
-        Binding("d", "show_changes", "动态", id="changes"),
-        Binding("g", "show_wall", "挂图", id="wall"),
-        Binding("u", "show_supervision", "督办", id="supervision"),
-        Binding("t", "show_tasks", "重点任务", id="tasks", show=False),
-        Binding("l", "toggle_lang", "English", id="lang"),
-        Binding("q", "quit", "退出", id="quit"),
-        Binding("escape", "show_city", "回到全市（打开多个地区时）", id="city", show=False),
-    ]
+    BINDINGS = bindings("app")
     CSS = """
     #too-small { display: none; width: 100%; height: 100%; content-align: center middle; }
     Screen.-too-small #too-small { display: block; }
@@ -327,44 +310,17 @@ class ErqiApp(App):
 
     @classmethod
     def binding_scopes(cls) -> list[tuple[str, list[Binding]]]:
-        """Every binding the help screen lists, by where it works: one list for help and settings."""
-        from .panes.projects import ProjectsPane, ProjectTable
-        from .screens.detail import ProjectDetail
-        from .screens.forms import UpdateForm
-        from .screens.changes import ChangesScreen
-        from .screens.city import CityScreen
-        from .screens.history import HistoryScreen
-        from .screens.supervision import RequestsScreen, SupervisionScreen, UnitItems
-        from .screens.drill import DrillScreen
-        from .screens.tasks import TasksScreen
-        from .screens.wall import WallChart
-        from .widgets.drillbox import DrillBox
+        """Every binding the help screen lists, by where it works: from the table of actions."""
+        from .actions import help_scopes
 
-        return [
-            ("全局", [b for b in cls.BINDINGS if isinstance(b, Binding)]),
-            ("目标卡片", TargetCard.BINDINGS),
-            ("项目推进、发展轴", DrillBox.BINDINGS),
-            ("重点项目", ProjectsPane.BINDINGS + ProjectTable.BINDINGS),
-            ("项目详情", ProjectDetail.BINDINGS),
-            ("更新表单", UpdateForm.BINDINGS),
-            ("历史记录", HistoryScreen.BINDINGS),
-            ("动态", ChangesScreen.BINDINGS),
-            ("挂图作战", WallChart.BINDINGS),
-            ("督办", SupervisionScreen.BINDINGS),
-            ("督办明细", UnitItems.BINDINGS),
-            ("企业诉求", RequestsScreen.BINDINGS),
-            ("重点任务", TasksScreen.BINDINGS),
-            ("项目清单", DrillScreen.BINDINGS),
-            ("全市", CityScreen.BINDINGS),
-        ]
+        return help_scopes()
 
     @classmethod
     def binding_ids(cls) -> set[str]:
-        """The ids a user may remap in the settings' [keys]: the listed bindings and the help's own."""
-        from .screens.help import HelpScreen
+        """The ids a user may remap in the settings' [keys]: every key in the table of actions."""
+        from .actions import remappable
 
-        bindings = [b for _, scoped in cls.binding_scopes() for b in scoped] + HelpScreen.BINDINGS
-        return {b.id for b in bindings if b.id}
+        return remappable()
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(scope, key, what it does) for every key the help screen lists."""
@@ -376,7 +332,7 @@ class ErqiApp(App):
                            b.id.removeprefix("pane.")))) if (b.id or "").startswith("pane.") else b
                            for b in bindings]) for scope, bindings in self.binding_scopes()]
         if self.session.read_only:
-            scopes = [(scope, [b for b in bindings if b.id not in RECORDING_BINDINGS]) for scope, bindings in scopes]
+            scopes = [(scope, [b for b in bindings if b.id not in RECORDING]) for scope, bindings in scopes]
         if not self.districts:  # one district: no 全市 to go back to
             scopes = [(scope, [b for b in bindings if b.id not in ("city", "city.clear", "city.filter")])
                       for scope, bindings in scopes]
@@ -617,7 +573,7 @@ class ErqiApp(App):
         spares start-up importing every screen to learn which actions record."""
         if not self.session.read_only:
             return True
-        return not any(b.action == action and b.id in RECORDING_BINDINGS
+        return not any(b.action == action and b.id in RECORDING
                        for b in (self.BINDINGS if bindings is None else bindings) if isinstance(b, Binding))
 
     def may_edit(self) -> bool:

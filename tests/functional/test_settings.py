@@ -96,6 +96,11 @@ def test_remapped_key_works_and_shows_in_help_and_footer(tmp_path):
         await pilot.pause()
         assert "18 / 30+ 个" in screen_text(pilot.app)
         assert ("全局", "f5", "重新载入") in pilot.app.help_rows()
+        from erqi_tui.ui.screens.palette import palette_commands
+
+        lines = {c.title: c.help for c in palette_commands(pilot.app)}
+        assert lines["重新载入数据"] == "重新读取数据文件（按键 f5）"  # the palette follows the remap too
+        assert lines["导出本页图片"] == "把当前页保存为 SVG（按键 x）"
 
     run_with(app, check)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
@@ -17,15 +16,13 @@ from ..widgets.requests import EditRequested, HistoryRequested, OpenRequested
 from ..widgets.table import VirtualTable
 from ..widgets.text import plain
 from . import Context, target_cards
+from ..actions import bindings
 
 
 class ProjectTable(VirtualTable):
     """The project table; Enter opens the detail of the row under the cursor."""
 
-    BINDINGS = [
-        Binding("e", "edit", "更新项目", id="projects.edit"),
-        Binding("h", "history", "历史", id="projects.history"),
-    ]
+    BINDINGS = bindings("project-table")
 
     def __init__(self, dashboard, **kwargs) -> None:
         super().__init__([tr(c.title) for c in listing.COLUMNS],
@@ -51,13 +48,7 @@ class ProjectTable(VirtualTable):
 
 
 class ProjectsPane(Vertical):
-    BINDINGS = [
-        Binding("slash", "filter", "筛选", id="projects.filter"),
-        Binding("n", "new_project", "新增项目", id="projects.new"),
-        Binding("s", "sort_next", "排序列", id="projects.sort"),
-        Binding("S", "sort_reverse", "反向排序", id="projects.sort_reverse"),
-        Binding("escape", "back", "返回表格/清除筛选", id="projects.back", show=False),
-    ]
+    BINDINGS = bindings("projects")
     DEFAULT_CSS = """
     ProjectsPane { padding: 0 1; }
     ProjectsPane #summary { height: auto; }

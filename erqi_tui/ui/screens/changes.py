@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...core.i18n import data, tr
@@ -15,6 +14,7 @@ from ..widgets.requests import HistoryRequested
 from ..widgets.table import VirtualTable
 from .history import FIELD_NAMES, shown
 from .listed import ListedScreen
+from ..actions import bindings
 
 COLUMNS = ("日期", "对象", "字段", "原值", "新值", "记录人", "记录时间", "#", "备注")
 
@@ -57,10 +57,7 @@ def cells(row: Row) -> list[str]:
 
 
 class ChangesScreen(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="changes.close"),
-        Binding("slash", "focus_filter", "筛选", id="changes.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("changes")
 
     def __init__(self, dashboard: Dashboard) -> None:
         super().__init__(rows(dashboard), [tr(c) for c in COLUMNS], cells, title=tr("动态：全部更新，按日期"),

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...views.city import Comparison, Row, compare
 from ...core.i18n import tr
 from ..widgets.table import VirtualTable
 from .listed import ListedScreen
+from ..actions import bindings
 
 WORST = "⚠"
 
@@ -43,10 +43,7 @@ def cells(comparison: Comparison):
 
 
 class CityScreen(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "清除筛选", id="city.clear", show=False),
-        Binding("slash", "focus_filter", "筛选", id="city.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("city")
 
     def __init__(self, districts, what_if: dt.date | None = None, on_open=None) -> None:
         """`on_open(district)`: opens that district's dashboard."""

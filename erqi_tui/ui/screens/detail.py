@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -17,6 +16,7 @@ from ...views.listing import status_name
 from ...core.model import Dashboard, Project
 from ..widgets.requests import EditRequested
 from ..widgets.text import plain
+from ..actions import bindings
 
 
 def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
@@ -50,12 +50,7 @@ def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
 
 
 class ProjectDetail(ModalScreen):
-    BINDINGS = [
-        Binding("escape", "dismiss", "关闭", id="detail.close"),
-        Binding("m", "record('milestone')", "节点完成", id="detail.reach"),
-        Binding("a", "record('request')", "提出诉求", id="detail.raise"),
-        Binding("v", "record('resolve')", "诉求办结", id="detail.resolve"),
-    ]
+    BINDINGS = bindings("detail")
     DEFAULT_CSS = """
     ProjectDetail { align: center middle; }
     ProjectDetail > VerticalScroll {

@@ -4,7 +4,6 @@ figure, what they add up to against it, filterable; Enter opens a project."""
 from __future__ import annotations
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...views.drill import Drill
@@ -14,13 +13,11 @@ from ...core.model import Dashboard, Project
 from ..widgets.requests import OpenRequested
 from ..widgets.table import VirtualTable
 from .listed import ListedScreen
+from ..actions import bindings
 
 
 class DrillScreen(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="drill.close"),
-        Binding("slash", "focus_filter", "筛选", id="drill.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("drill")
 
     def __init__(self, dashboard: Dashboard, drill: Drill) -> None:
         def cells(p: Project) -> list[str]:

@@ -7,7 +7,6 @@ from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -19,6 +18,7 @@ from ...store import Conflict
 
 from ...core.model import Dashboard, Project, Target, Task
 from ..widgets.text import plain
+from ..actions import bindings
 
 class PlainInput(Input):
     """An Input whose text never holds a control character: a pasted escape sequence, or one in a
@@ -35,7 +35,7 @@ Field = tuple[str, str, str, list[tuple[str, str]] | None]
 class UpdateForm(ModalScreen):
     """Fields with an error line under each; Enter or 保存 saves, Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消", id="form.cancel")]
+    BINDINGS = bindings("form")
     DEFAULT_CSS = """
     UpdateForm { align: center middle; }
     UpdateForm > VerticalScroll {

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core.i18n import tr
+from ..actions import bindings
 
 
 # Keys that come with Textual's widgets rather than from our bindings.
@@ -63,10 +64,7 @@ def key_known(name: str) -> bool:
 
 
 class HelpScreen(ModalScreen):
-    BINDINGS = [
-        Binding("escape", "dismiss", "关闭", id="help.close"),
-        Binding("question_mark", "dismiss", "关闭", id="help.close2", show=False),
-    ]
+    BINDINGS = bindings("help")
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {

@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -16,6 +15,7 @@ from ...core.i18n import tr
 from ...store.journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
 from ...core.model import Quantity
 from ..widgets.text import plain
+from ..actions import bindings
 
 
 def shown(value) -> str:
@@ -47,12 +47,7 @@ def history_table(changes, selected: int | None = None) -> Table | Text:
 
 
 class HistoryScreen(ModalScreen):
-    BINDINGS = [
-        Binding("escape", "dismiss", "关闭", id="history.close"),
-        Binding("up", "move(-1)", "", id="history.up", show=False),
-        Binding("down", "move(1)", "", id="history.down", show=False),
-        Binding("w", "withdraw", "撤销所选更新", id="history.withdraw"),
-    ]
+    BINDINGS = bindings("history")
     DEFAULT_CSS = """
     HistoryScreen { align: center middle; }
     HistoryScreen > VerticalScroll {

@@ -60,7 +60,10 @@ class Themes(Choices):
 
 
 def palette_commands(app) -> list[PaletteCommand]:
-    """The command palette's commands: each in the current language, found by either's words."""
+    """The command palette's commands, from the table of actions: each in the current language,
+    found by either's words, with its key as the settings map it now."""
+    from ..actions import BY_ID, palette_entries
+
     go_zh, go_en = both("切换到{title}")
     entries = []
     for number, pane_id in enumerate(PANE_IDS, start=1):
@@ -68,23 +71,27 @@ def palette_commands(app) -> list[PaletteCommand]:
         title_zh, title_en = both(PANE_TITLES[pane_id])
         entries.append((tr("切换到{title}", title=name),
                         (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
-                        tr("显示第 {number} 页（按键 {number}）", number=number),
+                        tr("显示第 {number} 页", number=number) + key_note(app, BY_ID[f"pane.{pane_id}"]),
                         partial(app.run_action, f"show_pane('{pane_id}')")))
-    commands = [("重新载入数据", "重新读取数据文件（按键 r）", "reload"),
-                ("导出本页图片", "把当前页保存为 SVG（按键 x）", "export_pane"),
-                ("动态", "全部更新，按日期（按键 d）", "show_changes"),
-                ("挂图作战", "项目节点与逾期（按键 g）", "show_wall"),
-                ("督办", "各责任单位的逾期与落后（按键 u）", "show_supervision")]
-    if app.offers("mark_briefing"):
-        commands.append(("标记简报", "此后的变化从这里算起（按键 b）", "mark_briefing"))
-    for title, help_text, action in (*commands,
-                                      ("切换语言", "中文 / English（按键 l）", "toggle_lang"),
-                                      ("帮助", "所有按键（按键 ?）", "help"),
-                                      ("主题", "选择配色主题", "change_theme"),
-                                      ("退出", "退出 erqi-tui（按键 q）", "quit")):
-        entries.append((tr(title), both(title), tr(help_text), partial(app.run_action, action)))
+    for action in palette_entries():
+        if action.recording and not app.offers(action.action):
+            continue
+        entries.append((tr(action.palette), both(action.palette), tr(action.palette_help) + key_note(app, action),
+                        partial(app.run_action, action.action)))
     return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
             for shown, (zh, en), help_text, run in entries]
+
+
+def key_note(app, action) -> str:
+    """"（按键 r）": the action's key as the settings map it now ("" for an action with no key)."""
+    if not action.key:
+        return ""
+    from textual.binding import Binding
+
+    from .help import key_name
+
+    binding = Binding(action.key, action.action, id=action.id, key_display=action.key_display)
+    return tr("（按键 {key}）", key=key_name(binding, app.settings.keys))
 
 
 def theme_names(app, name: str) -> tuple[str, str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...core.i18n import tr
@@ -15,6 +14,7 @@ from ...core.model import Dashboard
 from ...views.supervision import KIND_NAMES, KINDS, Item, OpenRequest, Unit, open_requests, ranking, request_line, unit_name
 from ..widgets.table import VirtualTable
 from .listed import ListedScreen
+from ..actions import bindings
 
 
 def _clean(text: str) -> str:
@@ -22,11 +22,7 @@ def _clean(text: str) -> str:
 
 
 class SupervisionScreen(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="supervision.close"),
-        Binding("slash", "focus_filter", "筛选", id="supervision.filter", key_display="/"),
-        Binding("r", "requests", "企业诉求", id="supervision.requests"),
-    ]
+    BINDINGS = bindings("supervision")
 
     def __init__(self, dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None, on_open=None) -> None:
         """`on_open(kind, ident)`: opens an item (a project for a milestone or request, a task, a target)."""
@@ -57,10 +53,7 @@ class SupervisionScreen(ListedScreen):
 
 
 class UnitItems(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="unit.close"),
-        Binding("slash", "focus_filter", "筛选", id="unit.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("unit")
 
     def __init__(self, unit: Unit, on_open=None) -> None:
         titles = [tr("类别"), tr("责任人"), tr("事项")]
@@ -83,10 +76,7 @@ class UnitItems(ListedScreen):
 class RequestsScreen(ListedScreen):
     """Every open enterprise request, the oldest first: who handles it and for how long it has waited."""
 
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="requests.close"),
-        Binding("slash", "focus_filter", "筛选", id="requests.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("requests")
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         from ...core.i18n import data

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...core.i18n import data, tr
@@ -14,13 +13,11 @@ from ...core.model import Dashboard, Task
 from ..widgets.requests import OpenRequested
 from ..widgets.table import VirtualTable
 from .listed import ListedScreen
+from ..actions import bindings
 
 
 class TasksScreen(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="tasks.close"),
-        Binding("slash", "focus_filter", "筛选", id="tasks.filter", key_display="/"),
-    ]
+    BINDINGS = bindings("tasks")
 
     def __init__(self, dashboard: Dashboard, at: dt.date) -> None:
         self.at = at

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import NamedTuple
 
 from textual import on
-from textual.binding import Binding
 
 from ...core import fmt
 from ...core.i18n import data, tr
@@ -16,6 +15,7 @@ from ...views.listing import collation_key
 from ...core.model import Dashboard, Project
 from ..widgets.table import VirtualTable
 from .listed import ListedScreen
+from ..actions import bindings
 
 SLOT = 3  # cells per month on the timeline
 BLANK = "\u00a0"  # an empty slot: a no-break space, which an SVG picture does not collapse as it does spaces
@@ -86,11 +86,7 @@ def ordered(found: list[Row], order: str) -> list[Row]:
 
 
 class WallChart(ListedScreen):
-    BINDINGS = [
-        Binding("escape", "close", "关闭", id="wall.close"),
-        Binding("slash", "focus_filter", "筛选", id="wall.filter", key_display="/"),
-        Binding("s", "next_order", "排序", id="wall.sort"),
-    ]
+    BINDINGS = bindings("wall")
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""

@@ -6,7 +6,6 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
@@ -18,6 +17,7 @@ from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetPro
 from .bars import FigureBars, progress_line
 from .requests import DrillRequested, EditRequested, HistoryRequested
 from .text import join, plain
+from ..actions import bindings
 
 VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
 
@@ -38,11 +38,7 @@ class TargetCard(Widget, can_focus=True):
 
     One widget drawing four lines, not a container of four: the overview starts faster."""
 
-    BINDINGS = [
-        Binding("e", "edit", "更新数值", id="target.edit"),
-        Binding("h", "history", "历史", id="target.history"),
-        Binding("p", "projects", "计入的项目", id="target.projects"),
-    ]
+    BINDINGS = bindings("target")
     DEFAULT_CSS = """
     TargetCard { height: 6; border: round $primary; padding: 0 1; }
     TargetCard.-behind { border: round $warning; }

@@ -3,14 +3,14 @@ Focus it (Tab or click) and press Enter, or click it, to list them."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import Static
 
 from .requests import DrillRequested
+from ..actions import bindings
 
 
 class DrillBox(Static, can_focus=True):
-    BINDINGS = [Binding("enter", "drill", "查看项目", id="drill.open")]
+    BINDINGS = bindings("drillbox")
 
     def __init__(self, content, kind: str, key: str, **kwargs) -> None:
         super().__init__(content, **kwargs)
