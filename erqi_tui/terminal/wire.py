@@ -170,6 +170,8 @@ class SGRDiff:
         if any(ch >= " " and ch != "\x7f" for ch in text if ch != "\x1b"):
             self._sync(out)
         out.append(text)
+        if "\x1b" in text:  # ESC 8 restores a style saved before: none is known until a reset
+            self.sent = self.wanted = {"?": ""}
 
     def _sync(self, out: list[str]) -> None:
         if self.sent != self.wanted:
@@ -215,7 +217,9 @@ class ScreenDiff:
 
     What it cannot follow is passed through as written, and the lines it may have touched are then
     forgotten (sent whole the next time): an escape sequence it does not know, an erase, a scroll, a
-    character of no width, a line that would wrap, a new size of the terminal."""
+    character of no width, a line that would wrap, a line break under a scroll region, a new size
+    of the terminal. A cursor left past the last column, waiting to wrap, is put there by writing that
+    column's character again; a style not understood is sent again as the sequences that made it."""
 
     def __init__(self) -> None:
         self.lines: dict[int, list] = {}  # row → its cells: (character, style) as the terminal shows them
@@ -228,6 +232,7 @@ class ScreenDiff:
         self.style_cells: dict[str, tuple] = self.shared(())
         self.cursor: tuple[int, int] | None = None  # where the cursor is, as the app would have it
         self.placed: tuple[int, int] | None = None  # where it is on the terminal, after what was sent
+        self.region = False  # a scroll region is set: a line break may scroll part of the screen
 
     def feed(self, data: str, size: tuple[int, int] | None = None) -> str:
         if size != self.size or size is None:
@@ -253,8 +258,7 @@ class ScreenDiff:
         self.close()
         self.place()  # the cursor where the app left it (nothing sent when it is there already)
         out = self.out
-        if "?" not in self.style:
-            out.append("\x1b[" + ";".join(["0", *self.style.values()]) + "m")
+        out.append(_written(self.style))
         return "".join(out)
 
     def shared(self, key: tuple) -> dict[str, tuple]:
@@ -269,9 +273,25 @@ class ScreenDiff:
 
     def place(self) -> None:
         """Move the terminal's cursor to where the app's is, if it is known and not there."""
-        if self.cursor is not None and self.cursor != self.placed:
-            self.out.append(f"\x1b[{self.cursor[0]};{self.cursor[1] + 1}H")
-            self.placed = self.cursor
+        if self.cursor is None or self.cursor == self.placed:
+            return
+        row, col = self.cursor
+        cells = self.lines.get(row)
+        if col >= self.width and cells is not None:
+            # Past the last column, waiting to wrap (the next character starts the next line): no
+            # move puts a cursor there, so the line's last character is written again.
+            first = self.width - 1
+            if first > 0 and cells[first] is not None and cells[first][0] == "":
+                first -= 1  # the right half of a wide character
+            if all(cells[i] is not None for i in range(first, self.width)):
+                char, style = cells[first]
+                codes = ";".join(["0", *(code for _, code in style)])
+                self.out.append(f"\x1b[{row};{first + 1}H\x1b[{codes}m{char}")
+                self.sent_style = style
+                self.placed = self.cursor
+                return
+        self.out.append(f"\x1b[{row};{min(col, self.width - 1) + 1}H")
+        self.placed = self.cursor
 
     def open(self, row: int, col: int) -> None:
         self.row, self.col, self.raw = row, col, []
@@ -284,7 +304,7 @@ class ScreenDiff:
         """Send the line's writing as it came, from where and in the style it began; forget the line."""
         row, col, style = self.opened
         self.out.append(f"\x1b[{row};{col + 1}H")
-        self.out.append("\x1b[" + ";".join(["0", *style.values()]) + "m" if "?" not in style else "\x1b[0m")
+        self.out.append(_written(style))
         self.out.extend(self.raw)
         self.placed = None  # wherever the line's writing left it
         self.lines.pop(row, None)
@@ -317,6 +337,7 @@ class ScreenDiff:
         cursor is if that is known; every line forgotten."""
         self.close()
         self.place()
+        self.out.append(_written(self.style))  # the line's own styles were sent, not the app's
         self.out.append(text)
         self.placed = None
         self.lines.clear()
@@ -326,6 +347,7 @@ class ScreenDiff:
     def text(self, text: str) -> None:
         if "\x1b" in text:  # an escape sequence other than CSI (OSC, ESC 7)
             self.unknown(text)
+            self.style, self.style_key = {"?": ""}, None  # ESC 8 restores a style saved before
             return
         consumed = 0
         for piece in _LINE_BREAK.split(text):
@@ -339,7 +361,7 @@ class ScreenDiff:
                 self.col = 0
             elif piece == "\n":
                 self.raw.append(piece)
-                if self.row >= self.height:  # the screen would scroll
+                if self.row >= self.height or self.region:  # the screen, or a region of it, may scroll
                     self.give_up()
                     self.lines.clear()
                     self.cursor = None
@@ -360,7 +382,7 @@ class ScreenDiff:
                     return
                 self.raw.append(piece)
             consumed += len(piece)
-            self.cursor = (self.row, min(self.col, self.width - 1))
+            self.cursor = (self.row, self.col)  # past the last column: waiting to wrap
 
     def lay(self, piece: str) -> int:
         """Lay `piece` (no line breaks) over the line's cells from the cursor; the index of the
@@ -370,6 +392,7 @@ class ScreenDiff:
         if self.style_key is None:
             self.style_cells = self.shared(tuple(sorted(self.style.items())))
         cells, col, width, style, known = self.cells, self.col, self.width, self.style_key, self.style_cells
+        old = self.lines.get(self.row)  # what the terminal shows of the line
         if len(known) > 4096:
             known.clear()
         for index, char in enumerate(piece):
@@ -379,12 +402,19 @@ class ScreenDiff:
                 return index
             # Written over half of a wide character (whose right half is the placeholder "", and
             # only that): terminals differ in what they show of its other half (most blank it),
-            # so that cell is no longer known, and nothing is assumed.
+            # so that cell is no longer known, and nothing is assumed. A wide character not yet
+            # on the terminal (laid by this line) must reach it first: the line is given up.
             cell = cells[col]
             if col > 0 and cell is not None and cell[0] == "":
+                if old is None or old[col - 1] != cells[col - 1]:
+                    self.col = col
+                    return index
                 cells[col - 1] = None
             after = col + w  # the cell after the last this character covers
             if after < width and cells[after] is not None and cells[after][0] == "":
+                if old is None or old[after - 1] != cells[after - 1]:
+                    self.col = col
+                    return index
                 cells[after] = None
             cell = known.get(char)
             if cell is None:
@@ -404,7 +434,9 @@ class ScreenDiff:
         token = match.group(0)
         if final == "m" and not private and not intermediates:
             state = apply(self.style, params)
-            self.style = state if state is not None else {"?": token}
+            # Not understood: kept as the SGR that makes it, from a reset (bold, then ESC[10m, is
+            # still bold), to be written again as it came wherever the line is given up.
+            self.style = state if state is not None else {"?": _written(self.style) + token}
             self.style_key = None  # worked out when text is laid in it (a reset is soon followed by a style)
             if self.row is not None:
                 self.raw.append(token)
@@ -428,14 +460,24 @@ class ScreenDiff:
                 self.cursor = self.placed = None
             return
         self.close()
+        if final == "r" and not private and not intermediates:  # DECSTBM; ESC[r is the whole screen
+            self.region = params not in ("", ";", f"1;{self.height}", f";{self.height}")
         if not (private and final in "hl"):  # a mode (cursor shown, synchronised output) changes no line
             self.place()  # an erase, a scroll…: done where the app's cursor is
+            if final in _PAINTS:  # …and in its background
+                self.out.append(_written(self.style))
             self.out.append(token)
             self.lines.clear()
             self.cursor = self.placed = None
         else:
             self.out.append(token)
         self.sent_style = None
+
+
+def _written(style: dict) -> str:
+    """The SGR that sets `style` from whatever the terminal had: a reset, then its codes; a style
+    not understood is the reset and the sequences that made it, as they came."""
+    return style["?"] if "?" in style else "\x1b[" + ";".join(["0", *style.values()]) + "m"
 
 
 def _runs(changed: list[int], cells: list) -> list[tuple[int, int]]:
