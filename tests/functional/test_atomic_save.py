@@ -28,6 +28,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_sigkill_mid_save_leaves_old_or_new(tmp_path):
     # Two big versions, so a save takes long enough to be killed in the middle of it.
     versions = []

@@ -106,6 +106,7 @@ def test_a_login_name_that_is_not_utf8_is_refused_with_a_message(data):
     assert "不是有效的 UTF-8".encode() in result.stderr
 
 
+@pytest.mark.slow
 def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
     """16 processes record at once, 10 rounds: every update is in the journal, in one piece."""
     script = ("import sys, datetime as dt\n"

@@ -114,6 +114,7 @@ class Visitor:
         return True if then is None else await self.until(then)
 
 
+@pytest.mark.slow
 def test_a_read_only_visitor_changes_nothing_on_the_server(tmp_path):
     work, home = tmp_path / "work", tmp_path / "home"
     config_home = home / ".config"
@@ -216,6 +217,7 @@ def abrupt_drop(port: int, token: str, wait: float) -> None:
         raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST
 
 
+@pytest.mark.slow
 def test_no_session_outlives_its_visitor_after_100_abrupt_drops(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
@@ -250,6 +252,7 @@ ZHANG = ("张三", "zhang-san-token-0123456789", "edit")
 LI = ("李四", "li-si-token-0123456789abcd", "read")
 
 
+@pytest.mark.slow
 def test_a_persons_link_records_their_name_in_the_journal(tmp_path):
     data = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, data)
@@ -297,6 +300,7 @@ def test_a_persons_link_records_their_name_in_the_journal(tmp_path):
         stop(process)
 
 
+@pytest.mark.slow
 def test_a_revoked_link_is_refused_within_2_seconds_and_its_session_ends(tmp_path):
     people = tmp_path / "people.toml"
     write_people(people, ZHANG, LI)

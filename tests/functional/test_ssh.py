@@ -84,6 +84,7 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared; the screen:\n{self.screen()}")
 
 
+@pytest.mark.slow
 def test_dashboard_over_ssh_in_tmux_80x24(sshd, tmp_path):
     home, port = sshd
     tmux = Tmux(f"erqi-e2e-{os.getpid()}")

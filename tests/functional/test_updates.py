@@ -199,6 +199,7 @@ def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monk
     run_with(make_app(data), check)
 
 
+@pytest.mark.slow
 def test_two_running_apps_follow_a_writer_recording_100_updates(data):
     """Soak: two dashboards open on one file while a script records 100 updates; one official also
     saves in the middle. Both end on the last value, every update is kept, nothing crashes."""

@@ -123,6 +123,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size, env, args", CASES)
 def test_the_lighter_output_draws_the_same_screen(size, env, args):
     raw = run(size, {**env, "ERQI_TUI_RAW_OUTPUT": "1"}, args=args)
@@ -139,6 +140,7 @@ def test_the_lighter_output_draws_the_same_screen(size, env, args):
     assert "签约额" in "".join(line for line in plain.screen.display)  # back on 总览: a real screen was compared
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("theme", ["erqi-light", "erqi-contrast"])
 def test_each_theme_draws_the_same_screen(tmp_path, theme):
     (tmp_path / "erqi-tui").mkdir()
@@ -161,6 +163,7 @@ def test_a_pane_switch_costs_at_most_twice_the_screen_it_draws():
     assert len(steps[1]) <= 2 * encoded_screen(terminal.screen), (len(steps[1]), encoded_screen(terminal.screen))
 
 
+@pytest.mark.slow
 def test_cut_anywhere_the_screen_is_the_same_after_every_piece():
     """What the app writes, cut at random places (mid-line, mid-character, mid-sequence) and fed
     piece by piece: after each piece the terminal shows what Textual's own output shows."""
@@ -251,6 +254,7 @@ def shown(terminal: Terminal) -> tuple:
     return rows, (screen.cursor.x, screen.cursor.y)
 
 
+@pytest.mark.slow
 def test_random_writes_draw_the_same_screen_through_the_lighter_layer():
     from hypothesis import HealthCheck, example, given, settings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -55,6 +56,7 @@ def outcome(path):
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(documents)
 def test_any_document_loads_or_fails_clearly(tmp_path, document):
@@ -102,6 +104,7 @@ journal_scalars = st.one_of(
 journals = toml_documents(journal_scalars, JOURNAL_KEYS, entries=4, array_keys=6, table_keys=6)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(journals)
 def test_any_journal_applies_or_fails_naming_the_journal(tmp_path, document):

@@ -188,7 +188,7 @@ class Journaling(RuleBasedStateMachine):
 
 Journaling.TestCase.settings = settings(max_examples=60, stateful_step_count=30, deadline=None,
                                         suppress_health_check=[HealthCheck.too_slow])
-TestWithdrawalsCompose = Journaling.TestCase
+TestWithdrawalsCompose = pytest.mark.slow(Journaling.TestCase)
 
 
 def record(path: Path, update: Update) -> store.Loaded:
