@@ -11,7 +11,7 @@ from typing import Callable, Mapping, NamedTuple
 from . import files
 from ..core.fmt import clean
 from ..core.i18n import LANGS
-from ..core.problems import DataError
+from ..core.problems import DataError, said
 from .validate import Validator, parse
 
 # The theme a new user starts with; the command palette offers ours (themes.py) and Textual's, and
@@ -52,7 +52,7 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
     theme = check.text(document, "theme", "") or DEFAULT_THEME
     lang = check.text(document, "lang", "") or LANGS[0]
     if lang not in LANGS:
-        check.problem("lang", f'expected one of {", ".join(LANGS)}, got "{lang}"')
+        check.problem("lang", said("expected_one_of", choices=", ".join(LANGS), got=str(lang)[:40]))
     raw_keys = document.get("keys", {})
     # The ids are only looked up when there are keys to check: that imports every screen.
     known = set(raw_keys) if isinstance(raw_keys, dict) else set()
@@ -63,13 +63,13 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
     notices: list[str] = []
     for binding_id, value in keys.items():
         if not isinstance(value, str) or not value.strip():
-            check.problem(f"keys.{binding_id}", 'expected keys as text, e.g. "f5" or "r,f5"')
+            check.problem(f"keys.{binding_id}", said("expected_keys"))
             continue
         names = [name.strip() for name in value.split(",") if name.strip()]
         unknown = [name for name in names if key_known is not None and not key_known(name)]
         if unknown:
-            notices.append(f"{path}: keys.{binding_id}: unknown key name "
-                           + ", ".join(f'"{name}"' for name in unknown) + "; ignored")
+            notices.append(said("unknown_key_name", path=str(path), key=f"keys.{binding_id}",
+                                names=", ".join(f'"{name}"' for name in unknown)))
         known = [name for name in names if name not in unknown]
         if known:
             remaps[binding_id] = ",".join(known)

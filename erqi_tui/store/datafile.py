@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import files
 from ..core.model import PANES, Axis, Dashboard, Event, Figure, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
-from ..core.problems import DataError
+from ..core.problems import DataError, said
 from ..core.progress import days_in_month
 from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
 
@@ -59,7 +59,7 @@ class DataFile(Validator):
 
     def meta(self, doc: dict) -> Meta | None:
         if "meta" not in doc:
-            self.problem("meta", "missing; expected a [meta] table with district, year and as_of")
+            self.problem("meta", said("missing_meta"))
             return None
         tbl = self.table(doc["meta"], "meta", META_KEYS)
         if tbl is None:
@@ -67,8 +67,8 @@ class DataFile(Validator):
         district = self.text(tbl, "district", "meta", required=True)
         year = tbl.get("year")
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-            self.problem("meta.year", f"expected a year such as 2024, got {describe(year)}"
-                         if "year" in tbl else "missing; expected a year such as 2024")
+            self.problem("meta.year", said("expected_year", got=describe(year)) if "year" in tbl
+                         else said("missing_year"))
             year = None
         as_of = self.date(tbl, "as_of", "meta")
         city = self.text(tbl, "city", "meta")
@@ -78,7 +78,7 @@ class DataFile(Validator):
         if None in (district, year, as_of, city, title, source, en):
             return None
         if abs(as_of.year - year) > 1:
-            self.problem("meta.as_of", f"expected a date in or next to the year {year}, got {as_of.isoformat()}")
+            self.problem("meta.as_of", said("date_near_year", year=year, got=as_of.isoformat()))
             return None
         return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en)
 
@@ -91,11 +91,10 @@ class DataFile(Validator):
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         if goal and current and goal.unit != current.unit:
-            self.problem(f"{key}.current.unit",
-                         f'expected the target\'s unit "{goal.unit}", got "{current.unit}"')
+            self.problem(f"{key}.current.unit", said("target_unit", unit=goal.unit, got=current.unit))
             return None
         if goal is not None and goal.value == 0:
-            self.problem(f"{key}.target.value", "expected a target above 0")
+            self.problem(f"{key}.target.value", said("target_above_zero"))
             return None
         en = self.english(tbl, key, ("name", "note"))
         responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
@@ -107,7 +106,7 @@ class DataFile(Validator):
     def pane(self, tbl: dict, key: str, *, required: bool) -> str | None:
         pane = self.text(tbl, "pane", key, required=required)
         if pane and pane not in PANES:
-            self.problem(f"{key}.pane", f'expected one of {", ".join(PANES)}, got "{pane}"')
+            self.problem(f"{key}.pane", said("expected_one_of", choices=", ".join(PANES), got=pane))
             return None
         return pane
 
@@ -129,7 +128,7 @@ class DataFile(Validator):
     def sub_figures(self, tbl: dict, key: str, pane: str) -> tuple[Figure, ...] | None:
         value = tbl.get("figure", [])
         if not isinstance(value, list):
-            self.problem(f"{key}.figure", f"expected [[…figure]] entries, got {describe(value)}")
+            self.problem(f"{key}.figure", said("expected_entries", name="…figure", got=describe(value)))
             return None
         figures = []
         for index, entry in enumerate(value, start=1):
@@ -193,13 +192,12 @@ class DataFile(Validator):
         name = self.text(tbl, "name", key, required=True)
         status = self.text(tbl, "status", key)
         if status and stages and status not in stages:
-            self.problem(f"{key}.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
-                                          f'got "{status}"')
+            self.problem(f"{key}.status", said("expected_stage", names=", ".join(stages), got=status))
             status = None
         axis = self.text(tbl, "axis", key)
         if axis and axis not in axes:
-            known = ", ".join(axes) if axes else "none defined"
-            self.problem(f"{key}.axis", f'expected the id of a [[layout.axis]] ({known}), got "{axis}"')
+            known = ", ".join(axes) if axes else said("none_defined")
+            self.problem(f"{key}.axis", said("expected_id_of", kind="layout.axis", ids=known, got=axis))
             axis = None
         location = self.text(tbl, "location", key)
         investment = self.quantity(tbl, "investment", key, required=False)
@@ -245,8 +243,7 @@ class DataFile(Validator):
         seen: dict[str, str] = {}
         for (key, _), text in zip(raw, texts):
             if text in seen:
-                self.problem(f"{key}.{field}", f'the same text as {seen[text]}; a project\'s requests are told '
-                                               f'apart by their text')
+                self.problem(f"{key}.{field}", said("same_request_text", first=seen[text]))
             seen.setdefault(text, key)
 
     def task(self, key: str, tbl: dict) -> Task | None:
@@ -268,8 +265,8 @@ class DataFile(Validator):
         value = tbl.get(name, [])
         known = self.target_names
         if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
-            self.problem(f"{key}.{name}", f'expected a list of [[target]] ids ({", ".join(known) or "none defined"}), '
-                                          f"got {describe(value)}"[:300])
+            self.problem(f"{key}.{name}", said("expected_target_ids", ids=", ".join(known)[:200] or said("none_defined"),
+                                               got=describe(value)))
             return None
         return tuple(value)
 
@@ -279,8 +276,8 @@ class DataFile(Validator):
         reached = self.when(tbl, "reached", key, allow_true=True)
         stage = self.text(tbl, "stage", key)
         if stage and stage not in stages:
-            self.problem(f"{key}.stage", f'expected one of the [[stage]] names ({", ".join(stages) or "none defined"}), '
-                                         f'got "{stage}"')
+            self.problem(f"{key}.stage", said("expected_stage", names=", ".join(stages) or said("none_defined"),
+                                              got=stage))
             return None
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
         en = self.english(tbl, key, ("name",))
@@ -311,9 +308,8 @@ class DataFile(Validator):
                 month = int(match[2])
                 last = days_in_month(year, month)
                 return When(dt.date(year, month, 1), dt.date(year, month, last), value)
-        also = " or true (reached, no date given)" if allow_true else ""
-        self.problem(f"{key}.{name}", f'expected a date like 2024-09-30, a month like "2024-09" or a year like '
-                                      f'"2024"{also}, got {describe(value)}')
+        self.problem(f"{key}.{name}", said("expected_period_or_true" if allow_true else "expected_period",
+                                           got=describe(value)))
         return False
 
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task"}

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..core.problems import DataError, Problem, file_problem
+from ..core.problems import DataError, Problem, file_problem, said
 
 try:
     import fcntl
@@ -40,24 +40,24 @@ JOURNAL_MAX_BYTES = 64 * 1024 * 1024
 LOCK_TIMEOUT = 10.0  # seconds a writer waits for another to finish; a save takes milliseconds
 STALE_SECONDS = 600  # a temporary file this old was left by a killed writer: no save takes that long
 
-_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket"}
+_KINDS = {stat.S_IFDIR: "kind_folder", stat.S_IFIFO: "kind_fifo", stat.S_IFCHR: "kind_char_device",
+          stat.S_IFBLK: "kind_block_device", stat.S_IFSOCK: "kind_socket"}
+_EXPECTED = {"a TOML file": "expected_toml", "a spreadsheet": "expected_sheet"}
 
 
 def path_problem(path: Path, error: OSError | ValueError) -> str:
-    """What a failed stat or open of `path` means, in a phrase a user can act on."""
+    """What a failed stat or open of `path` means, in a phrase a user can act on (Said)."""
     if isinstance(error, ValueError):  # e.g. an embedded NUL character
-        return "is not a usable path"
+        return said("unusable_path")
     reasons = {
-        errno.ENOENT: "no such file",
-        errno.ENOTDIR: "a part of the path is a file, not a folder",
-        errno.ELOOP: "is a symbolic link loop (a link that leads back to itself)",
-        errno.ENAMETOOLONG: "the path is too long",
-        errno.EACCES: "cannot be read: permission denied (check the file and its folders)",
-        errno.EPERM: "cannot be read: operation not permitted",
-        errno.EISDIR: "is a folder, expected a TOML file",
+        errno.ENOENT: "no_such_file", errno.ENOTDIR: "not_a_folder", errno.ELOOP: "link_loop",
+        errno.ENAMETOOLONG: "path_too_long", errno.EACCES: "permission_denied", errno.EPERM: "not_permitted",
     }
-    return reasons.get(error.errno, f"cannot be read: {error.strerror or error}")
+    if error.errno == errno.EISDIR:
+        return said("is_kind", kind=said("kind_folder"), expected=said("expected_toml"))
+    if error.errno in reasons:
+        return said(reasons[error.errno])
+    return said("cannot_read", reason=error.strerror or str(error))
 
 
 def regular_file_size(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file") -> int:
@@ -73,13 +73,13 @@ def regular_file_size(path: Path, limit: int = MAX_BYTES, expected: str = "a TOM
 
 def _checked_size(path: Path, st: os.stat_result, limit: int, expected: str = "a TOML file") -> int:
     kind = stat.S_IFMT(st.st_mode)
-    if kind == stat.S_IFDIR:
-        raise file_problem(path, f"is a folder, expected {expected}")
+    wanted = said(_EXPECTED.get(expected, "expected_toml"))
+    if kind in _KINDS:
+        raise file_problem(path, said("is_kind", kind=said(_KINDS[kind]), expected=wanted))
     if kind != stat.S_IFREG:
-        raise file_problem(path, f"is {_KINDS.get(kind, 'not a regular file')}, expected {expected}")
+        raise file_problem(path, said("not_regular", expected=wanted))
     if st.st_size > limit:
-        raise file_problem(path, f"is {st.st_size / 2**20:.1f} MiB; expected a data file of at most "
-                                 f"{limit // 2**20} MiB")
+        raise file_problem(path, said("too_big", size=f"{st.st_size / 2**20:.1f}", limit=limit // 2**20))
     return st.st_size
 
 
@@ -101,7 +101,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file"
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise file_problem(path, f"grew past {limit // 2**20} MiB while being read")
+                raise file_problem(path, said("grew", limit=limit // 2**20))
         return b"".join(chunks)
     except OSError as error:
         raise file_problem(path, path_problem(path, error)) from None
@@ -117,7 +117,7 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
 
 def decode(path: Path, raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise file_problem(path, "is UTF-16 text: save the file as UTF-8")
+        raise file_problem(path, said("utf16"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -125,9 +125,7 @@ def decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = "is not UTF-8 text: save the file as UTF-8"
-        if _looks_like_gb18030(raw):
-            message = "looks like GBK/GB18030 text (as Chinese Windows saves it), not UTF-8: save the file as UTF-8"
+        message = said("gbk") if _looks_like_gb18030(raw) else said("not_utf8")
         raise DataError([Problem(path, line, column, "", message)]) from None
 
 
@@ -289,11 +287,11 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         fd = os.open(target, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o666)
     except (OSError, ValueError) as error:
         if isinstance(error, OSError) and error.errno == errno.ELOOP:
-            raise file_problem(target, "is a symbolic link; expected the lock file erqi-tui makes") from None
-        raise file_problem(target, f"cannot make the lock file: {path_problem(target, error)}") from None
+            raise file_problem(target, said("lock_is_link")) from None
+        raise file_problem(target, said("lock_cannot_make", reason=path_problem(target, error))) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise file_problem(target, "is not a regular file; expected the lock file erqi-tui makes")
+            raise file_problem(target, said("lock_not_regular"))
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -301,8 +299,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except (BlockingIOError, PermissionError):
                 if time.monotonic() > deadline:  # longer than any save takes: say so rather than hang
-                    raise Busy(file_problem(target, f"is held by another writer for over {timeout:g} s; "
-                                                    f"try again").problems) from None
+                    raise Busy(file_problem(target, said("lock_busy", seconds=f"{timeout:g}")).problems) from None
                 time.sleep(0.01)
         try:
             yield

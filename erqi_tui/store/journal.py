@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
-from ..core.problems import DataError
+from ..core.problems import DataError, said
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
 HEADER = (
@@ -408,7 +408,7 @@ class JournalReader(Validator):
     def stamp(self, key: str, tbl: dict) -> tuple | None:
         at = tbl.get("at")
         if not isinstance(at, dt.datetime):
-            self.problem(f"{key}.at", "expected the date-time the update was recorded, like 2024-06-10T09:30:00")
+            self.problem(f"{key}.at", said("expected_recorded_at", example="2024-06-10T09:30:00"))
             return None
         who = self.text(tbl, "who", key, required=True)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
@@ -428,18 +428,17 @@ class JournalReader(Validator):
         target = tbl.get("withdraw")
         seq = _seq(key)
         if target.__class__ is not int or not 1 <= target < seq:
-            self.problem(f"{key}.withdraw", f"expected the number of an earlier update (1 to {seq - 1}), "
-                                            f"got {target!r}"[:200])
+            self.problem(f"{key}.withdraw", said("withdraw_number", last=seq - 1, got=repr(target)[:100]))
             return
         if target in self.withdrawals:
-            self.problem(f"{key}.withdraw", f"update {target} is itself a withdrawal; only updates can be withdrawn")
+            self.problem(f"{key}.withdraw", said("withdraw_withdrawal", seq=target))
             return
         if target in self.withdrawn:
-            self.problem(f"{key}.withdraw", f"update {target} is already withdrawn by update {self.withdrawn[target].seq}")
+            self.problem(f"{key}.withdraw", said("already_withdrawn", seq=target, by=self.withdrawn[target].seq))
             return
         extra = set(tbl) - {"at", "who", "note", "withdraw"}
         if extra:
-            self.problem(f"{key}.{sorted(extra)[0]}", "a withdrawal has only at, who, note and withdraw")
+            self.problem(f"{key}.{sorted(extra)[0]}", said("withdrawal_keys"))
             return
         if stamp is not None:
             self.withdrawn[target] = Withdrawal(seq, *stamp)
@@ -454,7 +453,7 @@ class JournalReader(Validator):
             return
         kinds = [kind for kind in KINDS if kind in tbl]
         if len(kinds) != 1:
-            self.problem(key, 'expected exactly one of target = "id", project = "id" or task = "id"')
+            self.problem(key, said("target_or_project"))
             return
         kind = kinds[0]
         ident = self.text(tbl, kind, key, required=True)
@@ -471,18 +470,17 @@ class JournalReader(Validator):
     def update_target(self, key: str, ident: str, changes: dict, context: tuple) -> None:
         target = self.targets.get(ident)
         if target is None:
-            known = ", ".join(self.targets) or "none defined"
-            self.problem(f"{key}.target", f'expected the id of a [[target]] ({known}), got "{ident}"')
+            known = ", ".join(self.targets)[:200] or said("none_defined")
+            self.problem(f"{key}.target", said("expected_id_of", kind="target", ids=known, got=ident[:100]))
             return
-        if not self.only(key, changes, TARGET_FIELDS, "a target"):
+        if not self.only(key, changes, TARGET_FIELDS, "a_target"):
             return
         values = self.values(key, changes)
         if values is None:
             return
         current = values.get("current")
         if current is not None and current.unit != target.target.unit:
-            self.problem(f"{key}.set.current.unit",
-                         f'expected the target\'s unit "{target.target.unit}", got "{current.unit}"')
+            self.problem(f"{key}.set.current.unit", said("target_unit", unit=target.target.unit, got=current.unit))
             return
         self.record("target", target, values, context, old_date=target.as_of or self.base.meta.as_of)
         date, withdrawn = context[0], context[-1]
@@ -494,7 +492,7 @@ class JournalReader(Validator):
     def only(self, key: str, changes: dict, fields: tuple[str, ...], what: str) -> bool:
         for field in changes:
             if field not in fields:
-                self.problem(f"{key}.set.{field}", f"{what} update may set only: {', '.join(fields)}")
+                self.problem(f"{key}.set.{field}", said("update_sets_only", what=said(what), fields=", ".join(fields)))
                 return False
         return True
 
@@ -504,17 +502,16 @@ class JournalReader(Validator):
             self.tasks = {t.id: t for t in self.base.tasks}
         task = self.tasks.get(ident)
         if task is None:
-            known = ", ".join(list(self.tasks)[:20]) or "none listed"
-            self.problem(f"{key}.task", f'expected the id of a [[task]] ({known}), got "{ident}"'[:300])
+            known = ", ".join(list(self.tasks)[:20])[:200] or said("none_listed")
+            self.problem(f"{key}.task", said("expected_id_of", kind="task", ids=known, got=str(ident)[:100]))
             return
-        if not self.only(key, changes, TASK_FIELDS, "a task"):
+        if not self.only(key, changes, TASK_FIELDS, "a_task"):
             return
         if changes.get("done") is not True:
-            self.problem(f"{key}.set.done", f"expected true (the task was finished on the update's date), "
-                                            f"got {changes.get('done')!r}"[:200])
+            self.problem(f"{key}.set.done", said("expected_done", got=repr(changes.get("done"))[:100]))
             return
         if task.done:
-            self.problem(f"{key}.task", f'task "{ident}" is already finished')
+            self.problem(f"{key}.task", said("task_finished", id=ident))
             return
         date, withdrawn = context[0], context[-1]
         self.changes.append(Change("task", ident, "done", None, "✓", date, *context[1:]))
@@ -528,33 +525,31 @@ class JournalReader(Validator):
         withdrawn = context[-1]
         gone = False  # a withdrawn update of a project whose adding was withdrawn after it
         if new and existing is not None:
-            self.problem(f"{key}.project", f'a new project needs an id not yet used; "{ident}" is taken')
+            self.problem(f"{key}.project", said("new_project_id_taken", id=ident))
             return
         if not new and existing is None:
             if withdrawn is None:
-                self.problem(f"{key}.project", f'expected the id of a [[project]], got "{ident}" '
-                                               f'(a new project is written with new = true)')
+                self.problem(f"{key}.project", said("expected_project_id", got=ident))
                 return
             # It changes nothing, and stays in the history: its project, withdrawn since, is shown
             # as it was before it was added (nothing), not held against it (see `withdrawal`).
             existing, gone = Project(id=ident, name=""), True
-        if not self.only(key, changes, PROJECT_FIELDS, "a project"):
+        if not self.only(key, changes, PROJECT_FIELDS, "a_project"):
             return
         if new and not changes.get("name"):
-            self.problem(f"{key}.set.name", "a new project needs a name")
+            self.problem(f"{key}.set.name", said("new_project_name"))
             return
         values = self.values(key, changes)
         if values is None:
             return
         stages = [s.name for s in self.base.stages]
         if values.get("status") and stages and values["status"] not in stages:
-            self.problem(f"{key}.set.status", f'expected one of the [[stage]] names ({", ".join(stages)}), '
-                                              f'got "{values["status"]}"')
+            self.problem(f"{key}.set.status", said("expected_stage", names=", ".join(stages), got=values["status"]))
             return
         axes = [a.id for a in self.base.layout.axes]
         if values.get("axis") and values["axis"] not in axes:
-            self.problem(f"{key}.set.axis", f'expected the id of a [[layout.axis]] ({", ".join(axes)}), '
-                                            f'got "{values["axis"]}"')
+            self.problem(f"{key}.set.axis", said("expected_id_of", kind="layout.axis", ids=", ".join(axes),
+                                                 got=values["axis"]))
             return
         for optional in ("status", "axis"):
             if optional in values and not values[optional]:
@@ -565,7 +560,7 @@ class JournalReader(Validator):
             if value is None:
                 continue
             if new:
-                self.problem(f"{key}.set.{field}", f"a project's {field} needs a project that exists; add the project first")
+                self.problem(f"{key}.set.{field}", said("field_needs_project", field=field))
                 return
             if act(f"{key}.set.{field}", existing, value, context) is False:
                 return
@@ -585,7 +580,7 @@ class JournalReader(Validator):
     def raise_request(self, key: str, project: Project, request: Request, context: tuple) -> bool:
         """An enterprise request raised on the update's date (its text new to the project)."""
         if any(r.what == request.what for r in project.requests):
-            self.problem(key, f'the project already has a request "{request.what}"'[:300])
+            self.problem(key, said("request_exists", what=request.what[:200]))
             return False
         date, withdrawn = context[0], context[-1]
         self.changes.append(Change("project", project.id, "request", None, request.what, date, *context[1:]))
@@ -603,12 +598,12 @@ class JournalReader(Validator):
             self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
             return True
         if index is None:
-            known = "; ".join(open_ones) or "none"
-            self.problem(key, f'expected the text of an open request of "{project.id}" ({known}), got "{what}"'[:300])
+            known = "; ".join(open_ones)[:200] or said("none")
+            self.problem(key, said("expected_open_request", id=project.id, open=known, got=what[:100]))
             return False
         request = project.requests[index]
         if request.raised and date < request.raised.first:
-            self.problem(key, f"resolved on {date.isoformat()}, before it was raised ({request.raised.text})")
+            self.problem(key, said("resolved_before_raised", date=date.isoformat(), raised=request.raised.text))
             return False
         self.changes.append(Change("project", project.id, "resolve", what, f"{what} ✓", date, *context[1:]))
         if withdrawn is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import Quantity
-from ..core.problems import DataError, Problem
+from ..core.problems import DataError, Problem, Said, said
 
 NAME_LIMIT = 200  # characters in an id, name, label or unit
 TEXT_LIMIT = 2000  # characters in a note, source or expectation
@@ -33,12 +33,10 @@ def parse(path: Path, text: str) -> dict:
         raise DataError([syntax_problem(path, error, text)]) from None
     except RecursionError:
         line = _first_line(text, r"[\[{](?:\s*[\[{]){63}")
-        raise DataError([Problem(path, line, None, "", "is nested deeper than a data file needs (arrays or "
-                                                      "inline tables inside each other, hundreds deep)")]) from None
+        raise DataError([Problem(path, line, None, "", said("too_deep"))]) from None
     except ValueError:  # Python refuses to read an integer literal of over 4,300 digits
         line = _first_line(text, r"\d{4301}")
-        raise DataError([Problem(path, line, None, "", f"holds a number of thousands of digits; expected "
-                                                      f"numbers of at most {MAX_VALUE:.0e}")]) from None
+        raise DataError([Problem(path, line, None, "", said("huge_integer", limit=f"{MAX_VALUE:.0e}"))]) from None
 
 
 def _first_line(text: str, pattern: str) -> int | None:
@@ -54,12 +52,12 @@ _AT_END = r"\s*\(at end of document\)\s*$"
 
 # What tomllib's terse messages usually mean for a file written by hand.
 _SYNTAX_HINTS = {
-    "Illegal character '\\n'": "a line ends inside a string: is a closing quote missing?",
-    "Cannot overwrite a value": "a key is written twice",
-    "Cannot declare": "a table is written twice",
-    "Invalid date or datetime": "expected a real date like 2024-05-31",
-    "Expected '=' after a key": 'expected key = value (text in "quotes")',
-    "Invalid value": 'expected a number, a date, true/false, or text in "quotes"',
+    "Illegal character '\\n'": "hint_open_string",
+    "Cannot overwrite a value": "hint_key_twice",
+    "Cannot declare": "hint_table_twice",
+    "Invalid date or datetime": "hint_real_date",
+    "Expected '=' after a key": "hint_key_value",
+    "Invalid value": "hint_value",
 }
 
 
@@ -78,7 +76,8 @@ def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -
     if line is not None and text:
         before = "\n".join(text.splitlines()[:line])
         key = next((k for k, n in locate_keys(before).items() if n == line), "")
-    return Problem(path, line, column, key, f"TOML syntax: {message}" + (f" ({hint})" if hint else ""))
+    return Problem(path, line, column, key, said("toml_syntax_hint", error=message, hint=said(hint)) if hint
+                   else said("toml_syntax", error=message))
 
 
 # --- where keys are -------------------------------------------------------------------------------
@@ -200,20 +199,20 @@ class Validator:
 
     def table(self, value: Any, key: str, allowed: set[str]) -> dict | None:
         if not isinstance(value, dict):
-            self.problem(key, f"expected a table, got {describe(value)}")
+            self.problem(key, said("expected_table", got=describe(value)))
             return None
         if value.keys() <= allowed:  # the usual case, checked without building sets: 100,000 projects
             return value
         for unknown in sorted(set(value) - allowed):
             self.problem(f"{key}.{unknown}" if key else unknown,
-                         f"unknown key; expected one of: {', '.join(sorted(allowed))}")
+                         said("unknown_key", keys=", ".join(sorted(allowed))))
         return value
 
     def tables(self, container: dict, name: str, allowed: set[str], prefix: str = "") -> list[tuple[str, dict]]:
         """The [[prefix.name]] entries, each with its key path."""
         value = container.get(name, [])
         if not isinstance(value, list):
-            self.problem(prefix + name, f"expected [[{prefix}{name}]] entries, got {describe(value)}")
+            self.problem(prefix + name, said("expected_entries", name=prefix + name, got=describe(value)))
             return []
         out = []
         for index, entry in enumerate(value, start=1):
@@ -234,25 +233,25 @@ class Validator:
         where = f"{key}.{name}" if key else name
         if name not in tbl:
             if required:
-                self.problem(where, "missing; expected text")
+                self.problem(where, said("missing_text"))
                 return None
             return ""
         value = tbl[name]
         if not isinstance(value, str):
-            self.problem(where, f"expected text in quotes, got {describe(value)}")
+            self.problem(where, said("expected_text", got=describe(value)))
             return None
         if required and not value.strip():
-            self.problem(where, "is empty; expected text")
+            self.problem(where, said("empty_text"))
             return None
         if len(value) > limit:
-            self.problem(where, f"is {len(value)} characters long; expected at most {limit}")
+            self.problem(where, said("too_long", length=len(value), limit=limit))
             return None
         return value
 
     def boolean(self, tbl: dict, name: str, key: str) -> bool:
         value = tbl.get(name, False)
         if not isinstance(value, bool):
-            self.problem(f"{key}.{name}", f"expected true or false, got {describe(value)}")
+            self.problem(f"{key}.{name}", said("expected_bool", got=describe(value)))
             return False
         return value
 
@@ -262,34 +261,34 @@ class Validator:
             return value
         where = f"{key}.{name}"
         if name not in tbl:
-            self.problem(where, "missing; expected a number ≥ 0")
+            self.problem(where, said("missing_number"))
             return None
         value = tbl[name]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(where, f"expected a number ≥ 0, got {describe(value)}")
+            self.problem(where, said("expected_number", got=describe(value)))
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(where, f"expected a finite number ≥ 0, got {value}")
+            self.problem(where, said("expected_finite", got=value))
             return None
         if value < 0:
-            self.problem(where, f"expected a number ≥ 0, got {value}")
+            self.problem(where, said("expected_number", got=value))
             return None
         if value > MAX_VALUE:
-            self.problem(where, f"is too large to compute with; expected at most {MAX_VALUE:.0e}, got {short_number(value)}")
+            self.problem(where, said("too_large", limit=f"{MAX_VALUE:.0e}", got=short_number(value)))
             return None
         return value
 
     def date(self, tbl: dict, name: str, key: str) -> dt.date | None:
         where = f"{key}.{name}"
         if name not in tbl:
-            self.problem(where, "missing; expected a date like 2024-05-31 (no quotes)")
+            self.problem(where, said("missing_date"))
             return None
         value = tbl[name]
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self.problem(where, f"expected a date like 2024-05-31 (no quotes), got {describe(value)}")
+            self.problem(where, said("expected_date", got=describe(value)))
             return None
         if not 1900 <= value.year <= 2200:
-            self.problem(where, f"expected a date between 1900 and 2200, got {value.isoformat()}")
+            self.problem(where, said("date_range", got=value.isoformat()))
             return None
         return value
 
@@ -312,7 +311,7 @@ class Validator:
         where = f"{key}.{name}"
         if name not in tbl:
             if required:
-                self.problem(where, 'missing; expected { value = …, unit = "…" }')
+                self.problem(where, said("missing_quantity"))
             return None
         inner = self.table(tbl[name], where, QUANTITY_KEYS)
         return None if inner is None else self.quantity_in(inner, where)
@@ -335,7 +334,7 @@ class Validator:
             if not isinstance(ident, str) or not ident:
                 continue
             if ident in seen:
-                self.problem(f"{key}.id", f'duplicate {kind} id "{ident}"; first used at {seen[ident]}')
+                self.problem(f"{key}.id", said("duplicate_id", kind=kind, id=ident, first=seen[ident]))
             else:
                 seen[ident] = key
 
@@ -354,24 +353,25 @@ def _plainly_a_number(value: Any) -> bool:
 QUANTITY_KEYS = {"value", "unit", "at_least", "approx"}
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Said:
+    """What a message quotes of a value the file gave: its kind, and the value where short."""
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return said("value_bool", value=str(value).lower())
     if isinstance(value, str):
-        return f'text "{value[:40]}"'
+        return said("value_text", text=value[:40])
     if isinstance(value, dict):
-        return "a table"
+        return said("value_table")
     if isinstance(value, list):
-        return "a list"
+        return said("value_list")
     if isinstance(value, dt.datetime):
-        return f"a date-time {value.isoformat()}"
+        return said("value_datetime", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"a date {value.isoformat()}"
+        return said("value_date", value=value.isoformat())
     if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
+        return said("value_as_is", value=str(value))
     if isinstance(value, (int, float)):
-        return f"the number {short_number(value)}"
-    return "nothing" if value is None else type(value).__name__
+        return said("value_number", value=short_number(value))
+    return said("value_nothing") if value is None else said("value_as_is", value=type(value).__name__)
 
 
 def short_number(value: int | float) -> str:

@@ -174,8 +174,11 @@ class ErqiApp(App):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from ..core.problems import in_language
+
         for notice in self.settings.notices:
-            self.notify(notice, title=tr("设置"), severity="warning", markup=False, timeout=10)
+            self.notify(fmt.clean(in_language(notice, lang())), title=tr("设置"), severity="warning", markup=False,
+                        timeout=10)
         if self.settings.theme not in self.available_themes:
             self.notify(tr("设置中的主题“{name}”不存在，已使用 {default}。", name=fmt.clean(self.settings.theme),
                            default=DEFAULT_THEME),
