@@ -588,3 +588,15 @@ EN.update({  # the palette, from the table of actions (ui/actions.py): its lines
     "项目节点与逾期": "Project milestones and what is overdue", "各责任单位的逾期与落后": "What each responsible unit has late",
     "按方面列出重点任务": "The key tasks, by area", "退出 erqi-tui": "Quit erqi-tui",
 })
+EN.update({  # exports in office programs (issue 22)
+    "当前值为下限或约数": "Current value is a bound", "目标值为下限或约数": "Target is a bound",
+    "{label}（{unit}）": "{label} ({unit})", "{label}为下限或约数": "{label} is a bound",
+    "其他单位的数值": "Figures in other units", "进程·图表": "Course charts", "以上": "or more",
+    "第 &P 页，共 &N 页": "Page &P of &N",
+    "各地区数值截至日期不同，见“数值截至”": "Each district's figures stand at their own date (see Figure as of)",
+    "较{date}持平": "unchanged since {date}", "增加": "up", "减少": "down",
+    "较{date}{word}{amount}": "{word} {amount} since {date}",
+    "按当前进度，年底预计完成{value}": "at the current pace {value} by the end of the year",
+    "，缺口{value}": ", short by {value}", "，余下每月需完成{value}": ", needing {value} a month for the rest of it",
+    "，可完成全年目标": ", reaching the year's target",
+})

@@ -77,35 +77,64 @@ def to_csv(districts: list[District], what_if: dt.date | None) -> str:
     return "".join(parts)
 
 
-def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
-    from openpyxl import Workbook
+def district_date(row, what_if: dt.date | None) -> dt.date | None:
+    """The date a district's figures stand at: the what-if date, or its file's newest figure's."""
+    d = row.district.dashboard
+    return None if d is None else (what_if or d.as_of)
 
-    from .workbook import SHARE, Writer
+
+def city_identity(comparison: Comparison, count: int, what_if: dt.date | None):
+    from .workbook import Identity
+
+    date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
+            else tr("各地区数值截至日期不同，见“数值截至”"))
+    return Identity(title(comparison, count), date)
+
+
+def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
+    """The comparison as one table (rank, district, the date its figures stand at, each shared
+    target's completion and points against 序时进度, the mean, why a row is not compared), with a
+    chart of each district's mean distance to 序时进度."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    from .workbook import Column, write_table
 
     comparison = compare(districts, what_if)
     book = Workbook()
-    sheet = book.active
-    sheet.title = tr("全市")
-    writer = Writer(sheet)
-    headers = [tr("排名"), tr("地区"), tr("最落后")]
-    formats = {}
+    book.remove(book.active)
+    columns = [Column(tr("排名"), "amount"), Column(tr("地区")), Column(tr("数值截至"), "date"), Column(tr("最落后"))]
     for _, name, _ in comparison.targets:
-        headers += [tr("{name} 完成率", name=name), tr("{name} 较序时进度（个百分点）", name=name)]
-        formats[len(headers) - 1] = SHARE
-    headers += [tr("平均（个百分点）"), tr("说明")]
+        columns += [Column(tr("{name} 完成率", name=name), "share"),
+                    Column(tr("{name} 较序时进度（个百分点）", name=name), "points")]
+    columns += [Column(tr("平均（个百分点）"), "points"), Column(tr("说明"))]
     rows = []
     for row in comparison.rows:
-        values = [row.rank, row.district.name, tr("是") if row.worst else None]
+        values = [row.rank, row.district.name, district_date(row, what_if), tr("是") if row.worst else None]
         for ident, _, _ in comparison.targets:
-            found = row.cells.get(ident)
-            usable = found is not None and found.compared and found.progress.completion is not None
-            values += [found.progress.completion if usable else None,
-                       round(found.progress.gap * 100, 1) if usable else None]
+            found = row.cells.get(ident)  # a target in another unit: its own completion, left out of the rank
+            known = found is not None and found.progress.completion is not None
+            values += [found.progress.completion if known else None,
+                       round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   row.note if row.district.dashboard is not None else tr("无法读取：{problem}", problem=row.note)]
+                   (row.note or None) if row.district.dashboard is not None
+                   else tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
-    writer.table(title(comparison, len(districts)), headers, rows, formats)
-    writer.done()
+    who = city_identity(comparison, len(districts), what_if)
+    table = write_table(book, tr("全市"), "city", who, tr("排名"), columns, rows)
+    if rows:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = tr("平均（个百分点）")
+        chart.y_axis.number_format = "+0.0;-0.0;0.0"
+        chart.x_axis.scaling.orientation = "maxMin"  # the first ranked at the top, as in the table
+        score = len(columns) - 1
+        chart.add_data(Reference(table.sheet, min_col=score, min_row=table.header_row, max_row=table.last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(table.sheet, min_col=2, min_row=table.first, max_row=table.last))
+        chart.height, chart.width = 3 + 0.9 * len(rows), 16
+        chart.legend = None
+        table.sheet.add_chart(chart, f"A{table.last + 3}")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

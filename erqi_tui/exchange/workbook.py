@@ -1,29 +1,49 @@
-"""`export --format xlsx`: the dashboard as a workbook officials can sum and chart. One sheet per
-pane; numbers are numbers (value and unit in separate columns, a lower bound marked in its own
-column), shares and dates carry Excel's formats, header rows are frozen and columns sized to their
-Chinese text. 总览 has a native chart of each target's completion against 序时进度, and 进程 the
-year's series of each target with its own chart. No Textual; openpyxl is imported only here."""
+"""`export --format xlsx`: the pane account (views.account) as a workbook officials can sum, chart and
+print. One table per sheet, under a title block that names the district, the year, the date the
+figures stand at and the source; its header frozen and repeated on every printed page; A4, fit to
+one page wide, page numbers in the footer. Numbers are numbers: a column of amounts holds one unit
+(converted within its dimension by core/units, the unit in the header) so that SUM is right; a
+count is whole; shares, points and dates carry Excel's formats. Every chart's series covers exactly
+its table's rows. No Textual; openpyxl is imported only here."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from ..core import fmt, progress, series
-from ..views import listing
+from ..core import fmt, progress, series, units
 from ..core.i18n import data, pane_title, tr
-from ..core.model import PANE_IDS, Dashboard, Quantity
-from .report import responsible, spreadsheet_text
+from ..core.model import Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, account
+from ..views import listing
+from ..views.account import Account, Section, account
+from .report import heading, responsible, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
-NUMBER = "#,##0.####"
 DATE = "yyyy-mm-dd"
-POINTS = '+0.0;-0.0;0.0'
+POINTS = "+0.0;-0.0;0.0"
+WHOLE = "#,##0"
+PORTRAIT_WIDTH = 95  # column widths (Excel's characters) that fit across A4 upright; wider prints landscape
+
+
+def number_format(value) -> str:
+    """An amount's format: whole numbers without a decimal point (Excel's #,##0.## would print "300."),
+    others with as many decimals as they have, at most four."""
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return WHOLE
+    decimals = len(f"{value:.4f}".rstrip("0").split(".")[1])
+    return WHOLE + "." + "0" * decimals
+
+
+class Column(NamedTuple):
+    header: str  # already in the reader's language
+    kind: str = "text"  # text, amount (#,##0 or its decimals), share, points, date
+    optional: bool = False  # left out where no row has a value (a file that names no 位置)
 
 
 def _value(q: Quantity | None):
@@ -33,7 +53,7 @@ def _value(q: Quantity | None):
 def _bound(q: Quantity | None) -> str | None:
     if q is None:
         return None
-    return "以上" if q.at_least else ("约" if q.approx else None)
+    return tr("以上") if q.at_least else (tr("约") if q.approx else None)
 
 
 # What a sheet title may not hold, as the full-width sign that reads the same in Chinese text.
@@ -55,11 +75,11 @@ def sheet_title(name: str, taken: list[str], fallback: str) -> str:
     return candidate
 
 
-def _fit(title: str, units: int) -> str:
-    """`title` cut to `units` UTF-16 code units (a character beyond the BMP is two; it is not split),
+def _fit(title: str, units_: int) -> str:
+    """`title` cut to `units_` UTF-16 code units (a character beyond the BMP is two; it is not split),
     an apostrophe at either end shown as ’."""
-    title = title[:units]
-    while len(title.encode("utf-16-le")) > units * 2:
+    title = title[:units_]
+    while len(title.encode("utf-16-le")) > units_ * 2:
         title = title[:-1]
     if title.startswith("'"):
         title = "’" + title[1:]
@@ -68,68 +88,135 @@ def _fit(title: str, units: int) -> str:
     return title
 
 
-class Writer:
-    """Tables written one under another on a sheet, each with a title and a bold header row."""
+class Identity(NamedTuple):
+    """What every sheet says above its table, and its printed pages in their header and footer."""
+    name: str  # 郑州市二七区 2024 年目标 (an invented file's district says 示例（虚构）)
+    date: str  # 截至 2024-05-31, or the what-if date
+    source: str = ""  # 来源：…
 
-    def __init__(self, sheet) -> None:
-        self.sheet = sheet
-        self.row = 1
-        self.widths: dict[int, int] = {}
-        self.frozen = False
 
-    def table(self, title: str, headers: list[str], rows: list[list], formats: dict[int, str] | None = None):
-        from openpyxl.styles import Font, PatternFill
+def identity(dashboard: Dashboard, what_if: dt.date | None) -> Identity:
+    name, _, date = heading(dashboard, what_if).partition(" — ")
+    source = dashboard.meta.source
+    return Identity(name, date, fmt.clean(tr("来源：{source}", source=source), single_line=True) if source else "")
 
-        sheet = self.sheet
-        if title:
-            sheet.cell(self.row, 1, spreadsheet_text(title)).font = Font(bold=True, size=12)
-            self.row += 1
-        for column, header in enumerate(headers, start=1):
-            cell = sheet.cell(self.row, column, spreadsheet_text(header))
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            self.fit(column, header)
-        if not self.frozen:  # the first table's header stays in view
-            sheet.freeze_panes = sheet.cell(self.row + 1, 2)
-            self.frozen = True
-        first = self.row + 1
-        for values in rows:
-            self.row += 1
-            for column, value in enumerate(values, start=1):
-                if isinstance(value, str):
-                    value = spreadsheet_text(value)
-                cell = sheet.cell(self.row, column, value)
-                if formats and column in formats and value is not None:
-                    cell.number_format = formats[column]
-                self.fit(column, value)
-        self.row += 2
-        return first, self.row - 3  # the data rows
 
-    def fit(self, column: int, value) -> None:
+class Table(NamedTuple):
+    sheet: object
+    header_row: int
+    first: int  # the first data row
+    last: int  # the last data row (first - 1 without rows)
+    headers: tuple[str, ...]  # the columns written, in order
+
+    def column(self, header: str) -> int:
+        """The number (1 for A) of the column headed `header`."""
+        return self.headers.index(header) + 1
+
+
+def _footer_text(text: str) -> str:
+    return text.replace("&", "&&")  # & starts a code in a header or footer
+
+
+def write_table(book, name: str, fallback: str, who: Identity, title: str, columns: list[Column],
+                rows: list[list]) -> Table:
+    """A sheet of its own holding one table under the title block: the header frozen and repeated on
+    every printed page, the page set up for A4."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    kept = [i for i, c in enumerate(columns) if not c.optional or any(r[i] is not None for r in rows)]
+    columns, rows = [columns[i] for i in kept], [[r[i] for i in kept] for r in rows]
+    sheet = book.create_sheet(sheet_title(name, book.sheetnames, fallback))
+    header_row = title_block(sheet, who, title) + 2
+    widths: dict[int, int] = {}
+    edge = Side(style="thin", color="999999")
+    grid = Border(left=edge, right=edge, top=edge, bottom=edge)
+
+    def fit(column: int, value, most: int = 50) -> None:
         if value is None:
             return
-        text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
-        self.widths[column] = max(self.widths.get(column, 0), min(cell_len(text) + 2, 60))
+        text = value.isoformat()[:10] if isinstance(value, (dt.date, dt.datetime)) else str(value)
+        widths[column] = max(widths.get(column, 0), min(cell_len(text) + 2, most))
 
-    def done(self) -> None:
-        from openpyxl.utils import get_column_letter
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(header_row, index, spreadsheet_text(column.header))
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.border = grid
+        fit(index, column.header, 14)  # a long header wraps rather than widening its column
+    row_number = header_row
+    for values in rows:
+        row_number += 1
+        for index, (column, value) in enumerate(zip(columns, values), start=1):
+            if isinstance(value, str):
+                value = spreadsheet_text(value)
+            cell = sheet.cell(row_number, index, value)
+            cell.border = grid
+            if value is None or isinstance(value, str):
+                fit(index, value)
+                continue
+            cell.number_format = {"share": SHARE, "points": POINTS, "date": DATE}.get(column.kind) or number_format(value)
+            fit(index, f"{value:.1%}" if column.kind == "share" else value)
+    total = 0
+    for index in range(1, len(columns) + 1):
+        width = max(widths.get(index, 0), 8)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        total += width
+    page_setup(sheet, who, landscape=total > PORTRAIT_WIDTH)
+    sheet.freeze_panes = sheet.cell(header_row + 1, 2)  # the one header, and the names beside it
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    return Table(sheet, header_row, header_row + 1, row_number, tuple(c.header for c in columns))
 
-        for column, width in self.widths.items():
-            self.sheet.column_dimensions[get_column_letter(column)].width = max(width, 8)
+
+def title_block(sheet, who: Identity, title: str) -> int:
+    """The district, year and table (or chart) on the first line, the date under it, the source
+    under that; returns the number of lines written."""
+    from openpyxl.styles import Font
+
+    lines = [(f"{who.name} — {title}", Font(bold=True, size=14)), (who.date, Font(size=11))]
+    if who.source:
+        lines.append((who.source, Font(size=9, color="555555")))
+    for row, (text, font) in enumerate(lines, start=1):
+        sheet.cell(row, 1, spreadsheet_text(text)).font = font
+    return len(lines)
 
 
-TARGET_HEADERS = ["目标", "当前值", "当前值为下限", "目标值", "目标值为下限", "单位", "完成率", "序时进度",
-                  "较序时进度（个百分点）", "判断", "数值截至", "年底预计", "缺口", "余下每月需"]
+def page_setup(sheet, who: Identity, *, landscape: bool) -> None:
+    """A4, upright or across, one page wide, the district and the date in the footer beside the page
+    number."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide, as many pages down as it takes
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.oddFooter.left.text = _footer_text(who.name)
+    sheet.oddFooter.center.text = tr("第 &P 页，共 &N 页")
+    sheet.oddFooter.right.text = _footer_text(who.date)
+    for part in (sheet.oddFooter.left, sheet.oddFooter.center, sheet.oddFooter.right):
+        part.size = 9
 
 
-def _target_rows(acc: Account, lines) -> tuple[list, list]:
-    headers = [tr(h) for h in TARGET_HEADERS]
+TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下限或约数", "text"), ("目标值", "amount"),
+                  ("目标值为下限或约数", "text"), ("单位", "text"), ("完成率", "share"), ("序时进度", "share"),
+                  ("较序时进度（个百分点）", "points"), ("判断", "text"), ("数值截至", "date"), ("年底预计", "amount"),
+                  ("缺口", "amount"), ("余下每月需", "amount")]
+
+
+def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
+    """The targets as the account says them: figures, completion, 序时进度, verdict, the date, the
+    projection at the screen's precision, the change since, who answers for each."""
+    columns = [Column(tr(h), kind) for h, kind in TARGET_COLUMNS]
     since = acc.since
     if since is not None:
-        headers.append(tr("较 {date}", date=since.date.isoformat()))
+        columns.append(Column(tr("较 {date}", date=since.date.isoformat()), "amount"))
     answered = any(line.target.responsible or line.target.person for line in lines)
     if answered:
-        headers.append(tr("责任单位"))
+        columns.append(Column(tr("责任单位")))
     rows = []
     for line in lines:
         p, t, found = line.progress, line.target, line.projection
@@ -145,84 +232,62 @@ def _target_rows(acc: Account, lines) -> tuple[list, list]:
         if answered:
             row.append(responsible(t) or None)
         rows.append(row)
-    return headers, rows
+    return columns, rows
 
 
-TARGET_FORMATS = {2: NUMBER, 4: NUMBER, 7: SHARE, 8: SHARE, 9: POINTS, 11: DATE, 12: NUMBER, 13: NUMBER, 14: NUMBER,
-                  15: NUMBER}
+FIGURE_COLUMNS = ("分组", "项目", "数值", "单位", "下限或约数")
 
 
-def _figures(writer: Writer, blocks, title: str) -> None:
-    figures = [f for _, items in blocks for f in items]
-    if figures:
-        writer.table(title, [tr("分组"), tr("项目"), tr("数值"), tr("单位"), tr("下限或约数")],
-                     [[data(f, "group") if f.group else "", data(f, "label"), f.quantity.value, f.quantity.unit,
-                       _bound(f.quantity)] for f in figures], {3: NUMBER})
+def _figure_rows(blocks) -> list[list]:
+    return [[data(f, "group") if f.group else None, data(f, "label"), f.quantity.value, f.quantity.unit,
+             _bound(f.quantity)] for _, items in blocks for f in items]
 
 
-def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.chart import BarChart, LineChart, Reference
+def column_unit(quantities) -> str:
+    """The unit a column of amounts is given in: the one most of them use (the first met, at a tie)."""
+    found = Counter(q.unit for q in quantities if q is not None)
+    return found.most_common(1)[0][0] if found else ""
 
-    d = dashboard
-    acc = account(d, what_if, pane, since)
-    book = Workbook()
-    book.remove(book.active)
-    for section in acc.sections:
-        pane_id = section.pane
-        sheet = book.create_sheet(sheet_title(pane_title(d, pane_id), book.sheetnames, pane_id))
-        writer = Writer(sheet)
-        if section.targets:
-            headers, rows = _target_rows(acc, section.targets)
-            first, last = writer.table(tr("年度目标"), headers, rows, TARGET_FORMATS)
-            if pane_id == "overview" and rows:
-                chart = BarChart()
-                chart.type = "bar"
-                chart.title = tr("完成率与序时进度")
-                chart.y_axis.number_format = SHARE
-                chart.y_axis.scaling.min = 0
-                chart.add_data(Reference(sheet, min_col=7, max_col=8, min_row=first - 1, max_row=last), titles_from_data=True)
-                chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-                chart.height, chart.width = 3 + 1.2 * len(rows), 18
-                sheet.add_chart(chart, f"A{writer.row}")
-                writer.row += int(chart.height * 2) + 2
-        if pane_id == "overview":
-            if section.behind:
-                writer.table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成率"), tr("落后（个百分点）")],
-                             [[data(line.target, "name"), line.progress.completion, round(abs(line.progress.gap) * 100, 1)]
-                              for line in section.behind], {2: SHARE})
-            _figures(writer, section.figures, tr("要闻数据"))
-        else:
-            _figures(writer, section.figures, tr("数据"))
-        if section.stages:
-            writer.table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("单位"), tr("下限或约数"), tr("说明")],
-                         [[data(st, "name"), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
-                           data(st, "note")] for st in section.stages], {2: NUMBER})
-        if section.events:
-            rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit]
-                    for e in section.events for f in e.figures] + \
-                   [[e.date, data(e, "title"), None, None, None] for e in section.events if not e.figures]
-            writer.table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("数值"), tr("单位")],
-                         sorted(rows, key=lambda r: r[0]), {1: DATE, 4: NUMBER})
-        if section.axes:
-            writer.table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目数"), tr("项目")],
-                         [[data(a, "road"), data(a, "theme"), len(on_it), "、".join(data(p, "name") for p in on_it[:50])]
-                          for a, on_it in section.axes])
-        if section.projects:
-            writer.table(tr("项目"), [tr("编号"), tr("项目"), tr("状态"), tr("发展轴"), tr("位置"), tr("总投资"),
-                                     tr("单位"), tr("占地"), tr("单位"), tr("预计"), tr("责任单位"), tr("说明")],
-                         [[p.id, data(p, "name"), listing.status_name(d, p.status), _road(d, p.axis),
-                           data(p, "location") or None, _value(p.investment), p.investment.unit if p.investment else None,
-                           _value(p.area), p.area.unit if p.area else None, data(p, "expected") or None,
-                           responsible(p) or None, data(p, "note") or None] for p in section.projects],
-                         {6: NUMBER, 8: NUMBER})
-        writer.done()
-    if pane in (None, "overview"):
-        _courses(book, d, LineChart, Reference)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+
+def in_unit(q: Quantity | None, unit: str) -> float | int | None:
+    """`q` in `unit` where it converts (亿元 → 万元, 公顷 → 亩), else None: the column holds one unit."""
+    if q is None:
+        return None
+    if q.unit == unit:
+        return q.value
+    if units.dimension(q.unit) != units.dimension(unit) or unit not in units.SCALES:
+        return None
+    value = round(units.in_base_unit(q) / units.SCALES[unit][1], 6)
+    return int(value) if value.is_integer() else value
+
+
+def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
+    """The projects, 总投资 and 占地 each in one unit (the one most projects use; the header says it),
+    so that a SUM of the column is the total; a figure in a unit that does not convert is kept, as
+    written, in a column of its own."""
+    money = column_unit(p.investment for p in projects)
+    land = column_unit(p.area for p in projects)
+    odd = lambda q, unit: q is not None and in_unit(q, unit) is None  # noqa: E731
+    columns = [Column(tr("编号")), Column(tr("项目")), Column(tr("状态")), Column(tr("发展轴"), optional=True),
+               Column(tr("位置"), optional=True),
+               Column(tr("{label}（{unit}）", label=tr("总投资"), unit=money), "amount", optional=True),
+               Column(tr("{label}为下限或约数", label=tr("总投资")), optional=True),
+               Column(tr("{label}（{unit}）", label=tr("占地"), unit=land), "amount", optional=True),
+               Column(tr("{label}为下限或约数", label=tr("占地")), optional=True), Column(tr("预计"), optional=True),
+               Column(tr("责任单位"), optional=True), Column(tr("说明"), optional=True)]
+    other = any(odd(p.investment, money) or odd(p.area, land) for p in projects)
+    if other:
+        columns.append(Column(tr("其他单位的数值")))
+    rows = []
+    for p in projects:
+        row = [p.id, data(p, "name"), listing.status_name(d, p.status), _road(d, p.axis), data(p, "location") or None,
+               in_unit(p.investment, money), _bound(p.investment), in_unit(p.area, land), _bound(p.area),
+               data(p, "expected") or None, responsible(p) or None, data(p, "note") or None]
+        if other:
+            row.append("；".join(fmt.quantity(q) for q, unit in ((p.investment, money), (p.area, land))
+                                if odd(q, unit)) or None)
+        rows.append(row)
+    return columns, rows
 
 
 def _road(dashboard: Dashboard, axis_id: str | None) -> str | None:
@@ -230,27 +295,119 @@ def _road(dashboard: Dashboard, axis_id: str | None) -> str | None:
     return data(axis, "road") if axis else None
 
 
-def _courses(book, dashboard: Dashboard, LineChart, Reference) -> None:
-    """进程: each target's values through the year (its figure, then each update in force), where
-    the journal holds more than one, each with a line chart against its target."""
+def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], list[list]]]:
+    """A pane's tables, (title, columns, rows), in the order its sheets take (the pane's main one first)."""
+    d = acc.dashboard
+    out = []
+    if section.projects:
+        out.append((tr("项目"), *project_table(d, section.projects)))
+    if section.targets:
+        out.append((tr("年度目标"), *target_table(acc, section.targets)))
+    if section.behind:
+        out.append((tr("预警"),
+                    [Column(tr("目标")), Column(tr("完成率"), "share"), Column(tr("较序时进度（个百分点）"), "points")],
+                    [[data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1)]
+                     for line in section.behind]))
+    figure_rows = _figure_rows(section.figures)
+    if figure_rows:
+        out.append((tr("要闻数据") if section.pane == "overview" else tr("数据"),
+                    [Column(tr(h), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS], figure_rows))
+    if section.stages:
+        out.append((tr("项目推进"), [Column(tr("阶段")), Column(tr("数量"), "amount"), Column(tr("单位")),
+                                  Column(tr("下限或约数")), Column(tr("说明"))],
+                    [[data(st, "name"), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
+                      data(st, "note") or None] for st in section.stages]))
+    if section.events:
+        rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit, _bound(f.quantity)]
+                for e in section.events for f in e.figures] + \
+               [[e.date, data(e, "title"), None, None, None, None] for e in section.events if not e.figures]
+        out.append((tr("大事记"), [Column(tr("日期"), "date"), Column(tr("事件")), Column(tr("数据")),
+                                Column(tr("数值"), "amount"), Column(tr("单位")), Column(tr("下限或约数"))],
+                    sorted(rows, key=lambda r: r[0])))
+    if section.axes:
+        out.append((tr("发展轴"), [Column(tr("道路")), Column(tr("发展轴")), Column(tr("项目数"), "amount"),
+                                Column(tr("项目"))],
+                    [[data(a, "road"), data(a, "theme"), len(on_it), "、".join(data(p, "name") for p in on_it[:50])]
+                     for a, on_it in section.axes]))
+    return out
+
+
+def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
+            since: Since | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    d = dashboard
+    acc = account(d, what_if, pane, since)
+    who = identity(d, what_if)
+    book = Workbook()
+    book.remove(book.active)
+    for section in acc.sections:
+        name = pane_title(d, section.pane)
+        tables = _tables(acc, section) or [(tr("（无）"), [Column("")], [])]
+        for index, (title, columns, rows) in enumerate(tables):
+            long_title = tr("预警：落后于序时进度") if title == tr("预警") else title
+            table = write_table(book, name if index == 0 else f"{name}·{title}", section.pane, who, long_title,
+                                columns, rows)
+            if section.pane == "overview" and title == tr("年度目标") and rows:
+                _completion_chart(table)
+    if pane in (None, "overview"):
+        _courses(book, d, who)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _completion_chart(table: Table) -> None:
+    """总览: each target's completion against 序时进度, every row of the table."""
+    from openpyxl.chart import BarChart, Reference
+
+    sheet = table.sheet
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = tr("完成率与序时进度")
+    chart.y_axis.number_format = SHARE
+    chart.y_axis.scaling.min = 0
+    chart.x_axis.scaling.orientation = "maxMin"  # the first target at the top, as in the table
+    done, share = table.column(tr("完成率")), table.column(tr("序时进度"))
+    chart.add_data(Reference(sheet, min_col=done, max_col=share, min_row=table.header_row, max_row=table.last),
+                   titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=table.first, max_row=table.last))
+    chart.height, chart.width = 3 + 0.9 * (table.last - table.first + 1), 18
+    chart.legend.position = "b"
+    sheet.add_chart(chart, f"A{table.last + 3}")
+
+
+def _courses(book, dashboard: Dashboard, who: Identity) -> None:
+    """进程: each target's values through the year (its figure, then each update in force), where the
+    journal holds more than one: one table, a block of rows per target; and a sheet of charts, each
+    target's block against its target, two across."""
+    from openpyxl.chart import LineChart, Reference, Series
+
     histories = [(t, series.series(dashboard, t.id)) for t in dashboard.targets]
     histories = [(t, points) for t, points in histories if len(points) > 1]
     if not histories:
         return
-    sheet = book.create_sheet(sheet_title(tr("进程"), book.sheetnames, "course"))
-    writer = Writer(sheet)
-    for target, points in histories:
-        first, last = writer.table(tr("{name}（{unit}）", name=data(target, "name"), unit=target.target.unit),
-                                   [tr("日期"), tr("数值"), tr("目标值")],
-                                   [[p.date, p.value.value, target.target.value] for p in points],
-                                   {1: DATE, 2: NUMBER, 3: NUMBER})
+    rows = [[data(t, "name"), t.target.unit, p.date, p.value.value, t.target.value, _bound(p.value)]
+            for t, points in histories for p in points]
+    table = write_table(book, tr("进程"), "course", who, tr("进程"),
+                        [Column(tr("目标")), Column(tr("单位")), Column(tr("日期"), "date"), Column(tr("数值"), "amount"),
+                         Column(tr("目标值"), "amount"), Column(tr("下限或约数"), optional=True)], rows)
+    charts = book.create_sheet(sheet_title(tr("进程·图表"), book.sheetnames, "course-charts"))
+    top = title_block(charts, who, tr("进程")) + 2
+    page_setup(charts, who, landscape=True)
+    sheet, row = table.sheet, table.first
+    for index, (target, points) in enumerate(histories):
+        first, last = row, row + len(points) - 1
         chart = LineChart()
-        chart.title = fmt.clean(data(target, "name"), single_line=True)
-        chart.y_axis.title = fmt.clean(target.target.unit, single_line=True)
+        chart.title = fmt.clean(tr("{name}（{unit}）", name=data(target, "name"), unit=target.target.unit),
+                                single_line=True)
         chart.x_axis.number_format = "mm-dd"
-        chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=first - 1, max_row=last), titles_from_data=True)
-        chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-        chart.height, chart.width = 7, 16
-        sheet.add_chart(chart, f"E{first - 1}")
-        writer.row = max(writer.row, first + 16)
-    writer.done()
+        for header in (tr("数值"), tr("目标值")):
+            column = table.column(header)
+            chart.series.append(Series(Reference(sheet, min_col=column, min_row=first, max_row=last),
+                                       title=fmt.clean(header, single_line=True)))
+        chart.set_categories(Reference(sheet, min_col=table.column(tr("日期")), min_row=first, max_row=last))
+        chart.height, chart.width = 7, 12.5
+        chart.legend.position = "b"
+        charts.add_chart(chart, f"{'AI'[index % 2]}{top + 15 * (index // 2)}")
+        row = last + 1

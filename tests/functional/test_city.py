@@ -149,7 +149,10 @@ def test_city_exports(five, tmp_path, capsys):
 
     sheet = load_workbook(tmp_path / "city.xlsx")["全市"]
     values = list(sheet.iter_rows(values_only=True))
-    assert values[2][:3] == (1, "甲区", None) and values[2][3] == pytest.approx(0.6)
+    header = next(i for i, r in enumerate(values) if r[0] == "排名")
+    assert values[header][:4] == ("排名", "地区", "数值截至", "最落后")
+    assert values[header + 1][:4] == (1, "甲区", dt.datetime(2024, 6, 30), None)
+    assert values[header + 1][4] == pytest.approx(0.6) and len(sheet._charts) == 1
     assert cli.main(["--data", str(five), "export", "--format", "docx", "-o", str(tmp_path / "x.docx")]) == 2
     capsys.readouterr()
 

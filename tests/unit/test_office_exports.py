@@ -25,33 +25,50 @@ def export(tmp_path, fmt: str, *args: str):
     return out
 
 
-def test_the_workbook_has_numbers_formats_frozen_headers_and_charts(tmp_path, capsys):
-    book = load_workbook(export(tmp_path, "xlsx", "--data", str(BUNDLED)))
-    assert book.sheetnames == ["总览", "招商引资", "三区三轴", "营商环境", "重点项目"]  # no history yet: no 进程
-    sheet = book["总览"]
+def table_of(sheet) -> tuple[int, list[tuple]]:
+    """The row number of a sheet's one header (the first filled row after the title block) and its
+    rows as values, header first."""
     rows = list(sheet.iter_rows(values_only=True))
-    header = rows[1]
+    header = next(i for i, r in enumerate(rows) if i > 0 and rows[i - 1] == (None,) * len(r) and any(r))
+    return header + 1, rows[header:]
+
+
+def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path, capsys):
+    book = load_workbook(export(tmp_path, "xlsx", "--data", str(BUNDLED)))
+    assert book.sheetnames[:4] == ["总览", "总览·预警", "总览·要闻数据", "招商引资"]
+    assert "重点项目" in book.sheetnames and "进程" not in book.sheetnames  # no history yet: no 进程
+    sheet = book["总览"]
+    assert [sheet.cell(r, 1).value for r in (1, 2)] == ["郑州市二七区 2024 年目标 — 年度目标", "截至 2024-05-31"]
+    assert sheet.cell(3, 1).value.startswith("来源：《砥砺奋进正当时")
+    header_row, rows = table_of(sheet)
     amount = next(r for r in rows if r[0] == "签约额")
-    named = dict(zip(header, amount))
-    assert (named["当前值"], named["目标值"], named["目标值为下限"], named["单位"]) == (107.96, 300, "以上", "亿元")
+    named = dict(zip(rows[0], amount))
+    assert (named["当前值"], named["目标值"], named["目标值为下限或约数"], named["单位"]) == (107.96, 300, "以上", "亿元")
     assert named["完成率"] == pytest.approx(107.96 / 300) and named["较序时进度（个百分点）"] == -5.7
     assert named["数值截至"] == dt.datetime(2024, 5, 31)
-    assert sheet.cell(3, 7).number_format == "0.0%" and sheet.cell(3, 11).number_format == "yyyy-mm-dd"
-    assert sheet.freeze_panes == "B3" and sheet.column_dimensions["A"].width >= 16  # 年内竣工投产项目 fits
+    assert (named["年底预计"], named["缺口"], named["余下每月需"]) == (259.1, 40.9, 27.4)
+    cells = {h: sheet.cell(header_row + 2, i) for i, h in enumerate(rows[0], start=1)}
+    assert cells["完成率"].number_format == "0.0%" and cells["数值截至"].number_format == "yyyy-mm-dd"
+    assert cells["较序时进度（个百分点）"].number_format == "+0.0;-0.0;0.0"
+    assert cells["目标值"].number_format == "#,##0" and cells["当前值"].number_format == "#,##0.00"
+    assert sheet.freeze_panes == f"B{header_row + 1}" and sheet.column_dimensions["A"].width >= 16
     assert len(sheet._charts) == 1  # completion against 序时进度, drawn by Excel itself
-    projects = list(book["重点项目"].iter_rows(values_only=True))
-    kangshifu = next(r for r in projects if r[0] == "kangshifu")
-    assert kangshifu[5:9] == (10, "亿元", 133, "亩")
+    header_row, projects = table_of(book["重点项目"])
+    named = dict(zip(projects[0], next(r for r in projects if r[0] == "kangshifu")))
+    assert (named["总投资（亿元）"], named["占地（亩）"]) == (10, 133) and named["占地为下限或约数"] == "约"
+    assert sum(projects[0].count(h) for h in ("单位",)) <= 1
 
 
 def test_the_example_years_series_are_charted(tmp_path, capsys):
     out = tmp_path / "example.xlsx"
     assert cli.main(["--example", "export", "--format", "xlsx", "-o", str(out)]) == 0
     book = load_workbook(out)
-    course = book["进程"]
-    assert len(course._charts) == 7  # one per target with a history
-    rows = list(course.iter_rows(values_only=True))
-    assert rows[0][0] == "新签约产业项目（个）" and rows[2][:3] == (dt.datetime(2025, 1, 31), 2, 40)
+    assert len(book["进程·图表"]._charts) == 7  # one per target with a history
+    _, rows = table_of(book["进程"])
+    assert rows[0][:5] == ("目标", "单位", "日期", "数值", "目标值")
+    assert rows[1][:5] == ("新签约产业项目", "个", dt.datetime(2025, 1, 31), 2, 40)
+    for name in book.sheetnames:  # every sheet says whose figures they are: the invented example says so
+        assert "示例（虚构）" in book[name].cell(1, 1).value, name
 
 
 def sentences(path) -> list[str]:

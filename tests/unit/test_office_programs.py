@@ -1,0 +1,119 @@
+"""Exports as the programs officials open them: every chart of a workbook drawn from exactly its
+table's rows, every sheet set up for A4 with its header repeated, a column of amounts in one unit;
+read back from the file's own XML as Excel and WPS would read it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
+
+from erqi_tui import cli
+
+from ..conftest import BUNDLED, TEST_DATA
+
+OTHER = TEST_DATA / "other_district.toml"
+
+
+def exported(tmp_path, fmt: str, *args: str) -> bytes:
+    out = tmp_path / f"out.{fmt}"
+    assert cli.main([*args, "export", "--format", fmt, "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+WORKBOOKS = {"bundled": ["--data", str(BUNDLED)], "example": ["--example"], "other": ["--data", str(OTHER)]}
+
+
+def reference(formula: str) -> tuple[str, int, int, int, int]:
+    """'总览'!$G$5:$G$12 as (sheet, first column, first row, last column, last row)."""
+    sheet, _, cells = formula.rpartition("!")
+    corners = [re.fullmatch(r"\$?([A-Z]+)\$?(\d+)", c).groups() for c in cells.split(":")]
+    (c1, r1), (c2, r2) = corners[0], corners[-1]
+    return (sheet.strip("'").replace("''", "'"), column_index_from_string(c1), int(r1), column_index_from_string(c2),
+            int(r2))
+
+
+def header_row(sheet) -> int:
+    """The one header of a sheet: the first filled row after the title block's blank line."""
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row - 1, 1).value is None and sheet.cell(row, 1).value is not None:
+            return row
+    raise AssertionError(f"{sheet.title}: no table")
+
+
+def charts_and_ranges(raw: bytes):
+    """Each chart's series as (sheet of the chart, values, categories), read from the file."""
+    book = load_workbook(io.BytesIO(raw))
+    for sheet in book:
+        for chart in sheet._charts:
+            for series in chart.series:
+                categories = series.cat.numRef or series.cat.strRef
+                yield book, sheet.title, reference(series.val.numRef.f), reference(categories.f)
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_every_chart_covers_exactly_its_tables_rows(name, tmp_path, capsys):
+    raw = exported(tmp_path, "xlsx", *WORKBOOKS[name])
+    seen = 0
+    for book, _, values, categories in charts_and_ranges(raw):
+        seen += 1
+        sheet = book[values[0]]
+        top = header_row(sheet)
+        last = max(r for r in range(top, sheet.max_row + 1) if sheet.cell(r, 1).value is not None)
+        assert values[1] == values[3] and categories[1] == categories[3]  # one column each
+        assert (values[0], values[4]) == (categories[0], categories[4])
+        if sheet.title == "进程":  # one target's block of rows: all of them, no other target's
+            rows = range(categories[2], categories[4] + 1)
+            names = {sheet.cell(r, 1).value for r in rows}
+            assert len(names) == 1
+            (target,) = names
+            assert [r for r in range(top + 1, last + 1) if sheet.cell(r, 1).value == target] == list(rows)
+            assert values[2] == categories[2]
+        else:  # the whole table: the header (the series' name) or the first row, to the last row
+            assert values[2] in (top, top + 1) and categories[2] == top + 1 and categories[4] == last
+    assert seen >= 2
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_every_sheet_is_set_up_for_a4_with_its_header_repeated(name, tmp_path, capsys):
+    book = load_workbook(io.BytesIO(exported(tmp_path, "xlsx", *WORKBOOKS[name])))
+    for sheet in book:
+        setup = sheet.page_setup
+        assert str(setup.paperSize) == "9", sheet.title  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+        assert sheet.cell(1, 1).value.split(" — ")[0].endswith("年目标")  # district and year
+        assert sheet.cell(2, 1).value.startswith("截至 ")
+        if sheet._charts and sheet.max_row <= 3:  # a sheet of charts only
+            continue
+        top = header_row(sheet)
+        assert sheet.print_title_rows.replace("$", "") == f"{top}:{top}" and sheet.freeze_panes == f"B{top + 1}", sheet.title
+        headers = [c.value for c in sheet[top] if c.value is not None]
+        assert headers.count("单位") <= 1, sheet.title
+        wide = sum(sheet.column_dimensions[c.column_letter].width or 8 for c in sheet[top]) > 95
+        assert setup.orientation == ("landscape" if wide else "portrait"), sheet.title
+
+
+def test_a_column_of_amounts_is_in_one_unit_so_its_sum_is_the_total(write_toml, tmp_path, capsys):
+    path = write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
+                      '\n[[project]]\nid = "a"\nname = "甲"\ninvestment = { value = 10, unit = "亿元" }\n'
+                      'area = { value = 2, unit = "公顷" }\n'
+                      '\n[[project]]\nid = "b"\nname = "乙"\ninvestment = { value = 5000, unit = "万元" }\n'
+                      'area = { value = 30, unit = "亩", approx = true }\n'
+                      '\n[[project]]\nid = "c"\nname = "丙"\ninvestment = { value = 2.5, unit = "亿元", at_least = true }\n'
+                      'area = { value = 15, unit = "亩" }\n')
+    book = load_workbook(io.BytesIO(exported(tmp_path, "xlsx", "--data", str(path))))
+    sheet = book["重点项目"]
+    top = header_row(sheet)
+    headers = [c.value for c in sheet[top]]
+    money, land = headers.index("总投资（亿元）") + 1, headers.index("占地（亩）") + 1
+    rows = range(top + 1, top + 4)
+    assert [sheet.cell(r, money).value for r in rows] == [10, 0.5, 2.5]
+    assert sum(sheet.cell(r, money).value for r in rows) == pytest.approx(13)
+    assert [sheet.cell(r, land).value for r in rows] == [30, 30, 15]  # 2 公顷 = 30 亩
+    assert [sheet.cell(r, headers.index("总投资为下限或约数") + 1).value for r in rows] == [None, None, "以上"]
+    assert [sheet.cell(r, headers.index("占地为下限或约数") + 1).value for r in rows] == [None, "约", None]
+    assert sheet.cell(top + 2, money).number_format == "#,##0.0" and sheet.cell(top + 1, money).number_format == "#,##0"
