@@ -29,9 +29,7 @@ def caches_on_first_use() -> bool:
 
     if getattr(Strip, "_erqi_caches_on_first_use", False):
         return True
-    code = Strip.__init__.__code__
-    if (set(code.co_names) != set(CACHES) | FIELDS | {"list", "FIFOCache"}
-            or set(code.co_consts) != {None, *CACHES.values()}):
+    if not_as_written() is not None:
         return False
 
     def lazy(slot, size: int) -> property:
@@ -56,6 +54,22 @@ def caches_on_first_use() -> bool:
         self._cell_count = None
 
     __init__.__doc__ = Strip.__init__.__doc__
+    Strip._erqi_textual_init = Strip.__init__  # kept, to be checked again (erqi_tui/private_apis.py)
     Strip.__init__ = __init__
     Strip._erqi_caches_on_first_use = True
     return True
+
+
+def not_as_written() -> str | None:
+    """None if Textual's Strip is built as this was written for (its constructor assigns the fields
+    and caches named above and nothing else, and its slots hold them); else what differs."""
+    from textual.strip import Strip
+
+    code = getattr(Strip, "_erqi_textual_init", Strip.__init__).__code__
+    names, expected = set(code.co_names), set(CACHES) | FIELDS | {"list", "FIFOCache"}
+    if names != expected:
+        return f"Strip.__init__ names {sorted(names - expected)} and no longer {sorted(expected - names)}"
+    if set(code.co_consts) != {None, *CACHES.values()}:
+        return f"Strip.__init__ sizes its caches otherwise: {sorted(map(str, set(code.co_consts) - {None}))}"
+    missing = (set(CACHES) | FIELDS) - set(getattr(Strip, "__slots__", ()))
+    return f"Strip.__slots__ lacks {sorted(missing)}" if missing else None

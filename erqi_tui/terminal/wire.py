@@ -513,12 +513,13 @@ def lighter(driver_class: type) -> type:
     """`driver_class` writing each style as a difference (see SGRDiff)."""
 
     class Lighter(driver_class):
+        def __init__(self, app, *args, **kwargs) -> None:
+            # The app from the constructor's own argument (Driver keeps it only as a private _app).
+            self.erqi_app, self.erqi_light = app, Light()
+            super().__init__(app, *args, **kwargs)
+
         def write(self, data: str) -> None:
-            light = self.__dict__.get("_erqi_light")
-            if light is None:
-                light = self.__dict__["_erqi_light"] = Light()
-            app = getattr(self, "_app", None)
-            super().write(light.feed(data, tuple(app.size) if app is not None else None))
+            super().write(self.erqi_light.feed(data, tuple(self.erqi_app.size)))
 
     Lighter.__name__ = Lighter.__qualname__ = f"Lighter{driver_class.__name__}"
     return Lighter

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.containers import Container
+from textual.filter import Monochrome, NoColor
 from textual.geometry import Size
 from textual.widgets import Header, Static
 
@@ -28,7 +29,7 @@ from ..core.i18n import data, english, lang, language, pane_title, set_lang, tr
 from ..core.model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from ..store.session import Session, Unsaved
-from .themes import THEMES
+from .themes import THEMES, Uncoloured
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
 from .widgets.requests import DrillRequested, EditRequested, HistoryRequested, OpenRequested
@@ -116,18 +117,21 @@ class ErqiApp(App):
         self.settings = settings or Config()
         self.spoken_before: str | None = None  # the language to put back when the app ends
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
-        if self.no_color:  # no colour at all, rather than Textual's greys
-            from textual.filter import Monochrome, NoColor
-
-            from .themes import Uncoloured
-
-            self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))] + [Uncoloured()]
+        # NO_COLOR: no colour at all, rather than Textual's greys (get_line_filters).
+        self.uncoloured = Uncoloured() if self.no_color else None
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         self.set_keymap(self.settings.keys)
         with language(self.settings.lang):
             self.set_titles()
+
+    def get_line_filters(self):
+        filters = super().get_line_filters()
+        uncoloured = getattr(self, "uncoloured", None)
+        if uncoloured is None:
+            return filters
+        return [f for f in filters if not isinstance(f, (Monochrome, NoColor))] + [uncoloured]
 
     def get_driver_class(self):
         """The terminal's driver, sending each style as the difference from the one before

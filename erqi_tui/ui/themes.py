@@ -40,4 +40,4 @@ class Uncoloured(LineFilter):
 @lru_cache(1024)
 def _uncoloured(style: Style) -> Style:
     return Style(bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline,
-                 reverse=style.reverse, strike=style.strike, meta=style._meta and style.meta)
+                 reverse=style.reverse, strike=style.strike, meta=style.meta or None)

@@ -1,0 +1,106 @@
+"""Every private part of another library that erqi-tui relies on, in one table: where it is used, the
+version it was written against, and how to tell it is still there as it was. Each has a test
+(tests/unit/test_private_apis.py) that names it when a release moves it; imports nothing of erqi-tui.
+
+Where a public way exists in the pinned version it is used instead: the app's NO_COLOR filter
+through App.get_line_filters (not App._filters), the driver's app from its constructor (not
+Driver._app), a style's meta through Style.meta (not Style._meta), a Word run's XML through
+Run.element (not Run._element)."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Callable, NamedTuple
+
+
+class PrivateAPI(NamedTuple):
+    name: str  # the attribute, as the code spells it
+    library: str  # the distribution, as pip names it
+    written_for: str  # the version the use was written and tested against
+    used_in: str  # the module that uses it, and what for
+    check: Callable[[], str | None]  # None while it is there as expected; else what changed
+
+
+def _source_says(owner, function: str, *needles: str) -> str | None:
+    """None if `owner.function`'s source contains every needle; else which it lacks."""
+    try:
+        source = inspect.getsource(getattr(owner, function))
+    except (AttributeError, OSError, TypeError) as error:
+        return f"{owner.__name__}.{function} cannot be read: {error}"
+    missing = [needle for needle in needles if needle not in source]
+    return f"{owner.__name__}.{function} no longer has {', '.join(missing)}" if missing else None
+
+
+def _parameters(function, *names: str) -> str | None:
+    found = inspect.signature(function).parameters
+    missing = [name for name in names if name not in found]
+    return f"{function.__qualname__} takes no {', '.join(missing)}" if missing else None
+
+
+def _compositor() -> str | None:
+    from textual._compositor import Compositor
+    from textual.screen import Screen
+
+    return (_source_says(Screen, "__init__", "self._compositor = Compositor()")
+            or _parameters(Compositor.render_update, "full", "screen_stack"))
+
+
+def _background_screens() -> str | None:
+    from textual.app import App
+
+    found = inspect.getattr_static(App, "_background_screens", None)
+    return None if isinstance(found, property) else "App._background_screens is not a property"
+
+
+def _strip_constructor() -> str | None:
+    from .terminal import strips
+
+    return strips.not_as_written()
+
+
+def _worksheet_path() -> str | None:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    return _source_says(ReadOnlyWorksheet, "__init__", "self._worksheet_path = worksheet_path")
+
+
+def _serve_hooks() -> str | None:
+    from .serve import missing_hooks  # serve checks its own at start; the test asks it too
+
+    missing = missing_hooks()
+    return f"missing: {', '.join(missing)}" if missing else None
+
+
+PRIVATE_APIS: tuple[PrivateAPI, ...] = (
+    PrivateAPI("app.screen._compositor.render_update(full=True, screen_stack=…)", "textual", "8.2.8",
+               "exchange/briefing_svg.py: the screen as a briefing's SVG, in our own SVG format and "
+               "theme (App.export_screenshot takes neither)", _compositor),
+    PrivateAPI("app._background_screens", "textual", "8.2.8",
+               "exchange/briefing_svg.py: the screens under a dialog, as App.export_screenshot passes them",
+               _background_screens),
+    PrivateAPI("Strip.__init__ and its slots _segments, _cell_length, _render_cache, _link_ids, _cell_count, "
+               "_divide_cache, _crop_cache, _style_cache, _filter_cache, _line_length_cache, _crop_extend_cache, "
+               "_offsets_cache", "textual", "8.2.8",
+               "terminal/strips.py: Strip's seven caches made on first use (1.9 MB a session); it keeps "
+               "Textual's own constructor when this one is not the one it was written for", _strip_constructor),
+    PrivateAPI("ReadOnlyWorksheet._worksheet_path", "openpyxl", "3.1.5",
+               "exchange/importing.py and ledger_sheet.py: the first sheet's XML, to bound its merged blocks before openpyxl "
+               "(which builds none in read-only mode) reads it", _worksheet_path),
+    PrivateAPI("Server._make_app, AppService._open_app_process, _build_environment, _process, _stdin, _task",
+               "textual-serve", "1.1.3",
+               "serve.py: the token guard, the Origin check and each session's process (serve.missing_hooks; "
+               "serve refuses to start while any is missing)", _serve_hooks),
+)
+
+
+def changed() -> list[str]:
+    """Each private part no longer there as expected, named with its library and what changed."""
+    out = []
+    for api in PRIVATE_APIS:
+        try:
+            problem = api.check()
+        except (ImportError, AttributeError, TypeError, ValueError) as error:
+            problem = f"{type(error).__name__}: {error}"
+        if problem:
+            out.append(f"{api.library} {api.name} (written for {api.written_for}, used in {api.used_in}): {problem}")
+    return out
