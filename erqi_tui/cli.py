@@ -241,11 +241,11 @@ def binary_to_terminal(format: str, output: Path | None) -> bool:
     return False
 
 
-def protected_files(*data_paths: Path) -> dict[Path, str]:
-    """What no output may replace: each data file's record (the file, its journal, their locks)
-    and the settings file, each with what it is."""
+def protected_files(*data_paths: Path, args: argparse.Namespace | None = None) -> dict[Path, str]:
+    """What no output may replace: each data file's record (the file, its journal, their locks),
+    every file given with --data on the line (`args`), and the settings file, each with what it is."""
     out: dict[Path, str] = {}
-    for data_path in data_paths:
+    for data_path in (*data_paths, *getattr(args, "all_data", ())):
         out.update(store.own_files(data_path))
     settings = config.config_path()
     out.update({settings: tr("设置文件"), files.lock_path(settings): tr("设置文件的锁文件")})
@@ -256,7 +256,7 @@ def clashes(output: Path | None, protected: dict[Path, str]) -> bool:
     """True (said in one line) when writing to `output` would replace one of the `protected` files."""
     what = files.output_clash(output, protected)
     if what is not None:
-        fail(tr("{path} 是{what}，不能写入导出内容（会覆盖数据）；请用 -o 另给一个文件名", path=output, what=what))
+        fail(tr("{path} 是{what}，不能写入导出内容（会覆盖数据）；请另给一个文件名", path=output, what=what))
     return what is not None
 
 
@@ -271,7 +271,7 @@ def write_out(output: Path | None, out: str | bytes, format: str = "", announce:
     try:
         written = files.write_output(output, data)
     except (OSError, ValueError) as error:
-        reason = files.path_problem(output, error) if isinstance(error, ValueError) else (error.strerror or str(error))
+        reason = files.path_problem(output, error) if isinstance(error, ValueError) else write_reason(error)
         said = (tr("erqi-tui：无法写入标准输出：{reason}", reason=reason) if output is None or str(output) in files.STDOUT_NAMES
                 else tr("erqi-tui：无法写入 {path}：{reason}", path=output, reason=reason))
         print(fmt.clean(said, single_line=True), file=sys.stderr)
@@ -279,6 +279,16 @@ def write_out(output: Path | None, out: str | bytes, format: str = "", announce:
     if announce and written != "-":
         print(fmt.clean(tr("erqi-tui：已写入 {path}", path=written), single_line=True), file=sys.stderr)
     return written
+
+
+def write_reason(error: OSError) -> str:
+    """Why a write failed, in the user's language where the reason is a common one."""
+    import errno
+
+    reasons = {errno.EISDIR: "是文件夹", errno.ENXIO: "是没有程序在读取的 FIFO（命名管道）", errno.EBADF: "标准输出已关闭",
+               errno.EACCES: "权限不足", errno.EPERM: "不允许的操作", errno.ENOSPC: "磁盘空间已满",
+               errno.EROFS: "只读的文件系统", errno.ENOENT: "所在的文件夹不存在", errno.EPIPE: "读取的一方已关闭"}
+    return tr(reasons[error.errno]) if error.errno in reasons else (error.strerror or str(error))
 
 
 def iso_date(text: str) -> dt.date:
@@ -337,7 +347,7 @@ def parser() -> argparse.ArgumentParser:
                                                            for f in FORMATS.values()))
     export.add_argument("--pane", choices=PANE_IDS, help=tr("只导出这一页（默认：全部；svg 默认总览）"))
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help=tr("写入此文件（默认：标准输出；- 也表示标准输出）"))
-    export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+    export.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
                         help=tr("数据文件（默认：内置数据）"))
     export.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help=tr("假设：按这一天判断进度"))
@@ -395,7 +405,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=port_number, default=8000, help=tr("端口，1 至 65535（默认：8000）"))
     serve.add_argument("--allow-edits", action="store_true",
                        help=tr("允许访问者在数据文件中记录更新（默认：只读会话）"))
-    serve.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+    serve.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
                        help=tr("数据文件（默认：内置数据）"))
     serve.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                        help=tr("假设：按这一天判断进度"))
@@ -431,7 +441,7 @@ def serve(args: argparse.Namespace, path: Path) -> int:
     if (args.add_person is not None or args.edit) and not args.people:
         return refuse_serve(tr("--add-person 需要 --people 文件"))
     if args.people:
-        clash = files.output_clash(args.people, protected_files(path))
+        clash = files.output_clash(args.people, protected_files(path, args=args))
         if clash:
             return refuse_serve(tr("--people {path} 是{what}：人员文件须另用一个文件", path=args.people, what=clash))
     if args.add_person is not None:
@@ -482,7 +492,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     if args.mark and args.data is None:
         print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
-    protected = protected_files(path)
+    protected = protected_files(path, args=args)
     if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
     request = Request(path, dashboard, args.as_of, args.pane, default_since(dashboard, args.since), args.since,
@@ -527,7 +537,7 @@ def city_export(args: argparse.Namespace, districts) -> int:
 
     if args.format not in CITY_FORMATS:
         return fail(tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)))
-    protected = protected_files(*(d.path for d in districts))
+    protected = protected_files(*(d.path for d in districts), args=args)
     if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
     written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of), args.format,
@@ -707,8 +717,21 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
 
 
+def given_data(argv: list[str]) -> list[Path]:
+    """Every path given with --data anywhere on the line (before the command or after it): none of
+    them may be written over, whichever one the command reads."""
+    out = []
+    for index, arg in enumerate(argv):
+        if arg == "--data" and index + 1 < len(argv):
+            out.append(Path(argv[index + 1]))
+        elif arg.startswith("--data="):
+            out.append(Path(arg.removeprefix("--data=")))
+    return out
+
+
 def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    args.all_data = given_data(argv)
     if args.example and args.data:
         print(tr("erqi-tui：--example 与 --data 不能同用"), file=sys.stderr)
         return EXIT_INVALID

@@ -479,8 +479,8 @@ EN.update({
         "record an update from a script: a target's value, a project's fields and milestones, an enterprise request, a key task, or withdraw an update",
 })
 EN.update({  # no output over the record; the journal's bound (issue 20)
-    "{path} 是{what}，不能写入导出内容（会覆盖数据）；请用 -o 另给一个文件名":
-        "{path} is the {what}: an export may not be written over it; give another file name with -o",
+    "{path} 是{what}，不能写入导出内容（会覆盖数据）；请另给一个文件名":
+        "{path} is the {what}: an export may not be written over it; give another file name",
     "更新记录": "journal", "更新记录的锁文件": "journal's lock file", "数据文件的锁文件": "data file's lock file",
     "设置文件的锁文件": "settings file's lock file", "要导入的表格": "spreadsheet being imported",
     "记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，或将本年度的更新记录归档、另起一个数据文件":
@@ -599,4 +599,10 @@ EN.update({  # exports in office programs (issue 22)
     "按当前进度，年底预计完成{value}": "at the current pace {value} by the end of the year",
     "，缺口{value}": ", short by {value}", "，余下每月需完成{value}": ", needing {value} a month for the rest of it",
     "，可完成全年目标": ", reaching the year's target",
+})
+EN.update({  # why a write failed (cli.write_reason)
+    "是文件夹": "is a folder", "是没有程序在读取的 FIFO（命名管道）": "is a FIFO (named pipe) that no program is reading",
+    "标准输出已关闭": "standard output is closed", "权限不足": "permission denied", "不允许的操作": "operation not permitted",
+    "磁盘空间已满": "the disk is full", "只读的文件系统": "a read-only file system",
+    "所在的文件夹不存在": "its folder does not exist", "读取的一方已关闭": "the reading end was closed",
 })

@@ -238,6 +238,8 @@ def write_output(path: Path | str | None, data: bytes, stdout: BinaryIO | None =
     """Write an export: to standard output for None, "-" or /dev/stdout; through a device or a FIFO
     as it is; a regular file (or a link to one) atomically. Returns where it went, for a message."""
     if path is None or str(path) in STDOUT_NAMES:
+        if stdout is None and sys.stdout is None:  # started with standard output closed (>&-)
+            raise OSError(errno.EBADF, "standard output is closed")
         stdout = stdout or sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
@@ -250,10 +252,28 @@ def write_output(path: Path | str | None, data: bytes, stdout: BinaryIO | None =
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
-        with open(path, "wb") as handle:  # a terminal, a pipe, /dev/null: written as it is, never replaced
-            handle.write(data)
+        _write_through(path, data)  # a terminal, a pipe, /dev/null: written as it is, never replaced
         return str(path)
     return str(write_atomic(path, data))
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """`data` written into a device or a FIFO as it is. A FIFO that nobody reads is said at once
+    (opening it to write would wait for a reader for ever)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | _NONBLOCK | _NOCTTY | _CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "is a FIFO that no program is reading", str(path)) from None
+        raise
+    try:
+        if fcntl is not None:  # written whole, waiting for the reader as a pipe does
+            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 EXAMPLE = "example-year.toml"  # 示例（虚构）: an invented district's whole year, for demos

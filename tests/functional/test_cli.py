@@ -125,7 +125,7 @@ def test_a_fifo_as_the_data_file_is_refused_at_once_by_every_command(tmp_path):
 
 
 def test_export_to_a_folder_or_an_impossible_path_says_why(tmp_path):
-    for target, says in ((tmp_path, "folder"), (tmp_path / "no" / "such" / "dir.md", "No such file")):
+    for target, says in ((tmp_path, "是文件夹"), (tmp_path / "no" / "such" / "dir.md", "所在的文件夹不存在")):
         result = erqi("export", "-o", str(target))
         assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
 

@@ -131,3 +131,44 @@ def test_the_apps_picture_is_not_written_through_a_link_planted_under_its_name(t
 
     run_with(make_app(path), check)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--data", "t.toml", "--data", "u.toml", "-o", "t.toml"],
+    ["export", "--data", "t.toml", "--data", "u.toml", "-o", "t.journal.toml"],
+    ["--data", "t.toml", "--data", "u.toml", "export", "--data", "t.toml", "-o", "u.toml"],
+    ["export", "--data=t.toml", "--data", "u.toml", "-o", "./sub/../t.toml"],
+])
+def test_every_data_file_on_the_line_is_kept_off_however_given(tmp_path, argv):
+    """--data given twice after the command kept only the last: the first was written over (red team)."""
+    for name in ("t.toml", "u.toml"):
+        shutil.copy(BUNDLED, tmp_path / name)
+    (tmp_path / "sub").mkdir()
+    erqi_in = subprocess.run([sys.executable, "-m", "erqi_tui", "record", "--data", "t.toml", "--target",
+                              "signed-amount", "--value", "250", "--date", "2024-05-31", "--user", "张三"],
+                             cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert erqi_in.returncode == 0, erqi_in.stderr
+    before = state(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", *argv], cwd=tmp_path, capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)
+    refused(result, before, tmp_path)
+
+
+def test_export_of_two_files_given_after_the_command_is_the_citys(tmp_path):
+    for name in ("t.toml", "u.toml"):
+        shutil.copy(BUNDLED, tmp_path / name)
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "export", "--data", "t.toml", "--data", "u.toml",
+                             "-o", "city.md"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "city.md").read_text(encoding="utf-8").startswith("# 全市：2 个地区")
+
+
+def test_a_fifo_nobody_reads_and_a_closed_standard_output_are_said_not_waited_for(tmp_path):
+    shutil.copy(BUNDLED, tmp_path / "t.toml")
+    os.mkfifo(tmp_path / "fifo")
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "export", "--data", "t.toml", "-o", "fifo"],
+                            cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=20)
+    assert result.returncode == 2 and "没有程序在读取" in result.stderr and "Traceback" not in result.stderr
+    closed = subprocess.run(f'"{sys.executable}" -m erqi_tui export --data t.toml >&-', shell=True, cwd=tmp_path,
+                            capture_output=False, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=20)
+    assert closed.returncode == 2 and "标准输出已关闭" in closed.stderr and "Traceback" not in closed.stderr
