@@ -335,9 +335,12 @@ def test_a_busy_lock_is_said_waited_for_and_saved_through_and_the_form_answers_m
         form = pilot.app.screen
         assert isinstance(form, UpdateForm)
         assert "正有他人保存，稍候" in screen_text(pilot.app)
-        await pilot.press("9")  # the form answers keys while it waits: typed, not queued
+        await pilot.press("9")  # what was typed is what is saved: the fields hold while the save waits
         await pilot.pause()
-        assert form.query_one("#field-current", Input).value == "1609"
+        assert form.query_one("#field-current", Input).value == "160"
+        await pilot.press("q")  # nor does a key typed then reach the app's (quit)
+        await pilot.pause()
+        assert pilot.app.is_running and pilot.app.screen is form
         release.set()
         holder.join(5)
         for _ in range(20):

@@ -24,7 +24,11 @@ class PlainInput(Input):
     """An Input whose text never holds a control character: a pasted escape sequence, or one in a
     name from the data file, shows as visible symbols (␛) instead of reaching the terminal."""
 
+    held = False  # while its form's save waits: what was typed stays what is saved
+
     def validate_value(self, value: str) -> str:
+        if self.held:
+            return self.value
         return fmt.clean(value, single_line=True)
 
 
@@ -123,7 +127,16 @@ class UpdateForm(ModalScreen):
         if update is None:
             return
         self.saving, self.stop_waiting = True, False
+        self.hold_fields(True)
         self.run_worker(self.record(update), group="save", exit_on_error=True)
+
+    def hold_fields(self, held: bool) -> None:
+        """While a save waits, what was typed is what is saved: the fields and 保存 take no input
+        (typing then was dropped), and Esc still stops the wait."""
+        for field in self.query(PlainInput):  # they keep the focus, so a key typed then reaches no other binding
+            field.held = held
+        for widget in self.query("Select, #save"):
+            widget.disabled = held
 
     def show_waiting(self) -> None:
         """Another writer holds the lock: said on the form (called from the save, on the app's loop)."""
@@ -135,6 +148,8 @@ class UpdateForm(ModalScreen):
                                              cancelled=lambda: self.stop_waiting)
         finally:
             self.saving = False
+            if self.is_attached:
+                self.hold_fields(False)
         if isinstance(problem, Conflict):
             self.seen = problem.version  # the next save is the explicit confirmation
             self.show_errors({"": conflict_message(problem)})
