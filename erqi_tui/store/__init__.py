@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from . import files, journal
+from ..core import fmt
 from .datafile import load_base
 from ..core.model import Briefing, Change, Dashboard, Update
 from ..core.problems import DataError, Problem
@@ -89,9 +90,10 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
 def _appended(fresh: Loaded, journal_file: Path, old: str | None, text: str) -> journal.Replay:
     """What the journal `text` (`old` with entries appended) gives: only the new entries applied
     on what reading `old` gave. DataError as journal.apply raises it."""
-    if old is None or fresh.journal is None:
-        return journal.replayed(fresh.base, journal_file, text, text.encode("utf-8"))
-    return journal.appended_text(fresh.journal, journal_file, old, text)
+    with _collector_paused():
+        if old is None or fresh.journal is None:
+            return journal.replayed(fresh.base, journal_file, text, text.encode("utf-8"))
+        return journal.appended_text(fresh.journal, journal_file, old, text)
 
 
 def load(path: Path | str) -> Dashboard:
@@ -149,6 +151,8 @@ def check_who(who: str) -> str:
         raise Refused(tr("记录人的名字为空；请用 --user 名字 指定"))
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in who):
         raise Refused(tr("记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字"))
+    if fmt.HIDDEN.search(who):  # a direction override would make the journal say another name
+        raise Refused(tr("记录人的名字含有不可见的字符（如方向控制符）；请用 --user 名字 指定一个普通的名字"))
     if len(who) > NAME_LIMIT:
         raise Refused(tr("记录人的名字超过 {limit} 个字符", limit=NAME_LIMIT))
     return who

@@ -285,18 +285,33 @@ def _extended(replay: Replay, path: Path, text: str, tail: str, data: bytes | in
 
 def _entries_from(text: str, end: int, seq: int, replay: Replay) -> list[tuple[str, dict]] | None:
     """The [[update]] entries of `text` (up to `end`) from number `seq` on, parsed again (a
-    withdrawal of one of them changes what they do), or None when the entries cannot be told apart
-    by their header lines alone (a "[[" in a note, a header written another way): read whole then."""
-    headers = list(_ENTRY_LINE.finditer(text, 0, end))
-    updates = [m for m in headers if m.group(1) == "update"]
-    if len(headers) != text.count("[[", 0, end) or len(updates) != replay.count:
-        return None
+    withdrawal of one of them changes what they do), or None when they cannot be told apart by their
+    header lines: read whole then. Found from the end, so a recent one is found at once: every "[["
+    on the way must open an entry's line, and the entries found must be as many as there are from
+    `seq` on, the first stamped as update `seq` was (a header inside a note fails one of these)."""
+    number, position, start = replay.count + 1, end, -1
+    while number > seq:
+        position = text.rfind("[[", 0, position)
+        if position < 0:
+            return None
+        line = text.rfind("\n", 0, position) + 1
+        close = text.find("\n", position, end)
+        header = _ENTRY_LINE.match(text, line, end if close < 0 else close)
+        if header is None:
+            return None
+        if header.group(1) == "update":
+            number, start = number - 1, line
+        position = line
     try:
-        document = tomllib.loads(text[updates[seq - 1].start():end])
+        document = tomllib.loads(text[start:end])
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return None
     entries = document.get("update")
-    if not isinstance(entries, list) or len(entries) != replay.count - seq + 1:
+    if not isinstance(entries, list) or len(entries) != replay.count - seq + 1 or not isinstance(entries[0], dict):
+        return None
+    following = replay.undo[seq][0] if seq < replay.count else len(replay.changes)
+    if any(c.at != entries[0].get("at") or c.who != entries[0].get("who")
+           for c in replay.changes[replay.undo[seq - 1][0]:following]):
         return None
     return [(f"update[{index}]", entry) for index, entry in enumerate(entries, start=seq)]
 
