@@ -389,12 +389,18 @@ def parser() -> argparse.ArgumentParser:
                      help=tr("记录人（默认：登录名）"))
     imp = commands.add_parser(
         "import", help=tr("导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录"),
-        description=tr("读取电子表格（.xlsx 的第一个工作表，或 UTF-8/GB18030 的 .csv）：表头含 编号、日期、数值，可选 单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。"),
+        description=tr("读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。"),
         epilog="Examples: erqi-tui import --data t.toml --template 台账.xlsx | erqi-tui import 台账.xlsx --data t.toml | erqi-tui import 台账.xlsx --data t.toml --apply")
     imp.add_argument("sheet", type=Path, nargs="?", metavar="FILE", help=tr("要导入的表格（.xlsx 或 .csv）"))
     imp.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                      help=tr("数据文件（--apply 时必填）"))
     imp.add_argument("--apply", action="store_true", help=tr("记录全部改动（不加时只预览）"))
+    imp.add_argument("--sheet", dest="sheet_name", metavar="NAME|N",
+                     help=tr("读取这张工作表（名字，或从 1 数起的序号；默认：第一张有表格的）"))
+    imp.add_argument("--monthly", action="store_true",
+                     help=tr("每月一列的台账填的是各月当月数（默认：累计数），相加为全年累计；配合 --template：生成每月一列的模板"))
+    imp.add_argument("--accept-outliers", action="store_true",
+                     help=tr("记录看来有误的数（与当前数相差 10 倍以上，或超过目标的 10 倍），确属实情时用"))
     imp.add_argument("--template", type=Path, metavar="FILE",
                      help=tr("写出一个填好编号和名称的 .xlsx 模板，而不导入"))
     imp.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=tr("记录人（默认：登录名）"))
@@ -546,7 +552,9 @@ def city_export(args: argparse.Namespace, districts) -> int:
 
 
 def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
-    """`erqi-tui import`: a spreadsheet's rows as journal updates; without --apply, what would change."""
+    """`erqi-tui import`: a ledger's rows as journal updates; without --apply, what would change.
+    The preview names the district and file written to, and the sheet and row read as the header;
+    a figure that looks wrong is held back with a question (recorded with --accept-outliers)."""
     from .exchange import importing
 
     today = dt.date.today()
@@ -555,13 +563,14 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
         from .store.edits import default_date
 
         date = default_date(dashboard, today)
-        written = write_out(args.template, importing.template(dashboard, date), announce=False,
-                            protected={**protected_files(path), **({args.sheet: tr("要导入的表格")} if args.sheet else {})})
+        written = write_out(args.template, importing.template(dashboard, date, monthly=args.monthly), announce=False,
+                            protected={**protected_files(path),
+                                       **({args.sheet: tr("要导入的表格")} if args.sheet else {})})
         if written is None:
             return EXIT_INVALID
         print(fmt.clean(tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",
-                           path=written, targets=len(dashboard.targets), projects=len(dashboard.projects)),
-                        single_line=True), file=sys.stderr)
+                           path=written, targets=len(dashboard.targets),
+                           projects=0 if args.monthly else len(dashboard.projects)), single_line=True), file=sys.stderr)
         return EXIT_OK
     if args.sheet is None:
         return refuse(tr("请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板"))
@@ -570,40 +579,71 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
         return EXIT_INVALID
     who = getattr(args, "user", None) or login_name()
     plan = None
+    first = dashboard.journal_entries + 1
+
+    def planned(against) -> importing.Plan:
+        return importing.Importer(args.sheet, against, who, today, monthly=args.monthly,
+                                  accept_outliers=args.accept_outliers).plan(ledger)
+
+    def recordable(plan: importing.Plan) -> list:
+        return [p.update for p in plan.planned if args.accept_outliers or not p.question]
+
     try:
         store.check_who(who)
-        header, rows = importing.read_sheet(args.sheet)
-        plan = importing.Importer(args.sheet, dashboard, who, today).plan(header, rows)
-        updates = [p.update for p in plan.planned]
+        ledger = importing.read_sheet(args.sheet, args.sheet_name)
+        for line in importing.described(ledger, dashboard, path):
+            print(fmt.clean(line, single_line=True))
+        plan = planned(dashboard)
+        if args.apply and plan.held() and not args.accept_outliers:
+            raise importing.HeldBack(plan)
+        updates = recordable(plan)
 
         def planned_again(fresh) -> list:
             """The rows against the figures on disk under the lock: another import of the same
             sheet a moment before leaves nothing to record."""
-            nonlocal plan
-            plan = importing.Importer(args.sheet, fresh, who, today).plan(header, rows)
-            return [p.update for p in plan.planned]
+            nonlocal plan, first
+            plan, first = planned(fresh), fresh.journal_entries + 1
+            if plan.held() and not args.accept_outliers:
+                raise importing.HeldBack(plan)
+            return recordable(plan)
 
         if updates:  # checked together, as --apply records them, whether or not it is given
             saved, first = store.record_all(path, updates, reuse=loaded, today=today, write=args.apply,
                                             replan=planned_again if args.apply else None)
-            updates = [p.update for p in plan.planned]
+            updates = recordable(plan)
+    except importing.HeldBack as held:
+        for line in held.plan.held():
+            print(fmt.clean(tr("{line}  ？{question}", line=line.line, question=line.question), single_line=True))
+        return refuse(tr("{count} 行的数看来有误，未记录任何一行：核实后改正表格，或确属实情时加 --accept-outliers 记录",
+                         count=len(held.plan.held())))
     except store.Refused as error:
-        row = plan.planned[error.index].row if hasattr(error, "index") else None
+        row = plan.planned[error.index].row if plan is not None and hasattr(error, "index") else None
         return refuse(tr("第 {row} 行：{problem}", row=row, problem=error) if row else str(error))
     except store.DataError as error:
-        print_problems(rows_named(error, plan, loaded), what="表格（未记录任何一行）")
+        recorded = [p for p in plan.planned if args.accept_outliers or not p.question] if plan is not None else None
+        print_problems(rows_named(error, recorded, first, args.sheet), what="表格（未记录任何一行）")
         return EXIT_INVALID
-    for planned in plan.planned:
-        print(fmt.clean(planned.line, single_line=True))
+    for line in plan.planned:
+        question = f"  ？{line.question}" if line.question else ""
+        print(fmt.clean(line.line + question, single_line=True))
+    for note in plan.notes:
+        print(fmt.clean(note, single_line=True))
     tail = []
+    if plan.totals:
+        tail.append(tr("跳过合计行：第 {rows} 行", rows="、".join(map(str, plan.totals))))
     if plan.skipped:
         tail.append(tr("跳过 {count} 行（没有改动）", count=len(plan.skipped)))
     if plan.ignored:
         tail.append(tr("忽略的列：{names}", names="、".join(plan.ignored)))
     if tail:
         print(fmt.clean("；".join(tail), single_line=True))
+    held = [] if args.accept_outliers else plan.held()
+    if held:
+        print(fmt.clean(tr("erqi-tui：有 {count} 行的数看来有误（见“？”）：核实后改正表格；确属实情时加 --accept-outliers 记录",
+                           count=len(held)), single_line=True), file=sys.stderr)
     if not updates:
-        print(tr("erqi-tui：表格中没有要记录的改动"), file=sys.stderr)
+        if not held:
+            print(tr("erqi-tui：表格中没有要记录的改动"), file=sys.stderr)
     elif args.apply:
         print(fmt.clean(tr("erqi-tui：已记录 {count} 条更新（第 {first}–{last} 条，{who}）；更新记录 {journal}",
                            count=len(updates), first=first, last=first + len(updates) - 1, who=who,
@@ -614,19 +654,14 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
     return EXIT_OK
 
 
-def rows_named(error: store.DataError, plan, loaded: store.Loaded) -> store.DataError:
-    """A journal problem from an import names the sheet's row it came from, not `update[N]`."""
-    if plan is None:
+def rows_named(error: store.DataError, recorded, first: int, sheet: Path) -> store.DataError:
+    """A journal problem from an import names the sheet's row it came from (`recorded`: the planned
+    rows, in the order given to the store), not `update[N]` and the journal's line."""
+    if recorded is None:
         return error
-    first = loaded.dashboard.journal_entries + 1
-    problems = []
-    for problem in error.problems:
-        match = re.match(r"update\[(\d+)\]", problem.key)
-        index = int(match[1]) - first if match else -1
-        if 0 <= index < len(plan.planned):
-            problem = problem._replace(key=tr("第 {row} 行", row=plan.planned[index].row) + problem.key[match.end():])
-        problems.append(problem)
-    return store.DataError(problems)
+    from .exchange.importing import rows_named as named
+
+    return named(error, recorded, first, sheet)
 
 
 def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> int:

@@ -606,3 +606,92 @@ EN.update({  # why a write failed (cli.write_reason)
     "磁盘空间已满": "the disk is full", "只读的文件系统": "a read-only file system",
     "所在的文件夹不存在": "its folder does not exist", "读取的一方已关闭": "the reading end was closed",
 })
+EN.update({  # ledgers (issue 23): the import's table, units, districts, dates and questions
+    "读取 {file} 的{sheet}，第 {row} 行为表头": "Read {file}, {sheet}: row {row} taken as the header",
+    "是公式{formula}，但文件里没有存它算出的值：请在 Excel 中打开并保存后再导入":
+        "is a formula{formula} saved without its value: open and save it in Excel before importing",
+    "导入到 {district}（{year} 年）的数据文件 {path}": "Importing into the data file of {district} ({year}): {path}",
+    "工作表“{sheet}”": "sheet “{sheet}”", "CSV": "CSV",
+    "（前面的工作表 {names} 没有表格）": " (the sheets before it, {names}, hold no table)",
+    "（公式 ={formula}）": " (formula ={formula})",
+    "{district}{year}年重点指标月度台账（各月当月数）": "{district} {year}: key targets, monthly ledger (each month's amount)",
+    "{district}{year}年重点指标台账": "{district} {year}: key targets ledger",
+    "（全角字符，按半角读作“{ident}”）": " (full-width characters, read half-width as “{ident}”)",
+    "；是否是“{close}”？": "; did you mean “{close}”?", "（目标：{known}……）": " (targets: {known}…)",
+    "“{ident}”{width}不是任何目标或项目的编号": "“{ident}”{width} is not the id of any target or project",
+    "{given} = {shown}": "{given} = {shown}",
+    "超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？":
+        "is over {factor}× the year's target of {goal}: is the unit or the decimal point wrong?",
+    "第 {row} 行  {name}：{new}（截至 {date}）记入历史，不改变当前的 {old}（截至 {as_of}）":
+        "Row {row}  {name}: {new} (as of {date}) joins the history; the current {old} (as of {as_of}) stays",
+    "；{said}": "; {said}",
+    "表头既有各月的列（{month}）又有数值列：每张表只用一种写法":
+        "the header has both months' columns ({month}) and a value column: use one layout per sheet",
+    "第 {row} 行的“{value}”是一个月份，读作月末 {date}": "Row {row}: “{value}” is a month, read as its last day, {date}",
+    "“{ident}”是项目：每月一列的台账只填目标的数值": "“{ident}” is a project: a ledger with a column per month takes targets only",
+    "“{name}”不是任何目标或项目的名称；可加一列 编号": "“{name}” is not the name of any target or project; add an id column",
+    "为空：应为数值截至的日期，如 2025-09-30（或在表头上方写“填报日期：2025-09-30”）":
+        "is empty: give the date the figure stands at, e.g. 2025-09-30 (or a line “填报日期：2025-09-30” above the header)",
+    "应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”":
+        "expected a date such as 2025-09-30, 2025/9/30 or 2025年9月30日, got “{value}”",
+    "备注有 {length} 个字，超过 {limit} 个字：请删短": "the note has {length} characters, over {limit}: shorten it",
+    "“{ident}”在 {date} 的数已在第 {row} 行：同一编号同一日期只能有一行":
+        "“{ident}” on {date} is already given in row {row}: one row per id and date",
+    "单位是“{given}”，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
+        "the unit is “{given}”, which does not convert to “{unit}”: give the figure in {unit}, or correct the unit",
+    "单位前后不一：{units}；请只写一个": "the units disagree: {units}; give one",
+    "是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？":
+        "is {times}× the {before} of {date}: is the unit or the decimal point wrong?",
+    "表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly":
+        "the header says these are running totals, the opposite of --monthly (each month's amount): leave out --monthly",
+    "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列":
+        "--monthly is for ledgers with a column per month (1月…12月); this sheet has none",
+    "这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；请检查这一格的引号":
+        "this cell runs over lines {first}–{last}: most likely a quote never closed swallowed the rows after it; check its quotes",
+    "这一行是“{place}”的，本数据文件是“{district}”的：不是本区的数据，未导入":
+        "this row is of “{place}”, the data file is of “{district}”: not this district's figures, not imported",
+    "单位列": "the unit column", "表头": "the header", "备注列": "the note column",
+    "；累计 {total}": "; running total {total}", "当月 {amount}，累计 {total}": "month's amount {amount}, running total {total}",
+    "{month}的月末 {date} 晚于今天（或不在数据年度内）：还不能填":
+        "the end of {month}, {date}, is after today (or outside the data's year): it cannot be filled in yet",
+    "{column}（不在数据年度 {year} 年）": "{column} (not in the data's year {year})",
+    "表格标题写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入":
+        "the sheet's title names “{place}”, the data file is of “{district}”: not this district's ledger, not imported",
+    "填报日期应为日期，如 2025-09-30 或 2025年9月30日，实为“{value}”":
+        "the 填报日期 should be a date such as 2025-09-30 or 2025年9月30日, got “{value}”",
+    "按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0":
+        "with each month's amount, {month} is empty while later months have figures: write 0 for a month with none",
+    "{field} {question}": "{field} {question}", "应为：{names}（实为“{value}”）": "expected one of: {names} (got “{value}”)",
+    "没有工作表“{sheet}”；工作簿中有：{names}": "no sheet “{sheet}”; the workbook has: {names}",
+    "前 {count} 行没有表头：表头行应有 编号（或名称）列，和 数值（完成值、累计完成……）列或各月的列（1月、2025年1月……）":
+        "no header in the first {count} rows: the header row names an id (or name) column and a value column "
+        "(数值, 完成值, 累计完成…) or a column per month (1月, 2025年1月…)",
+    "CSV 文件只有一张表，不能用 --sheet {sheet}": "a CSV file has one sheet: --sheet {sheet} does not apply",
+    "工作表 {sheets} 中": "sheets {sheets}: ",
+    "工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格": "sheet “{sheet}” has over {limit} rows; delete the rows beyond the table or split it",
+    "应为数字": "expected a number", "应为不小于 0 的数字": "expected a number of at least 0",
+    "请写普通数字，不要用科学计数法（或把单元格设为数值格式）": "write a plain number, not scientific notation (or make the cell a number)",
+    "应为数字，如 120.5、1,234、140以上、约133": "expected a number, such as 120.5, 1,234, 140以上 or 约133",
+    "千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”":
+        "a thousands separator groups three digits (1,234); this comma does not; write the decimal point as “.”",
+    "读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
+        "Reads a ledger (the first sheet of an .xlsx that holds a table, or a UTF-8/GB18030 .csv): the header may "
+        "follow a title and 填报单位/日期 lines, and names an id (or name) column and a value column (units may be "
+        "given in brackets), or a column per month (1月…12月); optional date, unit, note and project fields. Units "
+        "convert within a dimension and are refused across; another district's ledger is refused; total rows are "
+        "skipped. Without --apply, lists each row's change and writes nothing; with --apply, records them all, "
+        "under the same lock and rules as the app; if any row is wrong, names its row and column, exits 2 and records none.",
+    "读取这张工作表（名字，或从 1 数起的序号；默认：第一张有表格的）":
+        "read this sheet (its name, or its number counted from 1; default: the first that holds a table)",
+    "每月一列的台账填的是各月当月数（默认：累计数），相加为全年累计；配合 --template：生成每月一列的模板":
+        "a column-per-month ledger gives each month's amount (default: running totals), summed into the year's total; "
+        "with --template: write a column-per-month template",
+    "记录看来有误的数（与当前数相差 10 倍以上，或超过目标的 10 倍），确属实情时用":
+        "record figures that look wrong (over 10× off the current one, or over 10× the target) when they are true",
+    "跳过合计行：第 {rows} 行": "total rows skipped: {rows}",
+    "{count} 行的数看来有误，未记录任何一行：核实后改正表格，或确属实情时加 --accept-outliers 记录":
+        "{count} rows have figures that look wrong; nothing recorded: correct the sheet, or add --accept-outliers if they are true",
+    "erqi-tui：有 {count} 行的数看来有误（见“？”）：核实后改正表格；确属实情时加 --accept-outliers 记录":
+        "erqi-tui: {count} rows have figures that look wrong (see “？”): correct the sheet; if they are true, add --accept-outliers",
+    "{line}  ？{question}": "{line}  ? {question}",
+})

@@ -1,449 +1,711 @@
-"""`erqi-tui import`: the office's spreadsheet (台账) in, as journal updates. No Textual.
+"""`erqi-tui import`: an office's ledger (台账) in, as journal updates, and no figure recorded wrong
+without a word. No Textual.
 
-A sheet (.xlsx, its first sheet; or .csv in UTF-8, with or without a BOM, or GB18030 as Excel on a
-Chinese Windows saves it) has a header row and a row per figure: 编号/id (a target's or a project's),
-日期/date, 数值/value, and optional 单位/unit, 备注/note, and for projects 状态/status, 发展轴/axis,
-位置/location, 总投资/investment, 占地/area, 预计/expected. 名称/name is there for the reader and
-never changes a name. Columns it does not know (序号…) are left alone and named.
-
-Every row becomes an Update; they are checked together, as `--apply` would record them, and a row
-that is wrong is named by its row and column. Rows that change nothing (blank value, fields as
-they are) are skipped and counted. Excel's ways are met: merged cells (the value of the merged
-block fills it), blank rows, numbers stored as text, thousands separators, full-width digits,
-dates as dates, as text (2024-06-30, 2024/6/30, 2024年6月30日) or as Excel's day numbers.
+ledger_sheet finds the table (the sheet, the header after any title or 填报 lines) and ledger_values
+reads its cells; here each row, or each month's cell of a wide monthly ledger, becomes an Update,
+checked before it is planned: the unit (the cell's, the 单位 column's, the header's, the 备注's)
+against the target's or field's, converted within a dimension and refused across; the district (a
+地区 column, the title, 填报单位); the date; two rows for one id and date; a figure 10× off the one
+in force, or outside [0, 10×target], held back with a question (recorded with --accept-outliers).
+A row equal to an update in force for that id and date plans nothing, so a sheet imported twice
+records once. Every problem names the sheet's row and column.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
-import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..store import edits, files
 from ..core import fmt
 from ..core.i18n import data, tr
-from ..core.model import Dashboard, Quantity, Update
+from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
+from ..store.validate import MAX_VALUE, TEXT_LIMIT
+from . import ledger_values as values_
+from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_letter, read_date_label, read_ledger)
+from .ledger_values import NoCachedValue, Reading, Unreadable, blank, normal
 
-# Header aliases → field. Matched after NFKC, trimming and lower-casing.
-HEADERS = {
-    "编号": "id", "id": "id", "代码": "id",
-    "名称": "name", "name": "name", "目标": "name", "项目": "name",
-    "日期": "date", "date": "date", "截至日期": "date", "数值截至": "date",
-    "数值": "value", "value": "value", "当前值": "value", "完成值": "value",
-    "单位": "unit", "unit": "unit",
-    "备注": "note", "note": "note",
-    "状态": "status", "status": "status",
-    "发展轴": "axis", "axis": "axis",
-    "位置": "location", "location": "location",
-    "总投资": "investment", "investment": "investment",
-    "占地": "area", "area": "area",
-    "预计": "expected", "expected": "expected",
-}
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
                 "status": "状态", "axis": "发展轴", "location": "位置", "investment": "总投资", "area": "占地",
-                "expected": "预计"}
-PROJECT_COLUMNS = ("status", "axis", "location", "investment", "area", "expected")
-TEMPLATE_COLUMNS = ("id", "name", "date", "value", "unit", "note", *PROJECT_COLUMNS)
-MAX_ROWS = 100_000
-# A hostile or broken .xlsx is refused before it is unpacked or laid out: a few hundred kB of zip can
-# unpack into gigabytes, and one cell at the sheet's far corner makes a grid of a billion.
-MAX_UNPACKED = 100 * 1024 * 1024  # a ledger of MAX_ROWS rows is some 60 MB of XML
-MAX_COLUMNS = 200
-MAX_MERGED = 1_000_000  # cells in the sheet's merged blocks
-
-
-class Row(NamedTuple):
-    number: int  # the sheet's row number, as Excel shows it (the header is usually 1)
-    cells: dict[str, Any]  # by field
+                "expected": "预计", "region": "地区"}
+OUTLIER_FACTOR = 10
 
 
 class Planned(NamedTuple):
-    """What one row will record: the update, the row it came from, and a line saying from → to."""
+    """What one row (or one month's cell) will record: the update, where it came from, a line saying
+    from → to, and the question when the figure is held back as unlikely."""
 
     row: int
     update: Update
     line: str
+    question: str = ""
 
 
 class Plan(NamedTuple):
     planned: list[Planned]
     skipped: list[int]  # rows that change nothing
     ignored: list[str]  # headers not known
+    totals: list[int]  # 合计/小计/总计 rows, skipped
+    notes: list[str]  # what was read in a way worth saying (a month read as its end…)
+
+    def held(self) -> list[Planned]:
+        return [p for p in self.planned if p.question]
 
 
-# --- reading a sheet -------------------------------------------------------------------------------
-
-def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The header row and the rows after it (row number, cell values), blank rows left out."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _header_and_rows(path, _xlsx_rows(path))
-    if path.suffix.lower() in (".csv", ".txt"):
-        return _csv_rows(path)
-    raise DataError([Problem(path, None, None, "", tr("应为电子表格：.xlsx（Excel、WPS）或 .csv"))])
+def read_sheet(path: Path, sheet: str | None = None) -> Ledger:
+    """The table of the ledger at `path` (see ledger_sheet.read_ledger)."""
+    return read_ledger(path, sheet)
 
 
-def _header_and_rows(path: Path, raw_rows) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    header: list[str] | None = None
-    rows = []
-    for number, values in raw_rows:
-        if all(_blank(v) for v in values):
-            continue
-        if header is None:
-            header = [_normal(v) if v is not None else "" for v in values]
-            continue
-        rows.append((number, list(values)))
-        if len(rows) > MAX_ROWS:
-            raise DataError([Problem(path, number, None, "", tr("超过 {limit} 行；请拆分表格", limit=f"{MAX_ROWS:,}"))])
-    if header is None:
-        raise DataError([Problem(path, None, None, "", tr("表格是空的；应有表头行（编号、日期、数值……）"))])
-    return header, rows
+def described(ledger: Ledger, dashboard: Dashboard, data_path: Path) -> list[str]:
+    """The preview's first lines: the district and the file it writes to; the sheet and the row read
+    as its header."""
+    meta = dashboard.meta
+    lines = [tr("导入到 {district}（{year} 年）的数据文件 {path}", district=data(meta, "district"), year=meta.year,
+                path=data_path)]
+    sheet = tr("工作表“{sheet}”", sheet=ledger.sheet) if ledger.sheet else tr("CSV")
+    line = tr("读取 {file} 的{sheet}，第 {row} 行为表头", file=ledger.path.name, sheet=sheet, row=ledger.header_row)
+    if ledger.sheets_passed:
+        line += tr("（前面的工作表 {names} 没有表格）", names="、".join(f"“{n}”" for n in ledger.sheets_passed))
+    lines.append(line)
+    return lines
 
 
-def _xlsx_rows(path: Path):
-    """The first sheet's rows, streamed (openpyxl's read-only mode: no object per cell), merged blocks
-    filled with their top-left value. A hostile or broken workbook is refused in one line before it
-    costs much: by what it would unpack into, how far its merged blocks reach, and as its rows come,
-    how far they reach."""
-    from openpyxl import load_workbook  # only `import` pays for it
-    from zipfile import ZipFile
+class _Point(NamedTuple):
+    date: dt.date
+    quantity: Quantity
 
-    files.regular_file_size(path, expected="a spreadsheet")
-    book = None
-    try:
-        with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
-            unpacked = sum(member.file_size for member in archive.infolist())
-            if unpacked > MAX_UNPACKED:
-                raise DataError([Problem(path, None, None, "", tr(
-                    "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
-                    limit=f"{MAX_UNPACKED // 2**20}"))])
-            book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
-            sheet = book.worksheets[0]
-            by_row = _merged_blocks(path, archive.read(sheet._worksheet_path.lstrip("/")))
-        sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
-        tops: dict[tuple, Any] = {}
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > 2 * MAX_ROWS:
-                raise DataError([Problem(path, number, None, "", tr(
-                    "第一张表超过 {limit} 行；请删去多余的行或拆分表格", limit=f"{2 * MAX_ROWS:,}"))])
-            if len(cells) > MAX_COLUMNS:
-                raise DataError([Problem(path, number, None, "", tr(
-                    "这一行有 {columns} 列，超过 {limit} 列；请删去多余的列", columns=f"{len(cells):,}", limit=MAX_COLUMNS))])
-            values = list(cells)
-            for block in by_row.get(number, ()):  # a merged block: its top-left value in every cell of it
-                first_row, first_col, _, last_col = block
-                if number == first_row:
-                    tops[block] = values[first_col - 1] if first_col <= len(values) else None
-                values.extend([None] * (last_col - len(values)))
-                values[first_col - 1:last_col] = [tops.get(block)] * (last_col - first_col + 1)
-            yield number, values
-    except DataError:
-        raise
-    except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
-        raise DataError([Problem(path, None, None, "", tr("不能作为 .xlsx 工作簿读取（{error}）",
-                                                          error=str(error)[:200] or type(error).__name__))]) from None
-    finally:
-        if book is not None:
-            book.close()  # read-only mode keeps the file open
-
-
-_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
-_CELL_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?")
-
-
-def _merged_blocks(path: Path, xml: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
-    """A worksheet's merged blocks (first row, first column, last row, last column), under each row
-    they cover. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a
-    few bytes, and filling it a cell at a time would never end. A block not written plainly (as
-    Excel writes them) is refused too."""
-    by_row: dict[int, list[tuple[int, int, int, int]]] = {}
-    merged = 0
-    for ref in _MERGE.findall(xml):
-        shown = ref.decode("ascii", "replace")[:40]
-        match = _CELL_RANGE.fullmatch(shown.strip().upper())
-        if match:
-            rows = sorted((int(match[2]), int(match[4] or match[2])))
-            columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
-            merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
-        if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
-            raise DataError([Problem(path, None, None, "", tr(
-                "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
-                "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
-                max_merged=f"{MAX_MERGED:,}"))])
-        block = (rows[0], columns[0], rows[1], columns[1])
-        for row in range(rows[0], rows[1] + 1):
-            by_row.setdefault(row, []).append(block)
-    return by_row
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number
-
-
-def _csv_rows(path: Path):
-    raw = files.read_bytes(path, expected="a spreadsheet")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DataError([Problem(path, None, None, "", tr("既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8"))])
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        return _header_and_rows(path, ((reader.line_num, row) for row in reader))
-    except csv.Error as error:  # a field of more than 128 kB, …
-        raise DataError([Problem(path, reader.line_num, None, "", tr("不能作为 CSV 读取（{error}）", error=str(error)[:200]))]) from None
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _normal(value: Any) -> str:
-    return unicodedata.normalize("NFKC", str(value)).strip().lower()
-
-
-# --- rows → updates --------------------------------------------------------------------------------
 
 class Importer:
-    """Turns a sheet's rows into updates of `dashboard`, collecting a problem per wrong cell."""
+    """Turns a ledger's rows into updates of `dashboard`, collecting a problem per wrong cell."""
 
-    def __init__(self, path: Path, dashboard: Dashboard, who: str, today: dt.date) -> None:
+    def __init__(self, path: Path, dashboard: Dashboard, who: str, today: dt.date, *, monthly: bool = False,
+                 accept_outliers: bool = False) -> None:
         self.path, self.dashboard, self.who, self.today = path, dashboard, who, today
+        self.monthly, self.accept_outliers = monthly, accept_outliers
         self.targets = {t.id: t for t in dashboard.targets}
         self.projects = {p.id: p for p in dashboard.projects}
+        self.by_name = {_name_key(t.name): t.id for t in dashboard.targets}
+        self.by_name.update({_name_key(p.name): p.id for p in dashboard.projects if _name_key(p.name) not in self.by_name})
         self.problems: list[Problem] = []
-        self.headers: list[str] = []
+        self.notes: list[str] = []
+        # What each target stands at, as the rows so far leave it: (current, its date), and every
+        # figure in force by date (the file's own, the journal's, the rows planned).
+        self.state = {t.id: (t.current, dashboard.target_date(t)) for t in dashboard.targets}
+        self.points: dict[str, dict[dt.date, Quantity]] = {}
+        for target in dashboard.targets:
+            if target.current is not None:
+                self.points.setdefault(target.id, {})[dashboard.target_date(target)] = target.current
+        self.in_force: dict[tuple[str, str, str, dt.date], Any] = {}
+        for change in dashboard.changes:
+            if change.withdrawn is None:
+                self.in_force[(change.kind, change.id, change.field, change.date)] = change.new
+                if change.kind == "target" and change.field == "current":
+                    self.points.setdefault(change.id, {})[change.date] = change.new
+        self.seen: dict[tuple[str, str, dt.date], int] = {}
+        self.first, self.last = dashboard.update_dates(today)
 
-    def problem(self, row: int, field: str, message: str) -> None:
-        column = self.headers[self.columns[field]] if field in self.columns else COLUMN_NAMES.get(field, field)
-        where = tr("“{column}”列", column=column) if column else ""
-        self.problems.append(Problem(self.path, row, (self.columns.get(field, -1) + 1) or None, where, message))
+    # --- problems -----------------------------------------------------------------------------
 
-    def plan(self, header: list[str], rows: list[tuple[int, list[Any]]]) -> Plan:
-        self.headers = header
-        self.columns: dict[str, int] = {}
-        ignored = []
-        for index, name in enumerate(header):
-            field = HEADERS.get(name)
-            if field is None:
-                if name:
-                    ignored.append(name)
-            elif field not in self.columns:
-                self.columns[field] = index
-        if "id" not in self.columns:
-            raise DataError([Problem(self.path, None, None, "", tr("没有“编号”列：表头行应有 编号（或 id）、日期、数值……"))])
-        planned, skipped = [], []
-        for number, values in rows:
-            cells = {field: values[index] if index < len(values) else None for field, index in self.columns.items()}
-            result = self.row(Row(number, cells))
-            if result is None:
+    def problem(self, row: int, column: Column | None, message: str) -> None:
+        where = tr("“{column}”列", column=column.title) if column is not None and column.title else ""
+        self.problems.append(Problem(self.path, row, column.index + 1 if column is not None else None, where, message))
+
+    # --- the sheet ----------------------------------------------------------------------------
+
+    def plan(self, ledger: Ledger) -> Plan:
+        self.ledger = ledger
+        by_field: dict[str, Column] = {}
+        ignored, months = [], []
+        for col in ledger.columns:
+            if col.field == "month":
+                year = col.month[0]
+                if year is not None and year != self.dashboard.meta.year:
+                    ignored.append(tr("{column}（不在数据年度 {year} 年）", column=col.title, year=self.dashboard.meta.year))
+                    continue
+                months.append(col)
+            elif col.field is None:
+                if col.title:
+                    ignored.append(col.title)
+            elif col.field not in by_field:
+                by_field[col.field] = col
+        self.columns = by_field
+        months.sort(key=lambda c: c.month[1])
+        self.months = months
+        if months and "value" in by_field:
+            self.problem(ledger.header_row, by_field["value"], tr(
+                "表头既有各月的列（{month}）又有数值列：每张表只用一种写法", month=months[0].title))
+        for col in months:
+            if col.basis == "累计" and self.monthly:
+                self.problem(ledger.header_row, col, tr("表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly"))
+                break
+        if self.monthly and not months:
+            self.problems.append(Problem(self.path, ledger.header_row, None, "", tr(
+                "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
+        self.district_checks(ledger)
+        self.sheet_date = self.labelled_date(ledger)
+        planned: list[Planned] = []
+        skipped, totals = [], []
+        for number, cells in ledger.rows:
+            result = self.row(number, cells)
+            if result == "total":
+                totals.append(number)
+            elif result is None:
                 continue
-            if result is False:
+            elif not result:
                 skipped.append(number)
             else:
-                planned.append(result)
+                planned.extend(result)
         if self.problems:
             raise DataError(self.problems)
-        return Plan(planned, skipped, ignored)
+        return Plan(planned, skipped, ignored, totals, self.notes)
 
-    def row(self, row: Row) -> Planned | bool | None:
-        """The row's update; False when it changes nothing; None after a problem."""
-        ident = _text(row.cells.get("id"))
-        if not ident:
-            self.problem(row.number, "id", tr("为空：应为目标或项目的编号"))
+    def district_checks(self, ledger: Ledger) -> None:
+        """A title or 填报单位 line naming another district refuses the sheet."""
+        meta = self.dashboard.meta
+        for number, text in ledger.titles():
+            place = values_.place_in_title(text)
+            if place and not values_.same_place(place, meta.district, meta.city):
+                self.problems.append(Problem(self.path, number, None, "", tr(
+                    "表格标题写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入", place=place,
+                    district=meta.district)))
+
+    def labelled_date(self, ledger: Ledger) -> tuple[int, int, dt.date] | None:
+        found = read_date_label(ledger)
+        if found is None:
+            return None
+        number, col, read, written = found
+        if read is None:
+            if "date" not in self.columns and not self.months:
+                self.problems.append(Problem(self.path, number, col, "", tr(
+                    "填报日期应为日期，如 2025-09-30 或 2025年9月30日，实为“{value}”", value=str(written)[:40])))
+            return None
+        if read.month_end:
+            self.notes.append(tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(written),
+                                 date=read.date.isoformat()))
+        return number, col, read.date
+
+    def cell(self, cells: list[Any], field: str) -> Any:
+        col = self.columns.get(field)
+        return cells[col.index] if col is not None and col.index < len(cells) else None
+
+    def row(self, number: int, cells: list[Any]):
+        """The row's planned updates; [] when it changes nothing; None after a problem; "total"."""
+        for col in self.ledger.columns:  # a quote never closed in a CSV swallows the rows after it
+            value = cells[col.index] if col.index < len(cells) else None
+            if isinstance(value, CsvCell) and col.field not in ("note", "name", "location", "expected", None):
+                self.problem(number, col, tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
+                                             "请检查这一格的引号", first=value.first, last=value.last))
+                return None
+        ident_cell, name_cell = self.cell(cells, "id"), self.cell(cells, "name")
+        texts = [normal(v) for v in (ident_cell, name_cell, *cells[:3]) if isinstance(v, str)]
+        if any(word in text.replace(" ", "") for text in texts for word in values_.TOTAL_WORDS):
+            return "total"
+        ident = self.identify(number, ident_cell, name_cell)
+        if ident is None:
+            return None
+        if not self.region_ok(number, cells):
             return None
         if ident in self.targets:
-            return self.target_row(row, ident)
-        if ident in self.projects:
-            return self.project_row(row, ident)
-        known = ", ".join([*self.targets][:8])
-        self.problem(row.number, "id", tr("“{ident}”不是任何目标或项目的编号（目标：{known}……）", ident=ident[:40], known=known))
+            if self.months:
+                return self.month_cells(number, cells, self.targets[ident])
+            return self.target_row(number, cells, self.targets[ident])
+        if self.months:
+            self.problem(number, self.columns.get("id") or self.columns.get("name"), tr(
+                "“{ident}”是项目：每月一列的台账只填目标的数值", ident=ident))
+            return None
+        return self.project_row(number, cells, ident)
+
+    def identify(self, number: int, ident_cell: Any, name_cell: Any) -> str | None:
+        """The target's or project's id the row names: by 编号, else by its 名称 exactly."""
+        col = self.columns.get("id")
+        if col is not None and not blank(ident_cell):
+            if isinstance(ident_cell, NoCachedValue):
+                self.problem(number, col, _no_cached(ident_cell))
+                return None
+            written = str(ident_cell).strip() if not isinstance(ident_cell, float) or not ident_cell.is_integer() \
+                else str(int(ident_cell))
+            ident = normal(written)
+            if ident in self.targets or ident in self.projects:
+                return ident
+            self.problem(number, col, self.unknown(written, ident))
+            return None
+        if not blank(name_cell) and _name_key(str(name_cell)) in self.by_name:
+            return self.by_name[_name_key(str(name_cell))]
+        if col is None and not blank(name_cell):
+            self.problem(number, self.columns.get("name"), tr("“{name}”不是任何目标或项目的名称；可加一列 编号", name=str(name_cell)[:40]))
+            return None
+        self.problem(number, col or self.columns.get("name"), tr("为空：应为目标或项目的编号"))
         return None
 
-    def date(self, row: Row) -> dt.date | None:
-        value = row.cells.get("date")
-        if _blank(value):
-            self.problem(row.number, "date", tr("为空：应为数值截至的日期，如 2024-06-30"))
+    def unknown(self, written: str, ident: str) -> str:
+        import difflib
+
+        known = [*self.targets, *self.projects]
+        width = tr("（全角字符，按半角读作“{ident}”）", ident=ident) if written != ident else ""
+        close = difflib.get_close_matches(ident.replace("_", "-"), known, n=1, cutoff=0.75)
+        hint = tr("；是否是“{close}”？", close=close[0]) if close else tr("（目标：{known}……）", known=", ".join([*self.targets][:8]))
+        return tr("“{ident}”{width}不是任何目标或项目的编号", ident=written[:40], width=width) + hint
+
+    def region_ok(self, number: int, cells: list[Any]) -> bool:
+        """A 地区 cell (or a 单位 cell naming a place, not a unit) must name the file's district."""
+        meta = self.dashboard.meta
+        for field in ("region", "unit"):
+            value = self.cell(cells, field)
+            if blank(value) or not isinstance(value, str):
+                continue
+            text = normal(value)
+            if field == "unit" and not re.search(r"(区|县|市|局|委|办|政府)$", text):
+                continue
+            place = values_.place_in_title(text) or (text if field == "region" else None)
+            if place and not values_.same_place(place, meta.district, meta.city):
+                self.problem(number, self.columns[field], tr(
+                    "这一行是“{place}”的，本数据文件是“{district}”的：不是本区的数据，未导入", place=text[:40],
+                    district=meta.district))
+                return False
+        return True
+
+    def date_of(self, number: int, cells: list[Any]) -> dt.date | None:
+        col = self.columns.get("date")
+        value = self.cell(cells, "date")
+        if blank(value):
+            if self.sheet_date is not None:
+                return self.in_year(number, col, self.sheet_date[2])
+            self.problem(number, col, tr("为空：应为数值截至的日期，如 2025-09-30（或在表头上方写“填报日期：2025-09-30”）"))
             return None
-        date = parse_date(value)
-        if date is None:
-            self.problem(row.number, "date", tr("应为日期，如 2024-06-30，实为“{value}”", value=str(value)[:40]))
+        if isinstance(value, NoCachedValue):
+            self.problem(number, col, _no_cached(value))
             return None
-        first, last = self.dashboard.update_dates(self.today)
-        if not first <= date <= last:
-            self.problem(row.number, "date", tr("日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）", date=date.isoformat(),
-                                                first=first.isoformat(), last=last.isoformat()))
+        read = values_.read_date(value)
+        if read is None:
+            self.problem(number, col, tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
+            return None
+        if read.month_end:
+            self.notes.append(tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(value),
+                                 date=read.date.isoformat()))
+        return self.in_year(number, col, read.date)
+
+    def in_year(self, number: int, col: Column | None, date: dt.date) -> dt.date | None:
+        if not self.first <= date <= self.last:
+            self.problem(number, col, tr("日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）", date=date.isoformat(),
+                                         first=self.first.isoformat(), last=self.last.isoformat()))
             return None
         return date
 
-    def quantity(self, row: Row, field: str, value: Any, unit: str | None) -> Quantity | None:
-        """A number cell with the row's 单位 (or `unit`): 140, "1,234.5", "50+", "约133", "１２"."""
-        typed_unit = _text(row.cells.get("unit")) if field == "value" else ""
-        if isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, (int, float)):
-            text = repr(value) if isinstance(value, float) else str(value)
-        else:
-            text = unicodedata.normalize("NFKC", str(value)).strip()
-        if typed_unit and unit and typed_unit != unit:
-            self.problem(row.number, "unit", tr("单位应为“{unit}”（实为“{value}”）", unit=unit, value=typed_unit[:40]))
+    def note_of(self, number: int, cells: list[Any]) -> str | None:
+        value = self.cell(cells, "note")
+        if blank(value) and not (isinstance(value, str) and value.strip()):
+            return ""
+        if isinstance(value, NoCachedValue):
+            self.problem(number, self.columns["note"], _no_cached(value))
+            return None
+        text = str(value).strip()
+        if len(text) > TEXT_LIMIT:
+            self.problem(number, self.columns["note"], tr("备注有 {length} 个字，超过 {limit} 个字：请删短", length=f"{len(text):,}",
+                                                          limit=f"{TEXT_LIMIT:,}"))
+            return None
+        return text
+
+    def once(self, number: int, kind: str, ident: str, date: dt.date, col: Column | None) -> bool:
+        """Two rows for one id and date: refused (which one holds?)."""
+        key = (kind, ident, date)
+        if key in self.seen:
+            self.problem(number, col, tr("“{ident}”在 {date} 的数已在第 {row} 行：同一编号同一日期只能有一行", ident=ident,
+                                         date=date.isoformat(), row=self.seen[key]))
+            return False
+        self.seen[key] = number
+        return True
+
+    # --- a figure and its unit ----------------------------------------------------------------
+
+    def reading(self, number: int, col: Column, value: Any) -> Reading | None:
+        if isinstance(value, NoCachedValue):
+            self.problem(number, col, _no_cached(value))
             return None
         try:
-            quantity = edits.parse_quantity(text, unit or typed_unit or None)
-        except ValueError as error:
-            self.problem(row.number, field, tr("{error}（实为“{value}”）", error=error, value=str(value)[:40]))
+            reading = values_.read_number(value)
+        except Unreadable as error:
+            self.problem(number, col, tr("{error}（实为“{value}”）", error=error, value=normal(value)[:40]))
             return None
-        if isinstance(quantity.value, float) and quantity.value.is_integer() and isinstance(value, float):
-            quantity = quantity._replace(value=int(quantity.value))
-        return quantity
+        if reading.value > MAX_VALUE:
+            self.problem(number, col, tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+            return None
+        return reading
 
-    def target_row(self, row: Row, ident: str) -> Planned | bool | None:
-        target = self.targets[ident]
-        extra = [f for f in PROJECT_COLUMNS if not _blank(row.cells.get(f))]
+    def quantity(self, number: int, cells: list[Any], col: Column, value: Any, unit: str) -> tuple[Quantity, str] | None:
+        """The cell as a Quantity in `unit` (the target's or field's), and the conversion said
+        ("2,156,000 万元 = 215.6 亿元") when its unit was another of the dimension."""
+        reading = self.reading(number, col, value)
+        if reading is None:
+            return None
+        given = self.unit_given(number, cells, col, reading)
+        if given is False:
+            return None
+        written = given or unit
+        converted = values_.convert(reading.value, written, unit)
+        if converted is None:
+            self.problem(number, col, tr("单位是“{given}”，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
+                                         given=written, unit=unit))
+            return None
+        quantity = Quantity(values_.as_number(converted), unit, at_least=reading.at_least, approx=reading.approx)
+        said = ""
+        if written != unit:
+            said = tr("{given} = {shown}", given=fmt.quantity(Quantity(values_.as_number(reading.value), written)),
+                      shown=fmt.quantity(Quantity(quantity.value, unit)))
+        return quantity, said
+
+    def unit_given(self, number: int, cells: list[Any], col: Column, reading: Reading) -> str | None | bool:
+        """The unit the row gives the figure: the cell's own, else the 单位 column's, the header's or
+        the 备注's, which must agree. None: none given; False: they disagree (a problem said)."""
+        if reading.unit:
+            return reading.unit
+        sources = []
+        unit_cell = self.cell(cells, "unit") if col.field in ("value", "month") else None
+        if not blank(unit_cell) and isinstance(unit_cell, str) and not re.search(r"(区|县|市|局|委|办|政府)$", normal(unit_cell)):
+            sources.append((values_.unit_named(unit_cell), self.columns["unit"], tr("单位列")))
+        if col.unit:
+            sources.append((col.unit, col, tr("表头")))
+        note = self.cell(cells, "note") if col.field in ("value", "month") else None
+        note_unit = _unit_in_note(note) if isinstance(note, str) else None
+        if note_unit:
+            sources.append((note_unit, self.columns["note"], tr("备注列")))
+        units = {u for u, _, _ in sources}
+        if len(units) > 1:
+            self.problem(number, col, tr("单位前后不一：{units}；请只写一个", units="，".join(f"{w}“{u}”" for u, _, w in sources)))
+            return False
+        return sources[0][0] if sources else None
+
+    def question(self, quantity: Quantity, reference: _Point | None, goal: Quantity | None) -> str:
+        """Why a figure looks wrong (10× off the one before it, or outside [0, 10×target]): ""
+        when it does not."""
+        value = Decimal(str(quantity.value))
+        if reference is not None and reference.quantity.unit == quantity.unit and reference.quantity.value:
+            before = Decimal(str(reference.quantity.value))
+            if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
+                times = _times(value / before) if value else "0"
+                return tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference.date.isoformat(),
+                          before=fmt.quantity(reference.quantity), times=times)
+        if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
+            return tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal), factor=OUTLIER_FACTOR)
+        return ""
+
+    def reference(self, ident: str, date: dt.date) -> _Point | None:
+        """The figure in force for `ident` at `date` before this row: the latest at or before it."""
+        points = self.points.get(ident, {})
+        earlier = [d for d in points if d <= date]
+        if not earlier:
+            return None
+        latest = max(earlier)
+        return _Point(latest, points[latest])
+
+    # --- targets ------------------------------------------------------------------------------
+
+    def target_row(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
+        extra = [f for f in PROJECT_FIELDS if not blank(self.cell(cells, f))]
         if extra:
-            self.problem(row.number, extra[0], tr("“{ident}”是目标：这一行填写数值，不填项目字段", ident=ident))
+            self.problem(number, self.columns[extra[0]], tr("“{ident}”是目标：这一行填写数值，不填项目字段", ident=target.id))
             return None
-        value = row.cells.get("value")
-        if _blank(value):
-            return False
-        quantity = self.quantity(row, "value", value, target.target.unit)
-        date = self.date(row)
-        if quantity is None or date is None:
+        col = self.columns.get("value")
+        value = self.cell(cells, "value")
+        if col is None or (blank(value) and not isinstance(value, NoCachedValue)):
+            return []
+        read = self.quantity(number, cells, col, value, target.target.unit)
+        date = self.date_of(number, cells)
+        note = self.note_of(number, cells)
+        if read is None or date is None or note is None or not self.once(number, "target", target.id, date, col):
             return None
-        if quantity == target.current and date == self.dashboard.target_date(target):
-            return False  # the same figure at the same date: imported before
-        note = _text(row.cells.get("note"))
-        update = Update("target", ident, {"current": quantity}, date, self.who, note)
-        line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=row.number, name=data(target, "name"),
-                  old=fmt.quantity(target.current), new=fmt.quantity(quantity), date=date.isoformat())
-        return Planned(row.number, update, line)
+        planned = self.target_figure(number, target, read[0], date, note, read[1])
+        return [planned] if planned else []
 
-    def project_row(self, row: Row, ident: str) -> Planned | bool | None:
-        project = self.projects[ident]
-        if not _blank(row.cells.get("value")):
-            self.problem(row.number, "value", tr("“{ident}”是项目：请在总投资、状态等列中填写，不填数值", ident=ident))
+    def month_cells(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
+        """A wide ledger's row: each month's cell a figure at the month's end; per-month amounts
+        (--monthly, or 当月 in the header) summed into the year's running total."""
+        note = self.note_of(number, cells)
+        if note is None:
             return None
-        fields = edits.project_fields(project)
-        given = {f: row.cells.get(f) for f in PROJECT_COLUMNS if not _blank(row.cells.get(f))}
+        out: list[Planned] = []
+        total = None
+        gap = None
+        failed = False
+        for col in self.months:
+            value = cells[col.index] if col.index < len(cells) else None
+            per_month = col.basis == "当月" or (self.monthly and col.basis != "累计")
+            if blank(value) and not isinstance(value, NoCachedValue):
+                gap = gap or col
+                continue
+            read = self.quantity(number, cells, col, value, target.target.unit)
+            if read is None:
+                failed = True
+                continue
+            quantity, said = read
+            if per_month:
+                if gap is not None:
+                    self.problem(number, gap, tr("按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0",
+                                                 month=gap.title))
+                    failed = True
+                    continue
+                total = quantity if total is None else Quantity(
+                    values_.as_number(Decimal(str(total.value)) + Decimal(str(quantity.value))), quantity.unit,
+                    total.at_least or quantity.at_least, total.approx or quantity.approx)
+                if said:
+                    said += tr("；累计 {total}", total=fmt.quantity(total))
+                else:
+                    said = tr("当月 {amount}，累计 {total}", amount=fmt.quantity(quantity), total=fmt.quantity(total))
+                quantity = total
+            gap = None
+            date = values_.month_end(self.dashboard.meta.year, col.month[1])
+            if not self.first <= date <= self.last:
+                self.problem(number, col, tr("{month}的月末 {date} 晚于今天（或不在数据年度内）：还不能填", month=col.title,
+                                             date=date.isoformat()))
+                failed = True
+                continue
+            if not self.once(number, "target", target.id, date, col):
+                failed = True
+                continue
+            planned = self.target_figure(number, target, quantity, date, note, said)
+            if planned:
+                out.append(planned)
+        return None if failed else out
+
+    def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
+                      said: str) -> Planned | None:
+        """The update of `target` to `quantity` at `date`; None when one equal to it is in force."""
+        current, as_of = self.state[target.id]
+        if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
+                date == as_of and current == quantity):
+            return None  # recorded before, whether current or back-dated
+        question = self.question(quantity, self.reference(target.id, date), target.target)
+        name = data(target, "name")
+        if date >= as_of:
+            line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
+                      old=fmt.quantity(current), new=fmt.quantity(quantity), date=date.isoformat())
+            self.state[target.id] = (quantity, date)
+        else:
+            line = tr("第 {row} 行  {name}：{new}（截至 {date}）记入历史，不改变当前的 {old}（截至 {as_of}）", row=number,
+                      name=name, new=fmt.quantity(quantity), date=date.isoformat(), old=fmt.quantity(current),
+                      as_of=as_of.isoformat())
+        if said:
+            line += tr("；{said}", said=said)
+        self.points.setdefault(target.id, {})[date] = quantity
+        self.in_force[("target", target.id, "current", date)] = quantity
+        update = Update("target", target.id, {"current": quantity}, date, self.who, note)
+        return Planned(number, update, line, question)
+
+    # --- projects -----------------------------------------------------------------------------
+
+    def project_row(self, number: int, cells: list[Any], ident: str) -> list[Planned] | None:
+        project = self.projects[ident]
+        if not blank(self.cell(cells, "value")):
+            self.problem(number, self.columns["value"], tr("“{ident}”是项目：请在总投资、状态等列中填写，不填数值", ident=ident))
+            return None
+        given = {f: self.cell(cells, f) for f in PROJECT_FIELDS
+                 if not blank(self.cell(cells, f)) or isinstance(self.cell(cells, f), NoCachedValue)}
         if not given:
-            return False
+            return []
+        date = self.date_of(number, cells)
+        note = self.note_of(number, cells)
+        if date is None or note is None:
+            return None
+        changes: dict[str, Any] = {}
+        said, questions = [], []
         for field, value in given.items():
-            if field in edits.PROJECT_AMOUNT_FIELDS:
-                old = getattr(project, field)
-                quantity = self.quantity(row, field, value, old.unit if old else edits.usual_unit(self.dashboard, field))
-                if quantity is None:
+            col = self.columns[field]
+            if isinstance(value, NoCachedValue):
+                self.problem(number, col, _no_cached(value))
+                return None
+            old = getattr(project, field)
+            if field in ("investment", "area"):
+                unit = old.unit if old is not None else (col.unit or _usual_unit(self.dashboard, field))
+                if unit is None:
+                    reading = self.reading(number, col, value)
+                    if reading is None:
+                        return None
+                    unit = reading.unit or col.unit
+                    if not unit:
+                        self.problem(number, col, tr("请注明单位，如 5 亿元"))
+                        return None
+                read = self.quantity(number, cells, col, value, unit)
+                if read is None:
                     return None
-                fields[field] = fmt.as_written(quantity)
+                new, conversion = read
+                if conversion:
+                    said.append(conversion)
+                reference = _Point(date, old) if old is not None else None
+                question = self.question(new, reference, None)
+                if question:
+                    questions.append(tr("{field} {question}", field=tr(COLUMN_NAMES[field]), question=question))
             elif field == "axis":
-                fields[field] = self.axis_id(row, _text(value))
-                if fields[field] is None:
+                new = self.axis_id(number, col, normal(value))
+                if new is None:
                     return None
             else:
-                fields[field] = _text(value)
-        date = self.date(row)
-        if date is None:
+                new = normal(value) if not isinstance(value, str) else value.strip()
+                if field == "status":
+                    stages = [s.name for s in self.dashboard.stages]
+                    if stages and new not in stages:
+                        self.problem(number, col, tr("应为：{names}（实为“{value}”）", names="、".join(stages), value=new[:40]))
+                        return None
+            if new == old or self.in_force.get(("project", ident, field, date), object()) == new:
+                continue
+            changes[field] = new
+        if not self.once(number, "project", ident, date, self.columns.get("id") or self.columns.get("name")):
             return None
-        fields.update(date=date.isoformat(), update_note=_text(row.cells.get("note")))
-        update, errors = edits.project_update(self.dashboard, project, fields, self.who,
-                                              self.dashboard.update_dates(self.today))
-        if errors.get("") == tr("没有改动"):
-            return False
-        for field, message in errors.items():
-            self.problem(row.number, field, message)
-        if update is None:
-            return None
-        changes = "，".join(tr("{field} {old} → {new}", field=tr(COLUMN_NAMES[f]),
-                                 old=_shown(getattr(project, f)), new=_shown(v)) for f, v in update.changes.items())
-        line = tr("第 {row} 行  {name}：{changes}（{date}）", row=row.number, name=data(project, "name"),
-                  changes=changes, date=date.isoformat())
-        return Planned(row.number, update, line)
+        if not changes:
+            return []
+        for field, new in changes.items():
+            self.in_force[("project", ident, field, date)] = new
+        self.projects[ident] = project._replace(**changes)
+        shown = "，".join(tr("{field} {old} → {new}", field=tr(COLUMN_NAMES[f]), old=_shown(getattr(project, f)),
+                             new=_shown(v)) for f, v in changes.items())
+        line = tr("第 {row} 行  {name}：{changes}（{date}）", row=number, name=data(project, "name"), changes=shown,
+                  date=date.isoformat())
+        if said:
+            line += tr("；{said}", said="；".join(said))
+        return [Planned(number, Update("project", ident, changes, date, self.who, note), line, "；".join(questions))]
 
-    def axis_id(self, row: Row, text: str) -> str | None:
+    def axis_id(self, number: int, col: Column, text: str) -> str | None:
         """An axis by its id or its road (嵩山路), as a sheet would name it."""
         for axis in self.dashboard.layout.axes:
             if text in (axis.id, axis.road, axis.en.get("road")):
                 return axis.id
         roads = "、".join(a.road for a in self.dashboard.layout.axes) or tr("未定义")
-        self.problem(row.number, "axis", tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
+        self.problem(number, col, tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
         return None
+
+
+def _usual_unit(dashboard: Dashboard, field: str) -> str | None:
+    from ..store.edits import usual_unit
+
+    return usual_unit(dashboard, field)
+
+
+def _no_cached(value: NoCachedValue) -> str:
+    formula = tr("（公式 ={formula}）", formula=value.formula) if value.formula else ""
+    return tr("是公式{formula}，但文件里没有存它算出的值：请在 Excel 中打开并保存后再导入", formula=formula)
+
+
+def _times(ratio: Decimal) -> str:
+    if ratio >= 1:
+        return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:,.1f}"
+    return f"{float(ratio):.2g}" if ratio >= Decimal("0.0001") else f"{float(ratio):.1e}"
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", "", normal(name))
+
+
+_NOTE_UNIT = re.compile(r"(?:计量单位|单位)\s*(?:[:：为是]|\s)\s*([^\s，,;；。)）]+)|^\s*[(（]?\s*(?:以)?([^\s，,;；。)）]{1,4}?)\s*(?:为单位|计)?\s*[)）]?\s*$")
+
+
+def _unit_in_note(note: str) -> str | None:
+    """A unit the 备注 gives the figure: 单位：万元, （万元）, 万元, 以万元计."""
+    text = normal(note)
+    if not text:
+        return None
+    match = _NOTE_UNIT.search(text)
+    if not match:
+        return None
+    unit = values_.unit_named(match[1] or match[2])
+    if match[2] and not (unit in values_.units.SCALES or unit in values_.units.COUNTED or unit == "%"):
+        return None
+    return unit
 
 
 def _shown(value: Any) -> str:
     return fmt.quantity(value) if isinstance(value, Quantity) or value is None else str(value)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip() if not isinstance(value, str) else value.strip()
-
-
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date cell: a date, a datetime, text (2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日) or
-    Excel's day number (45473 is 2024-06-30)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 <= value <= 80000:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    match = _DATE.match(text.split(" ")[0] if " " in text and ":" in text else text)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+def rows_named(error: DataError, planned: list[Planned], first: int, sheet: Path) -> DataError:
+    """A journal problem from an import names the sheet's row it came from, not `update[N]` and
+    the journal's line."""
+    problems = []
+    for problem in error.problems:
+        match = re.match(r"update\[(\d+)\]", problem.key)
+        index = int(match[1]) - first if match else -1
+        if 0 <= index < len(planned):
+            problem = Problem(sheet, planned[index].row, None, problem.key[match.end():].lstrip("."), problem.message)
+        problems.append(problem)
+    return DataError(problems)
 
 
 # --- the template ----------------------------------------------------------------------------------
 
-def template(dashboard: Dashboard, date: dt.date) -> bytes:
-    """An .xlsx with the file's targets and projects, ids and names filled in, ready for a month's
-    figures: 数值 (and the project fields) left to fill, 日期 set to `date`."""
+MONTH_TITLES = tuple(f"{m}月" for m in range(1, 13))
+
+
+def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> bytes:
+    """An .xlsx laid out as offices lay out a 台账: a title, a 填报单位/填报日期 line, a header with
+    units in it, and a row per target and project (ids and names filled in, figures left to fill,
+    project fields as they stand); with `monthly`, a row per target and a column per month (当月数)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from ..store.edits import usual_unit
 
     book = Workbook()
     sheet = book.active
     sheet.title = tr("台账")
-    sheet.append([COLUMN_NAMES[c] for c in TEMPLATE_COLUMNS])
+    meta = dashboard.meta
+    if monthly:
+        header = ["序号", "编号", "名称", "单位", *(f"{m}（当月）" for m in MONTH_TITLES), "备注"]
+        title = tr("{district}{year}年重点指标月度台账（各月当月数）", district=meta.district, year=meta.year)
+    else:
+        investment, area = usual_unit(dashboard, "investment"), usual_unit(dashboard, "area")
+        header = ["序号", "编号", "名称", "单位", "完成值（累计）", "备注", "状态", "发展轴", "位置",
+                  f"总投资（{investment}）" if investment else "总投资", f"占地（{area}）" if area else "占地", "预计"]
+        title = tr("{district}{year}年重点指标台账", district=meta.district, year=meta.year)
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append(["填报单位：", None, None, None, "填报日期：", date])
+    sheet.append([])
+    sheet.append(header)
+    number = 0
     for target in dashboard.targets:
-        sheet.append([target.id, target.name, date, None, target.target.unit, None])
-    for project in dashboard.projects:
-        axis = dashboard.axis_named(project.axis)
-        sheet.append([project.id, project.name, date, None, None, None, project.status, axis.road if axis else None,
-                      project.location or None, fmt.as_written(project.investment) if project.investment else None,
-                      fmt.as_written(project.area) if project.area else None, project.expected or None])
-    for cell in sheet[1]:
+        number += 1
+        sheet.append([number, target.id, target.name, target.target.unit])
+    if not monthly:
+        for project in dashboard.projects:
+            number += 1
+            axis = dashboard.axis_named(project.axis)
+            sheet.append([number, project.id, project.name, None, None, None, project.status,
+                          axis.road if axis else None, project.location or None,
+                          _in_header_unit(project.investment, investment), _in_header_unit(project.area, area),
+                          project.expected or None])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet["F2"].number_format = "yyyy-mm-dd"
+    for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for row in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
-        row[0].number_format = "yyyy-mm-dd"
-    widths = {"A": 18, "B": 34, "C": 12, "D": 12, "E": 8, "F": 20, "G": 8, "H": 10, "I": 16, "J": 12, "K": 12, "L": 30}
-    for column, width in widths.items():
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "C2"
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    widths = {"A": 6, "B": 18, "C": 30, "D": 8}
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = width
+    for index in range(5, len(header) + 1):
+        sheet.column_dimensions[column_letter(index)].width = 8 if monthly else 14
+    sheet.freeze_panes = "E5"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _in_header_unit(quantity: Quantity | None, unit: str | None) -> Any:
+    """A project's amount as its cell shows it under a header in `unit`: the number when it is in
+    that unit, else as written with its own unit (which the cell's unit overrides on import)."""
+    if quantity is None:
+        return None
+    if quantity.unit == unit and not quantity.at_least and not quantity.approx:
+        return quantity.value
+    return fmt.as_written(quantity)
+
+
+class HeldBack(Exception):
+    """`--apply` with figures held back as unlikely and no --accept-outliers: nothing is recorded."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(f"{len(plan.held())} figures held back")
+        self.plan = plan

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from erqi_tui import cli, store
 from erqi_tui.store import journal
-from erqi_tui.exchange.importing import parse_date
+from erqi_tui.exchange.ledger_values import read_date
 
 from ..conftest import BUNDLED
 
@@ -41,7 +41,7 @@ def test_a_sheet_as_excel_users_make_it(data, tmp_path, capsys):
     sheet = workbook(tmp_path / "台账.xlsx", [
         ["序号", "编号", "名称", "日期", "数值", "单位"],
         [1, "new-projects", "新签约产业项目", dt.datetime(2024, 6, 30), "15", "个"],  # a number stored as text
-        [2, "signed-amount", "签约额", None, "1,250.5", None],  # thousands separator; the date merged from above
+        [2, "signed-amount", "签约额", None, "1,025.5", None],  # thousands separator; the date merged from above
         [None, None, None, None, None, None],  # a blank row
         [3, "completions", "年内竣工投产项目", "2024年6月30日", 4, None],
         [4, "kangshifu", "康师傅", "2024/6/30", None, None],  # nothing to change: skipped
@@ -49,7 +49,7 @@ def test_a_sheet_as_excel_users_make_it(data, tmp_path, capsys):
     assert run(str(sheet), "--data", str(data)) == 0
     out, err = capsys.readouterr()
     assert "第 2 行  新签约产业项目：13 个 → 15 个（截至 2024-06-30）" in out
-    assert "第 3 行  签约额：107.96 亿元 → 1,250.5 亿元（截至 2024-06-30）" in out
+    assert "第 3 行  签约额：107.96 亿元 → 1,025.5 亿元（截至 2024-06-30）" in out
     assert "第 5 行  年内竣工投产项目：— → 4 个（截至 2024-06-30）" in out
     assert "跳过 1 行（没有改动）；忽略的列：序号" in out and "加 --apply 记录" in err
     assert not journal.journal_path(data).exists()  # a dry run writes nothing
@@ -58,7 +58,7 @@ def test_a_sheet_as_excel_users_make_it(data, tmp_path, capsys):
     assert "已记录 3 条更新（第 1–3 条，王）" in capsys.readouterr().err
     dashboard = store.load(data)
     assert [(t.id, t.current.value, t.as_of) for t in dashboard.targets] == [
-        ("new-projects", 15, dt.date(2024, 6, 30)), ("signed-amount", 1250.5, dt.date(2024, 6, 30)),
+        ("new-projects", 15, dt.date(2024, 6, 30)), ("signed-amount", 1025.5, dt.date(2024, 6, 30)),
         ("completions", 4, dt.date(2024, 6, 30))]
     assert {c.who for c in dashboard.changes} == {"王"}
     assert run(str(sheet), "--data", str(data), "--apply") == 0  # the same sheet again: nothing new
@@ -85,10 +85,10 @@ def test_project_fields_by_their_chinese_headers(data, tmp_path, capsys):
 
 @pytest.mark.parametrize("cells, where, expected", [
     (["nope", "2024-06-30", 1, None], ":2:1: “编号”列", "“nope”不是任何目标或项目的编号"),
-    (["signed-amount", "2024-06-30", 1, "万元"], ":2:4: “单位”列", "单位应为“亿元”（实为“万元”）"),
+    (["signed-amount", "2024-06-30", 1, "个"], ":2:3: “数值”列", "单位是“个”，而“亿元”不能由它换算"),
     (["signed-amount", "2023-12-31", 1, None], ":2:2: “日期”列", "不在 2024-01-01 至 2024-12-31 之间"),
     (["signed-amount", "下个月", 1, None], ":2:2: “日期”列", "应为日期"),
-    (["signed-amount", "2024-06-30", "很多", None], ":2:3: “数值”列", "请输入不小于 0 的数字"),
+    (["signed-amount", "2024-06-30", "很多", None], ":2:3: “数值”列", "应为数字，如 120.5"),
     (["signed-amount", None, 1, None], ":2:2: “日期”列", "为空"),
 ])
 def test_one_bad_row_names_its_row_and_column_and_nothing_is_recorded(data, tmp_path, capsys, cells, where, expected):
@@ -104,9 +104,10 @@ def test_the_template_has_the_files_ids_and_names_and_imports_as_nothing(data, t
     template = tmp_path / "台账.xlsx"
     assert run("--template", str(template), "--data", str(data)) == 0
     rows = list(load_workbook(template).active.iter_rows(values_only=True))
-    assert rows[0][:6] == ("编号", "名称", "日期", "数值", "单位", "备注")
-    assert ("signed-amount", "签约额") == rows[2][:2] and rows[2][4] == "亿元"
-    assert any(r[0] == "kangshifu" and r[6] == "开工" for r in rows)
+    assert rows[0][0] == "二七区2024年重点指标台账" and rows[1][0] == "填报单位：" and rows[1][4] == "填报日期："
+    assert rows[3][:6] == ("序号", "编号", "名称", "单位", "完成值（累计）", "备注")
+    assert (2, "signed-amount", "签约额", "亿元") == rows[5][:4]
+    assert any(r[1] == "kangshifu" and r[6] == "开工" for r in rows)
     assert run(str(template), "--data", str(data)) == 0
     assert "没有要记录的改动" in capsys.readouterr().err
 
@@ -145,7 +146,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(data, tmp_path, capsys):
 
 
 def test_a_cell_at_the_sheets_far_corner_is_refused_not_laid_out(data, tmp_path, capsys):
-    for corner, said in (("A1000000", "far.xlsx:200001: 第一张表超过 200,000 行"), ("ZZ2", "far.xlsx:2: 这一行有 702 列，超过 200 列")):
+    for corner, said in (("A1000000", "far.xlsx:200001: 工作表“Sheet”超过 200,000 行"), ("ZZ2", "far.xlsx:2: 这一行有 702 列，超过 200 列")):
         sheet = workbook(tmp_path / "far.xlsx", [["编号", "日期", "数值"], ["signed-amount", "2024-06-30", 120]])
         from openpyxl import load_workbook as load
 
@@ -203,4 +204,5 @@ def test_a_broken_workbook_or_csv_is_said_so_in_one_line(data, tmp_path, capsys)
     ("六月", None),
 ])
 def test_dates_as_excel_gives_them(value, expected):
-    assert parse_date(value) == expected
+    read = read_date(value)
+    assert (read.date if read else None) == expected

@@ -1,0 +1,395 @@
+"""A ledger's table found where the office put it: the sheet (--sheet, else the first that holds a
+table), the header row after any title, 填报单位/日期 lines or blank rows, and what each column holds
+(units and 累计/当月 in brackets, months as columns). Reads .xlsx (openpyxl, read-only) and .csv
+(UTF-8 with or without BOM, GB18030). No Textual."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple
+
+from ..core.i18n import tr
+from ..core.problems import DataError, Problem
+from ..store import files
+from .ledger_values import NoCachedValue, Percent, blank, header_month, normal, read_date, unit_named
+
+# Header words → field. Matched after NFKC, trimming and lower-casing, with any bracket taken off.
+HEADERS = {
+    **dict.fromkeys(("编号", "id", "代码", "指标编号", "项目编号", "目标编号"), "id"),
+    **dict.fromkeys(("名称", "name", "目标", "项目", "指标", "指标名称", "项目名称", "目标名称"), "name"),
+    **dict.fromkeys(("日期", "date", "截至日期", "数值截至", "截至", "截止日期", "统计日期", "截至时间"), "date"),
+    **dict.fromkeys(("数值", "value", "当前值", "完成值", "完成", "完成数", "累计完成", "累计完成值", "实际完成",
+                     "完成情况", "本年累计", "累计", "当前完成"), "value"),
+    **dict.fromkeys(("单位", "unit", "计量单位"), "unit"),
+    **dict.fromkeys(("备注", "note", "说明"), "note"),
+    **dict.fromkeys(("地区", "区县", "县区", "县(市、区)", "县(市区)", "区域", "所属区县", "所属地区", "region"), "region"),
+    **dict.fromkeys(("状态", "status", "项目状态"), "status"),
+    **dict.fromkeys(("发展轴", "axis"), "axis"),
+    **dict.fromkeys(("位置", "location", "地址", "项目地址"), "location"),
+    **dict.fromkeys(("总投资", "investment", "计划总投资"), "investment"),
+    **dict.fromkeys(("占地", "area", "占地面积"), "area"),
+    **dict.fromkeys(("预计", "expected"), "expected"),
+}
+PROJECT_FIELDS = ("status", "axis", "location", "investment", "area", "expected")
+BASIS = {"累计": "累计", "累计数": "累计", "累计值": "累计", "当月": "当月", "当月数": "当月", "当月值": "当月",
+         "本月": "当月", "本月数": "当月"}
+HEADER_SEARCH = 30  # rows (not blank) looked at for the header
+MAX_ROWS = 100_000
+MAX_UNPACKED = 100 * 1024 * 1024  # a ledger of MAX_ROWS rows is some 60 MB of XML
+MAX_COLUMNS = 200
+MAX_MERGED = 1_000_000  # cells in the sheet's merged blocks
+_LABELLED = re.compile(r"^(填报日期|填表日期|报送日期|统计日期|截至日期|截止日期|数据截至|截至|填报单位|填表单位|报送单位)\s*[:：]?\s*(.*)$")
+
+
+class Column(NamedTuple):
+    index: int
+    title: str  # as written
+    field: str | None  # id, name, date, value, unit, note, region, a project field, "month"; None: not known
+    unit: str = ""  # from brackets: 完成值（万元）
+    month: tuple[int | None, int] | None = None  # (year or None, month) for a month's column
+    basis: str = ""  # 累计 or 当月, from brackets
+
+
+class Ledger(NamedTuple):
+    """A sheet's table: where it is, its columns, and its rows (the sheet's row numbers)."""
+
+    path: Path
+    sheet: str  # the sheet's name; "" for a CSV
+    header_row: int
+    columns: list[Column]
+    rows: list[tuple[int, list[Any]]]  # rows after the header, blank ones left out
+    before: list[tuple[int, list[Any]]]  # rows above the header: title, 填报单位, 填报日期
+    sheets_passed: tuple[str, ...] = ()  # sheets before it that hold no table
+
+    def labelled(self, *labels: str) -> tuple[int, int, Any] | None:
+        """The value a line above the header gives a label (填报日期：2025年9月30日, or the cell after
+        the label): (row, column, value)."""
+        for number, values in self.before:
+            for index, value in enumerate(values):
+                if not isinstance(value, str):
+                    continue
+                match = _LABELLED.match(normal(value))
+                if not match or match[1] not in labels:
+                    continue
+                if match[2].strip():
+                    rest = match[2].strip()
+                    # 填报单位：二七区商务局   填报日期：2025年9月30日  written in one cell
+                    rest = re.split(r"\s{2,}|\s+(?=填报日期|填表日期|报送日期)", rest)[0]
+                    return number, index + 1, rest
+                after = next(((i, v) for i, v in enumerate(values[index + 1:], index + 1) if not blank(v)), None)
+                if after is not None:
+                    return number, after[0] + 1, after[1]
+            for index, value in enumerate(values):  # 填报单位：X  填报日期：Y in one merged cell
+                if isinstance(value, str):
+                    for label in labels:
+                        found = re.search(label + r"\s*[:：]\s*(\S+)", normal(value))
+                        if found:
+                            return number, index + 1, found[1]
+        return None
+
+    def titles(self) -> list[tuple[int, str]]:
+        """The text lines above the header (a merged title repeats in each cell: said once)."""
+        out = []
+        for number, values in self.before:
+            texts = list(dict.fromkeys(normal(v) for v in values if isinstance(v, str) and normal(v)))
+            if texts:
+                out.append((number, " ".join(texts)))
+        return out
+
+
+def column(index: int, title: Any) -> Column:
+    """What a header cell says its column holds."""
+    text = normal(title) if title is not None else ""
+    shown = str(title).strip() if title is not None else ""
+    name, unit, basis = text, "", ""
+    match = re.match(r"^(.*?)\s*[(\[【]\s*(.*?)\s*[)\]】]\s*$", text) or re.match(r"^(.*?)\s*[/／]\s*(\S{1,4})$", text)
+    if match and match[1]:
+        name, inside = match[1].strip(), re.sub(r"^单位\s*[:：]\s*", "", match[2].strip())
+        if inside in BASIS:
+            basis = BASIS[inside]
+        else:
+            unit = unit_named(inside)
+    for word in ("累计", "当月", "本月"):  # 1月累计, 当月完成
+        if name.endswith(word) and header_month(name[: -len(word)]):
+            basis, name = BASIS[word], name[: -len(word)]
+    month = header_month(name)
+    if month is not None:
+        return Column(index, shown, "month", unit, month, basis)
+    field = HEADERS.get(name.lower())
+    if field is None and name.lower().replace(" ", "") in HEADERS:
+        field = HEADERS[name.lower().replace(" ", "")]
+    return Column(index, shown, field, unit if field else "", None, basis)
+
+
+def columns_of(values: list[Any]) -> list[Column] | None:
+    """The row's columns if it is a header: it names an id (or name) column and a value column,
+    months, or a project's fields."""
+    found = [column(i, v) for i, v in enumerate(values)]
+    fields = {c.field for c in found}
+    if not fields & {"id", "name"}:
+        return None
+    if "value" in fields or "month" in fields or fields & set(PROJECT_FIELDS):
+        return found
+    return None
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def read_ledger(path: Path, sheet: str | None = None) -> Ledger:
+    """The table of `path`: of sheet `sheet` (a name, or a number counted from 1), else of the first
+    sheet that holds one. DataError says in one line why there is none."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_ledger(path, sheet)
+    if suffix in (".csv", ".txt"):
+        if sheet not in (None, "1"):
+            raise _problem(path, None, tr("CSV 文件只有一张表，不能用 --sheet {sheet}", sheet=sheet))
+        return _table(path, "", _csv_rows(path), True) or _no_table(path, [""])
+    raise _problem(path, None, tr("应为电子表格：.xlsx（Excel、WPS）或 .csv"))
+
+
+def _problem(path: Path, row: int | None, message: str) -> DataError:
+    return DataError([Problem(path, row, None, "", message)])
+
+
+def _no_table(path: Path, names: list[str]):
+    said = "、".join(f"“{n}”" for n in names if n)
+    raise _problem(path, None, (tr("工作表 {sheets} 中", sheets=said) if said else "") + tr(
+        "前 {count} 行没有表头：表头行应有 编号（或名称）列，和 数值（完成值、累计完成……）列或各月的列（1月、2025年1月……）",
+        count=HEADER_SEARCH))
+
+
+def _table(path: Path, name: str, rows: Iterator[tuple[int, list[Any]]], required: bool,
+           passed: tuple[str, ...] = ()) -> Ledger | None:
+    """The table in `rows`, or None when its first rows hold no header (the rows left unread)."""
+    before: list[tuple[int, list[Any]]] = []
+    header = None
+    for number, values in rows:
+        if all(blank(v) and not isinstance(v, NoCachedValue) for v in values):
+            continue
+        found = columns_of(values)
+        if found is not None:
+            header = (number, found)
+            break
+        before.append((number, values))
+        if len(before) >= HEADER_SEARCH:
+            break
+    if header is None:
+        return None
+    body = []
+    for number, values in rows:
+        if all(blank(v) and not isinstance(v, NoCachedValue) for v in values):
+            continue
+        body.append((number, values))
+        if len(body) > MAX_ROWS:
+            raise _problem(path, number, tr("超过 {limit} 行；请拆分表格", limit=f"{MAX_ROWS:,}"))
+    return Ledger(path, name, header[0], header[1], body, before, passed)
+
+
+def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
+    """The chosen sheet's table, or the first sheet's that has one. A hostile or broken workbook is
+    refused in one line before it costs much: by what it would unpack into, how far its merged
+    blocks reach, and as its rows come, how far they reach."""
+    from openpyxl import load_workbook  # only `import` pays for it
+    from zipfile import ZipFile
+
+    files.regular_file_size(path, expected="a spreadsheet")
+    book = None
+    try:
+        with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
+            unpacked = sum(member.file_size for member in archive.infolist())
+            if unpacked > MAX_UNPACKED:
+                raise _problem(path, None, tr(
+                    "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
+                    limit=f"{MAX_UNPACKED // 2**20}"))
+            book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
+            sheets = list(book.worksheets)
+            names = [s.title for s in sheets]
+            if choice is not None:
+                chosen = _chosen(path, names, choice)
+                sheets = [sheets[chosen]]
+            passed: list[str] = []
+            for sheet in sheets:
+                xml = archive.read(sheet._worksheet_path.lstrip("/"))
+                merged, formulas = _merged_blocks(path, xml), _formulas_without_values(xml)
+                sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
+                found = _table(path, sheet.title, _xlsx_rows(path, sheet, merged, formulas), choice is not None,
+                               tuple(passed))
+                if found is not None:
+                    return found
+                passed.append(sheet.title)
+        return _no_table(path, passed)
+    except DataError:
+        raise
+    except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
+        raise _problem(path, None, tr("不能作为 .xlsx 工作簿读取（{error}）",
+                                      error=str(error)[:200] or type(error).__name__)) from None
+    finally:
+        if book is not None:
+            book.close()  # read-only mode keeps the file open
+
+
+def _chosen(path: Path, names: list[str], choice: str) -> int:
+    """--sheet NAME or N (counted from 1) → the sheet's index."""
+    if choice in names:
+        return names.index(choice)
+    wanted = normal(choice)
+    for index, name in enumerate(names):
+        if normal(name) == wanted:
+            return index
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return int(wanted) - 1
+    raise _problem(path, None, tr("没有工作表“{sheet}”；工作簿中有：{names}", sheet=choice[:40],
+                                  names="、".join(f"{i}. {n}" for i, n in enumerate(names, 1))))
+
+
+def _xlsx_rows(path: Path, sheet, by_row, formulas) -> Iterator[tuple[int, list[Any]]]:
+    """A sheet's rows, streamed: merged blocks filled with their top-left value, a percent cell as
+    Percent, a formula cell without a value as NoCachedValue."""
+    tops: dict[tuple, Any] = {}
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if number > 2 * MAX_ROWS:
+            raise _problem(path, number, tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
+                                            sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
+        if len(cells) > MAX_COLUMNS:
+            raise _problem(path, number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
+                                            columns=f"{len(cells):,}", limit=MAX_COLUMNS))
+        values = []
+        for cell in cells:
+            value = cell.value
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in _unquoted(cell):
+                value = Percent(value)
+            values.append(value)
+        for column_number, formula in formulas.get(number, ()):
+            if column_number <= len(values) and values[column_number - 1] is None:
+                values[column_number - 1] = NoCachedValue(formula)
+            elif column_number > len(values):
+                values.extend([None] * (column_number - len(values)))
+                values[column_number - 1] = NoCachedValue(formula)
+        for block in by_row.get(number, ()):  # a merged block: its top-left value in every cell of it
+            first_row, first_col, _, last_col = block
+            if number == first_row:
+                tops[block] = values[first_col - 1] if first_col <= len(values) else None
+            values.extend([None] * (last_col - len(values)))
+            values[first_col - 1:last_col] = [tops.get(block)] * (last_col - first_col + 1)
+        yield number, values
+
+
+def _unquoted(cell) -> str:
+    number_format = getattr(cell, "number_format", None) or ""
+    return re.sub(r'"[^"]*"|\\.', "", number_format) if "%" in number_format else ""
+
+
+_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
+_CELL_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?")
+_FORMULA_CELL = re.compile(rb"<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)", re.S)
+_CELL_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})(\d{1,7})[\"']")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b[^>]*?(?:/>|>(.*?)</(?:[\w.-]+:)?f>)", re.S)
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?(?:v|is)\b[^>]*>\s*[^<\s]|<(?:[\w.-]+:)?is\b", re.S)
+
+
+def _formulas_without_values(xml: bytes) -> dict[int, list[tuple[int, str]]]:
+    """The cells holding a formula saved without its value, by row: (column, formula)."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    if b"<f" not in xml and b":f" not in xml:
+        return out
+    for match in _FORMULA_CELL.finditer(xml):
+        body = match[2] or b""
+        formula = _FORMULA.search(body)
+        if not formula or _VALUE.search(body):
+            continue
+        ref = _CELL_REF.search(match[1])
+        if ref:
+            text = (formula[1] or b"").decode("utf-8", "replace")[:60]
+            out.setdefault(int(ref[2]), []).append((_column_number(ref[1].decode()), text))
+    return out
+
+
+def _merged_blocks(path: Path, xml: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
+    """A worksheet's merged blocks (first row, first column, last row, last column), under each row
+    they cover. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a
+    few bytes, and filling it a cell at a time would never end. A block not written plainly (as
+    Excel writes them) is refused too."""
+    by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+    merged = 0
+    for ref in _MERGE.findall(xml):
+        shown = ref.decode("ascii", "replace")[:40]
+        match = _CELL_RANGE.fullmatch(shown.strip().upper())
+        if match:
+            rows = sorted((int(match[2]), int(match[4] or match[2])))
+            columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
+            merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
+        if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
+            raise _problem(path, None, tr(
+                "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
+                "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
+                max_merged=f"{MAX_MERGED:,}"))
+        block = (rows[0], columns[0], rows[1], columns[1])
+        for row in range(rows[0], rows[1] + 1):
+            by_row.setdefault(row, []).append(block)
+    return by_row
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def column_letter(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """A CSV's records, each numbered by the line it starts on (a quoted cell may span lines)."""
+    raw = files.read_bytes(path, expected="a spreadsheet")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _problem(path, None, tr("既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8"))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a field of more than 128 kB, …
+            raise _problem(path, start, tr("不能作为 CSV 读取（{error}）", error=str(error)[:200])) from None
+        yield start, [CsvCell(v, start, reader.line_num) if "\n" in v or "\r" in v else v for v in row]
+        start = reader.line_num + 1
+
+
+class CsvCell(str):
+    """A CSV cell that spans lines: a quoted note, or a quote never closed that swallowed the rows
+    after it (`first`–`last`: the lines it spans)."""
+
+    def __new__(cls, text: str, first: int, last: int) -> "CsvCell":
+        cell = super().__new__(cls, text)
+        cell.first, cell.last = first, last
+        return cell
+
+
+def read_date_label(ledger: Ledger):
+    """The sheet's 填报日期 (or 截至) line: (row, column, DateRead or None, as written), or None."""
+    found = ledger.labelled("截至日期", "截止日期", "数据截至", "截至", "统计日期", "填报日期", "填表日期", "报送日期")
+    if found is None:
+        return None
+    number, col, value = found
+    return number, col, read_date(value), value

@@ -1,0 +1,250 @@
+"""How a ledger's cells read: numbers, units, dates and months as offices write them, and the names
+of districts as an official compares them. Pure functions, no Textual, no files.
+
+A number: 140, "1,234.5", "１４０", "140以上", "超140", "6420余", "40余家", "约133亩", "近100", "96.5%",
+a numeric cell (1e16 and 0.00001 read as the numbers they are), an Excel percent cell (0.965 shown as
+96.5% reads 96.5 %). A date: a date cell, Excel's day number, 2025-09-30, 2025/9/30, 2025.9.30,
+2025年9月30日, and a month (2025年9月, 2025.09, 2025-09), read as the month's end and said so."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+from ..core import units
+from ..core.i18n import tr
+
+# What offices write for "no figure": a dash of any width, a slash, 无. A blank cell is one too.
+NO_FIGURE = frozenset({"-", "--", "—", "——", "–", "－", "/", "／", "\\", "无", "暂无", "n/a", "na", "×"})
+# Units as offices abbreviate them → the data file's unit.
+UNIT_ALIASES = {"亿": "亿元", "万": "万元", "平米": "平方米", "m2": "平方米", "m²": "平方米", "㎡": "平方米",
+                "km2": "平方公里", "km²": "平方公里", "百分比": "%", "％": "%", "百分点": "%"}
+# A ledger's total rows: skipped, and said.
+TOTAL_WORDS = ("合计", "小计", "总计", "总 计", "合 计")
+
+
+class Reading(NamedTuple):
+    """A number cell as read: the value exactly (Decimal), its 以上/约, and the unit written with it."""
+
+    value: Decimal
+    unit: str  # "" when the cell has none
+    at_least: bool = False
+    approx: bool = False
+
+
+class Unreadable(ValueError):
+    """A cell that does not read as what its column holds: the message says what was expected."""
+
+
+class Percent(float):
+    """A numeric cell Excel shows as a percentage (number format with %): 0.965 is 96.5 %."""
+
+
+class NoCachedValue:
+    """A formula cell saved without its value (written by a program, never opened in Excel)."""
+
+    def __init__(self, formula: str = "") -> None:
+        self.formula = formula
+
+    def __repr__(self) -> str:
+        return f"NoCachedValue({self.formula!r})"
+
+
+def normal(value: Any) -> str:
+    """A cell's text as compared: NFKC (full-width letters, digits and punctuation made half-width),
+    trimmed."""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def blank(value: Any) -> bool:
+    """No figure: an empty cell, or a dash, slash or 无 as offices write it."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        text = normal(value).lower()
+        return not text or text in NO_FIGURE or text.strip("-—–－ ") == ""
+    return False
+
+
+def unit_named(text: str) -> str:
+    """A unit as the data file writes it (亿 → 亿元, ㎡ → 平方米, ％ → %)."""
+    text = normal(text)
+    return UNIT_ALIASES.get(text, UNIT_ALIASES.get(text.lower(), text))
+
+
+_PREFIX = r"(?P<pre>约|近|大约|≈|~|超过|超|逾|多于|不少于|不低于)?"
+_SUFFIX = r"(?P<post>余|多|以上|\+|左右|上下)?"
+_NUMBER = re.compile(r"^" + _PREFIX + r"\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*" + _SUFFIX
+                     + r"\s*(?P<unit>[^\s0-9.,+][^0-9]*?)?\s*(?P<post2>余|多|以上|左右|上下)?$")
+_THOUSANDS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+_AT_LEAST = {"超过", "超", "逾", "多于", "不少于", "不低于", "余", "多", "以上", "+"}
+_APPROX = {"约", "近", "大约", "≈", "~", "左右", "上下"}
+
+
+def read_number(value: Any) -> Reading:
+    """A number cell as written (see the module's doc). Unreadable says why not."""
+    if isinstance(value, bool):
+        raise Unreadable(tr("应为数字"))
+    if isinstance(value, Percent):
+        return Reading(_exact(float(value)) * 100, "%")
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise Unreadable(tr("应为数字"))
+        if value < 0:
+            raise Unreadable(tr("应为不小于 0 的数字"))
+        return Reading(_exact(value), "")
+    text = normal(value).replace(" ", "").replace("\u3000", "")
+    if re.fullmatch(r"[0-9.]+[eE][+-]?[0-9]+", text):
+        raise Unreadable(tr("请写普通数字，不要用科学计数法（或把单元格设为数值格式）"))
+    if text.startswith("-") and not blank(text):
+        raise Unreadable(tr("应为不小于 0 的数字"))
+    match = _NUMBER.match(text)
+    if not match:
+        raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
+    number = match["num"]
+    if "," in number and not _THOUSANDS.match(number):
+        raise Unreadable(tr("千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”"))
+    words = {match["pre"], match["post"], match["post2"]} - {None}
+    unit = unit_named(match["unit"] or "")
+    if unit and not re.fullmatch(r"[^\s]{1,8}", unit):
+        raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
+    return Reading(Decimal(number.replace(",", "")), unit, at_least=bool(words & _AT_LEAST),
+                   approx=bool(words & _APPROX))
+
+
+def _exact(number: int | float) -> Decimal:
+    """A numeric cell's value as the digits it shows (0.1 + 0.2 stored as 0.30000000000000004 is
+    0.3): Excel keeps 15 significant digits."""
+    if isinstance(number, int):
+        return Decimal(number)
+    return Decimal(f"{number:.15g}")
+
+
+def as_number(value: Decimal) -> int | float:
+    """A Decimal as the data file keeps it: a whole number as an int, else a float."""
+    value = value.normalize() if value else Decimal(0)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def convert(value: Decimal, unit: str, to: str) -> Decimal | None:
+    """`value` in `unit` expressed in `to`, when both are units of one dimension that convert
+    (万元 → 亿元); None when they do not (个 → 亿元, 家 → 个)."""
+    if unit == to:
+        return value
+    if unit not in units.SCALES or to not in units.SCALES or units.dimension(unit) != units.dimension(to):
+        return None
+    result = value * Decimal(repr(units.SCALES[unit][1])) / Decimal(repr(units.SCALES[to][1]))
+    return result.quantize(Decimal("0.000001")).normalize() if result != result.to_integral_value() else result
+
+
+# --- dates and months --------------------------------------------------------------------------------
+
+_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_MONTH = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[-/.](\d{1,2}))$")
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12, "正": 1, "腊": 12}
+
+
+class DateRead(NamedTuple):
+    date: dt.date
+    month_end: bool  # the cell named a month: read as its last day
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_date(value: Any) -> DateRead | None:
+    """A date cell as written (see the module's doc); None when it is not one."""
+    if isinstance(value, dt.datetime):
+        return DateRead(value.date(), False)
+    if isinstance(value, dt.date):
+        return DateRead(value, False)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000 and float(value).is_integer():  # Excel's day number
+            return DateRead(dt.date(1899, 12, 30) + dt.timedelta(days=int(value)), False)
+        return None  # 2025.09 typed into a numeric cell is 2025.09 or 2025.9: not told apart
+    text = normal(value)
+    if " " in text and ":" in text:  # 2025-09-30 00:00:00
+        text = text.split(" ")[0]
+    try:
+        match = _DAY.match(text)
+        if match:
+            return DateRead(dt.date(int(match[1]), int(match[2]), int(match[3])), False)
+        match = _MONTH.match(text)
+        if match:
+            month = int(match[2] or match[3])
+            if match[3] and len(match[3]) != 2 and "." in text:  # 2025.9 may be a September or a lost 2025.90
+                return None
+            return DateRead(month_end(int(match[1]), month), True)
+    except ValueError:
+        return None
+    return None
+
+
+_MONTH_HEADER = re.compile(r"^(?:(\d{4})\s*(?:年|[-/.]))?\s*(\d{1,2}|[一二三四五六七八九十正腊]{1,3})\s*月?份?$")
+
+
+def header_month(text: str) -> tuple[int | None, int] | None:
+    """A column named for a month: 1月, 2025年1月, 2025-01, 一月, 1月份 → (year or None, month)."""
+    text = normal(text)
+    if not text:
+        return None
+    match = _MONTH_HEADER.match(text)
+    if not match:
+        return None
+    year, month_text = match[1], match[2]
+    if not year and "月" not in text:  # a bare 1 or 12 is a 序号, not a month
+        return None
+    if year and not re.search(r"[-/.年]", text):
+        return None
+    month = _CN_MONTHS.get(month_text) if not month_text.isdigit() else int(month_text)
+    if month is None or not 1 <= month <= 12:
+        return None
+    return (int(year) if year else None), month
+
+
+# --- districts ---------------------------------------------------------------------------------------
+
+_NOISE = re.compile(r"示例|虚构|[()（）\[\]【】\s·]")
+
+
+def place_key(name: str) -> str:
+    """A district's name as an official compares it: 示例（虚构）河湾区 → 河湾; 郑州市二七区 → 郑州二七 (the
+    city is dealt with by `same_place`)."""
+    text = _NOISE.sub("", normal(name))
+    return re.sub(r"[市区县]", "", text)
+
+
+def same_place(name: str, district: str, city: str = "") -> bool:
+    """Whether `name` (a 地区 cell, a title's place) names `district` (of `city`)."""
+    key, own = place_key(name), place_key(district)
+    if not key or not own:
+        return True
+    city_key = place_key(city)
+    if city_key and key.startswith(city_key) and key != city_key:
+        key = key[len(city_key):]
+    if city_key and key == city_key:  # the city as a whole: not another district
+        return True
+    return key == own or key.endswith(own) or own.endswith(key)
+
+
+_PLACE_AT_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}市)?([\u4e00-\u9fff（）()]{2,12}?(?:区|县))")
+_NOT_A_DISTRICT = ("园区", "片区", "社区", "景区", "小区", "街区", "辖区", "全区", "本区", "城区", "库区", "矿区", "厂区", "校区")
+
+
+def place_in_title(text: str) -> str | None:
+    """The district a ledger's title or 填报单位 names at its start (二七区2025年9月…台账), if any."""
+    text = normal(text)
+    text = re.sub(r"^(?:填报单位|填表单位|报送单位|单位)\s*[:：]?\s*", "", text)
+    match = _PLACE_AT_START.match(text)
+    if not match:
+        return None
+    place = match[0]
+    if place.endswith(_NOT_A_DISTRICT):
+        return None
+    return place
