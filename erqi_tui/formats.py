@@ -62,6 +62,12 @@ def _docx(r: Request) -> bytes:
                    body_font=r.body_font or BODY_FONT)
 
 
+def _city_docx(districts: list, what_if: dt.date | None) -> bytes:
+    from .exchange.briefing_doc import to_city_docx
+
+    return to_city_docx(districts, what_if)
+
+
 def _city(function: str) -> Callable[[list, dt.date | None], str | bytes]:
     """A city export of exchange/city_report.py, by its function's name."""
     def write(districts: list, what_if: dt.date | None) -> str | bytes:
@@ -78,7 +84,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "供脚本使用的稳定 JSON", False, _text("to_json"), _city("to_json")),
     Format("svg", "某一页的 SVG 图片", False, _svg),
     Format("xlsx", "Excel 工作簿（数值、格式和图表）", True, _xlsx, _city("to_xlsx")),
-    Format("docx", "Word 简报", True, _docx),
+    Format("docx", "Word 简报", True, _docx, _city_docx),
 )}
 
 CITY_FORMATS = tuple(name for name, f in FORMATS.items() if f.city is not None)

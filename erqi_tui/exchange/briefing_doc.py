@@ -115,12 +115,20 @@ def pane_paragraph(acc: Account, section: Section, said: set[str]) -> str:
         parts.append(sentence(line.progress) + ((", " if english() else "，") + more if more else ""))
     figures = [f for _, items in section.figures for f in items]
     if section.pane != "overview" or not parts:
-        parts += [tr("{label}{value}", label=fmt.clean(data(f, "label"), single_line=True), value=amount(f.quantity))
-                  for f in figures]
+        parts += [figure_phrase(f) for f in figures]
     counted = [st for st in section.stages if st.count is not None]  # a stage with no count is left out
     if counted:
         parts.append(tr("项目推进：") + tr("，").join(f"{data(st, 'name')}{amount(st.count)}" for st in counted))
     return separator.join(parts) + ("." if english() else "。") if parts else ""
+
+
+def figure_phrase(figure) -> str:
+    """A figure as the register says it: 一季度完成投资107.04亿元; a label that ends with the unit
+    (重点任务涉及方面, 6 方面) says it once: 重点任务涉及6方面."""
+    label, unit = fmt.clean(data(figure, "label"), single_line=True), figure.quantity.unit
+    if unit and label.endswith(unit) and len(label) > len(unit) and not english():
+        label = label[:-len(unit)]
+    return tr("{label}{value}", label=label, value=amount(figure.quantity))
 
 
 def warning_lines(section: Section) -> list[str]:
@@ -138,98 +146,321 @@ def title(dashboard: Dashboard, what_if: dt.date | None) -> tuple[str, str]:
     return fmt.clean(head, single_line=True), when
 
 
+# Chinese official documents (GB/T 9704): A4, margins about 3.7 cm top, 3.5 bottom, 2.8 left, 2.6 right.
+MARGINS_CM = {"top": 3.7, "bottom": 3.5, "left": 2.8, "right": 2.6}
+_THEME_FONTS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+
+
+def _set_fonts(r_pr, name: str) -> None:
+    """`name` for every script of a run's properties, and no theme font: Word prefers a theme font
+    (asciiTheme, eastAsiaTheme…) to the font named beside it."""
+    from docx.oxml.ns import qn
+
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    if r_fonts is None:
+        r_fonts = r_pr.makeelement(qn("w:rFonts"), {})
+        r_pr.insert(0, r_fonts)
+    for attribute in _THEME_FONTS:
+        r_fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi", "w:cs"):
+        r_fonts.set(qn(attribute), name)
+
+
+def _fonts_everywhere(document, title_font: str, body_font: str) -> None:
+    """East Asian fonts at every level: the document's defaults (Chinese as its East Asian language),
+    then every style that names a font, headings and the title in `title_font`, black, not the
+    template's theme blue."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults, body_font)
+    language = defaults.find(qn("w:lang"))
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
+    for name in ("Normal", "Heading 1", "Heading 2", "Title"):  # these name a font whatever the template says
+        document.styles[name].element.get_or_add_rPr()
+    for style in styles.findall(qn("w:style")):
+        r_pr = style.find(qn("w:rPr"))
+        if r_pr is None:
+            continue
+        ident = style.get(qn("w:styleId"), "")
+        heading = ident.startswith(("Heading", "Title", "Subtitle"))
+        if r_pr.find(qn("w:rFonts")) is not None or heading or ident == "Normal":
+            _set_fonts(r_pr, title_font if heading else body_font)
+        color = r_pr.find(qn("w:color"))
+        if heading and color is not None:
+            for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                color.attrib.pop(qn(attribute), None)
+            color.set(qn("w:val"), "000000")
+    for r_fonts in styles.iter(qn("w:rFonts")):  # what is left: a table style's parts, a character style
+        if any(r_fonts.get(qn(a)) for a in _THEME_FONTS):
+            _set_fonts(r_fonts.getparent(), body_font)
+
+
+def _page(document, note: str) -> None:
+    """A4 with the official margins; the page number centred in the footer (— 1 —), `note` beside."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        for side, cm in MARGINS_CM.items():
+            setattr(section, f"{side}_margin", Cm(cm))
+        section.footer_distance = Cm(2.0)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("— ")
+        run = footer.add_run()
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                mark = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+            elif text == "PAGE":
+                mark = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+                mark.text = " PAGE "
+            else:
+                mark = run._r.makeelement(qn("w:t"), {})
+                mark.text = text
+            run._r.append(mark)
+        footer.add_run(" —")
+        for r in footer.runs:
+            r.font.size = Pt(14)  # 4号半角宋体阿拉伯数字, as the standard has it; 14 pt reads the same
+        if note:
+            small = section.footer.add_paragraph(_line(note))
+            small.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for r in small.runs:
+                r.font.size = Pt(9)
+
+
+def _cell_quantity(q: Quantity | None) -> str:
+    return fmt.MISSING if q is None else amount(q)
+
+
+def _cell_points(gap: float | None, verdict: str) -> str:
+    """落后21.7个百分点, 超前1.7个百分点, 持平: the verdict and its distance, joined."""
+    word = tr(progress.VERDICT_WORD[verdict])
+    if gap is None or verdict == progress.ON_SCHEDULE:
+        return word
+    points = f"{abs(gap) * 100:.1f}"
+    return f"{word} {tr('{points} 个百分点', points=points)}" if english() else f"{word}{points}个百分点"
+
+
+def _cell_projection(line: TargetLine) -> str:
+    found = line.projection
+    unit = line.target.target.unit
+    if found is None:
+        return fmt.MISSING
+    if found.reached:
+        return tr("已完成全年目标")
+    if found.year_end is None:
+        return tr("年度尚未开始，无从推算")
+    return _derived(found.year_end, unit, found.year_end_bound)
+
+
+def _cell_shortfall(line: TargetLine) -> str:
+    found = line.projection
+    if found is None or found.reached or found.year_end is None:
+        return fmt.MISSING
+    return fmt.MISSING if found.shortfall is None else _derived(found.shortfall, found.target.unit, found.need_bound,
+                                                                need=True)
+
+
+def _start(document, title_font: str, body_font: str, head: str, when: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    _fonts_everywhere(document, title_font, body_font)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)  # 三号 for the text, as official documents use
+    normal.paragraph_format.line_spacing = Pt(28)  # about 22 lines to the page, as the standard has it
+    normal.paragraph_format.space_after = Pt(0)
+    for level, size in ((1, 16), (2, 16)):
+        style = document.styles[f"Heading {level}"]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+    for text, size in ((head, 22), (when, 16)):  # 二号 title, the date under it
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.line_spacing = Pt(size * 1.6)
+        run = paragraph.add_run(_line(text))
+        run.font.size = Pt(size)
+        run.font.name = title_font
+        _set_fonts(run._r.get_or_add_rPr(), title_font)
+        run.bold = size > 16
+
+
+def _body(document, text: str) -> None:
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph(_line(text))
+    paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters, as the register indents
+
+
 def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
             since: Since | None = None, title_font: str = TITLE_FONT, body_font: str = BODY_FONT) -> bytes:
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
 
     document = Document()
-
-    def fonts(style_or_run, name: str, size: float | None = None) -> None:
-        font = style_or_run.font
-        font.name = name
-        if size:
-            font.size = Pt(size)
-        element = style_or_run.element  # a style's and a run's XML, both public
-        r_pr = element.get_or_add_rPr()
-        r_fonts = r_pr.find(qn("w:rFonts"))
-        if r_fonts is None:
-            r_fonts = r_pr.makeelement(qn("w:rFonts"), {})
-            r_pr.append(r_fonts)
-        for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
-            r_fonts.set(qn(attribute), name)
-
-    fonts(document.styles["Normal"], body_font, 14)  # 四号 for the text, as official documents use
-    for level in (1, 2):
-        style = document.styles[f"Heading {level}"]
-        fonts(style, title_font, 16 if level == 1 else 14)
-        style.font.color.rgb = RGBColor(0, 0, 0)  # black, not the template's blue
     head, when = title(dashboard, what_if)
-    for text, size in ((head, 22), (when, 14)):  # 二号 title, the date under it
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(_line(text))
-        fonts(run, title_font, size)
-        run.bold = size > 14
+    _start(document, title_font, body_font, head, when)
+    _page(document, head)
     acc = account(dashboard, what_if, pane, since)
     if since is not None:
         why = tr("上次简报") if since.briefing else "--since"
-        document.add_paragraph(_line(tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)))
+        _body(document, tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why))
     said: set[str] = set()
     for section in acc.sections:
         text = pane_paragraph(acc, section, said)
         if not text:
             continue
         document.add_heading(_line(pane_title(dashboard, section.pane)), level=1)
-        paragraph = document.add_paragraph(_line(text))
-        paragraph.paragraph_format.first_line_indent = Pt(28)  # two characters, as the register indents
+        _body(document, text)
     overview = acc.section("overview")
     warnings = warning_lines(overview) if overview else []
     if warnings:
         document.add_heading(tr("预警"), level=1)
         for line in warnings:
-            document.add_paragraph(_line(line + ("." if english() else "。")), style="List Bullet")
+            _body(document, line + ("." if english() else "。"))
     lines = acc.sections[0].targets
     if lines:
         document.add_heading(tr("主要指标"), level=2)
-        rows = []
         answered = any(line.target.responsible or line.target.person for line in lines)
+        rows = []
         for line in lines:
             p = line.progress
-            parts = dict(fmt.projection_parts(line.projection)) if line.projection else {}
-            verdict = tr(progress.VERDICT_WORD[p.verdict])
-            if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
-                verdict += fmt.points(p.gap, signed=False)
-            row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-                   fmt.percent(p.completion), verdict, parts.get(tr("年底预计"), fmt.MISSING)]
+            row = [data(p.target, "name"), _cell_quantity(p.target.current), amount(p.target.target),
+                   fmt.percent(p.completion), _cell_points(p.gap, p.verdict), _cell_projection(line),
+                   _cell_shortfall(line)]
             if answered:
                 row.append(responsible(p.target) or fmt.MISSING)
             rows.append(row)
-        headers = [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计")]
+        headers = [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计"), tr("缺口")]
         _table(document, headers + ([tr("责任单位")] if answered else []), rows)
     projects = next((s.projects for s in acc.sections if s.projects), ())
     if projects:
+        from ..views import listing
+
         document.add_heading(tr("重点项目"), level=2)
         _table(document, [tr("项目"), tr("状态"), tr("总投资"), tr("预计"), tr("责任单位")],
-               [[data(p, "name"), p.status or fmt.MISSING, fmt.quantity(p.investment), data(p, "expected") or fmt.MISSING,
-                 responsible(p) or fmt.MISSING] for p in projects[:200]])
+               [[data(p, "name"), listing.status_name(dashboard, p.status) or fmt.MISSING,
+                 _cell_quantity(p.investment), data(p, "expected") or fmt.MISSING, responsible(p) or fmt.MISSING]
+                for p in projects[:200]])
         if len(projects) > 200:
-            document.add_paragraph(tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
+            _body(document, tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
 def _table(document, headers: list[str], rows: list[list[str]]) -> None:
+    """A table whose header row repeats on every page it runs to and whose rows do not split, in
+    五号 (10.5 pt) so that eight columns fit the page."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from docx.shared import Cm
+    from rich.cells import cell_len
+
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = _line(text)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+    table.autofit = False
+    # Each column as wide as its longest text asks (a header may wrap), within the text's width.
+    asks = [max(8, min(18, max([cell_len(_line(r[i])) for r in rows] + [cell_len(headers[i]) // 2 + 2]) + 2))
+            for i in range(len(headers))]  # in half-width characters, with the cell's margins
+    text_width = 21 - MARGINS_CM["left"] - MARGINS_CM["right"]
+    widths = [Cm(text_width * a / sum(asks)) for a in asks]
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid, which LibreOffice and WPS read; Word reads the cells'
+    for index, values in enumerate([headers, *rows]):
+        cells = table.rows[0].cells if index == 0 else table.add_row().cells
+        for cell, text, width in zip(cells, values, widths):
+            cell.width = width
             cell.text = _line(text)
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.first_line_indent = Pt(0)
+            paragraph.paragraph_format.line_spacing = 1.0
+            for run in paragraph.runs:
+                run.font.size = Pt(10.5)
+                run.bold = index == 0
+    for index, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+        if index == 0:
+            tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+
+
+def to_city_docx(districts, what_if: dt.date | None) -> bytes:
+    """全市 as a briefing: the districts ranked on the targets they share, each with the date its
+    figures stand at, the furthest behind named; a table of each shared target's completion."""
+    from docx import Document
+
+    from ..views.city import compare
+
+    comparison = compare(districts, what_if)
+    document = Document()
+    year = comparison.year
+    head = tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or "")
+    when = (tr("（假设截至{year}年{month}月{day}日）", year=what_if.year, month=what_if.month, day=what_if.day)
+            if what_if else tr("（各地区按各自数据截至日期）"))
+    _start(document, TITLE_FONT, BODY_FONT, head, when)
+    _page(document, head)
+    ranked = [r for r in comparison.rows if r.rank]
+    names = "、".join(n for _, n, _ in comparison.targets)
+    if ranked:
+        parts = [tr("第{rank}名{name}（截至{date}），{verdict}", rank=r.rank, name=_line(r.district.name),
+                    date=_short(r.district.dashboard, what_if), verdict=_mean(r.score)) for r in ranked]
+        text = tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
+        worst = next((r for r in ranked if r.worst), None)
+        if worst is not None:
+            text += tr("{name}最落后。", name=_line(worst.district.name))
+        _body(document, text)
+    else:
+        _body(document, tr("没有可比较的共同目标。") if not comparison.targets else tr("没有可排名的地区。"))
+    for row in comparison.rows:
+        if row.rank:
+            continue
+        if row.district.dashboard is None:
+            _body(document, tr("{name}：无法读取（{problem}）。", name=_line(row.district.name),
+                               problem=_line(row.note.splitlines()[0] if row.note else "")))
+        elif row.note:
+            _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.district.name),
+                               date=_short(row.district.dashboard, what_if), note=_line(row.note)))
+    headers = ([tr("排名"), tr("地区"), tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
+               + [tr("平均（个百分点）")])
+    rows = []
+    for row in comparison.rows:
+        d = row.district.dashboard
+        cells = []
+        for ident, _, _ in comparison.targets:
+            found = row.cells.get(ident)
+            if found is None or found.progress.completion is None:
+                cells.append(fmt.MISSING)
+                continue
+            p = found.progress
+            text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
+            cells.append(text if found.compared else text + tr("（单位不同）"))
+        rows.append([str(row.rank) if row.rank else fmt.MISSING, row.district.name,
+                     (what_if or d.as_of).isoformat() if d else fmt.MISSING, *cells,
+                     f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])
+    if comparison.targets:
+        document.add_heading(tr("各地区完成情况"), level=2)
+        _body(document, tr("每个目标：完成率（与序时进度相比 ±个百分点）。"))
+        _table(document, headers, rows)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _short(dashboard, what_if: dt.date | None) -> str:
+    date = what_if or dashboard.as_of
+    return tr("{month}月{day}日", month=date.month, day=date.day)
+
+
+def _mean(score: float) -> str:
+    points = f"{abs(score) * 100:.1f}"
+    if abs(score) < 0.0005:
+        return tr("与序时进度持平")
+    return tr("平均超前序时进度{points}个百分点", points=points) if score > 0 else \
+        tr("平均落后序时进度{points}个百分点", points=points)

@@ -117,3 +117,79 @@ def test_a_column_of_amounts_is_in_one_unit_so_its_sum_is_the_total(write_toml, 
     assert [sheet.cell(r, headers.index("总投资为下限或约数") + 1).value for r in rows] == [None, None, "以上"]
     assert [sheet.cell(r, headers.index("占地为下限或约数") + 1).value for r in rows] == [None, "约", None]
     assert sheet.cell(top + 2, money).number_format == "#,##0.0" and sheet.cell(top + 1, money).number_format == "#,##0"
+
+
+DOCUMENTS = {"bundled": ["--data", str(BUNDLED)], "example": ["--example"], "other": ["--data", str(OTHER)]}
+
+
+def _docx(raw: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(raw))
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_briefing_is_an_official_a4_document(name, tmp_path, capsys):
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from erqi_tui import store
+    from erqi_tui.exchange import briefing_doc
+    from erqi_tui.views.account import account
+
+    raw = exported(tmp_path, "docx", *DOCUMENTS[name])
+    document = _docx(raw)
+    for section in document.sections:
+        assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+        assert [round(getattr(section, f"{s}_margin").cm, 1) for s in ("top", "bottom", "left", "right")] == \
+            [3.7, 3.5, 2.8, 2.6]
+        assert "PAGE" in "".join(t.text for t in section.footer._element.iter(qn("w:instrText")))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert not re.search(r"\d\+", text) and "+ " not in text  # bounds read 以上, 至少, 约
+    assert not re.search(r"\d (亿元|万元|个|家|亩|户|项|次)", text)  # a number joined to its unit
+    for table in document.tables:  # the header repeats on every page; no row splits across two
+        rows = table._tbl.findall(qn("w:tr"))
+        assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+        assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+    # every target of the account said once, with its projection; the warnings say the verdict again
+    dashboard = store.read(BUNDLED if name == "bundled" else OTHER).dashboard if name != "example" else None
+    if dashboard is not None:
+        paragraphs = [p.text for p in document.paragraphs]
+        for line in account(dashboard).sections[0].targets:
+            said = briefing_doc.sentence(line.progress)
+            assert sum(said in p for p in paragraphs) == 1, said
+            more = briefing_doc.course(line, dashboard.meta.year)
+            assert sum(more in p for p in paragraphs) == (1 if more else len(paragraphs)), more
+
+
+def test_east_asian_fonts_at_every_level_and_no_theme_font(tmp_path, capsys):
+    from docx.oxml.ns import qn
+
+    document = _docx(exported(tmp_path, "docx", "--data", str(BUNDLED)))
+    styles = document.styles.element
+    every = list(styles.iter(qn("w:rFonts")))
+    assert every and all(not any(f.get(qn(a)) for a in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme",
+                                                        "w:cstheme")) for f in every)
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋"
+    for name in ("Heading 1", "Heading 2", "Title"):
+        assert document.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "宋体", name
+    text = "".join(p.text for p in document.paragraphs)
+    assert "重点任务涉及6方面" in text and "涉及方面6方面" not in text
+
+
+def test_the_citys_briefing_ranks_the_districts(tmp_path, capsys):
+    folder = tmp_path / "city"
+    folder.mkdir()
+    for name, signed, date in (("甲区", 24, "2024-06-30"), ("乙区", 10, "2024-05-31"), ("丙区", 18, "2024-06-30")):
+        (folder / f"{name}.toml").write_text(
+            f'[meta]\ndistrict = "{name}"\nyear = 2024\nas_of = {date}\n\n[[target]]\nid = "signed"\n'
+            f'name = "新签约项目"\ntarget = {{ value = 40, unit = "个" }}\ncurrent = {{ value = {signed}, unit = "个" }}\n',
+            encoding="utf-8")
+    document = _docx(exported(tmp_path, "docx", "--data", str(folder)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "第1名甲区（截至6月30日）" in text and "第3名乙区（截至5月31日）" in text and "乙区最落后" in text
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][:3] == ["排名", "地区", "数值截至"]
+    assert [r.cells[1].text for r in table.rows[1:]] == ["甲区", "丙区", "乙区"]
