@@ -106,6 +106,10 @@ class Importer:
                 self.in_force[(change.kind, change.id, change.field, change.date)] = change.new
                 if change.kind == "target" and change.field == "current":
                     self.points.setdefault(change.id, {})[change.date] = change.new
+        for change in dashboard.changes:  # the data file's own figure, which the first update replaced
+            if change.withdrawn is None and change.kind == "target" and change.old_date and change.old is not None:
+                self.in_force.setdefault(("target", change.id, "current", change.old_date), change.old)
+                self.points.setdefault(change.id, {}).setdefault(change.old_date, change.old)
         self.seen: dict[tuple[str, str, dt.date], int] = {}
         self.first, self.last = dashboard.update_dates(today)
 

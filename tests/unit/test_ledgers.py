@@ -207,3 +207,155 @@ def test_every_word_of_the_import_has_its_english():
                 if node.args[0].value not in messages_en.EN:
                     missing.append(node.args[0].value)
     assert missing == []
+
+
+# --- (2) the table found where the office put it ---------------------------------------------------
+
+def test_the_header_after_a_title_and_a_filing_line_on_the_second_sheet(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "九月台账.xlsx", sheets={
+        "填报说明": [["填报说明：每月 5 日前报送"], ["数值为累计数"]],
+        "指标": [["河湾区2025年9月招商引资重点指标台账"],
+                 ["填报单位：河湾区商务局", None, "填报日期：2025年9月30日"],
+                 [],
+                 ["序号", "编号", "名称", "累计完成（个）", "备注"],
+                 [1, "new-projects", "新签约产业项目", "18", None],
+                 [2, "new-starts", "新开工项目", "—", None],
+                 [3, "completions", "年内竣工投产项目", "/", None],
+                 ["合计", None, None, 18, None]]}, merge=["A1:E1"])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out == [f"导入到 示例（虚构）河湾区（2025 年）的数据文件 {year}",
+                   "读取 九月台账.xlsx 的工作表“指标”，第 4 行为表头（前面的工作表 “填报说明” 没有表格）",
+                   "第 5 行  新签约产业项目：2 个 → 18 个（截至 2025-09-30）",
+                   "跳过合计行：第 8 行；跳过 2 行（没有改动）；忽略的列：序号"]
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--sheet", "1")
+    assert code == 2 and "工作表 “填报说明” 中前 30 行没有表头" in err
+    assert run(capsys, str(sheet), "--data", str(year), "--sheet", "指标")[0] == 0
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--sheet", "十月")
+    assert code == 2 and "没有工作表“十月”；工作簿中有：1. 填报说明、2. 指标" in err
+
+
+# --- (3) idempotent --------------------------------------------------------------------------------
+
+def test_a_sheet_of_month_ends_imported_twice_records_once_and_back_dated_rows_say_so(lived, tmp_path, capsys):
+    before = len(recorded(lived))
+    sheet = ledger(tmp_path / "历史.xlsx", ["编号", "日期", "数值"],
+                   ["signed-amount", "2025-02-28", 30.2],  # as the journal has it: nothing
+                   ["signed-amount", "2025-03-31", 60],  # a correction of March: joins the history
+                   ["signed-amount", "2025-09-30", 215.6])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 3 行  签约额：60 亿元（截至 2025-03-31）记入历史，不改变当前的 196.1 亿元（截至 2025-08-31）",
+                       "第 4 行  签约额：196.1 亿元 → 215.6 亿元（截至 2025-09-30）",
+                       "跳过 1 行（没有改动）"]
+    assert len(recorded(lived)) == before + 2
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 0 and "没有要记录的改动" in err and out[2:] == ["跳过 3 行（没有改动）"]
+    assert len(recorded(lived)) == before + 2
+    assert store.load(lived).targets[1].current == Quantity(215.6, "亿元")
+
+
+# --- (4) wide monthly ledgers ----------------------------------------------------------------------
+
+def test_a_wide_monthly_ledger_of_running_totals(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "名称", "1月", "2月", "2025年3月", "2025-04", "五月"],
+                   ["new-projects", "新签约产业项目", 2, 4, 7, 9, None],
+                   ["signed-amount", "签约额", 12.5, "30.2", 58.6, "—", None])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 4 个（截至 2025-02-28）",
+                       "第 2 行  新签约产业项目：4 个 → 7 个（截至 2025-03-31）",
+                       "第 2 行  新签约产业项目：7 个 → 9 个（截至 2025-04-30）",
+                       "第 3 行  签约额：12.5 亿元 → 30.2 亿元（截至 2025-02-28）",
+                       "第 3 行  签约额：30.2 亿元 → 58.6 亿元（截至 2025-03-31）"]
+    assert [(c.id, c.new.value, c.date) for c in store.load(year).changes][-1] == ("signed-amount", 58.6, dt.date(2025, 3, 31))
+    assert run(capsys, str(sheet), "--data", str(year), "--apply")[2].endswith("没有要记录的改动\n")
+
+
+def test_a_wide_ledger_of_each_months_amount_is_summed(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "4月"], ["new-projects", 2, 2, 3, None])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--monthly")
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 4 个（截至 2025-02-28）；当月 2 个，累计 4 个",
+                       "第 2 行  新签约产业项目：4 个 → 7 个（截至 2025-03-31）；当月 3 个，累计 7 个"]
+    gap = ledger(tmp_path / "缺月.xlsx", ["编号", "1月（当月）", "2月（当月）", "3月（当月）"], ["new-projects", 2, None, 3])
+    code, out, err = run(capsys, str(gap), "--data", str(year))
+    assert code == 2 and "缺月.xlsx:2:3: “2月（当月）”列: 按月填报（当月数）时，2月（当月）为空而后面的月份有数：没有发生请填 0" in err
+
+
+# --- (5) numbers and dates as offices write them ---------------------------------------------------
+
+@pytest.mark.parametrize("written, shown", [
+    ("140以上", "140+ 个"), ("超140", "140+ 个"), ("6420余", "6,420+ 个"), ("40余个", "40+ 个"), ("约133", "约133 个"),
+    ("近100", "约100 个"), ("１４０", "140 个"), ("１，２３４", "1,234 个"), (1e3, "1,000 个"),
+])
+def test_numbers_as_offices_write_them(erqi, tmp_path, capsys, written, shown):
+    sheet = ledger(tmp_path / "n.xlsx", ["编号", "日期", "数值"], ["new-projects", "2024-05-31", written])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--accept-outliers")
+    assert code == 0, err
+    assert out[2].startswith(f"第 2 行  新签约产业项目：13 个 → {shown}（截至 2024-05-31）")
+
+
+@pytest.mark.parametrize("written, date, said", [
+    ("2025年9月30日", "2025-09-30", None), ("2025.9.30", "2025-09-30", None), ("2025/9/30", "2025-09-30", None),
+    (45930, "2025-09-30", None), (dt.datetime(2025, 9, 30), "2025-09-30", None),
+    ("2025年9月", "2025-09-30", "第 2 行的“2025年9月”是一个月份，读作月末 2025-09-30"),
+    ("2025.09", "2025-09-30", "第 2 行的“2025.09”是一个月份，读作月末 2025-09-30"),
+])
+def test_dates_as_offices_write_them(year, tmp_path, capsys, written, date, said):
+    sheet = ledger(tmp_path / "d.xlsx", ["编号", "日期", "数值"], ["new-projects", written, 12])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2] == f"第 2 行  新签约产业项目：2 个 → 12 个（截至 {date}）"
+    assert (out[3] if said else None) == said
+
+
+def test_scientific_notation_from_a_numeric_cell_and_a_full_width_id(erqi, tmp_path, capsys):
+    sheet = ledger(tmp_path / "s.xlsx", ["编号", "日期", "数值"], ["signed-amount", "2024-05-31", 1.2e2])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert out[2] == "第 2 行  签约额：107.96 亿元 → 120 亿元（截至 2024-05-31）"
+    wide = ledger(tmp_path / "w.xlsx", ["编号", "日期", "数值"], ["ｓｉｇｎｅｄ＿ａｍｏｕｎｔ", "2024-05-31", 120])
+    code, out, err = run(capsys, str(wide), "--data", str(erqi))
+    assert code == 2
+    assert "“ｓｉｇｎｅｄ＿ａｍｏｕｎｔ”（全角字符，按半角读作“signed_amount”）不是任何目标或项目的编号；是否是“signed-amount”？" in err
+
+
+def test_an_unclosed_quote_in_a_csv_names_the_lines_it_swallowed(erqi, tmp_path, capsys):
+    sheet = tmp_path / "q.csv"
+    sheet.write_text('编号,日期,数值\nnew-projects,2024-05-31,"15\nsigned-amount,2024-05-31,120\n', encoding="utf-8")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 2 and "q.csv:2:3: “数值”列: 这一格跨了第 2–3 行：多半是引号没有配对" in err
+
+
+def test_a_note_too_long_is_blamed_on_the_sheets_cell(erqi, tmp_path, capsys):
+    sheet = ledger(tmp_path / "l.xlsx", ["编号", "日期", "数值", "备注"], ["new-projects", "2024-05-31", 15, "长" * 2001])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 2 and "l.xlsx:2:4: “备注”列: 备注有 2,001 个字，超过 2,000 个字：请删短" in err
+
+
+# --- (6) the template --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("monthly", [False, True])
+def test_a_filled_template_records_exactly_what_was_typed(year, tmp_path, capsys, monthly):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "模板.xlsx"
+    assert run(capsys, "--template", str(path), "--data", str(year), *(["--monthly"] if monthly else []))[0] == 0
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet["A1"].value == ("示例（虚构）河湾区2025年重点指标月度台账（各月当月数）" if monthly else "示例（虚构）河湾区2025年重点指标台账")
+    assert sheet["A2"].value == "填报单位：" and sheet["E2"].value == "填报日期："
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=5)}
+    if monthly:
+        assert [c.value for c in sheet[4]][:6] == ["序号", "编号", "名称", "单位", "1月（当月）", "2月（当月）"]
+        rows["new-projects"][4].value, rows["new-projects"][5].value = 2, 3
+        expected = [("new-projects", Quantity(5, "个"), dt.date(2025, 2, 28))]
+    else:
+        assert [c.value for c in sheet[4]][:6] == ["序号", "编号", "名称", "单位", "完成值（累计）", "备注"]
+        sheet["F2"].value = dt.datetime(2025, 9, 30)
+        rows["new-projects"][4].value = 12
+        rows["p01"][6].value = "开工"
+        expected = [("new-projects", Quantity(12, "个"), dt.date(2025, 9, 30)), ("p01", "开工", dt.date(2025, 9, 30))]
+    book.save(path)
+    code, out, err = run(capsys, str(path), "--data", str(year), "--apply")
+    assert code == 0, err
+    assert [(c.id, c.new, c.date) for c in store.load(year).changes] == expected
