@@ -69,13 +69,19 @@ def login_name() -> str:
         return "unknown"
 
 
+def who_records(args: argparse.Namespace) -> str:
+    """--user as given (an empty one is refused where it is checked, not replaced), else the login name."""
+    given = getattr(args, "user", None)
+    return login_name() if given is None else given
+
+
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     """`erqi-tui record`: one update from a script, as the app would record it."""
     from .store import edits
     from .core.model import Update
 
     dashboard = loaded.dashboard
-    who = getattr(args, "user", None) or login_name()
+    who = who_records(args)
     today = dt.date.today()
     date = args.date or today
     try:
@@ -506,7 +512,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     if write_out(args.output, FORMATS[args.format].district(request), args.format, protected=protected) is None:
         return EXIT_INVALID
     if args.mark:
-        return mark_briefing(path, loaded, args.as_of or dashboard.as_of, args.user or login_name())
+        return mark_briefing(path, loaded, args.as_of or dashboard.as_of, who_records(args))
     return EXIT_OK
 
 
@@ -833,7 +839,7 @@ def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, di
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
     read_only = args.data is None or args.read_only
-    ErqiApp(path, dashboard, as_of=args.as_of, who=args.user or login_name(), loaded=loaded,
+    ErqiApp(path, dashboard, as_of=args.as_of, who=who_records(args), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
            since=args.since, big=args.big, districts=districts).run()
     return EXIT_OK

@@ -60,9 +60,16 @@ def name_problem(name: object) -> str | None:
         check_who(name)
     except Refused as refused:
         return str(refused)
-    if name != name.strip() or any(unicodedata.category(ch) in ("Cf", "Zl", "Zp") for ch in name):
+    if name != name.strip() or any(unicodedata.category(ch) in ("Cf", "Zl", "Zp") or ch in BLANK_LETTERS
+                                   for ch in name):
         return tr("名字含有首尾空格或不可见的字符（如方向控制符）")
+    if name != unicodedata.normalize("NFC", name):  # José written two ways would be two people who read alike
+        return tr("名字的写法不规范（同一个字有两种编码）；请重新输入这个名字")
     return None
+
+
+# Letters that print as nothing (Hangul fillers): a name of them alone reads as blank.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 def read_people(path: Path) -> dict[str, Person]:
@@ -93,8 +100,8 @@ def read_people(path: Path) -> dict[str, Person]:
             raise PeopleError(f"{where}: name: {problem}")
         if name in names:
             raise PeopleError(tr("{where}：名字“{name}”重复：日志要靠名字分清是谁", where=where, name=name))
-        if not isinstance(token, str) or not TOKEN.fullmatch(token):
-            raise PeopleError(tr("{where}：token 应为 16 至 128 个字母、数字、- 或 _（用 --add-person 生成）",
+        if not isinstance(token, str) or not TOKEN.fullmatch(token) or len(set(token)) < 8:
+            raise PeopleError(tr("{where}：token 应为 16 至 128 个字母、数字、- 或 _，且不止几个字符反复（用 --add-person 生成）",
                                  where=where))
         if token in people:
             raise PeopleError(tr("{where}：token 与他人的相同", where=where))

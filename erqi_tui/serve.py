@@ -158,7 +158,8 @@ class Access:
 def session_command(base: list[str], person: Person, allow_edits: bool) -> list[str]:
     """The erqi-tui command of `person`'s session: under their name, read-only unless both the server
     and their rights allow edits."""
-    return base + ["--user", person.name] + ([] if allow_edits and person.may_edit else ["--read-only"])
+    # --user=NAME, one argument: a name that starts with "-" is not read as an option
+    return base + [f"--user={person.name}"] + ([] if allow_edits and person.may_edit else ["--read-only"])
 
 
 def serve(command: list[str], host: str, port: int, *, allow_edits: bool, title: str = "erqi-tui",
@@ -378,8 +379,10 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
             except Exception as error:  # a session that failed is ended, and the server goes on
                 print(clean(f"erqi-tui serve: a session failed: {error!r}", single_line=True), file=sys.stderr)
             finally:
-                self.sessions.discard(session)
-                await asyncio.shield(session.end())
+                try:
+                    await asyncio.shield(session.end())
+                finally:  # counted until its process is gone: a visitor who drops and comes back at
+                    self.sessions.discard(session)  # once must not run more than --max-sessions of them
                 if not websocket.closed:
                     await websocket.close()
             return websocket

@@ -510,8 +510,8 @@ EN.update({
     "{where}：应有 name、token，可选 rights（read 或 edit）": "{where}: expected name, token and optionally rights (read or edit)",
     "{where}：名字“{name}”重复：日志要靠名字分清是谁":
         "{where}: the name \u201c{name}\u201d is there twice: the journal tells people apart by name",
-    "{where}：token 应为 16 至 128 个字母、数字、- 或 _（用 --add-person 生成）":
-        "{where}: token must be 16 to 128 letters, digits, - or _ (--add-person makes one)",
+    "{where}：token 应为 16 至 128 个字母、数字、- 或 _，且不止几个字符反复（用 --add-person 生成）":
+        "{where}: token must be 16 to 128 letters, digits, - or _, not a few characters repeated (--add-person makes one)",
     "{where}：token 与他人的相同": "{where}: token is the same as another person's",
     "{where}：rights 应为 read 或 edit": "{where}: rights must be read or edit",
     "{path} 中已有“{name}”：要换链接，先删去那一项": "{path} already has \u201c{name}\u201d: to give a new link, delete that entry first",
