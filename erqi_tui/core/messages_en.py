@@ -708,3 +708,9 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
         "erqi-tui: {count} rows have figures that look wrong (see “？”): correct the sheet; if they are true, add --accept-outliers",
     "{line}  ？{question}": "{line}  ? {question}",
 })
+EN.update({  # red team, round two
+    "名字的写法不规范（同一个字有两种编码）；请重新输入这个名字":
+        "the name is written in an unusual encoding (one letter encoded two ways); type the name again",
+    "记录人的名字含有不可见的字符（如方向控制符）；请用 --user 名字 指定一个普通的名字":
+        "the recorder's name holds invisible characters (such as direction controls); give a plain name with --user NAME",
+})
