@@ -297,20 +297,32 @@ def write_reason(error: OSError) -> str:
     return tr(reasons[error.errno]) if error.errno in reasons else (error.strerror or str(error))
 
 
+def screen_size(text: str) -> tuple[int, int]:
+    """--size 120x40: columns and rows, within what a picture can show."""
+    columns, _, rows = text.lower().partition("x")
+    try:
+        size = int(columns), int(rows)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("应为 列数x行数，如 120x40")) from None
+    if not (40 <= size[0] <= 400 and 10 <= size[1] <= 200):
+        raise argparse.ArgumentTypeError(tr("列数应在 40 到 400 之间，行数在 10 到 200 之间"))
+    return size
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(tr("应为 YYYY-MM-DD 形式的日期，实为 {given}", given=repr(text))) from None
 
 
 def port_number(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(tr("应为端口号，实为 {given}", given=repr(text))) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {port}")
+        raise argparse.ArgumentTypeError(tr("端口应在 1 至 65535 之间，实为 {port}", port=port))
     return port
 
 
@@ -372,7 +384,7 @@ def parser() -> argparse.ArgumentParser:
     rec = commands.add_parser(
         "record", help=tr("从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新"),
         description=tr("在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。"),
-        epilog="Examples: erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | erqi-tui record --data t.toml --project kangshifu --set status=投产 | erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
+        epilog=tr("例如：") + " erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | erqi-tui record --data t.toml --project kangshifu --set status=投产 | erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
     rec.add_argument("--data", type=Path, metavar="PATH", required=True, help=tr("数据文件（必填）"))
     what = rec.add_mutually_exclusive_group(required=True)
     what.add_argument("--target", metavar="ID", help=tr("要记录当前值的目标 id"))
@@ -396,9 +408,9 @@ def parser() -> argparse.ArgumentParser:
     imp = commands.add_parser(
         "import", help=tr("导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录"),
         description=tr("读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。"),
-        epilog="Examples: erqi-tui import --data t.toml --template 台账.xlsx | erqi-tui import 台账.xlsx --data t.toml | erqi-tui import 台账.xlsx --data t.toml --apply")
+        epilog=tr("例如：") + " erqi-tui import --data t.toml --template 台账.xlsx | erqi-tui import 台账.xlsx --data t.toml | erqi-tui import 台账.xlsx --data t.toml --apply")
     imp.add_argument("sheet", type=Path, nargs="?", metavar="FILE", help=tr("要导入的表格（.xlsx 或 .csv）"))
-    imp.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+    imp.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
                      help=tr("数据文件（--apply 时必填）"))
     imp.add_argument("--apply", action="store_true", help=tr("记录全部改动（不加时只预览）"))
     imp.add_argument("--sheet", dest="sheet_name", metavar="NAME|N",
@@ -439,9 +451,9 @@ def session_count(text: str) -> int:
     try:
         count = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of sessions, got {text!r}") from None
+        raise argparse.ArgumentTypeError(tr("应为会话数（整数），实为 {given}", given=repr(text))) from None
     if not 1 <= count <= 1000:
-        raise argparse.ArgumentTypeError(f"expected 1 to 1000 sessions, got {count}")
+        raise argparse.ArgumentTypeError(tr("会话数应在 1 至 1000 之间，实为 {count}", count=count))
     return count
 
 

@@ -66,24 +66,24 @@ def missing_hooks() -> list[str]:
 def check_address(host: str, port: int) -> str | None:
     """Why `host`:`port` cannot be listened on, in one line; None if it can."""
     if not 1 <= port <= 65535:
-        return f"port {port} is not a port number; expected 1 to 65535"
+        return tr("{port} 不是端口号；应在 1 至 65535 之间", port=port)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as error:
-        return f"unknown host {host!r}: {getattr(error, 'strerror', None) or error}"
+        return tr("未知的主机 {host}：{error}", host=repr(host), error=getattr(error, "strerror", None) or error)
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
         try:
             probe.bind(address)
         except PermissionError:
-            return f"port {port} is privileged (below 1024) and needs root; choose 1024 or above with --port"
+            return tr("端口 {port} 低于 1024，需要 root 权限；请用 --port 选择 1024 以上的端口", port=port)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                return f"port {port} on {host} is already in use by another program; choose another with --port"
+                return tr("{host} 的端口 {port} 已被其他程序占用；请用 --port 另选一个", host=host, port=port)
             if error.errno == errno.EADDRNOTAVAIL:
-                return f"{host} is not an address of this machine"
-            return f"cannot listen on {host}:{port}: {error.strerror or error}"
+                return tr("{host} 不是本机的地址", host=host)
+            return tr("无法在 {host}:{port} 监听：{error}", host=host, port=port, error=error.strerror or error)
     return None
 
 

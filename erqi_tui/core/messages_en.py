@@ -714,3 +714,19 @@ EN.update({  # red team, round two
     "记录人的名字含有不可见的字符（如方向控制符）；请用 --user 名字 指定一个普通的名字":
         "the recorder's name holds invisible characters (such as direction controls); give a plain name with --user NAME",
 })
+EN.update({  # the command line's own checks, in its language
+    "应为 YYYY-MM-DD 形式的日期，实为 {given}": "expected a date as YYYY-MM-DD, got {given}",
+    "应为端口号，实为 {given}": "expected a port number, got {given}",
+    "端口应在 1 至 65535 之间，实为 {port}": "expected a port from 1 to 65535, got {port}",
+    "例如：": "Examples:",
+    "应为会话数（整数），实为 {given}": "expected a whole number of sessions, got {given}",
+    "会话数应在 1 至 1000 之间，实为 {count}": "expected 1 to 1000 sessions, got {count}",
+    "{port} 不是端口号；应在 1 至 65535 之间": "port {port} is not a port number; expected 1 to 65535",
+    "未知的主机 {host}：{error}": "unknown host {host}: {error}",
+    "端口 {port} 低于 1024，需要 root 权限；请用 --port 选择 1024 以上的端口":
+        "port {port} is privileged (below 1024) and needs root; choose 1024 or above with --port",
+    "{host} 的端口 {port} 已被其他程序占用；请用 --port 另选一个":
+        "port {port} on {host} is already in use by another program; choose another with --port",
+    "{host} 不是本机的地址": "{host} is not an address of this machine",
+    "无法在 {host}:{port} 监听：{error}": "cannot listen on {host}:{port}: {error}",
+})

@@ -67,7 +67,7 @@ def test_withdraw_from_the_command_line(data):
     (["--target", "nope", "--value", "1"], "没有 id 为 'nope' 的目标"),
     (["--target", "signed-amount", "--value", "abc"], "--value:"),
     (["--target", "signed-amount", "--value", "140", "--date", "2042-06-30"], "2024-01-01 至 2024-12-31"),
-    (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "expected a date as YYYY-MM-DD"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "应为 YYYY-MM-DD 形式的日期"),
     (["--project", "kangshifu", "--set", "colour=red"], "字段为以下之一"),
     (["--project", "kangshifu", "--set", "status=完工"], "status:"),
     (["--withdraw", "5"], "没有可撤销的第 5 条更新"),

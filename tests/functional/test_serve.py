@@ -174,9 +174,9 @@ def test_served_on_every_address_the_page_works_by_any_name(tmp_path):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["--port", "70000"], "expected a port from 1 to 65535"),
-    (["--port", "http"], "expected a port number"),
-    (["--host", "192.0.2.1"], "not an address of this machine"),
+    (["--port", "70000"], "端口应在 1 至 65535 之间，实为 70000"),  # in the command line's language
+    (["--port", "http"], "应为端口号"),
+    (["--host", "192.0.2.1"], "192.0.2.1 不是本机的地址"),
 ])
 def test_a_bad_address_gets_one_line_and_exit_2(args, says):
     result = subprocess.run([sys.executable, "-m", "erqi_tui", "serve", *args], capture_output=True, text=True,
@@ -191,7 +191,7 @@ def test_a_busy_port_gets_one_line_and_exit_2():
         port = taken.getsockname()[1]
         result = subprocess.run([sys.executable, "-m", "erqi_tui", "serve", "--port", str(port)],
                                 capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and "already in use" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "已被其他程序占用" in result.stderr and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
 
 
@@ -203,4 +203,4 @@ def test_an_unknown_host_is_named(monkeypatch):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
-    assert serve.check_address("no-such-host", 8000) == "unknown host 'no-such-host': Name or service not known"
+    assert serve.check_address("no-such-host", 8000) == "未知的主机 'no-such-host'：Name or service not known"
