@@ -373,6 +373,8 @@ def parser() -> argparse.ArgumentParser:
                         help=tr("标签和单位的语言（默认：zh）"))
     export.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help=tr("写出自这一天以来的变化（默认：自上次标记的简报）"))
+    export.add_argument("--size", type=screen_size, metavar="COLSxROWS", default=None,
+                        help=tr("svg：图片的列数和行数（默认：120x48，足以显示总览的图表）"))
     export.add_argument("--title-font", default="宋体", metavar="FONT",
                         help=tr("docx：标题的中文字体（默认：宋体）"))
     export.add_argument("--body-font", default="仿宋", metavar="FONT",
@@ -520,7 +522,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
     if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
     request = Request(path, dashboard, args.as_of, args.pane, default_since(dashboard, args.since), args.since,
-                      lang(), args.title_font, args.body_font)
+                      lang(), args.title_font, args.body_font, args.size)
     if write_out(args.output, FORMATS[args.format].district(request), args.format, protected=protected) is None:
         return EXIT_INVALID
     if args.mark:
@@ -564,7 +566,7 @@ def city_export(args: argparse.Namespace, districts) -> int:
     protected = protected_files(*(d.path for d in districts), args=args)
     if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
         return EXIT_INVALID
-    written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of), args.format,
+    written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of, args.size), args.format,
                         protected=protected)
     return EXIT_INVALID if written is None else EXIT_OK
 

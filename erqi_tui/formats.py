@@ -24,6 +24,7 @@ class Request(NamedTuple):
     lang: str = "zh"
     title_font: str = ""
     body_font: str = ""
+    size: tuple[int, int] | None = None  # the SVG picture's columns and rows (--size 120x40)
 
 
 class Format(NamedTuple):
@@ -31,7 +32,7 @@ class Format(NamedTuple):
     what: str  # what it is for, in Chinese (the help translates it)
     binary: bool  # xlsx, docx: written to a file (-o) or a pipe, never onto a terminal
     district: Callable[[Request], str | bytes]
-    city: Callable[[list, dt.date | None], str | bytes] | None = None  # None: no city view in it
+    city: Callable[..., str | bytes] | None = None  # (districts, what_if, size); None: no city view in it
 
 
 def _text(function: str) -> Callable[[Request], str]:
@@ -46,7 +47,26 @@ def _text(function: str) -> Callable[[Request], str]:
 def _svg(r: Request) -> str:
     from .ui.app import svg_screenshot
 
-    return svg_screenshot(r.path, r.dashboard, r.what_if, r.pane or "overview", lang=r.lang, since=r.since_date)
+    return svg_screenshot(r.path, r.dashboard, r.what_if, r.pane or "overview", r.size, lang=r.lang,
+                          since=r.since_date)
+
+
+def _city_svg(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> str:
+    from .core import i18n
+
+    if not any(d.loaded is not None for d in districts):  # nothing to draw: the problems, as a picture
+        from xml.sax.saxutils import escape
+
+        from .core import fmt
+
+        lines = [fmt.clean(i18n.tr("无法读取：{problem}", problem=d.problem.splitlines()[0] if d.problem else ""),
+                           single_line=True) for d in districts]
+        texts = "".join(f'<text x="10" y="{24 * (i + 1)}">{escape(line)}</text>' for i, line in enumerate(lines))
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="960" height="{24 * len(lines) + 12}" '
+                f'font-family="Noto Sans CJK SC, Microsoft YaHei, sans-serif" font-size="16">{texts}</svg>\n')
+    from .ui.app import city_svg_screenshot
+
+    return city_svg_screenshot(districts, what_if, size, lang="en" if i18n.english() else "zh")
 
 
 def _xlsx(r: Request) -> bytes:
@@ -62,15 +82,15 @@ def _docx(r: Request) -> bytes:
                    body_font=r.body_font or BODY_FONT)
 
 
-def _city_docx(districts: list, what_if: dt.date | None) -> bytes:
+def _city_docx(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> bytes:
     from .exchange.briefing_doc import to_city_docx
 
     return to_city_docx(districts, what_if)
 
 
-def _city(function: str) -> Callable[[list, dt.date | None], str | bytes]:
+def _city(function: str) -> Callable[..., str | bytes]:
     """A city export of exchange/city_report.py, by its function's name."""
-    def write(districts: list, what_if: dt.date | None) -> str | bytes:
+    def write(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> str | bytes:
         from .exchange import city_report
 
         return getattr(city_report, function)(districts, what_if)
@@ -82,7 +102,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", "独立的 HTML 页面，可在浏览器中打开、打印", False, _text("to_html")),
     Format("csv", "供 Excel 使用的 CSV（带 BOM 的 UTF-8），每个数值一行", False, _text("to_csv"), _city("to_csv")),
     Format("json", "供脚本使用的稳定 JSON", False, _text("to_json"), _city("to_json")),
-    Format("svg", "某一页的 SVG 图片", False, _svg),
+    Format("svg", "某一页的 SVG 图片", False, _svg, _city_svg),
     Format("xlsx", "Excel 工作簿（数值、格式和图表）", True, _xlsx, _city("to_xlsx")),
     Format("docx", "Word 简报", True, _docx, _city_docx),
 )}

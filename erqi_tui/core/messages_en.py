@@ -612,6 +612,11 @@ EN.update({  # exports in office programs (issue 22)
     "没有可比较的共同目标。": "No shared target to compare.", "没有可排名的地区。": "No district to rank.",
     "{name}：无法读取（{problem}）。": "{name}: cannot be read ({problem}).",
     "{name}（截至{date}）：{note}。": "{name} (as of {date}): {note}.",
+    "svg：图片的列数和行数（默认：120x48，足以显示总览的图表）":
+        "svg: the picture's columns and rows (default: 120x48, enough for the overview's chart)",
+    "应为 列数x行数，如 120x40": "expected COLUMNSxROWS, such as 120x40",
+    "列数应在 40 到 400 之间，行数在 10 到 200 之间": "columns between 40 and 400, rows between 10 and 200",
+    "全市：{count} 个地区": "City: {count} districts",
 })
 EN.update({  # why a write failed (cli.write_reason)
     "是文件夹": "is a folder", "是没有程序在读取的 FIFO（命名管道）": "is a FIFO (named pipe) that no program is reading",

@@ -3,10 +3,13 @@ the date and the pane, and fonts that line Chinese text up, loaded from nothing 
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.terminal_theme import SVG_EXPORT_THEME
 
 from ..core import fmt
@@ -20,7 +23,6 @@ SVG_FORMAT = """\
                      "DejaVu Sans Mono", monospace;
         font-size: {char_height}px;
         line-height: {line_height}px;
-        font-variant-east-asian: full-width;
     }}
 
     .{unique_id}-title {{
@@ -49,18 +51,94 @@ SVG_FORMAT = """\
 </svg>
 """
 
+# Rich sizes a text element as its characters × a cell's width, but a Chinese character takes two
+# cells: Chromium (Edge opens .svg on Windows) squeezed every Chinese line to half its width. Each
+# element is cut where the characters change width, each piece placed at its own cell and stretched
+# to exactly its cells, so the picture lines up as the terminal did in any renderer: one that
+# honours textLength (Chromium, Firefox) and one that does not (rsvg, LibreOffice) alike, since each
+# piece starts at its cell and the font named first has glyphs of one and two cells.
+_TEXT = re.compile(r'<text (?P<head>[^>]*?) x="(?P<x>[\d.]+)" y="(?P<y>[\d.]+)" textLength="[\d.]+"'
+                   r' (?P<tail>[^>]*)>(?P<text>[^<]*)</text>')
+FONT_SIZE = 20  # Rich's
+CELL_WIDTH = FONT_SIZE * 0.61  # Rich's cell (font_aspect_ratio 0.61); the CJK mono fonts' glyphs are 0.5 em and 1 em
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(" ", "&#160;")
+
+
+def _by_width(text: str) -> list[tuple[str, int]]:
+    """`text` in pieces of characters of one width (1 or 2 cells; a zero-width one stays with the
+    character before it), each with its width in cells."""
+    pieces: list[list] = []
+    for ch in text:
+        width = cell_len(ch)
+        if pieces and (width == 0 or pieces[-1][2] == width):
+            pieces[-1][0] += ch
+            pieces[-1][1] += width
+        else:
+            pieces.append([ch, width, width or 1])
+    return [(piece, cells) for piece, cells, _ in pieces]
+
+
+def _in_cells(match: re.Match) -> str:
+    x = float(match["x"])
+    out = []
+    for piece, cells in _by_width(html.unescape(match["text"])):
+        if piece.strip():
+            spacing = (CELL_WIDTH - FONT_SIZE / 2) * cells / len(piece)  # for a renderer without textLength
+            out.append(f'<text {match["head"]} x="{x:g}" y="{match["y"]}" textLength="{cells * CELL_WIDTH:g}" '
+                       f'lengthAdjust="spacingAndGlyphs" letter-spacing="{spacing:.2f}" {match["tail"]}>'
+                       f'{_escape(piece)}</text>')
+        x = round(x + cells * CELL_WIDTH, 2)
+    return "".join(out)
+
+
+def in_cells(picture: str) -> str:
+    """Every text element of Rich's picture cut into pieces of one character width, each as long as
+    its cells."""
+    return _TEXT.sub(_in_cells, picture)
+
+
 # The three coloured "window buttons" Rich draws in the corner: a briefing is not a desktop.
 _BUTTONS = re.compile(r"\s*<g transform=\"translate\(26,22\)\">\s*(<circle[^>]*/>\s*){3}</g>\s*")
 
 
-def svg(app, title: str) -> str:
-    """The app's current screen as a briefing's SVG, `title` on its first line. Data text reaches the
-    screen cleaned (fmt.clean); the picture is cleaned once more as a whole, so that nothing a widget
-    let through (U+FFFF, a bidi override) makes it invalid XML or reorders it: Rich escapes only & < >."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+class _Lines:
+    """Lines of the screen, as Rich renders them."""
+
+    def __init__(self, lines: list) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for index, line in enumerate(self.lines):
+            if index:
+                yield Segment.line()
+            for strip in line:
+                yield from strip
+
+
+def screen_lines(app, leave_out: tuple = ()) -> list:
+    """The screen's lines (each a list of strips), without the rows of the widgets in `leave_out`
+    (the tab row, the key line: a briefing's picture is not a program) and without the blank rows
+    at the bottom (all spaces), but one."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    skipped = {y for widget in leave_out for y in range(widget.region.y, widget.region.bottom)}
+    lines = [line for y, line in enumerate(update.strips, update.region.y) if y not in skipped]
+    filled = [i for i, line in enumerate(lines) if any(s.text.strip() for strip in line for s in strip)]
+    return lines[:filled[-1] + 2] if filled else lines
+
+
+def svg(app, title: str, leave_out: tuple = ()) -> str:
+    """The app's current screen as a briefing's SVG, `title` on its first line, without the rows of
+    `leave_out`; text in cells (`in_cells`). Data text reaches the screen cleaned (fmt.clean); the
+    picture is cleaned once more as a whole, so that nothing a widget let through (U+FFFF, a bidi
+    override) makes it invalid XML or reorders it: Rich escapes only & < >."""
+    width, _ = app.size
+    lines = screen_lines(app, leave_out)
+    console = Console(width=width, height=len(lines), file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    console.print(_Lines(lines))
     picture = console.export_svg(title=fmt.clean(title, single_line=True), code_format=SVG_FORMAT,
                                  theme=SVG_EXPORT_THEME)
-    return fmt.clean(_BUTTONS.sub("\n", picture))
+    return fmt.clean(in_cells(_BUTTONS.sub("\n", picture)))

@@ -722,7 +722,7 @@ class ErqiApp(App):
 
         title = fmt.clean(f"{self.title} — {self.context.as_of.isoformat()} — {self.pane_name(self.current_pane)}",
                           single_line=True)
-        return svg(self, title)
+        return svg(self, title, leave_out=(self.query_one(PaneTabs), self.query_one(KeyBar)))
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -738,9 +738,14 @@ class ErqiApp(App):
         self.push_screen(CommandPalette(providers=[Themes], placeholder=tr("搜索主题…")))
 
 
+SVG_SIZE = (120, 48)  # columns × rows: the example year's 总览 with its chart; the picture ends where the pane does
+
+
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,
-                   size: tuple[int, int] = (100, 30), lang: str = "zh", since: dt.date | None = None) -> str:
-    """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it."""
+                   size: tuple[int, int] | None = None, lang: str = "zh", since: dt.date | None = None) -> str:
+    """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it: at
+    `size` (SVG_SIZE), without the tab row and the key line, cut below the pane's last line."""
+    size = size or SVG_SIZE
     import asyncio
 
     app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=lang), since=since)
@@ -752,5 +757,29 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
             await pilot.press(key)
             await pilot.pause()
             return app.briefing_svg()
+
+    return asyncio.run(draw())
+
+
+def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int, int] | None = None,
+                        lang: str = "zh") -> str:
+    """An SVG picture of 全市 (several districts' files), drawn headless: the ranked table, cut below
+    its last line, without the key line."""
+    import asyncio
+
+    good = [d for d in districts if d.loaded is not None]
+    first = good[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, as_of=as_of, loaded=first.loaded, watch=False, read_only=True,
+                  settings=Config(lang=lang), districts=districts)
+    app.animation_level = "none"
+
+    async def draw() -> str:
+        from ..exchange.briefing_svg import svg
+
+        rows = max(12, len(districts) + 9)  # the ranked table and its frame, no empty screen below it
+        async with app.run_test(size=size or (SVG_SIZE[0], rows)) as pilot:
+            await pilot.pause()
+            return svg(app, fmt.clean(tr("全市：{count} 个地区", count=len(districts)), single_line=True),
+                       leave_out=tuple(app.screen.query(KeyBar)))
 
     return asyncio.run(draw())

@@ -193,3 +193,76 @@ def test_the_citys_briefing_ranks_the_districts(tmp_path, capsys):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:3] == ["排名", "地区", "数值截至"]
     assert [r.cells[1].text for r in table.rows[1:]] == ["甲区", "丙区", "乙区"]
+
+
+def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
+    """A Chinese character is two cells: each text is as long as its cells, so that Chromium does
+    not squeeze it, and starts at its cell; no tab row or key line; the size asked for."""
+    import html as html_module
+    from xml.etree import ElementTree
+
+    from rich.cells import cell_len
+
+    from erqi_tui.exchange.briefing_svg import CELL_WIDTH
+
+    out = tmp_path / "pane.svg"
+    assert cli.main(["--data", str(BUNDLED), "export", "--format", "svg", "--size", "100x30", "-o", str(out)]) == 0
+    raw = out.read_text(encoding="utf-8")
+    root = ElementTree.fromstring(raw)
+    texts = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("textLength")]
+    assert texts and any(cell_len(t.text) > len(t.text) for t in texts)  # Chinese among them
+    for text in texts:
+        cells = cell_len(text.text)
+        assert float(text.get("textLength")) == pytest.approx(cells * CELL_WIDTH), text.text
+        assert (float(text.get("x")) / CELL_WIDTH) == pytest.approx(round(float(text.get("x")) / CELL_WIDTH))
+        assert len({cell_len(ch) for ch in text.text if cell_len(ch)}) == 1  # one width a piece
+    shown = "".join(t.text for t in texts)
+    assert "签约额" in shown and "建设现代化美好二七" in shown
+    assert "三区三轴" not in shown and "营商环境" not in shown and "退出" not in shown  # no tab row, no key line
+    width = float(root.get("viewBox").split()[2])
+    assert width == pytest.approx(100 * CELL_WIDTH + 20 + 18, abs=40)
+
+
+def test_the_city_has_a_picture(tmp_path, capsys):
+    folder = tmp_path / "city"
+    folder.mkdir()
+    for name in ("甲区", "乙区"):
+        (folder / f"{name}.toml").write_text(
+            f'[meta]\ndistrict = "{name}"\nyear = 2024\nas_of = 2024-06-30\n\n[[target]]\nid = "signed"\n'
+            'name = "新签约项目"\ntarget = { value = 40, unit = "个" }\ncurrent = { value = 20, unit = "个" }\n',
+            encoding="utf-8")
+    raw = exported(tmp_path, "svg", "--data", str(folder)).decode("utf-8")
+    assert "甲区" in raw and "乙区" in raw and "新签约项目" in raw
+
+
+SOFFICE = __import__("shutil").which("soffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("fmt, args, most", [
+    ("xlsx", ["--data", str(BUNDLED)], 14), ("xlsx", ["--example"], 20),
+    ("docx", ["--data", str(BUNDLED)], 3), ("docx", ["--example"], 5),
+])
+def test_libreoffice_prints_it_on_a4(fmt, args, most, tmp_path, capsys):
+    """Printed by LibreOffice as an office would: every page A4, the workbook a page or so a sheet
+    (it printed on 18 and 34 before), the briefing on a few; pdftoppm makes each page a picture to
+    look at."""
+    import shutil
+    import subprocess
+
+    raw = exported(tmp_path, fmt, *args)
+    source = tmp_path / f"briefing.{fmt}"
+    source.write_bytes(raw)
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "briefing.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") \
+        else ""
+    if info:
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        assert 1 <= pages <= most, pages
+        assert "(A4)" in info
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+        assert list(tmp_path.glob("page-*.png"))
