@@ -192,7 +192,23 @@ th { background: #e3eaf5; }
 .bar .done { position: absolute; left: 0; top: 0; bottom: 0; background: #2e7d32; }
 .bar.behind .done { background: #ef6c00; }
 .bar .time { position: absolute; top: -.2em; bottom: -.2em; width: 2px; background: #000; }
-@media print { body { margin: 1cm; } h2 { break-after: avoid; } table { break-inside: avoid; } }
+th { white-space: nowrap; }
+td { min-width: 3em; }
+td.name { min-width: 7em; }
+/* Printed: A4 across (a target's table has a dozen columns), a long table runs on from the page it
+   starts on with its header repeated (a table kept whole left a first page with only the title),
+   a row never split, a heading kept with what follows, columns never narrower than their header. */
+@page { size: A4 landscape; margin: 1.2cm 1.2cm 1.5cm; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  h1 { font-size: 15pt; margin: 0 0 .3em; } h2 { font-size: 13pt; margin-top: 1em; }
+  h2, h3 { break-after: avoid; }
+  table { width: 100%; break-inside: auto; font-size: 9pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  th, td { padding: .15em .35em; }
+  .bar { width: 6em; }
+}
 """
 
 
@@ -226,7 +242,8 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
             head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(tr('进度'))}</th>" if with_bar else "")
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
-                cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+                cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else f"<td>{esc(c)}</td>"
+                                for i, c in enumerate(row))
                 if with_bar:
                     cells += f"<td>{bars.get(row[0], '')}</td>"
                 parts.append(f"<tr>{cells}</tr>")

@@ -266,3 +266,14 @@ def test_libreoffice_prints_it_on_a4(fmt, args, most, tmp_path, capsys):
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
         assert list(tmp_path.glob("page-*.png"))
+
+
+def test_the_html_prints_on_a4_with_its_tables_running_on(tmp_path, capsys):
+    """Printed from a browser: A4, a long table runs on from the first page with its header repeated
+    (kept whole, it left a first page with the title alone), columns never one character wide."""
+    page = exported(tmp_path, "html", "--example").decode("utf-8")
+    css = page[page.index("<style>"):page.index("</style>")]
+    assert "@page { size: A4" in css and "thead { display: table-header-group; }" in css
+    assert "table { break-inside: avoid" not in css and "tr { break-inside: avoid; }" in css
+    assert "td { min-width: 3em; }" in css and "th { white-space: nowrap; }" in css
+    assert page.count("<thead>") == page.count("<table>") > 3
