@@ -40,20 +40,16 @@ from .actions import RECORDING, bindings
 # A pane's module is imported, and the pane built, only when it is first shown: start-up pays for
 # the first pane alone.
 def pane_class(pane_id: str, big: bool = False) -> type:
-    """`big`: the overview as 大屏 (panes/big.py), for 160 columns and more or --big."""
+    """The widget of pane `pane_id`: the PANE of panes/<pane_id>.py, imported when first shown, so a
+    new pane is its module and its title in model.PANE_TITLES. `big`: the overview as 大屏
+    (panes/big.py), for 160 columns and more or --big."""
+    import importlib
+
     if pane_id == "overview" and big:
-        from .panes.big import BigOverview as pane
-    elif pane_id == "overview":
-        from .panes.overview import OverviewPane as pane
-    elif pane_id == "investment":
-        from .panes.investment import InvestmentPane as pane
-    elif pane_id == "layout":
-        from .panes.layout import LayoutPane as pane
-    elif pane_id == "business":
-        from .panes.business import BusinessPane as pane
-    else:
-        from .panes.projects import ProjectsPane as pane
-    return pane
+        from .panes.big import BigOverview
+
+        return BigOverview
+    return importlib.import_module(f".panes.{pane_id}", __package__).PANE
 
 
 # From this width the overview is drawn as 大屏 (panes/big.py, imported only then).

@@ -36,3 +36,6 @@ class BusinessPane(VerticalScroll):
             yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
         for group, figures in groups:
             yield FigureGroup(group, figures)
+
+
+PANE = BusinessPane  # what ui.app.pane_class shows for this pane id

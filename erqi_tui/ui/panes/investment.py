@@ -75,3 +75,6 @@ class InvestmentPane(VerticalScroll):
             text.append(indent)
             text.append_text(plain(data(event, "note"), "dim"))
         return text
+
+
+PANE = InvestmentPane  # what ui.app.pane_class shows for this pane id

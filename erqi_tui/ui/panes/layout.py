@@ -102,3 +102,6 @@ class LayoutPane(VerticalScroll):
             text.append("   ")
             text.append_text(plain(data(layout, "belt_note"), "dim"))
         return text
+
+
+PANE = LayoutPane  # what ui.app.pane_class shows for this pane id

@@ -87,3 +87,6 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     box.border_title = tr("预警：落后于序时进度" if behind and not overdue else "预警")
     box.set_class(not lines, "-none")
     return box
+
+
+PANE = OverviewPane  # what ui.app.pane_class shows for this pane id

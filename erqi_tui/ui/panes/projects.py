@@ -191,3 +191,6 @@ class ProjectsPane(Vertical):
     @on(VirtualTable.Selected)
     def open_detail(self, event: VirtualTable.Selected) -> None:
         self.post_message(OpenRequested("project", self.table.rows[event.index].id))
+
+
+PANE = ProjectsPane  # what ui.app.pane_class shows for this pane id
