@@ -584,7 +584,7 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
 
         date = default_date(dashboard, today)
         written = write_out(args.template, importing.template(dashboard, date, monthly=args.monthly), announce=False,
-                            protected={**protected_files(path),
+                            protected={**protected_files(path, args=args),
                                        **({args.sheet: tr("要导入的表格")} if args.sheet else {})})
         if written is None:
             return EXIT_INVALID
