@@ -593,7 +593,7 @@ EN.update({  # exports in office programs (issue 22)
     "{label}（{unit}）": "{label} ({unit})", "{label}为下限或约数": "{label} is a bound",
     "其他单位的数值": "Figures in other units", "进程·图表": "Course charts", "以上": "or more",
     "第 &P 页，共 &N 页": "Page &P of &N",
-    "各地区数值截至日期不同，见“数值截至”": "Each district's figures stand at their own date (see Figure as of)",
+    "各地区数值截至日期见“数值截至”列": "Each district's figures stand at the date in Figure as of",
     "较{date}持平": "unchanged since {date}", "增加": "up", "减少": "down",
     "较{date}{word}{amount}": "{word} {amount} since {date}",
     "按当前进度，年底预计完成{value}": "at the current pace {value} by the end of the year",

@@ -87,7 +87,7 @@ def city_identity(comparison: Comparison, count: int, what_if: dt.date | None):
     from .workbook import Identity
 
     date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
-            else tr("各地区数值截至日期不同，见“数值截至”"))
+            else tr("各地区数值截至日期见“数值截至”列"))
     return Identity(title(comparison, count), date)
 
 
@@ -128,6 +128,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
         chart.title = tr("平均（个百分点）")
         chart.y_axis.number_format = "+0.0;-0.0;0.0"
         chart.x_axis.scaling.orientation = "maxMin"  # the first ranked at the top, as in the table
+        chart.x_axis.tickLblPos = "low"  # the names beside the chart, not over the bars of those behind
         score = len(columns) - 1
         chart.add_data(Reference(table.sheet, min_col=score, min_row=table.header_row, max_row=table.last),
                        titles_from_data=True)

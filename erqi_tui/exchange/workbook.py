@@ -163,6 +163,9 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
         width = max(widths.get(index, 0), 8)
         sheet.column_dimensions[get_column_letter(index)].width = width
         total += width
+    lines = max((-(-cell_len(c.header) // max(widths.get(i, 0) - 1, 7)) for i, c in enumerate(columns, start=1)),
+                default=1)
+    sheet.row_dimensions[header_row].height = 15 * lines  # a wrapped header shown whole, not cut at one line
     page_setup(sheet, who, landscape=total > PORTRAIT_WIDTH)
     sheet.freeze_panes = sheet.cell(header_row + 1, 2)  # the one header, and the names beside it
     sheet.print_title_rows = f"{header_row}:{header_row}"
@@ -346,8 +349,8 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
         tables = _tables(acc, section) or [(tr("（无）"), [Column("")], [])]
         for index, (title, columns, rows) in enumerate(tables):
             long_title = tr("预警：落后于序时进度") if title == tr("预警") else title
-            table = write_table(book, name if index == 0 else f"{name}·{title}", section.pane, who, long_title,
-                                columns, rows)
+            table = write_table(book, name if index == 0 else f"{name}·{title}", section.pane, who,
+                                f"{name} · {long_title}", columns, rows)
             if section.pane == "overview" and title == tr("年度目标") and rows:
                 _completion_chart(table)
     if pane in (None, "overview"):

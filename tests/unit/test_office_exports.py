@@ -38,7 +38,7 @@ def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path,
     assert book.sheetnames[:4] == ["总览", "总览·预警", "总览·要闻数据", "招商引资"]
     assert "重点项目" in book.sheetnames and "进程" not in book.sheetnames  # no history yet: no 进程
     sheet = book["总览"]
-    assert [sheet.cell(r, 1).value for r in (1, 2)] == ["郑州市二七区 2024 年目标 — 年度目标", "截至 2024-05-31"]
+    assert [sheet.cell(r, 1).value for r in (1, 2)] == ["郑州市二七区 2024 年目标 — 总览 · 年度目标", "截至 2024-05-31"]
     assert sheet.cell(3, 1).value.startswith("来源：《砥砺奋进正当时")
     header_row, rows = table_of(sheet)
     amount = next(r for r in rows if r[0] == "签约额")
