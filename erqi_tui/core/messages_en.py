@@ -735,3 +735,43 @@ EN.update({  # the command line's own checks, in its language
     "{host} 不是本机的地址": "{host} is not an address of this machine",
     "无法在 {host}:{port} 监听：{error}": "cannot listen on {host}:{port}: {error}",
 })
+EN.update({  # the forms read figures as ledgers do (core.written)
+    "请输入数字；这里不能写“无”或“—”": "type a number; “无” or “—” cannot be recorded here",
+})
+EN.update({  # the article and the reader (issue 25)
+    "{year}年{month}月": "{month_name} {year}",
+    "截至 {date}（序时按月末计）· ? 帮助": "As of {date} (pace at the month's end) · ? Help",
+    "截至 {date}，{year} 年已过 {share}（序时进度，按月末计，图中 ┃ 处）":
+        "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end, ┃ in the bars)",
+    "截至 {date}，{year} 年已过 {share}（序时进度，按月末计）":
+        "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end)",
+    "（按月末计；按{month}月初计为{verdict}）": "(at the month's end; at its start it would be {verdict})",
+    "逾期未报": "Due, not reported",
+    "{name}（计划 {when}，按 {date} 计）": "{name} (planned {when}, judged at {date})",
+    "{name} 逾期未报（计划 {when}）": "{name} due, not reported (planned {when})",
+    "{name} {when} ✓（晚于计划 {planned}）": "{name} {when} ✓ (later than planned, {planned})",
+    "挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期未报 ◂▸ 上年/下年 │ 按 {date} 计）":
+        "Wall chart: project milestones (● done ○ planned ✗ due, not reported ◂▸ year before/after │ judged at {date})",
+    "{stage}：计入的项目": "{stage}: the projects counted",
+    "数据文件没有列明计入这一数字的项目（counts_for）": "The data file names no project counted in this figure (counts_for)",
+    "原文：": "Source: ",
+    "计划 {goal}": "Planned {goal}",
+    "举措（文章未给数字）": "Initiatives (no figures given)",
+    "随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。":
+        "The bundled data file is read-only: it holds an article's real figures. To record updates or mark a "
+        "briefing, copy the data file and open it with erqi-tui --data FILE.",
+    "示例（虚构）数据只读。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。":
+        "The example (invented) data is read-only. To record updates or mark a briefing, copy the data file and "
+        "open it with erqi-tui --data FILE.",
+    "只读：这里不能记录更新，也不能标记简报。": "Read-only: updates cannot be recorded here, nor briefings marked.",
+    "不能标记简报": "Cannot mark a briefing",
+    "说明为何不能修改": "Say why nothing can be changed",
+    "erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data file holds an article's real figures and is read-only; no briefing can be "
+        "marked on it; copy the data file and use --data FILE",
+    "erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled data file holds an article's real figures and is read-only; copy the data file "
+        "and use --data FILE",
+    "上一行": "Previous row", "下一行": "Next row", "上一页": "Previous page", "下一页": "Next page",
+    "第一行": "First row", "最后一行": "Last row", "打开": "Open", "表格": "Tables", "导出图片": "Export picture",
+})

@@ -1,7 +1,7 @@
 """`erqi-tui import`: an office's ledger (台账) in, as journal updates, and no figure recorded wrong
 without a word. No Textual.
 
-ledger_sheet finds the table (the sheet, the header after any title or 填报 lines) and ledger_values
+ledger_sheet finds the table (the sheet, the header after any title or 填报 lines) and core.written
 reads its cells; here each row, or each month's cell of a wide monthly ledger, becomes an Update,
 checked before it is planned: the unit (the cell's, the 单位 column's, the header's, the 备注's)
 against the target's or field's, converted within a dimension and refused across; the district (a
@@ -25,9 +25,9 @@ from ..core.i18n import data, tr
 from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
-from . import ledger_values as values_
+from ..core import written as values_
 from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_letter, read_date_label, read_ledger)
-from .ledger_values import NoCachedValue, Reading, Unreadable, blank, normal
+from ..core.written import NoCachedValue, Reading, Unreadable, blank, normal
 
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
                 "status": "状态", "axis": "发展轴", "location": "位置", "investment": "总投资", "area": "占地",

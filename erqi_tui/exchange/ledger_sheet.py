@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 from ..core.i18n import tr
 from ..core.problems import DataError, Problem
 from ..store import files
-from .ledger_values import NoCachedValue, Percent, blank, header_month, normal, read_date, unit_named
+from ..core.written import NoCachedValue, Percent, blank, header_month, normal, read_date, unit_named
 
 # Header words → field. Matched after NFKC, trimming and lower-casing, with any bracket taken off.
 HEADERS = {

@@ -12,28 +12,30 @@ from ..core.i18n import tr
 from ..core.model import Dashboard, Project, Quantity, Target, Task, Update
 from .validate import MAX_VALUE
 
-_NUMBER = re.compile(r"^\s*([约≈~]?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\+?)\s*(\S*)\s*$")
-
-
 def parse_quantity(text: str, unit: str | None) -> Quantity:
-    """"120.5", "1,200 个", "50+ 亿元", "约133 亩" (or ≈, ~) → Quantity. `unit` is the one to use when none is typed (and the
-    one required when given). Raises ValueError with a message for the user."""
-    match = _NUMBER.match(text)
-    if not match:
+    """A figure as officials write it, in the form or `record` as in a ledger (core.written):
+    "120.5", "1,200 个", "１４０", "140以上", "超140", "50+ 亿元", "约133 亩", "近100" → Quantity. `unit`
+    is the one to use when none is typed (and the one required when given; 亿 reads as 亿元).
+    Raises ValueError with a message for the user."""
+    from ..core.written import Unreadable, as_number, blank, read_number
+
+    if not text.strip():
         raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
-    about, number, plus, typed_unit = match.groups()
-    if re.fullmatch(r"[eE][+-]?[0-9]+", typed_unit):  # 1e400 would read as 1 with the unit "e400"
-        raise ValueError(tr("请输入普通数字，不要用科学计数法"))
-    value = float(number.replace(",", ""))
+    if blank(text):
+        raise ValueError(tr("请输入数字；这里不能写“无”或“—”"))
+    try:
+        reading = read_number(text)
+    except Unreadable as problem:
+        raise ValueError(str(problem)) from None
+    value = as_number(reading.value)
     if not math.isfinite(value) or value > MAX_VALUE:
         raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
-    if value.is_integer() and "." not in number:
-        value = int(value)
+    typed_unit = reading.unit
     if typed_unit and unit and typed_unit != unit:
         raise ValueError(tr("单位应为“{unit}”", unit=unit))
     if not (typed_unit or unit):
         raise ValueError(tr("请注明单位，如 5 亿元"))
-    return Quantity(value, typed_unit or unit, at_least=bool(plus), approx=bool(about))
+    return Quantity(value, typed_unit or unit, at_least=reading.at_least, approx=reading.approx)
 
 
 def parse_date(text: str, allowed: tuple[dt.date, dt.date]) -> dt.date:

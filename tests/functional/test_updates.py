@@ -34,7 +34,7 @@ def test_wrong_input_is_explained_beside_the_field_and_nothing_is_saved(data):
         await pilot.press(*"abc", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, UpdateForm)
-        assert "请输入不小于 0 的数字" in screen_text(pilot.app)
+        assert "应为数字，如 120.5、1,234、140以上、约133" in screen_text(pilot.app)
         assert not journal.journal_path(data).exists()
 
     run_with(make_app(data), check)

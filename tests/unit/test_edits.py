@@ -25,10 +25,22 @@ def test_parse_quantity(text, unit, quantity):
     assert edits.parse_quantity(text, unit) == quantity
 
 
+@pytest.mark.parametrize("text, quantity", [
+    ("140以上", Quantity(140, "个", at_least=True)), ("超140", Quantity(140, "个", at_least=True)),
+    ("１４０", Quantity(140, "个")), ("6420余", Quantity(6420, "个", at_least=True)),
+    ("近100", Quantity(100, "个", approx=True)), ("1,234", Quantity(1234, "个")),
+])
+def test_the_form_reads_figures_as_officials_write_them(text, quantity):
+    """The app's forms and `record` read a figure as a ledger's cell is read (core.written)."""
+    assert edits.parse_quantity(text, "个") == quantity
+
+
 @pytest.mark.parametrize("text, unit, message", [
     ("", "个", "请输入不小于 0 的数字"),
-    ("-3", "个", "请输入不小于 0 的数字"),
-    ("abc", "个", "请输入不小于 0 的数字"),
+    ("-3", "个", "应为不小于 0 的数字"),
+    ("abc", "个", "应为数字，如 120.5、1,234、140以上、约133"),
+    ("1,5", "个", "千位分隔符应每三位一个"),  # not 15
+    ("—", "个", "不能写“无”或“—”"),
     ("5 万元", "亿元", "单位应为“亿元”"),
     ("5", None, "请注明单位"),
 ])

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from erqi_tui import cli, store
 from erqi_tui.store import journal
-from erqi_tui.exchange.ledger_values import read_date
+from erqi_tui.core.written import read_date
 
 from ..conftest import BUNDLED
 

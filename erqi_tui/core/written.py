@@ -1,5 +1,6 @@
-"""How a ledger's cells read: numbers, units, dates and months as offices write them, and the names
-of districts as an official compares them. Pure functions, no Textual, no files.
+"""Numbers, units, dates and months as offices write them, and the names of districts as an official
+compares them: how a ledger's cells read (exchange/importing) and what the app's forms and `record`
+accept (store/edits) alike. Pure functions, no Textual, no files.
 
 A number: 140, "1,234.5", "１４０", "140以上", "超140", "6420余", "40余家", "约133亩", "近100", "96.5%",
 a numeric cell (1e16 and 0.00001 read as the numbers they are), an Excel percent cell (0.965 shown as
@@ -15,8 +16,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from ..core import units
-from ..core.i18n import tr
+from . import units
+from .i18n import tr
 
 # What offices write for "no figure": a dash of any width, a slash, 无. A blank cell is one too.
 NO_FIGURE = frozenset({"-", "--", "—", "——", "–", "－", "/", "／", "\\", "无", "暂无", "n/a", "na", "×"})
