@@ -64,6 +64,15 @@ def _worksheet_path() -> str | None:
     return _source_says(ReadOnlyWorksheet, "__init__", "self._worksheet_path = worksheet_path")
 
 
+def _row_xml() -> str | None:
+    from docx import Document
+
+    table = Document().add_table(rows=1, cols=1)
+    row = table.rows[0]
+    found = getattr(row, "_tr", None)
+    return None if found is not None and hasattr(found, "get_or_add_trPr") else "_Row._tr is not a row's XML element"
+
+
 def _serve_hooks() -> str | None:
     from .serve import missing_hooks  # serve checks its own at start; the test asks it too
 
@@ -86,6 +95,9 @@ PRIVATE_APIS: tuple[PrivateAPI, ...] = (
     PrivateAPI("ReadOnlyWorksheet._worksheet_path", "openpyxl", "3.1.5",
                "exchange/importing.py and ledger_sheet.py: the first sheet's XML, to bound its merged blocks before openpyxl "
                "(which builds none in read-only mode) reads it", _worksheet_path),
+    PrivateAPI("_Row._tr", "python-docx", "1.2.0",
+               "exchange/briefing_doc.py: a table row's XML, to repeat the header row on every page and keep "
+               "rows whole (python-docx has no public way to either)", _row_xml),
     PrivateAPI("Server._make_app, AppService._open_app_process, _build_environment, _process, _stdin, _task",
                "textual-serve", "1.1.3",
                "serve.py: the token guard, the Origin check and each session's process (serve.missing_hooks; "

@@ -215,14 +215,14 @@ def _page(document, note: str) -> None:
         run = footer.add_run()
         for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
             if kind:
-                mark = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+                mark = run.element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
             elif text == "PAGE":
-                mark = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+                mark = run.element.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
                 mark.text = " PAGE "
             else:
-                mark = run._r.makeelement(qn("w:t"), {})
+                mark = run.element.makeelement(qn("w:t"), {})
                 mark.text = text
-            run._r.append(mark)
+            run.element.append(mark)
         footer.add_run(" —")
         for r in footer.runs:
             r.font.size = Pt(14)  # 4号半角宋体阿拉伯数字, as the standard has it; 14 pt reads the same
@@ -287,7 +287,7 @@ def _start(document, title_font: str, body_font: str, head: str, when: str) -> N
         run = paragraph.add_run(_line(text))
         run.font.size = Pt(size)
         run.font.name = title_font
-        _set_fonts(run._r.get_or_add_rPr(), title_font)
+        _set_fonts(run.element.get_or_add_rPr(), title_font)
         run.bold = size > 16
 
 
