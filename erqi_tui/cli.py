@@ -568,6 +568,10 @@ def city_export(args: argparse.Namespace, districts) -> int:
         return EXIT_INVALID
     written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of, args.size), args.format,
                         protected=protected)
+    for district in districts:  # a file left out is said, whatever the format says of it
+        if district.problem:
+            print(fmt.clean(tr("erqi-tui：未计入 {path}：{problem}", path=district.path,
+                               problem=district.problem.splitlines()[0]), single_line=True), file=sys.stderr)
     return EXIT_INVALID if written is None else EXIT_OK
 
 
@@ -797,6 +801,10 @@ def run(argv: list[str]) -> int:
         if len(paths) != 1 or args.data[0].is_dir():
             return city(args, paths)
         args.data = paths[0]
+    if args.command == "check" and args.path is not None and args.path.is_dir():  # check DIR/: every file in it
+        from .views.city import expand
+
+        return city(args, expand([args.path]))
     path = (args.command == "check" and args.path) or args.data or bundled_data(EXAMPLE if args.example else
                                                                                  "targets.toml")
     try:

@@ -9,7 +9,7 @@ import io
 
 from ..core import fmt
 from . import report
-from ..views.city import Comparison, District, compare
+from ..views.city import Comparison, District, cell_note, compare, headline, method
 from ..core.i18n import tr
 
 def _gap(value: float | None) -> str:
@@ -17,8 +17,8 @@ def _gap(value: float | None) -> str:
 
 
 def title(comparison: Comparison, count: int) -> str:
-    year = tr("{year} 年", year=comparison.year) if comparison.year else ""
-    return tr("全市：{count} 个地区 {year}", count=count, year=year).strip()
+    """What its counts count (ranked, not compared, unreadable), the year, and a what-if (issue 24)."""
+    return headline(comparison)
 
 
 def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
@@ -26,16 +26,20 @@ def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
     cell = report._md_cell
     names = [name for _, name, _ in comparison.targets]
     lines = [f"# {cell(title(comparison, len(districts)))}", "",
-             tr("每个目标：完成率，与序时进度相比 ±个百分点；排名按共同目标的平均差距。"), "",
-             "| " + " | ".join(map(cell, [tr("排名"), tr("地区"), *names, tr("平均（个百分点）"), tr("说明")])) + " |",
-             "|" + " --- |" * (len(names) + 4)]
+             tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
+             "| " + " | ".join(map(cell, [tr("排名"), tr("地区"), tr("截至"), tr("可比"), *names,
+                                         tr("平均（个百分点）"), tr("说明")])) + " |",
+             "|" + " --- |" * (len(names) + 6)]
     for row in comparison.rows:
         if row.district.dashboard is None:
-            values = ["", row.district.path.name, *([""] * len(names)), "", tr("无法读取：{problem}", problem=row.note)]
+            values = ["", row.district.path.name, "", "", *([""] * len(names)), "",
+                      tr("无法读取：{problem}", problem=row.note)]
         else:
             rank = ("⚠ " if row.worst else "") + (str(row.rank) if row.rank else fmt.MISSING)
-            values = [rank, row.district.name, *(_cell(row, ident) for ident, _, _ in comparison.targets),
-                      _gap(row.score), row.note]
+            date = row.date.isoformat() + (tr("（滞后）") if row.stale else "") if row.date else ""
+            values = [rank, row.label or row.district.name, date, tr("{count} 项", count=row.basis),
+                      *(_cell(row, ident) for ident, _, _ in comparison.targets),
+                      _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
         lines.append("| " + " | ".join(cell(v) for v in values) + " |")
     return "\n".join(lines) + "\n"
 
@@ -44,37 +48,54 @@ def _cell(row, ident: str) -> str:
     found = row.cells.get(ident)
     if found is None or found.progress.completion is None:
         return fmt.MISSING
-    text = f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
-    return text if found.compared else text + tr("（单位不同）")
+    return f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
 
 
 def to_json(districts: list[District], what_if: dt.date | None) -> str:
     comparison = compare(districts, what_if)
     out = {"format": "erqi-tui-city/1", "year": comparison.year,
-           "targets": [{"id": i, "name": n, "unit": u} for i, n, u in comparison.targets], "districts": []}
+           "what_if": comparison.what_if.isoformat() if comparison.what_if else None, "method": method(),
+           "title": headline(comparison),
+           "targets": [{"id": i.key, "name": i.name, "unit": i.unit, "matched_by": list(i.hows), "ids": list(i.ids)}
+                       for i in comparison.indicators], "districts": []}
     for row in comparison.rows:
         d = row.district.dashboard
-        entry = {"file": str(row.district.path), "name": row.district.name, "rank": row.rank, "worst": row.worst,
+        entry = {"file": str(row.district.path), "name": row.district.name, "label": row.label or row.district.name,
+                 "rank": row.rank, "worst": row.worst, "basis": row.basis,
                  "score": None if row.score is None else round(row.score, 6), "note": row.note or None}
         if d is not None:
             entry["year"] = d.meta.year
+            entry["as_of"] = row.date.isoformat() if row.date else None
+            entry["stale"] = row.stale
             entry["targets"] = {ident: {"completion": c.progress.completion, "gap": c.progress.gap,
                                         "verdict": c.progress.verdict, "compared": c.compared,
-                                        "unit": c.progress.target.target.unit}
+                                        "unit": c.progress.target.target.unit, "target_id": c.target_id,
+                                        "matched_by": c.how}
                                 for ident, c in row.cells.items()}
         out["districts"].append(entry)
     return report.json_text(out)
 
 
 def to_csv(districts: list[District], what_if: dt.date | None) -> str:
-    """Every district's quantities, one tidy table: the header once, then each district's rows."""
-    parts = []
+    """Every district's quantities, one tidy table: the header once, then each district's rows, each
+    with its year and file; a file left out is a row of its own saying why."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = [tr(c) for c in report.CSV_COLUMNS]
+    writer.writerow([*header, tr("年度"), tr("文件"), tr("说明")])
     for district in districts:
+        file = report.spreadsheet_text(str(district.path))
         if district.dashboard is None:
+            problem = district.problem.splitlines()[0] if district.problem else ""
+            writer.writerow([report.spreadsheet_text(district.path.name), *([""] * (len(header) - 1)), "", file,
+                             report.spreadsheet_text(tr("未计入：无法读取：{problem}", problem=problem))])
             continue
-        text = report.to_csv(district.dashboard, what_if)
-        parts.append(text if not parts else text.split("\r\n", 1)[1])
-    return "".join(parts)
+        rows = list(csv.reader(io.StringIO(report.to_csv(district.dashboard, what_if))))[1:]
+        for row in rows:
+            writer.writerow([*row, district.dashboard.meta.year, file, ""])
+    return out.getvalue()
 
 
 def district_date(row, what_if: dt.date | None) -> dt.date | None:
@@ -87,7 +108,7 @@ def city_identity(comparison: Comparison, count: int, what_if: dt.date | None):
     from .workbook import Identity
 
     date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
-            else tr("各地区数值截至日期见“数值截至”列"))
+            else tr("各地区数值截至日期见“数值截至”列")) + " " + method()
     return Identity(title(comparison, count), date)
 
 
@@ -110,15 +131,15 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
     columns += [Column(tr("平均（个百分点）"), "points"), Column(tr("说明"))]
     rows = []
     for row in comparison.rows:
-        values = [row.rank, row.district.name, district_date(row, what_if), tr("是") if row.worst else None]
+        values = [row.rank, row.label or row.district.name, row.date, tr("是") if row.worst else None]
         for ident, _, _ in comparison.targets:
             found = row.cells.get(ident)  # a target in another unit: its own completion, left out of the rank
             known = found is not None and found.progress.completion is not None
             values += [found.progress.completion if known else None,
                        round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   (row.note or None) if row.district.dashboard is not None
-                   else tr("无法读取：{problem}", problem=row.note)]
+                   ("；".join(filter(None, [tr("{count} 项可比", count=row.basis), row.note])))
+                   if row.district.dashboard is not None else tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if)
     table = write_table(book, tr("全市"), "city", who, tr("排名"), columns, rows)

@@ -66,6 +66,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("drillbox", "drill.open", "enter", "drill", "查看项目"),
     Action("city", "city.clear", "escape", "close", "清除筛选", show=False),
     Action("city", "city.filter", "slash", "focus_filter", "筛选", key_display="/"),
+    # 全市 is modal: the app's keys do not reach through it, so it binds those that apply to it.
+    Action("city", "city.reload", "r", "reload", "重新载入"),
+    Action("city", "city.help", "question_mark", "help", "帮助", key_display="?"),
+    Action("city", "city.export", "x", "export", "导出全市图片"),
+    Action("city", "city.changes", "d", "not_here('动态')", "动态（打开地区后）", show=False),
+    Action("city", "city.wall", "g", "not_here('挂图')", "挂图（打开地区后）", show=False),
+    Action("city", "city.supervision", "u", "not_here('督办')", "督办（打开地区后）", show=False),
     Action("changes", "changes.close", "escape", "close", "关闭"),
     Action("changes", "changes.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("wall", "wall.close", "escape", "close", "关闭"),

@@ -337,7 +337,7 @@ class ErqiApp(App):
         if self.session.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING]) for scope, bindings in scopes]
         if not self.districts:  # one district: no 全市 to go back to
-            scopes = [(scope, [b for b in bindings if b.id not in ("city", "city.clear", "city.filter")])
+            scopes = [(scope, [b for b in bindings if b.id != "city" and not b.id.startswith("city.")])
                       for scope, bindings in scopes]
         return help_rows(self.settings.keys, scopes)
 

@@ -2,14 +2,19 @@
 targets side by side, each judged against 序时进度, the districts ranked and the worst flagged.
 No Textual.
 
-A target is shared when two or more districts have it (by id). Districts are compared only where
-they can be: a file of another year than most is shown but not ranked, and a target whose unit
-differs from the one most districts use is shown but left out of the ranking; both say so. A file
-that cannot be read stays in the list with its problem, and the others are shown."""
+Targets are matched by meaning: first by the city's own table (a `*.city.toml` file beside the
+districts' files, naming which ids and names are one indicator), then by id, then by identical
+name; each cell says which. Completion and points against 序时进度 are ratios, so a target in 万元
+compares with one in 亿元 or 亿美元. Only the year most files are of is ranked (another year's file
+is shown, not ranked); a district compared on fewer than half of the city's shared targets is
+ranked after the rest; a file that cannot be read stays in the list with its problem. Each file is
+one district by its real path (a link to a file already listed is left out), and two districts of
+one name are told apart by their file."""
 
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -17,8 +22,16 @@ from typing import NamedTuple
 from ..core import progress
 from .. import store
 from ..core.i18n import data, tr
-from ..core.model import Dashboard
+from ..core.model import Dashboard, Target
 from ..core.progress import TargetProgress
+
+CITY_FILE = ".city.toml"  # the city's table of indicators: 全市.city.toml beside the districts' files
+CITY_FILE_LIMIT = 1 << 20
+JOURNAL = ".journal.toml"
+
+# How a target was matched to the city's indicator.
+BY_TABLE, BY_ID, BY_NAME = "table", "id", "name"
+HOW = {BY_TABLE: "对照表", BY_ID: "编号", BY_NAME: "名称"}
 
 
 class District(NamedTuple):
@@ -38,16 +51,30 @@ class District(NamedTuple):
         return data(meta, "district")
 
 
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop: the path as given, read and refused later
+        return path.absolute()
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """The data files: each path as given, and for a folder every .toml in it (journals excepted),
-    in name order."""
-    out: list[Path] = []
+    """The data files: each path as given, and for a folder every .toml in it (journals and the
+    city's table excepted), in name order; a file reached twice (a link to it, the same path given
+    twice) is listed once, where first reached, under its own name rather than a link's."""
+    out: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.glob("*.toml") if not p.name.endswith(".journal.toml"))
+            found = sorted(p for p in path.glob("*.toml") if not p.name.endswith((JOURNAL, CITY_FILE)))
+        elif path.name.endswith(CITY_FILE):
+            found = []  # the city's table, found beside the districts (city_table)
         else:
-            out.append(path)
-    return list(dict.fromkeys(out))
+            found = [path]
+        for file in found:
+            real = _real(file)
+            if real not in out or (out[real].is_symlink() and not file.is_symlink()):
+                out[real] = file  # a folder's link to a file in it: listed under the file's own name
+    return list(out.values())
 
 
 def read_all(paths: list[Path]) -> list[District]:
@@ -60,59 +87,314 @@ def read_all(paths: list[Path]) -> list[District]:
     return districts
 
 
+def read_one(district: District) -> District:
+    """`district` read again (its last good read reused where unchanged)."""
+    try:
+        return District(district.path, store.read(district.path, district.loaded))
+    except store.DataError as error:
+        return District(district.path, None, error.shown())
+
+
+# The city's table of indicators
+
+
+class CityTable(NamedTuple):
+    """Which targets are one indicator for the city, whatever each district calls them."""
+    paths: tuple[Path, ...] = ()
+    by_id: dict[str, str] = {}  # target id -> the indicator's name
+    by_name: dict[str, str] = {}  # target name -> the indicator's name
+    problem: str = ""  # why (part of) it could not be read
+
+
+def city_table_paths(districts: list[District]) -> list[Path]:
+    """Every `*.city.toml` in the folders the districts' files are in."""
+    folders = dict.fromkeys(d.path.parent for d in districts)
+    return [p for folder in folders for p in sorted(folder.glob("*" + CITY_FILE))]
+
+
+def read_city_table(paths: list[Path]) -> CityTable:
+    """The tables in `paths`, merged in order (the first to name an id or a name wins):
+
+        [[indicator]]
+        name = "签约额"                      # the city's name for it: the column's title
+        ids = ["amount", "contract_value"]   # targets with these ids, in any district
+        names = ["签约总额"]                  # and targets with these names
+    """
+    from ..store import files
+
+    by_id: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    problems = []
+    for path in paths:
+        try:
+            text = files.read_text(path, CITY_FILE_LIMIT)
+            table = tomllib.loads(text)
+        except store.DataError as error:
+            problems.append(error.shown())
+            continue
+        except (tomllib.TOMLDecodeError, RecursionError) as error:
+            problems.append(f"{path.name}: {error}")
+            continue
+        entries = table.get("indicator", [])
+        if set(table) - {"indicator"} or not isinstance(entries, list):
+            problems.append(tr("{file}：应只有 [[indicator]] 表", file=path.name))
+            continue
+        for number, entry in enumerate(entries, start=1):
+            if (not isinstance(entry, dict) or set(entry) - {"name", "ids", "names"}
+                    or not isinstance(entry.get("name"), str) or not entry["name"].strip()
+                    or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                               for v in (entry.get("ids", []), entry.get("names", [])))):
+                problems.append(tr("{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）",
+                                   file=path.name, number=number))
+                continue
+            name = entry["name"].strip()
+            for ident in entry.get("ids", []):
+                by_id.setdefault(ident, name)
+            for text in [name, *entry.get("names", [])]:
+                by_name.setdefault(text.strip(), name)
+    return CityTable(tuple(paths), by_id, by_name, "；".join(problems))
+
+
+# The comparison
+
+
 class Cell(NamedTuple):
     progress: TargetProgress
-    compared: bool  # in the ranking: the same unit as most districts use for this target
+    compared: bool  # in the ranking: a file of the city's year, its completion known
+    how: str = BY_ID  # how its target was matched to the indicator: BY_TABLE, BY_ID or BY_NAME
+
+    @property
+    def target_id(self) -> str:
+        return self.progress.target.id
 
 
 class Row(NamedTuple):
     district: District
-    cells: dict[str, Cell]  # by target id
+    cells: dict[str, Cell]  # by indicator key
     score: float | None  # the mean distance to 序时进度 of its compared targets (None: not ranked)
     rank: int | None
     worst: bool
     note: str  # why it is not compared, or what is left out
+    label: str = ""  # its name, with its file when another district has the same name
+    basis: int = 0  # how many targets its rank rests on
+    date: dt.date | None = None  # the date its figures stand at (the newest of its file)
+    stale: bool = False  # more than a month older than the newest district's
+    behind: tuple[str, float] | None = None  # its furthest-behind compared target: (name, gap)
+
+
+class Indicator(NamedTuple):
+    key: str
+    name: str
+    unit: str  # the unit most districts use (shown only; completion does not depend on it)
+    hows: tuple[str, ...]  # how its districts' targets were matched, in HOW's order
+    ids: tuple[str, ...]  # the target ids it gathers
 
 
 class Comparison(NamedTuple):
     year: int | None  # the year most files are of
-    targets: list[tuple[str, str, str]]  # (id, name, unit) of the shared targets, in first-seen order
+    targets: list[tuple[str, str, str]]  # (key, name, unit) of the shared indicators, in first-seen order
     rows: list[Row]  # ranked first (best first), then the unranked, then the broken
+    indicators: list[Indicator] = []  # the shared indicators, as `targets`, with how each matched
+    what_if: dt.date | None = None  # --as-of: every target judged at this date
+    newest: dt.date | None = None  # the newest date any compared district stands at
+    table: CityTable = CityTable()
+
+    @property
+    def ranked(self) -> list[Row]:
+        return [r for r in self.rows if r.rank is not None]
+
+    @property
+    def unranked(self) -> list[Row]:
+        return [r for r in self.rows if r.rank is None and r.district.dashboard is not None]
+
+    @property
+    def broken(self) -> list[Row]:
+        return [r for r in self.rows if r.district.dashboard is None]
 
 
-def compare(districts: list[District], what_if: dt.date | None = None) -> Comparison:
+def _name(target: Target) -> str:
+    return " ".join(target.name.split())
+
+
+def match(dashboards: list[Dashboard], year: int | None, table: CityTable) -> list[dict[str, tuple[str, str]]]:
+    """For each dashboard, its targets' indicator: target id -> (indicator key, how matched). The
+    city's table first; then an id two districts of `year` share; then a name identical to one
+    already matched, or that two districts share; else the target's own id (shared with nobody)."""
+    out: list[dict[str, tuple[str, str]]] = [{} for _ in dashboards]
+    of_year = [i for i, d in enumerate(dashboards) if d.meta.year == year]
+    for i, d in enumerate(dashboards):
+        for t in d.targets:
+            name = table.by_id.get(t.id) or table.by_name.get(_name(t))
+            if name:
+                out[i].setdefault(t.id, ("table:" + name, BY_TABLE))
+    ids = Counter(ident for i in of_year for ident in dict.fromkeys(
+        t.id for t in dashboards[i].targets if t.id not in out[i]))
+    for i, d in enumerate(dashboards):
+        for t in d.targets:
+            if t.id not in out[i] and ids[t.id] >= 2:
+                out[i][t.id] = (t.id, BY_ID)
+    names: dict[str, str] = {}  # a matched target's name -> its indicator
+    for i in of_year:
+        for t in dashboards[i].targets:
+            if t.id in out[i]:
+                names.setdefault(_name(t), out[i][t.id][0])
+    left = Counter(_name(t) for i in of_year for t in dashboards[i].targets if t.id not in out[i])
+    for i, d in enumerate(dashboards):
+        taken = {key for key, _ in out[i].values()}
+        for t in d.targets:
+            if t.id in out[i]:
+                continue
+            key = names.get(_name(t))
+            if key is not None and key not in taken:
+                out[i][t.id] = (key, BY_NAME)
+            elif left[_name(t)] >= 2:
+                out[i][t.id] = ("name:" + _name(t), BY_NAME)
+            else:
+                out[i][t.id] = (t.id, BY_ID)
+            taken.add(out[i][t.id][0])
+    return out
+
+
+def labels(districts: list[District]) -> list[str]:
+    """Each district's name; where two share a name, the name with its file."""
+    names = Counter(d.name for d in districts if d.dashboard is not None)
+
+    def label(d: District) -> str:
+        if d.dashboard is None or names[d.name] == 1:
+            return d.name
+        stem = d.path.name.removesuffix(".toml")
+        return stem if d.name in stem else tr("{name}（{file}）", name=d.name, file=stem)
+    return [label(d) for d in districts]
+
+
+def compare(districts: list[District], what_if: dt.date | None = None, table: CityTable | None = None) -> Comparison:
+    table = read_city_table(city_table_paths(districts)) if table is None else table
     good = [d for d in districts if d.dashboard is not None]
     years = Counter(d.dashboard.meta.year for d in good)
     year = years.most_common(1)[0][0] if years else None
-    seen: dict[str, list] = {}
-    for district in good:
-        for target in district.dashboard.targets:
-            seen.setdefault(target.id, []).append(target)
-    shared = [(ident, targets) for ident, targets in seen.items() if len(targets) >= 2]
-    units = {ident: Counter(t.target.unit for t in targets).most_common(1)[0][0] for ident, targets in shared}
-    names = [(ident, data(targets[0], "name"), units[ident]) for ident, targets in shared]
+    matched = match([d.dashboard for d in good], year, table)
+    matched_of = {id(d): m for d, m in zip(good, matched)}
+    # The shared indicators: those two or more districts of the year have, in first-seen order.
+    members: dict[str, list[tuple[Target, str]]] = {}
+    for district, m in zip(good, matched):
+        if district.dashboard.meta.year != year:
+            continue
+        seen = set()
+        for t in district.dashboard.targets:
+            key, how = m[t.id]
+            if key not in seen:
+                seen.add(key)
+                members.setdefault(key, []).append((t, how))
+    indicators = []
+    for key, found in sorted(members.items(), key=lambda pair: -len(pair[1])):  # the most shared first
+        if len(found) < 2:
+            continue
+        if key.startswith("table:"):
+            name = key.removeprefix("table:")
+        else:
+            name = Counter(data(t, "name") for t, _ in found).most_common(1)[0][0]
+        unit = Counter(t.target.unit for t, _ in found).most_common(1)[0][0]
+        hows = tuple(h for h in HOW if any(how == h for _, how in found))
+        indicators.append(Indicator(key, name, unit, hows, tuple(dict.fromkeys(t.id for t, _ in found))))
+    shared = {i.key: i for i in indicators}
+    common = len(indicators)
+    dates = {id(d): d.dashboard.as_of for d in good}
+    newest = max((dates[id(d)] for d in good if d.dashboard.meta.year == year), default=None)
+    names = labels(districts)
     rows = []
-    for district in districts:
+    for district, label in zip(districts, names):
         d = district.dashboard
         if d is None:
-            rows.append(Row(district, {}, None, None, False, district.problem))
+            rows.append(Row(district, {}, None, None, False, district.problem, label))
             continue
-        assessed = {p.target.id: p for p in progress.assess_all(d.targets, d, what_if) if p.target.id in units}
-        cells = {ident: Cell(p, p.target.target.unit == units[ident]) for ident, p in assessed.items()}
+        m = matched_of[id(district)]
+        of_year = d.meta.year == year
+        cells: dict[str, Cell] = {}
+        for p in progress.assess_all(d.targets, d, what_if):
+            key, how = m[p.target.id]
+            if key in shared and key not in cells:
+                cells[key] = Cell(p, of_year and p.completion is not None, how)
         notes = []
-        if d.meta.year != year:
+        if not of_year:
             notes.append(tr("{year} 年的数据，不参与比较", year=d.meta.year))
-        odd = [data(c.progress.target, "name") for c in cells.values() if not c.compared]
-        if odd:
-            notes.append(tr("单位不同，不参与比较：{names}", names="、".join(odd)))
-        gaps = [c.progress.gap for c in cells.values() if c.compared and c.progress.gap is not None]
-        score = sum(gaps) / len(gaps) if gaps and d.meta.year == year else None
-        if d.meta.year == year and not gaps:
+        gaps = [c.progress.gap for c in cells.values() if c.compared]
+        score = sum(gaps) / len(gaps) if gaps else None
+        if of_year and not gaps:
             notes.append(tr("没有可比较的目标"))
-        rows.append(Row(district, cells, score, None, False, "；".join(notes)))
-    ranked = sorted((r for r in rows if r.score is not None), key=lambda r: -r.score)
-    out = [r._replace(rank=index, worst=index == len(ranked) and len(ranked) > 1)
-           for index, r in enumerate(ranked, start=1)]
+        unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared]
+        if unknown:
+            notes.append(tr("进度未知：{names}", names="、".join(unknown)))
+        if score is not None and len(gaps) * 2 < common:
+            notes.append(tr("仅 {basis} 项可比（全市共同目标 {common} 项），排在后面", basis=len(gaps), common=common))
+        date = dates[id(district)]
+        stale = of_year and newest is not None and progress.is_stale(date, newest)
+        if stale:
+            notes.append(tr("数据比最新的地区早 {days} 天", days=(newest - date).days))
+        behind = min(((shared[k].name, c.progress.gap) for k, c in cells.items() if c.compared),
+                     key=lambda pair: pair[1], default=None)
+        rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind))
+    full = sorted((r for r in rows if r.score is not None and r.basis * 2 >= common), key=lambda r: -r.score)
+    thin = sorted((r for r in rows if r.score is not None and r.basis * 2 < common), key=lambda r: -r.score)
+    ranked = full + thin
+    last = full[-1] if full else (thin[-1] if thin else None)
+    out = [r._replace(rank=index, worst=r is last and len(ranked) > 1) for index, r in enumerate(ranked, start=1)]
     out += [r for r in rows if r.score is None and r.district.dashboard is not None]
     out += [r for r in rows if r.district.dashboard is None]
-    return Comparison(year, names, out)
+    return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table)
+
+
+# What the comparison says of itself, the same on screen and in every export
+
+
+def method() -> str:
+    """How the ranking is computed, in one sentence."""
+    return tr("排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
+              "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。")
+
+
+def headline(comparison: Comparison) -> str:
+    """What the city's title says: the year, what its counts count, and a what-if."""
+    year = tr("{year} 年", year=comparison.year) if comparison.year else ""
+    parts = [tr("{count} 个地区排名", count=len(comparison.ranked))]
+    if comparison.unranked:
+        parts.append(tr("{count} 个不参与比较", count=len(comparison.unranked)))
+    if comparison.broken:
+        parts.append(tr("{count} 个无法读取", count=len(comparison.broken)))
+    if year:
+        parts.append(year)
+    line = tr("全市：{counts}", counts=" · ".join(parts))
+    if comparison.what_if:
+        line += " " + what_if_note(comparison.what_if)
+    return line
+
+
+def what_if_note(what_if: dt.date) -> str:
+    return tr("【假设截至 {date}（--as-of），非实际进度】", date=what_if.isoformat())
+
+
+def matched_how(indicator: Indicator) -> str:
+    """An indicator's name, with how its districts' targets were matched where not all by id."""
+    if indicator.hows == (BY_ID,):
+        return indicator.name
+    return tr("{name}（按{hows}）", name=indicator.name, hows="、".join(tr(HOW[h]) for h in indicator.hows))
+
+
+def cell_note(comparison: Comparison, row: Row) -> str:
+    """For one district, which of its targets stands for each indicator where not its own id, and
+    the indicators it lacks."""
+    parts, lacking = [], []
+    for indicator in comparison.indicators:
+        found = row.cells.get(indicator.key)
+        if found is None:
+            lacking.append(indicator.name)
+        elif found.how != BY_ID or found.target_id != indicator.key:
+            own = _name(found.progress.target)
+            ident = found.target_id if own == indicator.name else f"{found.target_id} {own}"
+            parts.append(tr("{name}←{ident}（按{how}）", name=indicator.name, ident=ident, how=tr(HOW[found.how])))
+    if parts and len(parts) < len(comparison.indicators) - len(lacking):
+        parts.append(tr("其余按编号"))
+    elif not parts and len(lacking) < len(comparison.indicators):
+        parts.append(tr("都按编号对应"))
+    if lacking:
+        parts.append(tr("没有：{names}", names="、".join(lacking)))
+    return "；".join(parts)

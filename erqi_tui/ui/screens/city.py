@@ -1,88 +1,307 @@
-"""全市: one row per district, the targets they share side by side (completion, and ahead or
-behind 序时进度 in points), ranked, the worst flagged; a file that cannot be read says why. Enter
-opens that district's dashboard; Esc there comes back here."""
+"""全市: one row per district — rank, name, the date its figures stand at, how many targets its rank
+rests on, its mean and its furthest-behind target first, then each shared target's completion and
+points against 序时进度 (these scroll) — and under the table what the selected row rests on and how
+the ranking is computed. The files are watched as a district's dashboard watches its own, and the
+city re-ranked within a second of a change; Enter opens that district and Esc there comes back."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from pathlib import Path
 
+from rich.cells import cell_len
 from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
 
+from ... import store
 from ...core import fmt
-from ...views.city import Comparison, Row, compare
 from ...core.i18n import tr
-from ..widgets.table import VirtualTable
-from .listed import ListedScreen
+from ...views import city as city_view
+from ...views.city import Comparison, District, Row, compare
 from ..actions import bindings
+from ..widgets.table import VirtualTable
+from ..widgets.text import plain
+from .listed import ListedScreen
 
 WORST = "⚠"
+STALE = "⏳"
+POLL_SECONDS = 0.5  # as a district's dashboard polls its files (ErqiApp.poll_files)
 
 
-def cell(row: Row, ident: str) -> str:
-    found = row.cells.get(ident)
+def cell(row: Row, key: str) -> str:
+    found = row.cells.get(key)
     if found is None:
         return fmt.MISSING
     p = found.progress
     if p.completion is None:
         return tr("进度未知")
-    text = f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
-    return text if found.compared else text + tr("（单位不同）")
+    return f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
+
+
+def date_text(comparison: Comparison, row: Row) -> str:
+    if row.date is None:
+        return ""
+    shown = row.date.strftime("%m-%d") if row.date.year == comparison.year else row.date.isoformat()
+    return f"{shown} {STALE}" if row.stale else shown
+
+
+def titles(comparison: Comparison) -> list[str]:
+    return [tr("排名"), tr("地区"), tr("截至"), tr("可比"), tr("平均"), tr("最落后的目标"),
+            *(fmt.clean(name, single_line=True) for _, name, _ in comparison.targets), tr("说明")]
 
 
 def cells(comparison: Comparison):
     def of(row: Row) -> list[str]:
+        label = fmt.clean(row.label or row.district.name, single_line=True)
         if row.district.dashboard is None:
-            return ["", fmt.clean(row.district.name, single_line=True), *([""] * len(comparison.targets)), "",
-                    fmt.clean(tr("无法读取：{problem}", problem=row.note.splitlines()[0] if row.note else ""),
-                              single_line=True)]
+            problem = row.note.splitlines()[0] if row.note else ""
+            return ["", label, "", "", "", "", *([""] * len(comparison.targets)),
+                    fmt.clean(tr("无法读取：{problem}", problem=problem), single_line=True)]
         rank = (f"{WORST} {row.rank}" if row.worst else str(row.rank)) if row.rank else fmt.MISSING
         score = f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING
-        return [rank, fmt.clean(row.district.name, single_line=True), *(cell(row, i) for i, _, _ in comparison.targets),
-                score, fmt.clean(row.note, single_line=True)]
+        behind = f"{row.behind[0]} {row.behind[1] * 100:+.1f}" if row.behind else fmt.MISSING
+        return [rank, label, date_text(comparison, row), tr("{count} 项", count=row.basis), score,
+                fmt.clean(behind, single_line=True), *(cell(row, key) for key, _, _ in comparison.targets),
+                fmt.clean(row.note, single_line=True)]
     return of
+
+
+class DistrictTable(VirtualTable):
+    """The districts; Enter names the row it was pressed on, so a re-rank or a filter landing
+    between the key and its handling cannot open another district."""
+
+    class Chosen(Message):
+        def __init__(self, row: Row) -> None:
+            super().__init__()
+            self.row = row
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Chosen(self.rows[self.cursor_row]))
 
 
 class CityScreen(ListedScreen):
     BINDINGS = bindings("city")
+    DEFAULT_CSS = """
+    CityScreen .list-count { text-wrap: nowrap; text-overflow: ellipsis; }
+    CityScreen .city-detail { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    CityScreen .city-method { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    """
 
-    def __init__(self, districts, what_if: dt.date | None = None, on_open=None) -> None:
+    def __init__(self, districts: list[District], what_if: dt.date | None = None, on_open=None) -> None:
         """`on_open(district)`: opens that district's dashboard."""
-        comparison = compare(districts, what_if)
-        titles = [tr("排名"), tr("地区"), *(fmt.clean(name, single_line=True) for _, name, _ in comparison.targets),
-                  tr("平均（个百分点）"), tr("说明")]
-        year = tr("{year} 年", year=comparison.year) if comparison.year else ""
-        super().__init__(comparison.rows, titles, cells(comparison),
-                         title=tr("全市：{count} 个地区 {year}（完成率 与序时进度相比 ±个百分点）", count=len(districts),
-                                  year=year),
-                         keys=tr("/ 筛选 · Enter 打开该地区 · q 退出"), placeholder=tr("按地区筛选…"))
+        self.districts = list(districts)
+        self.what_if = what_if
+        comparison = compare(self.districts, what_if)
+        super().__init__(comparison.rows, titles(comparison), cells(comparison),
+                         title=city_view.headline(comparison),
+                         keys=tr("/ 筛选 · Enter 打开 · r 重新载入 · x 导出 · ? 帮助 · q 退出"),
+                         placeholder=tr("按地区或文件名筛选…"))
         self.comparison = comparison
         self.on_open = on_open
+        self.states = {d.path: self.state_of(d) for d in self.districts}
+        self.table_states = self.city_table_state()
+        self.reading = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            box.border_subtitle = self.keys
+            yield Input(placeholder=self.placeholder, classes="list-filter")
+            yield Static(classes="list-count")
+            yield DistrictTable(self.titles, self.cells)
+            yield Static(classes="city-detail")
+            yield Static(plain(city_view.method()), classes="city-method")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one(VirtualTable)
+        self.watch(table, "cursor_row", lambda _: self.show_detail(), init=False)
+        self.show_detail()
+        self.set_interval(POLL_SECONDS, self.poll_files)
+
+    # What is shown
 
     def search_text(self, row: Row) -> str:
-        return f"{row.district.name}\n{row.district.path.name}".lower()
+        return f"{row.label}\n{row.district.name}\n{row.district.path.name}".lower()
 
     def count_text(self, found: list, filtered: bool) -> str:
         if filtered:
             return super().count_text(found, filtered)
-        shared = "、".join(name for _, name, _ in self.comparison.targets) or tr("（没有共同的目标）")
+        indicators = self.comparison.indicators
+        shared = "、".join(city_view.matched_how(i) for i in indicators) if indicators else tr("（没有共同的目标）")
+        line = tr("共同目标{count}项：{names}", count=len(indicators), names=shared)
         worst = next((r for r in self.all if r.worst), None)
-        line = tr("共同目标：{names}", names=shared)
         if worst is not None:
-            line += tr("；{mark} 最落后：{name}", mark=WORST, name=worst.district.name)
+            line = tr("{mark} 最落后：{name} · ", mark=WORST, name=worst.label) + line
+        if self.comparison.table.problem:
+            line += tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem)
         return line
+
+    def show_detail(self) -> None:
+        table = self.query_one(VirtualTable)
+        detail = self.query_one(".city-detail", Static)
+        if not table.rows:
+            detail.update("")
+            return
+        row = table.rows[min(table.cursor_row, len(table.rows) - 1)]
+        if row.district.dashboard is None:
+            text = tr("{file}：无法读取：{problem}", file=row.district.path, problem=row.note)
+        else:
+            date = row.date.isoformat() if row.date else ""
+            if row.stale:
+                date += f" {STALE}"
+            parts = [tr("{label}（{file}）截至 {date}", label=row.label, file=row.district.path.name, date=date)]
+            if row.rank:
+                parts.append(tr("第 {rank} 名，平均 {score}，依据 {basis} 项", rank=row.rank,
+                                score=f"{row.score * 100:+.1f}", basis=row.basis))
+            if row.note:
+                parts.append(row.note)
+            cells_said = city_view.cell_note(self.comparison, row)
+            text = " · ".join(parts) + ("\n" + cells_said if cells_said else "")
+        detail.update(plain(text, single_line=False))
+
+    def cursor_at(self, shown: list) -> int:
+        """The district the cursor was on stays under it when the rows are ranked anew."""
+        table = self.query_one(VirtualTable)
+        if table.rows and 0 <= table.cursor_row < len(table.rows):
+            path = table.rows[table.cursor_row].district.path
+            for index, row in enumerate(shown):
+                if row.district.path == path:
+                    return index
+        return 0
+
+    # Kept current
+
+    @staticmethod
+    def state_of(district: District) -> tuple:
+        return store.fingerprint(district.path)
+
+    def city_table_state(self) -> tuple:
+        return tuple((p, store.fingerprint(p)[0]) for p in city_view.city_table_paths(self.districts))
+
+    async def poll_files(self) -> None:
+        """Re-rank within a second of a district's file or journal, or the city's table, changing."""
+        changed = [d for d in self.districts if store.fingerprint(d.path) != self.states.get(d.path)]
+        if changed or self.city_table_state() != self.table_states:
+            await self.reread(changed)
+
+    async def action_reload(self) -> None:
+        await self.reread(self.districts, announce=True)
+
+    async def reread(self, which: list[District], announce: bool = False) -> None:
+        if self.reading:
+            return
+        self.reading = True
+        try:
+            states = {d.path: self.state_of(d) for d in which}  # before reading: a change meanwhile is seen
+            fresh = await asyncio.to_thread(lambda: {d.path: city_view.read_one(d) for d in which})
+        finally:
+            self.reading = False
+        self.states.update(states)
+        self.table_states = self.city_table_state()
+        self.districts = [fresh.get(d.path, d) for d in self.districts]
+        if getattr(self.app, "districts", None) is not None:
+            self.app.districts = self.districts  # 全市 shown again starts from these
+        self.show_comparison(compare(self.districts, self.what_if))
+        if announce:
+            self.notify(tr("已重新载入 {count} 个文件", count=len(which)), markup=False)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.all = comparison.rows
+        table = self.query_one(VirtualTable)
+        table.cells_of = cells(comparison)
+        new_titles = titles(comparison)
+        if new_titles != table.titles:  # another set of shared targets: the columns measured anew
+            table.titles = new_titles
+            table.widths = [cell_len(t) for t in new_titles]
+            table.measured = False
+        table._cells.clear()  # the rows are new objects; their texts are drawn from the new comparison
+        self.query_one(Vertical).border_title = city_view.headline(comparison)
+        self.refilter()
+        self.show_detail()
+
+    # Keys
+
+    def action_focus_filter(self) -> None:
+        # At once, not after the keys already queued (Widget.focus waits for them): the district
+        # typed after / goes into the filter, not to the table, where Enter would open the first row.
+        self.set_focus(self.query_one(Input))
+
+    @on(Input.Submitted, ".list-filter")
+    def filter_done(self, event: Input.Submitted) -> None:
+        """Enter in the filter: the one district it leaves is opened; otherwise to the table."""
+        event.stop()
+        self.refilter()
+        table = self.query_one(VirtualTable)
+        words = self.query_one(Input).value.split()
+        if words and len(table.rows) == 1:
+            self.open_row(table.rows[0])
+            return
+        self.set_focus(table)
 
     def action_close(self) -> None:
         """Esc clears the filter; the city view is where the app starts, so it does not close."""
-        field = self.query_one("Input")
-        field.value = ""
-        self.query_one(VirtualTable).focus()
+        self.query_one(Input).value = ""
+        self.refilter()
+        self.set_focus(self.query_one(VirtualTable))
+
+    def action_help(self) -> None:
+        self.app.action_help()
+
+    def action_not_here(self, what: str) -> None:
+        self.notify(tr("{what}只对一个地区：按 Enter 打开一个地区后再按这个键。", what=tr(what)), markup=False)
+
+    def action_export(self) -> None:
+        """全市 as an SVG picture in the working folder (in a browser, a download)."""
+        from ...exchange.briefing_svg import svg
+        from ...store import files
+
+        filename = f"erqi-tui-city-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        picture = svg(self.app, fmt.clean(city_view.headline(self.comparison), single_line=True))
+        if self.app.is_web:
+            import io
+
+            self.app.deliver_text(io.StringIO(picture), save_filename=filename, mime_type="image/svg+xml",
+                                  encoding="utf-8")
+            self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
+            return
+        protected: dict = {}
+        for district in self.districts:
+            protected.update(store.own_files(district.path))
+        clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
+        if clash:
+            self.notify(fmt.clean(tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),
+                        severity="error", markup=False)
+            return
+        try:
+            saved = files.write_output(Path.cwd() / filename, picture.encode("utf-8"))
+        except OSError as error:
+            self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
+                        markup=False)
+            return
+        self.notify(fmt.clean(tr("已保存本页图片：{path}", path=saved)), markup=False)
+
+    # Opening a district
+
+    @on(DistrictTable.Chosen)
+    def chosen(self, event: DistrictTable.Chosen) -> None:
+        self.open_row(event.row)
 
     @on(VirtualTable.Selected)
-    def open_district(self, event: VirtualTable.Selected) -> None:
-        row = event.table.rows[event.index]
-        if row.district.dashboard is None:
-            self.notify(fmt.clean(row.note), title=tr("无法读取 {name}", name=row.district.path.name),
+    def clicked(self, event: VirtualTable.Selected) -> None:
+        self.open_row(event.table.rows[event.index])
+
+    def open_row(self, row: Row) -> None:
+        district = next((d for d in self.districts if d.path == row.district.path), row.district)
+        if district.dashboard is None:
+            self.notify(fmt.clean(district.problem), title=tr("无法读取 {name}", name=district.path.name),
                         severity="error", markup=False, timeout=10)
             return
         if self.on_open is not None:
-            self.app.call_later(self.on_open, row.district)  # it awaits the district's panes
+            self.app.call_later(self.on_open, district)  # it awaits the district's panes
