@@ -516,7 +516,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
 
     dashboard = loaded.dashboard
     if args.mark and args.data is None:
-        print(tr("erqi-tui：内置的示例数据只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+        print(tr("erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
     protected = protected_files(path, args=args)
     if binary_to_terminal(args.format, args.output) or clashes(args.output, protected):
@@ -599,7 +599,7 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> 
     if args.sheet is None:
         return refuse(tr("请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板"))
     if args.apply and args.data is None:
-        print(tr("erqi-tui：内置的示例数据只读；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+        print(tr("erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
     who = getattr(args, "user", None) or login_name()
     plan = None

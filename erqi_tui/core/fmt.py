@@ -162,6 +162,18 @@ def short_date(date, year: int) -> str:
     return f"{date:%m-%d}" if date.year == year else date.isoformat()
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def standing(date, meta) -> str:
+    """The date figures stand at, as precise as the source: "2024年5月" where the file gives only
+    the month (meta.as_of = "2024-05") and `date` is that month's end; else 2024-05-31."""
+    if meta.as_of_month and date == meta.as_of:
+        return f"{MONTH_NAMES[date.month - 1]} {date.year}" if i18n.english() else f"{date.year}年{date.month}月"
+    return date.isoformat()
+
+
 def change(diff, year: int) -> str:
     """A series.Difference: "较 04-30 +32.1 亿元"; "较 04-30：当时无数值" when it had none."""
     when = short_date(diff.since.date, year)
@@ -189,13 +201,18 @@ def when(period) -> str:
 
 def step(milestone, at) -> str:
     """A model.Milestone judged at `at`: "拿地 2023-08 ✓", "主体封顶 ✓", "开业 计划 2024-09",
-    "开业 逾期（计划 2024-09）"."""
+    "开业 逾期未报（计划 2024-09）", "开业 2024-10 ✓（晚于计划 2024-09）"."""
     name = clean(i18n.data(milestone, "name"), single_line=True)
     if milestone.done:
+        late = milestone.reached and milestone.planned and milestone.reached.first > milestone.planned.last
+        if late:  # reported, but after the date planned: not the same as nothing reported
+            return i18n.tr("{name} {when} ✓（晚于计划 {planned}）", name=name, when=when(milestone.reached),
+                           planned=when(milestone.planned))
         return f"{name} {when(milestone.reached)} ✓" if milestone.reached else f"{name} ✓"
     if milestone.planned is None:
         return name
-    word = "{name} 逾期（计划 {when}）" if milestone.overdue(at) else "{name} 计划 {when}"
+    # Past its date with nothing reported: due, no report (逾期未报) — it may be done and not yet told.
+    word = "{name} 逾期未报（计划 {when}）" if milestone.overdue(at) else "{name} 计划 {when}"
     return i18n.tr(word, name=name, when=when(milestone.planned))
 
 

@@ -739,13 +739,12 @@ EN.update({  # the forms read figures as ledgers do (core.written)
     "请输入数字；这里不能写“无”或“—”": "type a number; “无” or “—” cannot be recorded here",
 })
 EN.update({  # the article and the reader (issue 25)
-    "{year}年{month}月": "{month_name} {year}",
-    "截至 {date}（序时按月末计）· ? 帮助": "As of {date} (pace at the month's end) · ? Help",
+    "截至 {date}（序时按月末计）· ? 帮助": "As of {date} (pace at month end) · ? Help",
     "截至 {date}，{year} 年已过 {share}（序时进度，按月末计，图中 ┃ 处）":
         "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end, ┃ in the bars)",
     "截至 {date}，{year} 年已过 {share}（序时进度，按月末计）":
         "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end)",
-    "（按月末计；按{month}月初计为{verdict}）": "(at the month's end; at its start it would be {verdict})",
+    "（按月末计；按{month}月初计为{verdict}）": "(at the end of month {month}; at its start it would be {verdict})",
     "逾期未报": "Due, not reported",
     "{name}（计划 {when}，按 {date} 计）": "{name} (planned {when}, judged at {date})",
     "{name} 逾期未报（计划 {when}）": "{name} due, not reported (planned {when})",
@@ -772,6 +771,5 @@ EN.update({  # the article and the reader (issue 25)
     "erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件":
         "erqi-tui: the bundled data file holds an article's real figures and is read-only; copy the data file "
         "and use --data FILE",
-    "上一行": "Previous row", "下一行": "Next row", "上一页": "Previous page", "下一页": "Next page",
-    "第一行": "First row", "最后一行": "Last row", "打开": "Open", "表格": "Tables", "导出图片": "Export picture",
+    "上一行": "Previous row", "下一行": "Next row", "表格": "Tables", "导出图片": "Export picture", "只读时": "When read-only",
 })

@@ -83,11 +83,31 @@ class Event(NamedTuple):
 
 
 class Stage(NamedTuple):
-    """One step of the project pipeline (在谈 → 签约 → 开工 → 投产); `count` None when unknown."""
+    """One step of the project pipeline (在谈 → 签约 → 开工 → 投产); `count` None when unknown.
+    `label` is the source's own words for the figure (新签约产业项目, 计划年内竣工投产), `group` the
+    set of projects it counts (产业项目, 重大项目): stages of one group form a flow, stages of
+    different groups are separate facts. `id` is what a project's counts_for names to be listed
+    under it; `target`, a [[target]] whose current value is this very figure (its drill-down then
+    lists the target's projects: one answer for one figure)."""
 
     name: str
     count: Quantity | None = None
     note: str = ""
+    source: str = ""
+    en: Mapping[str, str] = NO_ENGLISH
+    id: str = ""
+    label: str = ""
+    group: str = ""
+    target: str = ""
+
+
+class Initiative(NamedTuple):
+    """Something the source says is done or launched, with no figure to it (a work system, a
+    service brand, a pilot): its name, what it is, and the pane it belongs on."""
+
+    name: str
+    what: str = ""
+    pane: str = ""
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
 
@@ -220,6 +240,10 @@ class Project(NamedTuple):
 
 
 class Meta(NamedTuple):
+    """The file's district, year and the date its figures stand at. `as_of_month`: the source
+    gives only the month (as_of = "2024-05"); `as_of` is then the month's last day, the day pace is
+    judged at (按月末计), and the screen says the month, not the day."""
+
     district: str
     year: int
     as_of: dt.date
@@ -227,6 +251,7 @@ class Meta(NamedTuple):
     title: str = ""
     source: str = ""
     en: Mapping[str, str] = NO_ENGLISH
+    as_of_month: bool = False
 
 
 class Withdrawal(NamedTuple):
@@ -294,6 +319,15 @@ class Dashboard(NamedTuple):
     journal_entries: int = 0  # how many [[update]] entries the journal held when read
     briefings: tuple[Briefing, ...] = ()  # the journal's briefing marks, in the order made
     tasks: tuple[Task, ...] = ()  # the key tasks, where the file lists them one by one
+    initiatives: tuple[Initiative, ...] = ()  # what the source reports done, with no figure
+
+    @property
+    def steps_as_of(self) -> dt.date:
+        """The date the projects' steps and the key tasks are judged at: the file's as_of, or the
+        newest update of a project or task. A target's figure recorded later says nothing of them, so
+        it makes no step or task overdue (逾期未报) by itself."""
+        return max([self.meta.as_of, *(c.date for c in self.changes
+                                       if c.withdrawn is None and c.kind in ("project", "task"))])
 
     @property
     def as_of(self) -> dt.date:
@@ -333,6 +367,9 @@ class Dashboard(NamedTuple):
     def stage_named(self, name: str | None) -> Stage | None:
         return next((s for s in self.stages if s.name == name), None)
 
+    def stage_by_id(self, ident: str | None) -> Stage | None:
+        return next((s for s in self.stages if ident and s.id == ident), None)
+
     def axis_named(self, axis_id: str | None) -> Axis | None:
         return next((a for a in self.layout.axes if a.id == axis_id), None)
 
@@ -346,6 +383,9 @@ class Dashboard(NamedTuple):
         while f"project-{number}" in taken:
             number += 1
         return f"project-{number}"
+
+    def initiatives_on(self, pane: str) -> tuple[Initiative, ...]:
+        return tuple(i for i in self.initiatives if i.pane == pane)
 
     def targets_on(self, pane: str) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.pane == pane)

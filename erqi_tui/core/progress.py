@@ -69,6 +69,16 @@ def assess(target: Target, as_of: dt.date, year: int) -> TargetProgress:
     return TargetProgress(target, done, share, verdict, as_of)
 
 
+def at_month_start(p: TargetProgress, year: int) -> TargetProgress | None:
+    """`p` judged on the first day of its month instead of the last: where the source gives only a
+    month, the figure stood at some day of it, and its verdict lies between the two. None where
+    the verdict is the same at both ends (nothing rests on the day assumed)."""
+    if p.as_of is None:
+        return None
+    early = assess(p.target, p.as_of.replace(day=1), year)
+    return None if early.verdict == p.verdict else early
+
+
 def warnings(progress: list[TargetProgress]) -> list[TargetProgress]:
     """The targets behind their time-elapsed share (预警), worst first."""
     behind = [p for p in progress if p.verdict == BEHIND]

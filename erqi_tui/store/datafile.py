@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from . import files
-from ..core.model import PANES, Axis, Dashboard, Event, Figure, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
+from ..core.model import PANES, Axis, Dashboard, Event, Figure, Initiative, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
 from ..core.problems import DataError, said
 from ..core.progress import days_in_month
 from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
@@ -32,14 +32,19 @@ class DataFile(Validator):
         targets = [self.target(k, t) for k, t in raw_targets]
         figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
         events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
-        stages = [self.stage(k, t) for k, t in self.tables(doc, "stage", STAGE_KEYS)]
+        self.target_names = [t.id for t in targets if t]  # what a stage's target may name
+        raw_stages = self.tables(doc, "stage", STAGE_KEYS)
+        stages = [self.stage(k, t) for k, t in raw_stages]
+        self.unique_stage_ids(raw_stages)
         layout = self.layout(doc)
         stage_names = [s.name for s in stages if s]
         axis_ids = [a.id for a in layout.axes] if layout else []
-        self.target_names = [t.id for t in targets if t]  # what a project's counts_for may name
+        # what a project's counts_for may name: a target, or a stage that has an id
+        self.target_names = self.target_names + [s.id for s in stages if s and s.id]
         projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
         raw_tasks = self.tables(doc, "task", TASK_KEYS)
         tasks = [self.task(k, t) for k, t in raw_tasks]
+        initiatives = [self.initiative(k, t) for k, t in self.tables(doc, "initiative", INITIATIVE_KEYS)]
         self.unique("task", raw_tasks)
         self.unique("target", raw_targets)
         self.unique("figure", raw_figures)
@@ -55,6 +60,7 @@ class DataFile(Validator):
             layout=layout,
             projects=tuple(projects),
             tasks=tuple(tasks),
+            initiatives=tuple(initiatives),
         )
 
     def meta(self, doc: dict) -> Meta | None:
@@ -70,7 +76,7 @@ class DataFile(Validator):
             self.problem("meta.year", said("expected_year", got=describe(year)) if "year" in tbl
                          else said("missing_year"))
             year = None
-        as_of = self.date(tbl, "as_of", "meta")
+        as_of, as_of_month = self.as_of(tbl)
         city = self.text(tbl, "city", "meta")
         title = self.text(tbl, "title", "meta")
         source = self.text(tbl, "source", "meta", limit=TEXT_LIMIT)
@@ -80,7 +86,17 @@ class DataFile(Validator):
         if abs(as_of.year - year) > 1:
             self.problem("meta.as_of", said("date_near_year", year=year, got=as_of.isoformat()))
             return None
-        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en)
+        return Meta(district=district, year=year, as_of=as_of, city=city, title=title, source=source, en=en,
+                    as_of_month=as_of_month)
+
+    def as_of(self, tbl: dict) -> tuple[dt.date | None, bool]:
+        """meta.as_of: a day (2024-05-31), or a month ("2024-05") where the source gives no day —
+        its last day, marked as a month (Meta.as_of_month)."""
+        value = tbl.get("as_of")
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+            when = self.when(tbl, "as_of", "meta")
+            return (None, False) if when is False else (when.last, True)
+        return self.date(tbl, "as_of", "meta"), False
 
     def target(self, key: str, tbl: dict) -> Target | None:
         ident = self.text(tbl, "id", key, required=True)
@@ -153,10 +169,37 @@ class DataFile(Validator):
         count = self.quantity(tbl, "count", key, required=False)
         note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
         source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
-        en = self.english(tbl, key, ("name", "note"))
-        if None in (name, note, source, en) or ("count" in tbl and count is None):
+        ident, label, group = self.text(tbl, "id", key), self.text(tbl, "label", key), self.text(tbl, "group", key)
+        target = self.text(tbl, "target", key)
+        if target and target not in self.target_names:
+            self.problem(f"{key}.target", said("expected_target_ids", ids=", ".join(self.target_names)[:200]
+                                                 or said("none_defined"), got=describe(target)))
+            target = None
+        en = self.english(tbl, key, ("name", "note", "label", "group"))
+        if None in (name, note, source, en, ident, label, group, target) or ("count" in tbl and count is None):
             return None
-        return Stage(name=name, count=count, note=note, source=source, en=en)
+        return Stage(name=name, count=count, note=note, source=source, en=en, id=ident, label=label, group=group,
+                     target=target)
+
+    def unique_stage_ids(self, raw: list[tuple[str, dict]]) -> None:
+        """A stage's id is optional, but two stages, or a stage and a target, may not share one."""
+        seen = {ident: "target" for ident in self.target_names}
+        for key, tbl in raw:
+            ident = tbl.get("id")
+            if isinstance(ident, str) and ident:
+                if ident in seen:
+                    self.problem(f"{key}.id", said("duplicate_id", kind="stage", id=ident, first=seen[ident]))
+                seen.setdefault(ident, key)
+
+    def initiative(self, key: str, tbl: dict) -> Initiative | None:
+        name = self.text(tbl, "name", key, required=True)
+        what = self.text(tbl, "what", key, limit=TEXT_LIMIT)
+        pane = self.pane(tbl, key, required=True)
+        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
+        en = self.english(tbl, key, ("name", "what"))
+        if None in (name, what, pane, source, en):
+            return None
+        return Initiative(name=name, what=what, pane=pane, source=source, en=en)
 
     def layout(self, doc: dict) -> Layout | None:
         if "layout" not in doc:
@@ -312,13 +355,14 @@ class DataFile(Validator):
                                            got=describe(value)))
         return False
 
-TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task"}
+TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task", "initiative"}
+INITIATIVE_KEYS = {"name", "what", "pane", "source", "en"}
 META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
 TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en", "responsible", "person"}
 SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
 FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
 EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
-STAGE_KEYS = {"name", "count", "note", "source", "en"}
+STAGE_KEYS = {"name", "count", "note", "source", "en", "id", "label", "group", "target"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",

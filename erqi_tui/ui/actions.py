@@ -42,6 +42,19 @@ ACTIONS: tuple[Action, ...] = (
     Action("app", "theme", "", "change_theme", "", palette="主题", palette_help="选择配色主题"),
     Action("app", "quit", "q", "quit", "退出", palette="退出", palette_help="退出 erqi-tui"),
     Action("app", "city", "escape", "show_city", "回到全市（打开多个地区时）", show=False),
+    # In a read-only session the keys that record are not offered; pressed anyway, they say why.
+    Action("read-only", "read_only.edit", "e", "explain_read_only('edit')", "说明为何不能修改", show=False),
+    # Every table: the arrows, and j / k as in htop, k9s and lazygit (g / G are taken: g is 挂图).
+    # (The help lists j / k; the arrows, PgUp PgDn, Home End and Enter go without saying.)
+    Action("table", "table.up", "up", "cursor(-1)", "", show=False),
+    Action("table", "table.down", "down", "cursor(1)", "", show=False),
+    Action("table", "table.k", "k", "cursor(-1)", "上一行", show=False),
+    Action("table", "table.j", "j", "cursor(1)", "下一行", show=False),
+    Action("table", "table.pageup", "pageup", "page(-1)", "", show=False),
+    Action("table", "table.pagedown", "pagedown", "page(1)", "", show=False),
+    Action("table", "table.home", "home", "cursor_to(0)", "", show=False),
+    Action("table", "table.end", "end", "cursor_to(-1)", "", show=False),
+    Action("table", "table.select", "enter", "select", "", show=False),
     Action("target", "target.edit", "e", "edit", "更新数值", recording=True),
     Action("target", "target.history", "h", "history", "历史"),
     Action("target", "target.projects", "p", "projects", "计入的项目"),
@@ -55,6 +68,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("history", "history.close", "escape", "dismiss", "关闭"),
     Action("history", "history.up", "up", "move(-1)", "", show=False),
     Action("history", "history.down", "down", "move(1)", "", show=False),
+    Action("history", "history.k", "k", "move(-1)", "", show=False),
+    Action("history", "history.j", "j", "move(1)", "", show=False),
     Action("history", "history.withdraw", "w", "withdraw", "撤销所选更新", recording=True),
     Action("detail", "detail.close", "escape", "dismiss", "关闭"),
     Action("detail", "detail.reach", "m", "record('milestone')", "节点完成", recording=True),
@@ -78,9 +93,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("wall", "wall.close", "escape", "close", "关闭"),
     Action("wall", "wall.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("wall", "wall.sort", "s", "next_order", "排序"),
+    # 挂图 and 督办 are modal: the app's x does not reach through, so each binds its own.
+    Action("wall", "wall.export", "x", "app.export_pane", "导出图片"),
     Action("supervision", "supervision.close", "escape", "close", "关闭"),
     Action("supervision", "supervision.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("supervision", "supervision.requests", "r", "requests", "企业诉求"),
+    Action("supervision", "supervision.export", "x", "app.export_pane", "导出图片"),
     Action("unit", "unit.close", "escape", "close", "关闭"),
     Action("unit", "unit.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("requests", "requests.close", "escape", "close", "关闭"),
@@ -98,7 +116,7 @@ HELP_SCOPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("重点项目", ("projects", "project-table")), ("项目详情", ("detail",)), ("更新表单", ("form",)),
     ("历史记录", ("history",)), ("动态", ("changes",)), ("挂图作战", ("wall",)), ("督办", ("supervision",)),
     ("督办明细", ("unit",)), ("企业诉求", ("requests",)), ("重点任务", ("tasks",)), ("项目清单", ("drill",)),
-    ("全市", ("city",)),
+    ("全市", ("city",)), ("表格", ("table",)), ("只读时", ("read-only",)),
 )
 
 RECORDING = frozenset(a.id for a in ACTIONS if a.recording)  # left out of a read-only session

@@ -76,7 +76,7 @@ def _palette_commands():
 class ErqiApp(App):
     TITLE = "erqi-tui"
     COMMANDS = {_palette_commands}  # ours, in the user's language, instead of Textual's English ones
-    BINDINGS = bindings("app")
+    BINDINGS = bindings("app") + bindings("read-only")
     CSS = """
     #too-small { display: none; width: 100%; height: 100%; content-align: center middle; }
     Screen.-too-small #too-small { display: block; }
@@ -161,7 +161,10 @@ class ErqiApp(App):
         if self.as_of_override:
             self.sub_title = tr("假设截至 {date}（--as-of）· ? 帮助", date=self.as_of_override.isoformat())
         else:
-            self.sub_title = tr("截至 {date} · ? 帮助", date=self.context.as_of.isoformat())
+            at = self.context.as_of
+            month = meta.as_of_month and at == meta.as_of  # the source gives the month, no day
+            self.sub_title = tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助",
+                                date=fmt.standing(at, meta))
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
@@ -336,6 +339,9 @@ class ErqiApp(App):
                            for b in bindings]) for scope, bindings in self.binding_scopes()]
         if self.session.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING]) for scope, bindings in scopes]
+        else:  # what e says where nothing can be recorded: only there
+            scopes = [(scope, [b for b in bindings if not (b.id or "").startswith("read_only.")])
+                      for scope, bindings in scopes]
         if not self.districts:  # one district: no 全市 to go back to
             scopes = [(scope, [b for b in bindings if b.id != "city" and not b.id.startswith("city.")])
                       for scope, bindings in scopes]
@@ -344,10 +350,22 @@ class ErqiApp(App):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        note = tr("只读：这里不能记录更新。") if self.session.read_only else ""
-        if self.session.read_only and self.session.path.parent == self.bundled_path().parent:
-            note = tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。")
+        note = self.read_only_reason() if self.session.read_only else ""
         self.push_screen(HelpScreen(self.help_rows(), note))
+
+    def read_only_reason(self) -> str:
+        """Why nothing can be recorded here, in one line: the bundled file holds an article's real
+        figures, the example's are invented, a served session records nothing."""
+        bundled = self.bundled_path()
+        if self.session.path == bundled:
+            return tr("随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。")
+        if self.session.path.parent == bundled.parent:
+            return tr("示例（虚构）数据只读。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。")
+        return tr("只读：这里不能记录更新，也不能标记简报。")
+
+    def action_explain_read_only(self, what: str = "") -> None:
+        """A key that would record, pressed where nothing can be recorded: say why, once."""
+        self.notify(self.read_only_reason(), title=tr("不能修改"), severity="warning", markup=False)
 
     @staticmethod
     def bundled_path() -> Path:
@@ -459,6 +477,8 @@ class ErqiApp(App):
         return outcome.message
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "explain_read_only":  # e where nothing can be edited: only when read-only
+            return self.session.read_only
         if action == "show_city":
             return bool(self.districts) and len(self.screen_stack) == 1
         return True
@@ -488,13 +508,13 @@ class ErqiApp(App):
         """挂图作战: every project's milestones on the months of the year, the most overdue first."""
         from .screens.wall import WallChart
 
-        self.push_screen(WallChart(self.dashboard, self.context.as_of, on_open=self.open_project_detail))
+        self.push_screen(WallChart(self.dashboard, self.context.steps_at, on_open=self.open_project_detail))
 
     def action_show_supervision(self) -> None:
         """督办: the responsible units ranked by what is late."""
         from .screens.supervision import SupervisionScreen
 
-        self.push_screen(SupervisionScreen(self.dashboard, self.context.as_of, self.as_of_override,
+        self.push_screen(SupervisionScreen(self.dashboard, self.context.steps_at, self.as_of_override,
                                            on_open=self.open_item))
 
     def action_show_tasks(self) -> None:
@@ -504,7 +524,7 @@ class ErqiApp(App):
         if not self.dashboard.tasks:
             self.notify(tr("数据文件没有逐项列出重点任务（[[task]]）"), markup=False)
             return
-        self.push_screen(TasksScreen(self.dashboard, self.context.as_of))
+        self.push_screen(TasksScreen(self.dashboard, self.context.steps_at))
 
     def open_item(self, kind: str, ident: str) -> None:
         """Open what 督办 or a list points at: a project (its milestone or request), a task, a target."""
@@ -546,6 +566,7 @@ class ErqiApp(App):
         """Mark a briefing (简报) at the figures' date: changes are counted from it from now on.
         It is written to the journal for everyone, so a second b within 5 seconds confirms."""
         if not self.offers("mark_briefing"):
+            self.notify(self.read_only_reason(), title=tr("不能标记简报"), severity="warning", markup=False)
             return
         date = self.context.as_of
         if time.monotonic() - self.briefing_asked > 5:
@@ -581,8 +602,7 @@ class ErqiApp(App):
 
     def may_edit(self) -> bool:
         if self.session.read_only:
-            self.notify(tr("内置的示例数据只读。要记录更新，请复制数据文件，再用 erqi-tui --data 文件 打开。"),
-                        title=tr("不能修改"), severity="warning", markup=False)
+            self.action_explain_read_only()
         return not self.session.read_only
 
     def open_target_form(self, target_id: str) -> None:
@@ -673,22 +693,28 @@ class ErqiApp(App):
         return problem if isinstance(problem, str) else None
 
     async def action_toggle_lang(self) -> None:
-        """Chinese ⇄ English, kept in the settings for the next start (not in a browser: save_settings)."""
+        """Chinese ⇄ English for this session only, and said so: a switch that quietly outlived the
+        session left the next start and the command line in English for a colleague who pressed l
+        by chance. The settings file's lang, or --lang, is how a language is kept."""
         set_lang("en" if english() is False else "zh")
         self.settings = self.settings.with_(lang=lang())
-        self.save_settings(lang=lang())
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
         self.query_one(KeyBar).refresh()
-        self.notify("Switched to English" if english() else "已切换为中文", markup=False)
+        if english():
+            message = "Switched to English for this session. To start in English: erqi-tui --lang en"
+        else:
+            message = "已切换为中文（仅本次）。要每次都用中文启动：erqi-tui --lang zh"
+        self.notify(message, markup=False, timeout=6)
 
     def action_export_pane(self) -> None:
         """Save the current pane as an SVG picture in the working folder; in a browser, hand it to
         the visitor's browser as a download (nothing is written on the server)."""
         from ..store import files
 
-        filename = f"erqi-tui-{self.current_pane}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
+        view = self.current_pane if len(self.screen_stack) == 1 else type(self.screen).__name__.lower()
+        filename = f"erqi-tui-{view}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
         if self.is_web:
             import io
 
@@ -716,8 +742,11 @@ class ErqiApp(App):
         """The screen as an SVG for a briefing: its title line names the district, date and pane."""
         from ..exchange.briefing_svg import svg
 
-        title = fmt.clean(f"{self.title} — {self.context.as_of.isoformat()} — {self.pane_name(self.current_pane)}",
-                          single_line=True)
+        date = fmt.standing(self.context.as_of, self.dashboard.meta)
+        if len(self.screen_stack) > 1:  # 挂图, 督办…: the screen over the panes, as it is shown
+            title = fmt.clean(f"{self.title} — {date} — {getattr(self.screen, 'title_text', '')}", single_line=True)
+            return svg(self, title)
+        title = fmt.clean(f"{self.title} — {date} — {self.pane_name(self.current_pane)}", single_line=True)
         return svg(self, title, leave_out=(self.query_one(PaneTabs), self.query_one(KeyBar)))
 
     def action_command_palette(self) -> None:

@@ -15,7 +15,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..core import progress, series
-from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Project, Stage, Target, grouped
+from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Project, Stage, Target, grouped
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
 
@@ -49,6 +49,7 @@ class Section(NamedTuple):
     events: tuple[Event, ...] = ()  # 大事记, in date order (招商引资)
     axes: tuple[tuple[Axis, tuple[Project, ...]], ...] = ()  # each axis and the projects on it (layout)
     projects: tuple[Project, ...] = ()  # 重点项目
+    initiatives: tuple[Initiative, ...] = ()  # 举措: what the source reports done, with no figure
 
 
 class Account(NamedTuple):
@@ -109,7 +110,7 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
             sections.append(Section("overview", every, behind, figures(d.headlines)))
             continue
         shown = tuple(lines[t.id] for t in d.targets_on(pane_id))
-        section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)))
+        section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)), initiatives=d.initiatives_on(pane_id))
         if pane_id == "investment":
             section = section._replace(stages=d.stages, events=tuple(d.events_in_order))
         elif pane_id == "layout":

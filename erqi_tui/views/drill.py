@@ -52,9 +52,22 @@ def of_target(dashboard: Dashboard, target_id: str) -> Drill:
 
 
 def of_stage(dashboard: Dashboard, name: str) -> Drill:
+    """The projects behind a pipeline stage's figure: where the stage is a target's figure
+    (`target`), exactly the target's drill-down (`p` on its card and Enter here answer alike); where
+    it has an id, the projects whose counts_for names it; a stage with neither (a file whose stages
+    are plain statuses) lists the projects in that status."""
     stage = dashboard.stage_named(name)
-    projects = tuple(p for p in dashboard.projects if p.status == name)
-    title = tr("{stage}：项目", stage=data(stage, "name") if stage else name)
+    if stage is not None and stage.target:
+        return of_target(dashboard, stage.target)
+    shown = (data(stage, "label") or data(stage, "name")) if stage else name
+    if stage is not None and stage.id:
+        projects = tuple(p for p in dashboard.projects if stage.id in p.counts_for)
+        title = tr("{stage}：计入的项目", stage=shown)
+        if not projects:
+            return Drill(title, (), tr("数据文件没有列明计入这一数字的项目（counts_for）"))
+    else:
+        projects = tuple(p for p in dashboard.projects if p.status == name)
+        title = tr("{stage}：项目", stage=shown)
     parts = []
     if stage is not None and stage.count is not None:
         parts.append(tr("已列明 {listed} / {reported}", listed=len(projects), reported=fmt.quantity(stage.count)))

@@ -20,6 +20,10 @@ from erqi_tui.ui.screens.history import HistoryScreen
 from erqi_tui.ui.widgets.cards import TargetCard
 from erqi_tui.ui.widgets.keybar import KeyBar
 
+from erqi_tui import store
+from erqi_tui.store.config import Config
+from erqi_tui.ui.app import ErqiApp
+
 from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
 
@@ -141,6 +145,33 @@ async def table_cursor(pilot) -> None:
     assert pilot.app.query_one(ProjectTable).cursor_row == 1
 
 
+async def table_j_k(pilot) -> None:
+    """j / k move in a table as in htop, k9s and lazygit."""
+    await pilot.press("5", "j", "j")
+    assert pilot.app.query_one(ProjectTable).cursor_row == 2
+    await pilot.press("k")
+    assert pilot.app.query_one(ProjectTable).cursor_row == 1
+
+
+async def wall_exports(pilot) -> None:
+    """x on 挂图 saves that screen, not nothing: the app's x does not reach through a modal screen."""
+    await pilot.press("g")
+    await pilot.pause()
+    await pilot.press("x")
+    await pilot.pause()
+    (saved,) = Path.cwd().glob("erqi-tui-wallchart-*.svg")
+    assert "挂图作战" in saved.read_text(encoding="utf-8") and "已保存本页图片" in screen_text(pilot.app)
+
+
+async def supervision_exports(pilot) -> None:
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.press("x")
+    await pilot.pause()
+    (saved,) = Path.cwd().glob("erqi-tui-supervisionscreen-*.svg")
+    assert "督办" in saved.read_text(encoding="utf-8")
+
+
 async def opens_detail(pilot) -> None:
     await pilot.press("5", "enter")
     await pilot.pause()
@@ -234,11 +265,12 @@ async def drill_into_stage_and_axis(pilot) -> None:
     await pilot.pause()
     stage = next(box for box in pilot.app.query(DrillBox) if box.key == "签约")
     stage.focus()
-    await pilot.press("enter")  # the pipeline's 13 signed against the projects listed in that stage
+    await pilot.press("enter")  # the 13 新签约产业项目 against the projects the file counts in them
     await pilot.pause()
     assert isinstance(pilot.app.screen, DrillScreen)
     text = screen_text(pilot.app)
-    assert "签约：项目" in text and "已列明 3 / 13 个，均未列总投资" in text and "郑州中视数据中心项目" in text
+    # as p on the 新签约产业项目 card says: one figure, one answer; 郑州中视 is not among the 13
+    assert "新签约产业项目：计入的项目" in text and "已列明 2 / 13 个" in text and "郑州中视数据中心项目" not in text
     await pilot.press("escape")
     await pilot.pause()
     assert pilot.app.focused is stage
@@ -509,6 +541,10 @@ CHECKS = {
     ("重点项目", "S"): sorts_reverse,
     ("重点项目", "Esc"): escape_leaves_then_clears_filter,
     ("重点项目", "↑ ↓"): table_cursor,
+    ("表格", "j"): table_j_k,
+    ("表格", "k"): table_j_k,
+    ("挂图作战", "x"): wall_exports,
+    ("督办", "x"): supervision_exports,
     ("重点项目", "Enter"): opens_detail,
     ("重点项目", "鼠标点击表头"): header_click_sorts,
     ("项目详情", "Esc"): closes_detail,
@@ -779,3 +815,39 @@ def test_a_card_cut_at_80_columns_names_its_target_whole_in_its_tooltip():
         assert str(cards[0].tooltip) == "New industrial projects signed"  # …and whole in its tooltip
 
     run_with(app, check, size=(80, 24))
+
+
+def test_keys_that_record_say_why_on_the_bundled_file():
+    """e and b on the bundled, read-only file say why nothing happens, naming it for what it is:
+    the article's real figures, not 示例 (that is --example's, invented)."""
+    app = ErqiApp(BUNDLED, store.load(BUNDLED), watch=False, read_only=True, settings=Config())
+
+    async def check(pilot):
+        await pilot.press("tab")  # the first target card
+        await pilot.press("e")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "随附的数据文件只读：它是文章里的真实数字" in text and "示例" not in text
+        app.clear_notifications()
+        await pilot.press("b")
+        await pilot.pause()
+        assert "不能标记简报" in screen_text(app) and not app.dashboard.briefings
+        app.clear_notifications()
+        await pilot.press("5", "e")  # on the projects' table too
+        await pilot.pause()
+        assert "随附的数据文件只读" in screen_text(app)
+
+    run_with(app, check)
+
+
+def test_l_switches_for_the_session_and_says_so(tmp_path):
+    path = tmp_path / "config.toml"
+    app = ErqiApp(BUNDLED, store.load(BUNDLED), watch=False, settings=Config(), settings_path=path)
+
+    async def check(pilot):
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Switched to English for this session" in screen_text(app)
+
+    run_with(app, check)
+    assert not path.exists()  # nothing kept for the next start

@@ -134,7 +134,7 @@ def test_english_throughout_and_kept(tmp_path):
             await pilot.press(key)
             await pilot.pause()
             screens.append(screen_text(pilot.app))
-        await pilot.press("l")  # back to Chinese, and remembered
+        await pilot.press("l")  # back to Chinese, for this session only: nothing is written
         await pilot.pause()
         screens.append(screen_text(pilot.app))
 
@@ -143,13 +143,13 @@ def test_english_throughout_and_kept(tmp_path):
     assert "Erqi District, Zhengzhou: targets for 2024" in overview
     assert "10.796 / 30+ bn CNY" in overview and "behind 5.7 pp" in overview
     assert "Headline figures" in overview and "Investment completed in Q1" in overview
-    assert "Pipeline" in investment and "In talks" in investment and "Events" in investment
+    assert "Pipeline" in investment and "Projects in talks" in investment and "Events" in investment
     assert "Songshan Road" in layout and "Started" in layout
     assert "Government services" in business and "46,000+" in business
     assert "10 / 10 projects" in projects and "Investment" in projects
     assert "康师傅饮品北方区域研发总部" in projects  # a proper name with no English stays as written
     assert "1 总览" in chinese
-    assert config.load_config(path).lang == "zh"
+    assert not path.exists() and config.load_config(path).lang == "zh"
 
 
 def test_other_district_in_english_keeps_its_names():

@@ -52,7 +52,7 @@ planned = "2024-06"
     units = ranking(dashboard, dt.date(2024, 10, 15))
     assert [(unit_name(u), len(u.overdue), len(u.behind)) for u in units] == [
         ("住建局", 2, 0), ("发改委", 1, 0), ("商务局", 0, 1), ("（未指定）", 1, 0)]
-    assert units[1].overdue[0].person == "李" and "封顶 逾期（计划 2024-09-30）" in units[1].overdue[0].text
+    assert units[1].overdue[0].person == "李" and "封顶 逾期未报（计划 2024-09-30）" in units[1].overdue[0].text
     assert "签约额 落后" in units[2].behind[0].text
 
 

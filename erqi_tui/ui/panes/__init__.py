@@ -22,6 +22,12 @@ class Context(NamedTuple):
         return self.what_if or self.dashboard.as_of
 
     @property
+    def steps_at(self) -> dt.date:
+        """The date projects' steps and tasks are judged at: the what-if date, or the newest news of
+        a project or task (Dashboard.steps_as_of), never a target's figure recorded later."""
+        return self.what_if or self.dashboard.steps_as_of
+
+    @property
     def since(self):
         """What changes are counted from (series.Since), or None: no --since and no briefing yet."""
         from ...core.series import default_since

@@ -30,12 +30,17 @@ class BusinessPane(VerticalScroll):
         if dashboard.tasks:
             from ..widgets.tasks import TaskProgress
 
-            yield TaskProgress(dashboard, self.context.as_of)
+            yield TaskProgress(dashboard, self.context.steps_at)
         groups = grouped(dashboard.figures_on("business"))
-        if not groups and not targets and not dashboard.tasks:
+        initiatives = dashboard.initiatives_on("business")
+        if not groups and not targets and not dashboard.tasks and not initiatives:
             yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
         for group, figures in groups:
             yield FigureGroup(group, figures)
+        if initiatives:
+            from ..widgets.initiatives import initiatives_box
+
+            yield initiatives_box(initiatives)
 
 
 PANE = BusinessPane  # what ui.app.pane_class shows for this pane id

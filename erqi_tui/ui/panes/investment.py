@@ -19,7 +19,8 @@ from . import Context, target_section
 class InvestmentPane(VerticalScroll):
     DEFAULT_CSS = """
     InvestmentPane { padding: 0 1; }
-    InvestmentPane #pipeline { height: auto; }
+    InvestmentPane .pipeline { height: auto; }
+    InvestmentPane .stage-source { height: auto; color: $text-muted; margin-bottom: 1; }
     InvestmentPane .stage { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }
     InvestmentPane .stage:focus { border: double $accent; }
     InvestmentPane .arrow { width: 2; height: 3; content-align: center middle; color: $text-muted; }
@@ -38,15 +39,23 @@ class InvestmentPane(VerticalScroll):
             yield from target_section(self.context, targets)
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
-        if dashboard.stages:
-            yield Static(tr("项目推进"), classes="section")
-            with Horizontal(id="pipeline"):
-                for index, stage in enumerate(dashboard.stages):
-                    if index:
+        for number, (group, stages) in enumerate(stage_groups(dashboard.stages)):
+            # Stages with no group are a funnel of statuses of one set of projects, joined by arrows.
+            # A group is the source's name for the set its figures count (产业项目, 重大项目): its
+            # figures stand side by side, as separate facts, and apart from another group's.
+            heading = tr("项目推进") + (f" · {fmt.clean(data(stages[0], 'group'), single_line=True)}" if group else "")
+            yield Static(Text(heading), classes="section")
+            with Horizontal(id="pipeline" if number == 0 else f"pipeline-{number}", classes="pipeline"):
+                for index, stage in enumerate(stages):
+                    if index and not group:  # a plain funnel of statuses: one set, a flow
                         yield Static("→", classes="arrow")
-                    box = DrillBox(self.stage_text(stage), "stage", stage.name, classes="stage")
-                    box.border_title = plain(data(stage, "name"))
+                    box = DrillBox(self.stage_text(stage, dashboard), "stage", stage.name, classes="stage")
+                    box.border_title = plain(data(stage, "label") or data(stage, "name"))
                     yield box
+            quotes = [s.source for s in stages if s.source]
+            if quotes and group:
+                yield Static(plain(tr("原文：") + " / ".join(f"“{q}”" for q in quotes), "dim", single_line=False),
+                             classes="stage-source")
         if dashboard.events:
             year = dashboard.meta.year
             events = Static(Text("\n").join(self.event_text(e, year) for e in dashboard.events_in_order), id="events")
@@ -54,11 +63,16 @@ class InvestmentPane(VerticalScroll):
             yield events
 
     @staticmethod
-    def stage_text(stage) -> Text:
-        text = join((fmt.quantity(stage.count), "bold"))
+    def stage_text(stage, dashboard) -> Text:
+        """Its count; with none, the goal of the target it is the figure of, as a plan (计划 60 个)."""
+        goal = next((t.target for t in dashboard.targets if t.id == stage.target), None) if stage.target else None
+        if stage.count is None and goal is not None:
+            text = join((tr("计划 {goal}", goal=fmt.quantity(goal)), "bold"))
+        else:
+            text = join((fmt.quantity(stage.count), "bold"))
         if stage.note:
             text.append("\n")
-            text.append_text(plain(stage.note, "dim", single_line=False))
+            text.append_text(plain(data(stage, "note"), "dim", single_line=False))
         return text
 
     @staticmethod
@@ -75,6 +89,17 @@ class InvestmentPane(VerticalScroll):
             text.append(indent)
             text.append_text(plain(data(event, "note"), "dim"))
         return text
+
+
+def stage_groups(stages) -> list[tuple[str, list]]:
+    """The stages in runs of one group, in the file's order: each run is one flow."""
+    runs: list[tuple[str, list]] = []
+    for stage in stages:
+        if runs and runs[-1][0] == stage.group:
+            runs[-1][1].append(stage)
+        else:
+            runs.append((stage.group, [stage]))
+    return runs
 
 
 PANE = InvestmentPane  # what ui.app.pane_class shows for this pane id

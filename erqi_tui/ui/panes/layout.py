@@ -90,6 +90,10 @@ class LayoutPane(VerticalScroll):
                          classes="unplaced")
         for group, figures in grouped(dashboard.figures_on("layout")):
             yield FigureGroup(group, figures)
+        if dashboard.initiatives_on("layout"):
+            from ..widgets.initiatives import initiatives_box
+
+            yield initiatives_box(dashboard.initiatives_on("layout"))
 
     def belt_text(self) -> Text:
         layout = self.context.dashboard.layout

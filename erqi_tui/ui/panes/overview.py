@@ -22,8 +22,13 @@ def time_line(context: Context, assessed: list[progress.TargetProgress], bars: b
     if context.what_if:
         return tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
                   date=context.as_of.isoformat(), year=meta.year, share=share)
-    line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）" if bars else "截至 {date}，{year} 年已过 {share}（序时进度）",
-              date=context.as_of.isoformat(), year=meta.year, share=share)
+    if meta.as_of_month and context.as_of == meta.as_of:  # the source gives the month, no day
+        line = tr("截至 {date}，{year} 年已过 {share}（序时进度，按月末计，图中 ┃ 处）" if bars
+                  else "截至 {date}，{year} 年已过 {share}（序时进度，按月末计）",
+                  date=fmt.standing(context.as_of, meta), year=meta.year, share=share)
+    else:
+        line = tr("截至 {date}，{year} 年已过 {share}（序时进度，图中 ┃ 处）" if bars else "截至 {date}，{year} 年已过 {share}（序时进度）",
+                  date=context.as_of.isoformat(), year=meta.year, share=share)
     if any(p.as_of != context.as_of for p in assessed if p.target.current is not None):
         line += tr("；各目标按其数值的日期判断")
     return line
@@ -71,16 +76,26 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     """预警: the targets behind their time-elapsed share, worst first, then the projects' steps
     overdue at the dashboard's date, the longest overdue first."""
     behind = progress.warnings(assessed)
-    at = context.as_of
+    meta = context.dashboard.meta
+    # A project's steps are judged at the newest news of the projects (or the what-if date), not at
+    # a target's figure recorded later: that says nothing of a step, and must not make one overdue.
+    at = context.steps_at
     overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
                      key=lambda item: item[1].planned.last)
     lines = []
     for item in behind:
         line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
-        lines.append(line.append_text(verdict_text(item)))
+        line.append_text(verdict_text(item))
+        early = (progress.at_month_start(item, meta.year)
+                 if meta.as_of_month and not context.what_if and item.as_of == meta.as_of else None)
+        if early is not None:  # the verdict rests on the day assumed: say so, and the other end
+            line.append(" " + tr("（按月末计；按{month}月初计为{verdict}）", month=item.as_of.month,
+                                 verdict=verdict_text(early).plain), style="dim")
+        lines.append(line)
     for project, step in overdue[:OVERDUE_SHOWN]:
-        lines.append(join((tr("逾期"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
-                          tr("{name}（计划 {when}）", name=data(step, "name"), when=fmt.when(step.planned))))
+        lines.append(join((tr("逾期未报"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
+                          tr("{name}（计划 {when}，按 {date} 计）", name=data(step, "name"), when=fmt.when(step.planned),
+                             date=fmt.standing(at, meta))))
     if len(overdue) > OVERDUE_SHOWN:
         lines.append(Text(tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN), style="dark_orange"))
     box = Static(Text("\n").join(lines) if lines else Text(tr("没有落后于序时进度的目标"), style="green"), id=box_id)

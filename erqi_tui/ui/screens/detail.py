@@ -32,7 +32,7 @@ def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
     rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
     rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
              (tr("出处"), project.source or fmt.MISSING)]
-    at = at or dashboard.as_of
+    at = at or dashboard.steps_as_of  # a target's later figure makes no step overdue
     if project.milestones:
         rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
                  for index, step in enumerate(project.milestones)]

@@ -92,8 +92,8 @@ class WallChart(ListedScreen):
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
         titles = [tr("项目"), tr("发展轴"), tr("责任单位"), tr("逾期"), month_header(), tr("节点")]
         super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at),
-                         title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期 │ {date}）",
-                                  date=fmt.short_date(at, dashboard.meta.year)),
+                         title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期未报 ◂▸ 上年/下年 │ 按 {date} 计）",
+                                  date=fmt.standing(at, dashboard.meta)),
                          keys=tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"), placeholder=tr("按项目、道路或节点筛选…"))
         self.on_open = on_open
         self.dashboard = dashboard

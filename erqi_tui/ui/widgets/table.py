@@ -12,7 +12,6 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -20,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core import fmt
+from ..actions import bindings
 
 GAP = 2  # cells between columns
 MEASURED_ROWS = 500  # column widths are measured on this many rows: enough to fit, cheap at any size
@@ -29,15 +29,7 @@ CACHED_ROWS = 20_000  # rows whose cells are kept, drawn and measured, across fi
 class VirtualTable(ScrollView, can_focus=True):
     """Rows of text cells; `rows` is any sequence and `cells(row)` turns one into its column texts."""
 
-    BINDINGS = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "cursor_to(0)", show=False),
-        Binding("end", "cursor_to(-1)", show=False),
-        Binding("enter", "select", show=False),
-    ]
+    BINDINGS = bindings("table")  # the arrows and j / k, PgUp PgDn, Home End, Enter (ui.actions)
     COMPONENT_CLASSES = {"table--header", "table--cursor", "table--odd"}
     DEFAULT_CSS = """
     VirtualTable { background: $surface; }
