@@ -367,7 +367,7 @@ class ScreenDiff:
                     self.cursor = None
                     self.out.append(text[consumed + 1:])
                     return
-                row, col = self.row + 1, self.col
+                row, col = self.row + 1, min(self.col, self.width - 1)  # a line feed ends a wait to wrap
                 self.close()
                 self.open(row, col)
             else:

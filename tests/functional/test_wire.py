@@ -237,6 +237,25 @@ def sessions():
     return session()
 
 
+class RealScreen(pyte.Screen):
+    """pyte, with a line feed ending a wait to wrap, as terminals do (xterm, VTE; DEC STD 070's Last
+    Column Flag): pyte keeps its cursor past the last column, so that the next character wraps."""
+
+    def index(self) -> None:
+        self.cursor.x = min(self.cursor.x, self.columns - 1)
+        super().index()
+
+    def reverse_index(self) -> None:
+        self.cursor.x = min(self.cursor.x, self.columns - 1)
+        super().reverse_index()
+
+
+class RealTerminal(Terminal):
+    def __init__(self, size) -> None:
+        self.screen = RealScreen(*size)
+        self.stream = pyte.ByteStream(self.screen)
+
+
 def shown(terminal: Terminal) -> tuple:
     """What a user sees: every cell, and where the cursor is. A wide character written over by half
     is blank, as terminals show it (pyte keeps its other half: the character, or nothing)."""
@@ -262,9 +281,13 @@ def test_random_writes_draw_the_same_screen_through_the_lighter_layer():
     @given(sessions())
     # Written over half of a wide character, from either side, and a line that wraps in a write after.
     @example(((6, 3), [("\x1b[1;1H中文字", []), ("\x1b[1;2Ha\x1b[1;5Hb\x1b[2;1H一二三", [3]), ("\x1b[2;4Hxy", [])]))
+    @example(((3, 2), [("\x1b[1;3Ha\n", []), ("b", [])]))  # a line feed while waiting to wrap
+    # Half of a wide character overwritten in the write that laid it, from either side.
+    @example(((3, 2), [("aa\x1b[1;1H。\x1b[1;1Ha", [])]))
+    @example(((4, 2), [("\x1b[1;1H中\x1b[1;2Ha", [])]))
     def check(case):
         size, writes = case
-        plain, rewritten, light = Terminal(size), Terminal(size), Light()
+        plain, rewritten, light = RealTerminal(size), RealTerminal(size), Light()
         for number, (text, cuts) in enumerate(writes):
             for start, end in zip([0, *cuts], [*cuts, len(text)]):
                 piece = text[start:end]
