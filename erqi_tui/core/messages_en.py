@@ -773,3 +773,45 @@ EN.update({  # the article and the reader (issue 25)
         "and use --data FILE",
     "上一行": "Previous row", "下一行": "Next row", "表格": "Tables", "导出图片": "Export picture", "只读时": "When read-only",
 })
+EN.update({  # the city (issue 24)
+    "{file}：应只有 [[indicator]] 表": "{file}: expected only [[indicator]] tables",
+    "{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）":
+        "{file}: [[indicator]] number {number} needs a name (text), and ids and names (lists of text)",
+    "{name}（{file}）": "{name} ({file})",
+    "进度未知：{names}": "progress unknown: {names}",
+    "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
+        "compared on {basis} only (the city shares {common}): ranked after the rest",
+    "数据比最新的地区早 {days} 天": "figures {days} days older than the newest district's",
+    "排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
+    "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。":
+        "Rank: the mean, over the year's shared targets, of completion minus the time elapsed (pp); completion "
+        "does not depend on the unit, so targets in other units compare; targets are matched by the city's table, "
+        "then by id, then by identical name; a district compared on fewer than half the shared targets is ranked "
+        "after the rest.",
+    "{count} 个地区排名": "{count} ranked", "{count} 个不参与比较": "{count} not compared",
+    "{count} 个无法读取": "{count} unreadable", "全市：{counts}": "City: {counts}",
+    "【假设截至 {date}（--as-of），非实际进度】": "[what-if: as of {date} (--as-of), not the actual progress]",
+    "对照表": "the city's table", "编号": "id", "名称": "name",
+    "{name}（按{hows}）": "{name} (by {hows})",
+    "{name}←{ident}（按{how}）": "{name} ← {ident} (by {how})", "其余按编号": "the rest by id",
+    "都按编号对应": "all matched by id", "没有：{names}": "lacks: {names}",
+    "截至": "As of", "可比": "Basis", "平均": "Mean", "最落后的目标": "Furthest behind", "{count} 项": "{count}",
+    "/ 筛选 · Enter 打开 · r 重新载入 · x 导出 · ? 帮助 · q 退出":
+        "/ filter · Enter open · r reload · x export · ? help · q quit",
+    "按地区或文件名筛选…": "Filter by district or file…",
+    "共同目标{count}项：{names}": "{count} shared targets: {names}",
+    "{mark} 最落后：{name} · ": "{mark} furthest behind: {name} · ",
+    "；全市对照表有误：{problem}": "; the city's table has a problem: {problem}",
+    "{file}：无法读取：{problem}": "{file}: cannot be read: {problem}",
+    "{label}（{file}）截至 {date}": "{label} ({file}) as of {date}",
+    "第 {rank} 名，平均 {score}，依据 {basis} 项": "ranked {rank}, mean {score}, on {basis} targets",
+    "已重新载入 {count} 个文件": "Reloaded {count} files",
+    "{what}只对一个地区：按 Enter 打开一个地区后再按这个键。":
+        "{what} is for one district: open a district with Enter, then press this key.",
+    "导出全市图片": "Export the city as a picture", "动态（打开地区后）": "Changes (in a district)",
+    "挂图（打开地区后）": "Wall chart (in a district)", "督办（打开地区后）": "Supervision (in a district)",
+    "每个目标：完成率，与序时进度相比 ±个百分点。": "Each target: completion, ± pp against the time elapsed. ",
+    "（滞后）": " (stale)", "{count} 项可比": "compared on {count}", "年度": "Year", "文件": "File",
+    "未计入：无法读取：{problem}": "left out: cannot be read: {problem}",
+    "erqi-tui：未计入 {path}：{problem}": "erqi-tui: left out {path}: {problem}",
+})

@@ -88,6 +88,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("city", "city.changes", "d", "not_here('动态')", "动态（打开地区后）", show=False),
     Action("city", "city.wall", "g", "not_here('挂图')", "挂图（打开地区后）", show=False),
     Action("city", "city.supervision", "u", "not_here('督办')", "督办（打开地区后）", show=False),
+    Action("city", "city.quit", "q", "app.quit", "退出", show=False),
     Action("changes", "changes.close", "escape", "close", "关闭"),
     Action("changes", "changes.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("wall", "wall.close", "escape", "close", "关闭"),

@@ -7,6 +7,7 @@ city re-ranked within a second of a change; Enter opens that district and Esc th
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -85,7 +86,10 @@ class DistrictTable(VirtualTable):
 
 
 class CityScreen(ListedScreen):
-    BINDINGS = bindings("city")
+    # / is a priority key here: the app then handles it as it arrives, before it hands the keys
+    # typed after it to whatever has the focus, so /航空港 Enter typed at once all reach the filter
+    # (without, they went to the table, and Enter there opened its first row).
+    BINDINGS = [dataclasses.replace(b, priority=True) if b.id == "city.filter" else b for b in bindings("city")]
     DEFAULT_CSS = """
     CityScreen .list-count { text-wrap: nowrap; text-overflow: ellipsis; }
     CityScreen .city-detail { height: auto; max-height: 3; padding: 0 1; background: $panel; }
@@ -229,8 +233,7 @@ class CityScreen(ListedScreen):
     # Keys
 
     def action_focus_filter(self) -> None:
-        # At once, not after the keys already queued (Widget.focus waits for them): the district
-        # typed after / goes into the filter, not to the table, where Enter would open the first row.
+        # At once (Widget.focus waits for the messages already queued): the keys after / go to the filter.
         self.set_focus(self.query_one(Input))
 
     @on(Input.Submitted, ".list-filter")
