@@ -363,8 +363,8 @@ def headline(comparison: Comparison) -> str:
     if year:
         parts.append(year)
     line = tr("全市：{counts}", counts=" · ".join(parts))
-    if comparison.what_if:
-        line += " " + what_if_note(comparison.what_if)
+    if comparison.what_if:  # first: a narrow terminal cuts the title's end
+        line = what_if_note(comparison.what_if) + line
     return line
 
 
