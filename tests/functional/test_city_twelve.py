@@ -100,7 +100,7 @@ def test_the_command_line_over_a_folder(twelve, tmp_path, capsys):
     assert cli.main(["export", "--data", str(twelve), "--format", "md", "--as-of", "2025-12-31",
                      "-o", str(tmp_path / "c.md")]) == 0
     md = (tmp_path / "c.md").read_text(encoding="utf-8")
-    assert md.startswith("# 全市：") and "假设截至 2025-12-31" in md and city_view.method() in md
+    assert md.startswith("# 【假设截至 2025-12-31（--as-of），非实际进度】全市：") and city_view.method() in md
     assert cli.main(["--data", str(twelve), "export", "--format", "json", "-o", str(tmp_path / "c.json")]) == 0
     data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert [d["label"] for d in data["districts"] if d["rank"]][:2] == ["金水区", "中原区"]
