@@ -764,7 +764,6 @@ EN.update({  # the article and the reader (issue 25)
         "open it with erqi-tui --data FILE.",
     "只读：这里不能记录更新，也不能标记简报。": "Read-only: updates cannot be recorded here, nor briefings marked.",
     "不能标记简报": "Cannot mark a briefing",
-    "说明为何不能修改": "Say why nothing can be changed",
     "erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件":
         "erqi-tui: the bundled data file holds an article's real figures and is read-only; no briefing can be "
         "marked on it; copy the data file and use --data FILE",

@@ -43,7 +43,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("app", "quit", "q", "quit", "退出", palette="退出", palette_help="退出 erqi-tui"),
     Action("app", "city", "escape", "show_city", "回到全市（打开多个地区时）", show=False),
     # In a read-only session the keys that record are not offered; pressed anyway, they say why.
-    Action("read-only", "read_only.edit", "e", "explain_read_only('edit')", "说明为何不能修改", show=False),
+    # (No label: the help of a read-only session says so in its note; e is not a key to learn.)
+    Action("read-only", "read_only.edit", "e", "explain_read_only('edit')", "", show=False),
     # Every table: the arrows, and j / k as in htop, k9s and lazygit (g / G are taken: g is 挂图).
     # (The help lists j / k; the arrows, PgUp PgDn, Home End and Enter go without saying.)
     Action("table", "table.up", "up", "cursor(-1)", "", show=False),
