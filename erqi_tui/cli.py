@@ -776,6 +776,12 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
 
 
+def _is_dir(path: Path) -> bool:
+    from .views.city import _is_dir as is_dir
+
+    return is_dir(path)
+
+
 def given_data(argv: list[str]) -> list[Path]:
     """Every path given with --data anywhere on the line (before the command or after it): none of
     them may be written over, whichever one the command reads."""
@@ -798,10 +804,10 @@ def run(argv: list[str]) -> int:
         from .views.city import expand
 
         paths = expand(args.data)
-        if len(paths) != 1 or args.data[0].is_dir():
+        if len(paths) != 1 or _is_dir(args.data[0]):
             return city(args, paths)
         args.data = paths[0]
-    if args.command == "check" and args.path is not None and args.path.is_dir():  # check DIR/: every file in it
+    if args.command == "check" and args.path is not None and _is_dir(args.path):  # check DIR/: every file in it
         from .views.city import expand
 
         return city(args, expand([args.path]))
