@@ -814,3 +814,5 @@ EN.update({  # the city (issue 24)
     "未计入：无法读取：{problem}": "left out: cannot be read: {problem}",
     "erqi-tui：未计入 {path}：{problem}": "erqi-tui: left out {path}: {problem}",
 })
+EN.update({"（截至{year}年{month}月）": "(as of {year}-{month:02d})",
+           "{year} 年已过 {share}（序时进度，按月末计）。": "{share} of {year} has passed (time-elapsed share, at the month's end)."})  # a briefing whose source gives only the month

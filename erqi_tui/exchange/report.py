@@ -39,7 +39,7 @@ def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
     title = tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
                year=meta.year)
     date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
-            else tr("截至 {date}", date=dashboard.as_of.isoformat()))
+            else tr("截至 {date}", date=fmt.standing(dashboard.as_of, meta)))  # 2024年5月 where the source says 五月
     return fmt.clean(f"{title} — {date}", single_line=True)
 
 
@@ -64,7 +64,7 @@ def _target_table(title: str, acc: Account, lines) -> Table:
             verdict += f" {fmt.points(p.gap, signed=False)}"
         parts = dict(fmt.projection_parts(line.projection)) if line.projection else {}
         row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-               fmt.percent(p.completion), p.as_of.isoformat(), fmt.percent(p.time_share), verdict,
+               fmt.percent(p.completion), fmt.standing(p.as_of, dashboard.meta), fmt.percent(p.time_share), verdict,
                *(parts.get(tr(c), fmt.MISSING) for c in PROJECTION_COLUMNS)]
         if since is not None:
             row.append(fmt.change_amount(line.change) if line.change else tr("无变化"))
@@ -77,6 +77,12 @@ def _target_table(title: str, acc: Account, lines) -> Table:
 def responsible(item) -> str:
     """Who answers for a target or project: the unit, and the person there where the file names one."""
     return " ".join(filter(None, (data(item, "responsible"), item.person)))
+
+
+def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
+    """The sentence of the year passed: judged at the month's end where the source gives only the month."""
+    month = what_if is None and dashboard.meta.as_of_month
+    return "{year} 年已过 {share}（序时进度，按月末计）。" if month else "{year} 年已过 {share}（序时进度）。"
 
 
 def since_line(dashboard: Dashboard, since: Since | None) -> str:
@@ -161,7 +167,7 @@ def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str 
                 since: Since | None = None) -> str:
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     lines = [f"# {_md_cell(heading(dashboard, what_if))}", "",
-             tr("{year} 年已过 {share}（序时进度）。", year=dashboard.meta.year, share=fmt.percent(share))
+             tr(_share_line(dashboard, what_if), year=dashboard.meta.year, share=fmt.percent(share))
              + since_line(dashboard, since), ""]
     for section in sections(dashboard, what_if, pane, since):
         lines += [f"## {_md_cell(section.title)}", ""]
