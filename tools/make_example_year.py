@@ -15,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from erqi_tui import journal, store  # noqa: E402
-from erqi_tui.model import Briefing, Quantity, Update  # noqa: E402
+from erqi_tui.store import journal  # noqa: E402
+from erqi_tui import store  # noqa: E402
+from erqi_tui.core.model import Briefing, Quantity, Update  # noqa: E402
 
 YEAR = 2025
 DATA = ROOT / "data" / "example-year.toml"
