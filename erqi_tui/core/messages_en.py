@@ -816,3 +816,7 @@ EN.update({  # the city (issue 24)
 })
 EN.update({"（截至{year}年{month}月）": "(as of {year}-{month:02d})",
            "{year} 年已过 {share}（序时进度，按月末计）。": "{share} of {year} has passed (time-elapsed share, at the month's end)."})  # a briefing whose source gives only the month
+EN.update({  # the pipeline's own words and the initiatives in every export
+    "举措（文章未给数字）": "Initiatives (no figure given)", "举措": "Initiative", "内容": "What", "举措：": "Initiatives: ",
+    "：": ": ", "（{what}）": " ({what})", "项目范围": "Projects counted",
+})

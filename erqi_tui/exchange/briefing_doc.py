@@ -17,7 +17,7 @@ from ..core import fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, TargetLine, account
+from ..views.account import Account, Section, TargetLine, account, stage_words
 from .report import responsible
 
 def _line(text) -> str:
@@ -117,8 +117,13 @@ def pane_paragraph(acc: Account, section: Section, said: set[str]) -> str:
     if section.pane != "overview" or not parts:
         parts += [figure_phrase(f) for f in figures]
     counted = [st for st in section.stages if st.count is not None]  # a stage with no count is left out
-    if counted:
-        parts.append(tr("项目推进：") + tr("，").join(f"{data(st, 'name')}{amount(st.count)}" for st in counted))
+    for group in dict.fromkeys(stage_words(st)[0] for st in counted):  # each set of projects its own fact
+        words = tr("，").join(f"{stage_words(st)[1]}{amount(st.count)}" for st in counted if stage_words(st)[0] == group)
+        parts.append((fmt.clean(group, single_line=True) if group else tr("项目推进")) + tr("：") + words)
+    if section.initiatives:
+        parts.append(tr("举措：") + tr("；").join(
+            fmt.clean(data(i, "name") + (tr("（{what}）", what=data(i, "what")) if i.what else ""), single_line=True)
+            for i in section.initiatives))
     return separator.join(parts) + ("." if english() else "。") if parts else ""
 
 

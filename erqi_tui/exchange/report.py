@@ -17,7 +17,7 @@ from ..views import listing
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
-from ..views.account import Account, account
+from ..views.account import Account, account, stage_words
 
 
 @dataclass
@@ -118,8 +118,8 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         elif s.pane != "layout":
             tables += _figure_tables(s.figures, title)
         if s.pane == "investment":
-            tables.append(Table(tr("项目推进"), [tr("阶段"), tr("数量"), tr("说明")],
-                                [[data(st, "name"), fmt.quantity(st.count), data(st, "note")] for st in s.stages]))
+            tables.append(Table(tr("项目推进"), [tr("项目范围"), tr("数据"), tr("数量"), tr("说明")],
+                                [[*stage_words(st), fmt.quantity(st.count), data(st, "note")] for st in s.stages]))
             events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
             for e in s.events:
                 figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
@@ -141,6 +141,9 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
                 projects.rows.append([c.cell(d, p) for c in listing.COLUMNS]
                                      + [responsible(p) or fmt.MISSING, data(p, "note") or fmt.MISSING])
             tables.append(projects)
+        if s.initiatives:
+            tables.append(Table(tr("举措（文章未给数字）"), [tr("举措"), tr("内容")],
+                                [[data(i, "name"), data(i, "what")] for i in s.initiatives]))
         out.append(Section(s.pane, title, tables))
     return out
 
@@ -325,7 +328,8 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
             continue
         figures(section.pane, section.figures)
         for st in section.stages:
-            add("investment", "阶段", "", data(st, "name"), tr("数量"), st.count)
+            group, label = stage_words(st)
+            add("investment", "阶段", st.id, label, group or tr("数量"), st.count)
         for e in section.events:
             for f in e.figures:
                 add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
@@ -417,12 +421,15 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
         for line in acc.sections[0].targets]
     figures = d.figures if pane is None else tuple(f for _, items in acc.sections[0].figures for f in items)
     data["figures"] = [_figure(f) for f in figures]
+    data["initiatives"] = [{"name": i.name, "what": i.what or None, "pane": i.pane or None, "source": i.source or None}
+                           for section in acc.sections for i in section.initiatives]
     for section in acc.sections:
         if section.pane == "investment":
             data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
                                "figures": [_figure(f) for f in e.figures]} for e in d.events]
-            data["stages"] = [{"name": st.name, "count": _quantity(st.count), "note": st.note or None}
-                              for st in section.stages]
+            data["stages"] = [{"id": st.id or None, "name": st.name, "label": st.label or None,
+                               "group": st.group or None, "count": _quantity(st.count), "note": st.note or None,
+                               "source": st.source or None} for st in section.stages]
         if section.pane == "layout":
             data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
                               "belt_note": d.layout.belt_note or None,

@@ -20,7 +20,7 @@ from ..core.i18n import data, pane_title, tr
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views import listing
-from ..views.account import Account, Section, account
+from ..views.account import Account, Section, account, stage_words
 from .report import heading, responsible, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
@@ -316,10 +316,13 @@ def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], lis
         out.append((tr("要闻数据") if section.pane == "overview" else tr("数据"),
                     [Column(tr(h), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS], figure_rows))
     if section.stages:
-        out.append((tr("项目推进"), [Column(tr("阶段")), Column(tr("数量"), "amount"), Column(tr("单位")),
-                                  Column(tr("下限或约数")), Column(tr("说明"))],
-                    [[data(st, "name"), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
+        out.append((tr("项目推进"), [Column(tr("项目范围")), Column(tr("数据")), Column(tr("数量"), "amount"),
+                                  Column(tr("单位")), Column(tr("下限或约数")), Column(tr("说明"))],
+                    [[*stage_words(st), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
                       data(st, "note") or None] for st in section.stages]))
+    if section.initiatives:
+        out.append((tr("举措（文章未给数字）"), [Column(tr("举措")), Column(tr("内容"))],
+                    [[data(i, "name"), data(i, "what") or None] for i in section.initiatives]))
     if section.events:
         rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit, _bound(f.quantity)]
                 for e in section.events for f in e.figures] + \

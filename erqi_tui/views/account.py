@@ -74,6 +74,14 @@ class Account(NamedTuple):
         return None
 
 
+def stage_words(stage: Stage) -> tuple[str, str]:
+    """(the set of projects a stage counts, its figure in the source's words): ("产业项目（招商引资）",
+    "新签约产业项目"); a stage of a plain funnel has no set and is named by its status (签约)."""
+    from ..core.i18n import data
+
+    return (data(stage, "group") if stage.group else ""), (data(stage, "label") if stage.label else data(stage, "name"))
+
+
 _kept: list = [None, None]  # (the arguments, the account) last worked out
 
 

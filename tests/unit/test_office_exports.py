@@ -87,7 +87,9 @@ def test_the_briefing_reads_in_the_official_register(tmp_path, capsys):
                        "年内竣工投产项目暂无完成数据（年度目标60个）。")
     assert sum("新签约产业项目完成13个" in line for line in text) == 1  # not again under 招商引资
     assert "签约额完成36.0%，落后序时进度5.7个百分点。" in text  # the 预警
-    assert "项目推进：在谈54个，签约13个，开工50个" in "".join(text)
+    # The pipeline's figures as the separate facts the article gives, each set of projects its own
+    assert ("产业项目（招商引资）：在谈项目54个，新签约产业项目13个；"
+            "今年计划谋划运作的重大项目（309个）：新开工项目50个") in "".join(text)
     document = docx.Document(path)
     fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "仿宋"

@@ -63,7 +63,8 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31", ""] in rows
     assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.1", "亿元", "", "", "", ""] in rows  # the screen's precision
     assert ["营商环境", "数据", "job-fair-posts", "春风行动招聘", "发布就业岗位", "46000", "个", "是", "", "", ""] in rows
-    assert ["招商引资", "阶段", "", "签约", "数量", "13", "个", "", "", "", ""] in rows
+    # A stage by the source's words and the set of projects it counts (产业项目, not 重大项目)
+    assert ["招商引资", "阶段", "signed", "新签约产业项目", "产业项目（招商引资）", "13", "个", "", "", "", ""] in rows
     assert all(len(row) == 11 for row in rows)  # the district's column set aside above
 
 
