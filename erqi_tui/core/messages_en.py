@@ -820,3 +820,4 @@ EN.update({  # the pipeline's own words and the initiatives in every export
     "举措（文章未给数字）": "Initiatives (no figure given)", "举措": "Initiative", "内容": "What", "举措：": "Initiatives: ",
     "：": ": ", "（{what}）": " ({what})", "项目范围": "Projects counted",
 })
+EN.update({"主题已保存在设置中，下次启动仍用它：{path}": "The theme is kept in the settings for the next start: {path}"})

@@ -212,14 +212,16 @@ class ErqiApp(App):
         if theme.name == self.settings.theme:
             return
         self.settings = self.settings.with_(theme=theme.name)
-        self.save_settings(theme=theme.name)
+        if self.save_settings(theme=theme.name):  # said, not kept silently (the language is kept only when asked)
+            self.notify(fmt.clean(tr("主题已保存在设置中，下次启动仍用它：{path}", path=self.settings_path)),
+                        markup=False)
 
-    def save_settings(self, **changes: str) -> None:
+    def save_settings(self, **changes: str) -> bool:
         """Keep `changes` in the settings file, under its lock; say so if it cannot be written. A
         session served to a browser keeps nothing: the settings are the server user's, and a
-        visitor's language or theme is theirs alone (issue 20)."""
+        visitor's language or theme is theirs alone (issue 20). True when written."""
         if self.settings_path is None or self.is_web:
-            return
+            return False
         try:
             save_config(self.settings_path, **changes)
         except store.DataError as error:
@@ -227,6 +229,9 @@ class ErqiApp(App):
         except OSError as error:
             self.notify(fmt.clean(tr("无法保存设置：{error}", error=error.strerror or error)),
                         severity="warning", markup=False)
+        else:
+            return True
+        return False
 
     def on_resize(self, event: events.Resize) -> None:
         # This runs before Textual's own handler has stored the new size in self.size.

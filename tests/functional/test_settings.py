@@ -44,6 +44,7 @@ def test_a_theme_from_textuals_list_is_kept_and_an_unknown_one_falls_back(tmp_pa
     async def pick(pilot):
         pilot.app.theme = "nord"  # offered by the command palette too
         await pilot.pause()
+        assert "主题已保存在设置中" in screen_text(pilot.app)  # kept, and said so
 
     run_with(app, pick)
     assert config.load_config(path).theme == "nord"
