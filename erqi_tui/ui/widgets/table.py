@@ -189,8 +189,12 @@ class VirtualTable(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, index))
 
 
+_FIGURE_CHARS = frozenset("0123456789.,")
+
+
 def _truncate(text: str, width: int) -> str:
-    """`text` cut to `width` cells, ending in … (just … where only one cell is left)."""
+    """`text` cut to `width` cells, ending in … (just … where only one cell is left). A number is
+    never cut in its middle: 约133 亩 in four cells is 约…, not 约13… (which reads as 约13)."""
     if width <= 1:
         return "…"[:max(width, 0)]
     out, used = [], 0
@@ -200,5 +204,8 @@ def _truncate(text: str, width: int) -> str:
             break
         out.append(ch)
         used += size
+    if len(out) < len(text) and text[len(out)] in _FIGURE_CHARS:
+        while out and out[-1] in _FIGURE_CHARS:  # the figure goes whole or not at all
+            out.pop()
     return "".join(out) + "…"
 
