@@ -29,7 +29,7 @@ def history_table(changes, selected: int | None = None) -> Table | Text:
     if not changes:
         return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    for title in ("#", "日期", "项目", "原值", "新值", "记录人", "备注", "记录时间"):
+    for title in ("#", "日期", "字段", "原值", "新值", "记录人", "备注", "记录时间"):  # 字段: 当前值, 状态…
         table.add_column(tr(title), overflow="fold")
     for change in changes:
         struck = "strike dim" if change.withdrawn else ""
