@@ -79,7 +79,7 @@ def pane_title(dashboard: object, pane_id: str) -> str:
 
 # Units read in English: (English unit, factor). 1亿 = 100 million, so 107.96亿元 = 10.796 bn CNY.
 UNITS_EN: dict[str, tuple[str, float]] = {
-    "亿元": ("bn CNY", 0.1), "万元": ("k CNY", 10), "元": ("CNY", 1),
+    "亿元": ("bn CNY", 0.1), "万元": ("m CNY", 0.01), "元": ("CNY", 1),
     "个": ("", 1), "家": ("firms", 1), "次": ("times", 1), "项": ("items", 1), "亩": ("mu", 1),
     "方面": ("areas", 1), "亿箱": ("m cases", 100), "亿吨": ("m t", 100), "人": ("people", 1),
     "公顷": ("ha", 1), "平方米": ("m²", 1), "平方公里": ("km²", 1), "亿美元": ("bn USD", 0.1), "万美元": ("k USD", 10),
