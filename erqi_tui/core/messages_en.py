@@ -821,3 +821,21 @@ EN.update({  # the pipeline's own words and the initiatives in every export
     "：": ": ", "（{what}）": " ({what})", "项目范围": "Projects counted",
 })
 EN.update({"主题已保存在设置中，下次启动仍用它：{path}": "The theme is kept in the settings for the next start: {path}"})
+EN.update({  # the city, round two
+    "排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
+    "完成率超过目标10倍、或超过目标且超过全市该目标中位数10倍的记为数值可疑，不计入平均；"
+    "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。":
+        "Ranking: the mean of this year's shared targets' completion minus the time elapsed (in points); "
+        "completion does not depend on the unit, so units are compared together; a completion over 10 times "
+        "its goal, or over its goal and over 10 times the city's median for it, is marked implausible and left "
+        "out of the mean; targets are matched by the city's table, then id, then identical name; a district "
+        "compared on fewer than half the shared targets is ranked after the rest.",
+    "完成率 {share}，超过目标 {times} 倍": "completion {share}, over {times} times the goal",
+    "完成率 {share}，超过全市中位数 {median} 的 {times} 倍":
+        "completion {share}, over {times} times the city's median of {median}",
+    "{name} {why}": "{name} {why}",
+    "数值可疑，未计入平均：{what}": "implausible, left out of the mean: {what}",
+    "{count} 项（{suspect} 项数值可疑未计入）": "{count} ({suspect} implausible left out)",
+    "{share} 数值可疑": "{share} implausible", "{share}（数值可疑）": "{share} (implausible)",
+    "{basis}可比": "compared on {basis}",
+})

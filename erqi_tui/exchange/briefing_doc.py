@@ -404,7 +404,7 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
     figures stand at, the furthest behind named; a table of each shared target's completion."""
     from docx import Document
 
-    from ..views.city import compare
+    from ..views.city import compare, method
 
     comparison = compare(districts, what_if)
     document = Document()
@@ -417,15 +417,20 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
     ranked = [r for r in comparison.rows if r.rank]
     names = "、".join(n for _, n, _ in comparison.targets)
     if ranked:
-        parts = [tr("第{rank}名{name}（截至{date}），{verdict}", rank=r.rank, name=_line(r.district.name),
+        parts = [tr("第{rank}名{name}（截至{date}），{verdict}", rank=r.rank, name=_line(r.label or r.district.name),
                     date=_short(r.district.dashboard, what_if), verdict=_mean(r.score)) for r in ranked]
         text = tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
         worst = next((r for r in ranked if r.worst), None)
         if worst is not None:
-            text += tr("{name}最落后。", name=_line(worst.district.name))
+            text += tr("{name}最落后。", name=_line(worst.label or worst.district.name))
         _body(document, text)
+        for row in ranked:  # what a rank leaves out (数值可疑, a stale date, a thin basis), said beside it
+            if row.note:
+                _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
+                                   date=_short(row.district.dashboard, what_if), note=_line(row.note)))
     else:
         _body(document, tr("没有可比较的共同目标。") if not comparison.targets else tr("没有可排名的地区。"))
+    _body(document, _line(method()))
     for row in comparison.rows:
         if row.rank:
             continue
@@ -433,7 +438,7 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
             _body(document, tr("{name}：无法读取（{problem}）。", name=_line(row.district.name),
                                problem=_line(row.note.splitlines()[0] if row.note else "")))
         elif row.note:
-            _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.district.name),
+            _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
                                date=_short(row.district.dashboard, what_if), note=_line(row.note)))
     headers = ([tr("排名"), tr("地区"), tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
                + [tr("平均（个百分点）")])
@@ -448,8 +453,8 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
                 continue
             p = found.progress
             text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
-            cells.append(text if found.compared else text + tr("（单位不同）"))
-        rows.append([str(row.rank) if row.rank else fmt.MISSING, row.district.name,
+            cells.append(tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
+        rows.append([str(row.rank) if row.rank else fmt.MISSING, row.label or row.district.name,
                      (what_if or d.as_of).isoformat() if d else fmt.MISSING, *cells,
                      f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])
     if comparison.targets:

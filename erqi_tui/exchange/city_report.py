@@ -9,7 +9,7 @@ import io
 
 from ..core import fmt
 from . import report
-from ..views.city import Comparison, District, cell_note, compare, headline, method
+from ..views.city import Comparison, District, basis_text, cell_note, compare, headline, method
 from ..core.i18n import tr
 
 def _gap(value: float | None) -> str:
@@ -37,7 +37,7 @@ def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
         else:
             rank = ("⚠ " if row.worst else "") + (str(row.rank) if row.rank else fmt.MISSING)
             date = row.date.isoformat() + (tr("（滞后）") if row.stale else "") if row.date else ""
-            values = [rank, row.label or row.district.name, date, tr("{count} 项", count=row.basis),
+            values = [rank, row.label or row.district.name, date, basis_text(row),
                       *(_cell(row, ident) for ident, _, _ in comparison.targets),
                       _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
         lines.append("| " + " | ".join(cell(v) for v in values) + " |")
@@ -48,6 +48,8 @@ def _cell(row, ident: str) -> str:
     found = row.cells.get(ident)
     if found is None or found.progress.completion is None:
         return fmt.MISSING
+    if found.suspect:
+        return tr("{share} 数值可疑", share=fmt.percent(found.progress.completion))
     return f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
 
 
@@ -61,7 +63,7 @@ def to_json(districts: list[District], what_if: dt.date | None) -> str:
     for row in comparison.rows:
         d = row.district.dashboard
         entry = {"file": str(row.district.path), "name": row.district.name, "label": row.label or row.district.name,
-                 "rank": row.rank, "worst": row.worst, "basis": row.basis,
+                 "rank": row.rank, "worst": row.worst, "basis": row.basis, "suspect": row.suspect,
                  "score": None if row.score is None else round(row.score, 6), "note": row.note or None}
         if d is not None:
             entry["year"] = d.meta.year
@@ -70,7 +72,7 @@ def to_json(districts: list[District], what_if: dt.date | None) -> str:
             entry["targets"] = {ident: {"completion": c.progress.completion, "gap": c.progress.gap,
                                         "verdict": c.progress.verdict, "compared": c.compared,
                                         "unit": c.progress.target.target.unit, "target_id": c.target_id,
-                                        "matched_by": c.how}
+                                        "matched_by": c.how, "suspect": c.suspect or None}
                                 for ident, c in row.cells.items()}
         out["districts"].append(entry)
     return report.json_text(out)
@@ -138,7 +140,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
             values += [found.progress.completion if known else None,
                        round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   ("；".join(filter(None, [tr("{count} 项可比", count=row.basis), row.note])))
+                   ("；".join(filter(None, [tr("{basis}可比", basis=basis_text(row)), row.note])))
                    if row.district.dashboard is not None else tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if)

@@ -29,6 +29,11 @@ CITY_FILE = ".city.toml"  # the city's table of indicators: 全市.city.toml bes
 CITY_FILE_LIMIT = 1 << 20
 JOURNAL = ".journal.toml"
 
+# A completion past this many times its goal, or (past the goal) this many times the city's median
+# for that target, is implausible (数值可疑: a unit or a digit wrong): shown, said why, left out of
+# the district's mean, so one absurd figure cannot rank a district first (or last).
+IMPLAUSIBLE = 10
+
 # How a target was matched to the city's indicator.
 BY_TABLE, BY_ID, BY_NAME = "table", "id", "name"
 HOW = {BY_TABLE: "对照表", BY_ID: "编号", BY_NAME: "名称"}
@@ -169,8 +174,9 @@ def read_city_table(paths: list[Path]) -> CityTable:
 
 class Cell(NamedTuple):
     progress: TargetProgress
-    compared: bool  # in the ranking: a file of the city's year, its completion known
+    compared: bool  # in the ranking: a file of the city's year, its completion known and plausible
     how: str = BY_ID  # how its target was matched to the indicator: BY_TABLE, BY_ID or BY_NAME
+    suspect: str = ""  # why its completion is implausible (数值可疑), left out of the mean; "" if not
 
     @property
     def target_id(self) -> str:
@@ -189,6 +195,7 @@ class Row(NamedTuple):
     date: dt.date | None = None  # the date its figures stand at (the newest of its file)
     stale: bool = False  # more than a month older than the newest district's
     behind: tuple[str, float] | None = None  # its furthest-behind compared target: (name, gap)
+    suspect: int = 0  # how many of its targets are 数值可疑, left out of its mean
 
 
 class Indicator(NamedTuple):
@@ -310,27 +317,43 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     dates = {id(d): d.dashboard.as_of for d in good}
     newest = max((dates[id(d)] for d in good if d.dashboard.meta.year == year), default=None)
     names = labels(districts)
+    all_cells: list[dict[str, Cell]] = []
+    for district in districts:
+        d = district.dashboard
+        cells: dict[str, Cell] = {}
+        if d is not None:
+            m = matched_of[id(district)]
+            of_year = d.meta.year == year
+            for p in progress.assess_all(d.targets, d, what_if):
+                key, how = m[p.target.id]
+                if key in shared and key not in cells:
+                    cells[key] = Cell(p, of_year and p.completion is not None, how)
+        all_cells.append(cells)
+    medians = {key: _median([c.progress.completion for cells in all_cells for k, c in cells.items()
+                             if k == key and c.compared]) for key in shared}
     rows = []
-    for district, label in zip(districts, names):
+    for district, label, cells in zip(districts, names, all_cells):
         d = district.dashboard
         if d is None:
             rows.append(Row(district, {}, None, None, False, district.problem, label))
             continue
-        m = matched_of[id(district)]
         of_year = d.meta.year == year
-        cells: dict[str, Cell] = {}
-        for p in progress.assess_all(d.targets, d, what_if):
-            key, how = m[p.target.id]
-            if key in shared and key not in cells:
-                cells[key] = Cell(p, of_year and p.completion is not None, how)
+        suspects = []
+        for key, c in cells.items():
+            why = implausible(c.progress.completion, medians[key]) if c.compared else ""
+            if why:
+                cells[key] = c._replace(compared=False, suspect=why)
+                suspects.append(tr("{name} {why}", name=shared[key].name, why=why))
         notes = []
         if not of_year:
             notes.append(tr("{year} 年的数据，不参与比较", year=d.meta.year))
+        if suspects:
+            notes.append(tr("数值可疑，未计入平均：{what}", what="、".join(suspects)))
         gaps = [c.progress.gap for c in cells.values() if c.compared]
         score = sum(gaps) / len(gaps) if gaps else None
         if of_year and not gaps:
             notes.append(tr("没有可比较的目标"))
-        unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared]
+        unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared and not c.suspect]
         if unknown:
             notes.append(tr("进度未知：{names}", names="、".join(unknown)))
         if score is not None and len(gaps) * 2 < common:
@@ -341,7 +364,8 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
             notes.append(tr("数据比最新的地区早 {days} 天", days=(newest - date).days))
         behind = min(((shared[k].name, c.progress.gap) for k, c in cells.items() if c.compared),
                      key=lambda pair: pair[1], default=None)
-        rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind))
+        rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind,
+                        len(suspects)))
     full = sorted((r for r in rows if r.score is not None and r.basis * 2 >= common), key=lambda r: -r.score)
     thin = sorted((r for r in rows if r.score is not None and r.basis * 2 < common), key=lambda r: -r.score)
     ranked = full + thin
@@ -352,13 +376,44 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table)
 
 
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def implausible(completion: float | None, median: float | None) -> str:
+    """Why `completion` is not to be believed (over IMPLAUSIBLE times its goal, or past its goal and
+    over IMPLAUSIBLE times the city's median for the target), with the figure; "" if it is."""
+    from ..core import fmt
+
+    if completion is None:
+        return ""
+    if completion > IMPLAUSIBLE:
+        return tr("完成率 {share}，超过目标 {times} 倍", share=fmt.percent(completion), times=IMPLAUSIBLE)
+    if completion > 1 and median is not None and median > 0 and completion > IMPLAUSIBLE * median:
+        return tr("完成率 {share}，超过全市中位数 {median} 的 {times} 倍", share=fmt.percent(completion),
+                  median=fmt.percent(median), times=IMPLAUSIBLE)
+    return ""
+
+
 # What the comparison says of itself, the same on screen and in every export
 
 
 def method() -> str:
     """How the ranking is computed, in one sentence."""
     return tr("排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
+              "完成率超过目标10倍、或超过目标且超过全市该目标中位数10倍的记为数值可疑，不计入平均；"
               "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。")
+
+
+def basis_text(row: Row) -> str:
+    """How many targets a district's rank rests on, and how many were left out as 数值可疑."""
+    if row.suspect:
+        return tr("{count} 项（{suspect} 项数值可疑未计入）", count=row.basis, suspect=row.suspect)
+    return tr("{count} 项", count=row.basis)
 
 
 def headline(comparison: Comparison) -> str:

@@ -40,6 +40,8 @@ def cell(row: Row, key: str) -> str:
     p = found.progress
     if p.completion is None:
         return tr("进度未知")
+    if found.suspect:
+        return tr("{share} 数值可疑", share=fmt.percent(p.completion))
     return f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
 
 
@@ -65,7 +67,7 @@ def cells(comparison: Comparison):
         rank = (f"{WORST} {row.rank}" if row.worst else str(row.rank)) if row.rank else fmt.MISSING
         score = f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING
         behind = f"{row.behind[0]} {row.behind[1] * 100:+.1f}" if row.behind else fmt.MISSING
-        return [rank, label, date_text(comparison, row), tr("{count} 项", count=row.basis), score,
+        return [rank, label, date_text(comparison, row), city_view.basis_text(row), score,
                 fmt.clean(behind, single_line=True), *(cell(row, key) for key, _, _ in comparison.targets),
                 fmt.clean(row.note, single_line=True)]
     return of

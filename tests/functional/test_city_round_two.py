@@ -1,0 +1,90 @@
+"""全市, round two (the red team's findings): an absurd figure does not rank a district first, the
+city's Word briefing tells two districts of one name apart, every format exists for the city, a
+what-if CSV says it is one, the city's table's problems reach check and export, every --data on
+the line counts, 全市's own keys in its help, and the chart ranks only the ranked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from erqi_tui import cli
+from erqi_tui.views import city as city_view
+from erqi_tui.views.city import compare, expand, read_all
+
+from .city_fixtures import write_city
+
+
+@pytest.fixture
+def twelve(tmp_path):
+    return write_city(tmp_path / "郑州")
+
+
+def stem(row) -> str:
+    return row.district.path.name.removesuffix(".toml")
+
+
+def absurd(folder):
+    """二七区's 签约额 typed as 2,000,000 亿元 against 100 亿元: valid, and absurd."""
+    path = folder / "二七区.toml"
+    text = path.read_text(encoding="utf-8").replace("current = { value = 75.0, unit = \"亿元\" }",
+                                                   "current = { value = 2000000, unit = \"亿元\" }")
+    assert "2000000" in text
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def docx_text(data: bytes) -> str:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_an_absurd_figure_is_marked_and_left_out_of_the_mean(twelve, tmp_path, capsys):
+    absurd(twelve)
+    assert cli.main(["check", str(twelve / "二七区.toml")]) == 0  # valid: only the city can tell
+    comparison = compare(read_all(expand([twelve])))
+    rows = {stem(r): r for r in comparison.rows}
+    row = rows["二七区"]
+    cell = row.cells["table:签约额"]
+    assert not cell.compared and "超过目标 10 倍" in cell.suspect and "2000000.0%" in cell.suspect
+    assert row.basis == 3 and row.suspect == 1
+    assert city_view.basis_text(row) == "3 项（1 项数值可疑未计入）"
+    assert "数值可疑，未计入平均：签约额 完成率 2000000.0%" in row.note
+    assert row.score < 0.5 and comparison.ranked[0] is not row  # not first at +1999940
+    assert "数值可疑" in city_view.method()
+    for format in ("md", "docx", "xlsx", "json"):
+        out = tmp_path / f"c.{format}"
+        assert cli.main(["export", "--data", str(twelve), "--format", format, "-o", str(out)]) == 0
+    md = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "2000000.0% 数值可疑" in md and "3 项（1 项数值可疑未计入）" in md and city_view.method() in md
+    assert "+19999" not in md
+    text = docx_text((tmp_path / "c.docx").read_bytes())
+    assert "数值可疑" in text and city_view.method() in text and "超前序时进度19999" not in text
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    entry = next(d for d in data["districts"] if d["label"] == "二七区")
+    assert entry["suspect"] == 1 and entry["targets"]["table:签约额"]["suspect"]
+    capsys.readouterr()
+
+
+def test_an_implausible_figure_against_the_citys_median(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    path = folder / "上街区.toml"  # its one target at 9.5 times its goal: under 10× the goal, over 10× the median
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("current = { value = 190.0,", "current = { value = 1900,"), encoding="utf-8")
+    rows = {stem(r): r for r in compare(read_all(expand([folder]))).rows}
+    assert "全市中位数" in rows["上街区"].cells["invest"].suspect and rows["上街区"].rank is None
+
+
+def test_the_citys_word_briefing_tells_two_of_one_name_apart(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    from erqi_tui.exchange.briefing_doc import to_city_docx
+
+    text = docx_text(to_city_docx(read_all(expand([folder])), None))
+    assert "巩义市（修订）" in text and "巩义市最落后" in text
+    assert "单位不同" not in text  # the 2024 row's units are the same as the rest
