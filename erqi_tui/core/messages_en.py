@@ -655,8 +655,6 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "备注有 {length} 个字，超过 {limit} 个字：请删短": "the note has {length} characters, over {limit}: shorten it",
     "“{ident}”在 {date} 的数已在第 {row} 行：同一编号同一日期只能有一行":
         "“{ident}” on {date} is already given in row {row}: one row per id and date",
-    "单位是“{given}”，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
-        "the unit is “{given}”, which does not convert to “{unit}”: give the figure in {unit}, or correct the unit",
     "单位前后不一：{units}；请只写一个": "the units disagree: {units}; give one",
     "是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？":
         "is {times}× the {before} of {date}: is the unit or the decimal point wrong?",
@@ -838,4 +836,11 @@ EN.update({  # the city, round two
     "{count} 项（{suspect} 项数值可疑未计入）": "{count} ({suspect} implausible left out)",
     "{share} 数值可疑": "{share} implausible", "{share}（数值可疑）": "{share} (implausible)",
     "{basis}可比": "compared on {basis}",
+})
+EN.update({  # ledgers, round two
+    "第 {row} 行写明“{written}”：没有注明单位的数按{unit}读":
+        "Row {row} says “{written}”: figures with no unit of their own are read in {unit}",
+    "（第 {row} 行写明“{written}”）": " (row {row} says “{written}”)",
+    "单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
+        "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",
 })

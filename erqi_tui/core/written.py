@@ -77,6 +77,11 @@ def unit_named(text: str) -> str:
     return UNIT_ALIASES.get(text, UNIT_ALIASES.get(text.lower(), text))
 
 
+def known_unit(unit: str) -> bool:
+    """A unit a figure is written in (万元, 亩, 个, %), not just any word after 单位 (填报单位：…局)."""
+    return unit in units.SCALES or unit in units.COUNTED or unit == "%"
+
+
 _PREFIX = r"(?P<pre>约|近|大约|≈|~|超过|超|逾|多于|不少于|不低于)?"
 _SUFFIX = r"(?P<post>余|多|以上|\+|左右|上下)?"
 _NUMBER = re.compile(r"^" + _PREFIX + r"\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*" + _SUFFIX

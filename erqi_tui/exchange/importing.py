@@ -26,7 +26,8 @@ from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
 from ..core import written as values_
-from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_letter, read_date_label, read_ledger)
+from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_letter, read_date_label, read_ledger,
+                           stated_unit)
 from ..core.written import NoCachedValue, Reading, Unreadable, blank, normal
 
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
@@ -152,6 +153,12 @@ class Importer:
                 "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
         self.district_checks(ledger)
         self.sheet_date = self.labelled_date(ledger)
+        self.stated = stated_unit(ledger)
+        if self.stated is not None:
+            self.notes.append(tr("第 {row} 行写明“{written}”：没有注明单位的数按{unit}读", row=self.stated.row,
+                                 written=self.stated.written, unit=self.stated.unit))
+            if self.stated.row == ledger.header_row:  # a header cell 金额单位：万元 is read, not ignored
+                ignored[:] = [i for i in ignored if self.stated.written not in i]
         planned: list[Planned] = []
         skipped, totals = [], []
         for number, cells in ledger.rows:
@@ -346,14 +353,14 @@ class Importer:
         reading = self.reading(number, col, value)
         if reading is None:
             return None
-        given = self.unit_given(number, cells, col, reading)
+        given = self.unit_given(number, cells, col, reading, unit)
         if given is False:
             return None
-        written = given or unit
+        written, where = given or (unit, "")
         converted = values_.convert(reading.value, written, unit)
         if converted is None:
-            self.problem(number, col, tr("单位是“{given}”，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
-                                         given=written, unit=unit))
+            self.problem(number, col, tr("单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
+                                         given=written, unit=unit, where=where))
             return None
         quantity = Quantity(values_.as_number(converted), unit, at_least=reading.at_least, approx=reading.approx)
         said = ""
@@ -362,11 +369,14 @@ class Importer:
                       shown=fmt.quantity(Quantity(quantity.value, unit)))
         return quantity, said
 
-    def unit_given(self, number: int, cells: list[Any], col: Column, reading: Reading) -> str | None | bool:
-        """The unit the row gives the figure: the cell's own, else the 单位 column's, the header's or
-        the 备注's, which must agree. None: none given; False: they disagree (a problem said)."""
+    def unit_given(self, number: int, cells: list[Any], col: Column, reading: Reading,
+                   unit: str) -> tuple[str, str] | None | bool:
+        """The unit the row gives the figure, and where it was given when the row does not say it
+        (the sheet's 单位：万元 above the header): the cell's own, else the 单位 column's, the
+        header's or the 备注's, which must agree, else the sheet's. None: none given; False: they
+        disagree (a problem said)."""
         if reading.unit:
-            return reading.unit
+            return reading.unit, ""
         sources = []
         unit_cell = self.cell(cells, "unit") if col.field in ("value", "month") else None
         if not blank(unit_cell) and isinstance(unit_cell, str) and not re.search(r"(区|县|市|局|委|办|政府)$", normal(unit_cell)):
@@ -381,7 +391,12 @@ class Importer:
         if len(units) > 1:
             self.problem(number, col, tr("单位前后不一：{units}；请只写一个", units="，".join(f"{w}“{u}”" for u, _, w in sources)))
             return False
-        return sources[0][0] if sources else None
+        if sources:
+            return sources[0][0], ""
+        stated = self.stated
+        if stated is not None and not (stated.money_only and values_.units.dimension(unit) != "money"):
+            return stated.unit, tr("（第 {row} 行写明“{written}”）", row=stated.row, written=stated.written)
+        return None
 
     def question(self, quantity: Quantity, reference: _Point | None, goal: Quantity | None) -> str:
         """Why a figure looks wrong (10× off the one before it, or outside [0, 10×target]): ""
@@ -528,7 +543,7 @@ class Importer:
                     reading = self.reading(number, col, value)
                     if reading is None:
                         return None
-                    unit = reading.unit or col.unit
+                    unit = reading.unit or col.unit or (self.stated.unit if self.stated else "")
                     if not unit:
                         self.problem(number, col, tr("请注明单位，如 5 亿元"))
                         return None
@@ -602,21 +617,24 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", normal(name))
 
 
-_NOTE_UNIT = re.compile(r"(?:计量单位|单位)\s*(?:[:：为是]|\s)\s*([^\s，,;；。)）]+)|^\s*[(（]?\s*(?:以)?([^\s，,;；。)）]{1,4}?)\s*(?:为单位|计)?\s*[)）]?\s*$")
+_NOTE_UNIT = re.compile(r"(?:计量单位|金额单位|单位)\s*([:：为是]|\s)?\s*([^\s，,;；。)）]+)")
+_NOTE_LEADING_UNIT = re.compile(r"^\s*[(（]?\s*(?:以)?([^\s，,;；。)）]{1,4}?)\s*(?:为单位|计)?\s*[)）]?\s*(?:[；;，,。]|$)")
 
 
 def _unit_in_note(note: str) -> str | None:
-    """A unit the 备注 gives the figure: 单位：万元, （万元）, 万元, 以万元计."""
+    """A unit the 备注 gives the figure: 单位：万元, 金额单位万元, （万元）, 万元, 以万元计, 万元；含外资."""
     text = normal(note)
     if not text:
         return None
     match = _NOTE_UNIT.search(text)
-    if not match:
-        return None
-    unit = values_.unit_named(match[1] or match[2])
-    if match[2] and not (unit in values_.units.SCALES or unit in values_.units.COUNTED or unit == "%"):
-        return None
-    return unit
+    if match:
+        unit = values_.unit_named(match[2])
+        if match[1] or values_.known_unit(unit):  # 单位：套 is said, whatever it is; 单位万元 only when a unit
+            return unit
+    match = _NOTE_LEADING_UNIT.match(text)
+    if match and values_.known_unit(values_.unit_named(match[1])):
+        return values_.unit_named(match[1])
+    return None
 
 
 def _shown(value: Any) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 from ..core.i18n import tr
 from ..core.problems import DataError, Problem
 from ..store import files
-from ..core.written import NoCachedValue, Percent, blank, header_month, normal, read_date, unit_named
+from ..core.written import NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date, unit_named
 
 # Header words → field. Matched after NFKC, trimming and lower-casing, with any bracket taken off.
 HEADERS = {
@@ -384,6 +384,35 @@ class CsvCell(str):
         cell = super().__new__(cls, text)
         cell.first, cell.last = first, last
         return cell
+
+
+_STATED_UNIT = re.compile(r"(金额|计量|数量)?单位\s*(?:[:：为]\s*)?([^\s，,;；。:：)）\]】]+)")
+
+
+class StatedUnit(NamedTuple):
+    """A unit the sheet states for its figures above or in the header (单位：万元, a title ending
+    （单位：万元）, a header cell 金额单位：万元): where, as written, and the unit."""
+
+    row: int
+    written: str
+    unit: str
+    money_only: bool  # 金额单位: it says what the sums of money are in, not the counts
+
+
+def stated_unit(ledger: Ledger) -> StatedUnit | None:
+    """The unit the sheet states for its figures, if any (the first, reading down)."""
+    lines = [(number, [v for v in values if isinstance(v, str)]) for number, values in ledger.before]
+    lines.append((ledger.header_row, [c.title for c in ledger.columns if c.field is None and c.title]))
+    for number, texts in lines:
+        for text in dict.fromkeys(str(t).strip() for t in texts):
+            for match in _STATED_UNIT.finditer(text):
+                unit = unit_named(match[2])
+                if known_unit(unit):
+                    return StatedUnit(number, match[0], unit, match[1] == "金额")
+            found = re.search(r"[(（]\s*([^()（）\s]{1,5})\s*[)）]\s*$", text)  # a title ending （万元）
+            if found and number != ledger.header_row and known_unit(unit_named(found[1])):
+                return StatedUnit(number, found[0], unit_named(found[1]), False)
+    return None
 
 
 def read_date_label(ledger: Ledger):

@@ -359,3 +359,55 @@ def test_a_filled_template_records_exactly_what_was_typed(year, tmp_path, capsys
     code, out, err = run(capsys, str(path), "--data", str(year), "--apply")
     assert code == 0, err
     assert [(c.id, c.new, c.date) for c in store.load(year).changes] == expected
+
+
+# --- round two: what a red team still got through ---------------------------------------------------
+
+@pytest.mark.parametrize("above, where", [
+    ([["单位：万元"]], "第 1 行写明“单位：万元”"),
+    ([["河湾区2025年9月重点指标台账（单位：万元）"]], "第 1 行写明“单位：万元”"),
+    ([["金额单位：万元"]], "第 1 行写明“金额单位：万元”"),
+    ([], "第 1 行写明“金额单位：万元”"),  # a header cell
+])
+def test_a_unit_stated_above_the_header_applies_to_bare_figures(lived, tmp_path, capsys, above, where):
+    header = ["编号", "日期", "数值", *(["金额单位：万元"] if not above else [])]
+    sheet = ledger(tmp_path / "台账.xlsx", *above, header, ["signed-amount", "2025-09-30", 2000000])
+    row = len(above) + 2
+    code, out, err = run(capsys, str(sheet), "--data", str(lived))
+    assert code == 0, err
+    assert out[2:] == [f"第 {row} 行  签约额：196.1 亿元 → 200 亿元（截至 2025-09-30）；2,000,000 万元 = 200 亿元",
+                       f"{where}：没有注明单位的数按万元读"]
+
+
+def test_a_unit_of_money_stated_leaves_counts_alone(lived, tmp_path, capsys):
+    sheet = ledger(tmp_path / "台账.xlsx", ["金额单位：万元"], ["编号", "日期", "数值"],
+                   ["signed-amount", "2025-09-30", 2000000], ["new-projects", "2025-09-30", 18])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 0, err
+    assert out[3] == "第 4 行  新签约产业项目：24 个 → 18 个（截至 2025-09-30）"
+    assert [c[2] for c in recorded(lived)[-2:]] == [Quantity(200, "亿元"), Quantity(18, "个")]
+
+
+def test_a_stated_unit_of_another_dimension_is_refused_saying_where_it_came_from(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "台账.xlsx", ["单位：万元"], ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 18])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2
+    assert "台账.xlsx:3:3: “数值”列: 单位是“万元”（第 1 行写明“单位：万元”），而“个”不能由它换算：请按个填写，或改正单位" in err
+    assert not journal.journal_path(year).exists()
+
+
+@pytest.mark.parametrize("note", ["金额单位万元", "万元；含外资"])
+def test_units_in_notes_as_offices_word_them(lived, tmp_path, capsys, note):
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值", "备注"], ["signed-amount", "2025-09-30", 2156000, note])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived))
+    assert out[2] == "第 2 行  签约额：196.1 亿元 → 215.6 亿元（截至 2025-09-30）；2,156,000 万元 = 215.6 亿元"
+
+
+def test_a_projects_first_investment_under_a_stated_unit(year, tmp_path, capsys):
+    with year.open("a", encoding="utf-8") as file:
+        file.write('\n[[project]]\nid = "p99"\nname = "新项目（示例99）"\nstatus = "在谈"\naxis = "north"\n')
+    sheet = ledger(tmp_path / "项目.xlsx", ["单位：万元"], ["编号", "日期", "总投资"], ["p99", "2025-09-30", 50000])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2:] == ["第 3 行  新项目（示例99）：总投资 — → 5 亿元（2025-09-30）；50,000 万元 = 5 亿元",
+                       "第 1 行写明“单位：万元”：没有注明单位的数按万元读"]
