@@ -99,7 +99,7 @@ def _city(function: str) -> Callable[..., str | bytes]:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("md", "Markdown，用于汇报材料", False, _text("to_markdown"), _city("to_markdown")),
-    Format("html", "独立的 HTML 页面，可在浏览器中打开、打印", False, _text("to_html")),
+    Format("html", "独立的 HTML 页面，可在浏览器中打开、打印", False, _text("to_html"), _city("to_html")),
     Format("csv", "供 Excel 使用的 CSV（带 BOM 的 UTF-8），每个数值一行", False, _text("to_csv"), _city("to_csv")),
     Format("json", "供脚本使用的稳定 JSON", False, _text("to_json"), _city("to_json")),
     Format("svg", "某一页的 SVG 图片", False, _svg, _city_svg),

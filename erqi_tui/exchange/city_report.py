@@ -1,4 +1,4 @@
-"""Exports of 全市 (several districts' files): the comparison as Markdown, JSON or a workbook, and
+"""Exports of 全市 (several districts' files): the comparison as Markdown, HTML, JSON or a workbook, and
 as CSV every district's quantities stacked in one tidy table (its 地区 column tells them apart).
 No Textual."""
 
@@ -21,15 +21,11 @@ def title(comparison: Comparison, count: int) -> str:
     return headline(comparison)
 
 
-def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
-    comparison = compare(districts, what_if)
-    cell = report._md_cell
+def _table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The comparison as Markdown and HTML show it: the columns, and each row's texts."""
     names = [name for _, name, _ in comparison.targets]
-    lines = [f"# {cell(title(comparison, len(districts)))}", "",
-             tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
-             "| " + " | ".join(map(cell, [tr("排名"), tr("地区"), tr("截至"), tr("可比"), *names,
-                                         tr("平均（个百分点）"), tr("说明")])) + " |",
-             "|" + " --- |" * (len(names) + 6)]
+    columns = [tr("排名"), tr("地区"), tr("截至"), tr("可比"), *names, tr("平均（个百分点）"), tr("说明")]
+    rows = []
     for row in comparison.rows:
         if row.district.dashboard is None:
             values = ["", row.district.path.name, "", "", *([""] * len(names)), "",
@@ -40,8 +36,41 @@ def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
             values = [rank, row.label or row.district.name, date, basis_text(row),
                       *(_cell(row, ident) for ident, _, _ in comparison.targets),
                       _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
-        lines.append("| " + " | ".join(cell(v) for v in values) + " |")
+        rows.append(values)
+    return columns, rows
+
+
+def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
+    comparison = compare(districts, what_if)
+    cell = report._md_cell
+    columns, rows = _table(comparison)
+    lines = [f"# {cell(title(comparison, len(districts)))}", "",
+             tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
+             "| " + " | ".join(map(cell, columns)) + " |", "|" + " --- |" * len(columns)]
+    lines += ["| " + " | ".join(cell(v) for v in values) + " |" for values in rows]
     return "\n".join(lines) + "\n"
+
+
+def to_html(districts: list[District], what_if: dt.date | None) -> str:
+    """The comparison as Markdown gives it, as a page to open in a browser and print (the district
+    page's print rules: A4 across, the header repeated on each page, a row never split)."""
+    import html
+
+    from ..core.i18n import english
+
+    comparison = compare(districts, what_if)
+    esc = lambda text: html.escape(fmt.clean(str(text)), quote=True)  # noqa: E731
+    columns, rows = _table(comparison)
+    heading = esc(title(comparison, len(districts)))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
+             f"<title>{heading}</title><style>{report._CSS}</style></head><body>", f"<h1>{heading}</h1>",
+             f"<p>{esc(tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method())}</p>",
+             "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
+    for values in rows:
+        parts.append("<tr>" + "".join(f'<td class="name">{esc(v)}</td>' if i == 1 else f"<td>{esc(v)}</td>"
+                                      for i, v in enumerate(values)) + "</tr>")
+    parts.append("</tbody></table></body></html>")
+    return "\n".join(parts) + "\n"
 
 
 def _cell(row, ident: str) -> str:

@@ -88,3 +88,15 @@ def test_the_citys_word_briefing_tells_two_of_one_name_apart(tmp_path):
     text = docx_text(to_city_docx(read_all(expand([folder])), None))
     assert "巩义市（修订）" in text and "巩义市最落后" in text
     assert "单位不同" not in text  # the 2024 row's units are the same as the rest
+
+
+def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
+    (twelve / "<b>区.toml").write_text((twelve / "中原区.toml").read_text(encoding="utf-8").replace(
+        'district = "中原区"', 'district = "<b>区"'), encoding="utf-8")  # data, never markup
+    out = tmp_path / "c.html"
+    assert cli.main(["export", "--data", f"{twelve}/", "--format", "html", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h1>全市：11 个地区排名" in page and "@media print" in page
+    assert "&lt;b&gt;区" in page and "<b>区" not in page
+    assert "<td>1</td><td class=\"name\">金水区</td>" in page and city_view.method() in page
+    assert "未计入" in capsys.readouterr().err  # the broken file, on stderr as for every format
