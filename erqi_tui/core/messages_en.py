@@ -836,6 +836,7 @@ EN.update({  # the city, round two
     "{count} 项（{suspect} 项数值可疑未计入）": "{count} ({suspect} implausible left out)",
     "{share} 数值可疑": "{share} implausible", "{share}（数值可疑）": "{share} (implausible)",
     "{basis}可比": "compared on {basis}",
+    "假设": "What-if", "假设截至 {date}（--as-of），非实际进度": "what-if: as of {date} (--as-of), not the actual progress",
 })
 EN.update({  # ledgers, round two
     "第 {row} 行写明“{written}”：没有注明单位的数按{unit}读":

@@ -114,7 +114,7 @@ def to_csv(districts: list[District], what_if: dt.date | None) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = [tr(c) for c in report.CSV_COLUMNS]
+    header = [tr(c) for c in report.CSV_COLUMNS] + ([tr("假设")] if what_if else [])  # as each district's
     writer.writerow([*header, tr("年度"), tr("文件"), tr("说明")])
     for district in districts:
         file = report.spreadsheet_text(str(district.path))

@@ -303,10 +303,11 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
         p, t = line.progress, line.target
         name = data(t, "name")
         who = responsible(t)
-        add(where, "目标", t.id, name, tr("当前值"), t.current, date=p.as_of, who=who)
+        own = d.target_date(t)  # a figure stands at its own date, whatever day --as-of judges it at
+        add(where, "目标", t.id, name, tr("当前值"), t.current, date=own, who=who)
         add(where, "目标", t.id, name, tr("目标值"), t.target, who=who)
         add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
-            p.as_of)
+            own)
         add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
         add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
             tr("个百分点"), p.as_of)
@@ -351,13 +352,16 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     (Excel can sum, filter and chart it). Meant for Excel: the caller writes it as UTF-8 with a BOM."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([tr(c) for c in CSV_COLUMNS])
+    # A what-if (--as-of) says so on every row, in a column of its own: a row filtered or pasted
+    # elsewhere keeps it, and the table stays one header and its rows.
+    supposed = [tr("假设截至 {date}（--as-of），非实际进度", date=what_if.isoformat())] if what_if else []
+    writer.writerow([tr(c) for c in CSV_COLUMNS] + ([tr("假设")] if what_if else []))
     yes = tr("是")
     district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
     for row in quantities(dashboard, what_if, pane, since):
         *texts, value, unit, at_least, approx, date, who = row
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
-                         yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who)])
+                         yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who), *supposed])
     return out.getvalue()
 
 

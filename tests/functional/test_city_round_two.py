@@ -100,3 +100,29 @@ def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
     assert "&lt;b&gt;区" in page and "<b>区" not in page
     assert "<td>1</td><td class=\"name\">金水区</td>" in page and city_view.method() in page
     assert "未计入" in capsys.readouterr().err  # the broken file, on stderr as for every format
+
+
+def test_a_what_if_csv_says_so_and_keeps_each_figures_date(twelve, tmp_path, capsys):
+    import csv
+
+    out = tmp_path / "c.csv"
+    assert cli.main(["export", "--data", str(twelve), "--format", "csv", "--as-of", "2025-12-31", "-o", str(out)]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    header = rows[0]
+    assert header[-4:] == ["假设", "年度", "文件", "说明"]
+    mark = header.index("假设")
+    figures = [r for r in rows[1:] if not r[0].startswith("经开区")]
+    assert {r[mark] for r in figures} == {"假设截至 2025-12-31（--as-of），非实际进度"}
+    date = header.index("日期")
+    current = next(r for r in figures if r[0] == "郑州市郑东新区" and r[5] == "当前值")
+    elapsed = next(r for r in figures if r[0] == "郑州市郑东新区" and r[5] == "序时进度")
+    assert current[date] == "2025-06-30" and elapsed[date] == "2025-12-31"  # the figure's own day; the judged day
+    # One district's too; without --as-of, no such column.
+    assert cli.main(["export", "--data", str(twelve / "郑东新区.toml"), "--format", "csv", "--as-of", "2025-12-31",
+                     "-o", str(out)]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-1] == "假设" and all(r[-1].startswith("假设截至 2025-12-31") for r in rows[1:])
+    assert next(r for r in rows if r[5] == "当前值")[10] == "2025-06-30"
+    assert cli.main(["export", "--data", str(twelve / "郑东新区.toml"), "--format", "csv", "-o", str(out)]) == 0
+    assert "假设" not in out.read_text(encoding="utf-8-sig").splitlines()[0]
+    capsys.readouterr()
