@@ -844,4 +844,6 @@ EN.update({  # ledgers, round two
     "（第 {row} 行写明“{written}”）": " (row {row} says “{written}”)",
     "单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
         "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",
+    "是否把 {percent}% 写成了 {fraction}？": "was {percent}% written as {fraction}?",
+    "{date} 已有 {old}，这一行是 {new}：以哪个为准？": "{date} already has {old}, this row says {new}: which holds?",
 })

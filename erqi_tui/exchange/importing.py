@@ -44,6 +44,7 @@ class Planned(NamedTuple):
     update: Update
     line: str
     question: str = ""
+    column: int = -1  # the sheet's column the figure came from (0-based), for what its neighbours say
 
 
 class Plan(NamedTuple):
@@ -112,6 +113,7 @@ class Importer:
                 self.in_force.setdefault(("target", change.id, "current", change.old_date), change.old)
                 self.points.setdefault(change.id, {}).setdefault(change.old_date, change.old)
         self.seen: dict[tuple[str, str, dt.date], int] = {}
+        self.at_column = -1
         self.first, self.last = dashboard.update_dates(today)
 
     # --- problems -----------------------------------------------------------------------------
@@ -173,6 +175,7 @@ class Importer:
                 planned.extend(result)
         if self.problems:
             raise DataError(self.problems)
+        _fractions_among_percents(planned)
         return Plan(planned, skipped, ignored, totals, self.notes)
 
     def district_checks(self, ledger: Ledger) -> None:
@@ -213,8 +216,7 @@ class Importer:
                                              "请检查这一格的引号", first=value.first, last=value.last))
                 return None
         ident_cell, name_cell = self.cell(cells, "id"), self.cell(cells, "name")
-        texts = [normal(v) for v in (ident_cell, name_cell, *cells[:3]) if isinstance(v, str)]
-        if any(word in text.replace(" ", "") for text in texts for word in values_.TOTAL_WORDS):
+        if self.total(ident_cell, name_cell, cells):
             return "total"
         ident = self.identify(number, ident_cell, name_cell)
         if ident is None:
@@ -230,6 +232,19 @@ class Importer:
                 "“{ident}”是项目：每月一列的台账只填目标的数值", ident=ident))
             return None
         return self.project_row(number, cells, ident)
+
+    def total(self, ident_cell: Any, name_cell: Any, cells: list[Any]) -> bool:
+        """A 合计/小计/总计 row: its id cell is empty (or says 合计 itself) and a cell at its start says
+        so. A row naming a known target (引进外资合计 by its id, or by its very name) never is."""
+        def says_total(value: Any) -> bool:
+            return isinstance(value, str) and any(w in normal(value).replace(" ", "") for w in values_.TOTAL_WORDS)
+
+        if not blank(ident_cell):
+            written = normal(ident_cell)
+            return says_total(ident_cell) and written not in self.targets and written not in self.projects
+        if not blank(name_cell) and _name_key(str(name_cell)) in self.by_name:
+            return False
+        return any(says_total(v) for v in (name_cell, *cells[:3]))
 
     def identify(self, number: int, ident_cell: Any, name_cell: Any) -> str | None:
         """The target's or project's id the row names: by 编号, else by its 名称 exactly."""
@@ -437,6 +452,7 @@ class Importer:
         note = self.note_of(number, cells)
         if read is None or date is None or note is None or not self.once(number, "target", target.id, date, col):
             return None
+        self.at_column = col.index
         planned = self.target_figure(number, target, read[0], date, note, read[1])
         return [planned] if planned else []
 
@@ -485,6 +501,7 @@ class Importer:
             if not self.once(number, "target", target.id, date, col):
                 failed = True
                 continue
+            self.at_column = col.index
             planned = self.target_figure(number, target, quantity, date, note, said)
             if planned:
                 out.append(planned)
@@ -497,7 +514,12 @@ class Importer:
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
                 date == as_of and current == quantity):
             return None  # recorded before, whether current or back-dated
-        question = self.question(quantity, self.reference(target.id, date), target.target)
+        question = self.question(quantity, self.reference(target.id, date), target.target) or \
+            _fraction_question(quantity, target.target)
+        there = self.points.get(target.id, {}).get(date)
+        if date < as_of and there is not None and there != quantity:  # a back-dated row against a figure in force
+            question = "；".join(filter(None, [tr("{date} 已有 {old}，这一行是 {new}：以哪个为准？", date=date.isoformat(),
+                                                   old=fmt.quantity(there), new=fmt.quantity(quantity)), question]))
         name = data(target, "name")
         if date >= as_of:
             line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
@@ -512,7 +534,7 @@ class Importer:
         self.points.setdefault(target.id, {})[date] = quantity
         self.in_force[("target", target.id, "current", date)] = quantity
         update = Update("target", target.id, {"current": quantity}, date, self.who, note)
-        return Planned(number, update, line, question)
+        return Planned(number, update, line, question, self.at_column)
 
     # --- projects -----------------------------------------------------------------------------
 
@@ -594,6 +616,39 @@ class Importer:
         roads = "、".join(a.road for a in self.dashboard.layout.axes) or tr("未定义")
         self.problem(number, col, tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
         return None
+
+
+FRACTION_AT_MOST = Decimal("1.5")
+
+
+def _fraction_question(quantity: Quantity, goal: Quantity | None) -> str:
+    """A percent typed as a fraction (0.965 for 96.5 %) into a target of 10 % or more."""
+    value = Decimal(str(quantity.value))
+    if quantity.unit != "%" or not 0 < value <= FRACTION_AT_MOST or goal is None or goal.unit != "%" or goal.value < 10:
+        return ""
+    return _as_percent(value)
+
+
+def _as_percent(value: Decimal) -> str:
+    shown = fmt.number(values_.as_number(value * 100))
+    return tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(values_.as_number(value)))
+
+
+def _fractions_among_percents(planned: list[Planned]) -> None:
+    """A percent of at most 1.5 in a column whose other percents are above it: a fraction typed
+    for a percent (0.965 among 95.2, 98.1), whatever the target."""
+    figures: dict[int, list[Decimal]] = {}
+    for line in planned:
+        quantity = line.update.changes.get("current") if line.update.kind == "target" else None
+        if isinstance(quantity, Quantity) and quantity.unit == "%":
+            figures.setdefault(line.column, []).append(Decimal(str(quantity.value)))
+    for index, line in enumerate(planned):
+        quantity = line.update.changes.get("current") if line.update.kind == "target" else None
+        if line.question or not isinstance(quantity, Quantity) or quantity.unit != "%":
+            continue
+        value = Decimal(str(quantity.value))
+        if 0 < value <= FRACTION_AT_MOST and any(v > FRACTION_AT_MOST for v in figures[line.column]):
+            planned[index] = line._replace(question=_as_percent(value))
 
 
 def _usual_unit(dashboard: Dashboard, field: str) -> str | None:

@@ -241,11 +241,12 @@ def test_a_sheet_of_month_ends_imported_twice_records_once_and_back_dated_rows_s
     before = len(recorded(lived))
     sheet = ledger(tmp_path / "历史.xlsx", ["编号", "日期", "数值"],
                    ["signed-amount", "2025-02-28", 30.2],  # as the journal has it: nothing
-                   ["signed-amount", "2025-03-31", 60],  # a correction of March: joins the history
+                   ["signed-amount", "2025-03-31", 60],  # a correction of March's 58.6: asked, joins the history
                    ["signed-amount", "2025-09-30", 215.6])
-    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply", "--accept-outliers")
     assert code == 0, err
-    assert out[2:] == ["第 3 行  签约额：60 亿元（截至 2025-03-31）记入历史，不改变当前的 196.1 亿元（截至 2025-08-31）",
+    assert out[2:] == ["第 3 行  签约额：60 亿元（截至 2025-03-31）记入历史，不改变当前的 196.1 亿元（截至 2025-08-31）"
+                       "  ？2025-03-31 已有 58.6 亿元，这一行是 60 亿元：以哪个为准？",
                        "第 4 行  签约额：196.1 亿元 → 215.6 亿元（截至 2025-09-30）",
                        "跳过 1 行（没有改动）"]
     assert len(recorded(lived)) == before + 2
@@ -411,3 +412,68 @@ def test_a_projects_first_investment_under_a_stated_unit(year, tmp_path, capsys)
     assert code == 0, err
     assert out[2:] == ["第 3 行  新项目（示例99）：总投资 — → 5 亿元（2025-09-30）；50,000 万元 = 5 亿元",
                        "第 1 行写明“单位：万元”：没有注明单位的数按万元读"]
+
+
+PERCENTS_WITHOUT_FIGURES = """
+[[target]]
+id = "broadband"
+name = "千兆宽带覆盖率"
+target = { value = 90, unit = "%" }
+
+[[target]]
+id = "vacancy"
+name = "厂房空置率"
+target = { value = 5, unit = "%" }
+"""
+
+
+@pytest.mark.parametrize("header", ["数值", "数值（%）"])
+def test_a_percent_typed_as_a_fraction_into_a_target_without_a_figure_is_asked(year, tmp_path, capsys, header):
+    with year.open("a", encoding="utf-8") as file:
+        file.write(PERCENTS_WITHOUT_FIGURES)
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", header], ["broadband", "2025-09-30", 0.965])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2] == "第 2 行  千兆宽带覆盖率：— → 0.965 %（截至 2025-09-30）  ？是否把 96.5% 写成了 0.965？"
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2 and "--accept-outliers" in err and not journal.journal_path(year).exists()
+
+
+def test_a_fraction_among_percents_is_asked_whatever_its_target(year, tmp_path, capsys):
+    with year.open("a", encoding="utf-8") as file:
+        file.write(PERCENTS_WITHOUT_FIGURES)
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值"],
+                   ["one-window", "2025-09-30", 97], ["vacancy", "2025-09-30", 0.8])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert out[2:4] == ["第 2 行  一网通办率：96 % → 97 %（截至 2025-09-30）",
+                        "第 3 行  厂房空置率：— → 0.8 %（截至 2025-09-30）  ？是否把 80% 写成了 0.8？"]
+    alone = ledger(tmp_path / "单.xlsx", ["编号", "日期", "数值"], ["vacancy", "2025-09-30", 0.8])
+    assert run(capsys, str(alone), "--data", str(year))[1][2] == "第 2 行  厂房空置率：— → 0.8 %（截至 2025-09-30）"
+
+
+def test_a_back_dated_row_against_another_figure_in_force_is_asked(lived, tmp_path, capsys):
+    journal_text = journal.journal_path(lived).read_text(encoding="utf-8")
+    sheet = ledger(tmp_path / "更正.xlsx", ["编号", "日期", "数值"], ["signed-amount", "2025-09-30", 231.9],
+                   ["signed-amount", "2025-10-31", 262.7])
+    assert run(capsys, str(sheet), "--data", str(lived), "--apply")[0] == 0
+    sheet = ledger(tmp_path / "更正2.xlsx", ["编号", "日期", "数值"], ["signed-amount", "2025-09-30", 220])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived))
+    assert out[2] == ("第 2 行  签约额：220 亿元（截至 2025-09-30）记入历史，不改变当前的 262.7 亿元（截至 2025-10-31）"
+                      "  ？2025-09-30 已有 231.9 亿元，这一行是 220 亿元：以哪个为准？")
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 2 and "--accept-outliers" in err
+    assert journal_text != journal.journal_path(lived).read_text(encoding="utf-8")  # the first sheet's, only
+    assert [c[2] for c in recorded(lived)][-1] == Quantity(262.7, "亿元")
+
+
+@pytest.mark.parametrize("layout", ["id", "name"])
+def test_a_target_whose_name_says_total_is_not_a_total_row(year, tmp_path, capsys, layout):
+    with year.open("a", encoding="utf-8") as file:
+        file.write('\n[[target]]\nid = "fdi"\nname = "引进外资合计"\ntarget = { value = 5, unit = "亿元" }\n')
+    first = ["编号", "名称"] if layout == "id" else ["名称"]
+    row = ["fdi", "引进外资合计"] if layout == "id" else ["引进外资合计"]
+    sheet = ledger(tmp_path / "台账.xlsx", [*first, "日期", "数值"], [*row, "2025-09-30", 3],
+                   [*([None] if layout == "id" else []), "合计", None, 3])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  引进外资合计：— → 3 亿元（截至 2025-09-30）", "跳过合计行：第 3 行"]
