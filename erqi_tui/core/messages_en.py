@@ -846,4 +846,8 @@ EN.update({  # ledgers, round two
         "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",
     "是否把 {percent}% 写成了 {fraction}？": "was {percent}% written as {fraction}?",
     "{date} 已有 {old}，这一行是 {new}：以哪个为准？": "{date} already has {old}, this row says {new}: which holds?",
+    "各月数值有减少：这一行像是当月数，若是请加 --monthly":
+        "the months' figures go down: this row looks like each month's amount; if so, add --monthly",
+    "各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly":
+        "the months' figures never go down and add up to {total}: this row looks like running totals; if so, drop --monthly",
 })

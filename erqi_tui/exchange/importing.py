@@ -466,6 +466,9 @@ class Importer:
         total = None
         gap = None
         failed = False
+        figures: list[Decimal] = []  # each month's cell as read, before any summing
+        summed = False
+        before = self.state[target.id][0]
         for col in self.months:
             value = cells[col.index] if col.index < len(cells) else None
             per_month = col.basis == "当月" or (self.monthly and col.basis != "累计")
@@ -477,6 +480,8 @@ class Importer:
                 failed = True
                 continue
             quantity, said = read
+            figures.append(Decimal(str(quantity.value)))
+            summed = summed or per_month
             if per_month:
                 if gap is not None:
                     self.problem(number, gap, tr("按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0",
@@ -505,7 +510,10 @@ class Importer:
             planned = self.target_figure(number, target, quantity, date, note, said)
             if planned:
                 out.append(planned)
-        return None if failed else out
+        if failed:
+            return None
+        question = _month_basis_question(figures, summed, target.target, before)
+        return [p._replace(question="；".join(filter(None, [question, p.question]))) for p in out] if question else out
 
     def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
                       said: str) -> Planned | None:
@@ -616,6 +624,23 @@ class Importer:
         roads = "、".join(a.road for a in self.dashboard.layout.axes) or tr("未定义")
         self.problem(number, col, tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
         return None
+
+
+def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, before: Quantity | None) -> str:
+    """A wide row read the wrong way: running totals that go down look like each month's amount;
+    amounts summed (--monthly) that never go down and sum past 2× the target or 10× the figure
+    before look like running totals."""
+    if len(figures) < 2:
+        return ""
+    goes_down = any(b < a for a, b in zip(figures, figures[1:]))
+    if not summed:
+        return tr("各月数值有减少：这一行像是当月数，若是请加 --monthly") if goes_down else ""
+    total = sum(figures)
+    if not goes_down and (goal.value and total > 2 * Decimal(str(goal.value)) or before is not None and before.unit == goal.unit
+                          and before.value and total > OUTLIER_FACTOR * Decimal(str(before.value))):
+        return tr("各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly",
+                  total=fmt.quantity(Quantity(values_.as_number(total), goal.unit)))
+    return ""
 
 
 FRACTION_AT_MOST = Decimal("1.5")

@@ -477,3 +477,27 @@ def test_a_target_whose_name_says_total_is_not_a_total_row(year, tmp_path, capsy
     code, out, err = run(capsys, str(sheet), "--data", str(year))
     assert code == 0, err
     assert out[2:] == ["第 2 行  引进外资合计：— → 3 亿元（截至 2025-09-30）", "跳过合计行：第 3 行"]
+
+
+def test_a_wide_row_that_goes_down_is_asked_whether_it_is_each_months_amount(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "4月"], ["new-projects", 2, 2, 3, 1])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    question = "  ？各月数值有减少：这一行像是当月数，若是请加 --monthly"
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 2 个（截至 2025-02-28）" + question,
+                       "第 2 行  新签约产业项目：2 个 → 3 个（截至 2025-03-31）" + question,
+                       "第 2 行  新签约产业项目：3 个 → 1 个（截至 2025-04-30）" + question]
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2 and "--accept-outliers" in err and not journal.journal_path(year).exists()
+
+
+def test_a_wide_row_summed_past_twice_the_target_is_asked_whether_it_is_running_totals(year, tmp_path, capsys):
+    # new-projects: 30 个 for the year; 2, 4, 7, 9, 20, 25 summed is 67
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "4月", "5月", "6月"],
+                   ["new-projects", 2, 4, 7, 9, 20, 25])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--monthly")
+    assert out[-1] == ("第 2 行  新签约产业项目：42 个 → 67 个（截至 2025-06-30）；当月 25 个，累计 67 个"
+                       "  ？各月数值从不减少，加起来是 67 个：这一行像是累计数，若是请去掉 --monthly")
+    assert "有 5 行的数看来有误" in err
+    fine = ledger(tmp_path / "当月.xlsx", ["编号", "1月", "2月", "3月"], ["new-projects", 2, 2, 3])
+    code, out, err = run(capsys, str(fine), "--data", str(year), "--monthly")
+    assert "？" not in "".join(out) and "看来有误" not in err
