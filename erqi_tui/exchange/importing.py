@@ -211,7 +211,7 @@ class Importer:
         """The row's planned updates; [] when it changes nothing; None after a problem; "total"."""
         for col in self.ledger.columns:  # a quote never closed in a CSV swallows the rows after it
             value = cells[col.index] if col.index < len(cells) else None
-            if isinstance(value, CsvCell) and col.field not in ("note", "name", "location", "expected", None):
+            if isinstance(value, CsvCell) and (value.holds_rows or col.field not in ("note", "name", "location", "expected", None)):
                 self.problem(number, col, tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
                                              "请检查这一格的引号", first=value.first, last=value.last))
                 return None

@@ -372,7 +372,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             return
         except csv.Error as error:  # a field of more than 128 kB, …
             raise _problem(path, start, tr("不能作为 CSV 读取（{error}）", error=str(error)[:200])) from None
-        yield start, [CsvCell(v, start, reader.line_num) if "\n" in v or "\r" in v else v for v in row]
+        yield start, [CsvCell(v, start, reader.line_num, dialect.delimiter) if "\n" in v or "\r" in v else v for v in row]
         start = reader.line_num + 1
 
 
@@ -380,9 +380,12 @@ class CsvCell(str):
     """A CSV cell that spans lines: a quoted note, or a quote never closed that swallowed the rows
     after it (`first`–`last`: the lines it spans)."""
 
-    def __new__(cls, text: str, first: int, last: int) -> "CsvCell":
+    def __new__(cls, text: str, first: int, last: int, delimiter: str = ",") -> "CsvCell":
         cell = super().__new__(cls, text)
         cell.first, cell.last = first, last
+        # After a line break, a line with the file's delimiter in it reads as a row of the table: a
+        # ledger's note is almost never written so, a quote never closed always is.
+        cell.holds_rows = any(delimiter in line for line in text.splitlines()[1:])
         return cell
 
 

@@ -501,3 +501,18 @@ def test_a_wide_row_summed_past_twice_the_target_is_asked_whether_it_is_running_
     fine = ledger(tmp_path / "当月.xlsx", ["编号", "1月", "2月", "3月"], ["new-projects", 2, 2, 3])
     code, out, err = run(capsys, str(fine), "--data", str(year), "--monthly")
     assert "？" not in "".join(out) and "看来有误" not in err
+
+
+def test_an_unclosed_quote_in_a_csv_note_is_refused_where_it_opens(lived, tmp_path, capsys):
+    sheet = tmp_path / "q.csv"
+    sheet.write_text('编号,日期,数值,备注\n'
+                     'new-projects,2025-09-30,18,"含两个\n'
+                     'signed-amount,2025-09-30,215.6,\n'
+                     'new-starts,2025-09-30,9,\n', encoding="utf-8")
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 2
+    assert "q.csv:2:4: “备注”列: 这一格跨了第 2–4 行：多半是引号没有配对，吞掉了后面的行；请检查这一格的引号" in err
+    quoted = tmp_path / "n.csv"  # a note of two lines, as a note may be
+    quoted.write_text('编号,日期,数值,备注\nnew-projects,2025-09-30,18,"第一行\n第二行"\n', encoding="utf-8")
+    code, out, err = run(capsys, str(quoted), "--data", str(lived))
+    assert code == 0, err
