@@ -356,7 +356,10 @@ def parser() -> argparse.ArgumentParser:
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help=tr("检查数据文件：无误退出码 0，有误列出问题并退出码 2"),
                                 description=tr("检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。"))
-    check.add_argument("path", type=Path, metavar="PATH", nargs="?", help=tr("要检查的数据文件（默认：--data 或内置数据）"))
+    check.add_argument("path", type=Path, metavar="PATH", nargs="*", default=[],
+                       help=tr("要检查的数据文件或文件夹，可给多个（默认：--data 或内置数据）"))
+    check.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
+                       help=tr("要检查的数据文件或文件夹，可重复"))
     export = commands.add_parser(
         "export", help=tr("导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报"),
         description=tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
@@ -547,7 +550,8 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
                 print(fmt.clean(district.problem), file=sys.stderr)
             else:
                 print(fmt.clean(tr("{path}：无误", path=district.path), single_line=True))
-        return EXIT_INVALID if any(d.problem for d in districts) else EXIT_OK
+        table_problems = city_table_problems(districts)
+        return EXIT_INVALID if table_problems or any(d.problem for d in districts) else EXIT_OK
     if args.command == "export":
         return city_export(args, districts)
     good = [d for d in districts if d.loaded is not None]
@@ -572,7 +576,19 @@ def city_export(args: argparse.Namespace, districts) -> int:
         if district.problem:
             print(fmt.clean(tr("erqi-tui：未计入 {path}：{problem}", path=district.path,
                                problem=district.problem.splitlines()[0]), single_line=True), file=sys.stderr)
+    city_table_problems(districts)
     return EXIT_INVALID if written is None else EXIT_OK
+
+
+def city_table_problems(districts) -> tuple[str, ...]:
+    """The city's tables (*.city.toml) beside the districts' files: each problem said on stderr, one
+    a line (a table that cannot be read, an id given to two indicators), as the screen says them."""
+    from .views import city as city_view
+
+    table = city_view.read_city_table(city_view.city_table_paths(districts))
+    for problem in table.problems:
+        print(fmt.clean(tr("erqi-tui：全市对照表有误：{problem}", problem=problem), single_line=True), file=sys.stderr)
+    return table.problems
 
 
 def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
@@ -797,22 +813,23 @@ def given_data(argv: list[str]) -> list[Path]:
 def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     args.all_data = given_data(argv)
+    if args.command in (None, "export", "check") and args.all_data:
+        # Every --data on the line counts, before the command or after it: together they are the
+        # city (argparse keeps only the subcommand's own, and `--data A export --data B` wrote B's).
+        args.data = list(args.all_data)
+    if args.command == "check" and args.path:  # check A B, check DIR/: as if each were a --data
+        args.data = [*args.path, *(args.data or [])]
     if args.example and args.data:
         print(tr("erqi-tui：--example 与 --data 不能同用"), file=sys.stderr)
         return EXIT_INVALID
-    if isinstance(args.data, list):  # --data given before the command: one file, several, or a folder
+    if isinstance(args.data, list):  # one file, several, or a folder
         from .views.city import expand
 
         paths = expand(args.data)
         if len(paths) != 1 or _is_dir(args.data[0]):
             return city(args, paths)
         args.data = paths[0]
-    if args.command == "check" and args.path is not None and _is_dir(args.path):  # check DIR/: every file in it
-        from .views.city import expand
-
-        return city(args, expand([args.path]))
-    path = (args.command == "check" and args.path) or args.data or bundled_data(EXAMPLE if args.example else
-                                                                                 "targets.toml")
+    path = args.data or bundled_data(EXAMPLE if args.example else "targets.toml")
     try:
         with loading_indicator(path):
             loaded = store.read(path)

@@ -837,6 +837,12 @@ EN.update({  # the city, round two
     "{share} 数值可疑": "{share} implausible", "{share}（数值可疑）": "{share} (implausible)",
     "{basis}可比": "compared on {basis}",
     "假设": "What-if", "假设截至 {date}（--as-of），非实际进度": "what-if: as of {date} (--as-of), not the actual progress",
+    "{kind} {key} 同时归入“{first}”（{first_file}）和“{second}”（{second_file}），两者都不采用":
+        "{kind} {key} is given to both “{first}” ({first_file}) and “{second}” ({second_file}): neither is used",
+    "erqi-tui：全市对照表有误：{problem}": "erqi-tui: the city's table has a problem: {problem}",
+    "要检查的数据文件或文件夹，可给多个（默认：--data 或内置数据）":
+        "the data file to check; several, or a folder, may be given (default: --data or the bundled data)",
+    "要检查的数据文件或文件夹，可重复": "a data file or folder to check; may be repeated",
 })
 EN.update({  # ledgers, round two
     "第 {row} 行写明“{written}”：没有注明单位的数按{unit}读":

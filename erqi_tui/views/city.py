@@ -117,7 +117,11 @@ class CityTable(NamedTuple):
     paths: tuple[Path, ...] = ()
     by_id: dict[str, str] = {}  # target id -> the indicator's name
     by_name: dict[str, str] = {}  # target name -> the indicator's name
-    problem: str = ""  # why (part of) it could not be read
+    problems: tuple[str, ...] = ()  # why (part of) it could not be read, or an id given two indicators
+
+    @property
+    def problem(self) -> str:
+        return "；".join(self.problems)
 
 
 def city_table_paths(districts: list[District]) -> list[Path]:
@@ -127,7 +131,8 @@ def city_table_paths(districts: list[District]) -> list[Path]:
 
 
 def read_city_table(paths: list[Path]) -> CityTable:
-    """The tables in `paths`, merged in order (the first to name an id or a name wins):
+    """The tables in `paths`, merged in order. An id or a name given to two indicators (in one
+    table or two) is a problem naming both, and matches neither: the city's table is not guessed at.
 
         [[indicator]]
         name = "签约额"                      # the city's name for it: the column's title
@@ -138,6 +143,7 @@ def read_city_table(paths: list[Path]) -> CityTable:
 
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
+    given: dict[tuple[str, str], dict[str, str]] = {}  # ("id" or "name", it) -> {indicator: its file}
     problems = []
     for path in paths:
         try:
@@ -163,10 +169,18 @@ def read_city_table(paths: list[Path]) -> CityTable:
                 continue
             name = entry["name"].strip()
             for ident in entry.get("ids", []):
-                by_id.setdefault(ident, name)
+                given.setdefault(("id", ident), {}).setdefault(name, path.name)
             for text in [name, *entry.get("names", [])]:
-                by_name.setdefault(text.strip(), name)
-    return CityTable(tuple(paths), by_id, by_name, "；".join(problems))
+                given.setdefault(("name", text.strip()), {}).setdefault(name, path.name)
+    for (kind, key), names in given.items():
+        if len(names) > 1:
+            (first, first_file), (second, second_file) = list(names.items())[:2]
+            problems.append(tr("{kind} {key} 同时归入“{first}”（{first_file}）和“{second}”（{second_file}），两者都不采用",
+                               kind=tr("编号") if kind == "id" else tr("名称"), key=key, first=first,
+                               first_file=first_file, second=second, second_file=second_file))
+        else:
+            (by_id if kind == "id" else by_name)[key] = next(iter(names))
+    return CityTable(tuple(paths), by_id, by_name, tuple(problems))
 
 
 # The comparison

@@ -126,3 +126,47 @@ def test_a_what_if_csv_says_so_and_keeps_each_figures_date(twelve, tmp_path, cap
     assert cli.main(["export", "--data", str(twelve / "郑东新区.toml"), "--format", "csv", "-o", str(out)]) == 0
     assert "假设" not in out.read_text(encoding="utf-8-sig").splitlines()[0]
     capsys.readouterr()
+
+
+def test_the_citys_table_problems_reach_check_and_export(tmp_path, capsys):
+    import os
+
+    folder = write_city(tmp_path / "郑州")
+    (folder / BROKEN_FILE).unlink()  # every district fine: only the tables are wrong
+    os.symlink("/dev/zero", folder / "零.city.toml")
+    (folder / "d.city.toml").mkdir()
+    (folder / "坏.city.toml").write_bytes(b'[[indicator]]\nname = "\xff\xfe"\n')
+    (folder / "二.city.toml").write_text('[[indicator]]\nname = "签约金额"\nids = ["amount"]\n', encoding="utf-8")
+    assert cli.main(["check", f"{folder}/"]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("：无误") == 11
+    lines = [line for line in err.splitlines() if "全市对照表有误" in line]
+    assert len(lines) == 4, err
+    assert any("零.city.toml" in line and "字符设备" in line for line in lines)
+    assert any("d.city.toml" in line and "文件夹" in line for line in lines)
+    assert any("坏.city.toml" in line for line in lines)
+    assert any("编号 amount 同时归入“签约金额”（二.city.toml）和“签约额”（全市.city.toml）" in line for line in lines)
+    # Neither indicator takes the id given to both (the first no longer wins unsaid).
+    table = city_view.read_city_table(city_view.city_table_paths(read_all(expand([folder]))))
+    assert "amount" not in table.by_id and table.by_id["contract_value"] == "签约额"
+    assert cli.main(["export", "--data", str(folder), "--format", "md", "-o", str(tmp_path / "c.md")]) == 0
+    assert sum("全市对照表有误" in line for line in capsys.readouterr().err.splitlines()) == 4
+
+
+BROKEN_FILE = "经开区.toml"
+
+
+def test_every_data_on_the_line_counts(twelve, tmp_path, capsys):
+    a, b = twelve / "中原区.toml", twelve / "金水区.toml"
+    out = tmp_path / "c.md"
+    assert cli.main(["--data", str(a), "export", "--data", str(b), "--format", "md", "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# 全市：2 个地区排名") and "中原区" in md and "金水区" in md
+    assert cli.main(["check", str(a), str(b)]) == 0
+    assert capsys.readouterr().out.count("：无误") == 2
+    assert cli.main(["check", "--data", f"{twelve}/"]) == 2
+    out_text, err = capsys.readouterr()
+    assert out_text.count("：无误") == 11 and BROKEN_FILE in err
+    assert cli.main(["check", "--data", str(a)]) == 0 and "无误 — 4 个目标" in capsys.readouterr().out
+    assert cli.main(["--data", str(a), "check", str(b)]) == 0  # both checked
+    assert capsys.readouterr().out.count("：无误") == 2
