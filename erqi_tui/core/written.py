@@ -227,7 +227,8 @@ def place_key(name: str) -> str:
 
 
 def same_place(name: str, district: str, city: str = "") -> bool:
-    """Whether `name` (a 地区 cell, a title's place) names `district` (of `city`)."""
+    """Whether `name` (a 地区 cell, a title's place) names `district` (of `city`), or the city as a
+    whole: whole names compared (东河湾区 is not 河湾区), not their ends."""
     key, own = place_key(name), place_key(district)
     if not key or not own:
         return True
@@ -236,21 +237,35 @@ def same_place(name: str, district: str, city: str = "") -> bool:
         key = key[len(city_key):]
     if city_key and key == city_key:  # the city as a whole: not another district
         return True
-    return key == own or key.endswith(own) or own.endswith(key)
+    return key == own
 
 
-_PLACE_AT_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}市)?([\u4e00-\u9fff（）()]{2,12}?(?:区|县))")
-_NOT_A_DISTRICT = ("园区", "片区", "社区", "景区", "小区", "街区", "辖区", "全区", "本区", "城区", "库区", "矿区", "厂区", "校区")
+# A place's word: two or more characters ending in 区, 县 or 市, read in the stretches of a title
+# between its numbers, punctuation and the words of a letter (关于报送…的函).
+_PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,15}?(?:区|县|市)")
+_BETWEEN_PLACES = re.compile(r"\d+\s*[年月日号]?|[^\u4e00-\u9fff]+|关于|报送|上报|填报|印发|的")
+_NOT_A_DISTRICT = ("园区", "片区", "社区", "景区", "小区", "街区", "辖区", "全区", "本区", "城区", "库区", "矿区", "厂区",
+                   "校区", "城市", "都市", "全市", "本市", "我市", "全县", "本县", "我区", "各区", "各县", "市区", "县区")
 
 
-def place_in_title(text: str) -> str | None:
-    """The district a ledger's title or 填报单位 names at its start (二七区2025年9月…台账), if any."""
-    text = normal(text)
-    text = re.sub(r"^(?:填报单位|填表单位|报送单位|单位)\s*[:：]?\s*", "", text)
-    match = _PLACE_AT_START.match(text)
-    if not match:
+def places_in(text: str) -> list[str]:
+    """The districts, counties and cities a title, a 填报单位 or a 地区 cell names, wherever they stand
+    in it (2025年航空港区…台账, 关于报送郑州航空港经济综合实验区…的函, 航空港区商务局, 新郑市)."""
+    text = re.sub(r"^(?:填报单位|填表单位|报送单位|单位)\s*[:：]?\s*", "", normal(text))
+    out = []
+    for stretch in _BETWEEN_PLACES.split(text):
+        for match in _PLACE_WORD.finditer(stretch):
+            if not match[0].endswith(_NOT_A_DISTRICT):
+                out.append(match[0])
+    return out
+
+
+def other_place(text: str, district: str, city: str = "", whole: bool = False) -> str | None:
+    """The place `text` names that is neither `district` nor its city, if any (None when it names
+    the district itself anywhere); `whole`: a 地区 cell that names no place word is compared whole."""
+    places = places_in(text)
+    if not places and whole:
+        places = [normal(text)]
+    if any(same_place(p, district, city) for p in places):
         return None
-    place = match[0]
-    if place.endswith(_NOT_A_DISTRICT):
-        return None
-    return place
+    return places[0] if places else None

@@ -182,8 +182,8 @@ class Importer:
         """A title or 填报单位 line naming another district refuses the sheet."""
         meta = self.dashboard.meta
         for number, text in ledger.titles():
-            place = values_.place_in_title(text)
-            if place and not values_.same_place(place, meta.district, meta.city):
+            place = values_.other_place(text, meta.district, meta.city)
+            if place:
                 self.problems.append(Problem(self.path, number, None, "", tr(
                     "表格标题写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入", place=place,
                     district=meta.district)))
@@ -287,8 +287,9 @@ class Importer:
             text = normal(value)
             if field == "unit" and not re.search(r"(区|县|市|局|委|办|政府)$", text):
                 continue
-            place = values_.place_in_title(text) or (text if field == "region" else None)
-            if place and not values_.same_place(place, meta.district, meta.city):
+            organisation = re.search(r"(局|委|办|中心|政府|公司|组|部|处|科|室|所|站|队)$", text)
+            place = values_.other_place(text, meta.district, meta.city, whole=field == "region" and not organisation)
+            if place:
                 self.problem(number, self.columns[field], tr(
                     "这一行是“{place}”的，本数据文件是“{district}”的：不是本区的数据，未导入", place=text[:40],
                     district=meta.district))

@@ -25,7 +25,9 @@ HEADERS = {
                      "完成情况", "本年累计", "累计", "当前完成"), "value"),
     **dict.fromkeys(("单位", "unit", "计量单位"), "unit"),
     **dict.fromkeys(("备注", "note", "说明"), "note"),
-    **dict.fromkeys(("地区", "区县", "县区", "县(市、区)", "县(市区)", "区域", "所属区县", "所属地区", "region"), "region"),
+    **dict.fromkeys(("地区", "区县", "县区", "县(市、区)", "县(市区)", "县市区", "区域", "所属区县", "所属地区", "所属区", "所在区",
+                     "所在地区", "所在区县", "属地", "地区名称", "单位名称", "责任单位", "填报单位", "报送单位", "辖区", "地市",
+                     "市县", "县(市)", "区(县)", "region"), "region"),
     **dict.fromkeys(("状态", "status", "项目状态"), "status"),
     **dict.fromkeys(("发展轴", "axis"), "axis"),
     **dict.fromkeys(("位置", "location", "地址", "项目地址"), "location"),
@@ -104,6 +106,8 @@ def column(index: int, title: Any) -> Column:
     """What a header cell says its column holds."""
     text = normal(title) if title is not None else ""
     shown = str(title).strip() if title is not None else ""
+    if text.replace(" ", "") in HEADERS and re.search(r"[(\[【]", text):  # 县（市、区）: a name, brackets and all
+        return Column(index, shown, HEADERS[text.replace(" ", "")])
     name, unit, basis = text, "", ""
     match = re.match(r"^(.*?)\s*[(\[【]\s*(.*?)\s*[)\]】]\s*$", text) or re.match(r"^(.*?)\s*[/／]\s*(\S{1,4})$", text)
     if match and match[1]:

@@ -516,3 +516,39 @@ def test_an_unclosed_quote_in_a_csv_note_is_refused_where_it_opens(lived, tmp_pa
     quoted.write_text('编号,日期,数值,备注\nnew-projects,2025-09-30,18,"第一行\n第二行"\n', encoding="utf-8")
     code, out, err = run(capsys, str(quoted), "--data", str(lived))
     assert code == 0, err
+
+
+@pytest.mark.parametrize("title, place", [
+    ("2025年航空港区重点指标台账", "航空港区"),
+    ("关于报送郑州航空港经济综合实验区2025年9月台账的函", "郑州航空港经济综合实验区"),
+    ("新郑市2025年9月重点指标台账", "新郑市"),
+    ("东河湾区2025年9月重点指标台账", "东河湾区"),
+])
+def test_a_title_naming_another_district_anywhere_is_refused(year, tmp_path, capsys, title, place):
+    sheet = ledger(tmp_path / "t.xlsx", [title], ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 3])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2
+    assert f"t.xlsx:1: 表格标题写的是“{place}”，本数据文件是“示例（虚构）河湾区”的：不是本区的台账，未导入" in err
+    assert not journal.journal_path(year).exists()
+
+
+@pytest.mark.parametrize("header, cell", [
+    ("县（市、区）", "航空港区"), ("县(市区)", "航空港区"), ("所在区", "航空港区"), ("属地", "航空港区"),
+    ("地区名称", "航空港区"), ("单位名称", "航空港区商务局"), ("责任单位", "航空港区发改委"), ("辖区", "航空港区"),
+    ("填报单位", "航空港区商务局"), ("地市", "开封市"), ("地区", "东河湾区"), ("地区", "湾区"),
+])
+def test_a_district_column_by_any_name_naming_another_district_is_refused(year, tmp_path, capsys, header, cell):
+    sheet = ledger(tmp_path / "a.xlsx", [header, "编号", "日期", "数值"], [cell, "new-projects", "2025-09-30", 3])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2, out
+    assert f"a.xlsx:2:1: “{header}”列: 这一行是“{cell}”的，本数据文件是“示例（虚构）河湾区”的：不是本区的数据，未导入" in err
+
+
+@pytest.mark.parametrize("header, cell", [("县（市、区）", "河湾区"), ("责任单位", "区商务局"), ("填报单位", "河湾区商务局"),
+                                          ("地市", "示例市"), ("地区", "示例市河湾区")])
+def test_the_own_district_by_any_name_is_read(year, tmp_path, capsys, header, cell):
+    sheet = ledger(tmp_path / "a.xlsx", ["示例市河湾区2025年9月台账"], [header, "编号", "日期", "数值"],
+                   [cell, "new-projects", "2025-09-30", 3])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2] == "第 3 行  新签约产业项目：2 个 → 3 个（截至 2025-09-30）"
