@@ -843,6 +843,8 @@ EN.update({  # the city, round two
     "要检查的数据文件或文件夹，可给多个（默认：--data 或内置数据）":
         "the data file to check; several, or a folder, may be given (default: --data or the bundled data)",
     "要检查的数据文件或文件夹，可重复": "a data file or folder to check; may be repeated",
+    "在地区间移动": "Move between districts", "滚动各目标的列": "Scroll the targets' columns",
+    "打开该地区（其中 Esc 回到全市）": "Open that district (Esc there comes back to the city)",
 })
 EN.update({  # ledgers, round two
     "第 {row} 行写明“{written}”：没有注明单位的数按{unit}读":
@@ -856,4 +858,6 @@ EN.update({  # ledgers, round two
         "the months' figures go down: this row looks like each month's amount; if so, add --monthly",
     "各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly":
         "the months' figures never go down and add up to {total}: this row looks like running totals; if so, drop --monthly",
+    "第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写":
+        "row {row}'s figure is a cell merged with the row above: unmerge it and fill in each row",
 })

@@ -55,6 +55,20 @@ class NoCachedValue:
         return f"NoCachedValue({self.formula!r})"
 
 
+class MergedNumber:
+    """A number in a block merged down from the row above (C2:C3): the figure of one row only, never
+    copied into the others."""
+
+    def __init__(self, value: Any, first_row: int) -> None:
+        self.value, self.first_row = value, first_row
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"MergedNumber({self.value!r}, {self.first_row})"
+
+
 def normal(value: Any) -> str:
     """A cell's text as compared: NFKC (full-width letters, digits and punctuation made half-width),
     trimmed."""

@@ -307,6 +307,9 @@ class Importer:
         if isinstance(value, NoCachedValue):
             self.problem(number, col, _no_cached(value))
             return None
+        if isinstance(value, values_.MergedNumber):
+            self.problem(number, col, _merged(number))
+            return None
         read = values_.read_date(value)
         if read is None:
             self.problem(number, col, tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
@@ -352,6 +355,9 @@ class Importer:
     def reading(self, number: int, col: Column, value: Any) -> Reading | None:
         if isinstance(value, NoCachedValue):
             self.problem(number, col, _no_cached(value))
+            return None
+        if isinstance(value, values_.MergedNumber):
+            self.problem(number, col, _merged(number))
             return None
         try:
             reading = values_.read_number(value)
@@ -681,6 +687,10 @@ def _usual_unit(dashboard: Dashboard, field: str) -> str | None:
     from ..store.edits import usual_unit
 
     return usual_unit(dashboard, field)
+
+
+def _merged(number: int) -> str:
+    return tr("第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写", row=number)
 
 
 def _no_cached(value: NoCachedValue) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 from ..core.i18n import tr
 from ..core.problems import DataError, Problem
 from ..store import files
-from ..core.written import NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date, unit_named
+from ..core.written import MergedNumber, NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date, unit_named
 
 # Header words → field. Matched after NFKC, trimming and lower-casing, with any bracket taken off.
 HEADERS = {
@@ -277,8 +277,11 @@ def _xlsx_rows(path: Path, sheet, by_row, formulas) -> Iterator[tuple[int, list[
             first_row, first_col, _, last_col = block
             if number == first_row:
                 tops[block] = values[first_col - 1] if first_col <= len(values) else None
+            top = tops.get(block)
+            if number > first_row and isinstance(top, (int, float)) and not isinstance(top, bool):
+                top = MergedNumber(top, first_row)  # one row's figure: not the rows' below it too
             values.extend([None] * (last_col - len(values)))
-            values[first_col - 1:last_col] = [tops.get(block)] * (last_col - first_col + 1)
+            values[first_col - 1:last_col] = [top] * (last_col - first_col + 1)
         yield number, values
 
 

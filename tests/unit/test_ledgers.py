@@ -552,3 +552,16 @@ def test_the_own_district_by_any_name_is_read(year, tmp_path, capsys, header, ce
     code, out, err = run(capsys, str(sheet), "--data", str(year))
     assert code == 0, err
     assert out[2] == "第 3 行  新签约产业项目：2 个 → 3 个（截至 2025-09-30）"
+
+
+def test_a_figure_merged_down_two_rows_is_not_copied_into_the_second(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "m.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 18],
+                   ["new-starts", "2025-09-30", None], merge=["C2:C3"])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2
+    assert "m.xlsx:3:3: “数值”列: 第 3 行的数值是与上一行合并的单元格；请拆分后每行填写" in err
+    assert not journal.journal_path(year).exists()
+    dates = ledger(tmp_path / "d.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 18],
+                   ["new-starts", None, 9], merge=["B2:B3"])  # a date merged down is the date of both
+    code, out, err = run(capsys, str(dates), "--data", str(year))
+    assert code == 0, err
