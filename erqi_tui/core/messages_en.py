@@ -860,4 +860,5 @@ EN.update({  # ledgers, round two
         "the months' figures never go down and add up to {total}: this row looks like running totals; if so, drop --monthly",
     "第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写":
         "row {row}'s figure is a cell merged with the row above: unmerge it and fill in each row",
+    "（跳过隐藏的工作表 {names}）": " (hidden sheets {names} skipped)", "（这是隐藏的工作表）": " (a hidden sheet)",
 })

@@ -73,6 +73,10 @@ def described(ledger: Ledger, dashboard: Dashboard, data_path: Path) -> list[str
     line = tr("读取 {file} 的{sheet}，第 {row} 行为表头", file=ledger.path.name, sheet=sheet, row=ledger.header_row)
     if ledger.sheets_passed:
         line += tr("（前面的工作表 {names} 没有表格）", names="、".join(f"“{n}”" for n in ledger.sheets_passed))
+    if ledger.hidden_passed:
+        line += tr("（跳过隐藏的工作表 {names}）", names="、".join(f"“{n}”" for n in ledger.hidden_passed))
+    if ledger.hidden:
+        line += tr("（这是隐藏的工作表）")
     lines.append(line)
     return lines
 

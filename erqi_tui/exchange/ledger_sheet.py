@@ -65,6 +65,8 @@ class Ledger(NamedTuple):
     rows: list[tuple[int, list[Any]]]  # rows after the header, blank ones left out
     before: list[tuple[int, list[Any]]]  # rows above the header: title, 填报单位, 填报日期
     sheets_passed: tuple[str, ...] = ()  # sheets before it that hold no table
+    hidden_passed: tuple[str, ...] = ()  # hidden sheets not read (no --sheet)
+    hidden: bool = False  # the sheet read is hidden (chosen by --sheet)
 
     def labelled(self, *labels: str) -> tuple[int, int, Any] | None:
         """The value a line above the header gives a label (填报日期：2025年9月30日, or the cell after
@@ -216,14 +218,19 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
                 chosen = _chosen(path, names, choice)
                 sheets = [sheets[chosen]]
             passed: list[str] = []
+            hidden: list[str] = []
             for sheet in sheets:
+                is_hidden = getattr(sheet, "sheet_state", "visible") != "visible"
+                if is_hidden and choice is None:  # what the office does not see is not what it sent
+                    hidden.append(sheet.title)
+                    continue
                 xml = archive.read(sheet._worksheet_path.lstrip("/"))
                 merged, formulas = _merged_blocks(path, xml), _formulas_without_values(xml)
                 sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
                 found = _table(path, sheet.title, _xlsx_rows(path, sheet, merged, formulas), choice is not None,
                                tuple(passed))
                 if found is not None:
-                    return found
+                    return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden)
                 passed.append(sheet.title)
         return _no_table(path, passed)
     except DataError:

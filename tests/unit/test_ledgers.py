@@ -565,3 +565,21 @@ def test_a_figure_merged_down_two_rows_is_not_copied_into_the_second(year, tmp_p
                    ["new-starts", None, 9], merge=["B2:B3"])  # a date merged down is the date of both
     code, out, err = run(capsys, str(dates), "--data", str(year))
     assert code == 0, err
+
+
+def test_a_hidden_sheet_is_skipped_unless_chosen_and_said_either_way(year, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    path = ledger(tmp_path / "h.xlsx", sheets={
+        "旧": [["编号", "日期", "数值"], ["new-projects", "2025-09-30", 99]],
+        "九月": [["编号", "日期", "数值"], ["new-projects", "2025-09-30", 18]]})
+    book = load_workbook(path)
+    book["旧"].sheet_state = "hidden"
+    book.save(path)
+    code, out, err = run(capsys, str(path), "--data", str(year))
+    assert code == 0, err
+    assert out[1:3] == ["读取 h.xlsx 的工作表“九月”，第 1 行为表头（跳过隐藏的工作表 “旧”）",
+                        "第 2 行  新签约产业项目：2 个 → 18 个（截至 2025-09-30）"]
+    code, out, err = run(capsys, str(path), "--data", str(year), "--sheet", "旧", "--accept-outliers")
+    assert out[1:3] == ["读取 h.xlsx 的工作表“旧”，第 1 行为表头（这是隐藏的工作表）",
+                        "第 2 行  新签约产业项目：2 个 → 99 个（截至 2025-09-30）  ？是 2025-01-31 的 2 个 的 49.5 倍：单位或小数点是否有误？"]
