@@ -333,15 +333,17 @@ class ErqiApp(App):
 
         return remappable()
 
-    def help_rows(self) -> list[tuple[str, str, str]]:
-        """(scope, key, what it does) for every key the help screen lists."""
-        from .screens.help import help_rows
+    def help_rows(self, only: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+        """(scope, key, what it does) for every key the help screen lists; with `only`, the keys of
+        those scopes (as HELP_SCOPES heads them: 全市's help lists 全市's keys, not a district's)."""
+        from .screens.help import BUILT_IN_KEYS, CITY_BUILT_IN_KEYS, help_rows
 
         import dataclasses
 
         scopes = [(scope, [dataclasses.replace(b, description=tr("切换到{title}", title=self.pane_name(
                            b.id.removeprefix("pane.")))) if (b.id or "").startswith("pane.") else b
-                           for b in bindings]) for scope, bindings in self.binding_scopes()]
+                           for b in bindings]) for scope, bindings in self.binding_scopes()
+                  if not only or scope in only]
         if self.session.read_only:
             scopes = [(scope, [b for b in bindings if b.id not in RECORDING]) for scope, bindings in scopes]
         else:  # what e says where nothing can be recorded: only there
@@ -350,7 +352,7 @@ class ErqiApp(App):
         if not self.districts:  # one district: no 全市 to go back to
             scopes = [(scope, [b for b in bindings if b.id != "city" and not b.id.startswith("city.")])
                       for scope, bindings in scopes]
-        return help_rows(self.settings.keys, scopes)
+        return help_rows(self.settings.keys, scopes, CITY_BUILT_IN_KEYS if "全市" in only else BUILT_IN_KEYS)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -170,3 +170,29 @@ def test_every_data_on_the_line_counts(twelve, tmp_path, capsys):
     assert cli.main(["check", "--data", str(a)]) == 0 and "无误 — 4 个目标" in capsys.readouterr().out
     assert cli.main(["--data", str(a), "check", str(b)]) == 0  # both checked
     assert capsys.readouterr().out.count("：无误") == 2
+
+
+def test_the_help_in_the_city_lists_the_citys_keys(twelve):
+    from erqi_tui.store.config import Config
+    from erqi_tui.ui.app import ErqiApp
+    from erqi_tui.ui.screens.city import CityScreen
+
+    from .helpers import run_with, screen_text
+
+    districts = read_all(expand([twelve]))
+    first = next(d for d in districts if d.loaded)
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=dt.date(2025, 11, 5),
+                  settings=Config(lang="zh"), districts=districts)
+    app.animation_level = "none"
+
+    async def check(pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "全市" in text and "重新载入" in text and "导出全市图片" in text and "动态（打开地区后）" in text
+        assert "切换到" not in text and "目标卡片" not in text  # a district's panes and cards: not here
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CityScreen)
+
+    run_with(app, check, size=(100, 40))

@@ -257,7 +257,11 @@ class CityScreen(ListedScreen):
         self.set_focus(self.query_one(VirtualTable))
 
     def action_help(self) -> None:
-        self.app.action_help()
+        """全市's own keys (and the table's), not a district's panes and cards, which work once a
+        district is opened."""
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.app.help_rows(only=("全市",))))
 
     def action_not_here(self, what: str) -> None:
         self.notify(tr("{what}只对一个地区：按 Enter 打开一个地区后再按这个键。", what=tr(what)), markup=False)

@@ -25,6 +25,15 @@ BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# 全市's own: its table of districts, and what Enter and Esc do there.
+CITY_BUILT_IN_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("全市", "↑ ↓ PgUp PgDn", "在地区间移动"),
+    ("全市", "← →", "滚动各目标的列"),
+    ("全市", "Enter", "打开该地区（其中 Esc 回到全市）"),
+    ("全局", "Ctrl+P", "命令面板：搜索并执行所有操作"),
+)
+
+
 _NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "space": "Space"}
 
 
@@ -35,11 +44,12 @@ def key_name(binding: Binding, keymap: dict[str, str] | None = None) -> str:
     return binding.key_display or _NAMES.get(binding.key, binding.key)
 
 
-def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]]) -> list[tuple[str, str, str]]:
+def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]],
+              built_in: tuple[tuple[str, str, str], ...] = BUILT_IN_KEYS) -> list[tuple[str, str, str]]:
     """(scope, key, what it does) for every binding with a description, then the built-in keys."""
     rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
             if b.description]
-    return [(tr(scope), key, tr(action)) for scope, key, action in rows + list(BUILT_IN_KEYS)]
+    return [(tr(scope), key, tr(action)) for scope, key, action in rows + list(built_in)]
 
 
 def key_known(name: str) -> bool:
