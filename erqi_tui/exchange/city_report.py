@@ -174,7 +174,8 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if)
     table = write_table(book, tr("全市"), "city", who, tr("排名"), columns, rows)
-    if rows:
+    ranked = len(comparison.ranked)  # the ranked rows come first: only they are charted
+    if ranked:
         chart = BarChart()
         chart.type = "bar"
         chart.title = tr("平均（个百分点）")
@@ -182,10 +183,11 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
         chart.x_axis.scaling.orientation = "maxMin"  # the first ranked at the top, as in the table
         chart.x_axis.tickLblPos = "low"  # the names beside the chart, not over the bars of those behind
         score = len(columns) - 1
-        chart.add_data(Reference(table.sheet, min_col=score, min_row=table.header_row, max_row=table.last),
+        last = table.first + ranked - 1
+        chart.add_data(Reference(table.sheet, min_col=score, min_row=table.header_row, max_row=last),
                        titles_from_data=True)
-        chart.set_categories(Reference(table.sheet, min_col=2, min_row=table.first, max_row=table.last))
-        chart.height, chart.width = 3 + 0.9 * len(rows), 16
+        chart.set_categories(Reference(table.sheet, min_col=2, min_row=table.first, max_row=last))
+        chart.height, chart.width = 3 + 0.9 * ranked, 16
         chart.legend = None
         table.sheet.add_chart(chart, f"A{table.last + 3}")
     out = io.BytesIO()

@@ -196,3 +196,18 @@ def test_the_help_in_the_city_lists_the_citys_keys(twelve):
         assert isinstance(app.screen, CityScreen)
 
     run_with(app, check, size=(100, 40))
+
+
+def test_the_citys_chart_shows_only_the_ranked(twelve, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    assert cli.main(["export", "--data", str(twelve), "--format", "xlsx", "-o", str(out)]) == 0
+    sheet = load_workbook(out)["全市"]
+    values = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(values) if r[0] == "排名") + 1  # 1-based row of the header
+    chart = sheet._charts[0]
+    refs = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef else chart.series[0].cat.numRef.f
+    assert refs.endswith(f"$B${header + 1}:$B${header + 10}")  # the 10 ranked; not 高新区 (2024) nor 经开区
+    assert chart.series[0].val.numRef.f.endswith(f"${header + 10}")
+    capsys.readouterr()
