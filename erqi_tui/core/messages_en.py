@@ -861,4 +861,7 @@ EN.update({  # ledgers, round two
     "第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写":
         "row {row}'s figure is a cell merged with the row above: unmerge it and fill in each row",
     "（跳过隐藏的工作表 {names}）": " (hidden sheets {names} skipped)", "（这是隐藏的工作表）": " (a hidden sheet)",
+    "数字中间有空格：请删去空格（或改正为一个数）": "a space between digits: remove it (or correct it to one number)",
+    "个数应为整数（{unit}）": "a count is a whole number ({unit})",
+    "个数应为整数（{unit}），实为“{value}”": "a count is a whole number ({unit}), not “{value}”",
 })

@@ -117,6 +117,8 @@ def read_number(value: Any) -> Reading:
         if value < 0:
             raise Unreadable(tr("应为不小于 0 的数字"))
         return Reading(_exact(value), "")
+    if re.search(r"[0-9][\s\u3000]+[0-9]", normal(value)):  # 2 20: 220, or 2 and 20? not guessed
+        raise Unreadable(tr("数字中间有空格：请删去空格（或改正为一个数）"))
     text = normal(value).replace(" ", "").replace("\u3000", "")
     if re.fullmatch(r"[0-9.]+[eE][+-]?[0-9]+", text):
         raise Unreadable(tr("请写普通数字，不要用科学计数法（或把单元格设为数值格式）"))
@@ -134,6 +136,11 @@ def read_number(value: Any) -> Reading:
         raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
     return Reading(Decimal(number.replace(",", "")), unit, at_least=bool(words & _AT_LEAST),
                    approx=bool(words & _APPROX))
+
+
+def whole_count(value: Decimal | float, unit: str) -> bool:
+    """Whether a figure in `unit` is as it may be: a count of things (个, 户, 家) is a whole number."""
+    return not units.counted(unit) or Decimal(str(value)) == Decimal(str(value)).to_integral_value()
 
 
 def _exact(number: int | float) -> Decimal:

@@ -388,6 +388,9 @@ class Importer:
             self.problem(number, col, tr("单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
                                          given=written, unit=unit, where=where))
             return None
+        if not values_.whole_count(converted, unit):
+            self.problem(number, col, tr("个数应为整数（{unit}），实为“{value}”", unit=unit, value=normal(value)[:40]))
+            return None
         quantity = Quantity(values_.as_number(converted), unit, at_least=reading.at_least, approx=reading.approx)
         said = ""
         if written != unit:

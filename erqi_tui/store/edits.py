@@ -17,7 +17,7 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     "120.5", "1,200 个", "１４０", "140以上", "超140", "50+ 亿元", "约133 亩", "近100" → Quantity. `unit`
     is the one to use when none is typed (and the one required when given; 亿 reads as 亿元).
     Raises ValueError with a message for the user."""
-    from ..core.written import Unreadable, as_number, blank, read_number
+    from ..core.written import Unreadable, as_number, blank, read_number, whole_count
 
     if not text.strip():
         raise ValueError(tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
@@ -35,6 +35,8 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         raise ValueError(tr("单位应为“{unit}”", unit=unit))
     if not (typed_unit or unit):
         raise ValueError(tr("请注明单位，如 5 亿元"))
+    if not whole_count(reading.value, typed_unit or unit):
+        raise ValueError(tr("个数应为整数（{unit}）", unit=typed_unit or unit))
     return Quantity(value, typed_unit or unit, at_least=reading.at_least, approx=reading.approx)
 
 

@@ -24,7 +24,9 @@ rows = st.lists(
     st.tuples(st.sampled_from(sorted(IDS)), st.dates(dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
               st.decimals(0, 5000, places=1, allow_nan=False), st.sampled_from(["", "以上", "约"]),
               st.sampled_from(["", "月报", "含 3 个“重大”项目，见附件"])),
-    min_size=1, max_size=12, unique_by=lambda r: (r[0], r[1]))
+    min_size=1, max_size=12, unique_by=lambda r: (r[0], r[1])).map(
+    lambda table_rows: [(i, d, v.to_integral_value() if IDS[i] == "个" else v, w, n) for i, d, v, w, n in table_rows])
+# a count of projects is a whole number: 0.1 个 is refused
 layouts = st.fixed_dictionaries({
     "title": st.booleans(), "filing": st.booleans(), "blank": st.booleans(), "units": st.booleans(),
     "order": st.permutations(["编号", "日期", "数值", "单位", "备注"]), "numbers": st.booleans(),

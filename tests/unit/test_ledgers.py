@@ -583,3 +583,34 @@ def test_a_hidden_sheet_is_skipped_unless_chosen_and_said_either_way(year, tmp_p
     code, out, err = run(capsys, str(path), "--data", str(year), "--sheet", "旧", "--accept-outliers")
     assert out[1:3] == ["读取 h.xlsx 的工作表“旧”，第 1 行为表头（这是隐藏的工作表）",
                         "第 2 行  新签约产业项目：2 个 → 99 个（截至 2025-09-30）  ？是 2025-01-31 的 2 个 的 49.5 倍：单位或小数点是否有误？"]
+
+
+@pytest.mark.parametrize("written, said", [
+    ("2 20", "数字中间有空格：请删去空格（或改正为一个数）"), ("2\u300020", "数字中间有空格"),
+    ("36.5", "个数应为整数（个），实为“36.5”"), ("8,900.7", "个数应为整数（个），实为“8,900.7”"),
+    (0.00001, "个数应为整数（个），实为“1e-05”"),
+])
+def test_a_space_inside_digits_and_a_fractional_count_are_refused(year, tmp_path, capsys, written, said):
+    sheet = ledger(tmp_path / "n.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", written])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply", "--accept-outliers")
+    assert code == 2, out
+    assert f"n.xlsx:2:3: “数值”列: {said}" in err
+    assert not journal.journal_path(year).exists()
+
+
+@pytest.mark.parametrize("typed, unit, message", [
+    ("2 20", "亿元", "数字中间有空格"), ("36.5", "个", "个数应为整数"), ("0.00001", "个", "个数应为整数"),
+    ("8,900.7 户", "户", "个数应为整数"),
+])
+def test_the_form_and_record_refuse_them_too(typed, unit, message):
+    from erqi_tui.store import edits
+
+    with pytest.raises(ValueError, match=message):
+        edits.parse_quantity(typed, unit)
+
+
+def test_record_refuses_a_fractional_count(year, capsys):
+    code = cli.main(["record", "--data", str(year), "--user", "王", "--target", "new-projects", "--value", "0.00001",
+                     "--date", "2025-09-30"])
+    assert code == 2 and "个数应为整数（个）" in capsys.readouterr().err
+    assert not journal.journal_path(year).exists()
