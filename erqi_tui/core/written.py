@@ -192,12 +192,21 @@ def read_date(value: Any) -> DateRead | None:
     if isinstance(value, dt.date):
         return DateRead(value, False)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 20000 <= value <= 80000 and float(value).is_integer():  # Excel's day number
-            return DateRead(dt.date(1899, 12, 30) + dt.timedelta(days=int(value)), False)
+        if 20000 <= value <= 80000 and (float(value).is_integer() or isinstance(value, float)):
+            return DateRead(dt.date(1899, 12, 30) + dt.timedelta(days=int(value)), False)  # Excel's day (and time)
+        if isinstance(value, int) and 19000101 <= value <= 29991231:  # 20250930 typed as a number
+            return read_date(str(value))
         return None  # 2025.09 typed into a numeric cell is 2025.09 or 2025.9: not told apart
     text = normal(value)
-    if " " in text and ":" in text:  # 2025-09-30 00:00:00
+    if re.fullmatch(r"[2-7][0-9]{4}(?:\.[0-9]+)?", text):  # Excel's day number kept as text: 45930, 45930.5
+        return read_date(float(text))
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", text):
+        text = re.split(r"[T ]", text)[0]  # 2025-09-30T00:00:00, 2025-09-30 00:00:00
+    elif " " in text and ":" in text:
         text = text.split(" ")[0]
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)  # 20250930
+    if compact:
+        text = "-".join(compact.groups())
     try:
         match = _DAY.match(text)
         if match:

@@ -118,6 +118,9 @@ def column(index: int, title: Any) -> Column:
             basis = BASIS[inside]
         else:
             unit = unit_named(inside)
+    span = re.fullmatch(r"(?:(\d{4})\s*年\s*)?1\s*[-~～至—–]\s*(\d{1,2})\s*月份?", name)
+    if span and 1 <= int(span[2]) <= 12 and basis != "当月":  # 1-9月: January to September, a running total
+        return Column(index, shown, "month", unit, (int(span[1]) if span[1] else None, int(span[2])), "累计")
     for word in ("累计", "当月", "本月"):  # 1月累计, 当月完成
         if name.endswith(word) and header_month(name[: -len(word)]):
             basis, name = BASIS[word], name[: -len(word)]
@@ -421,6 +424,11 @@ def stated_unit(ledger: Ledger) -> StatedUnit | None:
     lines = [(number, [v for v in values if isinstance(v, str)]) for number, values in ledger.before]
     lines.append((ledger.header_row, [c.title for c in ledger.columns if c.field is None and c.title]))
     for number, texts in lines:
+        for label, after in zip(texts, texts[1:]):  # 单位： in one cell, 万元 in the next (as 填报日期： is)
+            found = re.fullmatch(r"(金额|计量|数量)?单位\s*[:：]?", str(label).strip())
+            if found and known_unit(unit_named(after)):
+                return StatedUnit(number, f"{str(label).strip()}{str(after).strip()}", unit_named(after),
+                                  found[1] == "金额")
         for text in dict.fromkeys(str(t).strip() for t in texts):
             for match in _STATED_UNIT.finditer(text):
                 unit = unit_named(match[2])

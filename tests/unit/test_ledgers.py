@@ -614,3 +614,28 @@ def test_record_refuses_a_fractional_count(year, capsys):
                      "--date", "2025-09-30"])
     assert code == 2 and "个数应为整数（个）" in capsys.readouterr().err
     assert not journal.journal_path(year).exists()
+
+
+def test_a_unit_in_the_cell_after_its_label(lived, tmp_path, capsys):
+    sheet = ledger(tmp_path / "台账.xlsx", ["填报单位：", "河湾区商务局", "单位：", "万元"], ["编号", "日期", "数值"],
+                   ["signed-amount", "2025-09-30", 2000000])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived))
+    assert out[2:] == ["第 3 行  签约额：196.1 亿元 → 200 亿元（截至 2025-09-30）；2,000,000 万元 = 200 亿元",
+                       "第 1 行写明“单位：万元”：没有注明单位的数按万元读"]
+
+
+def test_a_column_of_january_to_a_month_is_that_months_running_total(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1-2月", "1～3月", "2025年1-4月"], ["new-projects", 4, 7, 9])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 4 个（截至 2025-02-28）",
+                       "第 2 行  新签约产业项目：4 个 → 7 个（截至 2025-03-31）",
+                       "第 2 行  新签约产业项目：7 个 → 9 个（截至 2025-04-30）"]
+
+
+@pytest.mark.parametrize("written", ["45930", 45930.5, "45930.5", "20250930", 20250930, "2025-09-30T00:00:00"])
+def test_more_dates_as_offices_write_them(year, tmp_path, capsys, written):
+    sheet = ledger(tmp_path / "d.xlsx", ["编号", "日期", "数值"], ["new-projects", written, 12])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2] == "第 2 行  新签约产业项目：2 个 → 12 个（截至 2025-09-30）"
