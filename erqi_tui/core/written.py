@@ -259,7 +259,7 @@ def place_key(name: str) -> str:
 def same_place(name: str, district: str, city: str = "") -> bool:
     """Whether `name` (a 地区 cell, a title's place) names `district` (of `city`), or the city as a
     whole: whole names compared (东河湾区 is not 河湾区), not their ends."""
-    key, own = place_key(name), place_key(district)
+    key, own = re.sub(r"^[\u4e00-\u9fff]{2,3}省", "", place_key(name)), place_key(district)  # 河南省郑州市
     if not key or not own:
         return True
     city_key = place_key(city)
@@ -296,6 +296,6 @@ def other_place(text: str, district: str, city: str = "", whole: bool = False) -
     places = places_in(text)
     if not places and whole:
         places = [normal(text)]
-    if any(same_place(p, district, city) for p in places):
+    if any(place_key(p) and same_place(p, district) for p in places):  # the district itself, with or without its city
         return None
-    return places[0] if places else None
+    return next((p for p in places if not same_place(p, district, city)), None)

@@ -639,3 +639,15 @@ def test_more_dates_as_offices_write_them(year, tmp_path, capsys, written):
     code, out, err = run(capsys, str(sheet), "--data", str(year))
     assert code == 0, err
     assert out[2] == "第 2 行  新签约产业项目：2 个 → 12 个（截至 2025-09-30）"
+
+
+@pytest.mark.parametrize("text, other", [
+    ("河南省郑州市2025年9月重点指标台账", None), ("郑州市二七区2025年9月台账", None), ("二七区城市更新重点项目台账", None),
+    ("2025年城市更新片区台账", None), ("新郑市2025年9月重点指标台账", "新郑市"), ("郑州市金水区2025年台账", "金水区"),
+])
+def test_places_in_a_title_as_an_official_reads_them(text, other):
+    from erqi_tui.core.written import other_place
+
+    assert other_place(text, "二七区", "郑州市") == other
+    assert other_place("示例市航空港区台账", "示例（虚构）河湾区", "示例市") == "航空港区"
+    assert other_place("示例市2025年台账", "示例（虚构）河湾区", "示例市") is None
