@@ -327,8 +327,10 @@ def port_number(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    # No abbreviated options (--dat for --data): every path given with --data must be seen by
+    # given_data, which keeps them all off an output (an abbreviation slipped past it).
     p = argparse.ArgumentParser(
-        prog="erqi-tui",
+        prog="erqi-tui", allow_abbrev=False,
         description=tr("区县年度目标的终端仪表盘，数据读自 TOML 文件（默认显示内置的数据文件）。"),
         epilog=tr("仪表盘中的按键：1–5 切换页面，? 帮助，r 重新载入，q 退出。检查数据文件：erqi-tui check 文件。"),
     )
@@ -449,6 +451,8 @@ def parser() -> argparse.ArgumentParser:
                        help=tr("同时运行的会话最多 N 个（默认：20），多出的访问者被告知稍后再试"))
     serve.add_argument("--public-host", action="append", default=[], metavar="NAME",
                        help=tr("浏览器可用来访问的另一个名字（如反向代理的域名），可重复；其他名字一律拒绝（防 DNS 重绑定）"))
+    for command in commands.choices.values():  # as the main parser: no abbreviated options
+        command.allow_abbrev = False
     return p
 
 

@@ -172,3 +172,15 @@ def test_a_fifo_nobody_reads_and_a_closed_standard_output_are_said_not_waited_fo
     closed = subprocess.run(f'"{sys.executable}" -m erqi_tui export --data t.toml >&-', shell=True, cwd=tmp_path,
                             capture_output=False, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=20)
     assert closed.returncode == 2 and "标准输出已关闭" in closed.stderr and "Traceback" not in closed.stderr
+
+
+def test_an_abbreviated_option_is_not_read_as_data(tmp_path):
+    """argparse read --dat as --data, and the guard that keeps every --data off an output did not see
+    it: abbreviations are refused, so every data file on the line is one the guard knows."""
+    for name in ("t.toml", "u.toml"):
+        shutil.copy(BUNDLED, tmp_path / name)
+    before = state(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "export", "--dat", "t.toml", "--dat", "u.toml",
+                             "-o", "t.toml"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert state(tmp_path) == before
