@@ -14,7 +14,8 @@ from typing import Any, Iterator, NamedTuple
 from ..core.i18n import tr
 from ..core.problems import DataError, Problem
 from ..store import files
-from ..core.written import MergedNumber, NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date, unit_named
+from ..core.written import (MergedNumber, NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date,
+                            read_number, unit_named)
 
 # Header words → field. Matched after NFKC, trimming and lower-casing, with any bracket taken off.
 HEADERS = {
@@ -288,11 +289,23 @@ def _xlsx_rows(path: Path, sheet, by_row, formulas) -> Iterator[tuple[int, list[
             if number == first_row:
                 tops[block] = values[first_col - 1] if first_col <= len(values) else None
             top = tops.get(block)
-            if number > first_row and isinstance(top, (int, float)) and not isinstance(top, bool):
+            if number > first_row and _a_figure(top):
                 top = MergedNumber(top, first_row)  # one row's figure: not the rows' below it too
             values.extend([None] * (last_col - len(values)))
             values[first_col - 1:last_col] = [top] * (last_col - first_col + 1)
         yield number, values
+
+
+def _a_figure(value: Any) -> bool:
+    """A number, or text that is one (18, "18", "约18"), as a merged block's value: not a name or date."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    if not isinstance(value, str) or blank(value):
+        return False
+    try:
+        return not read_number(value).unit
+    except ValueError:
+        return False
 
 
 def _unquoted(cell) -> str:

@@ -554,8 +554,9 @@ def test_the_own_district_by_any_name_is_read(year, tmp_path, capsys, header, ce
     assert out[2] == "第 3 行  新签约产业项目：2 个 → 3 个（截至 2025-09-30）"
 
 
-def test_a_figure_merged_down_two_rows_is_not_copied_into_the_second(year, tmp_path, capsys):
-    sheet = ledger(tmp_path / "m.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 18],
+@pytest.mark.parametrize("figure", [18, "18"])
+def test_a_figure_merged_down_two_rows_is_not_copied_into_the_second(year, tmp_path, capsys, figure):
+    sheet = ledger(tmp_path / "m.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", figure],
                    ["new-starts", "2025-09-30", None], merge=["C2:C3"])
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
     assert code == 2
