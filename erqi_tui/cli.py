@@ -425,7 +425,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--monthly", action="store_true",
                      help=tr("每月一列的台账填的是各月当月数（默认：累计数），相加为全年累计；配合 --template：生成每月一列的模板"))
     imp.add_argument("--accept-outliers", action="store_true",
-                     help=tr("记录看来有误的数（与当前数相差 10 倍以上，或超过目标的 10 倍），确属实情时用"))
+                     help=tr("记录看来有误的数（与当前数相差 10 倍以上、超过目标的 10 倍、百分数像是写成了小数、与同一日期已有的数不同、"
+                             "每月一列的行像是把当月数和累计数弄反），确属实情时用"))
     imp.add_argument("--template", type=Path, metavar="FILE",
                      help=tr("写出一个填好编号和名称的 .xlsx 模板，而不导入"))
     imp.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=tr("记录人（默认：登录名）"))

@@ -702,8 +702,6 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "每月一列的台账填的是各月当月数（默认：累计数），相加为全年累计；配合 --template：生成每月一列的模板":
         "a column-per-month ledger gives each month's amount (default: running totals), summed into the year's total; "
         "with --template: write a column-per-month template",
-    "记录看来有误的数（与当前数相差 10 倍以上，或超过目标的 10 倍），确属实情时用":
-        "record figures that look wrong (over 10× off the current one, or over 10× the target) when they are true",
     "跳过合计行：第 {rows} 行": "total rows skipped: {rows}",
     "{count} 行的数看来有误，未记录任何一行：核实后改正表格，或确属实情时加 --accept-outliers 记录":
         "{count} rows have figures that look wrong; nothing recorded: correct the sheet, or add --accept-outliers if they are true",
@@ -864,4 +862,9 @@ EN.update({  # ledgers, round two
     "数字中间有空格：请删去空格（或改正为一个数）": "a space between digits: remove it (or correct it to one number)",
     "个数应为整数（{unit}）": "a count is a whole number ({unit})",
     "个数应为整数（{unit}），实为“{value}”": "a count is a whole number ({unit}), not “{value}”",
+    "记录看来有误的数（与当前数相差 10 倍以上、超过目标的 10 倍、百分数像是写成了小数、与同一日期已有的数不同、"
+    "每月一列的行像是把当月数和累计数弄反），确属实情时用":
+        "record figures that look wrong (over 10× off the current one or over 10× the target, a percent that looks "
+        "written as a fraction, a figure other than the one in force on its date, a monthly row that looks read the "
+        "wrong way round) when they are true",
 })
