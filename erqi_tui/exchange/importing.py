@@ -3,10 +3,12 @@ without a word. No Textual.
 
 ledger_sheet finds the table (the sheet, the header after any title or 填报 lines) and core.written
 reads its cells; here each row, or each month's cell of a wide monthly ledger, becomes an Update,
-checked before it is planned: the unit (the cell's, the 单位 column's, the header's, the 备注's)
-against the target's or field's, converted within a dimension and refused across; the district (a
-地区 column, the title, 填报单位); the date; two rows for one id and date; a figure 10× off the one
-in force, or outside [0, 10×target], held back with a question (recorded with --accept-outliers).
+checked before it is planned: the unit (the cell's, the 单位 column's, the header's, the 备注's, else
+the sheet's 单位：万元) against the target's or field's, converted within a dimension and refused
+across; a count a whole number; the district (a 地区 column, the title, 填报单位); the date; two rows
+for one id and date; a number merged down from the row above. Held back with a question (recorded
+with --accept-outliers): a figure 10× off the one in force or over 10×target, a percent written as
+a fraction, another figure in force on the row's date, a monthly row read the wrong way round.
 A row equal to an update in force for that id and date plans nothing, so a sheet imported twice
 records once. Every problem names the sheet's row and column.
 """
