@@ -256,8 +256,7 @@ class Importer:
         """The target's or project's id the row names: by 编号, else by its 名称 exactly."""
         col = self.columns.get("id")
         if col is not None and not blank(ident_cell):
-            if isinstance(ident_cell, NoCachedValue):
-                self.problem(number, col, _no_cached(ident_cell))
+            if self.unusable(number, col, ident_cell, merged=False):
                 return None
             written = str(ident_cell).strip() if not isinstance(ident_cell, float) or not ident_cell.is_integer() \
                 else str(int(ident_cell))
@@ -310,11 +309,7 @@ class Importer:
                 return self.in_year(number, col, self.sheet_date[2])
             self.problem(number, col, tr("为空：应为数值截至的日期，如 2025-09-30（或在表头上方写“填报日期：2025-09-30”）"))
             return None
-        if isinstance(value, NoCachedValue):
-            self.problem(number, col, _no_cached(value))
-            return None
-        if isinstance(value, values_.MergedNumber):
-            self.problem(number, col, _merged(number))
+        if self.unusable(number, col, value):
             return None
         read = values_.read_date(value)
         if read is None:
@@ -336,8 +331,7 @@ class Importer:
         value = self.cell(cells, "note")
         if blank(value) and not (isinstance(value, str) and value.strip()):
             return ""
-        if isinstance(value, NoCachedValue):
-            self.problem(number, self.columns["note"], _no_cached(value))
+        if self.unusable(number, self.columns["note"], value, merged=False):
             return None
         text = str(value).strip()
         if len(text) > TEXT_LIMIT:
@@ -358,12 +352,19 @@ class Importer:
 
     # --- a figure and its unit ----------------------------------------------------------------
 
-    def reading(self, number: int, col: Column, value: Any) -> Reading | None:
+    def unusable(self, number: int, col: Column | None, value: Any, *, merged: bool = True) -> bool:
+        """A cell with no value of its own to read, said at its row and column: a formula saved
+        without its value, or (`merged`) a figure merged down from the row above. True if so."""
         if isinstance(value, NoCachedValue):
             self.problem(number, col, _no_cached(value))
-            return None
-        if isinstance(value, values_.MergedNumber):
+            return True
+        if merged and isinstance(value, values_.MergedNumber):
             self.problem(number, col, _merged(number))
+            return True
+        return False
+
+    def reading(self, number: int, col: Column, value: Any) -> Reading | None:
+        if self.unusable(number, col, value):
             return None
         try:
             reading = values_.read_number(value)
@@ -579,8 +580,7 @@ class Importer:
         said, questions = [], []
         for field, value in given.items():
             col = self.columns[field]
-            if isinstance(value, NoCachedValue):
-                self.problem(number, col, _no_cached(value))
+            if self.unusable(number, col, value, merged=False):
                 return None
             old = getattr(project, field)
             if field in ("investment", "area"):
