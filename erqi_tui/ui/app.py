@@ -716,20 +716,26 @@ class ErqiApp(App):
         self.notify(message, markup=False, timeout=6)
 
     def action_export_pane(self) -> None:
-        """Save the current pane as an SVG picture in the working folder; in a browser, hand it to
-        the visitor's browser as a download (nothing is written on the server)."""
+        """Save the current pane (or the screen over it) as an SVG picture (see save_picture)."""
+        view = self.current_pane if len(self.screen_stack) == 1 else type(self.screen).__name__.lower()
+        self.save_picture(view, self.briefing_svg, [self.session.path])
+
+    def save_picture(self, view: str, draw, data_paths) -> None:
+        """`draw()`'s SVG as erqi-tui-VIEW-TIME.svg in the working folder; in a browser, handed to the
+        visitor's browser as a download (nothing is written on the server). Never written through a
+        link planted under the name to one of `data_paths`' files or the settings."""
         from ..store import files
 
-        view = self.current_pane if len(self.screen_stack) == 1 else type(self.screen).__name__.lower()
         filename = f"erqi-tui-{view}-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
         if self.is_web:
             import io
 
-            self.deliver_text(io.StringIO(self.briefing_svg()), save_filename=filename,
-                              mime_type="image/svg+xml", encoding="utf-8")
+            self.deliver_text(io.StringIO(draw()), save_filename=filename, mime_type="image/svg+xml", encoding="utf-8")
             self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
             return
-        protected = store.own_files(self.session.path)
+        protected: dict = {}
+        for path in data_paths:
+            protected.update(store.own_files(path))
         if self.settings_path is not None:
             protected[self.settings_path] = tr("设置文件")
         clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
@@ -738,7 +744,7 @@ class ErqiApp(App):
                         severity="error", markup=False)
             return
         try:
-            saved = files.write_output(Path.cwd() / filename, self.briefing_svg().encode("utf-8"))
+            saved = files.write_output(Path.cwd() / filename, draw().encode("utf-8"))
         except OSError as error:
             self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
                         markup=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual import on
@@ -267,34 +266,11 @@ class CityScreen(ListedScreen):
         self.notify(tr("{what}只对一个地区：按 Enter 打开一个地区后再按这个键。", what=tr(what)), markup=False)
 
     def action_export(self) -> None:
-        """全市 as an SVG picture in the working folder (in a browser, a download)."""
+        """全市 as an SVG picture in the working folder (in a browser, a download): App.save_picture."""
         from ...exchange.briefing_svg import svg
-        from ...store import files
 
-        filename = f"erqi-tui-city-{dt.datetime.now():%Y%m%d-%H%M%S}.svg"
-        picture = svg(self.app, fmt.clean(city_view.headline(self.comparison), single_line=True))
-        if self.app.is_web:
-            import io
-
-            self.app.deliver_text(io.StringIO(picture), save_filename=filename, mime_type="image/svg+xml",
-                                  encoding="utf-8")
-            self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
-            return
-        protected: dict = {}
-        for district in self.districts:
-            protected.update(store.own_files(district.path))
-        clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
-        if clash:
-            self.notify(fmt.clean(tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),
-                        severity="error", markup=False)
-            return
-        try:
-            saved = files.write_output(Path.cwd() / filename, picture.encode("utf-8"))
-        except OSError as error:
-            self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
-                        markup=False)
-            return
-        self.notify(fmt.clean(tr("已保存本页图片：{path}", path=saved)), markup=False)
+        title = fmt.clean(city_view.headline(self.comparison), single_line=True)
+        self.app.save_picture("city", lambda: svg(self.app, title), [d.path for d in self.districts])
 
     # Opening a district
 
