@@ -250,12 +250,7 @@ def binary_to_terminal(format: str, output: Path | None) -> bool:
 def protected_files(*data_paths: Path, args: argparse.Namespace | None = None) -> dict[Path, str]:
     """What no output may replace: each data file's record (the file, its journal, their locks),
     every file given with --data on the line (`args`), and the settings file, each with what it is."""
-    out: dict[Path, str] = {}
-    for data_path in (*data_paths, *getattr(args, "all_data", ())):
-        out.update(store.own_files(data_path))
-    settings = config.config_path()
-    out.update({settings: tr("设置文件"), files.lock_path(settings): tr("设置文件的锁文件")})
-    return out
+    return store.kept_off((*data_paths, *getattr(args, "all_data", ())), config.config_path())
 
 
 def clashes(output: Path | None, protected: dict[Path, str]) -> bool:
@@ -797,12 +792,6 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
 
 
-def _is_dir(path: Path) -> bool:
-    from .views.city import _is_dir as is_dir
-
-    return is_dir(path)
-
-
 def given_data(argv: list[str]) -> list[Path]:
     """Every path given with --data anywhere on the line (before the command or after it): none of
     them may be written over, whichever one the command reads."""
@@ -831,7 +820,7 @@ def run(argv: list[str]) -> int:
         from .views.city import expand
 
         paths = expand(args.data)
-        if len(paths) != 1 or _is_dir(args.data[0]):
+        if len(paths) != 1 or files.is_folder(args.data[0]):
             return city(args, paths)
         args.data = paths[0]
     path = args.data or bundled_data(EXAMPLE if args.example else "targets.toml")

@@ -62,6 +62,17 @@ def own_files(data_path: Path) -> dict[Path, str]:
             files.lock_path(journal_file): tr("更新记录的锁文件"), files.lock_path(data_path): tr("数据文件的锁文件")}
 
 
+def kept_off(data_paths, settings: Path | None) -> dict[Path, str]:
+    """What no output may replace: each data file's record (own_files) and the settings file with
+    its lock, each with what it is (files.output_clash)."""
+    out: dict[Path, str] = {}
+    for data_path in data_paths:
+        out.update(own_files(data_path))
+    if settings is not None:
+        out.update({settings: tr("设置文件"), files.lock_path(settings): tr("设置文件的锁文件")})
+    return out
+
+
 def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
     """Read and validate `path` and apply the journal beside it. Raises DataError listing every
     problem found, in whichever file has them. `reuse`: what was read before; if the data file has

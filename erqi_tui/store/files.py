@@ -60,6 +60,15 @@ def path_problem(path: Path, error: OSError | ValueError) -> str:
     return said("cannot_read", reason=error.strerror or str(error))
 
 
+def is_folder(path: Path) -> bool:
+    """A folder to look in. A path that cannot even be looked at (too long, a NUL) is not one, and
+    is refused by name when it is read."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def regular_file_size(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file") -> int:
     """The size of `path` if it is a regular file of at most `limit` bytes; else DataError, said
     in one line (what was `expected` instead: a TOML file, a spreadsheet). Nothing is opened: a FIFO

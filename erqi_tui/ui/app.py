@@ -733,11 +733,7 @@ class ErqiApp(App):
             self.deliver_text(io.StringIO(draw()), save_filename=filename, mime_type="image/svg+xml", encoding="utf-8")
             self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
             return
-        protected: dict = {}
-        for path in data_paths:
-            protected.update(store.own_files(path))
-        if self.settings_path is not None:
-            protected[self.settings_path] = tr("设置文件")
+        protected = store.kept_off(data_paths, self.settings_path)
         clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
         if clash:
             self.notify(fmt.clean(tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from ..core import progress
 from .. import store
+from ..store import files
 from ..core.i18n import data, tr
 from ..core.model import Dashboard, Target
 from ..core.progress import TargetProgress
@@ -63,22 +64,13 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def _is_dir(path: Path) -> bool:
-    """A folder to look in; a path that cannot even be looked at (too long, a NUL) is not one, and is
-    refused by name when it is read."""
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
-
-
 def expand(paths: list[Path]) -> list[Path]:
     """The data files: each path as given, and for a folder every .toml in it (journals and the
     city's table excepted), in name order; a file reached twice (a link to it, the same path given
     twice) is listed once, where first reached, under its own name rather than a link's."""
     out: dict[Path, Path] = {}
     for path in paths:
-        if _is_dir(path):
+        if files.is_folder(path):
             found = sorted(p for p in path.glob("*.toml") if not p.name.endswith((JOURNAL, CITY_FILE)))
         elif path.name.endswith(CITY_FILE):
             found = []  # the city's table, found beside the districts (city_table)
