@@ -60,8 +60,9 @@ def name_problem(name: object) -> str | None:
         check_who(name)
     except Refused as refused:
         return str(refused)
-    if name != name.strip() or any(unicodedata.category(ch) in ("Cf", "Zl", "Zp") or ch in BLANK_LETTERS
-                                   for ch in name):
+    # check_who has refused invisible format characters (fmt.HIDDEN: every Cf, Zl and Zp); what
+    # is left to look for is a blank at either end and letters that print as nothing.
+    if name != name.strip() or any(ch in BLANK_LETTERS for ch in name):
         return tr("名字含有首尾空格或不可见的字符（如方向控制符）")
     if name != unicodedata.normalize("NFC", name):  # José written two ways would be two people who read alike
         return tr("名字的写法不规范（同一个字有两种编码）；请重新输入这个名字")
