@@ -18,7 +18,7 @@ from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, stage_words
-from .report import responsible
+from .report import responsible, since_line
 
 def _line(text) -> str:
     """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
@@ -316,8 +316,7 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     _page(document, head)
     acc = account(dashboard, what_if, pane, since)
     if since is not None:
-        why = tr("上次简报") if since.briefing else "--since"
-        _body(document, tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why))
+        _body(document, since_line(dashboard, since))
     said: set[str] = set()
     for section in acc.sections:
         text = pane_paragraph(acc, section, said)
