@@ -166,10 +166,16 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 
 
+def month_only(date, meta) -> bool:
+    """Whether `date` is a day the source never gave: the file says only the month (meta.as_of =
+    "2024-05") and `date` is that month's end, at which pace is judged (按月末计)."""
+    return bool(meta.as_of_month) and date == meta.as_of
+
+
 def standing(date, meta) -> str:
     """The date figures stand at, as precise as the source: "2024年5月" where the file gives only
-    the month (meta.as_of = "2024-05") and `date` is that month's end; else 2024-05-31."""
-    if meta.as_of_month and date == meta.as_of:
+    the month (month_only); else 2024-05-31."""
+    if month_only(date, meta):
         return f"{MONTH_NAMES[date.month - 1]} {date.year}" if i18n.english() else f"{date.year}年{date.month}月"
     return date.isoformat()
 

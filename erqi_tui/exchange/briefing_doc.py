@@ -147,7 +147,7 @@ def title(dashboard: Dashboard, what_if: dt.date | None) -> tuple[str, str]:
     date = what_if or dashboard.as_of
     head = tr("{city}{district}{year}年目标推进情况", city=data(meta, "city"), district=data(meta, "district"),
               year=meta.year)
-    if what_if is None and meta.as_of_month and date == meta.as_of:  # the source says only the month
+    if what_if is None and fmt.month_only(date, meta):  # the source says only the month
         when = tr("（截至{year}年{month}月）", year=date.year, month=date.month)
     else:
         when = tr("（截至{year}年{month}月{day}日）", year=date.year, month=date.month, day=date.day)

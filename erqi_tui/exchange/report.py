@@ -81,7 +81,7 @@ def responsible(item) -> str:
 
 def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
     """The sentence of the year passed: judged at the month's end where the source gives only the month."""
-    month = what_if is None and dashboard.meta.as_of_month
+    month = what_if is None and fmt.month_only(dashboard.as_of, dashboard.meta)
     return "{year} 年已过 {share}（序时进度，按月末计）。" if month else "{year} 年已过 {share}（序时进度）。"
 
 

@@ -162,7 +162,7 @@ class ErqiApp(App):
             self.sub_title = tr("假设截至 {date}（--as-of）· ? 帮助", date=self.as_of_override.isoformat())
         else:
             at = self.context.as_of
-            month = meta.as_of_month and at == meta.as_of  # the source gives the month, no day
+            month = fmt.month_only(at, meta)  # the source gives the month, no day
             self.sub_title = tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助",
                                 date=fmt.standing(at, meta))
 

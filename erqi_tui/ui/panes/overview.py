@@ -22,7 +22,7 @@ def time_line(context: Context, assessed: list[progress.TargetProgress], bars: b
     if context.what_if:
         return tr("假设截至 {date}（--as-of），{year} 年已过 {share}：所有目标都按这一天判断",
                   date=context.as_of.isoformat(), year=meta.year, share=share)
-    if meta.as_of_month and context.as_of == meta.as_of:  # the source gives the month, no day
+    if fmt.month_only(context.as_of, meta):  # the source gives the month, no day
         line = tr("截至 {date}，{year} 年已过 {share}（序时进度，按月末计，图中 ┃ 处）" if bars
                   else "截至 {date}，{year} 年已过 {share}（序时进度，按月末计）",
                   date=fmt.standing(context.as_of, meta), year=meta.year, share=share)
@@ -87,7 +87,7 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
         line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
         line.append_text(verdict_text(item))
         early = (progress.at_month_start(item, meta.year)
-                 if meta.as_of_month and not context.what_if and item.as_of == meta.as_of else None)
+                 if not context.what_if and fmt.month_only(item.as_of, meta) else None)
         if early is not None:  # the verdict rests on the day assumed: say so, and the other end
             line.append(" " + tr("（按月末计；按{month}月初计为{verdict}）", month=item.as_of.month,
                                  verdict=verdict_text(early).plain), style="dim")
