@@ -210,6 +210,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
         if update.at is None:
             update = update._replace(at=dt.datetime.now().replace(microsecond=0))
         text = journal.appended(journal.HEADER if old is None else old, update)
+        data = _bounded(text)  # before the work of applying it: a journal past its bound is refused anyway
         try:
             after = _appended(fresh, journal_file, old, text)
         except DataError as error:
@@ -217,7 +218,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
                 raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
                                  seq=update.withdraw, problem=error.problems[0].shown())) from None
             raise
-        _write_journal(journal_file, text)
+        files.write_atomic(journal_file, data)
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after), after.count
 
 
@@ -251,8 +252,8 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
                 error.index = index
                 raise
         text = journal.appended_all(text, [update if update.at else update._replace(at=moment) for update in updates])
+        data = _bounded(text)  # the preview says so too, before the work of applying the rows
         after = _appended(fresh, journal_file, old, text)
-        data = _bounded(text)  # the preview says so too
         if write:
             files.write_atomic(journal_file, data)
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after), first
