@@ -57,7 +57,7 @@ def name_problem(name: object) -> str | None:
     if not isinstance(name, str):
         return tr("名字应为文本")
     try:
-        check_who(name)
+        check_who(name, hint=tr("请换一个普通的名字"))
     except Refused as refused:
         return str(refused)
     # check_who has refused invisible format characters (fmt.HIDDEN: every Cf, Zl and Zp); what

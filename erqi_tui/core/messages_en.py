@@ -210,10 +210,12 @@ EN.update({
     "erqi-tui：无法在 {host}:{port} 提供服务：{error}": "erqi-tui: cannot serve on {host}:{port}: {error}",
 })
 EN.update({
-    "记录人的名字不是有效的 UTF-8 文本；请用 --user 名字 指定": "the user name is not valid UTF-8 text; give one with --user NAME",
-    "记录人的名字为空；请用 --user 名字 指定": "the user name is empty; give one with --user NAME",
-    "记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字":
-        "the user name holds control characters; give a plain one with --user NAME",
+    "{problem}；{hint}": "{problem}; {hint}",
+    "请用 --user 名字 指定一个普通的名字": "give a plain name with --user NAME",
+    "请换一个普通的名字": "choose a plain name",
+    "记录人的名字不是有效的 UTF-8 文本": "the user name is not valid UTF-8 text",
+    "记录人的名字为空": "the user name is empty",
+    "记录人的名字含有控制字符": "the user name holds control characters",
     "记录人的名字超过 {limit} 个字符": "the user name is longer than {limit} characters",
     "日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）":
         "the date {date} is outside the dates an update may stand at: {first} to {last} (within the data's "
@@ -712,8 +714,7 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
 EN.update({  # red team, round two
     "名字的写法不规范（同一个字有两种编码）；请重新输入这个名字":
         "the name is written in an unusual encoding (one letter encoded two ways); type the name again",
-    "记录人的名字含有不可见的字符（如方向控制符）；请用 --user 名字 指定一个普通的名字":
-        "the recorder's name holds invisible characters (such as direction controls); give a plain name with --user NAME",
+    "记录人的名字含有不可见的字符（如方向控制符）": "the user name holds invisible characters (such as direction controls)",
 })
 EN.update({  # the command line's own checks, in its language
     "应为 YYYY-MM-DD 形式的日期，实为 {given}": "expected a date as YYYY-MM-DD, got {given}",

@@ -152,18 +152,26 @@ class Conflict(Exception):
         super().__init__(f"changed by update {version} since it was opened")
 
 
-def check_who(who: str) -> str:
-    """`who` as it may be recorded, or Refused: valid UTF-8 (a login name may not be), printable."""
+def check_who(who: str, hint: str = "") -> str:
+    """`who` as it may be recorded, or Refused: valid UTF-8 (a login name may not be), printable.
+
+    `hint` says how to give another name where the name came from (the command line's --user by
+    default; a people file's --add-person says its own)."""
+    hint = hint or tr("请用 --user 名字 指定一个普通的名字")
+
+    def refuse(problem: str) -> Refused:
+        return Refused(tr("{problem}；{hint}", problem=problem, hint=hint))
+
     try:
         who.encode("utf-8")
     except UnicodeEncodeError:
-        raise Refused(tr("记录人的名字不是有效的 UTF-8 文本；请用 --user 名字 指定")) from None
+        raise refuse(tr("记录人的名字不是有效的 UTF-8 文本")) from None
     if not who.strip():
-        raise Refused(tr("记录人的名字为空；请用 --user 名字 指定"))
+        raise refuse(tr("记录人的名字为空"))
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in who):
-        raise Refused(tr("记录人的名字含有控制字符；请用 --user 名字 指定一个普通的名字"))
+        raise refuse(tr("记录人的名字含有控制字符"))
     if fmt.HIDDEN.search(who):  # a direction override would make the journal say another name
-        raise Refused(tr("记录人的名字含有不可见的字符（如方向控制符）；请用 --user 名字 指定一个普通的名字"))
+        raise refuse(tr("记录人的名字含有不可见的字符（如方向控制符）"))
     if len(who) > NAME_LIMIT:
         raise Refused(tr("记录人的名字超过 {limit} 个字符", limit=NAME_LIMIT))
     return who

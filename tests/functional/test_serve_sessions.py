@@ -404,6 +404,7 @@ def test_add_person_makes_a_private_file_and_prints_the_link(tmp_path):
     assert again.returncode == 2 and "已有" in again.stderr and again.stderr.count("\n") == 1
     hidden = add("--add-person", "王\u202e五")
     assert hidden.returncode == 2 and "不可见" in hidden.stderr
+    assert "--user" not in hidden.stderr  # the hint fits --add-person, not the record command's option
 
 
 def test_people_file_may_not_be_the_data_file(tmp_path):
