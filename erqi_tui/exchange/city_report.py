@@ -51,6 +51,30 @@ def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+# A date (2025-10-31) reads as one: printed on A4 across, the browser had broken it into 2025-10- /
+# 31 to give the 说明 column room. The date and the rank stay on one line (a stale date's （滞后） may
+# go under it), and so does each figure (95.0% +11.7) while the targets are few enough for the
+# page; with more, a figure breaks only between its share and its points. The notes keep a width
+# to be read in.
+_CITY_CSS = """
+td.rank, td.date .day, td.figure.whole { white-space: nowrap; }
+td.note { min-width: 10em; }
+"""
+WHOLE_FIGURES = 6  # up to this many shared targets, each figure on one line
+
+
+def _column_kinds(targets: int) -> list[str]:
+    """The class of each column of `_table`: rank, name, date, basis, the targets, the mean, the note."""
+    figure = "figure whole" if targets <= WHOLE_FIGURES else "figure"
+    return ["rank", "name", "date", "", *([figure] * targets), "figure whole", "note"]
+
+
+def _html_cell(kind: str, text: str, esc) -> str:
+    if kind == "date" and text[:10].count("-") == 2:
+        return f'<td class="date"><span class="day">{esc(text[:10])}</span>{esc(text[10:])}</td>'
+    return f'<td class="{kind}">{esc(text)}</td>' if kind else f"<td>{esc(text)}</td>"
+
+
 def to_html(districts: list[District], what_if: dt.date | None) -> str:
     """The comparison as Markdown gives it, as a page to open in a browser and print (the district
     page's print rules: A4 across, the header repeated on each page, a row never split)."""
@@ -63,12 +87,12 @@ def to_html(districts: list[District], what_if: dt.date | None) -> str:
     columns, rows = _table(comparison)
     heading = esc(title(comparison, len(districts)))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
-             f"<title>{heading}</title><style>{report._CSS}</style></head><body>", f"<h1>{heading}</h1>",
+             f"<title>{heading}</title><style>{report._CSS}{_CITY_CSS}</style></head><body>", f"<h1>{heading}</h1>",
              f"<p>{esc(tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method())}</p>",
              "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
+    kinds = _column_kinds(len(comparison.targets))
     for values in rows:
-        parts.append("<tr>" + "".join(f'<td class="name">{esc(v)}</td>' if i == 1 else f"<td>{esc(v)}</td>"
-                                      for i, v in enumerate(values)) + "</tr>")
+        parts.append("<tr>" + "".join(_html_cell(kind, v, esc) for kind, v in zip(kinds, values)) + "</tr>")
     parts.append("</tbody></table></body></html>")
     return "\n".join(parts) + "\n"
 

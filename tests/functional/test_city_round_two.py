@@ -98,7 +98,11 @@ def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<h1>全市：11 个地区排名" in page and "@media print" in page
     assert "&lt;b&gt;区" in page and "<b>区" not in page
-    assert "<td>1</td><td class=\"name\">金水区</td>" in page and city_view.method() in page
+    assert '<td class="rank">1</td><td class="name">金水区</td>' in page and city_view.method() in page
+    # Printed, a date stays on one line (it was broken into 2025-10- / 31 on A4 across).
+    assert '<td class="date"><span class="day">2025-10-31</span></td>' in page
+    assert '<td class="date"><span class="day">2025-06-30</span>（滞后）</td>' in page
+    assert "td.rank, td.date .day, td.figure.whole { white-space: nowrap; }" in page
     assert "未计入" in capsys.readouterr().err  # the broken file, on stderr as for every format
 
 
