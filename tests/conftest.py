@@ -13,6 +13,16 @@ ARTICLE = ROOT.parent / "shared" / "seed" / "erqi-2024-05-article.txt"
 
 
 @pytest.fixture
+def data(tmp_path):
+    """A copy of the bundled data file that a test may record into."""
+    import shutil
+
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+@pytest.fixture
 def write_toml(tmp_path):
     """Write `text` to a .toml file and return its path."""
 

@@ -17,13 +17,6 @@ from erqi_tui.store.session import Saved, Session
 from ..conftest import BUNDLED
 
 
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
-
-
 def run(*args: str) -> int:
     return cli.main(["import", "--user", "王", *args])
 

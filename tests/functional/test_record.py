@@ -4,7 +4,6 @@ number of writers at once keeping every update."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -14,14 +13,6 @@ import pytest
 from erqi_tui.store import journal
 from erqi_tui import store
 
-from ..conftest import BUNDLED
-
-
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
 
 
 def erqi(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -4,7 +4,6 @@ never crashing on a broken file, never clobbering someone else's save."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 from textual.widgets import Input
@@ -16,15 +15,7 @@ from erqi_tui.ui.panes.projects import ProjectsPane, ProjectTable
 from erqi_tui.ui.screens.forms import UpdateForm
 from erqi_tui.ui.widgets.cards import TargetCard
 
-from ..conftest import BUNDLED
 from .helpers import make_app, run_with, screen_text
-
-
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
 
 
 def test_wrong_input_is_explained_beside_the_field_and_nothing_is_saved(data):

@@ -4,7 +4,6 @@ nothing; --apply records every row, or none when one is wrong (named by its row 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -12,14 +11,6 @@ from openpyxl import Workbook, load_workbook
 from erqi_tui import cli, store
 from erqi_tui.store import journal
 from erqi_tui.core.written import read_date
-
-from ..conftest import BUNDLED
-
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
 
 
 def run(*args: str) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import stat
 
 import pytest
@@ -14,7 +13,6 @@ from erqi_tui.store import files, journal
 from erqi_tui import store
 from erqi_tui.core.model import Quantity, Update
 
-from ..conftest import BUNDLED
 
 TODAY = dt.date(2024, 7, 15)
 
@@ -24,13 +22,6 @@ def trend(dashboard) -> list[tuple[dt.date, float]]:
     from erqi_tui.core.series import series
 
     return [(p.date, p.value.value) for p in series(dashboard, "signed-amount")]
-
-
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
 
 
 def amount_update(value, date=dt.date(2024, 6, 10), who="zhang", note="月度更新"):

@@ -4,7 +4,6 @@ formulas, and the change since a date or a briefing."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
@@ -15,13 +14,6 @@ from erqi_tui.core.series import ABOUT, AT_LEAST, AT_MOST, EXACT, Since, default
 from ..conftest import BUNDLED
 
 TODAY = dt.date(2024, 12, 31)
-
-
-@pytest.fixture
-def data(tmp_path):
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
-    return path
 
 
 def amount(value, date, who="张", unit="亿元", **bounds):
