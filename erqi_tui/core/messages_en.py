@@ -778,12 +778,6 @@ EN.update({  # the city (issue 24)
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",
     "数据比最新的地区早 {days} 天": "figures {days} days older than the newest district's",
-    "排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
-    "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。":
-        "Rank: the mean, over the year's shared targets, of completion minus the time elapsed (pp); completion "
-        "does not depend on the unit, so targets in other units compare; targets are matched by the city's table, "
-        "then by id, then by identical name; a district compared on fewer than half the shared targets is ranked "
-        "after the rest.",
     "{count} 个地区排名": "{count} ranked", "{count} 个不参与比较": "{count} not compared",
     "{count} 个无法读取": "{count} unreadable", "全市：{counts}": "City: {counts}",
     "【假设截至 {date}（--as-of），非实际进度】": "[what-if: as of {date} (--as-of), not the actual progress]",
@@ -819,14 +813,13 @@ EN.update({  # the pipeline's own words and the initiatives in every export
 })
 EN.update({"主题已保存在设置中，下次启动仍用它：{path}": "The theme is kept in the settings for the next start: {path}"})
 EN.update({  # the city, round two
-    "排名：本年度共同目标的完成率与序时进度之差（个百分点）取平均；完成率与单位无关，不同单位一并比较；"
-    "完成率超过目标10倍、或超过目标且超过全市该目标中位数10倍的记为数值可疑，不计入平均；"
-    "目标按全市对照表、编号、相同名称依次对应；可比目标不足共同目标一半的排在后面。":
-        "Ranking: the mean of this year's shared targets' completion minus the time elapsed (in points); "
-        "completion does not depend on the unit, so units are compared together; a completion over 10 times "
-        "its goal, or over its goal and over 10 times the city's median for it, is marked implausible and left "
-        "out of the mean; targets are matched by the city's table, then id, then identical name; a district "
-        "compared on fewer than half the shared targets is ranked after the rest.",
+    "排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"
+    "完成率超过目标10倍、或超过目标且超过全市中位数10倍的为数值可疑，不计入；"
+    "目标依次按全市对照表、编号、相同名称对应；可比目标不足共同目标一半的排在后面。":
+        "Ranking: the mean of completion minus the time elapsed (points) over the year's shared targets, "
+        "whatever their unit; a completion over 10 times its goal, or over its goal and 10 times the city's "
+        "median, is implausible and left out; targets match by the city's table, then id, then name; a "
+        "district compared on under half of them is ranked after the rest.",
     "完成率 {share}，超过目标 {times} 倍": "completion {share}, over {times} times the goal",
     "完成率 {share}，超过全市中位数 {median} 的 {times} 倍":
         "completion {share}, over {times} times the city's median of {median}",

@@ -206,3 +206,24 @@ def test_small_terminals_show_the_mean_and_why(twelve, size):
         assert "排名：" in text  # how the ranking is computed
 
     run_with(app, check, size=size)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)])
+def test_how_the_ranking_is_computed_is_read_whole(twelve, size, lang):
+    """The one sentence under the table wraps; it was cut after three lines at 80×24 (and in English
+    at 100×30)."""
+    from erqi_tui.core.i18n import language
+
+    app = city_app(twelve)
+    app.settings = app.settings.with_(lang=lang)
+    with language(lang):
+        sentence = city_view.method()
+
+    async def check(pilot) -> None:
+        lines = screen_text(app).splitlines()
+        start = next(i for i, line in enumerate(lines) if ("排名：" if lang == "zh" else "Ranking:") in line)
+        shown = "".join(line.strip("█▌▐ ").strip() for line in lines[start:-1])
+        assert "".join(sentence.split()) in "".join(shown.split())
+
+    run_with(app, check, size=size)

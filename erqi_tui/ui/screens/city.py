@@ -94,7 +94,7 @@ class CityScreen(ListedScreen):
     DEFAULT_CSS = """
     CityScreen .list-count { text-wrap: nowrap; text-overflow: ellipsis; }
     CityScreen .city-detail { height: auto; max-height: 3; padding: 0 1; background: $panel; }
-    CityScreen .city-method { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    CityScreen .city-method { height: auto; padding: 0 1; color: $text-muted; }
     """
 
     def __init__(self, districts: list[District], what_if: dt.date | None = None, on_open=None) -> None:
