@@ -125,6 +125,7 @@ EN.update({
         "Cannot save: the data file or the journal has a problem; fix it to record updates.\n{error}",
     "设置": "Settings", "无法保存设置": "Cannot save the settings",
     "仍然保存": "Save anyway",
+    "？{question}": "? {question}", "Enter 仍然保存 · Esc 取消": "Enter saves anyway · Esc cancels",
     "打开此表单后，已有他人修改了这一项：": "Since this form was opened, someone else changed this item:",
     "· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）": "· {who} withdrew update {seq} at {at} ({field}: {new})",
     "· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）":
@@ -641,9 +642,9 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "“{ident}”{width}不是任何目标或项目的编号": "“{ident}”{width} is not the id of any target or project",
     "{given} = {shown}": "{given} = {shown}",
     "超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？":
-        "is over {factor}× the year's target of {goal}: is the unit or the decimal point wrong?",
-    "第 {row} 行  {name}：{new}（截至 {date}）记入历史，不改变当前的 {old}（截至 {as_of}）":
-        "Row {row}  {name}: {new} (as of {date}) joins the history; the current {old} (as of {as_of}) stays",
+        "over {factor}× the year's target of {goal}: wrong unit or decimal point?",
+    "第 {row} 行  {name}：{new}（截至 {date}）{history}": "Row {row}  {name}: {new} (as of {date}) {history}",
+    "记入历史，不改变当前的 {old}（截至 {as_of}）": "joins the history; the current {old} (as of {as_of}) stays",
     "；{said}": "; {said}",
     "表头既有各月的列（{month}）又有数值列：每张表只用一种写法":
         "the header has both months' columns ({month}) and a value column: use one layout per sheet",
@@ -659,7 +660,7 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
         "“{ident}” on {date} is already given in row {row}: one row per id and date",
     "单位前后不一：{units}；请只写一个": "the units disagree: {units}; give one",
     "是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？":
-        "is {times}× the {before} of {date}: is the unit or the decimal point wrong?",
+        "{times}× the {before} of {date}: wrong unit or decimal point?",
     "表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly":
         "the header says these are running totals, the opposite of --monthly (each month's amount): leave out --monthly",
     "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列":
@@ -845,7 +846,7 @@ EN.update({  # ledgers, round two
     "单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
         "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",
     "是否把 {percent}% 写成了 {fraction}？": "was {percent}% written as {fraction}?",
-    "{date} 已有 {old}，这一行是 {new}：以哪个为准？": "{date} already has {old}, this row says {new}: which holds?",
+    "{date} 已有 {old}，新填的是 {new}：以哪个为准？": "{date} already has {old}, the new figure is {new}: which holds?",
     "各月数值有减少：这一行像是当月数，若是请加 --monthly":
         "the months' figures go down: this row looks like each month's amount; if so, add --monthly",
     "各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly":
@@ -862,3 +863,17 @@ EN.update({  # ledgers, round two
         "written as a fraction, a figure other than the one in force on its date, a monthly row that looks read the "
         "wrong way round) when they are true",
 })
+
+# The screens of issue 25: the wall chart's legend and steps, the cards' bounds and changes.
+EN.update({
+    "挂图作战：项目节点（按 {date} 计）": "Wall chart: project milestones (judged at {date})",
+    "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份":
+        "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ {date}  · ← → move the months",
+})
+
+# The fields' labels (状态, 项目名称, 占地（如 133 亩）…) have their English in the table of fields,
+# core/fields.py, beside the Chinese: tr finds them here.
+from .fields import english_labels  # noqa: E402
+
+for _zh, _en in english_labels().items():
+    EN.setdefault(_zh, _en)

@@ -16,7 +16,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from . import units
+from . import fmt, units
 from .i18n import tr
 
 # What offices write for "no figure": a dash of any width, a slash, 无. A blank cell is one too.
@@ -299,3 +299,105 @@ def other_place(text: str, district: str, city: str = "", whole: bool = False) -
     if any(place_key(p) and same_place(p, district) for p in places):  # the district itself, with or without its city
         return None
     return next((p for p in places if not same_place(p, district, city)), None)
+
+
+# --- questions a figure is asked before it is recorded: by the import's preview and the app's form ----
+
+OUTLIER_FACTOR = 10
+FRACTION_AT_MOST = Decimal("1.5")  # a percent at most this, where percents of 10 or more are expected
+
+
+class Asked(NamedTuple):
+    """Why a figure looks wrong, asked before it is recorded: of the figure itself (10× off the one
+    in force before it, over 10× the target, a percent typed as a fraction) and of its date
+    (another figure already in force on it). "" where nothing is asked."""
+
+    figure: str = ""
+    date: str = ""
+
+    def joined(self) -> str:
+        return "；".join(filter(None, (self.date, self.figure)))
+
+
+def figures_in_force(dashboard: Any) -> dict[str, dict[dt.date, Any]]:
+    """Each target's figures in force, by date: the data file's own (and the one the first update
+    replaced), and the journal's updates not withdrawn."""
+    points: dict[str, dict[dt.date, Any]] = {}
+    for target in dashboard.targets:
+        if target.current is not None:
+            points.setdefault(target.id, {})[dashboard.target_date(target)] = target.current
+    for change in dashboard.changes:
+        if change.withdrawn is None and change.kind == "target" and change.field == "current":
+            points.setdefault(change.id, {})[change.date] = change.new
+    for change in dashboard.changes:
+        if change.withdrawn is None and change.kind == "target" and change.old_date and change.old is not None:
+            points.setdefault(change.id, {}).setdefault(change.old_date, change.old)
+    return points
+
+
+def field_date(dashboard: Any, kind: str, ident: str, field: str) -> dt.date:
+    """The date a project's field stands at: its latest update not withdrawn, else the file's as_of."""
+    dates = [c.date for c in dashboard.changes
+             if c.withdrawn is None and c.kind == kind and c.id == ident and c.field == field]
+    return max(dates) if dates else dashboard.meta.as_of
+
+
+def in_force_at(points: dict[dt.date, Any], date: dt.date) -> tuple[dt.date, Any] | None:
+    """The figure in force at `date`: the latest at or before it, with its date."""
+    earlier = [d for d in points if d <= date]
+    if not earlier:
+        return None
+    latest = max(earlier)
+    return latest, points[latest]
+
+
+def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None) -> str:
+    """Why a figure looks wrong: more than 10× off the one in force before it (`reference`: its
+    date and figure), or outside [0, 10×goal]; "" when it does not."""
+    value = Decimal(str(quantity.value))
+    if reference is not None and reference[1] is not None and reference[1].unit == quantity.unit and reference[1].value:
+        before = Decimal(str(reference[1].value))
+        if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
+            times = _times(value / before) if value else "0"
+            return tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
+                      before=fmt.quantity(reference[1]), times=times)
+    if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
+        return tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal), factor=OUTLIER_FACTOR)
+    return ""
+
+
+def fraction_question(quantity: Any, goal: Any) -> str:
+    """A percent typed as a fraction (0.965 for 96.5 %) into a target of 10 % or more."""
+    value = Decimal(str(quantity.value))
+    if quantity.unit != "%" or not 0 < value <= FRACTION_AT_MOST or goal is None or goal.unit != "%" or goal.value < 10:
+        return ""
+    return as_percent(value)
+
+
+def as_percent(value: Decimal) -> str:
+    shown = fmt.number(as_number(value * 100))
+    return tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(as_number(value)))
+
+
+def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date) -> Asked:
+    """What a target's new figure at `date` is asked (`points`: the target's figures in force by
+    date, `as_of`: the date its current figure stands at)."""
+    figure = outlier_question(quantity, in_force_at(points, date), goal) or fraction_question(quantity, goal)
+    there = points.get(date)
+    said = ""
+    if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force
+        said = tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(), old=fmt.quantity(there),
+                  new=fmt.quantity(quantity))
+    return Asked(figure, said)
+
+
+def back_dated(current: Any, as_of: dt.date) -> str:
+    """What a figure dated before the current one's (`current`, at `as_of`) does: it joins the
+    history and the current one stays."""
+    return tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current), as_of=as_of.isoformat())
+
+
+def _times(ratio: Decimal) -> str:
+    if ratio >= 1:
+        return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:,.1f}"
+    return f"{float(ratio):.2g}" if ratio >= Decimal("0.0001") else f"{float(ratio):.1e}"

@@ -35,7 +35,7 @@ from ..core.written import NoCachedValue, Reading, Unreadable, blank, normal
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
                 "status": "状态", "axis": "发展轴", "location": "位置", "investment": "总投资", "area": "占地",
                 "expected": "预计", "region": "地区"}
-OUTLIER_FACTOR = 10
+OUTLIER_FACTOR = values_.OUTLIER_FACTOR
 
 
 class Planned(NamedTuple):
@@ -83,11 +83,6 @@ def described(ledger: Ledger, dashboard: Dashboard, data_path: Path) -> list[str
     return lines
 
 
-class _Point(NamedTuple):
-    date: dt.date
-    quantity: Quantity
-
-
 class Importer:
     """Turns a ledger's rows into updates of `dashboard`, collecting a problem per wrong cell."""
 
@@ -104,20 +99,14 @@ class Importer:
         # What each target stands at, as the rows so far leave it: (current, its date), and every
         # figure in force by date (the file's own, the journal's, the rows planned).
         self.state = {t.id: (t.current, dashboard.target_date(t)) for t in dashboard.targets}
-        self.points: dict[str, dict[dt.date, Quantity]] = {}
-        for target in dashboard.targets:
-            if target.current is not None:
-                self.points.setdefault(target.id, {})[dashboard.target_date(target)] = target.current
+        self.points: dict[str, dict[dt.date, Quantity]] = values_.figures_in_force(dashboard)
         self.in_force: dict[tuple[str, str, str, dt.date], Any] = {}
         for change in dashboard.changes:
             if change.withdrawn is None:
                 self.in_force[(change.kind, change.id, change.field, change.date)] = change.new
-                if change.kind == "target" and change.field == "current":
-                    self.points.setdefault(change.id, {})[change.date] = change.new
         for change in dashboard.changes:  # the data file's own figure, which the first update replaced
             if change.withdrawn is None and change.kind == "target" and change.old_date and change.old is not None:
                 self.in_force.setdefault(("target", change.id, "current", change.old_date), change.old)
-                self.points.setdefault(change.id, {}).setdefault(change.old_date, change.old)
         self.seen: dict[tuple[str, str, dt.date], int] = {}
         self.at_column = -1
         self.first, self.last = dashboard.update_dates(today)
@@ -430,29 +419,6 @@ class Importer:
             return stated.unit, tr("（第 {row} 行写明“{written}”）", row=stated.row, written=stated.written)
         return None
 
-    def question(self, quantity: Quantity, reference: _Point | None, goal: Quantity | None) -> str:
-        """Why a figure looks wrong (10× off the one before it, or outside [0, 10×target]): ""
-        when it does not."""
-        value = Decimal(str(quantity.value))
-        if reference is not None and reference.quantity.unit == quantity.unit and reference.quantity.value:
-            before = Decimal(str(reference.quantity.value))
-            if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
-                times = _times(value / before) if value else "0"
-                return tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference.date.isoformat(),
-                          before=fmt.quantity(reference.quantity), times=times)
-        if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
-            return tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal), factor=OUTLIER_FACTOR)
-        return ""
-
-    def reference(self, ident: str, date: dt.date) -> _Point | None:
-        """The figure in force for `ident` at `date` before this row: the latest at or before it."""
-        points = self.points.get(ident, {})
-        earlier = [d for d in points if d <= date]
-        if not earlier:
-            return None
-        latest = max(earlier)
-        return _Point(latest, points[latest])
-
     # --- targets ------------------------------------------------------------------------------
 
     def target_row(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
@@ -539,21 +505,16 @@ class Importer:
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
                 date == as_of and current == quantity):
             return None  # recorded before, whether current or back-dated
-        question = self.question(quantity, self.reference(target.id, date), target.target) or \
-            _fraction_question(quantity, target.target)
-        there = self.points.get(target.id, {}).get(date)
-        if date < as_of and there is not None and there != quantity:  # a back-dated row against a figure in force
-            question = "；".join(filter(None, [tr("{date} 已有 {old}，这一行是 {new}：以哪个为准？", date=date.isoformat(),
-                                                   old=fmt.quantity(there), new=fmt.quantity(quantity)), question]))
+        question = values_.target_questions(quantity, date, self.points.get(target.id, {}), target.target,
+                                            as_of).joined()
         name = data(target, "name")
         if date >= as_of:
             line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
                       old=fmt.quantity(current), new=fmt.quantity(quantity), date=date.isoformat())
             self.state[target.id] = (quantity, date)
         else:
-            line = tr("第 {row} 行  {name}：{new}（截至 {date}）记入历史，不改变当前的 {old}（截至 {as_of}）", row=number,
-                      name=name, new=fmt.quantity(quantity), date=date.isoformat(), old=fmt.quantity(current),
-                      as_of=as_of.isoformat())
+            line = tr("第 {row} 行  {name}：{new}（截至 {date}）{history}", row=number, name=name,
+                      new=fmt.quantity(quantity), date=date.isoformat(), history=values_.back_dated(current, as_of))
         if said:
             line += tr("；{said}", said=said)
         self.points.setdefault(target.id, {})[date] = quantity
@@ -599,8 +560,8 @@ class Importer:
                 new, conversion = read
                 if conversion:
                     said.append(conversion)
-                reference = _Point(date, old) if old is not None else None
-                question = self.question(new, reference, None)
+                reference = (values_.field_date(self.dashboard, "project", ident, field), old) if old is not None else None
+                question = values_.outlier_question(new, reference)
                 if question:
                     questions.append(tr("{field} {question}", field=tr(COLUMN_NAMES[field]), question=question))
             elif field == "axis":
@@ -659,22 +620,6 @@ def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, 
     return ""
 
 
-FRACTION_AT_MOST = Decimal("1.5")
-
-
-def _fraction_question(quantity: Quantity, goal: Quantity | None) -> str:
-    """A percent typed as a fraction (0.965 for 96.5 %) into a target of 10 % or more."""
-    value = Decimal(str(quantity.value))
-    if quantity.unit != "%" or not 0 < value <= FRACTION_AT_MOST or goal is None or goal.unit != "%" or goal.value < 10:
-        return ""
-    return _as_percent(value)
-
-
-def _as_percent(value: Decimal) -> str:
-    shown = fmt.number(values_.as_number(value * 100))
-    return tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(values_.as_number(value)))
-
-
 def _fractions_among_percents(planned: list[Planned]) -> None:
     """A percent of at most 1.5 in a column whose other percents are above it: a fraction typed
     for a percent (0.965 among 95.2, 98.1), whatever the target."""
@@ -688,8 +633,8 @@ def _fractions_among_percents(planned: list[Planned]) -> None:
         if line.question or not isinstance(quantity, Quantity) or quantity.unit != "%":
             continue
         value = Decimal(str(quantity.value))
-        if 0 < value <= FRACTION_AT_MOST and any(v > FRACTION_AT_MOST for v in figures[line.column]):
-            planned[index] = line._replace(question=_as_percent(value))
+        if 0 < value <= values_.FRACTION_AT_MOST and any(v > values_.FRACTION_AT_MOST for v in figures[line.column]):
+            planned[index] = line._replace(question=values_.as_percent(value))
 
 
 def _usual_unit(dashboard: Dashboard, field: str) -> str | None:
@@ -705,12 +650,6 @@ def _merged(number: int) -> str:
 def _no_cached(value: NoCachedValue) -> str:
     formula = tr("（公式 ={formula}）", formula=value.formula) if value.formula else ""
     return tr("是公式{formula}，但文件里没有存它算出的值：请在 Excel 中打开并保存后再导入", formula=formula)
-
-
-def _times(ratio: Decimal) -> str:
-    if ratio >= 1:
-        return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:,.1f}"
-    return f"{float(ratio):.2g}" if ratio >= Decimal("0.0001") else f"{float(ratio):.1e}"
 
 
 def _name_key(name: str) -> str:

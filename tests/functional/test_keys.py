@@ -851,3 +851,37 @@ def test_l_switches_for_the_session_and_says_so(tmp_path):
 
     run_with(app, check)
     assert not path.exists()  # nothing kept for the next start
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_wall_chart_at_80x24_shows_every_month_and_names_the_steps(lang):
+    """At 80×24 the wall chart shows the twelve months beside the names, names the steps of the
+    project under the cursor in full, and ← → move the months a month at a time while the names
+    stay put (issue 25: English showed months 1-3 only, the 节点 column cut every step)."""
+    from erqi_tui.ui.screens.wall import WallChart, WallTable
+
+    app = make_app(as_of=dt.date(2024, 10, 15), lang=lang)
+
+    async def check(pilot):
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, WallChart)
+        lines = screen_text(app).replace("\u00a0", " ").splitlines()  # the months are set in no-break spaces
+        header = next(line for line in lines if " 1  2  3" in line)
+        assert "10 11 12" in header  # every month of the year, no scrolling needed
+        assert "生产车间投入使用" in screen_text(app)  # the step under the cursor, whole
+        assert ("逾期未报（计划 2024-05）" if lang == "zh" else "due, not reported") in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "开业" in screen_text(app) and "拿地" in screen_text(app)  # 杉杉's steps now
+        table = app.screen.query_one(WallTable)
+        assert table.max_scroll_x > 0  # the axis, unit and steps columns go on to the right
+        await pilot.press("right")
+        await pilot.pause()
+        assert table.scroll_offset.x == 3  # a month
+        rows = screen_text(app).replace("\u00a0", " ").splitlines()
+        assert any(line.startswith("█康师傅饮品北方区域研发总部") for line in rows)  # the name stays
+        header = next(line for line in rows if " 2  3  4" in line)
+        assert " 1  2" not in header  # January has scrolled away
+
+    run_with(app, check, size=(80, 24))

@@ -246,7 +246,7 @@ def test_a_sheet_of_month_ends_imported_twice_records_once_and_back_dated_rows_s
     code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply", "--accept-outliers")
     assert code == 0, err
     assert out[2:] == ["第 3 行  签约额：60 亿元（截至 2025-03-31）记入历史，不改变当前的 196.1 亿元（截至 2025-08-31）"
-                       "  ？2025-03-31 已有 58.6 亿元，这一行是 60 亿元：以哪个为准？",
+                       "  ？2025-03-31 已有 58.6 亿元，新填的是 60 亿元：以哪个为准？",
                        "第 4 行  签约额：196.1 亿元 → 215.6 亿元（截至 2025-09-30）",
                        "跳过 1 行（没有改动）"]
     assert len(recorded(lived)) == before + 2
@@ -459,7 +459,7 @@ def test_a_back_dated_row_against_another_figure_in_force_is_asked(lived, tmp_pa
     sheet = ledger(tmp_path / "更正2.xlsx", ["编号", "日期", "数值"], ["signed-amount", "2025-09-30", 220])
     code, out, err = run(capsys, str(sheet), "--data", str(lived))
     assert out[2] == ("第 2 行  签约额：220 亿元（截至 2025-09-30）记入历史，不改变当前的 262.7 亿元（截至 2025-10-31）"
-                      "  ？2025-09-30 已有 231.9 亿元，这一行是 220 亿元：以哪个为准？")
+                      "  ？2025-09-30 已有 231.9 亿元，新填的是 220 亿元：以哪个为准？")
     code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
     assert code == 2 and "--accept-outliers" in err
     assert journal_text != journal.journal_path(lived).read_text(encoding="utf-8")  # the first sheet's, only

@@ -1,5 +1,8 @@
 """Forms that record an update: a target's current value, a project's fields, a new project.
-Wrong input is explained beside its field and nothing is saved until every field is right."""
+Wrong input is explained beside its field and nothing is saved until every field is right. A figure
+that looks wrong is asked about beside its field with the import's own question (core.written: 10×
+off the figure in force, over 10× the target, a percent typed as a fraction, a date before the
+current figure's), and saved only when the user saves again (仍然保存)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from ...core import fmt
 from ...core.i18n import data, tr
 from ...store import Conflict
 
-from ...core.model import Dashboard, Project, Target, Task
+from ...core import written
+from ...core.model import Dashboard, Project, Target, Task, Update
 from ..widgets.text import plain
 from ..actions import bindings
 
@@ -49,17 +53,23 @@ class UpdateForm(ModalScreen):
     UpdateForm .field-label { color: $text-muted; }
     UpdateForm .field-error { color: $error; height: auto; display: none; }
     UpdateForm .field-error.-shown { display: block; }
+    UpdateForm .field-error.-question { color: $warning; }
     UpdateForm #buttons { height: auto; margin-top: 1; }
     UpdateForm Button { margin-right: 2; }
     UpdateForm .hint { color: $text-muted; }
     """
 
     def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], tuple],
-                 hint: str = "", seen: int | None = None, save: Callable | None = None) -> None:
+                 hint: str = "", seen: int | None = None, save: Callable | None = None,
+                 ask: Callable[[Update], dict[str, str]] | None = None) -> None:
         """`seen`: the version of the target or project the form is opened on (Dashboard.version).
         If someone records a change to it before this form saves, the save is held until confirmed.
-        `save(update, seen)`: records it; None when saved, a Conflict, or what to tell the user."""
+        `save(update, seen)`: records it; None when saved, a Conflict, or what to tell the user.
+        `ask(update)`: the questions a figure that looks wrong is asked, by field; the update is
+        saved only when saved again with the same fields."""
         super().__init__()
+        self.ask = ask
+        self.confirmed: tuple | None = None  # the fields as typed when their questions were asked
         self.save_update = save
         self.form_title = title
         self.fields = fields
@@ -107,13 +117,32 @@ class UpdateForm(ModalScreen):
                 out[name] = widget.value
         return out
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: dict[str, str], questions: bool = False) -> None:
+        """A message under each field named (`questions`: they are questions, not errors)."""
         places = [(f"#error-{name}", name) for name, *_ in self.fields] + [("#form-error", "")]
         for selector, name in places:
             message = errors.get(name, "")
+            if message and questions:
+                message = tr("？{question}", question=message)
             line = self.query_one(selector, Static)
-            line.update(plain(message, single_line=False))
+            line.update(plain(message, single_line=questions))
             line.set_class(bool(message), "-shown")
+            line.set_class(bool(message) and questions, "-question")
+
+    def asked(self, update) -> bool:
+        """Whether the update's figures are asked about (said under their fields) and not yet
+        confirmed by a second save of the same fields."""
+        if self.ask is None:
+            return False
+        questions = self.ask(update)
+        typed = tuple(sorted(self.values().items()))
+        if not questions or typed == self.confirmed:
+            return False
+        self.confirmed = typed
+        self.show_errors(questions, questions=True)
+        self.query_one("#save", Button).label = tr("仍然保存")
+        self.query_one(VerticalScroll).border_subtitle = tr("Enter 仍然保存 · Esc 取消")
+        return True
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -123,6 +152,8 @@ class UpdateForm(ModalScreen):
         if self.saving:
             return
         update, errors = self.build(self.values())
+        if update is not None and self.asked(update):
+            return
         self.show_errors(errors)
         if update is None:
             return
@@ -196,7 +227,28 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
     ]
     hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
     return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
-                      lambda values: edits.target_update(target, values, who, allowed), hint, seen, save)
+                      lambda values: edits.target_update(target, values, who, allowed), hint, seen, save,
+                      target_questions(target, dashboard))
+
+
+def target_questions(target: Target, dashboard: Dashboard) -> Callable[[Update], dict[str, str]]:
+    """What a target's new figure is asked before it is saved, as the import asks it: of the figure
+    (10× off the one in force at its date, over 10× the target, a percent typed as a fraction) and
+    of its date (before the current figure's: it joins the history and the current one stays;
+    another figure already in force on it)."""
+    points = written.figures_in_force(dashboard).get(target.id, {})
+    as_of = dashboard.target_date(target)
+
+    def ask(update: Update) -> dict[str, str]:
+        quantity, date = update.changes["current"], update.date
+        asked = written.target_questions(quantity, date, points, target.target, as_of)
+        questions = {"current": asked.figure} if asked.figure else {}
+        if date < as_of:
+            questions["date"] = "；".join(filter(None, [written.back_dated(target.current, as_of),
+                                                         asked.date]))
+        return questions
+
+    return ask
 
 
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
@@ -219,7 +271,25 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     ]
     title = tr("更新项目：{name}", name=data(project, "name")) if project else tr("新增项目")
     return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
-                      tr("记录人：{who}", who=who), seen, save)
+                      tr("记录人：{who}", who=who), seen, save, project_questions(project, dashboard))
+
+
+def project_questions(project: Project | None, dashboard: Dashboard) -> Callable[[Update], dict[str, str]]:
+    """What a project's new 总投资 or 占地 is asked before it is saved, as the import asks it: 10× off
+    the figure it replaces."""
+
+    def ask(update: Update) -> dict[str, str]:
+        questions = {}
+        for field in edits.PROJECT_AMOUNT_FIELDS:
+            old, new = (getattr(project, field) if project else None), update.changes.get(field)
+            if old is not None and new is not None:
+                reference = (written.field_date(dashboard, "project", project.id, field), old)
+                question = written.outlier_question(new, reference)
+                if question:
+                    questions[field] = question
+        return questions
+
+    return ask
 
 
 def _dated_fields(date: str) -> list[Field]:

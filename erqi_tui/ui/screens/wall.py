@@ -1,25 +1,43 @@
 """挂图作战: one row per project with milestones, its steps on the months of the data's year (● reached,
 ○ planned, ✗ overdue, │ the date the dashboard stands at), the most overdue first. `s` orders by
-overdue, axis, responsible unit or name; `/` filters as in 重点项目; Enter opens the project."""
+overdue, axis, responsible unit or name; `/` filters as in 重点项目; Enter opens the project.
+
+The project's name stays put while ← → scroll the months and the columns after them a month at a
+time, and the steps of the project under the cursor are named in full under the table, each with
+its mark: a narrow terminal cuts neither a month nor a step's name."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import NamedTuple
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from ...core import fmt
 from ...core.i18n import data, tr
 from ...views.listing import collation_key
 from ...core.model import Dashboard, Project
-from ..widgets.table import VirtualTable
+from ..widgets.table import GAP, VirtualTable, _truncate
+from ..widgets.text import plain
 from .listed import ListedScreen
 from ..actions import bindings
 
 SLOT = 3  # cells per month on the timeline
 BLANK = "\u00a0"  # an empty slot: a no-break space, which an SVG picture does not collapse as it does spaces
 ORDERS = ("逾期最多", "发展轴", "责任单位", "名称")
+
+
+def mark(step, at: dt.date) -> str:
+    """A step's mark on the timeline: ● reached, ✗ past its date with nothing reported, ○ planned."""
+    return "●" if step.done else "✗" if step.overdue(at) else "○"
 
 
 def timeline(project: Project, year: int, at: dt.date) -> str:
@@ -29,7 +47,7 @@ def timeline(project: Project, year: int, at: dt.date) -> str:
     if at.year == year:
         cells[(at.month - 1) * SLOT + SLOT - 1] = "│"
     for step in project.milestones:
-        when, mark = (step.reached, "●") if step.done else (step.planned, "✗" if step.overdue(at) else "○")
+        when = step.reached if step.done else step.planned
         if when is None:
             continue
         day = when.last if not step.done else when.first
@@ -38,7 +56,7 @@ def timeline(project: Project, year: int, at: dt.date) -> str:
         elif day.year > year:
             cells[-1] = "▸"
         else:
-            cells[(day.month - 1) * SLOT + 1] = mark
+            cells[(day.month - 1) * SLOT + 1] = mark(step, at)
     return "".join(cells)
 
 
@@ -65,13 +83,86 @@ def rows(dashboard: Dashboard, at: dt.date) -> list[Row]:
 
 
 def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
+    """The name and how late (which stay put), the months, the steps, the axis and the unit."""
     project = row.project
     axis = dashboard.axis_named(project.axis)
     return [fmt.clean(data(project, "name"), single_line=True),
+            tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
+            timeline(project, dashboard.meta.year, at),
             fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
             fmt.clean(project.responsible, single_line=True) or fmt.MISSING,
-            tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
-            timeline(project, dashboard.meta.year, at), " · ".join(fmt.step(m, at) for m in project.milestones)]
+            " · ".join(fmt.step(m, at) for m in project.milestones)]
+
+
+def steps_text(project: Project, at: dt.date) -> Text:
+    """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）"."""
+    text = plain(data(project, "name"), "bold")
+    text.append("：")
+    for index, step in enumerate(project.milestones):
+        symbol = mark(step, at)
+        text.append("  " if index else "")
+        text.append(symbol, style="bold" if symbol == "✗" else "")
+        text.append_text(plain(" " + fmt.step(step, at)))
+    return text
+
+
+PINNED = 2  # columns that stay put when the table scrolls sideways: the project's name and how late
+TIMELINE = 2  # the months' column
+
+
+class WallTable(VirtualTable):
+    """The wall chart's table: the name and how late stay at the left while the months, the axis,
+    the unit and the steps scroll under ← →, a month at a time."""
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        scroll_x = self.scroll_offset.x
+        if y == 0:
+            texts, style = self.titles, self.get_component_rich_style("table--header")
+        else:
+            index = self.scroll_offset.y + y - 1
+            if index >= len(self.rows):
+                return Strip.blank(width, self.rich_style)
+            texts = self.cells(index)
+            style = self.rich_style
+            if index % 2:
+                style += self.get_component_rich_style("table--odd")
+            if index == self.cursor_row:
+                style += self.get_component_rich_style("table--cursor")
+                if self.app.no_color:  # without colour, the cursor row is shown in reverse
+                    style += Style(reverse=True)
+        # Padding apart from the text, marked so it is not merged with it (as VirtualTable does), and
+        # each month's mark a segment of its own: a picture (x) then puts every mark in its month.
+        padding = style + Style(meta={"padding": True})
+        segments = []
+        right = scroll_x + width  # a cell cut by the right edge ends in …
+        x = 0
+        for column, (text, column_width) in enumerate(zip(texts, self.widths)):
+            shown = text if cell_len(text) <= column_width else _truncate(text, column_width)
+            if column != TIMELINE and x < right < x + cell_len(shown):
+                shown = _truncate(shown, right - x)
+            x += column_width + GAP
+            if column == TIMELINE:
+                segments += [Segment(" ", padding) if ch == BLANK else Segment(ch, style) for ch in shown]
+            else:
+                segments.append(Segment(shown, style))
+            segments.append(Segment(" " * (column_width - cell_len(shown) + GAP), padding))
+        line = Strip(segments)
+        pinned = min(self.column_x(PINNED), width)
+        rest = line.crop(pinned + scroll_x, scroll_x + width)
+        return Strip.join([line.crop(0, pinned), rest]).extend_cell_length(width, style).crop(0, width)
+
+    def _step(self, months: int) -> None:
+        target = max(0, min(self.max_scroll_x, self.scroll_offset.x + months * SLOT))
+        self.scroll_to(x=target, animate=False, immediate=True)
+
+    def action_scroll_left(self) -> None:
+        self._step(-1)
+
+    def action_scroll_right(self) -> None:
+        self._step(1)
+
+
 
 
 def ordered(found: list[Row], order: str) -> list[Row]:
@@ -87,19 +178,51 @@ def ordered(found: list[Row], order: str) -> list[Row]:
 
 class WallChart(ListedScreen):
     BINDINGS = bindings("wall")
+    DEFAULT_CSS = """
+    WallChart .list-count { height: auto; }
+    WallChart .wall-steps { height: auto; max-height: 4; padding: 0 1; border-top: solid $primary-darken-1; }
+    """
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
-        titles = [tr("项目"), tr("发展轴"), tr("责任单位"), tr("逾期"), month_header(), tr("节点")]
+        titles = [tr("项目"), tr("逾期"), month_header(), tr("发展轴"), tr("责任单位"), tr("节点")]
         super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at),
-                         title=tr("挂图作战：项目节点（● 已完成 ○ 计划 ✗ 逾期未报 ◂▸ 上年/下年 │ 按 {date} 计）",
-                                  date=fmt.standing(at, dashboard.meta)),
+                         title=tr("挂图作战：项目节点（按 {date} 计）", date=fmt.standing(at, dashboard.meta)),
                          keys=tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"), placeholder=tr("按项目、道路或节点筛选…"))
         self.on_open = on_open
         self.dashboard = dashboard
         self.searched: dict[str, str] = {}
         self.order = ORDERS[0]
         self.without = sum(1 for p in dashboard.projects if not p.milestones)
+        self.at = at
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            box.border_subtitle = self.keys
+            yield Input(placeholder=self.placeholder, classes="list-filter")
+            yield Static(classes="list-count")
+            yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
+                            date=fmt.standing(self.at, self.dashboard.meta)), classes="list-count")
+            yield WallTable(self.titles, self.cells)
+            yield Static(classes="wall-steps")
+
+    def on_mount(self) -> None:  # after ListedScreen's, which fills the table
+        self.watch(self.query_one(WallTable), "cursor_row", self.show_steps, init=False)
+        self.call_after_refresh(self.show_steps)
+
+    def show_steps(self) -> None:
+        """The steps of the project under the cursor, named in full under the table."""
+        table = self.query_one(WallTable)
+        steps = self.query_one(".wall-steps", Static)
+        if table.rows:
+            steps.update(steps_text(table.rows[table.cursor_row].project, self.at))
+        else:
+            steps.update("")
+
+    @on(Input.Changed, ".list-filter")
+    def steps_after_filter(self) -> None:
+        self.call_after_refresh(self.show_steps)
 
     def arranged(self, found: list) -> list:
         return ordered(found, self.order)
@@ -125,6 +248,7 @@ class WallChart(ListedScreen):
     def action_next_order(self) -> None:
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         self.refilter()
+        self.show_steps()
 
     @on(VirtualTable.Selected)
     def open_project(self, event: VirtualTable.Selected) -> None:

@@ -1,0 +1,158 @@
+"""The app's forms ask what `erqi-tui import` asks before a figure that looks wrong is recorded
+(issue 23): a figure 10× off the one in force or over 10× the target, a percent typed as a fraction,
+a date before the current figure's. The question stands under its field, in the words the import's
+preview uses (core.written), and nothing is saved until the user saves again ("仍然保存")."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.widgets import Button, Input, Static
+
+from erqi_tui.store import journal
+from erqi_tui.ui.screens.forms import UpdateForm
+
+from ..conftest import BUNDLED
+from .helpers import make_app, run_with, screen_text
+
+PERCENTS = """
+[[target]]
+id = "broadband"
+name = "千兆宽带覆盖率"
+target = { value = 90, unit = "%" }
+"""
+
+WORDS = {
+    "zh": {"again": "仍然保存", "save": "保存",
+           "ten": "？是 2024-05-31 的 107.96 亿元 的 10,000 倍：单位或小数点是否有误？",
+           "fraction": "？是否把 96.5% 写成了 0.965？",
+           "history": "？记入历史，不改变当前的 107.96 亿元（截至 2024-05-31）",
+           "investment": "？是 2024-05-31 的 10 亿元 的 10,000 倍：单位或小数点是否有误？"},
+    "en": {"again": "Save anyway", "save": "Save",
+           "ten": "? 10,000× the 10.796 bn CNY of 2024-05-31: wrong unit or decimal point?",
+           "fraction": "? was 96.5% written as 0.965?",
+           "history": "? joins the history; the current 10.796 bn CNY (as of 2024-05-31) stays",
+           "investment": "? 10,000× the 1 bn CNY of 2024-05-31: wrong unit or decimal point?"},
+}
+
+
+@pytest.fixture
+def data(tmp_path):
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    with path.open("a", encoding="utf-8") as file:
+        file.write(PERCENTS)
+    return path
+
+
+def line_under(form: UpdateForm, field: str) -> str:
+    """The message under `field` as shown, or "" when none is."""
+    line = form.query_one(f"#error-{field}", Static)
+    return str(line.render()) if line.has_class("-shown") else ""
+
+
+async def ask_then_confirm(pilot, data, typed: dict[str, str], field: str, question: str, words: dict[str, str]) -> None:
+    """Type `typed` into the open form and press Enter: the question stands under `field`, nothing
+    is saved, 保存 reads 仍然保存; Enter again saves."""
+    form = pilot.app.screen
+    assert isinstance(form, UpdateForm)
+    for name, value in typed.items():
+        form.query_one(f"#field-{name}", Input).value = value
+    await pilot.press("enter")
+    await pilot.pause()
+    assert pilot.app.screen is form  # held: nothing saved
+    assert line_under(form, field) == question
+    assert form.query_one(f"#error-{field}").has_class("-question")
+    assert [name for name, *_ in form.fields if line_under(form, name)] == [field]  # asked where it belongs
+    assert str(form.query_one("#save", Button).label) == words["again"]
+    assert question in screen_text(pilot.app) and form.query_one(f"#error-{field}").size.height == 1  # one line, at 80 wide
+    assert not journal.journal_path(data).exists()
+    await pilot.press("enter")  # the confirmation
+    for _ in range(40):
+        if pilot.app.screen is not form:
+            break
+        await pilot.pause(0.05)
+    assert pilot.app.screen is not form
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_ten_thousand_times_off_is_asked_and_saved_only_when_confirmed(data, lang):
+    words = WORDS[lang]
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        await ask_then_confirm(pilot, data, {"current": "1079600"}, "current", words["ten"], words)
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [1079600]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_percent_typed_as_a_fraction_is_asked(data, lang):
+    words = WORDS[lang]
+
+    async def check(pilot):
+        pilot.app.open_target_form("broadband")
+        await pilot.pause()
+        await ask_then_confirm(pilot, data, {"current": "0.965"}, "current", words["fraction"], words)
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "broadband")] == [0.965]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_back_dated_figure_says_it_does_not_replace_the_current_one(data, lang):
+    words = WORDS[lang]
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        await ask_then_confirm(pilot, data, {"current": "100", "date": "2024-04-30"}, "date", words["history"], words)
+        target = next(t for t in pilot.app.dashboard.targets if t.id == "signed-amount")
+        assert target.current.value == 107.96  # the current figure stays, as the question said
+        assert [(c.new.value, c.date.isoformat()) for c in pilot.app.dashboard.history("target", "signed-amount")] \
+            == [(100, "2024-04-30")]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_projects_investment_ten_thousand_times_off_is_asked(data, lang):
+    words = WORDS[lang]
+
+    async def check(pilot):
+        pilot.app.open_project_form("kangshifu")
+        await pilot.pause()
+        await ask_then_confirm(pilot, data, {"investment": "100000"}, "investment", words["investment"], words)
+        history = pilot.app.dashboard.history("project", "kangshifu")
+        assert [(c.field, c.new.value) for c in history] == [("investment", 100000)]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+def test_a_likely_figure_is_saved_at_once_and_a_changed_one_is_asked_again(data):
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        form = pilot.app.screen
+        field = form.query_one("#field-current", Input)
+        field.value = "1079600"
+        await pilot.press("enter")
+        await pilot.pause()
+        field.value = "2159200"  # another figure: its own question, not the first one's confirmation
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is form and "20,000 倍" in line_under(form, "current")
+        assert not journal.journal_path(data).exists()
+        field.value = "140"  # a likely figure: saved at the first Enter
+        await pilot.press("enter")
+        for _ in range(40):
+            if pilot.app.screen is not form:
+                break
+            await pilot.pause(0.05)
+        assert pilot.app.screen is not form
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [140]
+
+    run_with(make_app(data), check)
