@@ -22,6 +22,7 @@ from .formats import FORMATS
 from .core import fmt
 from .core.i18n import lang, language, tr
 from .core.model import PANE_IDS
+from .core.fields import PROJECT as PROJECT_FIELDS, editable
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -395,7 +396,8 @@ def parser() -> argparse.ArgumentParser:
     what.add_argument("--withdraw", type=int, metavar="N", help=tr("撤销更新记录中的第 N 条"))
     rec.add_argument("--value", metavar="V", help=tr("配合 --target：数值，如 140；下限值写作 \"50+\""))
     rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                     help=tr("配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复"))
+                     help=tr("配合 --project：要设置的字段（{fields}），可重复",
+                             fields=tr("、").join(f.key for f in editable(PROJECT_FIELDS))))
     rec.add_argument("--new", action="store_true", help=tr("配合 --project：以此 id 新增项目"))
     rec.add_argument("--reach", metavar="STEP", help=tr("配合 --project：该项目的这一节点已于 --date 完成（如 开业）"))
     rec.add_argument("--raise", dest="raise_", metavar="TEXT", help=tr("配合 --project：该项目于 --date 提出的企业诉求"))

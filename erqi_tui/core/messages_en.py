@@ -61,7 +61,7 @@ EN: dict[str, str] = {
     # Business
     "营商环境数据：{missing}": "business environment: {missing}",
     # Projects
-    "项目": "Project", "状态": "Status", "发展轴": "Axis", "位置": "Location", "总投资": "Investment",
+    "项目": "Project", "状态": "Status", "发展轴": "Axis", "位置": "Location",
     "占地": "Area", "预计": "Expected", "说明": "Note", "出处": "Source",
     "筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）":
         "Filter: type a name, status, road, location… (/ to focus, Esc back to the table)",
@@ -72,8 +72,7 @@ EN: dict[str, str] = {
     "当前值（{unit}；下限值加 +，如 50+）": "Current value ({unit}; + for a lower bound, e.g. 50+)",
     "数值截至日期（YYYY-MM-DD）": "Date the value stands at (YYYY-MM-DD)", "备注（可选）": "Note (optional)",
     "目标：{target} · 记录人：{who}": "Target: {target} · recorded by: {who}", "更新：{name}": "Update: {name}",
-    "项目名称": "Project name", "总投资（如 10 亿元）": "Investment (e.g. 10 亿元)",
-    "占地（如 133 亩）": "Area (e.g. 133 亩)", "变更日期（YYYY-MM-DD）": "Date of the change (YYYY-MM-DD)",
+    "变更日期（YYYY-MM-DD）": "Date of the change (YYYY-MM-DD)",
     "本次更新备注（可选）": "Note on this update (optional)", "更新项目：{name}": "Update project: {name}",
     "记录人：{who}": "Recorded by: {who}",
     "请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+": "Enter a number ≥ 0, e.g. 120.5; + for a lower bound, e.g. 50+",
@@ -180,7 +179,7 @@ EN.update({
     '要修改的项目 id（配合 --set）': 'the id of the project to change (with --set)',
     '撤销更新记录中的第 N 条': 'withdraw (撤销) update number N of the journal',
     '配合 --target：数值，如 140；下限值写作 "50+"': 'with --target: the value, e.g. 140 or "50+" for a lower bound',
-    '配合 --project：要设置的字段（name、status、axis、location、investment、area、expected、note），可重复': 'with --project: a field to set (name, status, axis, location, investment, area, expected, note); repeat for several',
+    '配合 --project：要设置的字段（{fields}），可重复': 'with --project: a field to set ({fields}); repeat for several',
     '配合 --project：以此 id 新增项目': 'with --project: add a new project with this id',
     '数值截至的日期（默认：今天）': 'the day the figure stands at (default: today)',
     '随更新保存的备注': 'a note kept with the update',
@@ -454,7 +453,7 @@ EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
     "板块": "Pane", "类别": "Kind", "名称": "Name", "数值": "Value", "下限": "Lower bound", "约数": "Approximate",
     "日期": "Date", "目标": "Target", "阶段": "Stage", "大事": "Event", "发展轴": "Axis",
     "目标值": "Target value",
-    "数量": "Count", "总投资": "Investment", "占地": "Area", "项目": "Project", "地区": "District",
+    "数量": "Count", "占地": "Area", "项目": "Project", "地区": "District",
 })
 EN.update({  # 全市: several districts at once
     "{year} 年的数据，不参与比较": "data of {year}: not compared", "单位不同，不参与比较：{names}": "other units, not compared: {names}",

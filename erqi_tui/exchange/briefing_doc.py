@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ..core import fmt, progress, series
+from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, TargetLine, account, stage_words
+from ..views.account import Account, Section, TargetLine, account, project_cell, stage_words
 from .report import responsible, since_line
 
 def _line(text) -> str:
@@ -346,14 +346,12 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
         headers = [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计"), tr("缺口")]
         _table(document, headers + ([tr("责任单位")] if answered else []), rows)
     projects = next((s.projects for s in acc.sections if s.projects), ())
-    if projects:
-        from ..views import listing
-
+    if projects:  # the fields core/fields exports to docx, in its order
         document.add_heading(tr("重点项目"), level=2)
-        _table(document, [tr("项目"), tr("状态"), tr("总投资"), tr("预计"), tr("责任单位")],
-               [[data(p, "name"), listing.status_name(dashboard, p.status) or fmt.MISSING,
-                 _cell_quantity(p.investment), data(p, "expected") or fmt.MISSING, responsible(p) or fmt.MISSING]
-                for p in projects[:200]])
+        shown = fields.exported("docx")
+        _table(document, [tr(fields.heading(f)) for f in shown],
+               [[_cell_quantity(getattr(p, f.attr)) if f.kind == fields.AMOUNT else project_cell(dashboard, p, f)
+                 for f in shown] for p in projects[:200]])
         if len(projects) > 200:
             _body(document, tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
     out = io.BytesIO()

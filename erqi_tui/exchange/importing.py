@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..core import fmt
+from ..core import fields, fmt
 from ..core.i18n import data, tr
 from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
@@ -33,8 +33,7 @@ from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_lette
 from ..core.written import NoCachedValue, Reading, Unreadable, blank, normal
 
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
-                "status": "状态", "axis": "发展轴", "location": "位置", "investment": "总投资", "area": "占地",
-                "expected": "预计", "region": "地区"}
+                **{f.key: f.zh for f in fields.importable()}, "region": "地区"}
 OUTLIER_FACTOR = values_.OUTLIER_FACTOR
 
 
@@ -544,7 +543,8 @@ class Importer:
             if self.unusable(number, col, value, merged=False):
                 return None
             old = getattr(project, field)
-            if field in ("investment", "area"):
+            kind = fields.PROJECT_FIELD[field].kind
+            if kind == fields.AMOUNT:
                 unit = old.unit if old is not None else (col.unit or _usual_unit(self.dashboard, field))
                 if unit is None:
                     reading = self.reading(number, col, value)
@@ -564,13 +564,13 @@ class Importer:
                 question = values_.outlier_question(new, reference)
                 if question:
                     questions.append(tr("{field} {question}", field=tr(COLUMN_NAMES[field]), question=question))
-            elif field == "axis":
+            elif kind == fields.AXIS:
                 new = self.axis_id(number, col, normal(value))
                 if new is None:
                     return None
             else:
                 new = normal(value) if not isinstance(value, str) else value.strip()
-                if field == "status":
+                if kind == fields.STAGE:
                     stages = [s.name for s in self.dashboard.stages]
                     if stages and new not in stages:
                         self.problem(number, col, tr("应为：{names}（实为“{value}”）", names="、".join(stages), value=new[:40]))
@@ -715,9 +715,9 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> byte
         header = ["序号", "编号", "名称", "单位", *(f"{m}（当月）" for m in MONTH_TITLES), "备注"]
         title = tr("{district}{year}年重点指标月度台账（各月当月数）", district=meta.district, year=meta.year)
     else:
-        investment, area = usual_unit(dashboard, "investment"), usual_unit(dashboard, "area")
-        header = ["序号", "编号", "名称", "单位", "完成值（累计）", "备注", "状态", "发展轴", "位置",
-                  f"总投资（{investment}）" if investment else "总投资", f"占地（{area}）" if area else "占地", "预计"]
+        units = {f.key: usual_unit(dashboard, f.key) for f in fields.importable() if f.kind == fields.AMOUNT}
+        header = ["序号", "编号", "名称", "单位", "完成值（累计）", "备注",  # then each project field a ledger may give
+                  *(f"{f.zh}（{units[f.key]}）" if units.get(f.key) else f.zh for f in fields.importable())]
         title = tr("{district}{year}年重点指标台账", district=meta.district, year=meta.year)
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
@@ -731,11 +731,8 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> byte
     if not monthly:
         for project in dashboard.projects:
             number += 1
-            axis = dashboard.axis_named(project.axis)
-            sheet.append([number, project.id, project.name, None, None, None, project.status,
-                          axis.road if axis else None, project.location or None,
-                          _in_header_unit(project.investment, investment), _in_header_unit(project.area, area),
-                          project.expected or None])
+            sheet.append([number, project.id, project.name, None, None, None,
+                          *(_template_value(dashboard, project, f, units) for f in fields.importable())])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet["F2"].number_format = "yyyy-mm-dd"
@@ -752,6 +749,18 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> byte
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _template_value(dashboard: Dashboard, project, field, units: dict) -> Any:
+    """A project's field as the template's cell gives it: an amount in its column's unit, the axis
+    as its road, a text as written."""
+    value = getattr(project, field.attr)
+    if field.kind == fields.AMOUNT:
+        return _in_header_unit(value, units[field.key])
+    if field.kind == fields.AXIS:
+        axis = dashboard.axis_named(value)
+        return axis.road if axis else None
+    return value or None
 
 
 def _in_header_unit(quantity: Quantity | None, unit: str | None) -> Any:

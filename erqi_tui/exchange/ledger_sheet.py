@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
+from ..core import fields
 from ..core.i18n import tr
 from ..core.problems import DataError, Problem
 from ..store import files
@@ -29,14 +30,10 @@ HEADERS = {
     **dict.fromkeys(("地区", "区县", "县区", "县(市、区)", "县(市区)", "县市区", "区域", "所属区县", "所属地区", "所属区", "所在区",
                      "所在地区", "所在区县", "属地", "地区名称", "单位名称", "责任单位", "填报单位", "报送单位", "辖区", "地市",
                      "市县", "县(市)", "区(县)", "region"), "region"),
-    **dict.fromkeys(("状态", "status", "项目状态"), "status"),
-    **dict.fromkeys(("发展轴", "axis"), "axis"),
-    **dict.fromkeys(("位置", "location", "地址", "项目地址"), "location"),
-    **dict.fromkeys(("总投资", "investment", "计划总投资"), "investment"),
-    **dict.fromkeys(("占地", "area", "占地面积"), "area"),
-    **dict.fromkeys(("预计", "expected"), "expected"),
+    # a project's fields, by the header words the table of fields (core/fields) gives each
+    **{word.lower(): f.key for f in fields.importable() for word in f.header_words},
 }
-PROJECT_FIELDS = ("status", "axis", "location", "investment", "area", "expected")
+PROJECT_FIELDS = tuple(f.key for f in fields.importable())
 BASIS = {"累计": "累计", "累计数": "累计", "累计值": "累计", "当月": "当月", "当月数": "当月", "当月值": "当月",
          "本月": "当月", "本月数": "当月"}
 HEADER_SEARCH = 30  # rows (not blank) looked at for the header

@@ -12,12 +12,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..core import fmt, progress, series
-from ..views import listing
+from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
-from ..views.account import Account, account, stage_words
+from ..views.account import Account, account, project_cell, responsible, stage_words
 
 
 @dataclass
@@ -72,11 +71,6 @@ def _target_table(title: str, acc: Account, lines) -> Table:
             row.append(responsible(p.target) or fmt.MISSING)
         table.rows.append(row)
     return table
-
-
-def responsible(item) -> str:
-    """Who answers for a target or project: the unit, and the person there where the file names one."""
-    return " ".join(filter(None, (data(item, "responsible"), item.person)))
 
 
 def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
@@ -135,11 +129,11 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
                 tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
                                     [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
             tables += _figure_tables(s.figures, title)
-        if s.pane == "projects":
-            projects = Table(tr("项目"), [tr(c.title) for c in listing.COLUMNS] + [tr("责任单位"), tr("说明")])
+        if s.pane == "projects":  # the fields core/fields exports to md and html, in its order
+            shown = fields.exported("md")
+            projects = Table(tr("项目"), [tr(fields.heading(f)) for f in shown])
             for p in s.projects:
-                projects.rows.append([c.cell(d, p) for c in listing.COLUMNS]
-                                     + [responsible(p) or fmt.MISSING, data(p, "note") or fmt.MISSING])
+                projects.rows.append([project_cell(d, p, f) for f in shown])
             tables.append(projects)
         if s.initiatives:
             tables.append(Table(tr("举措（文章未给数字）"), [tr("举措"), tr("内容")],
@@ -336,13 +330,16 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
                 add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
         for a, on_it in section.axes:
             add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(on_it), tr("个"))
-        for project in section.projects:
+        for project in section.projects:  # its amounts and figures, as core/fields exports them to csv
             name = data(project, "name")
             who = responsible(project)
-            add("projects", "项目", project.id, name, tr("总投资"), project.investment, who=who)
-            add("projects", "项目", project.id, name, tr("占地"), project.area, who=who)
-            for f in project.figures:
-                add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
+            for carried in fields.exported("csv"):
+                if carried.kind == fields.AMOUNT:
+                    add("projects", "项目", project.id, name, tr(fields.label(carried)), getattr(project, carried.attr),
+                        who=who)
+                elif carried.key == "figure":
+                    for f in project.figures:
+                        add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
     return rows
 
 
@@ -400,6 +397,17 @@ def _figure(f: Figure) -> dict:
             "headline": f.headline, **_quantity(f.quantity)}
 
 
+def _json_field(project, field) -> object:
+    """A project's field as JSON gives it: as the file writes it (the status and axis as named there),
+    an amount with its unit and bound, None where the file gives none."""
+    value = getattr(project, field.attr)
+    if field.kind == fields.AMOUNT:
+        return _quantity(value)
+    if field.key == "figure":
+        return [_figure(f) for f in value]
+    return value or None
+
+
 def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
                  since: Since | None = None) -> dict:
     d = dashboard
@@ -440,11 +448,7 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
                               "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
                                         "projects": [p.id for p in on_it]} for a, on_it in section.axes]}
         if section.pane == "projects":
-            data["projects"] = [{"id": p.id, "name": p.name, "status": p.status, "axis": p.axis,
-                                 "location": p.location or None, "investment": _quantity(p.investment),
-                                 "area": _quantity(p.area), "expected": p.expected or None, "note": p.note or None,
-                                 "responsible": p.responsible or None, "person": p.person or None,
-                                 "figures": [_figure(f) for f in p.figures]} for p in section.projects]
+            data["projects"] = [{f.attr: _json_field(p, f) for f in fields.exported("json")} for p in section.projects]
     return data
 
 

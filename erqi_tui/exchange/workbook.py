@@ -15,12 +15,11 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from ..core import fmt, progress, series, units
+from ..core import fields, fmt, progress, series, units
 from ..core.i18n import data, pane_title, tr
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
-from ..views import listing
-from ..views.account import Account, Section, account, stage_words
+from ..views.account import Account, Section, account, project_value, stage_words
 from .report import heading, responsible, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
@@ -265,37 +264,36 @@ def in_unit(q: Quantity | None, unit: str) -> float | int | None:
 
 
 def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
-    """The projects, 总投资 and 占地 each in one unit (the one most projects use; the header says it),
-    so that a SUM of the column is the total; a figure in a unit that does not convert is kept, as
-    written, in a column of its own."""
-    money = column_unit(p.investment for p in projects)
-    land = column_unit(p.area for p in projects)
+    """The projects with the fields core/fields exports to xlsx, in its order; each amount (总投资,
+    占地…) in one unit (the one most projects use; the header says it) with a column saying which are
+    bounds or approximate, so that a SUM of the column is the total; a figure in a unit that does not
+    convert is kept, as written, in a column of its own. A column no project fills is left out (the
+    id, the name and the status are always there)."""
+    shown = fields.exported("xlsx")
+    unit = {f.key: column_unit(getattr(p, f.attr) for p in projects) for f in shown if f.kind == fields.AMOUNT}
     odd = lambda q, unit: q is not None and in_unit(q, unit) is None  # noqa: E731
-    columns = [Column(tr("编号")), Column(tr("项目")), Column(tr("状态")), Column(tr("发展轴"), optional=True),
-               Column(tr("位置"), optional=True),
-               Column(tr("{label}（{unit}）", label=tr("总投资"), unit=money), "amount", optional=True),
-               Column(tr("{label}为下限或约数", label=tr("总投资")), optional=True),
-               Column(tr("{label}（{unit}）", label=tr("占地"), unit=land), "amount", optional=True),
-               Column(tr("{label}为下限或约数", label=tr("占地")), optional=True), Column(tr("预计"), optional=True),
-               Column(tr("责任单位"), optional=True), Column(tr("说明"), optional=True)]
-    other = any(odd(p.investment, money) or odd(p.area, land) for p in projects)
+    columns = []
+    for f in shown:
+        optional = not (f.required or f.kind == fields.STAGE)
+        if f.kind == fields.AMOUNT:
+            columns += [Column(tr("{label}（{unit}）", label=tr(fields.label(f)), unit=unit[f.key]), "amount", optional=True),
+                        Column(tr("{label}为下限或约数", label=tr(fields.label(f))), optional=True)]
+        else:
+            columns.append(Column(tr(fields.heading(f)), optional=optional))
+    other = any(odd(getattr(p, key), u) for p in projects for key, u in unit.items())
     if other:
         columns.append(Column(tr("其他单位的数值")))
     rows = []
     for p in projects:
-        row = [p.id, data(p, "name"), listing.status_name(d, p.status), _road(d, p.axis), data(p, "location") or None,
-               in_unit(p.investment, money), _bound(p.investment), in_unit(p.area, land), _bound(p.area),
-               data(p, "expected") or None, responsible(p) or None, data(p, "note") or None]
+        row = []
+        for f in shown:
+            value = project_value(d, p, f)
+            row += [in_unit(value, unit[f.key]), _bound(value)] if f.kind == fields.AMOUNT else [value]
         if other:
-            row.append("；".join(fmt.quantity(q) for q, unit in ((p.investment, money), (p.area, land))
-                                if odd(q, unit)) or None)
+            row.append("；".join(fmt.quantity(q) for q, u in ((getattr(p, k), u) for k, u in unit.items())
+                                if odd(q, u)) or None)
         rows.append(row)
     return columns, rows
-
-
-def _road(dashboard: Dashboard, axis_id: str | None) -> str | None:
-    axis = dashboard.axis_named(axis_id)
-    return data(axis, "road") if axis else None
 
 
 def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], list[list]]]:

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 from . import files
+from ..core import fields
 from ..core.model import PANES, Axis, Dashboard, Event, Figure, Initiative, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
 from ..core.problems import DataError, said
 from ..core.progress import days_in_month
-from .validate import QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
+from .validate import NAME_LIMIT, QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
 
 
 def load_base(path: Path | str) -> Dashboard:
@@ -112,7 +113,7 @@ class DataFile(Validator):
         if goal is not None and goal.value == 0:
             self.problem(f"{key}.target.value", said("target_above_zero"))
             return None
-        en = self.english(tbl, key, ("name", "note"))
+        en = self.english(tbl, key, fields.english_keys(fields.TARGET))
         responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
         if None in (ident, name, goal, pane, note, source, en, responsible, person):
             return None
@@ -231,43 +232,49 @@ class DataFile(Validator):
         return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
 
     def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
-        ident = self.text(tbl, "id", key, required=True)
-        name = self.text(tbl, "name", key, required=True)
-        status = self.text(tbl, "status", key)
-        if status and stages and status not in stages:
-            self.problem(f"{key}.status", said("expected_stage", names=", ".join(stages), got=status))
-            status = None
-        axis = self.text(tbl, "axis", key)
-        if axis and axis not in axes:
+        """A [[project]]: each field of the table of fields (core/fields.PROJECT) read by its kind."""
+        values: dict = {}
+        for field in fields.PROJECT:
+            values[field.key] = self.project_field(field, key, tbl, stages, axes)
+        en = self.english(tbl, key, fields.english_keys(fields.PROJECT))
+        requests = values["request"]
+        if None in (*(v for k, v in values.items() if fields.PROJECT_FIELD[k].kind != fields.AMOUNT), en) \
+                or None in values["milestone"] or None in requests:
+            return None
+        if any(k in tbl and values[k] is None for k, f in fields.PROJECT_FIELD.items() if f.kind == fields.AMOUNT):
+            return None
+        values["status"] = reached_status(values["milestone"], stages, values["status"]) or None
+        values["axis"] = values["axis"] or None
+        return Project(**{fields.PROJECT_FIELD[k].attr: v for k, v in values.items()}, en=en)
+
+    def project_field(self, field, key: str, tbl: dict, stages: list[str], axes: list[str]):
+        """One field of a project as its kind reads it; None after a problem (or an amount not given)."""
+        name, kind = field.key, field.kind
+        if kind == fields.AMOUNT:
+            return self.quantity(tbl, name, key, required=field.required)
+        if kind == fields.PARTS:
+            if name == "figure":
+                return self.sub_figures(tbl, key, "projects")
+            if name == "milestone":
+                return tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
+                                                                                  prefix=f"{key}."))
+            if name == "request":
+                raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
+                requests = tuple(self.request(k, r) for k, r in raw_requests)
+                if None not in requests:
+                    self.unique_text(raw_requests, [r.what for r in requests], "what")
+                return requests
+            return self.target_ids(tbl, name, key)
+        text = self.text(tbl, name, key, required=field.required,
+                         limit=TEXT_LIMIT if kind == fields.LONG else NAME_LIMIT)
+        if kind == fields.STAGE and text and stages and text not in stages:
+            self.problem(f"{key}.{name}", said("expected_stage", names=", ".join(stages), got=text))
+            return None
+        if kind == fields.AXIS and text and text not in axes:
             known = ", ".join(axes) if axes else said("none_defined")
-            self.problem(f"{key}.axis", said("expected_id_of", kind="layout.axis", ids=known, got=axis))
-            axis = None
-        location = self.text(tbl, "location", key)
-        investment = self.quantity(tbl, "investment", key, required=False)
-        area = self.quantity(tbl, "area", key, required=False)
-        figures = self.sub_figures(tbl, key, "projects")
-        expected = self.text(tbl, "expected", key, limit=TEXT_LIMIT)
-        note = self.text(tbl, "note", key, limit=TEXT_LIMIT)
-        source = self.text(tbl, "source", key, limit=TEXT_LIMIT)
-        en = self.english(tbl, key, ("name", "location", "expected", "note"))
-        milestones = tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
-                                                                                 prefix=f"{key}."))
-        responsible, person = self.text(tbl, "responsible", key), self.text(tbl, "person", key)
-        counts_for = self.target_ids(tbl, "counts_for", key)
-        raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
-        requests = tuple(self.request(k, r) for k, r in raw_requests)
-        if None not in requests:
-            self.unique_text(raw_requests, [r.what for r in requests], "what")
-        if None in (ident, name, status, axis, location, figures, expected, note, source, en, responsible, person,
-                    counts_for) or None in milestones or None in requests:
+            self.problem(f"{key}.{name}", said("expected_id_of", kind="layout.axis", ids=known, got=text))
             return None
-        status = reached_status(milestones, stages, status)
-        if ("investment" in tbl and investment is None) or ("area" in tbl and area is None):
-            return None
-        return Project(id=ident, name=name, status=status or None, axis=axis or None, location=location,
-                       investment=investment, area=area, figures=figures, expected=expected, note=note,
-                       source=source, en=en, milestones=milestones, responsible=responsible, person=person,
-                       counts_for=counts_for, requests=requests)
+        return text
 
     def request(self, key: str, tbl: dict) -> Request | None:
         what = self.text(tbl, "what", key, required=True, limit=TEXT_LIMIT)
@@ -358,15 +365,14 @@ class DataFile(Validator):
 TOP_KEYS = {"meta", "target", "figure", "event", "stage", "layout", "project", "task", "initiative"}
 INITIATIVE_KEYS = {"name", "what", "pane", "source", "en"}
 META_KEYS = {"district", "city", "year", "as_of", "title", "source", "en"}
-TARGET_KEYS = {"id", "name", "target", "current", "pane", "note", "source", "en", "responsible", "person"}
+TARGET_KEYS = fields.keys(fields.TARGET)
 SUB_FIGURE_KEYS = {"id", "label", "group", "source", "en"} | QUANTITY_KEYS
 FIGURE_KEYS = SUB_FIGURE_KEYS | {"pane", "headline"}
 EVENT_KEYS = {"date", "title", "note", "source", "figure", "en"}
 STAGE_KEYS = {"name", "count", "note", "source", "en", "id", "label", "group", "target"}
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
-PROJECT_KEYS = {"id", "name", "status", "axis", "location", "investment", "area", "figure", "expected",
-                "note", "source", "en", "milestone", "responsible", "person", "counts_for", "request"}
+PROJECT_KEYS = fields.keys(fields.PROJECT)
 MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
 
 REQUEST_KEYS = {"what", "raised", "resolved", "responsible", "person", "source", "en"}

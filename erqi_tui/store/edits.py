@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 
-from ..core import fmt
+from ..core import fields, fmt
 from ..core.i18n import tr
 from ..core.model import Dashboard, Project, Quantity, Target, Task, Update
 from .validate import MAX_VALUE
@@ -86,18 +86,23 @@ def usual_unit(dashboard: Dashboard, field: str) -> str | None:
     return units.most_common(1)[0][0] if units else None
 
 
-PROJECT_TEXT_FIELDS = ("name", "status", "axis", "location", "expected", "note")
-PROJECT_AMOUNT_FIELDS = ("investment", "area")
+# The project fields a form and `record --set` change, from the table of fields: typed as text, or
+# as an amount with its unit.
+PROJECT_FIELDS = tuple(f.key for f in fields.editable(fields.PROJECT))
+PROJECT_TEXT_FIELDS = tuple(f.key for f in fields.editable(fields.PROJECT) if f.kind != fields.AMOUNT)
+PROJECT_AMOUNT_FIELDS = tuple(f.key for f in fields.editable(fields.PROJECT, fields.AMOUNT))
 CLI_FIELDS = {"current": "--value", "date": "--date", "": ""}  # form fields as `erqi-tui record` names them
 
 
 def project_fields(project: Project | None) -> dict[str, str]:
-    """A project's fields as the form shows them: what `project_update` compares the new ones with."""
-    fields = {f: (getattr(project, f) or "") if project else "" for f in PROJECT_TEXT_FIELDS}
-    for field in PROJECT_AMOUNT_FIELDS:
+    """A project's fields as the form shows them, in the table's order: what `project_update`
+    compares the new ones with."""
+    shown = {}
+    for field in PROJECT_FIELDS:
         value = getattr(project, field) if project else None
-        fields[field] = "" if value is None else fmt.as_written(value)
-    return {**fields, "date": "", "update_note": ""}
+        shown[field] = ("" if value is None else fmt.as_written(value)) if field in PROJECT_AMOUNT_FIELDS \
+            else (value or "")
+    return {**shown, "date": "", "update_note": ""}
 
 
 def project_update(dashboard: Dashboard, project: Project | None, fields: dict[str, str],

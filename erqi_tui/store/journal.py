@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..core import fields
 from ..core.model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
 from ..core.problems import DataError, said
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
@@ -29,21 +30,20 @@ HEADER = (
     "# beside it. Written by erqi-tui; the data file itself is never rewritten.\n"
 )
 
-# What an update may change, per kind.
-TARGET_FIELDS = ("current",)
-PROJECT_FIELDS = ("name", "status", "axis", "location", "investment", "area", "expected", "note", "milestone",
-                  "request", "resolve")
+# What an update may change, per kind: the fields the table of fields (core/fields) marks editable.
+TARGET_FIELDS = tuple(f.key for f in fields.editable(fields.TARGET))
+PROJECT_FIELDS = (*(f.key for f in fields.editable(fields.PROJECT)), "milestone", "request", "resolve")
 # In a project update, on the update's date: `milestone = "开业"`: that step was reached;
 # `request = "…"` (or a table with what, responsible, person): an enterprise request was raised;
 # `resolve = "…"`: the open request with that text was resolved.
 TASK_FIELDS = ("done",)  # `done = true`: the task was finished on the update's date
-QUANTITY_FIELDS = {"current", "investment", "area"}
+QUANTITY_FIELDS = {f.key for f in fields.editable(fields.TARGET + fields.PROJECT, fields.AMOUNT)}
+LONG_FIELDS = {f.key for f in fields.editable(fields.PROJECT, fields.LONG)} | {"resolve"}  # up to TEXT_LIMIT
 KINDS = ("target", "project", "task")
 # What each field and kind is called where an update is shown (the history, `record`'s line), in
 # Chinese: i18n.tr gives the English.
-FIELD_NAMES = {"current": "当前值", "name": "名称", "status": "状态", "axis": "发展轴", "location": "位置",
-               "investment": "总投资", "area": "占地", "expected": "预计", "note": "说明", "milestone": "节点",
-               "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
+FIELD_NAMES = {**{f.key: f.zh for f in fields.editable(fields.TARGET + fields.PROJECT)},
+               "milestone": "节点", "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
 KIND_NAMES = {"target": "目标", "project": "项目", "task": "任务"}
 UPDATE_KEYS = {"at", "date", "who", "note", "new", "set", "withdraw", *KINDS}
 BRIEFING_KEYS = {"at", "date", "who", "note"}
@@ -667,7 +667,7 @@ class JournalReader(Validator):
                 out[field] = request
             else:
                 text = self.text(changes, field, where,
-                                 limit=TEXT_LIMIT if field in ("note", "expected", "resolve") else NAME_LIMIT)
+                                 limit=TEXT_LIMIT if field in LONG_FIELDS else NAME_LIMIT)
                 if text is None:
                     return None
                 out[field] = text

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..core import progress, series
+from ..core import fields, fmt, progress, series
 from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Project, Stage, Target, grouped
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
@@ -128,3 +128,71 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
         sections.append(section)
     as_of = what_if or d.as_of
     return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections))
+
+
+# --- a project's fields as every output shows them (core/fields says which, and in what order) -----
+
+def responsible(item) -> str:
+    """Who answers for a target or project: the unit, and the person there where the file names one."""
+    from ..core.i18n import data
+
+    return " ".join(filter(None, (data(item, "responsible"), item.person)))
+
+
+def project_value(dashboard: Dashboard, project: Project, field: fields.Field):
+    """A project's field as an export holds it: its text as shown (the status as its [[stage]] is
+    named, the axis as its road, who answers with the person there), the Quantity of an amount, the
+    entries of a part; None where the file gives none."""
+    from ..core.i18n import data
+    from .listing import status_name
+
+    kind = field.kind
+    if kind == fields.STAGE:
+        return status_name(dashboard, getattr(project, field.attr)) or None
+    if kind == fields.AXIS:
+        axis = dashboard.axis_named(getattr(project, field.attr))
+        return data(axis, "road") if axis else None
+    if kind == fields.UNIT:
+        return responsible(project) or None
+    if kind in (fields.AMOUNT, fields.PARTS):
+        return getattr(project, field.attr)
+    return data(project, field.attr) or None
+
+
+def project_cell(dashboard: Dashboard, project: Project, field: fields.Field) -> str:
+    """A project's field as a line of text (Markdown, HTML, the Word briefing): "—" where unknown."""
+    value = project_value(dashboard, project, field)
+    if field.kind == fields.AMOUNT:
+        return fmt.quantity(value)
+    return fmt.MISSING if value is None else value
+
+
+def project_details(dashboard: Dashboard, project: Project, at: dt.date) -> list[tuple[str, str]]:
+    """The project's detail, (label, text) a line, in the table of fields' order: a field a line,
+    a figure, a step or a request a line each (their label on the first only); the axis with its
+    theme; who answers only where the file names them. `at`: the date steps and requests are
+    judged at."""
+    from ..core.i18n import data, tr
+
+    rows: list[tuple[str, str]] = []
+    for field in fields.PROJECT:
+        if not field.detail:
+            continue
+        label = tr(fields.label(field))
+        if field.key == "figure":
+            rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
+        elif field.key == "milestone":
+            rows += [(label if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
+                     for index, step in enumerate(project.milestones)]
+        elif field.key == "request":
+            rows += [(label if index == 0 else "", fmt.request(request, project, at))
+                     for index, request in enumerate(project.requests)]
+        elif field.kind == fields.AXIS:
+            axis = dashboard.axis_named(getattr(project, field.attr))
+            rows.append((label, f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING))
+        elif field.kind == fields.UNIT:
+            if project.responsible or project.person:
+                rows.append((label, " · ".join(filter(None, [project.responsible, project.person]))))
+        else:
+            rows.append((label, project_cell(dashboard, project, field)))
+    return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..core import fmt, units
+from ..core import fields, fmt, units
 from ..core.i18n import data
 from ..core.model import Dashboard, Project, Quantity
 
@@ -47,15 +47,19 @@ def _stage_rank(dashboard: Dashboard, project: Project) -> object:
     return names.index(project.status) if project.status in names else (project.status or None)
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("name", "项目", *_text(lambda d, p: data(p, "name"))),
-    Column("status", "状态", _text(_status)[0], _stage_rank),
-    Column("axis", "发展轴", *_text(_axis_road)),
-    Column("location", "位置", *_text(lambda d, p: data(p, "location"))),
-    Column("investment", "总投资", *_amount(lambda p: p.investment)),
-    Column("area", "占地", *_amount(lambda p: p.area)),
-    Column("expected", "预计", *_text(lambda d, p: data(p, "expected"))),
-)
+def _column(field: fields.Field) -> Column:
+    """A field's column, as the table of fields (core/fields) marks it, shown and sorted by its kind."""
+    title, key = fields.heading(field), field.key
+    if field.kind == fields.STAGE:
+        return Column(key, title, _text(_status)[0], _stage_rank)
+    if field.kind == fields.AXIS:
+        return Column(key, title, *_text(_axis_road))
+    if field.kind == fields.AMOUNT:
+        return Column(key, title, *_amount(lambda p: getattr(p, key)))
+    return Column(key, title, *_text(lambda d, p: data(p, key)))
+
+
+COLUMNS: tuple[Column, ...] = tuple(_column(f) for f in fields.columns())
 
 
 def search_text(dashboard: Dashboard, project: Project) -> str:

@@ -10,9 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core import fmt
 from ...core.i18n import data, tr
-from ...views.listing import status_name
+from ...views.account import project_details
 from ...core.model import Dashboard, Project
 from ..widgets.requests import EditRequested
 from ..widgets.text import plain
@@ -21,26 +20,8 @@ from ..actions import bindings
 
 def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
     """`at`: the date steps and requests are judged at (--as-of), else the figures' own date."""
-    axis = dashboard.axis_named(project.axis)
-    rows: list[tuple[str, str]] = [
-        (tr("状态"), status_name(dashboard, project.status) or fmt.MISSING),
-        (tr("发展轴"), f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING),
-        (tr("位置"), data(project, "location") or fmt.MISSING),
-        (tr("总投资"), fmt.quantity(project.investment)),
-        (tr("占地"), fmt.quantity(project.area)),
-    ]
-    rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
-    rows += [(tr("预计"), data(project, "expected") or fmt.MISSING), (tr("说明"), data(project, "note") or fmt.MISSING),
-             (tr("出处"), project.source or fmt.MISSING)]
-    at = at or dashboard.steps_as_of  # a target's later figure makes no step overdue
-    if project.milestones:
-        rows += [(tr("节点") if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
-                 for index, step in enumerate(project.milestones)]
-    if project.requests:
-        rows += [(tr("企业诉求") if index == 0 else "", fmt.request(request, project, at))
-                 for index, request in enumerate(project.requests)]
-    if project.responsible or project.person:
-        rows.append((tr("责任单位"), " · ".join(filter(None, [project.responsible, project.person]))))
+    # a target's later figure makes no step overdue; the fields as the table of fields lists them
+    rows = project_details(dashboard, project, at or dashboard.steps_as_of)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")

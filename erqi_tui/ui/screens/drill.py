@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import on
 
-from ...core import fmt
+from ...core import fields, fmt
 from ...views.drill import Drill
 from ...core.i18n import data, tr
 from ...views.listing import status_name
@@ -28,7 +28,8 @@ class DrillScreen(ListedScreen):
                     fmt.quantity(p.investment), fmt.quantity(p.area),
                     fmt.clean(p.responsible, single_line=True) or fmt.MISSING]
 
-        titles = [tr("项目"), tr("状态"), tr("发展轴"), tr("总投资"), tr("占地"), tr("责任单位")]
+        titles = [tr(fields.heading(fields.PROJECT_FIELD[key]))  # their labels, from the table of fields
+                  for key in ("name", "status", "axis", "investment", "area", "responsible")]
         super().__init__(list(drill.projects), titles, cells, title=drill.title,
                          keys=tr("/ 筛选 · Enter 打开项目 · Esc 返回"), placeholder=tr("按项目或单位筛选…"))
         self.summary = drill.summary

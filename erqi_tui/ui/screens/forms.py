@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...store import edits
 from ...core import fmt
+from ...core import fields as table_of_fields
 from ...core.i18n import data, tr
 from ...store import Conflict
 
@@ -257,15 +258,10 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
     shown = edits.project_fields(project)  # what project_update compares the typed fields with
+    choices = {table_of_fields.STAGE: stages or None, table_of_fields.AXIS: axes or None}
     fields: list[Field] = [
-        ("name", tr("项目名称"), shown["name"], None),
-        ("status", tr("状态"), shown["status"], stages if stages else None),
-        ("axis", tr("发展轴"), shown["axis"], axes if axes else None),
-        ("location", tr("位置"), shown["location"], None),
-        ("investment", tr("总投资（如 10 亿元）"), shown["investment"], None),
-        ("area", tr("占地（如 133 亩）"), shown["area"], None),
-        ("expected", tr("预计"), shown["expected"], None),
-        ("note", tr("说明"), shown["note"], None),
+        *((f.key, tr(table_of_fields.form_label(f)), shown[f.key], choices.get(f.kind))
+          for f in table_of_fields.editable(table_of_fields.PROJECT)),
         ("date", tr("变更日期（YYYY-MM-DD）"), date, None),
         ("update_note", tr("本次更新备注（可选）"), "", None),
     ]
