@@ -796,10 +796,7 @@ EN.update({  # the city (issue 24)
     "{label}（{file}）截至 {date}": "{label} ({file}) as of {date}",
     "第 {rank} 名，平均 {score}，依据 {basis} 项": "ranked {rank}, mean {score}, on {basis} targets",
     "已重新载入 {count} 个文件": "Reloaded {count} files",
-    "{what}只对一个地区：按 Enter 打开一个地区后再按这个键。":
-        "{what} is for one district: open a district with Enter, then press this key.",
-    "导出全市图片": "Export the city as a picture", "动态（打开地区后）": "Changes (in a district)",
-    "挂图（打开地区后）": "Wall chart (in a district)", "督办（打开地区后）": "Supervision (in a district)",
+    "导出全市图片": "Export the city as a picture",
     "每个目标：完成率，与序时进度相比 ±个百分点。": "Each target: completion, ± pp against the time elapsed. ",
     "（滞后）": " (stale)", "{count} 项可比": "compared on {count}", "年度": "Year", "文件": "File",
     "未计入：无法读取：{problem}": "left out: cannot be read: {problem}",
@@ -812,6 +809,39 @@ EN.update({  # the pipeline's own words and the initiatives in every export
     "：": ": ", "（{what}）": " ({what})", "项目范围": "Projects counted",
 })
 EN.update({"主题已保存在设置中，下次启动仍用它：{path}": "The theme is kept in the settings for the next start: {path}"})
+EN.update({  # 全市's own views (d 动态, g 挂图, u 督办 across districts)
+    "全部": "all", "简报 {date}": "briefing {date}", "今天": "today", "{days} 天前": "{days} days ago",
+    "起算": "Since", "距今": "Ago",
+    "全市动态：各地区自上次简报以来的更新，最近的在前": "City changes since each district's last briefing, newest first",
+    "{count} 条更新，来自 {districts} 个地区（没有简报的地区列出全部）":
+        "{count} updates from {districts} districts (all of a district with no briefing)",
+    "各地区自上次简报以来都没有更新": "No district has an update since its last briefing",
+    "按地区、目标、项目或记录人筛选…": "Filter by district, target, project or who…",
+    "/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市": "/ filter · Enter open the district · x export · Esc back to the city",
+    "全市挂图：各地区的逾期节点，按地区": "City wall chart: every district's overdue steps, by district",
+    "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份":
+        "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ its district's date  · ← → move the months",
+    "地区 · 项目": "District · project", "{district} · {project}": "{district} · {project}",
+    "{projects} 个项目 {steps} 个节点逾期，在 {districts} 个地区":
+        "{projects} projects with {steps} overdue steps, in {districts} districts",
+    "（共 {count} 个项目列有节点）": " ({count} projects list steps in all)",
+    "{count} 个有节点的项目都没有逾期": "None of the {count} projects with steps is overdue",
+    "按地区、项目、单位或节点筛选…": "Filter by district, project, unit or step…",
+    "全市督办：各地区责任单位的逾期与未办事项": "City supervision: each district's units with what is late or open",
+    "{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区":
+        "{count} units with something late, open or behind, in {districts} districts",
+    "各地区都没有逾期的节点或任务、未办的诉求或落后于序时进度的目标":
+        "No district has an overdue step or task, an open request or a target behind the time elapsed",
+    "按地区或单位筛选…": "Filter by district or unit…",
+    "/ 筛选 · Enter 明细 · x 导出 · Esc 返回全市": "/ filter · Enter items · x export · Esc back to the city",
+    "督办：{district} · {unit}": "Supervision: {district} · {unit}",
+    "；{count} 个文件无法读取，未列入": "; left out, unreadable: {count}",
+    "/ 筛选 · Enter 打开 · d 动态 · g 挂图 · u 督办 · x 导出 · ? 帮助":
+        "/ filter · Enter open · d changes · g wall · u units · x export · ? help",
+    "动态：各地区的更新": "Changes: every district's updates", "挂图：各地区的逾期节点": "Wall chart: every district's overdue steps",
+    "督办：各地区的责任单位": "Supervision: every district's responsible units", "返回全市": "Back to the city",
+    "全市动态": "City changes", "全市挂图": "City wall chart", "全市督办": "City supervision",
+})
 EN.update({  # the city, round two
     "排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"
     "完成率超过目标10倍、或超过目标且超过全市中位数10倍的为数值可疑，不计入；"

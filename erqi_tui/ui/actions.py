@@ -86,10 +86,16 @@ ACTIONS: tuple[Action, ...] = (
     Action("city", "city.reload", "r", "reload", "重新载入"),
     Action("city", "city.help", "question_mark", "help", "帮助", key_display="?"),
     Action("city", "city.export", "x", "export", "导出全市图片"),
-    Action("city", "city.changes", "d", "not_here('动态')", "动态（打开地区后）", show=False),
-    Action("city", "city.wall", "g", "not_here('挂图')", "挂图（打开地区后）", show=False),
-    Action("city", "city.supervision", "u", "not_here('督办')", "督办（打开地区后）", show=False),
+    Action("city", "city.changes", "d", "show_changes", "动态：各地区的更新", show=False),
+    Action("city", "city.wall", "g", "show_wall", "挂图：各地区的逾期节点", show=False),
+    Action("city", "city.supervision", "u", "show_supervision", "督办：各地区的责任单位", show=False),
     Action("city", "city.quit", "q", "app.quit", "退出", show=False),
+    # 全市's own views: modal like 全市, so each binds its x and ? (ids city.*: only with several districts).
+    *(a for scope in ("city-changes", "city-wall", "city-supervision") for a in (
+        Action(scope, f"city.{scope[5:]}.close", "escape", "close", "返回全市"),
+        Action(scope, f"city.{scope[5:]}.filter", "slash", "focus_filter", "筛选", key_display="/"),
+        Action(scope, f"city.{scope[5:]}.export", "x", "export", "导出图片"),
+        Action(scope, f"city.{scope[5:]}.help", "question_mark", "help", "帮助", key_display="?"))),
     Action("changes", "changes.close", "escape", "close", "关闭"),
     Action("changes", "changes.filter", "slash", "focus_filter", "筛选", key_display="/"),
     Action("wall", "wall.close", "escape", "close", "关闭"),
@@ -118,7 +124,8 @@ HELP_SCOPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("重点项目", ("projects", "project-table")), ("项目详情", ("detail",)), ("更新表单", ("form",)),
     ("历史记录", ("history",)), ("动态", ("changes",)), ("挂图作战", ("wall",)), ("督办", ("supervision",)),
     ("督办明细", ("unit",)), ("企业诉求", ("requests",)), ("重点任务", ("tasks",)), ("项目清单", ("drill",)),
-    ("全市", ("city",)), ("表格", ("table",)), ("只读时", ("read-only",)),
+    ("全市", ("city",)), ("全市动态", ("city-changes",)), ("全市挂图", ("city-wall",)),
+    ("全市督办", ("city-supervision",)), ("表格", ("table",)), ("只读时", ("read-only",)),
 )
 
 RECORDING = frozenset(a.id for a in ACTIONS if a.recording)  # left out of a read-only session

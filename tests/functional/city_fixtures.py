@@ -74,10 +74,64 @@ def district_toml(stem: str) -> str:
     return text
 
 
-def write_city(folder: Path, *, link: bool = True, table: bool = True) -> Path:
+# The districts' work, for 全市's 动态, 挂图 and 督办 (write_city(work=True)): projects with steps,
+# requests and tasks, and journals of project updates and briefing marks, none of them a target's
+# figure (the ranking stays EXPECTED). Judged at each district's date: 2025-10-31 for most, 郑东新区's
+# 2025-06-30. stem: [(project id, name, unit, [(step, planned, reached or "")], open request or "")]
+WORK = {
+    "中原区": [("zy1", "中原智造园", "中原区发改委", [("开工", "2025-03", "2025-03-10"), ("封顶", "2025-07", "")], ""),
+              ("zy2", "西区物流港", "中原区住建局", [("开工", "2025-05", ""), ("投产", "2025-09", "")],
+               "用地指标")],
+    "二七区": [("eq1", "二七商贸城", "二七区商务局", [("开工", "2025-08", "")], "")],
+    "郑东新区": [("zd1", "龙湖金融岛", "郑东新区建设局", [("开工", "2025-02", ""), ("封顶", "2025-05", "")], ""),
+               ("zd2", "如意湖科创中心", "郑东新区科技局", [("开工", "2025-09", "")], "")],
+    "航空港区": [("hk1", "航空物流园", "航空港区物流局", [("开工", "2025-04", "2025-04-02"), ("竣工", "2025-12", "")],
+                "")],
+}
+TASKS = {"中原区": ("zt1", "营商环境评价", "中原区发改委", "2025-06"), "惠济区": ("ht1", "一件事办理", "惠济区政务办", "2025-05")}
+# stem: the journal (each update a project's status, dated on or before the district's own date)
+JOURNALS = {
+    "中原区": [("2025-09-02 09:00:00", "2025-08-31", "zy1", "开工"), ("2025-10-08 10:00:00", None, None, None),
+              ("2025-11-01 09:30:00", "2025-10-31", "zy2", "签约")],
+    "郑东新区": [("2025-07-03 15:00:00", "2025-06-30", "zd1", "签约")],
+    "航空港区": [("2025-11-03 11:00:00", "2025-10-31", "hk1", "开工")],
+}
+
+
+def work_toml(stem: str) -> str:
+    text = ""
+    for ident, name, unit, steps, request in WORK.get(stem, []):
+        text += f'\n[[project]]\nid = "{ident}"\nname = "{name}"\nstatus = "在谈"\nresponsible = "{unit}"\n'
+        for step, planned, reached in steps:
+            text += f'\n[[project.milestone]]\nname = "{step}"\nplanned = "{planned}"\n'
+            text += f"reached = {reached}\n" if reached else ""
+        if request:
+            text += f'\n[[project.request]]\nwhat = "{request}"\nraised = 2025-07-01\n'
+    if stem in TASKS:
+        ident, name, unit, deadline = TASKS[stem]
+        text += f'\n[[task]]\nid = "{ident}"\nname = "{name}"\narea = "营商环境"\nresponsible = "{unit}"\n' \
+                f'deadline = "{deadline}"\n'
+    return text
+
+
+def journal_toml(stem: str) -> str:
+    text = ""
+    for at, date, project, status in JOURNALS.get(stem, []):
+        if project is None:  # a briefing mark at the district's figures of 09-30
+            text += f'\n[[briefing]]\nat = {at}\nwho = "市督查室"\ndate = 2025-09-30\nnote = "三季度通报"\n'
+        else:
+            text += (f'\n[[update]]\nat = {at}\nwho = "{stem}办"\ndate = {date}\nproject = "{project}"\n'
+                     f'\n[update.set]\nstatus = "{status}"\n')
+    return text
+
+
+def write_city(folder: Path, *, link: bool = True, table: bool = True, work: bool = False) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for stem in CITY:
-        (folder / f"{stem}.toml").write_text(district_toml(stem), encoding="utf-8")
+        (folder / f"{stem}.toml").write_text(district_toml(stem) + (work_toml(stem) if work else ""),
+                                             encoding="utf-8")
+        if work and stem in JOURNALS:
+            (folder / f"{stem}.journal.toml").write_text(journal_toml(stem), encoding="utf-8")
     (folder / f"{BROKEN}.toml").write_text('[meta]\ndistrict = "经开区"\nyear = "二〇二五"\n', encoding="utf-8")
     if link:
         os.symlink(folder / "中原区.toml", folder / "中原区-链接.toml")  # one district, however reached

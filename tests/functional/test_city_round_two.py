@@ -193,7 +193,7 @@ def test_the_help_in_the_city_lists_the_citys_keys(twelve):
         await pilot.press("question_mark")
         await pilot.pause()
         text = screen_text(app)
-        assert "全市" in text and "重新载入" in text and "导出全市图片" in text and "动态（打开地区后）" in text
+        assert "全市" in text and "重新载入" in text and "导出全市图片" in text and "动态：各地区的更新" in text
         assert "切换到" not in text and "目标卡片" not in text  # a district's panes and cards: not here
         await pilot.press("escape")
         await pilot.pause()

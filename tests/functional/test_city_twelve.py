@@ -154,9 +154,11 @@ def test_the_keys_of_the_city(twelve, tmp_path, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, CityScreen) and app.screen.query_one("Input").value == ""
         assert "已重新载入 12 个文件" in screen_text(app)
-        await pilot.press("d")
+        await pilot.press("d")  # 全市's own 动态 (test_city_views)
         await pilot.pause()
-        assert "动态只对一个地区" in screen_text(app)
+        assert "全市动态" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert list(tmp_path.glob("erqi-tui-city-*.svg"))

@@ -104,7 +104,7 @@ class CityScreen(ListedScreen):
         comparison = compare(self.districts, what_if)
         super().__init__(comparison.rows, titles(comparison), cells(comparison),
                          title=city_view.headline(comparison),
-                         keys=tr("/ 筛选 · Enter 打开 · r 重新载入 · x 导出 · ? 帮助 · q 退出"),
+                         keys=tr("/ 筛选 · Enter 打开 · d 动态 · g 挂图 · u 督办 · x 导出 · ? 帮助"),
                          placeholder=tr("按地区或文件名筛选…"))
         self.comparison = comparison
         self.on_open = on_open
@@ -258,12 +258,35 @@ class CityScreen(ListedScreen):
     def action_help(self) -> None:
         """全市's own keys (and the table's), not a district's panes and cards, which work once a
         district is opened."""
+        from .city_views import CITY_HELP
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.app.help_rows(only=("全市",))))
+        self.app.push_screen(HelpScreen(self.app.help_rows(only=CITY_HELP)))
 
-    def action_not_here(self, what: str) -> None:
-        self.notify(tr("{what}只对一个地区：按 Enter 打开一个地区后再按这个键。", what=tr(what)), markup=False)
+    # 全市's own views (screens/city_views.py): Enter in 动态 and 挂图 opens that district.
+
+    def action_show_changes(self) -> None:
+        from .city_views import CityChanges
+
+        session = getattr(self.app, "session", None)
+        today = session.today if session is not None else dt.date.today()
+        self.app.push_screen(CityChanges(self.districts, today, getattr(self.app, "since", None),
+                                         open_district=self.open_path))
+
+    def action_show_wall(self) -> None:
+        from .city_views import CityWall
+
+        self.app.push_screen(CityWall(self.districts, self.what_if, open_district=self.open_path))
+
+    def action_show_supervision(self) -> None:
+        from .city_views import CitySupervision
+
+        self.app.push_screen(CitySupervision(self.districts, self.what_if, open_district=self.open_path))
+
+    def open_path(self, path) -> None:
+        row = next((r for r in self.comparison.rows if r.district.path == path), None)
+        if row is not None:
+            self.open_row(row)
 
     def action_export(self) -> None:
         """全市 as an SVG picture in the working folder (in a browser, a download): App.save_picture."""

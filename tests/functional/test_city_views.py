@@ -1,0 +1,219 @@
+"""全市's own views (d 动态, g 挂图, u 督办 across districts) over the test city with its districts'
+work (city_fixtures.WORK, TASKS, JOURNALS): what each lists and in what order, the keys in 全市 in
+Chinese and in English, read-only, and pictures at 80×24 and 100×30."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from erqi_tui.core.i18n import language
+from erqi_tui.store.config import Config
+from erqi_tui.ui.app import ErqiApp
+from erqi_tui.ui.screens.city import CityScreen
+from erqi_tui.ui.screens.city_views import CityChanges, CitySupervision, CityWall
+from erqi_tui.ui.screens.help import HelpScreen
+from erqi_tui.ui.screens.supervision import UnitItems
+from erqi_tui.views import city_views
+from erqi_tui.views.city import expand, read_all
+
+from .city_fixtures import write_city
+from .helpers import run_with, screen_text
+
+TODAY = dt.date(2025, 11, 5)
+
+
+@pytest.fixture
+def city(tmp_path):
+    return write_city(tmp_path / "郑州", work=True)
+
+
+def city_app(folder, lang: str = "zh", read_only: bool = False) -> ErqiApp:
+    districts = read_all(expand([folder]))
+    first = next(d for d in districts if d.loaded)
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
+                  settings=Config(lang=lang), districts=districts, read_only=read_only, watch=False)
+    app.animation_level = "none"
+    return app
+
+
+def test_what_each_view_lists(city):
+    districts = read_all(expand([city]))
+    # 动态: each district since its own last briefing (中原区's of 10-08 leaves out its update of 09-02),
+    # every change where there is none; the most recently recorded first.
+    rows = city_views.changes(districts)
+    assert [(r.source.label, r.name, city_views.since_text(r.since)) for r in rows] == [
+        ("航空港区", "航空物流园", "全部"), ("中原区", "西区物流港", "简报 2025-09-30"), ("郑东新区", "龙湖金融岛", "全部")]
+    assert city_views.ago(rows[0].change.at, TODAY) == "2 天前"
+    # --since: the changes standing at a later day, in every district alike.
+    assert [r.name for r in city_views.changes(districts, dt.date(2025, 8, 31))] == ["航空物流园", "西区物流港"]
+    # 挂图: by district, the one with the most overdue steps first; each judged at its own date
+    # (郑东新区 at 06-30: 如意湖's 开工 of 09 is not late there).
+    wall = city_views.overdue(districts)
+    assert [(r.source.label, r.project.name, r.days, r.steps) for r in wall] == [
+        ("中原区", "西区物流港", 153, 2), ("中原区", "中原智造园", 92, 1),
+        ("郑东新区", "龙湖金融岛", 122, 2), ("二七区", "二七商贸城", 61, 1)]
+    assert city_views.with_steps(districts) == 6
+    # --as-of judges every district at that date.
+    assert ("郑东新区", "如意湖科创中心") in {(r.source.label, r.project.name)
+                                        for r in city_views.overdue(districts, dt.date(2025, 12, 31))}
+    # 督办: each district's units (its own 督办's account), the district with the most items first.
+    units = city_views.units(districts)
+    assert [(r.source.label, r.unit.name, r.unit.total) for r in units[:3]] == [
+        ("中原区", "中原区住建局", 3), ("中原区", "中原区发改委", 2), ("二七区", "二七区商务局", 1)]
+    assert {r.source.label for r in units} >= {"惠济区", "郑东新区", "巩义市", "巩义市（修订）"}  # one name, two files
+    assert "经开区" not in {r.source.label for r in units}  # the unreadable file: left out, and said so on screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_citys_views_from_the_keys_of_the_city(city, tmp_path, monkeypatch, lang):
+    monkeypatch.chdir(tmp_path)  # where x saves its pictures
+    app = city_app(city, lang)
+    zh = lang == "zh"
+
+    async def check(pilot) -> None:
+        assert isinstance(app.screen, CityScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, CityChanges)
+        text = screen_text(app)
+        assert ("3 条更新，来自 3 个地区" if zh else "3 updates from 3 districts") in text
+        lines = text.splitlines()
+        first = next(i for i, line in enumerate(lines) if "航空港区" in line)
+        assert "航空物流园" in lines[first] and ("2 天前" if zh else "2 days ago") in lines[first]
+        assert "中原区" in lines[first + 1] and ("简报 2025-09-30" if zh else "briefing 2025-09-30") in lines[first + 1]
+        await pilot.press("x")
+        await pilot.pause()
+        (saved,) = tmp_path.glob("erqi-tui-city-changes-*.svg")
+        picture = saved.read_text(encoding="utf-8").replace("&#160;", " ").replace("\xa0", " ")
+        assert ("全市动态" if zh else "City changes") in picture
+        await pilot.press("slash", *"郑东", "enter", "enter")  # filtered to one; Enter opens its district
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, (CityScreen, CityChanges)) and app.session.path.name == "郑东新区.toml"
+        await pilot.press("escape")  # back to 全市
+        await pilot.pause()
+        assert isinstance(app.screen, CityScreen)
+
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, CityWall)
+        text = screen_text(app)
+        assert ("4 个项目 6 个节点逾期，在 3 个地区" if zh else "4 projects with 6 overdue steps, in 3 districts") in text
+        assert "西区物流港" in text and "✗" in text
+        order = [name for name in ("西区物流港", "中原智造园", "龙湖金融岛", "二七商贸城")]
+        assert sorted(order, key=text.index) == order  # by district, the most overdue first
+        await pilot.press("x")
+        await pilot.pause()
+        assert list(tmp_path.glob("erqi-tui-city-wall-*.svg"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CityScreen)
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, CitySupervision)
+        text = screen_text(app)
+        assert ("个单位有逾期、未办或落后事项" if zh else "units with something late, open or behind") in text
+        assert ("1 个文件无法读取，未列入" if zh else "left out, unreadable: 1") in text
+        await pilot.press("enter")  # the first unit: 中原区住建局's items
+        await pilot.pause()
+        assert isinstance(app.screen, UnitItems)
+        text = screen_text(app)
+        assert "中原区 · 中原区住建局" in text and "用地指标" in text and "西区物流港" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CitySupervision)
+        await pilot.press("x")
+        await pilot.pause()
+        assert list(tmp_path.glob("erqi-tui-city-supervision-*.svg"))
+        await pilot.press("question_mark")  # the help of 全市, with its views' keys
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert ("全市督办" if zh else "City supervision") in text and ("返回全市" if zh else "Back to the city") in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CityScreen)
+
+    run_with(app, check, size=(100, 40))
+
+
+def test_the_help_of_the_city_lists_its_views(city):
+    app = city_app(city)
+    with language("zh"):
+        rows = {(scope, key): what for scope, key, what in app.help_rows(only=("全市", "全市动态", "全市挂图", "全市督办"))}
+    assert rows[("全市", "d")] == "动态：各地区的更新" and rows[("全市", "g")] == "挂图：各地区的逾期节点"
+    assert rows[("全市", "u")] == "督办：各地区的责任单位"
+    for scope in ("全市动态", "全市挂图", "全市督办"):
+        assert {key for s, key in rows if s == scope} == {"Esc", "/", "x", "?"}
+
+
+def test_the_citys_views_in_a_read_only_session(city, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = city_app(city, read_only=True)
+    journals = {p.name: p.read_bytes() for p in city.glob("*.journal.toml")}
+
+    async def check(pilot) -> None:
+        for key, screen in (("d", CityChanges), ("g", CityWall), ("u", CitySupervision)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("g", "enter")  # opens the district, read-only still
+        await pilot.pause(0.3)
+        assert app.session.path.name == "中原区.toml" and app.session.read_only
+        assert {p.name: p.read_bytes() for p in city.glob("*.journal.toml")} == journals  # nothing recorded
+
+    run_with(app, check)
+
+
+def test_a_city_with_nothing_late(tmp_path):
+    folder = write_city(tmp_path / "郑州")  # targets only: no steps, no changes
+    app = city_app(folder)
+
+    async def check(pilot) -> None:
+        await pilot.press("d")
+        await pilot.pause()
+        assert "各地区自上次简报以来都没有更新" in screen_text(app)
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        assert "0 个有节点的项目都没有逾期" in screen_text(app)
+
+    run_with(app, check)
+
+
+# Pictures: looked at as PNG before being accepted.
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("key", ["d", "g", "u"])
+def test_city_view_picture(snap_compare, tmp_path, key, size):
+    folder = write_city(Path(tmp_path) / "郑州", work=True)
+    assert snap_compare(city_app(folder), press=[key], terminal_size=size)
+
+
+@pytest.mark.parametrize("key", ["d", "g", "u"])
+def test_city_view_picture_en(snap_compare, tmp_path, key):
+    folder = write_city(Path(tmp_path) / "郑州", work=True)
+    assert snap_compare(city_app(folder, "en"), press=[key], terminal_size=(100, 30))
+
+
+def test_every_word_of_the_citys_views_has_its_english():
+    import ast
+
+    from erqi_tui.core import messages_en
+    from erqi_tui.ui import actions
+
+    root = Path(__file__).resolve().parents[2] / "erqi_tui"
+    said = []
+    for path in (root / "views" / "city_views.py", root / "ui" / "screens" / "city_views.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and isinstance(node.args[0], ast.Constant):
+                said.append(node.args[0].value)
+    said += [a.label for a in actions.ACTIONS if a.scope.startswith("city") and a.label]
+    said += [scope for scope, _ in actions.HELP_SCOPES if scope.startswith("全市")]
+    assert [text for text in said if text not in messages_en.EN] == []
