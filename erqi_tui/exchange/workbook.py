@@ -264,8 +264,8 @@ def in_unit(q: Quantity | None, unit: str) -> float | int | None:
 
 
 def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
-    """The projects with the fields core/fields exports to xlsx, in its order; each amount (总投资,
-    占地…) in one unit (the one most projects use; the header says it) with a column saying which are
+    """The projects with the fields core/fields exports to xlsx, in its order; each amount (an
+    investment, an area) in one unit (the one most projects use; the header says it) with a column saying which are
     bounds or approximate, so that a SUM of the column is the total; a figure in a unit that does not
     convert is kept, as written, in a column of its own. A column no project fills is left out (the
     id, the name and the status are always there)."""
