@@ -29,7 +29,7 @@ from ..core.i18n import data, english, lang, language, pane_title, set_lang, tr
 from ..core.model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from ..store.session import Session, Unsaved
-from .themes import THEMES, Uncoloured
+from .themes import COLOURS, THEMES, Uncoloured
 from .widgets.cards import TargetCard
 from .widgets.keybar import KeyBar
 from .widgets.requests import DrillRequested, EditRequested, HistoryRequested, OpenRequested
@@ -121,6 +121,10 @@ class ErqiApp(App):
         self.set_keymap(self.settings.keys)
         with language(self.settings.lang):
             self.set_titles()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The colours of meaning ($erqi-ahead…) for a theme that gives none, Textual's own included."""
+        return {**super().get_theme_variable_defaults(), **COLOURS}
 
     def get_line_filters(self):
         filters = super().get_line_filters()

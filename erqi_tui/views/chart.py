@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from typing import NamedTuple
+
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 
 from ..core import fmt
@@ -25,8 +28,19 @@ DOT, DASH, RULE = "·", "┄", "│"
 ELAPSED_STYLE = "bold cyan"  # the time-elapsed line: apart from the bars in colour and in shape
 
 
+class Marks(NamedTuple):
+    """The chart's colours: the screen gives its theme's ($erqi-ahead…), these are the defaults."""
+
+    bar: str | Style = "green"  # the values
+    elapsed: str | Style = ELAPSED_STYLE  # the time-elapsed line (序时进度)
+    now: str | Style = "bold magenta"  # the date the chart stands at
+
+
+MARKS = Marks()
+
+
 def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width: int, height: int,
-            *, bar_style: str = "green", label: str = "") -> Text:
+            *, marks: Marks = MARKS, label: str = "") -> Text:
     """The chart in `width` × `height` cells (axes and the month line included); `label` is the
     target as the reader reads it (in English, 300 亿元 reads 30 bn)."""
     label = label or fmt.number(target)
@@ -63,15 +77,15 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
             fill = min(1.0, max(0.0, height_here - row))
             if fill > 0:
                 eighths = max(1, round(fill * 8))
-                line.append(EIGHTHS[eighths], style=bar_style)
+                line.append(EIGHTHS[eighths], style=marks.bar)
                 continue
             elapsed = (column + 0.5) / plot_width * target / top * rows
             if math.floor(elapsed) == row:
-                line.append(DOT, style=ELAPSED_STYLE)
+                line.append(DOT, style=marks.elapsed)
             elif row == target_row:
                 line.append(DASH, style="dim")
             elif column == now_column:
-                line.append(RULE, style="bold magenta")
+                line.append(RULE, style=marks.now)
             else:
                 line.append(" ")
         lines.append(line)
@@ -95,14 +109,14 @@ def _months(width: int, year: int) -> Text:
     return Text("".join(cells), style="dim")
 
 
-def legend(target_text: str, as_of: dt.date, year: int, bar_style: str = "green", width: int = 80) -> Text:
+def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80) -> Text:
     """What the marks mean, in one line: the longest form that fits `width`."""
     forms = []
     for target_words, gap in ((tr(" 目标 {target}", target=target_text), "  "), (tr(" 目标"), "  "), (tr(" 目标"), " ")):
         line = Text(no_wrap=True)
-        line.append("█", style=bar_style).append(tr(" 数值") + gap)
-        line.append(DOT, style=ELAPSED_STYLE).append(tr(" 序时进度") + gap)
+        line.append("█", style=marks.bar).append(tr(" 数值") + gap)
+        line.append(DOT, style=marks.elapsed).append(tr(" 序时进度") + gap)
         line.append(DASH, style="dim").append(target_words + gap)
-        line.append(RULE, style="bold magenta").append(" " + fmt.short_date(as_of, year))
+        line.append(RULE, style=marks.now).append(" " + fmt.short_date(as_of, year))
         forms.append(line)
     return next((f for f in forms if f.cell_len <= width), forms[-1])

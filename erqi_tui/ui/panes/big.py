@@ -10,6 +10,7 @@ from textual.widgets import Digits, Static
 
 from ...core import fmt, progress
 from ...core.i18n import data, tr
+from ..themes import ThemedStatic
 from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.course import TargetCourse
 from ..widgets.text import join, plain
@@ -22,8 +23,8 @@ class BigTile(Vertical):
     DEFAULT_CSS = """
     BigTile { width: 1fr; height: auto; border: round $primary; padding: 0 1; }
     BigTile.-behind { border: round $warning; }
-    BigTile.-behind Digits { color: $warning; }
-    BigTile.-ahead Digits, BigTile.-on_schedule Digits { color: $success; }
+    BigTile.-behind Digits { color: $erqi-behind; }
+    BigTile.-ahead Digits, BigTile.-on_schedule Digits { color: $erqi-ahead; }
     BigTile > Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
@@ -36,7 +37,7 @@ class BigTile(Vertical):
         self.border_title = plain(data(target, "name"))
         yield Digits(fmt.percent(self.item.completion) if self.item.completion is not None else "-")
         yield Static(join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target)))
-        yield Static(verdict_text(self.item))
+        yield ThemedStatic(verdict_text(self.item))
 
 
 CHART_WIDTH = 36  # cells a chart needs to show the months and its projection line

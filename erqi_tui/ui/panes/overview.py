@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from ...core import fmt, progress
 from ...core.i18n import data, tr
 from ..widgets.cards import FigureGroup, verdict_text
-from ..widgets.text import join, plain
+from ..themes import ThemedStatic
+from ..widgets.text import content, plain
 from . import Context, target_cards, target_course
 
 
@@ -82,23 +84,26 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     at = context.steps_at
     overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
                      key=lambda item: item[1].planned.last)
+    # Content, not Rich Text: its colours are the theme's ($erqi-behind…), drawn again when it changes.
     lines = []
     for item in behind:
-        line = join((data(item.target, "name"), "bold"), "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ")
-        line.append_text(verdict_text(item))
+        line = content((data(item.target, "name"), "bold"),
+                       "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ", verdict_text(item))
         early = (progress.at_month_start(item, meta.year)
                  if not context.what_if and fmt.month_only(item.as_of, meta) else None)
         if early is not None:  # the verdict rests on the day assumed: say so, and the other end
-            line.append(" " + tr("（按月末计；按{month}月初计为{verdict}）", month=item.as_of.month,
-                                 verdict=verdict_text(early).plain), style="dim")
+            line += content((" " + tr("（按月末计；按{month}月初计为{verdict}）", month=item.as_of.month,
+                                      verdict=verdict_text(early).plain), "dim"))
         lines.append(line)
     for project, step in overdue[:OVERDUE_SHOWN]:
-        lines.append(join((tr("逾期未报"), "bold dark_orange"), " ", (data(project, "name"), "bold"), " · ",
-                          tr("{name}（计划 {when}，按 {date} 计）", name=data(step, "name"), when=fmt.when(step.planned),
-                             date=fmt.standing(at, meta))))
+        lines.append(content((tr("逾期未报"), "bold $erqi-behind"), " ", (data(project, "name"), "bold"), " · ",
+                             tr("{name}（计划 {when}，按 {date} 计）", name=data(step, "name"), when=fmt.when(step.planned),
+                                date=fmt.standing(at, meta))))
     if len(overdue) > OVERDUE_SHOWN:
-        lines.append(Text(tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN), style="dark_orange"))
-    box = Static(Text("\n").join(lines) if lines else Text(tr("没有落后于序时进度的目标"), style="green"), id=box_id)
+        lines.append(content((tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN),
+                              "$erqi-behind")))
+    box = ThemedStatic(Content("\n").join(lines) if lines else content((tr("没有落后于序时进度的目标"), "$erqi-ahead")),
+                 id=box_id)
     box.border_title = tr("预警：落后于序时进度" if behind and not overdue else "预警")
     box.set_class(not lines, "-none")
     return box

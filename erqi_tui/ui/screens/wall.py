@@ -14,10 +14,10 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
@@ -26,7 +26,8 @@ from ...core.i18n import data, tr
 from ...views.listing import collation_key
 from ...core.model import Dashboard, Project
 from ..widgets.table import GAP, VirtualTable, _truncate
-from ..widgets.text import plain
+from ..themes import Themed, ThemedStatic, themed
+from ..widgets.text import content
 from .listed import ListedScreen
 from ..actions import bindings
 
@@ -94,23 +95,22 @@ def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
             " · ".join(fmt.step(m, at) for m in project.milestones)]
 
 
-def steps_text(project: Project, at: dt.date) -> Text:
-    """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）"."""
-    text = plain(data(project, "name"), "bold")
-    text.append("：")
+def steps_text(project: Project, at: dt.date) -> Content:
+    """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）";
+    what is overdue in the theme's colour."""
+    parts: list = [(data(project, "name"), "bold"), "："]
     for index, step in enumerate(project.milestones):
         symbol = mark(step, at)
-        text.append("  " if index else "")
-        text.append(symbol, style="bold" if symbol == "✗" else "")
-        text.append_text(plain(" " + fmt.step(step, at)))
-    return text
+        style = "bold $erqi-behind" if symbol == "✗" else ""
+        parts += ["  " if index else "", (symbol + " " + fmt.step(step, at), style)]
+    return content(*parts)
 
 
 PINNED = 2  # columns that stay put when the table scrolls sideways: the project's name and how late
-TIMELINE = 2  # the months' column
+OVERDUE, TIMELINE = 1, 2  # how late, and the months
 
 
-class WallTable(VirtualTable):
+class WallTable(Themed, VirtualTable):
     """The wall chart's table: the name and how late stay at the left while the months, the axis,
     the unit and the steps scroll under ← →, a month at a time."""
 
@@ -134,6 +134,7 @@ class WallTable(VirtualTable):
         # Padding apart from the text, marked so it is not merged with it (as VirtualTable does), and
         # each month's mark a segment of its own: a picture (x) then puts every mark in its month.
         padding = style + Style(meta={"padding": True})
+        late = style + themed(self, "bold $erqi-behind")  # ✗ and how late, in the theme's colour
         segments = []
         right = scroll_x + width  # a cell cut by the right edge ends in …
         x = 0
@@ -143,7 +144,10 @@ class WallTable(VirtualTable):
                 shown = _truncate(shown, right - x)
             x += column_width + GAP
             if column == TIMELINE:
-                segments += [Segment(" ", padding) if ch == BLANK else Segment(ch, style) for ch in shown]
+                segments += [Segment(" ", padding) if ch == BLANK else Segment(ch, late if ch == "✗" else style)
+                             for ch in shown]
+            elif column == OVERDUE and y:
+                segments.append(Segment(shown, late))
             else:
                 segments.append(Segment(shown, style))
             segments.append(Segment(" " * (column_width - cell_len(shown) + GAP), padding))
@@ -205,7 +209,7 @@ class WallChart(ListedScreen):
             yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
                             date=fmt.standing(self.at, self.dashboard.meta)), classes="list-count")
             yield WallTable(self.titles, self.cells)
-            yield Static(classes="wall-steps")
+            yield ThemedStatic(classes="wall-steps")
 
     def on_mount(self) -> None:  # after ListedScreen's, which fills the table
         self.watch(self.query_one(WallTable), "cursor_row", self.show_steps, init=False)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
 from ...core import fmt
 from ...core.i18n import data
 from ...core.model import Figure
+from ..themes import Themed, themed
 from .text import plain
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -21,7 +23,7 @@ def blocks(share: float, width: int) -> str:
     return ("█" * full + (_EIGHTHS[part] if part else "")).ljust(width)
 
 
-def progress_line(completion: float | None, time_share: float, width: int, style: str) -> Text:
+def progress_line(completion: float | None, time_share: float, width: int, style: str | Style) -> Text:
     """A bar of `width` cells filled to `completion`, with ┃ where the time-elapsed share stands."""
     width = max(width, 4)
     bar = list(blocks(completion or 0.0, width).replace(" ", "░"))
@@ -35,7 +37,7 @@ def progress_line(completion: float | None, time_share: float, width: int, style
     return text
 
 
-class FigureBars(Widget):
+class FigureBars(Themed, Widget):
     """Figures of one unit compared as horizontal bars, longest = the largest figure."""
 
     DEFAULT_CSS = "FigureBars { height: auto; }"
@@ -54,6 +56,7 @@ class FigureBars(Widget):
         value_width = max(cell_len(v) for v in values)
         bar_width = max(self.size.width - label_width - value_width - 2, 4)
         largest = max(f.quantity.value for f in self.figures) or 1
+        bar_style = themed(self, "$erqi-figure")
         out = Text(no_wrap=True, overflow="crop")
         for index, (figure, label, value) in enumerate(zip(self.figures, labels, values)):
             if index:
@@ -62,7 +65,7 @@ class FigureBars(Widget):
             label_text.truncate(label_width, overflow="ellipsis", pad=True)
             out.append_text(label_text)
             out.append(" ")
-            out.append(blocks(figure.quantity.value / largest, bar_width), style="cyan")
+            out.append(blocks(figure.quantity.value / largest, bar_width), style=bar_style)
             out.append(" ")
             out.append(" " * (value_width - cell_len(value)) + value, style="bold")
         return out

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -18,21 +19,32 @@ from .bars import FigureBars, progress_line
 from .requests import DrillRequested, EditRequested, HistoryRequested
 from .text import join, plain
 from ..actions import bindings
+from ..themes import Themed, themed
 
-VERDICT_STYLE = {AHEAD: "bold green", BEHIND: "bold dark_orange", ON_SCHEDULE: "bold", "unknown": "dim"}  # bold: bright in 16 colours
+# In the theme's colours ($erqi-ahead…, ui/themes.py); bold: bright in 16 colours.
+VERDICT_STYLE = {AHEAD: "bold $erqi-ahead", BEHIND: "bold $erqi-behind", ON_SCHEDULE: "bold", "unknown": "dim"}
 
 
-def verdict_text(progress: TargetProgress) -> Text:
+def verdict_words(progress: TargetProgress) -> str:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
     word = tr(VERDICT_WORD[progress.verdict])
-    style = VERDICT_STYLE[progress.verdict]
-    # Styled as a span, not as the Text's base style, which Textual drops for some colours.
     if progress.gap is None or progress.verdict == ON_SCHEDULE:
-        return Text().append(word + (tr("（与序时进度一致）") if progress.verdict == ON_SCHEDULE else ""), style=style)
-    return Text().append(f"{word} {fmt.points(progress.gap, signed=False)}", style=style)
+        return word + (tr("（与序时进度一致）") if progress.verdict == ON_SCHEDULE else "")
+    return f"{word} {fmt.points(progress.gap, signed=False)}"
 
 
-class TargetCard(Widget, can_focus=True):
+def verdict_text(progress: TargetProgress) -> Content:
+    """The verdict in its colour, for a Static: drawn in the theme's colour, again when it changes."""
+    return Content.styled(verdict_words(progress), VERDICT_STYLE[progress.verdict])
+
+
+def verdict_rich(progress: TargetProgress, widget: Widget) -> Text:
+    """The verdict as Rich Text in the theme's colour, for a widget's render()."""
+    # Styled as a span, not as the Text's base style, which Textual drops for some colours.
+    return Text().append(verdict_words(progress), style=themed(widget, VERDICT_STYLE[progress.verdict]))
+
+
+class TargetCard(Themed, Widget, can_focus=True):
     """A target: value / target with unit and its trend, a progress bar with the 序时进度 marker,
     ahead or behind. Focus it (Tab or click) to update it or see its history.
 
@@ -78,24 +90,25 @@ class TargetCard(Widget, can_focus=True):
         if p.as_of and self.newest and p.as_of != self.newest and target.current is not None:
             date = f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year else p.as_of.isoformat()
             if is_stale(p.as_of, self.newest):
-                style = "bold dark_orange"
+                style = themed(self, "bold $erqi-behind")
                 choices.append([[(tr(" · 截至 {date}", date=date) + tr(" 待更新"), style)],
                                 [(f" · {date}" + tr(" 待更新"), style)], [(f" · {date}" + tr(" 旧"), style)]])
             else:
                 choices.append([[(tr(" · 截至 {date}", date=date), "dim")], [(f" · {date}", "dim")]])
         spark = fmt.sparkline(self.trend)
         if spark:
-            choices.append([[(tr("  趋势 "), "dim"), (spark, "cyan")], [(" ", ""), (spark, "cyan")]])
+            figure = themed(self, "$erqi-figure")
+            choices.append([[(tr("  趋势 "), "dim"), (spark, figure)], [(" ", ""), (spark, figure)]])
         for forms in choices:
             form = next((f for f in forms if done.cell_len + sum(cell_len(t) for t, _ in f) <= width), [])
             for text, style in form:
                 done.append(text, style=style)
-        verdict = verdict_text(p)
+        verdict = verdict_rich(p, self)
         # The change since the last briefing, whole ("较 06-30 +32.1 亿元") or its amount alone.
         fits = [c for c in self.change if c and verdict.cell_len + 2 + cell_len(c) <= width]
         if fits:
-            verdict.append("  " + fits[0], style="cyan")
-        lines = [value, progress_line(p.completion, p.time_share, width, VERDICT_STYLE[p.verdict]),
+            verdict.append("  " + fits[0], style=themed(self, "$erqi-figure"))
+        lines = [value, progress_line(p.completion, p.time_share, width, themed(self, VERDICT_STYLE[p.verdict])),
                  done, verdict]
         for line in lines:  # a line too long for the card is cut, never pushes the verdict out
             line.truncate(width, overflow="ellipsis")

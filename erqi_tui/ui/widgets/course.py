@@ -14,9 +14,10 @@ from ...core import fmt, series
 from ...core.i18n import data, tr
 from ...core.model import Dashboard
 from ...views.account import TargetLine
+from ..themes import Themed, themed
 from .text import plain
 
-BAR_STYLE = {"ahead": "green", "behind": "dark_orange", "on_schedule": "green", "unknown": "bright_white"}
+BAR_STYLE = {"ahead": "$erqi-ahead", "behind": "$erqi-behind", "on_schedule": "$erqi-ahead", "unknown": "$erqi-unknown"}
 
 
 def since_text(since: series.Since | None, year: int) -> Text:
@@ -49,7 +50,7 @@ def course_text(line: TargetLine, year: int, since: series.Since | None, compact
     return Text("\n").join(lines)
 
 
-class BurnUp(Widget):
+class BurnUp(Themed, Widget):
     """The chart itself, drawn to the size it is given."""
 
     DEFAULT_CSS = "BurnUp { width: 1fr; height: 1fr; }"
@@ -69,13 +70,14 @@ class BurnUp(Widget):
         target = self.item.target
         year = self.dashboard.meta.year
         width, height = self.content_size.width or 40, self.content_size.height or 8
-        style = BAR_STYLE.get(self.item.progress.verdict, "bright_white")
+        marks = chart.Marks(themed(self, BAR_STYLE.get(self.item.progress.verdict, "$erqi-unknown")),
+                            themed(self, "bold $erqi-elapsed"), themed(self, "bold $erqi-now"))
         legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
         drawn = chart.burn_up(self.points, target.target.value, year, self.as_of,
-                              width, height - legend, bar_style=style, label=fmt.quantity(target.target, unit=False))
+                              width, height - legend, marks=marks, label=fmt.quantity(target.target, unit=False))
         if legend:
             drawn.append("\n")
-            drawn.append_text(chart.legend(fmt.quantity(target.target), self.as_of, year, style, width))
+            drawn.append_text(chart.legend(fmt.quantity(target.target), self.as_of, year, marks, width))
         return drawn
 
 

@@ -14,12 +14,13 @@ from ...core.i18n import data, tr
 from ...core.model import Dashboard
 from ...views.supervision import overdue_tasks, task_areas
 from .bars import progress_line
+from ..themes import Themed, themed
 from .text import plain
 
 LISTED = 5  # overdue tasks named; the rest counted
 
 
-class TaskProgress(Widget):
+class TaskProgress(Themed, Widget):
     DEFAULT_CSS = "TaskProgress { width: 1fr; height: auto; border: round $secondary; padding: 0 1; }"
 
     def __init__(self, dashboard: Dashboard, at: dt.date, **kwargs) -> None:
@@ -49,6 +50,8 @@ class TaskProgress(Widget):
         count_width = max(map(cell_len, counts))
         late_width = max(map(cell_len, lates))
         bar_width = max(width - name_width - count_width - late_width - 3, 4)
+        behind, ahead, late_style = (themed(self, "$erqi-behind"), themed(self, "$erqi-ahead"),
+                                     themed(self, "bold $erqi-behind"))
         out = Text(no_wrap=True, overflow="ellipsis")
         for index, (area, name, count, late) in enumerate(zip(self.areas, names, counts, lates)):
             if index:
@@ -58,9 +61,9 @@ class TaskProgress(Widget):
             out.append_text(label)
             out.append(" ")
             out.append_text(progress_line(area.done / area.total, self.elapsed, bar_width,
-                                          "dark_orange" if area.overdue else "green"))
+                                          behind if area.overdue else ahead))
             out.append(" " + count.rjust(count_width) + " ")
-            out.append(late, style="bold dark_orange")
+            out.append(late, style=late_style)
         if self.late:
             out.append("\n")
             out.append(tr("逾期任务："), style="bold")
