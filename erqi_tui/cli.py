@@ -411,7 +411,8 @@ def parser() -> argparse.ArgumentParser:
                      help=tr("记录人（默认：登录名）"))
     imp = commands.add_parser(
         "import", help=tr("导入台账（.xlsx 或 .csv）：预览改动，加 --apply 记录"),
-        description=tr("读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。"),
+        description=tr("读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（{fields}）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。",
+                       fields=tr("、").join(tr(f.zh) for f in PROJECT_FIELDS if f.imported)),
         epilog=tr("例如：") + " erqi-tui import --data t.toml --template 台账.xlsx | erqi-tui import 台账.xlsx --data t.toml | erqi-tui import 台账.xlsx --data t.toml --apply")
     imp.add_argument("sheet", type=Path, nargs="?", metavar="FILE", help=tr("要导入的表格（.xlsx 或 .csv）"))
     imp.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",

@@ -692,10 +692,10 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "应为数字，如 120.5、1,234、140以上、约133": "expected a number, such as 120.5, 1,234, 140以上 or 约133",
     "千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”":
         "a thousands separator groups three digits (1,234); this comma does not; write the decimal point as “.”",
-    "读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（状态、发展轴、位置、总投资、占地、预计）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
+    "读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（{fields}）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
         "Reads a ledger (the first sheet of an .xlsx that holds a table, or a UTF-8/GB18030 .csv): the header may "
         "follow a title and 填报单位/日期 lines, and names an id (or name) column and a value column (units may be "
-        "given in brackets), or a column per month (1月…12月); optional date, unit, note and project fields. Units "
+        "given in brackets), or a column per month (1月…12月); optional date, unit, note and project fields ({fields}). Units "
         "convert within a dimension and are refused across; another district's ledger is refused; total rows are "
         "skipped. Without --apply, lists each row's change and writes nothing; with --apply, records them all, "
         "under the same lock and rules as the app; if any row is wrong, names its row and column, exits 2 and records none.",
