@@ -243,8 +243,10 @@ class DataFile(Validator):
             return None
         if any(k in tbl and values[k] is None for k, f in fields.PROJECT_FIELD.items() if f.kind == fields.AMOUNT):
             return None
-        values["status"] = reached_status(values["milestone"], stages, values["status"]) or None
-        values["axis"] = values["axis"] or None
+        values["status"] = reached_status(values["milestone"], stages, values["status"])  # the steps move it on
+        for field in fields.PROJECT:
+            if field.kind in (fields.STAGE, fields.AXIS):  # a choice not made is None, not ""
+                values[field.key] = values[field.key] or None
         return Project(**{fields.PROJECT_FIELD[k].attr: v for k, v in values.items()}, en=en)
 
     def project_field(self, field, key: str, tbl: dict, stages: list[str], axes: list[str]):
