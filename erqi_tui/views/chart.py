@@ -110,13 +110,17 @@ def _months(width: int, year: int) -> Text:
 
 
 def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80) -> Text:
-    """What the marks mean, in one line: the longest form that fits `width`."""
+    """What the marks mean, in one line: the longest form that fits `width`. The target's value goes
+    last, after the gaps and the date (which the screen's title gives too)."""
     forms = []
-    for target_words, gap in ((tr(" 目标 {target}", target=target_text), "  "), (tr(" 目标"), "  "), (tr(" 目标"), " ")):
+    with_value, bare = tr(" 目标 {target}", target=target_text), tr(" 目标")
+    for target_words, gap, date in ((with_value, "  ", True), (with_value, " ", True), (with_value, " ", False),
+                                    (bare, "  ", True), (bare, " ", True), (bare, " ", False)):
         line = Text(no_wrap=True)
         line.append("█", style=marks.bar).append(tr(" 数值") + gap)
         line.append(DOT, style=marks.elapsed).append(tr(" 序时进度") + gap)
-        line.append(DASH, style="dim").append(target_words + gap)
-        line.append(RULE, style=marks.now).append(" " + fmt.short_date(as_of, year))
+        line.append(DASH, style="dim").append(target_words)
+        if date:
+            line.append(gap).append(RULE, style=marks.now).append(" " + fmt.short_date(as_of, year))
         forms.append(line)
     return next((f for f in forms if f.cell_len <= width), forms[-1])

@@ -111,3 +111,28 @@ def test_drill_into_a_stage(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=focus_stage, terminal_size=(100, 30))
+
+
+def test_the_big_screen_fills_its_space_and_lines_up_its_charts():
+    """The 大屏 at 200×50 (issue 25): no empty rows under the charts, the 预警 and 要闻数据 whole,
+    every chart of a row with its baseline on the same line, each legend with its target's value."""
+    import re
+
+    from .helpers import run_with, screen_text
+
+    app = make_app(EXAMPLE_YEAR)
+
+    async def check(pilot):
+        text = screen_text(app)
+        lines = text.splitlines()
+        body = lines[4:-1]  # under the header, the tabs and the title; above the keys
+        blank = [i for i, line in enumerate(body) if not line.strip("│ ")]  # nothing in any box
+        assert not blank, f"empty rows: {blank}"
+        baselines = [len(re.findall(r" 0┤", line)) for line in lines if " 0┤" in line]  # the axis's 0
+        assert sum(baselines) == 7 and len(baselines) == 2  # seven charts, on two lines
+        for words in ("计划运作重大项目", "“免证可办”事项", "可开发用地", "另有 3 个逾期节点"):
+            assert words in text
+        for target in ("目标 40+ 个", "目标 350+ 亿元", "目标 2,000 亩"):
+            assert target in text
+
+    run_with(app, check, size=(200, 50))

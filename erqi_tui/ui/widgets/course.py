@@ -29,8 +29,13 @@ def since_text(since: series.Since | None, year: int) -> Text:
 
 
 def course_text(line: TargetLine, year: int, since: series.Since | None, compact: bool = False) -> Text:
-    """The projection and the change (from the pane account), a line each; `compact`: the projection
-    on one line, no name."""
+    """The projection and the change (from the pane account), a line each; `compact`: no name, and no
+    line saying what changes are counted from."""
+    return Text("\n").join(course_lines(line, year, since, compact))
+
+
+def course_lines(line: TargetLine, year: int, since: series.Since | None, compact: bool = False) -> list[Text]:
+    """course_text's lines."""
     target = line.target
     lines = [] if compact else [plain(data(target, "name"), "bold")]
     found = line.projection
@@ -40,14 +45,14 @@ def course_text(line: TargetLine, year: int, since: series.Since | None, compact
         parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else ""))
                  for label, value in fmt.projection_parts(found)
                  if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
-        lines += [Text(" · ").join(parts[:2]), *parts[2:]] if compact else parts
+        lines += parts  # a line each: a compact chart's lines are cut, not wrapped, at its width
     if since is not None:
         diff = line.change
         lines.append(Text(fmt.change(diff, year)) if diff else
                      Text(tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
     if not compact:
         lines.append(since_text(since, year))
-    return Text("\n").join(lines)
+    return lines
 
 
 class BurnUp(Themed, Widget):
@@ -88,15 +93,19 @@ class TargetCourse(Horizontal):
     TargetCourse { height: 10; border: round $primary-darken-1; padding: 0 1; }
     TargetCourse > .course-text { width: 34; height: auto; padding: 0 0 0 2; }
     TargetCourse.-compact { layout: vertical; height: 1fr; min-height: 8; }
-    TargetCourse.-compact > .course-text { width: 1fr; padding: 0; }
+    TargetCourse.-compact > .course-text { width: 1fr; padding: 0; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, item: TargetLine, dashboard: Dashboard, as_of, since: series.Since | None,
-                 choices: list[TargetLine] = (), compact: bool = False, **kwargs) -> None:
+                 choices: list[TargetLine] = (), compact: bool = False, text_height: int | None = None,
+                 **kwargs) -> None:
         """`choices`: the targets it may show, by the focused card of the same pane; `compact`: the
-        projection in one line under the chart (the big screen's grid of charts)."""
+        projection under the chart (the big screen's grid of charts), each line whole or cut, never
+        wrapped; `text_height`: the lines kept under the chart, the same for every chart
+        of a grid so their baselines line up."""
         super().__init__(**kwargs)
         self.compact = compact
+        self.text_height = text_height
         self.set_class(compact, "-compact")
         self.dashboard, self.as_of, self.since = dashboard, as_of, since
         self.item = item
@@ -104,7 +113,10 @@ class TargetCourse(Horizontal):
 
     def compose(self):
         yield BurnUp(self.item, self.dashboard, self.as_of)
-        yield Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact), classes="course-text")
+        text = Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact), classes="course-text")
+        if self.text_height is not None:
+            text.styles.height = self.text_height
+        yield text
 
     def on_mount(self) -> None:
         self.set_title()
