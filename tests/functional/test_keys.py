@@ -885,3 +885,24 @@ def test_wall_chart_at_80x24_shows_every_month_and_names_the_steps(lang):
         assert " 1  2" not in header  # January has scrolled away
 
     run_with(app, check, size=(80, 24))
+
+
+def test_a_choice_in_the_project_form_keeps_every_wide_character(tmp_path):
+    """The project form's 发展轴 list, opened at 80×24 over the labels under it, reads whole: it
+    showed 京广路 · 总部经  和特色商业发展轴, 济 lost where a label narrower than the form ended."""
+    from textual.widgets import Select
+
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+
+    async def check(pilot):
+        await pilot.press("5", "e")
+        await pilot.pause()
+        axis = app.screen.query_one("#field-axis", Select)
+        axis.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "京广路 · 总部经济和特色商业发展轴" in screen_text(app)
+
+    run_with(app, check, size=(80, 24))

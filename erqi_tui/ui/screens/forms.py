@@ -51,7 +51,9 @@ class UpdateForm(ModalScreen):
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    UpdateForm .field-label { color: $text-muted; }
+    /* As wide as the form: a list opened over a label narrower than it lost the wide character
+       straddling the label's edge (总部经  和, 济 gone), where Textual cuts the lines it composes. */
+    UpdateForm .field-label { color: $text-muted; width: 1fr; }
     UpdateForm .field-error { color: $error; height: auto; display: none; }
     UpdateForm .field-error.-shown { display: block; }
     UpdateForm .field-error.-question { color: $warning; }
