@@ -545,8 +545,8 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
         return fail(tr("文件夹中没有数据文件（*.toml）"))
     if args.command in ("record", "import", "serve"):
         return fail(tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command))
-    with loading_indicator(paths[0]):
-        districts = city_view.read_all(paths)
+    with loading_indicator(paths[0]):  # the dashboard reads the rest once 全市 is on screen
+        districts = city_view.read_all(paths) if args.command else city_view.read_first(paths)
     if args.command == "check":
         for district in districts:
             if district.problem:

@@ -484,6 +484,7 @@ EN.update({  # no output over the record; the journal's bound (issue 20)
     "{path} 是{what}，不能写入导出内容（会覆盖数据）；请另给一个文件名":
         "{path} is the {what}: an export may not be written over it; give another file name",
     "更新记录": "journal", "更新记录的锁文件": "journal's lock file", "数据文件的锁文件": "data file's lock file",
+    "更新记录的缓存": "journal's kept state",
     "设置文件的锁文件": "settings file's lock file", "要导入的表格": "spreadsheet being imported",
     "记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，或将本年度的更新记录归档、另起一个数据文件":
         "the journal would be {size:.1f} MiB, over its bound of {limit} MiB: nothing was written; record fewer rows "
@@ -841,6 +842,8 @@ EN.update({  # 全市's own views (d 动态, g 挂图, u 督办 across districts
     "动态：各地区的更新": "Changes: every district's updates", "挂图：各地区的逾期节点": "Wall chart: every district's overdue steps",
     "督办：各地区的责任单位": "Supervision: every district's responsible units", "返回全市": "Back to the city",
     "全市动态": "City changes", "全市挂图": "City wall chart", "全市督办": "City supervision",
+    "读取中…": "reading…", "{count} 个读取中": "{count} being read", "{file}：读取中…": "{file}: reading…",
+    "正在读取其余 {count} 个地区…": "Reading the other {count} districts…",
 })
 EN.update({  # the city, round two
     "排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"

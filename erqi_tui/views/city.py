@@ -44,6 +44,7 @@ class District(NamedTuple):
     path: Path
     loaded: store.Loaded | None
     problem: str = ""  # why it cannot be shown (loaded None)
+    pending: bool = False  # not read yet (read_first): 全市 reads it after its first frame
 
     @property
     def dashboard(self) -> Dashboard | None:
@@ -90,6 +91,19 @@ def read_all(paths: list[Path]) -> list[District]:
             districts.append(District(path, store.read(path)))
         except store.DataError as error:
             districts.append(District(path, None, error.shown()))
+    return districts
+
+
+def read_first(paths: list[Path]) -> list[District]:
+    """The files read up to the first that reads (the district the app opens on), the rest left to
+    be read once 全市 is on screen: its first frame does not wait for every district's parse (15
+    districts of 300 projects: 1.1 s, where one district's whole first frame takes 0.4 s)."""
+    districts = []
+    for path in paths:
+        if any(d.loaded is not None for d in districts):
+            districts.append(District(path, None, pending=True))
+        else:
+            districts += read_all([path])
     return districts
 
 
@@ -231,7 +245,12 @@ class Comparison(NamedTuple):
 
     @property
     def broken(self) -> list[Row]:
-        return [r for r in self.rows if r.district.dashboard is None]
+        return [r for r in self.rows if r.district.dashboard is None and not r.district.pending]
+
+    @property
+    def pending(self) -> list[Row]:
+        """The districts not read yet (read_first): listed, neither ranked nor broken."""
+        return [r for r in self.rows if r.district.pending]
 
 
 def _name(target: Target) -> str:
@@ -341,7 +360,8 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     for district, label, cells in zip(districts, names, all_cells):
         d = district.dashboard
         if d is None:
-            rows.append(Row(district, {}, None, None, False, district.problem, label))
+            rows.append(Row(district, {}, None, None, False, tr("读取中…") if district.pending else district.problem,
+                            label))
             continue
         of_year = d.meta.year == year
         suspects = []
@@ -376,9 +396,12 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     thin = sorted((r for r in rows if r.score is not None and r.basis * 2 < common), key=lambda r: -r.score)
     ranked = full + thin
     last = full[-1] if full else (thin[-1] if thin else None)
-    out = [r._replace(rank=index, worst=r is last and len(ranked) > 1) for index, r in enumerate(ranked, start=1)]
+    reading = any(d.pending for d in districts)  # none is the worst until every district is read
+    out = [r._replace(rank=index, worst=r is last and len(ranked) > 1 and not reading)
+           for index, r in enumerate(ranked, start=1)]
     out += [r for r in rows if r.score is None and r.district.dashboard is not None]
-    out += [r for r in rows if r.district.dashboard is None]
+    out += [r for r in rows if r.district.pending]
+    out += [r for r in rows if r.district.dashboard is None and not r.district.pending]
     return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table)
 
 
@@ -429,6 +452,8 @@ def headline(comparison: Comparison) -> str:
     parts = [tr("{count} 个地区排名", count=len(comparison.ranked))]
     if comparison.unranked:
         parts.append(tr("{count} 个不参与比较", count=len(comparison.unranked)))
+    if comparison.pending:
+        parts.append(tr("{count} 个读取中", count=len(comparison.pending)))
     if comparison.broken:
         parts.append(tr("{count} 个无法读取", count=len(comparison.broken)))
     if year:

@@ -217,3 +217,63 @@ def test_every_word_of_the_citys_views_has_its_english():
     said += [a.label for a in actions.ACTIONS if a.scope.startswith("city") and a.label]
     said += [scope for scope, _ in actions.HELP_SCOPES if scope.startswith("全市")]
     assert [text for text in said if text not in messages_en.EN] == []
+
+
+def test_the_city_reads_the_rest_after_its_first_frame(city):
+    """The dashboard reads the files up to the first that reads, shows 全市, and reads the rest
+    after (15 districts of 300 projects took 1.1 s before its first frame): each listed as being
+    read meanwhile, none called the worst, and d, g, u wait for every district."""
+    from erqi_tui.views.city import compare, headline, read_first
+
+    from .city_fixtures import EXPECTED
+
+    districts = read_first(expand([city]))
+    assert [d.pending for d in districts] == [False] + [True] * 11
+    comparison = compare(districts)
+    # One district read shares its targets with no other yet: nothing ranked until the rest are read.
+    assert headline(comparison) == "全市：0 个地区排名 · 1 个不参与比较 · 11 个读取中 · 2025 年"
+    assert not any(r.worst for r in comparison.rows) and comparison.pending[0].note == "读取中…"
+    first = districts[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
+                  settings=Config(lang="zh"), districts=districts, watch=False)
+    app.animation_level = "none"
+
+    async def check(pilot) -> None:
+        await pilot.press("g")  # at once: waits for every district, then lists them all
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CityWall):
+                break
+        assert isinstance(app.screen, CityWall) and "4 个项目 6 个节点逾期，在 3 个地区" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert [r.district.path.stem for r in screen.comparison.ranked] == EXPECTED
+        assert "读取中" not in screen_text(app) and not any(d.pending for d in app.districts)
+
+    run_with(app, check)
+
+
+def test_a_district_opened_before_its_turn_is_read_then_opened(city):
+    from erqi_tui.views.city import compare, read_first
+
+    districts = read_first(expand([city]))
+    first = districts[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
+                  settings=Config(lang="zh"), districts=districts, watch=False)
+    app.animation_level = "none"
+    waiting = next(r for r in compare(districts).rows if r.district.path.name == "郑东新区.toml")
+    assert waiting.district.pending
+
+    async def check(pilot) -> None:
+        screen = app.screen
+        screen.districts = [d._replace(loaded=None, pending=True) if d.path == waiting.district.path else d
+                            for d in screen.districts]  # still waiting, whatever the reader has done
+        screen.open_row(waiting)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.session.path.name == "郑东新区.toml":
+                break
+        assert app.session.path.name == "郑东新区.toml" and "郑东新区" in screen_text(app)
+
+    run_with(app, check)

@@ -59,6 +59,8 @@ def titles(comparison: Comparison) -> list[str]:
 def cells(comparison: Comparison):
     def of(row: Row) -> list[str]:
         label = fmt.clean(row.label or row.district.name, single_line=True)
+        if row.district.pending:
+            return ["", label, "", "", "", "", *([""] * len(comparison.targets)), tr("读取中…")]
         if row.district.dashboard is None:
             problem = row.note.splitlines()[0] if row.note else ""
             return ["", label, "", "", "", "", *([""] * len(comparison.targets)),
@@ -111,6 +113,7 @@ class CityScreen(ListedScreen):
         self.states = {d.path: self.state_of(d) for d in self.districts}
         self.table_states = self.city_table_state()
         self.reading = False
+        self.all_read = asyncio.Event()  # every district read (read_first left some to read after the first frame)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -128,6 +131,10 @@ class CityScreen(ListedScreen):
         self.watch(table, "cursor_row", lambda _: self.show_detail(), init=False)
         self.show_detail()
         self.set_interval(POLL_SECONDS, self.poll_files)
+        if any(d.pending for d in self.districts):
+            self.call_after_refresh(lambda: self.run_worker(self.read_pending(), group="city-read"))
+        else:
+            self.all_read.set()
 
     # What is shown
 
@@ -154,7 +161,9 @@ class CityScreen(ListedScreen):
             detail.update("")
             return
         row = table.rows[min(table.cursor_row, len(table.rows) - 1)]
-        if row.district.dashboard is None:
+        if row.district.pending:
+            text = tr("{file}：读取中…", file=row.district.path)
+        elif row.district.dashboard is None:
             text = tr("{file}：无法读取：{problem}", file=row.district.path, problem=row.note)
         else:
             date = row.date.isoformat() if row.date else ""
@@ -194,6 +203,27 @@ class CityScreen(ListedScreen):
         changed = [d for d in self.districts if store.fingerprint(d.path) != self.states.get(d.path)]
         if changed or self.city_table_state() != self.table_states:
             await self.reread(changed)
+
+    async def read_pending(self) -> None:
+        """The districts read_first left, read one by one after the first frame (each in a thread,
+        so keys are answered meanwhile), 全市 ranked anew after each."""
+        while True:
+            pending = next((d for d in self.districts if d.pending), None)
+            if pending is None:
+                break
+            fresh = await asyncio.to_thread(city_view.read_one, pending)
+            self.districts = [fresh if d.path == fresh.path else d for d in self.districts]
+            if getattr(self.app, "districts", None) is not None:
+                self.app.districts = self.districts  # 全市 shown again starts from these
+            self.show_comparison(compare(self.districts, self.what_if))
+        self.all_read.set()
+
+    async def every_district(self) -> None:
+        """Wait, saying so, for the districts not read yet (全市's own views list every district)."""
+        if not self.all_read.is_set():
+            left = sum(1 for d in self.districts if d.pending)
+            self.notify(tr("正在读取其余 {count} 个地区…", count=left), markup=False, timeout=2)
+            await self.all_read.wait()
 
     async def action_reload(self) -> None:
         await self.reread(self.districts, announce=True)
@@ -265,22 +295,25 @@ class CityScreen(ListedScreen):
 
     # 全市's own views (screens/city_views.py): Enter in 动态 and 挂图 opens that district.
 
-    def action_show_changes(self) -> None:
+    async def action_show_changes(self) -> None:
         from .city_views import CityChanges
 
+        await self.every_district()
         session = getattr(self.app, "session", None)
         today = session.today if session is not None else dt.date.today()
         self.app.push_screen(CityChanges(self.districts, today, getattr(self.app, "since", None),
                                          open_district=self.open_path))
 
-    def action_show_wall(self) -> None:
+    async def action_show_wall(self) -> None:
         from .city_views import CityWall
 
+        await self.every_district()
         self.app.push_screen(CityWall(self.districts, self.what_if, open_district=self.open_path))
 
-    def action_show_supervision(self) -> None:
+    async def action_show_supervision(self) -> None:
         from .city_views import CitySupervision
 
+        await self.every_district()
         self.app.push_screen(CitySupervision(self.districts, self.what_if, open_district=self.open_path))
 
     def open_path(self, path) -> None:
@@ -305,8 +338,20 @@ class CityScreen(ListedScreen):
     def clicked(self, event: VirtualTable.Selected) -> None:
         self.open_row(event.table.rows[event.index])
 
+    async def open_when_read(self, district: District) -> None:
+        fresh = await asyncio.to_thread(city_view.read_one, district)
+        self.districts = [fresh if d.path == fresh.path else d for d in self.districts]
+        if getattr(self.app, "districts", None) is not None:
+            self.app.districts = self.districts
+        self.show_comparison(compare(self.districts, self.what_if))
+        row = next(r for r in self.comparison.rows if r.district.path == fresh.path)
+        self.open_row(row)
+
     def open_row(self, row: Row) -> None:
         district = next((d for d in self.districts if d.path == row.district.path), row.district)
+        if district.pending:  # opened before its turn: read now, then opened
+            self.run_worker(self.open_when_read(district), group="city-open")
+            return
         if district.dashboard is None:
             self.notify(fmt.clean(district.problem), title=tr("无法读取 {name}", name=district.path.name),
                         severity="error", markup=False, timeout=10)
