@@ -1,10 +1,14 @@
 """A year of updates: the first frame, and a keystroke that switches the overview's chart to another
-target (Tab) and one that opens 招商引资 with its chart (2), on the bundled file with 10,000 updates
-in its journal (--updates 100000: a hundred thousand), against the same file with an empty journal,
+target (Tab) and one that opens 招商引资 with its chart (2), on the bundled file with 10,000 and
+100,000 updates in its journal (--updates N…: others), against the same file with an empty journal,
 in the same run; 80x24, a real pty. And `erqi-tui record` of one figure, the whole process and the
 record alone (store.record after a read, as the app saves), with those updates against none.
 
-    python bench/year.py [--runs 5] [--updates 10000] [--no-screen]"""
+Each journal is read once before the runs counted, as the first start after the updates were
+recorded would (a full read, which keeps the state beside the journal): the runs counted start from
+that kept state, as every start after the first does. --no-kept measures without it.
+
+    python bench/year.py [--runs 5] [--updates 10000 100000] [--no-screen] [--no-kept]"""
 
 from __future__ import annotations
 
@@ -79,12 +83,24 @@ def record(path: Path, value: float) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--updates", type=int, default=10_000, help="10000, or 100000 for a long year")
+    parser.add_argument("--updates", type=int, nargs="+", default=[10_000, 100_000],
+                        help="the journals' lengths (default 10000 100000)")
     parser.add_argument("--no-screen", action="store_true", help="time `record` only")
+    parser.add_argument("--no-kept", action="store_true", help="no kept state: every process reads the journal whole")
     args = parser.parse_args()
-    big_name = f"{args.updates:,} updates"
+    if args.no_kept:  # a kept state that no process may use: one in a folder it cannot write is never made
+        store.journal.KEEP_FROM = 1 << 62
     with tempfile.TemporaryDirectory() as folder:
-        files = {"no updates": write_year(Path(folder), 0), big_name: write_year(Path(folder), args.updates)}
+        files = {"no updates": write_year(Path(folder), 0)}
+        files.update({f"{n:,} updates": write_year(Path(folder), n) for n in args.updates})
+        if args.no_kept:
+            for path in files.values():
+                store.journal.kept_path(store.journal.journal_path(path)).mkdir()  # where it would go: never written
+        for name, path in files.items():  # the first read after the updates: full, and keeps the state
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "erqi_tui", "check", "--data", str(path)], check=True,
+                           stdout=subprocess.DEVNULL, cwd=HERE.parent)
+            print(f"{name:16} first read (check, whole process) {(time.perf_counter() - start) * 1000:6.0f} ms")
         if not args.no_screen:
             for path in files.values():  # a run not counted: bytecode, disk cache
                 measure(path)
@@ -97,8 +113,9 @@ def main() -> None:
             for name, (first, tab, pane) in medians.items():
                 print(f"{name:16} first frame {first * 1000:6.0f} ms   Tab (chart of another target) "
                       f"{tab * 1000:5.0f} ms   2 (招商引资) {pane * 1000:5.0f} ms")
-            print("ratio against no updates: first frame {:.2f}, Tab {:.2f}, 2 {:.2f}".format(
-                *(b / a for a, b in zip(base, medians[big_name]))))
+            for name in list(files)[1:]:
+                print(f"{name}: ratio against no updates: first frame {{:.2f}}, Tab {{:.2f}}, 2 {{:.2f}}".format(
+                    *(b / a for a, b in zip(base, medians[name]))))
         for path in files.values():  # not counted
             record(path, 150.0)
         recorded: dict[str, list[tuple[float, float]]] = {name: [] for name in files}
@@ -108,8 +125,10 @@ def main() -> None:
     timings = {name: [median([r[i] for r in runs]) for i in range(2)] for name, runs in recorded.items()}
     for name, (whole, alone) in timings.items():
         print(f"{name:16} erqi-tui record {whole * 1000:6.0f} ms   store.record after a read {alone * 1000:5.0f} ms")
-    print("ratio against no updates: erqi-tui record {:.2f}, store.record {:.2f}".format(
-        *(b / a for a, b in zip(timings["no updates"], timings[big_name]))))
+    empty = timings["no updates"]
+    for name in list(files)[1:]:
+        print(f"{name}: erqi-tui record {(timings[name][0] - empty[0]) * 1000:+.0f} ms over no updates' "
+              f"(ratio {timings[name][0] / empty[0]:.2f}), store.record {timings[name][1] / empty[1]:.2f}")
 
 
 if __name__ == "__main__":

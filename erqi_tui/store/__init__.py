@@ -59,7 +59,8 @@ def own_files(data_path: Path) -> dict[Path, str]:
     each with what it is: no output may be written over any of them (files.output_clash)."""
     journal_file = journal.journal_path(data_path)
     return {data_path: tr("数据文件"), journal_file: tr("更新记录"),
-            files.lock_path(journal_file): tr("更新记录的锁文件"), files.lock_path(data_path): tr("数据文件的锁文件")}
+            files.lock_path(journal_file): tr("更新记录的锁文件"), files.lock_path(data_path): tr("数据文件的锁文件"),
+            journal.kept_path(journal_file): tr("更新记录的缓存")}
 
 
 def kept_off(data_paths, settings: Path | None) -> dict[Path, str]:
@@ -81,8 +82,8 @@ def read(path: Path | str, reuse: Loaded | None = None) -> Loaded:
     return _read(Path(path), reuse)[0]
 
 
-def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
-    """`read`, and the journal's text as it was read (None: there is no journal), which a save
+def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, bytes | None]:
+    """`read`, and the journal's bytes as they were read (None: there is no journal), which a save
     appends to rather than reading the file a second time."""
     state = fingerprint(path)
     with _collector_paused():
@@ -94,17 +95,36 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, str | None]:
         if not os.path.lexists(journal_file):
             return Loaded(base, base, state), None
         data = files.read_bytes(journal_file, limit=files.JOURNAL_MAX_BYTES)
-        replay, text = journal.extend(reuse.journal if reuse is not None else None, base, journal_file, data)
-        return Loaded(base, replay.dashboard, state, replay), text
+        source = _source(path, state)
+        replay = journal.extend(reuse.journal if reuse is not None else None, base, journal_file, data, source)
+        return Loaded(base, replay.dashboard, state, _kept(replay, journal_file, source)), data
 
 
-def _appended(fresh: Loaded, journal_file: Path, old: str | None, text: str) -> journal.Replay:
-    """What the journal `text` (`old` with entries appended) gives: only the new entries applied
+def _source(path: Path, state: tuple) -> Callable[[], bytes | None]:
+    """What tells the data file `path` as it was read (`state`: its fingerprint then) for the
+    journal's kept state: the hash of its bytes, or None when it has changed since (or cannot be read)."""
+    def digest() -> bytes | None:
+        try:
+            data = files.read_bytes(path)
+        except DataError:
+            return None
+        return journal._digest(data).digest() if fingerprint(path)[0] == state[0] else None
+    return digest
+
+
+def _kept(replay: journal.Replay, journal_file: Path, source: Callable[[], bytes | None]) -> journal.Replay:
+    """`replay`, with its state kept beside the journal for the next process when KEEP_FROM bytes or
+    more were applied since the state kept last (journal.keep)."""
+    if replay.size - replay.kept < journal.KEEP_FROM:
+        return replay
+    return journal.keep(replay, journal_file, source)
+
+
+def _appended(fresh: Loaded, journal_file: Path, old: bytes | None, data: bytes) -> journal.Replay:
+    """What the journal `data` (`old` with entries appended) gives: only the new entries applied
     on what reading `old` gave. DataError as journal.apply raises it."""
     with _collector_paused():
-        if old is None or fresh.journal is None:
-            return journal.replayed(fresh.base, journal_file, text, text.encode("utf-8"))
-        return journal.appended_text(fresh.journal, journal_file, old, text)
+        return journal.appended_replay(fresh.journal, fresh.base, journal_file, old, data)
 
 
 def load(path: Path | str) -> Dashboard:
@@ -217,16 +237,16 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
                 raise Conflict(since, version)
         if update.at is None:
             update = update._replace(at=dt.datetime.now().replace(microsecond=0))
-        text = journal.appended(journal.HEADER if old is None else old, update)
-        data = _bounded(text)  # before the work of applying it: a journal past its bound is refused anyway
+        data = _bounded(journal.appended_bytes(old, journal.entry_text(update)))  # before applying it
         try:
-            after = _appended(fresh, journal_file, old, text)
+            after = _appended(fresh, journal_file, old, data)
         except DataError as error:
             if update.withdraw:
                 raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
                                  seq=update.withdraw, problem=error.problems[0].shown())) from None
             raise
         files.write_atomic(journal_file, data)
+        after = _kept(after, journal_file, _source(path, fresh.state))
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after), after.count
 
 
@@ -250,7 +270,6 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
             updates = replan(fresh.dashboard)
             if not updates:
                 return fresh, first
-        text = journal.HEADER if old is None else old
         moment = dt.datetime.now().replace(microsecond=0)
         for index, update in enumerate(updates):
             try:
@@ -259,23 +278,18 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
             except Refused as error:
                 error.index = index
                 raise
-        text = journal.appended_all(text, [update if update.at else update._replace(at=moment) for update in updates])
-        data = _bounded(text)  # the preview says so too, before the work of applying the rows
-        after = _appended(fresh, journal_file, old, text)
+        addition = journal.appended_all("", [update if update.at else update._replace(at=moment) for update in updates])
+        data = _bounded(journal.appended_bytes(old, addition))  # the preview says so too, before applying the rows
+        after = _appended(fresh, journal_file, old, data)
         if write:
             files.write_atomic(journal_file, data)
+            after = _kept(after, journal_file, _source(path, fresh.state))
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after), first
 
 
-def _write_journal(journal_file: Path, text: str) -> None:
-    """The journal written atomically, unless it would pass the bound its reader keeps."""
-    files.write_atomic(journal_file, _bounded(text))
-
-
-def _bounded(text: str) -> bytes:
+def _bounded(data: bytes) -> bytes:
     """The journal's bytes, or Refused when they would pass the bound its reader keeps: said
     before anything is written, so that no write leaves a file the reader refuses."""
-    data = text.encode("utf-8")
     if len(data) > files.JOURNAL_MAX_BYTES:
         raise Refused(tr("记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，"
                          "或将本年度的更新记录归档、另起一个数据文件", size=len(data) / 2**20,
@@ -306,7 +320,8 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
     journal_file = journal.journal_path(path)
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
-        text = journal.appended_briefing(journal.HEADER if old is None else old, briefing)
-        after = _appended(fresh, journal_file, old, text)
-        _write_journal(journal_file, text)
+        data = _bounded(journal.appended_bytes(old, journal.appended_briefing("", briefing)))
+        after = _appended(fresh, journal_file, old, data)
+        files.write_atomic(journal_file, data)
+        after = _kept(after, journal_file, _source(path, fresh.state))
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after)

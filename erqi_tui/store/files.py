@@ -205,6 +205,52 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
+def read_own(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` when it is a regular file of at most `limit` bytes that this user owns and
+    no one else may write (not a link, checked on the file opened); else None, said to no one: for
+    what erqi-tui keeps for itself (the journal's kept state), never for the user's data."""
+    if not hasattr(os, "geteuid"):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _CLOEXEC | _NOFOLLOW)
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022 or st.st_size > limit:
+            return None
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 22):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                return None
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def write_own(path: Path, data: bytes) -> bool:
+    """Replace `path` with `data` atomically (a temporary file renamed over it), readable and
+    writable by this user alone, not synced to disk: for what erqi-tui keeps for itself and can work
+    out again (read_own). False when it cannot be written (a read-only folder), said to no one."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    except (OSError, ValueError):
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False
+    _remove_stale_temporaries(path)
+    return True
+
+
 def _remove_stale_temporaries(path: Path) -> None:
     """Temporary files a killed writer left behind."""
     cutoff = time.time() - STALE_SECONDS
