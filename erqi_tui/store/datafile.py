@@ -232,43 +232,52 @@ class DataFile(Validator):
         return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
 
     def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
-        """A [[project]]: each field of the table of fields (core/fields.PROJECT) read by its kind."""
+        """A [[project]]: each field of the table of fields (core/fields.PROJECT) read by its kind
+        (a city's 100,000 projects: the plan of what to read is made once, _PROJECT_READ)."""
         values: dict = {}
-        for field in fields.PROJECT:
-            values[field.key] = self.project_field(field, key, tbl, stages, axes)
-        en = self.english(tbl, key, fields.english_keys(fields.PROJECT))
-        requests = values["request"]
-        if None in (*(v for k, v in values.items() if fields.PROJECT_FIELD[k].kind != fields.AMOUNT), en) \
-                or None in values["milestone"] or None in requests:
+        failed = False
+        for name, attr, kind, required, limit in _PROJECT_READ:
+            if kind is None:  # a text: read as it is
+                value = self.text(tbl, name, key, required=required, limit=limit)
+                failed = failed or value is None
+            elif kind == fields.AMOUNT:  # None when not given
+                value = self.quantity(tbl, name, key, required=required)
+                failed = failed or (value is None and name in tbl)
+            elif kind == fields.PARTS:
+                value = self.project_parts(name, key, tbl, stages)
+                failed = failed or value is None or None in value
+            else:  # a choice: a [[stage]]'s name, a [[layout.axis]]'s id
+                value = self.choice(name, kind, key, tbl, stages, axes) if name in tbl else ""
+                failed = failed or value is None
+            values[attr] = value
+        en = self.english(tbl, key, _PROJECT_ENGLISH)
+        if failed or en is None:
             return None
-        if any(k in tbl and values[k] is None for k, f in fields.PROJECT_FIELD.items() if f.kind == fields.AMOUNT):
-            return None
-        values["status"] = reached_status(values["milestone"], stages, values["status"])  # the steps move it on
-        for field in fields.PROJECT:
-            if field.kind in (fields.STAGE, fields.AXIS):  # a choice not made is None, not ""
-                values[field.key] = values[field.key] or None
-        return Project(**{fields.PROJECT_FIELD[k].attr: v for k, v in values.items()}, en=en)
+        values["status"] = reached_status(values["milestones"], stages, values["status"])  # the steps move it on
+        for attr in _PROJECT_CHOICES:  # a choice not made is None, not ""
+            values[attr] = values[attr] or None
+        return Project(**values, en=en)
 
-    def project_field(self, field, key: str, tbl: dict, stages: list[str], axes: list[str]):
-        """One field of a project as its kind reads it; None after a problem (or an amount not given)."""
-        name, kind = field.key, field.kind
-        if kind == fields.AMOUNT:
-            return self.quantity(tbl, name, key, required=field.required)
-        if kind == fields.PARTS:
-            if name == "figure":
-                return self.sub_figures(tbl, key, "projects")
-            if name == "milestone":
-                return tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
-                                                                                  prefix=f"{key}."))
-            if name == "request":
-                raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
-                requests = tuple(self.request(k, r) for k, r in raw_requests)
-                if None not in requests:
-                    self.unique_text(raw_requests, [r.what for r in requests], "what")
-                return requests
-            return self.target_ids(tbl, name, key)
-        text = self.text(tbl, name, key, required=field.required,
-                         limit=TEXT_LIMIT if kind == fields.LONG else NAME_LIMIT)
+    def project_parts(self, name: str, key: str, tbl: dict, stages: list[str]) -> tuple | None:
+        """A project's entries of their own: its figures, steps, requests, the targets it counts
+        for; None after a problem."""
+        if name == "figure":
+            return self.sub_figures(tbl, key, "projects")
+        if name == "milestone":
+            return tuple(self.milestone(k, m, stages) for k, m in self.tables(tbl, "milestone", MILESTONE_KEYS,
+                                                                              prefix=f"{key}."))
+        if name == "request":
+            raw_requests = self.tables(tbl, "request", REQUEST_KEYS, prefix=f"{key}.")
+            requests = tuple(self.request(k, r) for k, r in raw_requests)
+            if None not in requests:
+                self.unique_text(raw_requests, [r.what for r in requests], "what")
+            return requests
+        return self.target_ids(tbl, name, key)
+
+    def choice(self, name: str, kind: str, key: str, tbl: dict, stages: list[str], axes: list[str]) -> str | None:
+        """A project's stage (one of the [[stage]]s' names, where there are any) or axis (one of the
+        [[layout.axis]]'s ids); None after a problem."""
+        text = self.text(tbl, name, key)
         if kind == fields.STAGE and text and stages and text not in stages:
             self.problem(f"{key}.{name}", said("expected_stage", names=", ".join(stages), got=text))
             return None
@@ -375,6 +384,12 @@ STAGE_KEYS = {"name", "count", "note", "source", "en", "id", "label", "group", "
 LAYOUT_KEYS = {"name", "belt", "belt_note", "source", "axis", "en"}
 AXIS_KEYS = {"id", "road", "theme", "note", "source", "en"}
 PROJECT_KEYS = fields.keys(fields.PROJECT)
+# How each field of a project is read, in the table's order: (key, attribute, kind, required, the
+# longest text); kind None for a text read as it is.
+_PROJECT_READ = tuple((f.key, f.attr, None if f.kind in (fields.ID, fields.TEXT, fields.LONG, fields.UNIT) else f.kind,
+                       f.required, TEXT_LIMIT if f.kind == fields.LONG else NAME_LIMIT) for f in fields.PROJECT)
+_PROJECT_CHOICES = tuple(f.attr for f in fields.PROJECT if f.kind in (fields.STAGE, fields.AXIS))
+_PROJECT_ENGLISH = fields.english_keys(fields.PROJECT)
 MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "responsible", "person"}
 
 REQUEST_KEYS = {"what", "raised", "resolved", "responsible", "person", "source", "en"}
