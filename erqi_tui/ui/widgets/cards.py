@@ -15,7 +15,7 @@ from ...core import fmt
 from ...core.i18n import data, tr
 from ...core.model import Figure
 from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
-from .bars import FigureBars, progress_line
+from .bars import progress_line
 from .requests import DrillRequested, EditRequested, HistoryRequested
 from .text import join, plain
 from ..actions import bindings
@@ -152,7 +152,8 @@ def figure_tile(figure: Figure) -> Text:
 
 
 class FigureGroup(Vertical):
-    """Figures under one title: bars when they share a unit (so they compare), else a list."""
+    """Figures under one title, as tiles: a figure without a target is not drawn as a bar, which reads
+    as progress (526 / 125 / 233 service items filled a bar to the largest as if it were 100%)."""
 
     DEFAULT_CSS = """
     FigureGroup { height: auto; border: round $primary-darken-1; padding: 0 1; }
@@ -167,15 +168,8 @@ class FigureGroup(Vertical):
         if title:
             self.border_title = plain(title)
 
-    @property
-    def compares(self) -> bool:
-        units = {f.quantity.unit for f in self.figures}
-        return len(self.figures) >= 2 and len(units) == 1
-
     def compose(self) -> ComposeResult:
-        if self.compares:
-            yield FigureBars(self.figures)
-        elif not self.figures:
+        if not self.figures:
             yield Static(Text(fmt.MISSING))
         else:
             yield Tiles(self.figures, classes="tiles")
@@ -186,7 +180,7 @@ TILE_WIDTH = 16  # cells a tile needs to show 107.04 亿元 or 一季度完成�
 
 class Tiles(Static):
     """Figures as tiles, as many to a row as fit whole (at most three): a narrow box gets fewer
-    columns, not figures cut from their unit."""
+    columns, not figures cut from their unit or labels cut short."""
 
     def __init__(self, figures: tuple[Figure, ...], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -194,18 +188,37 @@ class Tiles(Static):
 
     def render(self) -> Table:
         width = self.content_size.width or 3 * TILE_WIDTH
-        return tiles(self.figures, max(1, min(3, width // TILE_WIDTH)))
+        widths = tile_widths(self.figures, width)
+        return tiles(self.figures, len(widths), widths)
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
 
 
-def tiles(figures: tuple[Figure, ...], columns: int = 3) -> Table:
-    """Figures as tiles, `columns` to a row: one renderable rather than a widget per tile."""
-    table = Table.grid(expand=True, padding=(0, 2))
-    for _ in range(columns):
+def tile_widths(figures: tuple[Figure, ...], width: int) -> list[int]:
+    """The widths of the columns of tiles: the most columns (up to three, TILE_WIDTH cells each at
+    least) in which every figure and its label fit whole in `width` cells, the spare cells shared
+    evenly; one column if none does."""
+    needs = [max(cell_len(fmt.clean(data(f, "label"), single_line=True)), cell_len(fmt.quantity(f.quantity)))
+             for f in figures]
+    for columns in range(max(1, min(3, width // TILE_WIDTH, len(figures))), 1, -1):
+        widths = [max(needs[start::columns]) for start in range(columns)]
+        spare = width - sum(widths) - 4 * (columns - 1)  # the grid pads each side of a column by 2
+        if spare >= 0:  # shared evenly, as far as it goes
+            return [need + spare // columns for need in widths]
+    return [width]
+
+
+def tiles(figures: tuple[Figure, ...], columns: int = 3, widths: list[int] = ()) -> Table:
+    """Figures as tiles, `columns` to a row, `widths` cells each (else sharing the width evenly):
+    one renderable rather than a widget per tile."""
+    table = Table.grid(expand=not widths, padding=(0, 2))
+    for column in range(columns):
         # Cut with … rather than folded: folding split 一季度完成投/资 and 107.04/亿元 mid-word.
-        table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+        if widths:
+            table.add_column(width=widths[column], overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
     for start in range(0, len(figures), columns):
         row = [figure_tile(f) for f in figures[start:start + columns]]
         table.add_row(*row, *[Text()] * (columns - len(row)))
