@@ -250,6 +250,7 @@ def test_the_city_reads_the_rest_after_its_first_frame(city):
         screen = app.screen
         assert [r.district.path.stem for r in screen.comparison.ranked] == EXPECTED
         assert "读取中" not in screen_text(app) and not any(d.pending for d in app.districts)
+        assert "金水区（金水区.toml）截至 2025-10-31 · 第 1 名" in screen_text(app)  # the cursor on the first
 
     run_with(app, check)
 

@@ -215,7 +215,12 @@ class CityScreen(ListedScreen):
             self.districts = [fresh if d.path == fresh.path else d for d in self.districts]
             if getattr(self.app, "districts", None) is not None:
                 self.app.districts = self.districts  # 全市 shown again starts from these
+            table = self.query_one(VirtualTable)
+            at_top = table.cursor_row == 0  # not moved yet: the cursor stays on the first, whichever it is
             self.show_comparison(compare(self.districts, self.what_if))
+            if at_top and table.cursor_row:
+                table.cursor_row = 0
+                self.show_detail()
         self.all_read.set()
 
     async def every_district(self) -> None:
