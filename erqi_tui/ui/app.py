@@ -290,6 +290,7 @@ class ErqiApp(App):
         if pane_id == "overview":
             self.drawn_big = big
         pane = pane_class(pane_id, big)(self.context, id=f"pane-{pane_id}", classes="pane")
+        pane.drawn_in = lang()  # the language its words are in (show)
         if state is not None:
             pane.restore(state)
         return pane
@@ -440,7 +441,10 @@ class ErqiApp(App):
                                              problem=fmt.clean(problem))), before=main.query_one(KeyBar))
 
     async def show(self, dashboard: Dashboard) -> None:
-        """Draw `dashboard`, keeping the pane, the table's filter, order and selected row."""
+        """Draw `dashboard`, keeping the pane, the table's filter, order, selected row and where each
+        pane is scrolled to. Each pane built shows the new data in place (its update_dashboard),
+        unless its words are in another language or the overview changes between 大屏 and not:
+        those are built anew."""
         self.dashboard = dashboard
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())  # the file may name its layout (三区三轴) anew, or be another district's
@@ -453,13 +457,19 @@ class ErqiApp(App):
             old = self.built_pane(pane_id)
             if old is None:
                 continue  # never shown: built with the new data when it is
+            if (hasattr(old, "update_dashboard") and getattr(old, "drawn_in", None) == lang()
+                    and (pane_id != "overview" or self.big_screen() == self.drawn_big)):
+                await old.update_dashboard(self.context)
+                if not container.is_attached:
+                    return
+                continue
             pane = self.build_pane(pane_id, old.state() if hasattr(old, "state") else None)
             pane.display = old.display
             await old.remove()
             if not container.is_attached:
                 return  # the app is closing (q pressed as the files changed): nothing to draw on
             await container.mount(pane)
-        if focus_in_pane:
+        if focus_in_pane and (main.focused is not focused or not focused.is_attached):  # not kept in place
             self.focus_pane()
             active = self.built_pane(self.current_pane)
             cards = [c for c in active.query(TargetCard) if c.progress.target.id == card_id] if active else []

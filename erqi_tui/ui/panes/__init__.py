@@ -86,3 +86,15 @@ def target_section(context: Context, targets):
     if targets:
         yield TargetRow(target_cards(context, targets))
         yield target_course(context, targets)
+
+
+async def update_in_place(pane, context: Context) -> None:
+    """A reload shown in `pane` (a pane drawn wholly from its context): nothing done if the
+    dashboard and dates are alike; else its widgets composed anew inside it, so that the pane, and
+    with it the place it is scrolled to, stays."""
+    if pane.context == context:
+        return
+    pane.context = context
+    scroll_y = pane.scroll_y
+    await pane.recompose()
+    pane.scroll_to(y=scroll_y, animate=False, immediate=True)

@@ -12,7 +12,7 @@ from ...core import fmt
 from ...core.i18n import tr
 from ...core.model import grouped
 from ..widgets.cards import FigureGroup
-from . import Context, target_section
+from . import Context, target_section, update_in_place
 
 
 class BusinessPane(VerticalScroll):
@@ -21,6 +21,10 @@ class BusinessPane(VerticalScroll):
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
         self.context = context
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
+        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         targets = self.context.dashboard.targets_on("business")

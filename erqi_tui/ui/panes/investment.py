@@ -13,7 +13,7 @@ from ...core.model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
-from . import Context, target_section
+from . import Context, target_section, update_in_place
 
 
 class InvestmentPane(VerticalScroll):
@@ -31,6 +31,10 @@ class InvestmentPane(VerticalScroll):
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
         self.context = context
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
+        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

@@ -16,7 +16,7 @@ from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
 from ...views.listing import status_name
-from . import Context, target_section
+from . import Context, target_section, update_in_place
 
 
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
@@ -61,6 +61,10 @@ class LayoutPane(VerticalScroll):
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
         self.context = context
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
+        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

@@ -13,7 +13,7 @@ from ...core.i18n import data, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..themes import ThemedStatic
 from ..widgets.text import content, plain
-from . import Context, target_cards, target_course
+from . import Context, target_cards, target_course, update_in_place
 
 
 def time_line(context: Context, assessed: list[progress.TargetProgress], bars: bool = True) -> str:
@@ -51,6 +51,10 @@ class OverviewPane(VerticalScroll):
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
         self.context = context
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
+        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

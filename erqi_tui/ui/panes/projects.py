@@ -25,8 +25,11 @@ class ProjectTable(VirtualTable):
     BINDINGS = bindings("project-table")
 
     def __init__(self, dashboard, **kwargs) -> None:
-        super().__init__([tr(c.title) for c in listing.COLUMNS],
-                         lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS], **kwargs)
+        super().__init__([tr(c.title) for c in listing.COLUMNS], self.cells_in(dashboard), **kwargs)
+
+    @staticmethod
+    def cells_in(dashboard):
+        return lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS]
 
     @property
     def selected_id(self) -> str | None:
@@ -75,19 +78,45 @@ class ProjectsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
-        targets = dashboard.targets_on("projects")
-        groups = grouped(dashboard.figures_on("projects"))
-        if targets or groups:
-            with Horizontal(id="summary"):
-                yield from target_cards(self.context, targets)
-                for group, figures in groups:
-                    yield FigureGroup(group, figures)
+        summary = self.summary()
+        if summary is not None:
+            yield summary
         filter_input = Input(placeholder=tr("筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）"),
                              id="filter")
         filter_input.cursor_blink = False
         yield filter_input
         yield Static(id="sort-state")
         yield ProjectTable(dashboard, id="projects")
+
+    def summary(self) -> Horizontal | None:
+        """The pane's targets and figures above the table, if the file puts any here."""
+        dashboard = self.context.dashboard
+        targets = dashboard.targets_on("projects")
+        groups = grouped(dashboard.figures_on("projects"))
+        if not targets and not groups:
+            return None
+        return Horizontal(*target_cards(self.context, targets),
+                          *(FigureGroup(group, figures) for group, figures in groups), id="summary")
+
+    def summary_source(self) -> tuple:
+        """What the summary is drawn from: when a reload leaves it alike, the summary stays."""
+        dashboard = self.context.dashboard
+        return (dashboard.meta, dashboard.targets_on("projects"), dashboard.figures_on("projects"),
+                self.context.what_if, self.context.since,
+                {ident for project in dashboard.projects for ident in project.counts_for})
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: the new data shown in this pane, whose filter, order, selected row and scroll
+        stay; the summary is built again only if what it is drawn from changed."""
+        before = self.summary_source()
+        self.context, self.search = context, None
+        if self.summary_source() != before:
+            await self.query_children("#summary").remove()
+            summary = self.summary()
+            if summary is not None:
+                await self.mount(summary, before=0)
+        self.table.set_cells(ProjectTable.cells_in(context.dashboard))
+        self.refill()  # the table scrolls only if the selected row has left the rows in view
 
     def on_mount(self) -> None:
         if self.pending:

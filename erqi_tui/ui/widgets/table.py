@@ -67,6 +67,16 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # Data
 
+    def set_cells(self, cells: Callable[[object], Sequence[str]], titles: Sequence[str] | None = None) -> None:
+        """Rows drawn anew (a reload: the same projects read again are new rows): the cells kept
+        are dropped and the column widths measured again on the next set_rows, as when built."""
+        if titles is not None:
+            self.titles = list(titles)
+        self.cells_of = cells
+        self._cells.clear()
+        self.widths = [cell_len(t) for t in self.titles]
+        self.measured = False
+
     def set_rows(self, rows: Sequence[object], cursor: int = 0) -> None:
         self.rows = rows
         # The first rows set the column widths; later sets (a filter keystroke, a new order) only
