@@ -22,10 +22,19 @@ QUIET = 0.4
 class Frame:
     seconds: float  # from start (first frame) or from the key press (later frames) to the last byte
     data: bytes
+    arrivals: list[tuple[float, int]] = field(default_factory=list)  # (seconds, bytes so far) per read
 
     @property
     def size(self) -> int:
         return len(self.data)
+
+    def seen(self, marker: bytes) -> float:
+        """When `marker` was first on screen: the time of the read that completed it (nan if never)."""
+        at = self.data.find(marker)
+        if at < 0:
+            return float("nan")
+        end = at + len(marker)
+        return next(seconds for seconds, total in self.arrivals if total >= end)
 
 
 @dataclass
@@ -52,6 +61,7 @@ class Session:
         """Read until `until` has been seen (if given) and the output has gone quiet."""
         data = b""
         last = since
+        arrivals = []
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             ready, _, _ = select.select([self.master], [], [], QUIET)
@@ -64,9 +74,10 @@ class Session:
                     break
                 data += chunk
                 last = time.perf_counter()
+                arrivals.append((last - since, len(data)))
             elif data and (until is None or until in data):
                 break
-        return Frame(last - since, data)
+        return Frame(last - since, data, arrivals)
 
     def first_frame(self, marker: bytes) -> Frame:
         return self.read_frame(self.started, until=marker)
