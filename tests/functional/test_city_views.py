@@ -278,3 +278,24 @@ def test_a_district_opened_before_its_turn_is_read_then_opened(city):
         assert app.session.path.name == "郑东新区.toml" and "郑东新区" in screen_text(app)
 
     run_with(app, check)
+
+
+def test_a_what_if_is_said_over_the_citys_wall_and_supervision(city):
+    districts = read_all(expand([city]))
+    first = districts[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, as_of=dt.date(2025, 12, 31), who="tester", loaded=first.loaded,
+                  today=TODAY, settings=Config(lang="zh"), districts=districts, watch=False)
+    app.animation_level = "none"
+
+    async def check(pilot) -> None:
+        for key in ("g", "u"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert "【假设截至 2025-12-31（--as-of），非实际进度】全市" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert "如意湖科创中心" in screen_text(app)  # 开工 planned 2025-09: late at 12-31, not at 郑东新区's 06-30
+
+    run_with(app, check, size=(120, 30))

@@ -28,6 +28,11 @@ def _clean(text: str) -> str:
     return fmt.clean(text, single_line=True)
 
 
+def what_if_mark(what_if: dt.date | None) -> str:
+    """With --as-of, what the title says first: every district judged at that date, not as it stands."""
+    return city_view.what_if_note(what_if) if what_if else ""
+
+
 class CityView(ListedScreen):
     """A list over every district: `open_district(path)` opens one (Enter), `x` saves the list as a
     picture named for 全市."""
@@ -131,7 +136,7 @@ class CityWall(CityView):
         # As wall.WallTable lays them out: the name and how late, then the months, then the rest.
         titles = [tr("地区 · 项目"), tr("逾期"), month_header(), tr("逾期节点"), tr("责任单位")]
         super().__init__(districts, views.overdue(districts, what_if), titles, cells,
-                         title=tr("全市挂图：各地区的逾期节点，按地区"),
+                         title=what_if_mark(what_if) + tr("全市挂图：各地区的逾期节点，按地区"),
                          keys=tr("/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市"),
                          placeholder=tr("按地区、项目、单位或节点筛选…"), open_district=open_district)
         self.with_steps = views.with_steps(districts)
@@ -217,7 +222,7 @@ class CitySupervision(CityView):
 
         titles = [tr("地区"), tr("责任单位"), *(tr(KIND_NAMES[k]) for k in KINDS), tr("合计"), tr("截至")]
         super().__init__(districts, views.units(districts, what_if), titles, cells,
-                         title=tr("全市督办：各地区责任单位的逾期与未办事项"),
+                         title=what_if_mark(what_if) + tr("全市督办：各地区责任单位的逾期与未办事项"),
                          keys=tr("/ 筛选 · Enter 明细 · x 导出 · Esc 返回全市"),
                          placeholder=tr("按地区或单位筛选…"), open_district=open_district)
 
