@@ -299,3 +299,20 @@ def test_a_what_if_is_said_over_the_citys_wall_and_supervision(city):
         assert "如意湖科创中心" in screen_text(app)  # 开工 planned 2025-09: late at 12-31, not at 郑东新区's 06-30
 
     run_with(app, check, size=(120, 30))
+
+
+def test_the_dashboard_over_a_folder_reads_the_first_district_only_before_it_starts(city, monkeypatch):
+    from erqi_tui import cli
+
+    started = {}
+
+    def dashboard_app(args, path, loaded, districts=None):
+        started.update(path=path, districts=districts)
+        return 0
+
+    monkeypatch.setattr(cli, "dashboard_app", dashboard_app)
+    assert cli.main(["--data", f"{city}/"]) == 0
+    districts = started["districts"]
+    assert started["path"].name == "上街区.toml" and not districts[0].pending
+    assert all(d.pending and d.loaded is None for d in districts[1:])  # read by 全市 once it is on screen
+    assert cli.main(["check", f"{city}/"]) == 2  # check reads every file, as export does
