@@ -1,15 +1,21 @@
 """A 60,000-row ledger imported: previewed and applied, long (a row per target and day, as .xlsx and
 CSV) and wide (a row per target, a column per month: 5,000 rows × 12 months = 60,000 figures), each
-in its own process; seconds and peak memory (max RSS), with ratios against a baseline measured in
-the same run: openpyxl reading the same .xlsx in read-only mode and doing nothing with it (the floor
-any .xlsx import pays), and Python starting and importing erqi_tui's cli.
+in its own process; seconds (wall clock, and the CPU time the process took, steadier on a machine
+shared with other work) and peak memory (max RSS), with ratios against a baseline measured in the
+same run: openpyxl reading the same .xlsx in read-only mode and doing nothing with it (what an
+.xlsx import paid before it read the sheet's XML itself), and Python starting and importing
+erqi_tui's cli.
 
-    python bench/ledger.py [--rows 60000] [--runs 3]"""
+With --against REV, each preview is also timed with erqi_tui as it was at git revision REV, in the
+same run, and the ratio now/then printed.
+
+    python bench/ledger.py [--rows 60000] [--runs 3] [--against REV]"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -23,8 +29,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WRAP = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
-        "t = time.perf_counter() - t; "
-        "print(code, t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        "t = time.perf_counter() - t; usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(code, t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)")
 
 
 def data_file(path: Path, targets: int) -> None:
@@ -73,23 +79,28 @@ def wide_ledger(folder: Path, rows: int) -> tuple[Path, int]:
     return path, targets
 
 
-def measure(command: list[str], runs: int) -> tuple[float, int]:
-    """Median seconds and the largest peak memory (MB) of `command` over `runs` runs."""
-    times, peaks = [], []
+def measure(command: list[str], runs: int, code_at: Path | None = None) -> tuple[float, float, int]:
+    """Median seconds (wall clock and CPU) and the largest peak memory (MB) of `command` over `runs`
+    runs (`code_at`: a folder holding another erqi_tui to run instead of this one)."""
+    times, cpus, peaks = [], [], []
+    env = {**os.environ, "PYTHONPATH": str(code_at)} if code_at else None
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", WRAP, *command], capture_output=True, text=True, check=True)
-        code, seconds, peak = done.stdout.split()
+        done = subprocess.run([sys.executable, "-c", WRAP, *command], capture_output=True, text=True, check=True,
+                              env=env)
+        code, seconds, cpu, peak = done.stdout.split()
         if code not in ("0",):
             raise SystemExit(f"{' '.join(command)} exited {code}")
         times.append(float(seconds))
+        cpus.append(float(cpu))
         peaks.append(int(peak) / 1024)
-    return median(times), max(peaks)
+    return median(times), median(cpus), max(peaks)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=60_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", metavar="REV", help="also time each preview with erqi_tui as at this git revision")
     args = parser.parse_args()
     cli = [sys.executable, "-m", "erqi_tui"]
     with tempfile.TemporaryDirectory() as name:
@@ -107,9 +118,16 @@ def main() -> None:
         }
         print(f"{args.rows:,} rows long ({long_targets} targets), {wide_targets:,} rows × 12 months wide; "
               f"median of {args.runs} runs, peak = max RSS")
-        for label, (seconds, peak) in baselines.items():
-            print(f"  baseline {label:<38} {seconds:7.2f} s  {peak:7.0f} MB")
+        for label, (seconds, cpu, peak) in baselines.items():
+            print(f"  baseline {label:<38} {seconds:7.2f} s  {cpu:6.2f} s CPU  {peak:5.0f} MB")
         floor = {"long": baselines["openpyxl reads long.xlsx"], "wide": baselines["openpyxl reads wide.xlsx"]}
+        then = None
+        if args.against:
+            then = folder / "then"
+            then.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against, "erqi_tui"], capture_output=True,
+                                     check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(then)], input=archive, check=True)
         for label, sheet, kind in (("long .xlsx", long_xlsx, "long"), ("long .csv", long_csv, "long"),
                                    ("wide .xlsx", wide_xlsx, "wide")):
             for mode in ("preview", "apply"):
@@ -117,16 +135,21 @@ def main() -> None:
                 journal = data.with_name(f"{kind}.journal.toml")
                 journal.unlink(missing_ok=True)
                 extra = ["--apply", "--accept-outliers"] if mode == "apply" else []
-                seconds, peak = measure([*cli, "import", str(sheet), "--data", str(data), "--user", "bench", *extra], 1 if mode == "apply" else args.runs)
+                seconds, cpu, peak = measure([*cli, "import", str(sheet), "--data", str(data), "--user", "bench", *extra], 1 if mode == "apply" else args.runs)
                 if mode == "apply":  # each run appends to a fresh journal
-                    runs = [(seconds, peak)]
+                    runs = [(seconds, cpu, peak)]
                     for _ in range(args.runs - 1):
                         journal.unlink(missing_ok=True)
                         runs.append(measure([*cli, "import", str(sheet), "--data", str(data), "--user", "bench", *extra], 1))
-                    seconds, peak = median([r[0] for r in runs]), max(r[1] for r in runs)
+                    seconds, cpu, peak = median([r[0] for r in runs]), median([r[1] for r in runs]), max(r[2] for r in runs)
                 base = floor[kind]
-                print(f"  {label:<11} {mode:<8} {seconds:7.2f} s  {peak:7.0f} MB   "
-                      f"×{seconds / base[0]:.1f} time, ×{peak / base[1]:.1f} memory of openpyxl reading the .xlsx")
+                print(f"  {label:<11} {mode:<8} {seconds:7.2f} s  {cpu:6.2f} s CPU  {peak:5.0f} MB   "
+                      f"×{seconds / base[0]:.1f} time (×{cpu / base[1]:.1f} CPU), ×{peak / base[2]:.1f} memory "
+                      "of openpyxl reading the .xlsx")
+                if then is not None and mode == "preview":
+                    old = measure([*cli, "import", str(sheet), "--data", str(data), "--user", "bench"], args.runs, then)
+                    print(f"  {'':<11} {args.against[:8]:<8} {old[0]:7.2f} s  {old[1]:6.2f} s CPU  {old[2]:5.0f} MB   "
+                          f"now ×{seconds / old[0]:.2f} time (×{cpu / old[1]:.2f} CPU), ×{peak / old[2]:.2f} memory")
 
 
 if __name__ == "__main__":

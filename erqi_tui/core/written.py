@@ -9,6 +9,7 @@ a numeric cell (1e16 and 0.00001 read as the numbers they are), an Excel percent
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -72,7 +73,10 @@ class MergedNumber:
 def normal(value: Any) -> str:
     """A cell's text as compared: NFKC (full-width letters, digits and punctuation made half-width),
     trimmed."""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    text = str(value)
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):  # most cells: a quick test, no copy
+        return text.strip()
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def blank(value: Any) -> bool:
@@ -342,13 +346,13 @@ def field_date(dashboard: Any, kind: str, ident: str, field: str) -> dt.date:
     return max(dates) if dates else dashboard.meta.as_of
 
 
-def in_force_at(points: dict[dt.date, Any], date: dt.date) -> tuple[dt.date, Any] | None:
-    """The figure in force at `date`: the latest at or before it, with its date."""
-    earlier = [d for d in points if d <= date]
-    if not earlier:
-        return None
-    latest = max(earlier)
-    return latest, points[latest]
+def in_force_at(points: dict[dt.date, Any], date: dt.date, dates: list[dt.date] | None = None) -> tuple[dt.date, Any] | None:
+    """The figure in force at `date`: the latest at or before it, with its date (`dates`: the
+    points' dates in order, when the caller keeps them, for a ledger's many rows)."""
+    if dates is None:
+        dates = sorted(points)
+    at = bisect.bisect_right(dates, date)
+    return (dates[at - 1], points[dates[at - 1]]) if at else None
 
 
 def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None) -> str:
@@ -379,10 +383,11 @@ def as_percent(value: Decimal) -> str:
     return tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(as_number(value)))
 
 
-def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date) -> Asked:
+def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date,
+                     dates: list[dt.date] | None = None) -> Asked:
     """What a target's new figure at `date` is asked (`points`: the target's figures in force by
-    date, `as_of`: the date its current figure stands at)."""
-    figure = outlier_question(quantity, in_force_at(points, date), goal) or fraction_question(quantity, goal)
+    date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at)."""
+    figure = outlier_question(quantity, in_force_at(points, date, dates), goal) or fraction_question(quantity, goal)
     there = points.get(date)
     said = ""
     if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force

@@ -15,6 +15,7 @@ records once. Every problem names the sheet's row and column.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import io
 import re
@@ -99,6 +100,7 @@ class Importer:
         # figure in force by date (the file's own, the journal's, the rows planned).
         self.state = {t.id: (t.current, dashboard.target_date(t)) for t in dashboard.targets}
         self.points: dict[str, dict[dt.date, Quantity]] = values_.figures_in_force(dashboard)
+        self.dates: dict[str, list[dt.date]] = {}  # each target's points' dates in order, kept as rows add to them
         self.in_force: dict[tuple[str, str, str, dt.date], Any] = {}
         for change in dashboard.changes:
             if change.withdrawn is None:
@@ -135,6 +137,7 @@ class Importer:
             elif col.field not in by_field:
                 by_field[col.field] = col
         self.columns = by_field
+        self.project_columns = [f for f in PROJECT_FIELDS if f in by_field]
         months.sort(key=lambda c: c.month[1])
         self.months = months
         if months and "value" in by_field:
@@ -203,7 +206,8 @@ class Importer:
 
     def row(self, number: int, cells: list[Any]):
         """The row's planned updates; [] when it changes nothing; None after a problem; "total"."""
-        for col in self.ledger.columns:  # a quote never closed in a CSV swallows the rows after it
+        csv = not self.ledger.sheet  # a quote never closed in a CSV swallows the rows after it
+        for col in self.ledger.columns if csv else ():
             value = cells[col.index] if col.index < len(cells) else None
             if isinstance(value, CsvCell) and (value.holds_rows or col.field not in ("note", "name", "location", "expected", None)):
                 self.problem(number, col, tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
@@ -230,8 +234,9 @@ class Importer:
     def total(self, ident_cell: Any, name_cell: Any, cells: list[Any]) -> bool:
         """A 合计/小计/总计 row: its id cell is empty (or says 合计 itself) and a cell at its start says
         so. A row naming a known target (引进外资合计 by its id, or by its very name) never is."""
-        def says_total(value: Any) -> bool:
-            return isinstance(value, str) and any(w in normal(value).replace(" ", "") for w in values_.TOTAL_WORDS)
+        def says_total(value: Any) -> bool:  # each of TOTAL_WORDS ends in 计
+            return isinstance(value, str) and "计" in value and any(
+                w in normal(value).replace(" ", "") for w in values_.TOTAL_WORDS)
 
         if not blank(ident_cell):
             written = normal(ident_cell)
@@ -421,7 +426,7 @@ class Importer:
     # --- targets ------------------------------------------------------------------------------
 
     def target_row(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
-        extra = [f for f in PROJECT_FIELDS if not blank(self.cell(cells, f))]
+        extra = [f for f in self.project_columns if not blank(self.cell(cells, f))]
         if extra:
             self.problem(number, self.columns[extra[0]], tr("“{ident}”是目标：这一行填写数值，不填项目字段", ident=target.id))
             return None
@@ -504,8 +509,11 @@ class Importer:
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
                 date == as_of and current == quantity):
             return None  # recorded before, whether current or back-dated
-        question = values_.target_questions(quantity, date, self.points.get(target.id, {}), target.target,
-                                            as_of).joined()
+        points = self.points.setdefault(target.id, {})
+        dates = self.dates.get(target.id)
+        if dates is None:
+            dates = self.dates[target.id] = sorted(points)
+        question = values_.target_questions(quantity, date, points, target.target, as_of, dates).joined()
         name = data(target, "name")
         if date >= as_of:
             line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
@@ -516,7 +524,9 @@ class Importer:
                       new=fmt.quantity(quantity), date=date.isoformat(), history=values_.back_dated(current, as_of))
         if said:
             line += tr("；{said}", said=said)
-        self.points.setdefault(target.id, {})[date] = quantity
+        if date not in points:
+            bisect.insort(dates, date)
+        points[date] = quantity
         self.in_force[("target", target.id, "current", date)] = quantity
         update = Update("target", target.id, {"current": quantity}, date, self.who, note)
         return Planned(number, update, line, question, self.at_column)

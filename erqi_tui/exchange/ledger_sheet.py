@@ -5,6 +5,7 @@ table), the header row after any title, 填报单位/日期 lines or blank rows,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -212,7 +213,8 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
                 raise _problem(path, None, tr(
                     "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
                     limit=f"{MAX_UNPACKED // 2**20}"))
-            book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
+            with _sizes_not_measured():
+                book = load_workbook(path, read_only=True, data_only=True)  # formulas as their values
             sheets = list(book.worksheets)
             names = [s.title for s in sheets]
             if choice is not None:
@@ -227,8 +229,7 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
                     continue
                 xml = archive.read(sheet._worksheet_path.lstrip("/"))
                 merged, formulas = _merged_blocks(path, xml), _formulas_without_values(xml)
-                sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
-                found = _table(path, sheet.title, _xlsx_rows(path, sheet, merged, formulas), choice is not None,
+                found = _table(path, sheet.title, _xlsx_rows(path, sheet, xml, merged, formulas), choice is not None,
                                tuple(passed))
                 if found is not None:
                     return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden)
@@ -242,6 +243,27 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
     finally:
         if book is not None:
             book.close()  # read-only mode keeps the file open
+
+
+@contextlib.contextmanager
+def _sizes_not_measured() -> Iterator[None]:
+    """openpyxl opening a workbook read-only reads each sheet's XML to its end for its size when
+    the sheet does not state it (files written by programs): a whole pass over every sheet, for a
+    size this module never uses (each row is read as written). Not measured while it opens one."""
+    try:
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:
+        yield
+        return
+    measure = ReadOnlyWorksheet.__dict__.get("_get_size")
+    if measure is None:
+        yield
+        return
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = measure
 
 
 def _chosen(path: Path, names: list[str], choice: str) -> int:
@@ -258,23 +280,14 @@ def _chosen(path: Path, names: list[str], choice: str) -> int:
                                   names="、".join(f"{i}. {n}" for i, n in enumerate(names, 1))))
 
 
-def _xlsx_rows(path: Path, sheet, by_row, formulas) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas) -> Iterator[tuple[int, list[Any]]]:
     """A sheet's rows, streamed: merged blocks filled with their top-left value, a percent cell as
     Percent, a formula cell without a value as NoCachedValue."""
     tops: dict[tuple, Any] = {}
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
+    for number, values in enumerate(_sheet_values(path, sheet, xml), start=1):
         if number > 2 * MAX_ROWS:
             raise _problem(path, number, tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
                                             sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
-        if len(cells) > MAX_COLUMNS:
-            raise _problem(path, number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
-                                            columns=f"{len(cells):,}", limit=MAX_COLUMNS))
-        values = []
-        for cell in cells:
-            value = cell.value
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in _unquoted(cell):
-                value = Percent(value)
-            values.append(value)
         for column_number, formula in formulas.get(number, ()):
             if column_number <= len(values) and values[column_number - 1] is None:
                 values[column_number - 1] = NoCachedValue(formula)
@@ -293,6 +306,173 @@ def _xlsx_rows(path: Path, sheet, by_row, formulas) -> Iterator[tuple[int, list[
         yield number, values
 
 
+def _sheet_values(path: Path, sheet, xml: bytes) -> Iterator[list[Any]]:
+    """Each row's values, from the first row on (a row the file leaves out is []): a numeric cell
+    Excel shows as a percentage is a Percent, a date cell a datetime. The sheet's XML (`xml`) is read
+    here with expat, as openpyxl reads it but without an element tree and a cell object for each
+    cell: openpyxl's own reading was most of the time a 60,000-row ledger took. openpyxl gives the
+    workbook's shared strings, styles and epoch; where it does not as expected, through its cells."""
+    try:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+        book = sheet.parent
+        formats = [BUILTIN_FORMATS.get(s.numFmtId, "General") if s.numFmtId < BUILTIN_FORMATS_MAX_SIZE
+                   else book._number_formats[s.numFmtId - BUILTIN_FORMATS_MAX_SIZE] for s in book._cell_styles]
+        reader = _SheetXml(path, sheet._shared_strings, book.epoch, set(book._date_formats),
+                           set(book._timedelta_formats),
+                           {index for index, number_format in enumerate(formats) if "%" in _format_unquoted(number_format)})
+    except (ImportError, AttributeError, TypeError, IndexError):  # another openpyxl: the cells' way
+        sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
+        yield from _cell_values(path, sheet)
+        return
+    yield from reader.rows(xml)
+
+
+class _SheetXml:
+    """A worksheet's <sheetData> read with expat, a chunk at a time: rows as lists of values."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, path: Path, strings: list, epoch, dates: set, durations: set, percent: set) -> None:
+        self.path, self.strings, self.epoch = path, strings, epoch
+        self.dates, self.durations, self.percent = dates, durations, percent
+        self.done: list[tuple[int, list[Any]]] = []  # rows finished, not yet handed on
+        self.row_number = 0
+        self.values: list[Any] | None = None  # the row being read
+        self.column = 0
+        self.cell: tuple[str, int] | None = None  # (type, style) of the cell being read
+        self.text: list[str] | None = None  # the text being gathered (a <v>, or an inline string's <t>s)
+        self.value_text: str | None = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0  # inside an inline string's reading (rPh), which is not its text
+
+    def rows(self, xml: bytes) -> Iterator[list[Any]]:
+        from xml.parsers import expat
+
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.StartElementHandler, parser.EndElementHandler = self.start, self.end
+        parser.CharacterDataHandler = self.characters
+        parser.StartDoctypeDeclHandler = self.refused  # no entities of its own: a sheet has none
+        number = 0
+        try:
+            for at in range(0, len(xml) or 1, self.CHUNK):
+                parser.Parse(xml[at:at + self.CHUNK], at + self.CHUNK >= len(xml))
+                for index, values in self.done:
+                    if index <= number:  # a row out of order: left out, as openpyxl leaves it
+                        continue
+                    while number < index - 1:
+                        number += 1
+                        yield []
+                    number = index
+                    yield values
+                self.done = []
+        except expat.ExpatError as error:
+            raise _problem(self.path, None, tr("不能作为 .xlsx 工作簿读取（{error}）", error=str(error)[:200])) from None
+
+    def refused(self, *_: Any) -> None:
+        raise _problem(self.path, None, tr("不能作为 .xlsx 工作簿读取（{error}）", error="DOCTYPE in a worksheet"))
+
+    def start(self, name: str, attrs: dict) -> None:
+        tag = _TAGS.get(name) or _tag(name)
+        if tag == "c" and self.values is not None:
+            ref = attrs.get("r")
+            self.column = _column_number(_REF_LETTERS.match(ref)[0]) if ref and _REF_LETTERS.match(ref) else self.column + 1
+            if self.column > MAX_COLUMNS:
+                raise _problem(self.path, self.row_number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
+                                                              columns=f"{self.column:,}", limit=MAX_COLUMNS))
+            style = attrs.get("s")
+            self.cell = (attrs.get("t", "n"), int(style) if style else 0)
+            self.value_text, self.inline = None, None
+        elif tag == "v" and self.cell is not None:
+            self.text = []
+        elif tag == "is" and self.cell is not None:
+            self.inline = []
+        elif tag == "t" and self.inline is not None and not self.phonetic:
+            self.text = []
+        elif tag == "rPh":
+            self.phonetic += 1
+        elif tag == "row":
+            ref = attrs.get("r")
+            self.row_number = int(float(ref)) if ref else self.row_number + 1
+            self.values, self.column = [], 0
+
+    def characters(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def end(self, name: str) -> None:
+        tag = _TAGS.get(name) or _tag(name)
+        if tag == "v" and self.text is not None:
+            self.value_text, self.text = "".join(self.text), None
+        elif tag == "t" and self.text is not None:
+            self.inline.append("".join(self.text))
+            self.text = None
+        elif tag == "rPh":
+            self.phonetic -= 1
+        elif tag == "c" and self.cell is not None:
+            values = self.values  # every cell written counts, a blank one too (as openpyxl reads it)
+            if len(values) < self.column:
+                values.extend([None] * (self.column - len(values)))
+            values[self.column - 1] = self.value()
+            self.cell = None
+        elif tag == "row" and self.values is not None:
+            self.done.append((self.row_number, self.values))
+            self.values = None
+
+    def value(self) -> Any:
+        """The cell's value as openpyxl reads it with data_only (a formula as its value kept)."""
+        kind, style = self.cell
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline is not None else None
+        text = self.value_text or None
+        if text is None:
+            return None
+        if kind == "n":
+            number = float(text) if "." in text or "E" in text or "e" in text else int(text)
+            if style in self.dates:
+                from openpyxl.utils.datetime import from_excel
+
+                try:
+                    return from_excel(number, self.epoch, timedelta=style in self.durations)
+                except (OverflowError, ValueError):
+                    return "#VALUE!"
+            return Percent(number) if style in self.percent else number
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind == "b":
+            return bool(int(text))
+        if kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
+            return from_ISO8601(text)
+        return text  # str (a formula's text), e (an error: #DIV/0!)
+
+
+_REF_LETTERS = re.compile(r"[A-Z]{1,3}")
+_TAGS: dict[str, str] = {}
+
+
+def _tag(name: str) -> str:
+    """An element's name without its namespace ("http://…/main c" → "c")."""
+    _TAGS[name] = tag = name.rpartition(" ")[2]
+    return tag
+
+
+def _cell_values(path: Path, sheet) -> Iterator[list[Any]]:
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        if len(cells) > MAX_COLUMNS:
+            raise _problem(path, number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
+                                            columns=f"{len(cells):,}", limit=MAX_COLUMNS))
+        values = []
+        for cell in cells:
+            value = cell.value
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in _unquoted(cell):
+                value = Percent(value)
+            values.append(value)
+        yield values
+
+
 def _a_figure(value: Any) -> bool:
     """A number, or text that is one (18, "18", "约18"), as a merged block's value: not a name or date."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -306,7 +486,11 @@ def _a_figure(value: Any) -> bool:
 
 
 def _unquoted(cell) -> str:
-    number_format = getattr(cell, "number_format", None) or ""
+    return _format_unquoted(getattr(cell, "number_format", None) or "")
+
+
+def _format_unquoted(number_format: str) -> str:
+    """A number format without its quoted text ("完成率%" shows a % sign, not a percentage)."""
     return re.sub(r'"[^"]*"|\\.', "", number_format) if "%" in number_format else ""
 
 

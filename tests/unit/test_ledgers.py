@@ -652,3 +652,78 @@ def test_places_in_a_title_as_an_official_reads_them(text, other):
     assert other_place(text, "二七区", "郑州市") == other
     assert other_place("示例市航空港区台账", "示例（虚构）河湾区", "示例市") == "航空港区"
     assert other_place("示例市2025年台账", "示例（虚构）河湾区", "示例市") is None
+
+
+# --- the sheet's XML read as openpyxl reads it --------------------------------------------------------
+
+def _rows_both_ways(path):
+    """A workbook's first sheet as ledger_sheet reads it (expat) and through openpyxl's cells."""
+    from zipfile import ZipFile
+
+    from openpyxl import load_workbook
+
+    from erqi_tui.exchange import ledger_sheet
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    sheet = book.worksheets[0]
+    with ZipFile(path) as archive:
+        xml = archive.read(sheet._worksheet_path.lstrip("/"))
+    fast = list(ledger_sheet._sheet_values(path, sheet, xml))
+    sheet.reset_dimensions()
+    slow = list(ledger_sheet._cell_values(path, sheet))
+    book.close()
+    return fast, slow
+
+
+def test_the_sheets_xml_reads_as_openpyxls_cells_read_it(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["编号", "日期", "数值", "真假", "备注"])
+    sheet.append(["new-projects", dt.datetime(2025, 9, 30), 0.965, True, "含 <两个> & “引号”"])
+    sheet.append([None, dt.date(2025, 9, 30), 1e16, False, "=1/0"])
+    sheet.append([])
+    sheet.append(["合计", None, 12345678901234567890, None, " 前后空格 "])
+    sheet["E10"] = "跳过几行"
+    sheet["C2"].number_format = "0.0%"
+    sheet["C3"].number_format = '"完成率%"0'  # a % sign quoted: not a percentage
+    sheet["B3"].number_format = "yyyy年m月d日"
+    path = tmp_path / "kinds.xlsx"
+    book.save(path)
+    fast, slow = _rows_both_ways(path)
+    assert fast == slow and [type(v).__name__ for v in fast[1]] == ["str", "datetime", "Percent", "bool", "str"]
+    assert len(fast) == 10 and fast[3] == fast[5] == [] and fast[9] == [None, None, None, None, "跳过几行"]
+
+    write_only = Workbook(write_only=True)  # inline strings, as programs write them
+    other = write_only.create_sheet("台账")
+    other.append(["编号", "数值", "备注"])
+    other.append(["new-projects", 18, "行一\n行二"])
+    write_only.save(tmp_path / "inline.xlsx")
+    fast, slow = _rows_both_ways(tmp_path / "inline.xlsx")
+    assert fast == slow == [["编号", "数值", "备注"], ["new-projects", 18, "行一\n行二"]]
+
+
+def test_a_sheet_written_by_hand_reads_as_openpyxl_reads_it(tmp_path):
+    """Prefixed names, rows and cells without their reference, rich text with a reading (rPh), an
+    error, a formula's text, a cell past the last: as openpyxl reads them."""
+    from zipfile import ZipFile
+
+    ledger(tmp_path / "base.xlsx", ["x"])
+    sheet_xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>编号</x:t></x:is></x:c>'
+        '<x:c t="inlineStr"><x:is><x:r><x:t>数</x:t></x:r><x:r><x:t xml:space="preserve">值 </x:t></x:r>'
+        '<x:rPh sb="0" eb="1"><x:t>shu</x:t></x:rPh></x:is></x:c></x:row>'
+        '<x:row><x:c r="A2" t="str"><x:f>"new-"&amp;"projects"</x:f><x:v>new-projects</x:v></x:c>'
+        '<x:c r="B2" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="D2"><x:v>1.5E3</x:v></x:c></x:row>'
+        '<x:row r="4"><x:c r="B4" t="b"><x:v>1</x:v></x:c><x:c r="C4"><x:v></x:v></x:c></x:row>'
+        '</x:sheetData></x:worksheet>')
+    path = tmp_path / "hand.xlsx"
+    with ZipFile(tmp_path / "base.xlsx") as source, ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, sheet_xml.encode() if item.filename == "xl/worksheets/sheet1.xml" else data)
+    fast, slow = _rows_both_ways(path)
+    assert fast == slow == [["编号", "数值 "], ["new-projects", "#DIV/0!", None, 1500.0], [], [None, True, None]]
