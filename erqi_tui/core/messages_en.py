@@ -874,6 +874,10 @@ EN.update({  # the city, round two
 EN.update({  # ledgers, round two
     "第 {row} 行写明“{written}”：没有注明单位的数按{unit}读":
         "Row {row} says “{written}”: figures with no unit of their own are read in {unit}",
+    "第 {row} 行写明“{written}”：没有注明单位的金额按{unit}读":
+        "Row {row} says “{written}”: sums of money with no unit of their own are read in {unit}",
+    "第 {row} 行写明“{written}”：没有注明单位的面积按{unit}读":
+        "Row {row} says “{written}”: areas with no unit of their own are read in {unit}",
     "（第 {row} 行写明“{written}”）": " (row {row} says “{written}”)",
     "单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位":
         "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",

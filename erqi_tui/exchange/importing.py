@@ -154,8 +154,11 @@ class Importer:
         self.sheet_date = self.labelled_date(ledger)
         self.stated = stated_unit(ledger)
         if self.stated is not None:
-            self.notes.append(tr("第 {row} 行写明“{written}”：没有注明单位的数按{unit}读", row=self.stated.row,
-                                 written=self.stated.written, unit=self.stated.unit))
+            kind, where = values_.units.dimension(self.stated.unit), dict(row=self.stated.row, written=self.stated.written,
+                                                                          unit=self.stated.unit)
+            self.notes.append(tr("第 {row} 行写明“{written}”：没有注明单位的金额按{unit}读", **where) if kind == "money" else
+                              tr("第 {row} 行写明“{written}”：没有注明单位的面积按{unit}读", **where) if kind == "area" else
+                              tr("第 {row} 行写明“{written}”：没有注明单位的数按{unit}读", **where))
             if self.stated.row == ledger.header_row:  # a header cell 金额单位：万元 is read, not ignored
                 ignored[:] = [i for i in ignored if self.stated.written not in i]
         planned: list[Planned] = []
@@ -209,7 +212,8 @@ class Importer:
         csv = not self.ledger.sheet  # a quote never closed in a CSV swallows the rows after it
         for col in self.ledger.columns if csv else ():
             value = cells[col.index] if col.index < len(cells) else None
-            if isinstance(value, CsvCell) and (value.holds_rows or col.field not in ("note", "name", "location", "expected", None)):
+            if isinstance(value, CsvCell) and (col.field not in ("note", "name", "location", "expected", None)
+                                               or self.swallowed(value)):
                 self.problem(number, col, tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
                                              "请检查这一格的引号", first=value.first, last=value.last))
                 return None
@@ -230,6 +234,28 @@ class Importer:
                 "“{ident}”是项目：每月一列的台账只填目标的数值", ident=ident))
             return None
         return self.project_row(number, cells, ident)
+
+    def swallowed(self, value: CsvCell) -> bool:
+        """Whether a text cell over several lines holds rows of the table, as a quote never closed
+        swallows them: a line after its first that splits into nearly the header's cells and names
+        a target or project where the id (or name) is, or gives a number where a figure is. A note's
+        own lines, commas and all (其中 1,200 万元, 来自港资), are not rows."""
+        figures = [c.index for c in self.ledger.columns if c.field in ("value", "month") or (
+            c.field in fields.PROJECT_FIELD and fields.PROJECT_FIELD[c.field].kind == fields.AMOUNT)]
+        for line in value.lines_as_rows():
+            if len(line) < max(2, len(self.ledger.columns) - 1):
+                continue
+            named = [line[c.index] for c in self.ledger.columns if c.field in ("id", "name") and c.index < len(line)]
+            if any(normal(n) in self.targets or normal(n) in self.projects or _name_key(n) in self.by_name for n in named):
+                return True
+            for index in figures:
+                if index < len(line) and not blank(line[index]):
+                    try:
+                        values_.read_number(line[index])
+                        return True
+                    except Unreadable:
+                        continue
+        return False
 
     def total(self, ident_cell: Any, name_cell: Any, cells: list[Any]) -> bool:
         """A 合计/小计/总计 row: its id cell is empty (or says 合计 itself) and a cell at its start says
@@ -419,7 +445,9 @@ class Importer:
         if sources:
             return sources[0][0], ""
         stated = self.stated
-        if stated is not None and not (stated.money_only and values_.units.dimension(unit) != "money"):
+        # The sheet's unit is that of its figures of one kind: 单位：万元 over a ledger of sums of money
+        # and counts says what the sums are in; a count (个) or a percent is read in its own unit.
+        if stated is not None and values_.units.dimension(stated.unit) == values_.units.dimension(unit):
             return stated.unit, tr("（第 {row} 行写明“{written}”）", row=stated.row, written=stated.written)
         return None
 

@@ -593,11 +593,12 @@ class CsvCell(str):
 
     def __new__(cls, text: str, first: int, last: int, delimiter: str = ",") -> "CsvCell":
         cell = super().__new__(cls, text)
-        cell.first, cell.last = first, last
-        # After a line break, a line with the file's delimiter in it reads as a row of the table: a
-        # ledger's note is almost never written so, a quote never closed always is.
-        cell.holds_rows = any(delimiter in line for line in text.splitlines()[1:])
+        cell.first, cell.last, cell.delimiter = first, last, delimiter
         return cell
+
+    def lines_as_rows(self) -> list[list[str]]:
+        """Each line after its first, split into cells as a row of the file is."""
+        return list(csv.reader(self.splitlines()[1:], delimiter=self.delimiter))
 
 
 _STATED_UNIT = re.compile(r"(金额|计量|数量)?单位\s*(?:[:：为]\s*)?([^\s，,;；。:：)）\]】]+)")
