@@ -64,6 +64,15 @@ def _worksheet_path() -> str | None:
     return _source_says(ReadOnlyWorksheet, "__init__", "self._worksheet_path = worksheet_path")
 
 
+def _sheet_parts() -> str | None:
+    from openpyxl.styles import stylesheet
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    return (_source_says(ReadOnlyWorksheet, "__init__", "self._shared_strings = shared_strings", "self._get_size()")
+            or _source_says(stylesheet, "apply_stylesheet", "wb._number_formats =", "wb._cell_styles =",
+                            "wb._date_formats =", "wb._timedelta_formats ="))
+
+
 def _row_xml() -> str | None:
     from docx import Document
 
@@ -95,6 +104,11 @@ PRIVATE_APIS: tuple[PrivateAPI, ...] = (
     PrivateAPI("ReadOnlyWorksheet._worksheet_path", "openpyxl", "3.1.5",
                "exchange/importing.py and ledger_sheet.py: the first sheet's XML, to bound its merged blocks before openpyxl "
                "(which builds none in read-only mode) reads it", _worksheet_path),
+    PrivateAPI("openpyxl.worksheet._read_only: ReadOnlyWorksheet._get_size and _shared_strings; the workbook's "
+               "_cell_styles, _number_formats, _date_formats, _timedelta_formats", "openpyxl", "3.1.5",
+               "exchange/ledger_sheet.py: a sheet's XML read with expat, its cells' values as openpyxl gives "
+               "them (shared strings, percent and date styles), and no pass over each sheet for a size never used "
+               "(a third of a 60,000-row ledger's read); the cells' own way when these are not there", _sheet_parts),
     PrivateAPI("_Row._tr", "python-docx", "1.2.0",
                "exchange/briefing_doc.py: a table row's XML, to repeat the header row on every page and keep "
                "rows whole (python-docx has no public way to either)", _row_xml),

@@ -634,6 +634,12 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "导入到 {district}（{year} 年）的数据文件 {path}": "Importing into the data file of {district} ({year}): {path}",
     "工作表“{sheet}”": "sheet “{sheet}”", "CSV": "CSV",
     "（前面的工作表 {names} 没有表格）": " (the sheets before it, {names}, hold no table)",
+    "未读取的列：{names}（跨几个月的合计；已按各月的列读取）":
+        "Not read: {names} (totals over several months; the months' own columns were read)",
+    "未读取的列：{names}：是这几个月的数还是年初以来的累计，表头没有写明；请改用累计的列（1-9月、前三季度，"
+    "或写明 三季度（累计）），或每月一列":
+        "Not read: {names}: the header does not say whether these are those months' own figures or the running "
+        "totals since January; use running totals (1-9月, 前三季度, or say so: 三季度（累计）) or a column per month",
     "（公式 ={formula}）": " (formula ={formula})",
     "{district}{year}年重点指标月度台账（各月当月数）": "{district} {year}: key targets, monthly ledger (each month's amount)",
     "{district}{year}年重点指标台账": "{district} {year}: key targets ledger",

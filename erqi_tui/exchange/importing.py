@@ -123,9 +123,12 @@ class Importer:
     def plan(self, ledger: Ledger) -> Plan:
         self.ledger = ledger
         by_field: dict[str, Column] = {}
-        ignored, months = [], []
+        ignored, months, spans = [], [], []
+        by_month = any(c.field == "month" and not c.span for c in ledger.columns)
         for col in ledger.columns:
-            if col.field == "month":
+            if col.field == "period" or (col.field == "month" and col.span and by_month):
+                spans.append(col)  # a quarter's own figure, or a total the months give: said, not read
+            elif col.field == "month":
                 year = col.month[0]
                 if year is not None and year != self.dashboard.meta.year:
                     ignored.append(tr("{column}（不在数据年度 {year} 年）", column=col.title, year=self.dashboard.meta.year))
@@ -150,6 +153,11 @@ class Importer:
         if self.monthly and not months:
             self.problems.append(Problem(self.path, ledger.header_row, None, "", tr(
                 "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
+        if spans:
+            names = "、".join(c.title for c in spans)
+            self.notes.append(tr("未读取的列：{names}（跨几个月的合计；已按各月的列读取）", names=names) if by_month else tr(
+                "未读取的列：{names}：是这几个月的数还是年初以来的累计，表头没有写明；请改用累计的列（1-9月、前三季度，"
+                "或写明 三季度（累计）），或每月一列", names=names))
         self.district_checks(ledger)
         self.sheet_date = self.labelled_date(ledger)
         self.stated = stated_unit(ledger)

@@ -52,6 +52,7 @@ class Column(NamedTuple):
     unit: str = ""  # from brackets: 完成值（万元）
     month: tuple[int | None, int] | None = None  # (year or None, month) for a month's column
     basis: str = ""  # 累计 or 当月, from brackets
+    span: int = 0  # the first month of a column over several months (1-9月, 三季度, 上半年); 0: one month
 
 
 class Ledger(NamedTuple):
@@ -117,9 +118,12 @@ def column(index: int, title: Any) -> Column:
             basis = BASIS[inside]
         else:
             unit = unit_named(inside)
-    span = re.fullmatch(r"(?:(\d{4})\s*年\s*)?1\s*[-~～至—–]\s*(\d{1,2})\s*月份?", name)
-    if span and 1 <= int(span[2]) <= 12 and basis != "当月":  # 1-9月: January to September, a running total
-        return Column(index, shown, "month", unit, (int(span[1]) if span[1] else None, int(span[2])), "累计")
+    span = _span(name)
+    if span is not None and basis != "当月":
+        year, first, last = span
+        if first == 1 or basis == "累计":  # 1-9月, 前三季度, 一季度, 三季度（累计）: the running total at its end
+            return Column(index, shown, "month", unit, (year, last), "累计", first)
+        return Column(index, shown, "period", unit, (year, last), basis, first)  # 7-9月, 三季度: not told which
     for word in ("累计", "当月", "本月"):  # 1月累计, 当月完成
         if name.endswith(word) and header_month(name[: -len(word)]):
             basis, name = BASIS[word], name[: -len(word)]
@@ -132,6 +136,32 @@ def column(index: int, title: Any) -> Column:
     return Column(index, shown, field, unit if field else "", None, basis)
 
 
+_SPAN = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*[-~～至—–]\s*(\d{1,2})\s*月份?")
+_QUARTER = re.compile(r"(?:(\d{4})\s*年?\s*)?(?:第?\s*([一二三四1-4])\s*季度?|[Qq]\s*([1-4]))")
+_QUARTERS_SO_FAR = re.compile(r"(?:(\d{4})\s*年\s*)?前\s*([一二两三1-3])\s*个?\s*季度")
+_HALF = re.compile(r"(?:(\d{4})\s*年\s*)?([上下])\s*半年")
+_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+
+def _span(name: str) -> tuple[int | None, int, int] | None:
+    """A column over several months: (year or None, first month, last month) of 1-9月, 7-9月,
+    2025年4-6月, 一季度, 第三季度, Q3, 前三季度, 上半年, 下半年."""
+    year: str | None = None
+    match = _SPAN.fullmatch(name)
+    if match and 1 <= int(match[2]) < int(match[3]) <= 12:
+        year, first, last = match[1], int(match[2]), int(match[3])
+    elif (match := _QUARTER.fullmatch(name)) and ("季" in name or match[3]):
+        quarter = int(match[3]) if match[3] else _NUMBERS.get(match[2]) or int(match[2])
+        year, first, last = match[1], 3 * quarter - 2, 3 * quarter
+    elif match := _QUARTERS_SO_FAR.fullmatch(name):
+        year, first, last = match[1], 1, 3 * (_NUMBERS.get(match[2]) or int(match[2]))
+    elif match := _HALF.fullmatch(name):
+        year, first, last = match[1], (1 if match[2] == "上" else 7), (6 if match[2] == "上" else 12)
+    else:
+        return None
+    return (int(year) if year else None), first, last
+
+
 def columns_of(values: list[Any]) -> list[Column] | None:
     """The row's columns if it is a header: it names an id (or name) column and a value column,
     months, or a project's fields."""
@@ -139,7 +169,7 @@ def columns_of(values: list[Any]) -> list[Column] | None:
     fields = {c.field for c in found}
     if not fields & {"id", "name"}:
         return None
-    if "value" in fields or "month" in fields or fields & set(PROJECT_FIELDS):
+    if "value" in fields or "month" in fields or "period" in fields or fields & set(PROJECT_FIELDS):
         return found
     return None
 

@@ -765,3 +765,52 @@ def test_counts_under_a_sheet_wide_unit_of_money_are_read_in_their_own_unit(live
                        "第 6 行  一网通办率：96 % → 97 %（截至 2025-09-30）",
                        "第 2 行写明“单位：万元”：没有注明单位的金额按万元读"]
     assert [c[2] for c in recorded(lived)[-3:]] == [Quantity(200, "亿元"), Quantity(18, "个"), Quantity(97, "%")]
+
+
+# --- quarter columns ---------------------------------------------------------------------------------
+
+def test_quarter_columns_among_the_months_are_said_and_not_read(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "一季度", "4月", "5月", "6月", "4-6月", "Q2", "上半年"],
+                   ["new-projects", 2, 4, 7, 7, 9, 11, 12, 5, 5, 12])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 4 个（截至 2025-02-28）",
+                       "第 2 行  新签约产业项目：4 个 → 7 个（截至 2025-03-31）",
+                       "第 2 行  新签约产业项目：7 个 → 9 个（截至 2025-04-30）",
+                       "第 2 行  新签约产业项目：9 个 → 11 个（截至 2025-05-31）",
+                       "第 2 行  新签约产业项目：11 个 → 12 个（截至 2025-06-30）",
+                       "未读取的列：一季度、4-6月、Q2、上半年（跨几个月的合计；已按各月的列读取）"]
+    assert [(c[2].value, c[3].month) for c in recorded(year)] == [(4, 2), (7, 3), (9, 4), (11, 5), (12, 6)]
+
+
+def test_a_quarterly_ledger_reads_the_running_totals_and_says_what_it_cannot_tell(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "季报.xlsx", ["编号", "一季度", "二季度", "上半年", "7-9月", "三季度（累计）"],
+                   ["new-projects", 7, 5, 12, 6, 18])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 7 个（截至 2025-03-31）",
+                       "第 2 行  新签约产业项目：7 个 → 12 个（截至 2025-06-30）",
+                       "第 2 行  新签约产业项目：12 个 → 18 个（截至 2025-09-30）",
+                       "未读取的列：二季度、7-9月：是这几个月的数还是年初以来的累计，表头没有写明；请改用累计的列（1-9月、前三季度，"
+                       "或写明 三季度（累计）），或每月一列"]
+    assert [(c[2].value, c[3].month) for c in recorded(year)] == [(7, 3), (12, 6), (18, 9)]
+
+
+@pytest.mark.parametrize("header, month", [("前三季度", 9), ("Q1", 3), ("2025年1-9月", 9), ("第一季度", 3)])
+def test_a_quarter_from_january_is_its_running_total(year, tmp_path, capsys, header, month):
+    sheet = ledger(tmp_path / "季报.xlsx", ["编号", header], ["new-projects", 18])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0, err
+    assert out[2].startswith(f"第 2 行  新签约产业项目：2 个 → 18 个（截至 2025-{month:02d}-")
+
+
+def test_a_sheet_of_quarters_that_cannot_be_told_has_a_header_and_says_why_nothing_is_read(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "季报.xlsx", ["编号", "三季度", "四季度"], ["new-projects", 6, 9])
+    code = cli.main(["--lang", "en", "import", "--user", "王", str(sheet), "--data", str(year)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.splitlines()[2:] == [
+        "Not read: 三季度、四季度: the header does not say whether these are those months' own figures or the running "
+        "totals since January; use running totals (1-9月, 前三季度, or say so: 三季度（累计）) or a column per month",
+        "1 rows skipped (nothing to change)"]
+    assert "the sheet has nothing to record" in err
