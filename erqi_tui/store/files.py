@@ -101,10 +101,10 @@ def read_bytes(path: Path, limit: int = MAX_BYTES, expected: str = "a TOML file"
     except (OSError, ValueError) as error:
         raise file_problem(path, path_problem(path, error)) from None
     try:
-        _checked_size(path, os.fstat(fd), limit, expected)  # the file that was opened, not the one checked
+        size = _checked_size(path, os.fstat(fd), limit, expected)  # the file that was opened, not the one checked
         chunks, total = [], 0
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, max(1 << 20, size + 1))  # all of it at once: one piece is not copied to be joined
             if not chunk:
                 break
             chunks.append(chunk)
@@ -220,7 +220,7 @@ def read_own(path: Path, limit: int) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022 or st.st_size > limit:
             return None
         chunks, total = [], 0
-        while chunk := os.read(fd, 1 << 22):
+        while chunk := os.read(fd, st.st_size + 1):  # all of it at once: one piece is not copied to be joined
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import threading
 import tomllib
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable, NamedTuple
 
 from ..core import fields
@@ -177,6 +179,9 @@ class Replay(NamedTuple):
     # a withdrawal needs them: (the marshal bytes of each part, the values they refer to).
     pending: tuple | None = None
     kept: int = 0  # the bytes of the journal whose state is kept on disk (or could not be): see store._kept
+    # Read from the kept state, the changes it held, made only when first looked at (a record needs
+    # none of them): `changes` are those applied since.
+    prefix: _KeptChanges | None = None
 
 
 def _digest(data: bytes) -> "hashlib._Hash":
@@ -321,8 +326,9 @@ def _extended(replay: Replay, path: Path, tail: str, data: bytes | int, hasher: 
                     if "withdraw" in entry and entry["withdraw"] <= replay.count), default=None)
     if earliest is not None:
         reader.full_undo()
+        reader.all_changes()
         whole = text()
-        again = _entries_from(whole, len(whole) - len(tail), earliest, replay, reader.undo)
+        again = _entries_from(whole, len(whole) - len(tail), earliest, replay, reader.undo, reader.changes)
         if again is None:
             return None
         reader.rewind(earliest)
@@ -333,7 +339,7 @@ def _extended(replay: Replay, path: Path, tail: str, data: bytes | int, hasher: 
     return reader.kept(reader.dashboard(), data, hasher, replay.chars + len(tail))
 
 
-def _entries_from(text: str, end: int, seq: int, replay: Replay, undo: list) -> list[tuple[str, dict]] | None:
+def _entries_from(text: str, end: int, seq: int, replay: Replay, undo: list, changes: list) -> list[tuple[str, dict]] | None:
     """The [[update]] entries of `text` (up to `end`) from number `seq` on, parsed again (a
     withdrawal of one of them changes what they do), or None when they cannot be told apart by their
     header lines: read whole then. Found from the end, so a recent one is found at once: every "[["
@@ -359,9 +365,9 @@ def _entries_from(text: str, end: int, seq: int, replay: Replay, undo: list) -> 
     entries = document.get("update")
     if not isinstance(entries, list) or len(entries) != replay.count - seq + 1 or not isinstance(entries[0], dict):
         return None
-    following = undo[seq][0] if seq < replay.count else len(replay.changes)
+    following = undo[seq][0] if seq < replay.count else len(changes)
     if any(c.at != entries[0].get("at") or c.who != entries[0].get("who")
-           for c in replay.changes[undo[seq - 1][0]:following]):
+           for c in changes[undo[seq - 1][0]:following]):
         return None
     return [(f"update[{index}]", entry) for index, entry in enumerate(entries, start=seq)]
 
@@ -390,6 +396,7 @@ class JournalReader(Validator):
         self.count = 0
         self.undo: list[tuple] = []
         self.pending: tuple | None = None  # see Replay.pending
+        self.prefix: _KeptChanges | None = None  # see Replay.prefix
         self.kept_size = 0  # Replay.kept
         self.log: list = []  # what the entry being applied replaced: (table, id, old value)...
 
@@ -406,7 +413,7 @@ class JournalReader(Validator):
         reader.briefings = list(replay.briefings)
         reader.count = replay.count
         reader.undo = list(replay.undo)
-        reader.pending, reader.kept_size = replay.pending, replay.kept
+        reader.pending, reader.kept_size, reader.prefix = replay.pending, replay.kept, replay.prefix
         return reader
 
     def kept(self, dashboard: Dashboard, data: bytes | int, hasher: Any, chars: int) -> Replay:
@@ -416,13 +423,20 @@ class JournalReader(Validator):
         size = data if isinstance(data, int) else len(data)
         return Replay(self.base, size, hasher.digest(), hasher, bom, chars, dashboard, self.count, self.targets, self.projects, self.tasks,
                       self.changes, self.briefings, self.withdrawn, frozenset(self.withdrawals), self.undo,
-                      self.pending, self.kept_size)
+                      self.pending, self.kept_size, self.prefix)
+
+    def all_changes(self) -> None:
+        """The changes read from the kept state, made now and put before those applied since."""
+        if self.prefix is not None:
+            self.changes[:0] = self.prefix.changes()
+            self.prefix = None
 
     def full_undo(self) -> None:
         """The undo records of the entries read from the kept state (`pending`) put before those
         applied since: a withdrawal of one of them needs them."""
         if self.pending is not None:
-            self.undo[:0] = _undo_records(self.base, *self.pending)
+            parts, prefix = self.pending
+            self.undo[:0] = _undo_records(self.base, parts, prefix.values()[0])
             self.pending = None
 
     def apply(self, document: dict) -> Dashboard:
@@ -446,7 +460,7 @@ class JournalReader(Validator):
         """Each update in turn, noting for each what it replaced, so that it can be taken back."""
         undo = self.undo
         for key, entry in entries:
-            before = len(self.changes)
+            before = len(self.changes) if self.prefix is None else self.prefix.count + len(self.changes)
             if "withdraw" in entry:
                 undo.append((before,))
                 continue
@@ -464,6 +478,7 @@ class JournalReader(Validator):
                     del table[ident]
                 else:
                     table[ident] = old
+        self.all_changes()
         del self.changes[self.undo[seq - 1][0]:]
         del self.undo[seq - 1:]
 
@@ -474,7 +489,8 @@ class JournalReader(Validator):
         items[ident] = value
 
     def dashboard(self) -> Dashboard:
-        dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=tuple(self.changes),
+        changes = tuple(self.changes) if self.prefix is None else _LazyChanges(self.prefix, tuple(self.changes))
+        dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=changes,
                                        journal_entries=self.count, briefings=tuple(b for b in self.briefings if b))
         if self.projects is not None:
             dashboard = dashboard._replace(projects=tuple(self.projects.values()))
@@ -911,33 +927,32 @@ def _kept_bytes(replay: Replay, source: bytes) -> bytes:
     units: list[str] = []
 
     # The values that changes and undo records refer to, each once, by its place: a Quantity as its
-    # four columns (the most of them), any other encoded.
-    count = 0
+    # four columns (the most of them), the n-th from 0; any other encoded, the n-th as -1 - n (the
+    # table read back is the Quantities, then the others from the last: Python's index from the end).
     numbers: list = []
-    at_least, approx, quantity_places, other_places = bytearray(), bytearray(), array("i"), array("i")
+    at_least: list[bool] = []
+    approx: list[bool] = []
     others: list = []
     places: dict[int, int] = {}
 
     def place(value: Any) -> int:
-        nonlocal count
         at = places.get(id(value))
         if at is None:
-            at = places[id(value)] = count
-            count += 1
             if value.__class__ is Quantity and value[0].__class__ in (int, float) and value[1].__class__ is str \
                     and value[2].__class__ is bool and value[3].__class__ is bool:
+                at = places[id(value)] = len(numbers)
                 numbers.append(value[0])
                 units.append(words.setdefault(value[1], value[1]))
                 at_least.append(value[2])
                 approx.append(value[3])
-                quantity_places.append(at)
             else:
+                at = places[id(value)] = -1 - len(others)
                 others.append(_encoded(value))
-                other_places.append(at)
         return at
 
     if replay.pending is not None:  # the records kept before refer to the values by their places then
-        for value in replay.pending[1]:
+        table, quantities = replay.pending[1].values()
+        for value in (*table[:quantities], *reversed(table[quantities:])):
             place(value)
     dates: list[int] = []
     day_places: dict[dt.date, int] = {}
@@ -971,7 +986,8 @@ def _kept_bytes(replay: Replay, source: bytes) -> bytes:
     kinds, ids, fields_, whos, notes = (column.append for column in texts)
     olds, news, days, ats, seqs, old_days = (column.append for column in columns)
     text = words.setdefault
-    for change in replay.changes[len(base.changes):]:
+    changes = replay.changes if replay.prefix is None else [*replay.prefix.changes(), *replay.changes]
+    for change in changes[len(base.changes):]:
         if change.__class__ is not Change or withdrawn.get(change.seq) is not change.withdrawn:
             raise _Unkeepable(change)
         kind, ident, field, old, new, date, at, who, note, seq, _, old_date = change
@@ -1022,11 +1038,26 @@ def _kept_bytes(replay: Replay, source: bytes) -> bytes:
     state = (source, replay.size, replay.digest, replay.bom, replay.chars, replay.count, len(base.changes),
              _changed(replay.targets, base.targets), _changed(replay.projects, base.projects),
              _changed(replay.tasks, base.tasks), [_encoded(b) for b in replay.briefings],
-             [(seq, _encoded(w)) for seq, w in withdrawn.items()], tuple(replay.withdrawals),
-             count, numbers, units, bytes(at_least), bytes(approx), quantity_places.tobytes(),
-             others, other_places.tobytes(), dates, moments, texts, tuple(column.tobytes() for column in columns), parts)
+             _withdrawals(withdrawn), tuple(replay.withdrawals),
+             len(changes), marshal.dumps((numbers, units, at_least, approx, others, dates, moments, texts,
+                                          tuple(column.tobytes() for column in columns))), parts)
     payload = marshal.dumps(state)
     return KEPT_MAGIC + _code_stamp() + zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+def _withdrawals(withdrawn: dict[int, Withdrawal]) -> tuple[list, ...]:
+    """The withdrawals by the number of the entry each withdraws, as columns."""
+    columns: tuple[list, ...] = ([], [], [], [], [])
+    for seq, withdrawal in withdrawn.items():
+        if withdrawal.__class__ is not Withdrawal or seq.__class__ is not int or withdrawal.seq.__class__ is not int \
+                or withdrawal.who.__class__ is not str or withdrawal.note.__class__ is not str:
+            raise _Unkeepable(withdrawal)
+        at = _encoded(withdrawal.at)
+        if at.__class__ is not tuple or at[0] != "T":
+            raise _Unkeepable(withdrawal)
+        for column, value in zip(columns, (seq, withdrawal.seq, at[1], withdrawal.who, withdrawal.note)):
+            column.append(value)
+    return columns
 
 
 def _bases(base: Dashboard) -> dict[str, dict]:
@@ -1123,14 +1154,12 @@ def _numbers(raw: bytes) -> Any:
 def _loaded_state(base: Dashboard, path: Path, data: bytes, source: Callable[[], bytes | None],
                   payload: memoryview) -> tuple[Replay, Any] | None:
     import marshal
-    from collections import deque
-    from itertools import repeat, starmap
+    from itertools import repeat
 
     if not _CLASSES:
         _CLASSES.update(_model_classes())
     (made_over, size, digest, bom, chars, count, before, targets, projects, tasks, briefings, withdrawn,
-     withdrawals, values, numbers, units, at_least, approx, quantity_places, others, other_places, dates,
-     moments, texts, columns, parts) = marshal.loads(payload)
+     withdrawals, changes, columns, parts) = marshal.loads(payload)
     if size > len(data) or len(base.changes) != before or made_over != source():
         return None
     hasher = _digest(memoryview(data)[:size])
@@ -1141,24 +1170,126 @@ def _loaded_state(base: Dashboard, path: Path, data: bytes, source: Callable[[],
     reader.projects = _rebuilt(projects, base.projects)
     reader.tasks = _rebuilt(tasks, base.tasks)
     reader.briefings = [_decoded(b) for b in briefings]
-    reader.withdrawn = {seq: _decoded(w) for seq, w in withdrawn}
+    seqs, by, moments, whos, notes = withdrawn
+    reader.withdrawn = dict(zip(seqs, map(_new, repeat(Withdrawal), zip(by, map(dt.datetime.fromisoformat, moments),
+                                                                         whos, notes, strict=True)), strict=True))
     reader.withdrawals = set(withdrawals)
-    if values != len(numbers) + len(others):
-        return None
-    table: list = [None] * values
-    quantities = map(_new, repeat(Quantity), zip(numbers, units, map(bool, at_least), map(bool, approx), strict=True))
-    for places, items in ((quantity_places, quantities), (other_places, map(_decoded, others))):
-        deque(starmap(table.__setitem__, zip(_numbers(places), items, strict=True)), maxlen=0)
-    days = [*map(dt.date.fromordinal, dates), None]  # -1: none
-    moments = list(map(dt.datetime.fromisoformat, moments))
-    kinds, ids, fields_, whos, notes = texts
-    olds, news, on, ats, seqs, old_days = map(_numbers, columns)
-    seqs = seqs.tolist()
-    value, day, moment = table.__getitem__, days.__getitem__, moments.__getitem__
-    reader.changes = [*base.changes, *map(_new, repeat(Change), zip(
-        kinds, ids, fields_, map(value, olds), map(value, news), map(day, on), map(moment, ats), whos, notes,
-        seqs, map(reader.withdrawn.get, seqs), map(day, old_days), strict=True))]
+    reader.changes = []
+    reader.prefix = _KeptChanges(changes, columns, base.changes, dict(reader.withdrawn))
     reader.count = count
-    reader.pending, reader.kept_size = (parts, table), size
+    reader.pending, reader.kept_size = (parts, reader.prefix), size
     replay = reader.kept(reader.dashboard(), size, hasher, chars)._replace(bom=bom)
     return replay, hasher.copy()
+
+
+_MAKING = threading.Lock()
+
+
+class _KeptChanges:
+    """The changes a kept state holds, made from its columns when first asked for (a record, which
+    looks at none of them, does not pay for them): `count` of them, the data file's own first."""
+
+    def __init__(self, count: int, columns: bytes, base: tuple[Change, ...], withdrawn: dict[int, Withdrawal]) -> None:
+        self.count = len(base) + count
+        self._columns, self._base, self._withdrawn = columns, base, withdrawn
+        self._made: tuple[list[Change], list, int] | None = None
+
+    def changes(self) -> list[Change]:
+        """A new list of them (the same Change objects each time)."""
+        return list(self._make()[0])
+
+    def values(self) -> tuple[list, int]:
+        """The values they refer to by place (the kept undo records do too), and how many of them
+        are Quantities (the first; the others follow, the last first)."""
+        return self._make()[1:]
+
+    def _make(self) -> tuple[list[Change], list, int]:
+        if self._made is None:
+            import gc
+
+            with _MAKING:  # a reload's thread and the screen may ask at once: made once
+                if self._made is None:
+                    enabled = gc.isenabled()
+                    gc.disable()  # as while reading (store._collector_paused): its scans took 3/4 of the time
+                    try:
+                        self._made = self._columns_read()
+                    finally:
+                        if enabled:
+                            gc.enable()
+                    self._columns = b""
+        return self._made
+
+    def _columns_read(self) -> tuple[list[Change], list, int]:
+        import marshal
+        from itertools import repeat
+
+        numbers, units, at_least, approx, others, dates, moments, texts, columns = marshal.loads(self._columns)
+        others = list(map(_decoded, others))
+        others.reverse()
+        table = [*map(_new, repeat(Quantity), zip(numbers, units, at_least, approx, strict=True)), *others]
+        days = [*map(dt.date.fromordinal, dates), None]  # -1: none
+        moments = list(map(dt.datetime.fromisoformat, moments))
+        kinds, ids, fields_, whos, notes = texts
+        olds, news, on, ats, seqs, old_days = map(_numbers, columns)
+        seqs = seqs.tolist()
+        value, day, moment = table.__getitem__, days.__getitem__, moments.__getitem__
+        changes = [*self._base, *map(_new, repeat(Change), zip(
+            kinds, ids, fields_, map(value, olds), map(value, news), map(day, on), map(moment, ats), whos, notes,
+            seqs, map(self._withdrawn.get, seqs), map(day, old_days), strict=True))]
+        if len(changes) != self.count:
+            raise ValueError("kept changes")
+        return changes, table, len(numbers)
+
+
+class _LazyChanges(Sequence):
+    """A dashboard's changes when read from a kept state: a tuple of the kept ones and those applied
+    since, made when first looked at. Compares, hashes, adds and pickles as that tuple does."""
+
+    __slots__ = ("_kept", "_since", "_all")
+
+    def __init__(self, kept: _KeptChanges, since: tuple[Change, ...]) -> None:
+        self._kept, self._since, self._all = kept, since, None
+
+    def _tuple(self) -> tuple[Change, ...]:
+        if self._all is None:
+            self._all = (*self._kept.changes(), *self._since)
+        return self._all
+
+    def __len__(self) -> int:
+        return self._kept.count + len(self._since)
+
+    def __getitem__(self, index):
+        return self._tuple()[index]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __reversed__(self):
+        return reversed(self._tuple())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._tuple()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _LazyChanges):
+            return self._tuple() == other._tuple()
+        return self._tuple() == other if isinstance(other, tuple) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __add__(self, other: tuple) -> tuple:
+        return self._tuple() + tuple(other)
+
+    def __radd__(self, other: tuple) -> tuple:
+        return tuple(other) + self._tuple()
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self):
+        return tuple, (self._tuple(),)

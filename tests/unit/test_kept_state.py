@@ -94,6 +94,18 @@ def test_a_kept_state_gives_what_a_full_read_gives(year, whole_reads):
     assert [b.note for b in loaded.dashboard.briefings] == ["季度简报"]
 
 
+def test_the_changes_read_from_the_kept_state_are_the_full_reads_tuple_to_every_reader(year):
+    """They are made only when first looked at (a record looks at none), and read as the tuple does."""
+    import pickle
+
+    changes, full = store.read(year).dashboard.changes, whole(year).changes
+    assert changes == full and full == changes and not changes != full and not full != changes
+    assert len(changes) == len(full) == 127 and changes[-1] == full[-1] and changes[:3] == full[:3]
+    assert list(changes) == list(full) and list(reversed(changes)) == list(reversed(full)) and full[5] in changes
+    assert hash(changes) == hash(full) and pickle.loads(pickle.dumps(changes)) == full
+    assert changes + () == full == () + changes
+
+
 def test_records_appended_since_are_applied_on_the_kept_state(year, whole_reads, monkeypatch):
     monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # nothing kept from here on: the tail grows
     store.record(year, Update("target", "amount", {"current": Quantity(400, "亿元")}, day(190), "li"), today=TODAY)
