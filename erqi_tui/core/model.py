@@ -326,14 +326,12 @@ class Dashboard(NamedTuple):
         """The date the projects' steps and the key tasks are judged at: the file's as_of, or the
         newest update of a project or task. A target's figure recorded later says nothing of them, so
         it makes no step or task overdue (逾期未报) by itself."""
-        return max([self.meta.as_of, *(c.date for c in self.changes
-                                       if c.withdrawn is None and c.kind in ("project", "task"))])
+        return max(self.meta.as_of, _of_changes(self.changes)[2])
 
     @property
     def as_of(self) -> dt.date:
         """The newest date any figure stands at: the file's as_of, a target's own, or an update's."""
-        return max([self.meta.as_of, *(t.as_of for t in self.targets if t.as_of),
-                    *(c.date for c in self.changes if c.withdrawn is None)])
+        return max([self.meta.as_of, *(t.as_of for t in self.targets if t.as_of), _of_changes(self.changes)[1]])
 
     def target_date(self, target: Target) -> dt.date:
         """The date `target`'s current value stands at."""
@@ -341,7 +339,7 @@ class Dashboard(NamedTuple):
 
     def history(self, kind: str, ident: str) -> tuple[Change, ...]:
         """The changes to one target or project, in the order recorded, withdrawn ones marked."""
-        return tuple(c for c in self.changes if c.kind == kind and c.id == ident)
+        return _of_changes(self.changes)[0].get((kind, ident), ())
 
     def version(self, kind: str, ident: str) -> int:
         """Which state of a target or project a form was opened on: the last journal entry that
@@ -389,6 +387,39 @@ class Dashboard(NamedTuple):
 
     def targets_on(self, pane: str) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.pane == pane)
+
+
+# What `history`, `as_of` and `steps_as_of` look up in a dashboard's changes, worked out once per
+# tuple of changes (each pane and export asks again; with 100,000 updates a scan took 70 ms): by id
+# of the tuple, with the tuple itself (the id is only its while it lives), the oldest forgotten first.
+_WORKED_OUT: dict[int, tuple] = {}
+
+
+def _of_changes(changes: tuple[Change, ...]) -> tuple[dict[tuple[str, str], tuple[Change, ...]], dt.date, dt.date]:
+    """The changes by (kind, id) in the order recorded, the newest date of those in force, and of
+    those of projects and tasks in force (dt.date.min: none)."""
+    kept = _WORKED_OUT.get(id(changes))
+    if kept is not None and kept[0] is changes:
+        return kept[1]
+    by: dict[tuple[str, str], list[Change]] = {}
+    newest = steps = dt.date.min
+    for c in changes:
+        key = (c.kind, c.id)
+        if key in by:
+            by[key].append(c)
+        else:
+            by[key] = [c]
+        if c.withdrawn is None:
+            if c.date > newest:
+                newest = c.date
+            if c.date > steps and c.kind in ("project", "task"):
+                steps = c.date
+    worked_out = ({key: tuple(found) for key, found in by.items()}, newest, steps)
+    if len(changes) > 100:  # a short journal is scanned as quickly as looked up
+        while len(_WORKED_OUT) >= 2:
+            del _WORKED_OUT[next(iter(_WORKED_OUT))]
+        _WORKED_OUT[id(changes)] = (changes, worked_out)
+    return worked_out
 
 
 def grouped(figures: tuple[Figure, ...]) -> list[tuple[str, tuple[Figure, ...]]]:
