@@ -5,11 +5,14 @@ preview uses (core.written), and nothing is saved until the user saves again ("�
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
 from textual.widgets import Button, Input, Static
 
+from erqi_tui import store
+from erqi_tui.core.model import Quantity, Update
 from erqi_tui.store import journal
 from erqi_tui.ui.screens.forms import UpdateForm
 
@@ -28,12 +31,14 @@ WORDS = {
            "ten": "？是 2024-05-31 的 107.96 亿元 的 10,000 倍：单位或小数点是否有误？",
            "fraction": "？是否把 96.5% 写成了 0.965？",
            "history": "？记入历史，不改变当前的 107.96 亿元（截至 2024-05-31）",
-           "investment": "？是 2024-05-31 的 10 亿元 的 10,000 倍：单位或小数点是否有误？"},
+           "investment": "？是 2024-05-31 的 10 亿元 的 10,000 倍：单位或小数点是否有误？",
+           "goal": "？超过年度目标 90 % 的 10 倍：单位或小数点是否有误？"},
     "en": {"again": "Save anyway", "save": "Save",
            "ten": "? 10,000× the 10.796 bn CNY of 2024-05-31: wrong unit or decimal point?",
            "fraction": "? was 96.5% written as 0.965?",
            "history": "? joins the history; the current 10.796 bn CNY (as of 2024-05-31) stays",
-           "investment": "? 10,000× the 1 bn CNY of 2024-05-31: wrong unit or decimal point?"},
+           "investment": "? 10,000× the 1 bn CNY of 2024-05-31: wrong unit or decimal point?",
+           "goal": "? over 10× the year's target of 90 %: wrong unit or decimal point?"},
 }
 
 
@@ -103,6 +108,19 @@ def test_a_percent_typed_as_a_fraction_is_asked(data, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_over_ten_times_the_target_is_asked(data, lang):
+    words = WORDS[lang]
+
+    async def check(pilot):
+        pilot.app.open_target_form("broadband")  # no figure yet: only the target to go by
+        await pilot.pause()
+        await ask_then_confirm(pilot, data, {"current": "950"}, "current", words["goal"], words)
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "broadband")] == [950]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_back_dated_figure_says_it_does_not_replace_the_current_one(data, lang):
     words = WORDS[lang]
 
@@ -128,6 +146,35 @@ def test_a_projects_investment_ten_thousand_times_off_is_asked(data, lang):
         await ask_then_confirm(pilot, data, {"investment": "100000"}, "investment", words["investment"], words)
         history = pilot.app.dashboard.history("project", "kangshifu")
         assert [(c.field, c.new.value) for c in history] == [("investment", 100000)]
+
+    run_with(make_app(data, lang=lang), check)
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("zh", "？2024-03-31 已有 50 亿元，新填的是 60 亿元：以哪个为准？"),
+    ("en", "? 2024-03-31 already has 5 bn CNY, the new figure is 6 bn CNY: which holds?")])
+def test_a_figure_for_a_date_that_has_another_asks_which_holds(data, lang, question):
+    store.record(data, Update("target", "signed-amount", {"current": Quantity(50, "亿元")}, dt.date(2024, 3, 31), "li"),
+                 today=dt.date(2024, 6, 30))
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-current", Input).value = "60"
+        form.query_one("#field-date", Input).value = "2024-03-31"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert line_under(form, "current") == question
+        assert line_under(form, "date") == WORDS[lang]["history"]
+        assert form.query_one("#error-current").size.height == form.query_one("#error-date").size.height == 1
+        await pilot.press("enter")
+        for _ in range(40):
+            if pilot.app.screen is not form:
+                break
+            await pilot.pause(0.05)
+        assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [50, 60]
 
     run_with(make_app(data, lang=lang), check)
 

@@ -237,18 +237,17 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
 def target_questions(target: Target, dashboard: Dashboard) -> Callable[[Update], dict[str, str]]:
     """What a target's new figure is asked before it is saved, as the import asks it: of the figure
     (10× off the one in force at its date, over 10× the target, a percent typed as a fraction) and
-    of its date (before the current figure's: it joins the history and the current one stays;
-    another figure already in force on it)."""
+    of its date (another figure already in force on it, asked under the figure; before the current
+    figure's, said under the date: it joins the history and the current one stays)."""
     points = written.figures_in_force(dashboard).get(target.id, {})
     as_of = dashboard.target_date(target)
 
     def ask(update: Update) -> dict[str, str]:
         quantity, date = update.changes["current"], update.date
         asked = written.target_questions(quantity, date, points, target.target, as_of)
-        questions = {"current": asked.figure} if asked.figure else {}
+        questions = {"current": asked.joined()} if asked.joined() else {}  # of the figure, and of another on its date
         if date < as_of:
-            questions["date"] = "；".join(filter(None, [written.back_dated(target.current, as_of),
-                                                         asked.date]))
+            questions["date"] = written.back_dated(target.current, as_of)
         return questions
 
     return ask
