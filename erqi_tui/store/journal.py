@@ -332,6 +332,8 @@ def _extended(replay: Replay, path: Path, tail: str, data: bytes | int, hasher: 
         if again is None:
             return None
         reader.rewind(earliest)
+        if replay.pending is not None:  # the state kept on disk needs this rewind too: kept again (store._kept)
+            reader.kept_size = 0
         entries = again + entries
     reader.apply_all(entries)
     if reader.problems or None in reader.briefings:
