@@ -8,7 +8,8 @@ stays in it, shown struck out in the history. Writing, under the journal's lock,
 
 Because it only grows, what applying it gave is kept (a Replay) with the fingerprint of the bytes it
 was read from: a write or a reload that finds the file still beginning with those bytes parses and
-applies only what was appended since (`extend`), and gets what reading it whole would give.
+applies only what was appended since (`extend`), and gets what reading it whole would give. The
+state is also kept on disk beside the journal for the next process (see "the state kept on disk").
 """
 
 from __future__ import annotations
@@ -787,10 +788,11 @@ class JournalReader(Validator):
 #
 # Its format is marshal of plain data (str, int, float, bool, None, tuples, lists, bytes), which
 # loads at the speed of C and cannot run code; the records are rebuilt from it column by column
-# (100,000 changes in some 60 ms, where pickle took 1.6 s). marshal is not made to withstand a
-# crafted file, so a kept state is read only from a regular file owned by this user that no one
-# else may write (files.read_own), and only when the hash it carries of its content matches: another
-# user's file, a link, a corrupt or cut file cost a whole read, never a wrong figure.
+# (100,000 changes in some 60 ms, where pickle took 1.6 s), and only when first looked at (a record
+# looks at none). marshal is not made to withstand a crafted file, so a kept state is read only from
+# a regular file owned by this user that no one else may write (files.read_own), made by this code
+# (its stamp) and whole (the CRC it carries of its content): another user's file, a link, a corrupt
+# or cut file cost a whole read, never a wrong figure or an error.
 
 from types import MappingProxyType  # noqa: E402 (what only the kept state needs)
 
