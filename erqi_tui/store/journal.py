@@ -838,7 +838,7 @@ def _model_classes() -> dict[str, type]:
     from ..core import model
 
     return {name: value for name, value in vars(model).items()
-            if isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")
+            if isinstance(value, type) and issubclass(value, tuple) and value is not tuple
             and value.__module__ == model.__name__}
 
 
@@ -879,7 +879,7 @@ def _decoded(value: Any) -> Any:
     tag = value[0]
     if tag == "N":
         kind = _CLASSES[value[1]]
-        if len(value) - 2 != len(kind._fields):
+        if len(value) - 2 != kind.__new__.__code__.co_argcount - 1:  # a named tuple's fields
             raise ValueError(value[1])
         return _new(kind, map(_decoded, value[2:]))
     if tag == "t":
@@ -1195,7 +1195,7 @@ class _KeptChanges:
 
     def __init__(self, count: int, columns: bytes, base: tuple[Change, ...], withdrawn: dict[int, Withdrawal]) -> None:
         self.count = len(base) + count
-        self._columns, self._base, self._withdrawn = columns, base, withdrawn
+        self._columns, self._from_data_file, self._withdrawn = columns, base, withdrawn
         self._made: tuple[list[Change], list, int] | None = None
 
     def changes(self) -> list[Change]:
@@ -1237,7 +1237,7 @@ class _KeptChanges:
         olds, news, on, ats, seqs, old_days = map(_numbers, columns)
         seqs = seqs.tolist()
         value, day, moment = table.__getitem__, days.__getitem__, moments.__getitem__
-        changes = [*self._base, *map(_new, repeat(Change), zip(
+        changes = [*self._from_data_file, *map(_new, repeat(Change), zip(
             kinds, ids, fields_, map(value, olds), map(value, news), map(day, on), map(moment, ats), whos, notes,
             seqs, map(self._withdrawn.get, seqs), map(day, old_days), strict=True))]
         if len(changes) != self.count:
