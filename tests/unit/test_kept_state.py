@@ -155,6 +155,19 @@ def test_a_journal_changed_before_its_end_is_read_whole(year, whole_reads, edit)
     assert whole_reads
 
 
+def test_a_journal_that_begins_with_a_bom(year, whole_reads):
+    """Kept with the BOM read; a record does not write it back, and what follows is what a full read gives."""
+    path = journal.journal_path(year)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert store.read(year).dashboard == whole(year)  # a whole read, kept again
+    del whole_reads[:]
+    assert store.read(year).dashboard == whole(year)
+    loaded, _ = store.record(year, withdrawal(60), today=TODAY)
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert loaded.dashboard == whole(year) == store.read(year).dashboard
+    assert not whole_reads
+
+
 def test_a_changed_data_file_is_not_read_with_the_kept_state(year, whole_reads):
     text = year.read_text(encoding="utf-8")
     year.write_text(text.replace('name = "签约额"', 'name = "签约总额"'), encoding="utf-8")
@@ -353,6 +366,14 @@ class KeptJournaling(Journaling):
         if path.exists():
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace('who = "wang"', 'who = "wong"', 1), encoding="utf-8")
+            self.loaded = store.read(self.path)
+
+    @rule(text=st.sampled_from(("\n# checked by hand\n", "# no blank line before\n", "\r\n# a Windows line\r\n")))
+    def append_by_hand(self, text: str) -> None:
+        path = journal.journal_path(self.path)
+        if path.exists():
+            with path.open("a", encoding="utf-8", newline="") as out:
+                out.write(text)
             self.loaded = store.read(self.path)
 
     @invariant()
