@@ -19,9 +19,11 @@ def number(value: int | float) -> str:
     return f"{int(value):,}"
 
 
-def quantity(q: Quantity | None, *, unit: bool = True) -> str:
+def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False) -> str:
     """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown. In English the
-    unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY"."""
+    unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY". `words`: a lower bound
+    as an official writes it in Chinese, "50亿元以上" (the screen's cards, tiles and charts); "50+"
+    in English."""
     if q is None:
         return MISSING
     value, shown_unit = q.value, q.unit
@@ -30,6 +32,9 @@ def quantity(q: Quantity | None, *, unit: bool = True) -> str:
         if factor != 1:
             value = round(value * factor, 6)
             value = int(value) if float(value).is_integer() else value
+    if words and q.at_least and not i18n.english():
+        text = ("约" if q.approx else "") + number(value)
+        return f"{text}{shown_unit}以上" if unit and shown_unit else f"{text}以上"
     text = number(value) + ("+" if q.at_least else "")
     if q.approx:
         text = ("≈" if i18n.english() else "约") + text

@@ -911,6 +911,7 @@ EN.update({
     "挂图作战：项目节点（按 {date} 计）": "Wall chart: project milestones (judged at {date})",
     "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份":
         "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ {date}  · ← → move the months",
+    "较简报 {change}": "vs briefing {change}", "余下 {months} 个月需": "Needed in the {months} months left",
 })
 
 # The fields' labels (状态, 项目名称, 占地（如 133 亩）…) have their English in the table of fields,

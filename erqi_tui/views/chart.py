@@ -70,7 +70,8 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
     for row in range(rows - 1, -1, -1):  # top first
         line = Text(no_wrap=True)
         tick = label if row == target_row else ("0" if row == 0 else "")
-        line.append(tick.rjust(axis_width - 1) + "┤" if tick else " " * (axis_width - 1) + "│", style="dim")
+        pad = " " * (axis_width - 1 - cell_len(tick))  # by cells: 30以上 is seven, not five
+        line.append(pad + tick + "┤" if tick else " " * (axis_width - 1) + "│", style="dim")
         for column in range(plot_width):
             value = values[column]
             height_here = 0.0 if value is None else max(0.0, value) / top * rows
@@ -111,13 +112,16 @@ def _months(width: int, year: int) -> Text:
 
 def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80) -> Text:
     """What the marks mean, in one line: the longest form that fits `width`. The target's value goes
-    last, after the gaps and the date (which the screen's title gives too)."""
+    last: first the gaps, the date (which the screen's title gives too) and the bars' word (what a bar
+    is goes without saying)."""
     forms = []
     with_value, bare = tr(" 目标 {target}", target=target_text), tr(" 目标")
-    for target_words, gap, date in ((with_value, "  ", True), (with_value, " ", True), (with_value, " ", False),
-                                    (bare, "  ", True), (bare, " ", True), (bare, " ", False)):
+    for target_words, gap, date, bars in ((with_value, "  ", True, True), (with_value, " ", True, True),
+                                          (with_value, " ", False, True), (with_value, " ", False, False),
+                                          (bare, "  ", True, True), (bare, " ", True, True), (bare, " ", False, True)):
         line = Text(no_wrap=True)
-        line.append("█", style=marks.bar).append(tr(" 数值") + gap)
+        if bars:
+            line.append("█", style=marks.bar).append(tr(" 数值") + gap)
         line.append(DOT, style=marks.elapsed).append(tr(" 序时进度") + gap)
         line.append(DASH, style="dim").append(target_words)
         if date:

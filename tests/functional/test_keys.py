@@ -326,7 +326,7 @@ async def target_edit(pilot) -> None:
     await pilot.press(*"15", "enter")  # the value is selected on focus: typing replaces it
     await pilot.pause()
     assert not isinstance(pilot.app.screen, UpdateForm)
-    assert "15 / 30+ 个" in screen_text(pilot.app)
+    assert "15 / 30个以上" in screen_text(pilot.app)
     assert isinstance(pilot.app.focused, TargetCard)  # still on the card just updated
     assert journal.journal_path(pilot.app.session.path).exists()
 
@@ -397,7 +397,7 @@ async def history_withdraw(pilot) -> None:
     assert target.current.value == 13  # the figure is back to the data file's
     await pilot.press("escape")
     await pilot.pause()
-    assert "13 / 30+ 个" in screen_text(pilot.app)
+    assert "13 / 30个以上" in screen_text(pilot.app)
     assert "withdraw = 1" in journal.journal_path(pilot.app.session.path).read_text(encoding="utf-8")
 
 
@@ -516,7 +516,7 @@ async def switches_language(pilot) -> None:
     await pilot.press("l")
     await pilot.pause()
     text = screen_text(pilot.app)
-    assert "1 总览" in text and "完成 43.3%" in text and "107.96 / 300+ 亿元" in text
+    assert "1 总览" in text and "完成 43.3%" in text and "107.96 / 300亿元以上" in text
 
 
 CHECKS = {
@@ -593,12 +593,12 @@ def test_reload_key_shows_the_changed_file(tmp_path):
     app = make_app(path)
 
     async def check(pilot):
-        assert "13 / 30+ 个" in screen_text(app)
+        assert "13 / 30个以上" in screen_text(app)
         path.write_text(path.read_text(encoding="utf-8").replace(
             "current = { value = 13, unit", "current = { value = 17, unit"), encoding="utf-8")
         await pilot.press("r")
         await pilot.pause()
-        assert "17 / 30+ 个" in screen_text(app)
+        assert "17 / 30个以上" in screen_text(app)
 
     run_with(app, check)
 
@@ -613,7 +613,7 @@ def test_reload_of_a_broken_file_keeps_the_last_good_data(tmp_path):
         await pilot.press("r")
         await pilot.pause(0.3)  # the toast mounts on the next refresh
         text = screen_text(app)
-        assert "13 / 30+ 个" in text
+        assert "13 / 30个以上" in text
         assert "数据文件有误" in text and "TOML 语法错误" in text  # the path itself may wrap
 
     run_with(app, check)
@@ -674,7 +674,7 @@ def test_shrinking_the_window_says_so_and_growing_it_brings_the_panes_back():
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "窗口太小" not in text and "13 / 30+ 个" in text
+        assert "窗口太小" not in text and "13 / 30个以上" in text
 
     run_with(make_app(), check, size=(80, 24))
 

@@ -92,10 +92,10 @@ def test_remapped_key_works_and_shows_in_help_and_footer(tmp_path):
         data.write_text(data.read_text(encoding="utf-8").replace("value = 13,", "value = 18,"), encoding="utf-8")
         await pilot.press("r")  # no longer bound
         await pilot.pause()
-        assert "13 / 30+ 个" in screen_text(pilot.app)
+        assert "13 / 30个以上" in screen_text(pilot.app)
         await pilot.press("f5")
         await pilot.pause()
-        assert "18 / 30+ 个" in screen_text(pilot.app)
+        assert "18 / 30个以上" in screen_text(pilot.app)
         assert ("全局", "f5", "重新载入") in pilot.app.help_rows()
         from erqi_tui.ui.screens.palette import palette_commands
 

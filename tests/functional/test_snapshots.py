@@ -132,7 +132,7 @@ def test_the_big_screen_fills_its_space_and_lines_up_its_charts():
         assert sum(baselines) == 7 and len(baselines) == 2  # seven charts, on two lines
         for words in ("计划运作重大项目", "“免证可办”事项", "可开发用地", "另有 3 个逾期节点"):
             assert words in text
-        for target in ("目标 40+ 个", "目标 350+ 亿元", "目标 2,000 亩"):
+        for target in ("目标 40个以上", "目标 350亿元以上", "目标 2,000 亩"):
             assert target in text
 
     run_with(app, check, size=(200, 50))

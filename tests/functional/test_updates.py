@@ -59,7 +59,7 @@ def test_a_save_over_a_change_made_since_the_form_opened_says_who_and_waits_for_
         await pilot.press("enter")  # the explicit confirmation
         await pilot.pause()
         assert not isinstance(pilot.app.screen, UpdateForm)
-        assert "160 / 300+ 亿元" in screen_text(pilot.app)
+        assert "160 / 300亿元以上" in screen_text(pilot.app)
         history = pilot.app.dashboard.history("target", "signed-amount")
         assert [(c.who, c.new.value) for c in history] == [("li", 140), ("tester", 160)]  # both kept
 
@@ -78,7 +78,7 @@ def test_a_save_after_a_change_to_another_target_needs_no_confirmation(data):
         await pilot.pause()
         assert not isinstance(pilot.app.screen, UpdateForm)
         text = screen_text(pilot.app)
-        assert "20 / 30+ 个" in text and "160 / 300+ 亿元" in text  # both saves kept
+        assert "20 / 30个以上" in text and "160 / 300亿元以上" in text  # both saves kept
 
     run_with(app, check)
 
@@ -125,12 +125,12 @@ def test_a_broken_file_on_disk_keeps_the_last_good_data_until_fixed(data):
         data.write_text(good.replace("year = 2024", 'year = "2024"'), encoding="utf-8")
         await pilot.pause(1.0)
         text = screen_text(pilot.app)
-        assert "13 / 30+ 个" in text  # the last good data
+        assert "13 / 30个以上" in text  # the last good data
         assert "数据文件有误" in text and "meta.year" in text
         data.write_text(good.replace("value = 13,", "value = 14,"), encoding="utf-8")
         await pilot.pause(1.0)
         text = screen_text(pilot.app)
-        assert "14 / 30+ 个" in text and "数据文件有误" not in text
+        assert "14 / 30个以上" in text and "数据文件有误" not in text
 
     run_with(make_app(data), check)
 
@@ -176,7 +176,7 @@ def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monk
         data.write_text(data.read_text(encoding="utf-8").replace("value = 13,", "value = 14,"), encoding="utf-8")
         await pilot.pause(1.0)  # the change is seen; the reading thread waits
         text = screen_text(pilot.app)
-        assert "正在重新载入 targets.toml" in text and "13 / 30+ 个" in text
+        assert "正在重新载入 targets.toml" in text and "13 / 30个以上" in text
         await pilot.press("2")  # the dashboard still answers keys
         await pilot.pause()
         assert pilot.app.current_pane == "investment"
@@ -185,7 +185,7 @@ def test_a_large_file_reloads_in_the_background_with_a_line_saying_so(data, monk
         release.set()
         await pilot.pause(1.0)
         text = screen_text(pilot.app)
-        assert "14 / 30+ 个" in text and "正在重新载入" not in text
+        assert "14 / 30个以上" in text and "正在重新载入" not in text
 
     run_with(make_app(data), check)
 
@@ -237,7 +237,7 @@ def test_two_running_apps_follow_a_writer_recording_100_updates(data):
             def settled(app):
                 values = {t.id: t.current.value for t in app.dashboard.targets if t.current}
                 return (values["signed-amount"] == 200 and values["new-projects"] == 21
-                        and "200 / 300+ 亿元" in screen_text(app))
+                        and "200 / 300亿元以上" in screen_text(app))
 
             for _ in range(100):  # a poll and a reload each, within a second on an idle machine
                 if settled(first) and settled(second):
@@ -246,7 +246,7 @@ def test_two_running_apps_follow_a_writer_recording_100_updates(data):
             for app in (first, second):
                 values = {t.id: t.current.value for t in app.dashboard.targets if t.current}
                 assert values["signed-amount"] == 200 and values["new-projects"] == 21
-                assert "200 / 300+ 亿元" in screen_text(app)
+                assert "200 / 300亿元以上" in screen_text(app)
     asyncio.run(body())
     assert len(store.load(data).history("target", "signed-amount")) == 100
 
@@ -340,7 +340,7 @@ def test_a_busy_lock_is_said_waited_for_and_saved_through_and_the_form_answers_m
                 break
         assert not isinstance(pilot.app.screen, UpdateForm)  # saved once the other writer was done
         text = screen_text(pilot.app)
-        assert "160 / 300+ 亿元" in text
+        assert "160 / 300亿元以上" in text
         assert "有误" not in text  # a healthy file is never called broken
         assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [160]
 

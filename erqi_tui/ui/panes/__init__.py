@@ -57,12 +57,27 @@ def target_cards(context: Context, targets) -> list:
     cards = []
     counted = {ident for project in dashboard.projects for ident in project.counts_for}
     for line in context.lines(targets):
-        diff = line.change
         cards.append(TargetCard(line.progress, trend=[p.value.value for p in series(dashboard, line.target.id)],
-                                newest=context.as_of,
-                                change=(fmt.change(diff, dashboard.meta.year), fmt.change_amount(diff, unit=False))
-                                if diff else (), listed=line.target.id in counted))
+                                newest=context.as_of, change=change_forms(line.change, dashboard.meta.year),
+                                listed=line.target.id in counted))
     return cards
+
+
+def change_forms(diff, year: int) -> tuple[str, ...]:
+    """A card's change since the last briefing (or --since), longest first, each saying since when:
+    "较 09-30 +6 个", "较 09-30 +6", "较简报 +6" (a bare "+6" said nothing of when); () without one."""
+    from ...core import fmt
+    from ...core.i18n import tr
+
+    if not diff:
+        return ()
+    forms = [fmt.change(diff, year)]
+    if diff.delta is not None:
+        amount = fmt.change_amount(diff, unit=False)
+        forms.append(tr("较 {date} {change}", date=fmt.short_date(diff.since.date, year), change=amount))
+        if diff.since.briefing is not None:
+            forms.append(tr("较简报 {change}", change=amount))
+    return tuple(forms)
 
 
 def target_course(context: Context, targets):

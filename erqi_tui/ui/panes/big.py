@@ -45,7 +45,7 @@ class BigTile(Vertical):
         target = self.item.target
         self.border_title = plain(data(target, "name"))
         yield Digits(fmt.percent(self.item.completion) if self.item.completion is not None else "-")
-        yield Static(join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target)))
+        yield Static(join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target, words=True)))
         yield ThemedStatic(verdict_text(self.item))
 
 

@@ -71,9 +71,9 @@ class InvestmentPane(VerticalScroll):
         """Its count; with none, the goal of the target it is the figure of, as a plan (计划 60 个)."""
         goal = next((t.target for t in dashboard.targets if t.id == stage.target), None) if stage.target else None
         if stage.count is None and goal is not None:
-            text = join((tr("计划 {goal}", goal=fmt.quantity(goal)), "bold"))
+            text = join((tr("计划 {goal}", goal=fmt.quantity(goal, words=True)), "bold"))
         else:
-            text = join((fmt.quantity(stage.count), "bold"))
+            text = join((fmt.quantity(stage.count, words=True), "bold"))
         if stage.note:
             text.append("\n")
             text.append_text(plain(data(stage, "note"), "dim", single_line=False))
@@ -88,7 +88,7 @@ class InvestmentPane(VerticalScroll):
         text.append_text(plain(data(event, "title")))
         for figure in event.figures:
             text.append(indent)
-            text.append_text(join(f"{data(figure, 'label')} ", (fmt.quantity(figure.quantity), "bold")))
+            text.append_text(join(f"{data(figure, 'label')} ", (fmt.quantity(figure.quantity, words=True), "bold")))
         if event.note:
             text.append(indent)
             text.append_text(plain(data(event, "note"), "dim"))

@@ -80,7 +80,7 @@ class TargetCard(Themed, Widget, can_focus=True):
     def render(self) -> Text:
         p = self.progress
         target = p.target
-        value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target))
+        value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target, words=True))
         done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
         # What else the line says, most important first, each in the longest form that fits: the
         # date its figure stands at (where it is not the dashboard's) and whether that is stale,
@@ -145,7 +145,7 @@ class TargetRow(Horizontal):
 
 def figure_tile(figure: Figure) -> Text:
     """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
-    tile = plain(fmt.quantity(figure.quantity), "bold")
+    tile = plain(fmt.quantity(figure.quantity, words=True), "bold")
     tile.append("\n")
     tile.append_text(plain(data(figure, "label"), "dim"))
     return tile
@@ -199,7 +199,7 @@ def tile_widths(figures: tuple[Figure, ...], width: int) -> list[int]:
     """The widths of the columns of tiles: the most columns (up to three, TILE_WIDTH cells each at
     least) in which every figure and its label fit whole in `width` cells, the spare cells shared
     evenly; one column if none does."""
-    needs = [max(cell_len(fmt.clean(data(f, "label"), single_line=True)), cell_len(fmt.quantity(f.quantity)))
+    needs = [max(cell_len(fmt.clean(data(f, "label"), single_line=True)), cell_len(fmt.quantity(f.quantity, words=True)))
              for f in figures]
     for columns in range(max(1, min(3, width // TILE_WIDTH, len(figures))), 1, -1):
         widths = [max(needs[start::columns]) for start in range(columns)]
