@@ -44,9 +44,15 @@ def english_words() -> dict[str, str]:
 
 
 def tr(text: str, **values: object) -> str:
-    """`text` in the current language, with `values` filled into its {placeholders}."""
+    """`text` in the current language, with `values` filled into its {placeholders}. In English a
+    `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
     if english():
-        text = english_words().get(text, text)
+        if values.get("count") == 1:
+            from .messages_en import ONE
+
+            text = ONE.get(text) or english_words().get(text, text)
+        else:
+            text = english_words().get(text, text)
     return text.format(**values) if values else text
 
 

@@ -912,7 +912,37 @@ EN.update({
     "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份":
         "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ {date}  · ← → move the months",
     "较简报 {change}": "vs briefing {change}", "余下 {months} 个月需": "Needed in the {months} months left",
+    "假设截至 {date}（--as-of）": "what if: {date} (--as-of)", "假设截至 {date}": "what if: {date}",
+    "{district} {year} 年目标": "{district}: targets for {year}", "{year} 年目标": "Targets for {year}", "截至 {date}（序时按月末计）": "As of {date} (pace at month end)",
 })
+
+# The singular of what EN says with a {count}, for a count of 1 (i18n.tr): "1 unit", not "1 units".
+ONE = {
+    "另有 {count} 个项目（见 5 重点项目）": "{count} more project (see 5 Projects)",
+    "另有 {count} 个项目未标明所在发展轴（见 5 重点项目）": "{count} more project has no axis (see 5 Projects)",
+    "（另有 {count} 个项目未列节点）": " ({count} more project lists none)",
+    "另有 {count} 个逾期节点：按 g 看挂图作战": "{count} more overdue step: g shows the wall chart",
+    "{count} 个单位有逾期或落后事项": "{count} unit with something late",
+    "{count} 个单位有逾期、未办或落后事项": "{count} unit with items late, open or behind",
+    "{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区": "{count} unit with something late, open or behind, in {districts} districts",
+    "已列明 {count} 个项目": "{count} project named",
+    "{count} 个项目": "{count} project",
+    "（另 {count} 个项目的投资单位不同）": " ({count} more in another unit)",
+    "另有 {count} 个项目，见 Excel 导出": "{count} more project: see the Excel export",
+    "跳过 {count} 行（没有改动）": "{count} row skipped (nothing to change)",
+    "erqi-tui：已记录 {count} 条更新（第 {first}–{last} 条，{who}）；更新记录 {journal}":
+        "erqi-tui: recorded {count} update (number {first}, {who}); journal {journal}",
+    "erqi-tui：以上 {count} 条更新尚未记录；确认无误后加 --apply 记录（全部记录，或一条也不记录）":
+        "erqi-tui: the update above is not recorded yet; once it is right, add --apply",
+    "{count} 行的数看来有误，未记录任何一行：核实后改正表格，或确属实情时加 --accept-outliers 记录":
+        "{count} row has a figure that looks wrong; nothing recorded: correct the sheet, or add --accept-outliers if it is true",
+    "erqi-tui：有 {count} 行的数看来有误（见“？”）：核实后改正表格；确属实情时加 --accept-outliers 记录":
+        "erqi-tui: {count} row has a figure that looks wrong (see “？”): correct the sheet; if it is true, add --accept-outliers",
+    "已重新载入 {count} 个文件": "Reloaded {count} file",
+    "（共 {count} 个项目列有节点）": " ({count} project lists steps in all)",
+    "{count} 个有节点的项目都没有逾期": "The {count} project with steps is not overdue",
+    "共同目标{count}项：{names}": "{count} shared target: {names}",
+}
 
 # The fields' labels (状态, 项目名称, 占地（如 133 亩）…) have their English in the table of fields,
 # core/fields.py, beside the Chinese: tr finds them here.

@@ -19,6 +19,7 @@ from textual.filter import Monochrome, NoColor
 from textual.geometry import Size
 from textual.widgets import Header, Static
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..core import fmt
@@ -158,17 +159,28 @@ class ErqiApp(App):
     def context(self) -> Context:
         return Context(self.dashboard, self.as_of_override, self.since)
 
-    def set_titles(self) -> None:
+    def set_titles(self, width: int | None = None) -> None:
+        """The header: the district and year, and the date figures stand at, in the longest form that
+        fits `width` (the key line says ? 帮助 too; cut, the header lost the date's note or the date)."""
         meta = self.dashboard.meta
-        self.title = fmt.clean(tr("{city}{district} {year} 年目标", city=data(meta, "city"),
-                                  district=data(meta, "district"), year=meta.year), single_line=True)
+        titles = [tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
+                     year=meta.year),
+                  tr("{district} {year} 年目标", district=data(meta, "district"), year=meta.year),
+                  tr("{year} 年目标", year=meta.year)]
         if self.as_of_override:
-            self.sub_title = tr("假设截至 {date}（--as-of）· ? 帮助", date=self.as_of_override.isoformat())
+            date = self.as_of_override.isoformat()
+            forms = [tr("假设截至 {date}（--as-of）· ? 帮助", date=date), tr("假设截至 {date}（--as-of）", date=date),
+                     tr("假设截至 {date}", date=date)]
         else:
             at = self.context.as_of
             month = fmt.month_only(at, meta)  # the source gives the month, no day
-            self.sub_title = tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助",
-                                date=fmt.standing(at, meta))
+            date = fmt.standing(at, meta)
+            forms = [tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助", date=date),
+                     tr("截至 {date}（序时按月末计）" if month else "截至 {date}", date=date), tr("截至 {date}", date=date)]
+        room = (width or self.size.width or 80) - 22  # the icon, the clock's room and " — "
+        title, self.sub_title = next(((t, f) for t in titles for f in forms if cell_len(t) + cell_len(f) <= room),
+                                     (titles[-1], forms[-1]))
+        self.title = fmt.clean(title, single_line=True)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
@@ -240,6 +252,7 @@ class ErqiApp(App):
     def on_resize(self, event: events.Resize) -> None:
         # This runs before Textual's own handler has stored the new size in self.size.
         self.check_size(event.size)
+        self.set_titles(event.size.width)
         if self.built_pane("overview") is not None and self.big_screen(event.size) != self.drawn_big:
             self.call_after_refresh(self.show, self.dashboard)  # 大屏 from 160 columns, and back
 

@@ -671,7 +671,7 @@ def test_shrinking_the_window_says_so_and_growing_it_brings_the_panes_back():
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         assert "窗口太小" in screen_text(pilot.app) and "50×15" in screen_text(pilot.app)
-        await pilot.resize_terminal(100, 30)
+        await pilot.resize_terminal(120, 30)
         await pilot.pause()
         text = screen_text(pilot.app)
         assert "窗口太小" not in text and "13 / 30个以上" in text
@@ -782,7 +782,7 @@ def test_the_overview_becomes_the_big_screen_from_160_columns_and_back():
         from textual.widgets import Digits
 
         assert [d.value for d in app.query(Digits)] == ["43.3%", "36.0%", "-"]  # each target in large digits
-        await pilot.resize_terminal(100, 30)
+        await pilot.resize_terminal(120, 30)
         await pilot.pause(0.2)
         assert app.query(OverviewPane) and not app.query(BigOverview)
 
@@ -904,5 +904,22 @@ def test_a_choice_in_the_project_form_keeps_every_wide_character(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert "京广路 · 总部经济和特色商业发展轴" in screen_text(app)
+
+    run_with(app, check, size=(80, 24))
+
+
+@pytest.mark.parametrize("lang, header", [("zh", "郑州市二七区 2024 年目标 — 截至 2024年5月（序时按月末计）"),
+                                          ("en", "Erqi District, Zhengzhou: targets for 2024 — as of May 2024")])
+def test_the_header_at_80_columns_is_whole(lang, header):
+    """At 80 columns the header drops what the key line says (? 帮助) and the date's note before it
+    is cut (issue 25: English read "… — As of May 2024 (…"); at 120 it says them all."""
+    app = make_app(lang=lang)
+
+    async def check(pilot):
+        first = screen_text(app).splitlines()[0]
+        assert header in first and "…" not in first
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert ("? 帮助" if lang == "zh" else "? Help") in screen_text(app).splitlines()[0]
 
     run_with(app, check, size=(80, 24))

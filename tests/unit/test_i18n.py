@@ -52,6 +52,17 @@ def test_every_template_has_the_same_placeholders_in_english():
         assert fields(zh) == fields(en), zh
 
 
+def test_a_count_of_one_reads_in_the_singular(english):
+    """ "1 unit with items late", not "1 units" (issue 25); each singular has its plural's placeholders."""
+    import string
+
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for zh, one in messages_en.ONE.items():
+        assert zh in messages_en.EN and fields(one) <= fields(zh) and "count" in fields(zh), zh
+    assert i18n.tr("{count} 个单位有逾期、未办或落后事项", count=1) == "1 unit with items late, open or behind"
+    assert i18n.tr("{count} 个单位有逾期、未办或落后事项", count=2) == "2 units with items late, open or behind"
+
+
 def test_data_english_names(write_toml, english):
     dashboard = store.load(write_toml(
         '[meta]\ndistrict = "二七区"\nyear = 2024\nas_of = 2024-05-31\nen = { district = "Erqi District" }\n'

@@ -98,7 +98,7 @@ def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
 def steps_text(project: Project, at: dt.date) -> Content:
     """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）";
     what is overdue in the theme's colour."""
-    parts: list = [(data(project, "name"), "bold"), "："]
+    parts: list = [(data(project, "name"), "bold"), tr("：")]
     for index, step in enumerate(project.milestones):
         symbol = mark(step, at)
         style = "bold $erqi-behind" if symbol == "✗" else ""

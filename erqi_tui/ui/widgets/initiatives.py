@@ -20,7 +20,7 @@ def initiatives_box(initiatives, box_id: str = "initiatives") -> Static:
     for item in initiatives:
         line = join((data(item, "name"), "bold"))
         if item.what:
-            line.append_text(plain("：" + data(item, "what"), single_line=False))
+            line.append_text(plain(tr("：") + data(item, "what"), single_line=False))
         if item.source:
             line.append("\n")
             line.append_text(plain(tr("原文：") + f"“{item.source}”", "dim", single_line=False))
