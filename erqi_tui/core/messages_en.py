@@ -911,7 +911,7 @@ EN.update({
     "挂图作战：项目节点（按 {date} 计）": "Wall chart: project milestones (judged at {date})",
     "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份":
         "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ {date}  · ← → move the months",
-    "较简报 {change}": "vs briefing {change}", "余下 {months} 个月需": "Needed in the {months} months left",
+    "较简报 {change}": "vs briefing {change}", "余下 {months} 个月需": "Needed by year-end ({months} months)",
     "假设截至 {date}（--as-of）": "what if: {date} (--as-of)", "假设截至 {date}": "what if: {date}",
     "{district} {year} 年目标": "{district}: targets for {year}", "{year} 年目标": "Targets for {year}", "截至 {date}（序时按月末计）": "As of {date} (pace at month end)",
 })

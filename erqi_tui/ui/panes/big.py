@@ -81,7 +81,6 @@ class BigOverview(Vertical):
     DEFAULT_CSS = """
     BigOverview { height: 1fr; padding: 0 1; }
     BigOverview #big-top { height: auto; }
-    BigOverview #big-top.-beside BigTile { width: 30; }
     BigOverview #big-top #big-headlines { width: 1fr; height: 100%; }
     BigOverview #big-body { height: 1fr; grid-gutter: 0 1; grid-rows: 1fr; }
     BigOverview #big-side { height: 1fr; scrollbar-size-vertical: 1; }
@@ -132,9 +131,14 @@ class BigOverview(Vertical):
             return
         top = self.query_one("#big-top", Horizontal)
         width = self.size.width or self.app.size.width
-        beside = len(self.context.account.sections[0].targets) * TILE_WIDTH + HEADLINES_WIDTH <= width - 2
+        lines = self.context.account.sections[0].targets
+        # A tile as wide as its target's name in its border (English names are long), TILE_WIDTH at least.
+        tile = max([TILE_WIDTH, *(cell_len(fmt.clean(data(line.target, "name"), single_line=True)) + 6 for line in lines)])
+        beside = len(lines) * tile + HEADLINES_WIDTH <= width - 2
         place = top if beside else self.query_one("#big-side", VerticalScroll)
         top.set_class(beside, "-beside")
+        for big_tile in top.query(BigTile):
+            big_tile.styles.width = tile if beside else None
         if headlines.parent is not place:
             if headlines.parent is not None:
                 headlines.remove()
