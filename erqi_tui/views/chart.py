@@ -97,12 +97,14 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
 
 
 def _months(width: int, year: int) -> Text:
-    """The month numbers under the columns where they fit: every month, else every quarter."""
+    """The month numbers under the columns where they fit: every month, else every quarter. Each
+    stands in the middle of its month: a value at a month's end is drawn in the month's last
+    column, which a label at the month's start put under the next month's number."""
     cells = [" "] * width
     step = 1 if width >= 36 else 3 if width >= 14 else 6
     for month in range(1, 13, step):
-        start = round((month - 1) / 12 * width)
         label = str(month) if width < 60 else tr("{month}月", month=month)
+        start = max(0, round((month - 0.5) / 12 * width - (cell_len(label) - 1) / 2 - 0.01))
         if start + cell_len(label) <= width and all(c == " " for c in cells[max(0, start - 1):start + cell_len(label)]):
             cells[start] = label
             for i in range(start + 1, min(width, start + cell_len(label))):
