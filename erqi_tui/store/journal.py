@@ -53,7 +53,11 @@ BRIEFING_KEYS = {"at", "date", "who", "note"}
 
 
 def journal_path(data_path: Path) -> Path:
-    return data_path.with_name(data_path.stem + ".journal.toml")
+    """`x.journal.toml` beside `x.toml`. A data file not named .toml (an editor's backup `x.toml~`, a
+    copy `x.bak`) keeps its whole name, `x.toml~.journal.toml`: recording into a backup must not
+    change the district whose file is `x.toml`."""
+    name = data_path.name
+    return data_path.with_name((name.removesuffix(".toml") if name.endswith(".toml") else name) + ".journal.toml")
 
 
 def appended(old: str, update: Update) -> str:

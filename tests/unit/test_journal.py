@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import stat
 
 import pytest
@@ -307,3 +308,16 @@ def test_a_journal_whose_note_reads_like_an_old_one_is_appended_to_as_it_is(data
     text = path.read_text(encoding="utf-8")
     record(data, amount_update(160, date=dt.date(2024, 6, 20)))
     assert path.read_text(encoding="utf-8").startswith(text)  # appended, not rewritten
+
+
+def test_a_backup_of_the_data_file_has_a_journal_of_its_own(data):
+    """An editor's backup (targets.toml~) or a copy (targets.bak) recorded into must not write into
+    targets.journal.toml, which would change the district's own figures."""
+    for backup in ("targets.toml~", "targets.bak"):
+        copy = data.with_name(backup)
+        shutil.copy(data, copy)
+        assert journal.journal_path(copy) == data.with_name(backup + ".journal.toml")
+        store.record(copy, amount_update(5.0), today=TODAY)
+    assert not journal.journal_path(data).exists()
+    assert journal.journal_path(data) == data.with_name("targets.journal.toml")
+    assert [t.current.value for t in store.load(data).targets if t.id == "signed-amount"] != [5.0]
