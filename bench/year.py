@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -91,11 +92,12 @@ def main() -> None:
     if args.no_kept:  # a kept state that no process may use: one in a folder it cannot write is never made
         store.journal.KEEP_FROM = 1 << 62
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CACHE_HOME"] = str(Path(folder) / "cache")  # the kept states: not the user's cache
         files = {"no updates": write_year(Path(folder), 0)}
         files.update({f"{n:,} updates": write_year(Path(folder), n) for n in args.updates})
         if args.no_kept:
             for path in files.values():
-                store.journal.kept_path(store.journal.journal_path(path)).mkdir()  # where it would go: never written
+                store.journal.kept_path(store.journal.journal_path(path)).mkdir(parents=True)  # where it would go: never written
         for name, path in files.items():  # the first read after the updates: full, and keeps the state
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "erqi_tui", "check", "--data", str(path)], check=True,

@@ -35,12 +35,13 @@ def write_toml(tmp_path):
 
 
 def pytest_configure(config):
-    """Every test, and every erqi-tui it starts, reads settings from an empty folder of its own, not
-    the developer's (a remembered English would change what the command line says)."""
+    """Every test, and every erqi-tui it starts, reads settings from an empty folder of its own, and
+    keeps journal states in another, not the developer's (a remembered English would change what the command line says)."""
     import os
     import tempfile
 
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="erqi-tui-test-config-")
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="erqi-tui-test-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -113,7 +113,7 @@ def _source(path: Path, state: tuple) -> Callable[[], bytes | None]:
 
 
 def _kept(replay: journal.Replay, journal_file: Path, source: Callable[[], bytes | None]) -> journal.Replay:
-    """`replay`, with its state kept beside the journal for the next process when KEEP_FROM bytes or
+    """`replay`, with its state kept (in the user's cache) for the next process when KEEP_FROM bytes or
     more were applied since the state kept last (journal.keep)."""
     if replay.size - replay.kept < journal.KEEP_FROM:
         return replay

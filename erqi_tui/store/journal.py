@@ -9,7 +9,7 @@ stays in it, shown struck out in the history. Writing, under the journal's lock,
 Because it only grows, what applying it gave is kept (a Replay) with the fingerprint of the bytes it
 was read from: a write or a reload that finds the file still beginning with those bytes parses and
 applies only what was appended since (`extend`), and gets what reading it whole would give. The
-state is also kept on disk beside the journal for the next process (see "the state kept on disk").
+state is also kept on disk, in the user's cache, for the next process (see "the state kept on disk").
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def extend(replay: Replay | None, base: Dashboard, path: Path, data: bytes,
            source: Callable[[], bytes | None] | None = None) -> Replay:
     """The journal whose bytes are now `data` applied over `base`: from `replay`
     when `data` still begins with the bytes it was read from (only what follows them is parsed and
-    applied), else from the state kept on disk beside the journal when `data` begins with the bytes
+    applied), else from the state kept on disk (the user's cache) when `data` begins with the bytes
     it was made from and `source()` (the data file's digest, None: unknown) is the one it was made
     over, else read whole. DataError as `apply` raises it."""
     if replay is not None and replay.base is base and len(data) >= replay.size:
@@ -783,7 +783,7 @@ class JournalReader(Validator):
 #
 # Applying a long journal takes seconds (100,000 updates: some 4 s, two thirds of it tomllib), and a
 # new process (`erqi-tui record`, the app starting) has no Replay in memory. So the state a read or a
-# write reached is kept in a file beside the journal (`kept_path`), with what it was made from: the
+# write reached is kept in a file of the user's cache (`kept_path`), with what it was made from: the
 # journal's first `size` bytes (their length and hash) and the data file (its hash). A reader whose
 # journal still begins with those bytes, over that data file, loads it and applies only what follows;
 # anything else (the journal rewritten, cut or edited by hand, another data file, another version of
@@ -813,9 +813,24 @@ class _Unkeepable(Exception):
 
 
 def kept_path(journal_file: Path) -> Path:
-    """The file beside the journal that keeps the state applying it reached: `x.journal.kept`
-    (not `.toml`: never taken for a data file)."""
-    return journal_file.with_name(journal_file.name.removesuffix(".toml") + ".kept")
+    """The file that keeps this user's state of `journal_file`: in the user's cache folder
+    ($XDG_CACHE_HOME/erqi-tui, else ~/.cache/erqi-tui), named after the journal and a hash of its
+    real path. Not beside the journal: officials who share a folder each keep their own (beside it,
+    each replaced the other's, which the other may not trust, and paid a whole read at every turn),
+    nothing is added to the user's folder (a read-only session, bundled data) and no file there of
+    that name is ever replaced. Not `.toml`: never taken for a data file."""
+    import hashlib
+    import os
+
+    environ = os.environ
+    base = environ.get("XDG_CACHE_HOME") or str(Path(environ.get("HOME", "~")).expanduser() / ".cache")
+    try:
+        real = os.path.realpath(journal_file)
+    except (OSError, ValueError):
+        real = os.path.abspath(journal_file)
+    digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:20]
+    stem = journal_file.name.removesuffix(".journal.toml")[:40]
+    return Path(base) / "erqi-tui" / f"{stem}-{digest}.kept"
 
 
 # The code that makes what the kept state holds: reading the data file and applying the journal.
@@ -1107,7 +1122,7 @@ def _undo_records(base: Dashboard, parts: tuple[bytes, ...], values: list) -> li
 
 
 def keep(replay: Replay, journal_file: Path, source: Callable[[], bytes | None]) -> Replay:
-    """`replay`, its state written beside the journal (`kept_path`) for the next process to start
+    """`replay`, its state written to this user's cache (`kept_path`) for the next process to start
     from; as it is, marked kept, when it cannot be (a folder this user cannot write, a value the
     format cannot hold, the data file changed meanwhile): not tried again for these bytes."""
     import os
@@ -1116,7 +1131,9 @@ def keep(replay: Replay, journal_file: Path, source: Callable[[], bytes | None])
 
     kept = replay._replace(kept=replay.size)
     try:
-        if not os.access(journal_file.parent, os.W_OK):
+        folder = kept_path(journal_file).parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
             return kept
         digest = source()
         if digest is None:
@@ -1129,7 +1146,7 @@ def keep(replay: Replay, journal_file: Path, source: Callable[[], bytes | None])
 
 
 def load_kept(base: Dashboard, path: Path, data: bytes, source: Callable[[], bytes | None]) -> tuple[Replay, Any] | None:
-    """The state kept beside the journal `path`, as a Replay of the bytes of `data` it was made
+    """The state kept for the journal `path` (in this user's cache), as a Replay of the bytes of `data` it was made
     from, with their hash; None when there is none this reader may trust (see above) or `data` does
     not begin with those bytes, or it was made over another data file or by other code."""
     import zlib

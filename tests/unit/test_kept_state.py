@@ -271,18 +271,29 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(write_to
     assert kept_file(path).is_dir() and not any(kept_file(path).iterdir())
 
 
-def test_a_read_only_folder(write_toml, keep_always, tmp_path):
+def test_a_cache_that_cannot_be_written(write_toml, keep_always, tmp_path):
     path = write_toml(FILE)
     store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
     kept_file(path).unlink()
-    path.parent.chmod(0o555)
+    kept_file(path).parent.chmod(0o555)
     try:
-        if os.access(path.parent, os.W_OK):
+        if os.access(kept_file(path).parent, os.W_OK):
             pytest.skip("this user writes in any folder (root)")
         assert store.read(path).dashboard == whole(path)
         assert not kept_file(path).exists()
     finally:
-        path.parent.chmod(0o755)
+        kept_file(path).parent.chmod(0o755)
+
+
+def test_nothing_is_kept_in_the_data_folder(write_toml, keep_always):
+    """The state is kept in the user's cache: a shared folder gets no file of it (each official
+    keeps their own), and a file the user has there under any name is never replaced."""
+    path = write_toml(FILE)
+    before = {p.name for p in path.parent.iterdir()}
+    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
+    assert kept_file(path).exists() and kept_file(path).parent != path.parent
+    made = {p.name for p in path.parent.iterdir()} - before
+    assert made <= {"targets.journal.toml", "targets.journal.toml.lock", "targets.toml.lock"}, made
 
 
 def test_the_bundled_file_keeps_nothing_beside_it(keep_always):
