@@ -130,7 +130,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
         print_problems(error, what="数据文件或更新记录（未记录）")
         return EXIT_INVALID
     except OSError as error:
-        return refuse(tr("无法写入更新记录：{error}", error=error.strerror or error))
+        return refuse(tr("无法写入更新记录：{error}", error=files.write_problem(error)))
     print(fmt.clean(tr("erqi-tui：已记录第 {number} 条更新：{what}（{who}）；更新记录 {journal}", number=number,
                        what=describe_update(update), who=who,
                        journal=store.journal.journal_path(path)), single_line=True))
@@ -720,7 +720,7 @@ def mark_briefing(path: Path, loaded: store.Loaded, date: dt.date, who: str) -> 
         print_problems(error)
         return EXIT_INVALID
     except OSError as error:
-        print(fmt.clean(tr("erqi-tui：未标记简报：{error}", error=error.strerror or error), single_line=True),
+        print(fmt.clean(tr("erqi-tui：未标记简报：{error}", error=files.write_problem(error)), single_line=True),
               file=sys.stderr)
         return EXIT_INVALID
     print(tr("erqi-tui：已标记简报（截至 {date}），此后的变化从这里算起", date=date.isoformat()), file=sys.stderr)

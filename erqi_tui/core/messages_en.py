@@ -950,3 +950,14 @@ from .fields import english_labels  # noqa: E402
 
 for _zh, _en in english_labels().items():
     EN.setdefault(_zh, _en)
+EN.update({  # a folder shared by several officials
+    "权限不足：文件夹 {folder} 设有粘滞位（sticky bit），只有文件的所有者能替换其中的文件；"
+    "几个人共用的文件夹请由管理员去掉粘滞位（chmod -t）":
+        "permission denied: the folder {folder} has the sticky bit, so only a file's owner may replace it; "
+        "for a folder several people share, ask the administrator to remove it (chmod -t)",
+    "权限不足（{file}）：几个人共用一个文件夹时，文件夹和其中的文件须对大家可写"
+    "（请管理员设为组可写：chmod -R g+w，并让大家使用 umask 002）":
+        "permission denied ({file}): when several people share a folder, it and its files must be writable "
+        "by all of them (ask the administrator to make them group-writable, chmod -R g+w, and everyone to "
+        "use umask 002)",
+})

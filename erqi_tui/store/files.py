@@ -148,6 +148,27 @@ def _looks_like_gb18030(raw: bytes) -> bool:
 
 # --- writing ---------------------------------------------------------------------------------------
 
+def write_problem(error: OSError) -> str:
+    """Why writing the journal (or marking a briefing) failed, with what to do where the folder is
+    shared: a colleague's file the user may not replace, in a folder that is not theirs to write or
+    that has the sticky bit (only a file's owner may replace it there)."""
+    from ..core.i18n import tr
+
+    if error.errno not in (errno.EACCES, errno.EPERM):
+        return error.strerror or str(error)
+    where = Path(error.filename) if isinstance(error.filename, (str, Path)) else None
+    try:
+        folder = os.stat(where.parent if where is not None else ".")
+        sticky = bool(folder.st_mode & stat.S_ISVTX) and folder.st_uid != os.geteuid()
+    except (OSError, AttributeError):
+        sticky = False
+    if sticky:
+        return tr("权限不足：文件夹 {folder} 设有粘滞位（sticky bit），只有文件的所有者能替换其中的文件；"
+                  "几个人共用的文件夹请由管理员去掉粘滞位（chmod -t）", folder=where.parent if where else ".")
+    return tr("权限不足（{file}）：几个人共用一个文件夹时，文件夹和其中的文件须对大家可写"
+              "（请管理员设为组可写：chmod -R g+w，并让大家使用 umask 002）", file=where if where else "")
+
+
 def umask() -> int:
     """The process's umask, read without changing it where Linux tells it (/proc), else by setting
     and restoring it."""
@@ -359,7 +380,14 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     written and may stay; the lock goes with the process if it dies."""
     target = lock_path(path)
     try:
-        fd = os.open(target, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o666)
+        try:
+            fd = os.open(target, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o666)
+        except PermissionError:
+            if fcntl is None:
+                raise
+            # A colleague's lock file in a shared folder (0644 under the usual umask): flock needs
+            # no write permission, only an open file, so the lock is taken on it read-only.
+            fd = os.open(target, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
     except (OSError, ValueError) as error:
         if isinstance(error, OSError) and error.errno == errno.ELOOP:
             raise file_problem(target, said("lock_is_link")) from None

@@ -5,6 +5,7 @@ nothing here draws or imports Textual."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
@@ -137,6 +138,8 @@ class Session:
             return Unsaved(tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}",
                               error=fmt.clean(error.shown())), broken=error.shown())
         except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM):
+                return Unsaved(tr("无法保存：{error}", error=fmt.clean(files.write_problem(error))))
             return Unsaved(tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
         finally:
             self.writing = False  # the caller takes what was written as read, before anything else runs
