@@ -961,3 +961,5 @@ EN.update({  # a folder shared by several officials
         "by all of them (ask the administrator to make them group-writable, chmod -R g+w, and everyone to "
         "use umask 002)",
 })
+EN.update({"一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录）":
+           "an existing TOML file (perhaps another district's data file or journal)"})

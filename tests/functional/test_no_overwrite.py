@@ -99,6 +99,22 @@ def test_the_city_export_keeps_off_every_district(district, tmp_path):
                  env=env), before, tmp_path)
 
 
+@pytest.mark.parametrize("victim", ["other.toml", "other.journal.toml", "other.journal.toml.lock"])
+def test_export_onto_another_districts_files_is_refused(district, victim):
+    """Only the files of the --data given are its record, but no export is TOML: an existing .toml
+    (another district's data or journal, beside this one or elsewhere) is never written over."""
+    path, env = district
+    folder = path.parent
+    other = folder / "elsewhere"
+    other.mkdir()
+    shutil.copy(BUNDLED, other / "other.toml")
+    (other / "other.journal.toml").write_text("", encoding="utf-8")
+    (other / "other.journal.toml.lock").touch()
+    before = state(folder)
+    refused(erqi("export", "--data", str(path), "--format", "json", "-o", str(other / victim), env=env),
+            before, folder)
+
+
 def test_an_ordinary_output_beside_the_data_is_written(district):
     path, env = district
     result = erqi("export", "--data", str(path), "--format", "md", "-o", str(path.with_name("t.md")), env=env)
