@@ -418,6 +418,9 @@ class Importer:
             self.problem(number, col, tr("单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
                                          given=written, unit=unit, where=where))
             return None
+        if converted > MAX_VALUE:  # 1e15 亿元 is 1e19 万元: too large once converted
+            self.problem(number, col, tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+            return None
         if not values_.whole_count(converted, unit):
             self.problem(number, col, tr("个数应为整数（{unit}），实为“{value}”", unit=unit, value=normal(value)[:40]))
             return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 
@@ -27,9 +26,9 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         reading = read_number(text)
     except Unreadable as problem:
         raise ValueError(str(problem)) from None
-    value = as_number(reading.value)
-    if not math.isfinite(value) or value > MAX_VALUE:
+    if reading.value > MAX_VALUE:  # compared exactly: 400 digits are past what a float holds
         raise ValueError(tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+    value = as_number(reading.value)
     typed_unit = reading.unit
     if typed_unit and unit and typed_unit != unit:
         raise ValueError(tr("单位应为“{unit}”", unit=unit))

@@ -70,6 +70,17 @@ def test_a_wrong_record_exits_2_with_a_clear_message_and_writes_nothing(data, ar
     assert not journal.journal_path(data).exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["--target", "signed-amount", "--value", "9" * 400, "--date", "2024-06-30"],
+    ["--project", "kangshifu", "--set", "investment=" + "9" * 400, "--date", "2024-06-30"],
+])
+def test_a_number_of_400_digits_is_refused_as_too_large(data, args):
+    result = erqi("record", "--data", str(data), *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "数值太大：最多 1e+15" in result.stderr
+    assert not journal.journal_path(data).exists()
+
+
 def test_record_refuses_in_one_language_at_a_time(data):
     chinese = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "1", "--unit", "万元")
     english = erqi("--lang", "en", "record", "--data", str(data), "--project", "nope", "--set", "status=投产")

@@ -100,9 +100,22 @@ def test_a_date_outside_the_year_or_after_today_is_explained_with_the_range(type
     assert update is None and "2024-01-01 至 2024-07-15" in errors["date"]
 
 
-def test_a_value_too_large_to_compute_with_is_refused():
+@pytest.mark.parametrize("digits", [30, 309, 400])
+def test_a_value_too_large_to_compute_with_is_refused(digits):
+    """400 nines is past what a float holds: refused as too large, as the import and the data file
+    check say it, not an OverflowError."""
+    with pytest.raises(ValueError, match="数值太大：最多 1e\\+15"):
+        edits.parse_quantity("9" * digits, "亿元")
     with pytest.raises(ValueError, match="数值太大"):
-        edits.parse_quantity("9" * 30, "亿元")
+        edits.parse_quantity("9" * digits + ".5", "亿元")
+
+
+def test_a_huge_investment_typed_into_the_project_form_is_said_under_its_field():
+    dashboard = store.load(BUNDLED)
+    kangshifu = next(p for p in dashboard.projects if p.id == "kangshifu")
+    fields = {**edits.project_fields(kangshifu), "investment": "9" * 400, "date": "2024-06-01"}
+    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED)
+    assert update is None and errors == {"investment": "数值太大：最多 1e+15"}
 
 
 def test_scientific_notation_is_explained_not_read_as_a_unit():

@@ -91,6 +91,18 @@ def test_one_bad_row_names_its_row_and_column_and_nothing_is_recorded(data, tmp_
     assert not journal.journal_path(data).exists()
 
 
+@pytest.mark.parametrize("written", ["9" * 400, "9" * 400 + ".5", "1000000000000000亿元"])
+def test_a_figure_too_large_as_read_or_once_converted_is_refused_at_its_cell(data, tmp_path, capsys, written):
+    """1e15 亿元 is within the limit as written but 1e19 in the target's 万元: refused in the preview,
+    at its cell, as the store would refuse it on --apply."""
+    with data.open("a", encoding="utf-8") as file:
+        file.write('\n[[target]]\nid = "wan"\nname = "万元指标"\ntarget = { value = 5, unit = "万元" }\n')
+    sheet = tmp_path / "big.csv"
+    sheet.write_text(f"编号,日期,数值\nwan,2024-06-30,{written}\n", encoding="utf-8")
+    assert run(str(sheet), "--data", str(data)) == 2
+    assert "big.csv:2:3: “数值”列: 数值太大：最多 1e+15" in capsys.readouterr().err
+
+
 def test_the_template_has_the_files_ids_and_names_and_imports_as_nothing(data, tmp_path, capsys):
     template = tmp_path / "台账.xlsx"
     assert run("--template", str(template), "--data", str(data)) == 0
