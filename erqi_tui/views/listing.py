@@ -64,9 +64,12 @@ def _column(field: fields.Field) -> Column:
 COLUMNS: tuple[Column, ...] = tuple(_column(f) for f in fields.columns())
 
 
-def search_text(dashboard: Dashboard, project: Project) -> str:
-    """What the filter looks in: name, status, axis road, location, expectation and note."""
-    return " ".join([project.name, project.status or "", _axis_road(dashboard, project),
+def search_text(dashboard: Dashboard, project: Project, road: str | None = None) -> str:
+    """What the filter looks in: name, status, axis road, location, expectation and note. `road`:
+    the project's axis road, when the caller has looked it up already."""
+    if road is None:
+        road = _axis_road(dashboard, project)
+    return " ".join([project.name, project.status or "", road,
                      project.location, project.expected, project.note, *project.en.values()]).casefold()
 
 
@@ -80,7 +83,10 @@ class SearchIndex(NamedTuple):
 
 def search_index(dashboard: Dashboard) -> SearchIndex:
     """Each project's search text, built once per dashboard: a keystroke then only compares."""
-    return SearchIndex(list(dashboard.projects), [search_text(dashboard, p) for p in dashboard.projects])
+    axes = dashboard.layout.axes
+    roads = {axis.id: data(axis, "road") for axis in reversed(axes)}  # the first of an id, as axis_named
+    return SearchIndex(list(dashboard.projects),
+                       [search_text(dashboard, p, roads.get(p.axis, "")) for p in dashboard.projects])
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
