@@ -312,7 +312,14 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(tr("应为 YYYY-MM-DD 形式的日期，实为 {given}", given=repr(text))) from None
+        from .core import written  # as the form reads it: ２０２４-０６-３０; 2024-02-30 is no day
+
+        try:
+            return written.read_day(text)
+        except written.Unreadable:
+            wrong = written.no_such_day(text)
+        raise argparse.ArgumentTypeError(tr("{error}（实为“{value}”）", error=wrong, value=text) if wrong else
+                                         tr("应为 YYYY-MM-DD 形式的日期，实为 {given}", given=repr(text))) from None
 
 
 def port_number(text: str) -> int:
@@ -549,7 +556,7 @@ def city(args: argparse.Namespace, paths: list[Path]) -> int:
     if args.command in ("record", "import", "serve"):
         return fail(tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command))
     with loading_indicator(paths[0]):  # the dashboard reads the rest once 全市 is on screen
-        districts = city_view.read_all(paths) if args.command else city_view.read_first(paths)
+        districts = city_view.read_all(paths, args.data) if args.command else city_view.read_first(paths, args.data)
     if args.command == "check":
         for district in districts:
             if district.problem:

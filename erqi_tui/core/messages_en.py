@@ -116,6 +116,8 @@ EN.update({
     "假设截至 {date}（--as-of）· ? 帮助": "what if: {date} (--as-of) · ? help",
     "假设截至 {date}（所有目标按这一天判断）": "what if it were {date} (every target judged at that date)",
     "数值太大：最多 {limit}": "Too large: at most {limit}",
+    "没有 {month} 月": "there is no month {month}", "{month} 月没有 {day} 日": "month {month} has no day {day}",
+    "{year} 年 {month} 月没有 {day} 日": "month {month} of {year} has no day {day}",
     "日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
         "The date must lie between {first} and {last} (within the data's year, not after today)",
     "只读：不能记录更新。": "Read-only: updates cannot be recorded here.",

@@ -127,7 +127,10 @@ def read_number(value: Any) -> Reading:
     if re.fullmatch(r"[0-9.]+[eE][+-]?[0-9]+", text):
         raise Unreadable(tr("请写普通数字，不要用科学计数法（或把单元格设为数值格式）"))
     if text.startswith("-") and not blank(text):
-        raise Unreadable(tr("应为不小于 0 的数字"))
+        zero = _NUMBER.match(text[1:])
+        if not zero or Decimal(zero["num"].replace(",", "") or "0") != 0:
+            raise Unreadable(tr("应为不小于 0 的数字"))
+        text = text[1:]  # -0 is 0
     match = _NUMBER.match(text)
     if not match:
         raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
@@ -224,6 +227,34 @@ def read_date(value: Any) -> DateRead | None:
     except ValueError:
         return None
     return None
+
+
+def read_day(text: str) -> dt.date:
+    """A day typed into a form or `record --date`, read as a ledger's date cell is (２０２４-０６-３０,
+    2024/6/30, 2024年6月30日, 20240630). Unreadable says why not: a day its month does not have
+    (2 月没有 30 日), or the form to write it in (a month alone names no day)."""
+    read = read_date(text) if normal(text) else None
+    if read is not None and not read.month_end:
+        return read.date
+    raise Unreadable(no_such_day(text) or tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30"))
+
+
+def no_such_day(value: Any) -> str:
+    """What is wrong with a date written in a day's form whose day does not exist: 没有 13 月,
+    2 月没有 30 日, 2023 年 2 月没有 29 日; "" when it is not such a date."""
+    text = normal(value) if isinstance(value, str) else ""
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    match = _DAY.match("-".join(compact.groups()) if compact else text)
+    if not match:
+        return ""
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if not 1 <= month <= 12:
+        return tr("没有 {month} 月", month=month)
+    if day < 1 or day > calendar.monthrange(2024, month)[1]:  # in no year (2024 a leap year)
+        return tr("{month} 月没有 {day} 日", month=month, day=day)
+    if day > calendar.monthrange(year, month)[1]:
+        return tr("{year} 年 {month} 月没有 {day} 日", year=year, month=month, day=day)
+    return ""
 
 
 _MONTH_HEADER = re.compile(r"^(?:(\d{4})\s*(?:年|[-/.]))?\s*(\d{1,2}|[一二三四五六七八九十正腊]{1,3})\s*月?份?$")
@@ -387,10 +418,12 @@ def as_percent(value: Decimal) -> str:
 
 
 def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date,
-                     dates: list[dt.date] | None = None) -> Asked:
+                     dates: list[dt.date] | None = None, percent_typed: bool = False) -> Asked:
     """What a target's new figure at `date` is asked (`points`: the target's figures in force by
-    date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at)."""
-    figure = outlier_question(quantity, in_force_at(points, date, dates), goal) or fraction_question(quantity, goal)
+    date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at;
+    `percent_typed`: written with its % sign, 0.965%, and so meant as a percent, not a fraction)."""
+    figure = outlier_question(quantity, in_force_at(points, date, dates), goal) or (
+        "" if percent_typed else fraction_question(quantity, goal))
     there = points.get(date)
     said = ""
     if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force

@@ -340,7 +340,9 @@ class Importer:
             return None
         read = values_.read_date(value)
         if read is None:
-            self.problem(number, col, tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
+            wrong = values_.no_such_day(value)  # 2025-02-30: a date, of a day that does not exist
+            self.problem(number, col, tr("{error}（实为“{value}”）", error=wrong, value=normal(value)[:40]) if wrong else
+                         tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
             return None
         if read.month_end:
             self.notes.append(tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(value),

@@ -40,12 +40,15 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
 
 
 def parse_date(text: str, allowed: tuple[dt.date, dt.date]) -> dt.date:
-    """A date typed as YYYY-MM-DD within `allowed` (Dashboard.update_dates: the data's year, not
-    after today); a mistyped 2042 would otherwise move the whole year to 100% elapsed."""
+    """A date typed as YYYY-MM-DD (or as a ledger writes it: core.written.read_day, full-width
+    digits and all) within `allowed` (Dashboard.update_dates: the data's year, not after today); a
+    mistyped 2042 would otherwise move the whole year to 100% elapsed."""
+    from ..core.written import Unreadable, read_day
+
     try:
-        date = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30")) from None
+        date = read_day(text)
+    except Unreadable as problem:
+        raise ValueError(str(problem)) from None
     first, last = allowed
     if not first <= date <= last:
         raise ValueError(tr("日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）",

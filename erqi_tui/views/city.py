@@ -45,6 +45,7 @@ class District(NamedTuple):
     loaded: store.Loaded | None
     problem: str = ""  # why it cannot be shown (loaded None)
     pending: bool = False  # not read yet (read_first): 全市 reads it after its first frame
+    folder: Path | None = None  # the folder given (--data DIR/) it was found in: 全市 looks at it again
 
     @property
     def dashboard(self) -> Dashboard | None:
@@ -84,35 +85,86 @@ def expand(paths: list[Path]) -> list[Path]:
     return list(out.values())
 
 
-def read_all(paths: list[Path]) -> list[District]:
+def _folder_of(path: Path, given: list[Path] | tuple[Path, ...]) -> Path | None:
+    """The folder among `given` (the paths on the command line) that `path` was found in, if any."""
+    return path.parent if any(path.parent == g and files.is_folder(g) for g in given) else None
+
+
+def read_all(paths: list[Path], given: list[Path] | tuple[Path, ...] = ()) -> list[District]:
+    """Every one of `paths` read; `given`: the paths as given (expand's), so that a file found in a
+    folder given is known to be, and the folder is looked at again (rescan)."""
     districts = []
     for path in paths:
+        folder = _folder_of(path, given)
         try:
-            districts.append(District(path, store.read(path)))
+            districts.append(District(path, store.read(path), folder=folder))
         except store.DataError as error:
-            districts.append(District(path, None, error.shown()))
+            districts.append(District(path, None, error.shown(), folder=folder))
     return districts
 
 
-def read_first(paths: list[Path]) -> list[District]:
+def read_first(paths: list[Path], given: list[Path] | tuple[Path, ...] = ()) -> list[District]:
     """The files read up to the first that reads (the district the app opens on), the rest left to
     be read once 全市 is on screen: its first frame does not wait for every district's parse (15
     districts of 300 projects: 1.1 s, where one district's whole first frame takes 0.4 s)."""
     districts = []
     for path in paths:
         if any(d.loaded is not None for d in districts):
-            districts.append(District(path, None, pending=True))
+            districts.append(District(path, None, pending=True, folder=_folder_of(path, given)))
         else:
-            districts += read_all([path])
+            districts += read_all([path], given)
     return districts
 
 
 def read_one(district: District) -> District:
     """`district` read again (its last good read reused where unchanged)."""
     try:
-        return District(district.path, store.read(district.path, district.loaded))
+        return District(district.path, store.read(district.path, district.loaded), folder=district.folder)
     except store.DataError as error:
-        return District(district.path, None, error.shown())
+        return District(district.path, None, error.shown(), folder=district.folder)
+
+
+# A folder given is looked at again: its files now, not those at the start
+
+
+def folders(districts: list[District]) -> tuple[Path, ...]:
+    """The folders given that the districts were found in, in order."""
+    return tuple(dict.fromkeys(d.folder for d in districts if d.folder is not None))
+
+
+def folder_state(watched: tuple[Path, ...]) -> tuple:
+    """What changes when a file is added to, removed from or renamed in one of `watched` (each
+    folder's modification time: one stat, not a listing)."""
+    state = []
+    for folder in watched:
+        try:
+            state.append(folder.stat().st_mtime_ns)
+        except (OSError, ValueError):
+            state.append(None)
+    return tuple(state)
+
+
+def rescan(districts: list[District], watched: tuple[Path, ...]) -> list[District]:
+    """`districts` with the folders in `watched` listed again: a file now in one is added (pending:
+    to be read), one no longer there is left out; a file named on its own stays, read or not. The
+    districts already listed keep their place and what was read of them."""
+    listed = {folder: expand([folder]) if files.is_folder(folder) else [] for folder in watched}
+    known = {d.path: d for d in districts}
+    out: dict[Path, District] = {}
+    done: set[Path] = set()
+    for district in districts:
+        folder = district.folder
+        if folder is None or folder not in listed:
+            out.setdefault(district.path, district)
+        elif folder not in done:
+            done.add(folder)
+            for path in listed[folder]:
+                out.setdefault(path, known.get(path) or District(path, None, pending=True, folder=folder))
+    for folder in watched:  # a folder whose files were all gone, with files again
+        if folder not in done:
+            for path in listed[folder]:
+                out.setdefault(path, known.get(path) or District(path, None, pending=True, folder=folder))
+    return list(out.values())
 
 
 # The city's table of indicators

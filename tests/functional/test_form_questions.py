@@ -203,3 +203,55 @@ def test_a_likely_figure_is_saved_at_once_and_a_changed_one_is_asked_again(data)
         assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [140]
 
     run_with(make_app(data), check)
+
+
+@pytest.mark.parametrize("typed", ["0.965%", "0.965 %", "０.９６５％"])
+def test_a_percent_typed_with_its_sign_is_meant_as_a_percent_and_saved_at_once(data, typed):
+    """0.965 into a target of 90 % is asked (96.5% written as 0.965?); 0.965% with the sign is what
+    was meant, and saved at the first Enter."""
+    async def check(pilot):
+        pilot.app.open_target_form("broadband")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-current", Input).value = typed
+        await pilot.press("enter")
+        for _ in range(40):
+            if pilot.app.screen is not form:
+                break
+            await pilot.pause(0.05)
+        assert pilot.app.screen is not form, line_under(form, "current")
+        assert [c.new for c in pilot.app.dashboard.history("target", "broadband")] == [Quantity(0.965, "%")]
+
+    run_with(make_app(data), check)
+
+
+@pytest.mark.parametrize("target, typed, date, said", [
+    ("broadband", "-0", "2024-06-30", ""),  # -0 is 0
+    ("signed-amount", "140", "２０２４-０６-３０", ""),  # full-width digits, as in a value
+    ("signed-amount", "140", "2024-02-30", "2 月没有 30 日"),
+    ("signed-amount", "140", "2023-02-29", "2023 年 2 月没有 29 日"),
+    ("signed-amount", "140", "2024-13-01", "没有 13 月"),
+])
+def test_the_target_form_reads_zero_and_full_width_dates_and_says_a_day_that_does_not_exist(data, target, typed, date,
+                                                                                              said):
+    async def check(pilot):
+        pilot.app.open_target_form(target)
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-current", Input).value = typed
+        form.query_one("#field-date", Input).value = date
+        await pilot.press("enter")
+        for _ in range(40):
+            if pilot.app.screen is not form or line_under(form, "date"):
+                break
+            await pilot.pause(0.05)
+        if said:
+            assert pilot.app.screen is form and line_under(form, "date") == said
+            assert not line_under(form, "current")
+            assert not journal.journal_path(data).exists()
+        else:
+            assert pilot.app.screen is not form
+            change, = pilot.app.dashboard.history("target", target)
+            assert (change.new.value, change.date) == (int(typed.replace("-", "")), dt.date(2024, 6, 30))
+
+    run_with(make_app(data), check)

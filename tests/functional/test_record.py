@@ -35,6 +35,13 @@ def test_record_a_target_prints_one_line_and_keeps_the_figure_with_its_date(data
     assert (change.who, change.note) == ("zhang", "六月报表")
 
 
+def test_record_reads_a_date_in_full_width_digits(data):
+    result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
+                  "--date", "２０２４-０６-３０")
+    assert result.returncode == 0, result.stderr
+    assert amount(store.load(data)).as_of.isoformat() == "2024-06-30"
+
+
 def test_record_a_project_change_and_a_new_project(data):
     assert erqi("record", "--data", str(data), "--project", "kangshifu", "--set", "status=投产",
                 "--date", "2024-06-01").returncode == 0
@@ -58,7 +65,9 @@ def test_withdraw_from_the_command_line(data):
     (["--target", "nope", "--value", "1"], "没有 id 为 'nope' 的目标"),
     (["--target", "signed-amount", "--value", "abc"], "--value:"),
     (["--target", "signed-amount", "--value", "140", "--date", "2042-06-30"], "2024-01-01 至 2024-12-31"),
-    (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "应为 YYYY-MM-DD 形式的日期"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2024-06"], "应为 YYYY-MM-DD 形式的日期"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2024-13-01"], "没有 13 月（实为“2024-13-01”）"),
+    (["--target", "signed-amount", "--value", "140", "--date", "2024-02-30"], "2 月没有 30 日（实为“2024-02-30”）"),
     (["--project", "kangshifu", "--set", "colour=red"], "字段为以下之一"),
     (["--project", "kangshifu", "--set", "status=完工"], "status:"),
     (["--withdraw", "5"], "没有可撤销的第 5 条更新"),

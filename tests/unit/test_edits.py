@@ -118,6 +118,26 @@ def test_a_huge_investment_typed_into_the_project_form_is_said_under_its_field()
     assert update is None and errors == {"investment": "数值太大：最多 1e+15"}
 
 
+@pytest.mark.parametrize("text", ["-0", "-0.0", "－０"])
+def test_minus_zero_is_zero(text):
+    assert edits.parse_quantity(text, "个") == Quantity(0, "个")
+
+
+@pytest.mark.parametrize("typed, read", [("２０２４-０６-３０", dt.date(2024, 6, 30)), (" 2024/6/30 ", dt.date(2024, 6, 30)),
+                                         ("2024年6月30日", dt.date(2024, 6, 30)), ("20240630", dt.date(2024, 6, 30))])
+def test_a_date_reads_as_a_ledgers_date_cell_does(typed, read):
+    assert edits.parse_date(typed, ALLOWED) == read
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("2024-02-30", "2 月没有 30 日"), ("2024-04-31", "4 月没有 31 日"), ("2023-02-29", "2023 年 2 月没有 29 日"),
+    ("2024-13-01", "没有 13 月"), ("2024-06", "请按 YYYY-MM-DD 输入日期"), ("六月底", "请按 YYYY-MM-DD 输入日期"),
+])
+def test_a_date_that_is_no_day_says_why(typed, message):
+    with pytest.raises(ValueError, match=message):
+        edits.parse_date(typed, ALLOWED)
+
+
 def test_scientific_notation_is_explained_not_read_as_a_unit():
     with pytest.raises(ValueError, match="科学计数法"):
         edits.parse_quantity("1e400", "亿元")

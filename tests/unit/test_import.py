@@ -79,6 +79,7 @@ def test_project_fields_by_their_chinese_headers(data, tmp_path, capsys):
     (["signed-amount", "2024-06-30", 1, "个"], ":2:3: “数值”列", "单位是“个”，而“亿元”不能由它换算"),
     (["signed-amount", "2023-12-31", 1, None], ":2:2: “日期”列", "不在 2024-01-01 至 2024-12-31 之间"),
     (["signed-amount", "下个月", 1, None], ":2:2: “日期”列", "应为日期"),
+    (["signed-amount", "2024-02-30", 1, None], ":2:2: “日期”列", "2 月没有 30 日（实为“2024-02-30”）"),
     (["signed-amount", "2024-06-30", "很多", None], ":2:3: “数值”列", "应为数字，如 120.5"),
     (["signed-amount", None, 1, None], ":2:2: “日期”列", "为空"),
 ])

@@ -2,7 +2,8 @@
 rests on, its mean and its furthest-behind target first, then each shared target's completion and
 points against 序时进度 (these scroll) — and under the table what the selected row rests on and how
 the ranking is computed. The files are watched as a district's dashboard watches its own, and the
-city re-ranked within a second of a change; Enter opens that district and Esc there comes back."""
+city re-ranked within a second of a change, a file added to or removed from a folder given too (r
+lists the folders again as well); Enter opens that district and Esc there comes back."""
 
 from __future__ import annotations
 
@@ -112,7 +113,9 @@ class CityScreen(ListedScreen):
         self.on_open = on_open
         self.states = {d.path: self.state_of(d) for d in self.districts}
         self.table_states = self.city_table_state()
-        self.reading = False
+        self.folders = city_view.folders(self.districts)  # the folders given: looked at again (rescan)
+        self.folder_states = city_view.folder_state(self.folders)
+        self.reading = asyncio.Lock()
         self.all_read = asyncio.Event()  # every district read (read_first left some to read after the first frame)
 
     def compose(self) -> ComposeResult:
@@ -199,10 +202,14 @@ class CityScreen(ListedScreen):
         return tuple((p, store.fingerprint(p)[0]) for p in city_view.city_table_paths(self.districts))
 
     async def poll_files(self) -> None:
-        """Re-rank within a second of a district's file or journal, or the city's table, changing."""
+        """Re-rank within a second of a district's file or journal, or the city's table, changing,
+        or of a file added to or removed from a folder given (its modification time: one stat)."""
+        if self.reading.locked():
+            return
         changed = [d for d in self.districts if store.fingerprint(d.path) != self.states.get(d.path)]
-        if changed or self.city_table_state() != self.table_states:
-            await self.reread(changed)
+        listing = city_view.folder_state(self.folders) != self.folder_states
+        if changed or listing or self.city_table_state() != self.table_states:
+            await self.reread(changed, rescan=listing)
 
     async def read_pending(self) -> None:
         """The districts read_first left, read one by one after the first frame (each in a thread,
@@ -231,23 +238,34 @@ class CityScreen(ListedScreen):
             await self.all_read.wait()
 
     async def action_reload(self) -> None:
-        await self.reread(self.districts, announce=True)
+        """r: every file read again, and the folders given looked at again (a file added or back is
+        read, one removed is gone)."""
+        await self.reread(self.districts, announce=True, rescan=True)
 
-    async def reread(self, which: list[District], announce: bool = False) -> None:
-        if self.reading:
-            return
-        self.reading = True
-        try:
+    async def reread(self, which: list[District], announce: bool = False, rescan: bool = False) -> None:
+        """`which` read again (r waits for a read under way; the watch leaves it be), with the
+        folders' files listed anew first when `rescan`: the files new there are read too."""
+        async with self.reading:
+            if rescan:
+                self.folder_states = city_view.folder_state(self.folders)  # before listing: a change meanwhile is seen
+                listed = city_view.rescan(self.districts, self.folders)
+                paths = {d.path for d in listed}
+                which = [d for d in which if d.path in paths]
+                which += [d for d in listed if d.pending and d.path not in {w.path for w in which}]
+                self.districts = listed
+                if any(d.pending for d in listed):
+                    self.all_read.clear()  # 全市's own views wait for the new files too
             states = {d.path: self.state_of(d) for d in which}  # before reading: a change meanwhile is seen
             fresh = await asyncio.to_thread(lambda: {d.path: city_view.read_one(d) for d in which})
-        finally:
-            self.reading = False
-        self.states.update(states)
+        listed = {d.path for d in self.districts}
+        self.states = {path: state for path, state in {**self.states, **states}.items() if path in listed}
         self.table_states = self.city_table_state()
         self.districts = [fresh.get(d.path, d) for d in self.districts]
         if getattr(self.app, "districts", None) is not None:
             self.app.districts = self.districts  # 全市 shown again starts from these
         self.show_comparison(compare(self.districts, self.what_if))
+        if not any(d.pending for d in self.districts):
+            self.all_read.set()
         if announce:
             self.notify(tr("已重新载入 {count} 个文件", count=len(which)), markup=False)
 

@@ -64,12 +64,12 @@ class UpdateForm(ModalScreen):
 
     def __init__(self, title: str, fields: list[Field], build: Callable[[dict[str, str]], tuple],
                  hint: str = "", seen: int | None = None, save: Callable | None = None,
-                 ask: Callable[[Update], dict[str, str]] | None = None) -> None:
+                 ask: Callable[[Update, dict[str, str]], dict[str, str]] | None = None) -> None:
         """`seen`: the version of the target or project the form is opened on (Dashboard.version).
         If someone records a change to it before this form saves, the save is held until confirmed.
         `save(update, seen)`: records it; None when saved, a Conflict, or what to tell the user.
-        `ask(update)`: the questions a figure that looks wrong is asked, by field; the update is
-        saved only when saved again with the same fields."""
+        `ask(update, typed)`: the questions a figure that looks wrong is asked, by field (`typed`:
+        the fields as typed); the update is saved only when saved again with the same fields."""
         super().__init__()
         self.ask = ask
         self.confirmed: tuple | None = None  # the fields as typed when their questions were asked
@@ -137,8 +137,9 @@ class UpdateForm(ModalScreen):
         confirmed by a second save of the same fields."""
         if self.ask is None:
             return False
-        questions = self.ask(update)
-        typed = tuple(sorted(self.values().items()))
+        values = self.values()
+        questions = self.ask(update, values)
+        typed = tuple(sorted(values.items()))
         if not questions or typed == self.confirmed:
             return False
         self.confirmed = typed
@@ -234,17 +235,19 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
                       target_questions(target, dashboard))
 
 
-def target_questions(target: Target, dashboard: Dashboard) -> Callable[[Update], dict[str, str]]:
+def target_questions(target: Target, dashboard: Dashboard) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a target's new figure is asked before it is saved, as the import asks it: of the figure
     (10× off the one in force at its date, over 10× the target, a percent typed as a fraction) and
     of its date (another figure already in force on it, asked under the figure; before the current
-    figure's, said under the date: it joins the history and the current one stays)."""
+    figure's, said under the date: it joins the history and the current one stays). A figure typed
+    with its % sign (0.965%) is meant as a percent: not asked whether it is a fraction."""
     points = written.figures_in_force(dashboard).get(target.id, {})
     as_of = dashboard.target_date(target)
 
-    def ask(update: Update) -> dict[str, str]:
+    def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
         quantity, date = update.changes["current"], update.date
-        asked = written.target_questions(quantity, date, points, target.target, as_of)
+        asked = written.target_questions(quantity, date, points, target.target, as_of,
+                                         percent_typed=_percent_typed(typed.get("current", "")))
         questions = {"current": asked.joined()} if asked.joined() else {}  # of the figure, and of another on its date
         if date < as_of:
             questions["date"] = written.back_dated(target.current, as_of)
@@ -271,11 +274,19 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
                       tr("记录人：{who}", who=who), seen, save, project_questions(project, dashboard))
 
 
-def project_questions(project: Project | None, dashboard: Dashboard) -> Callable[[Update], dict[str, str]]:
+def _percent_typed(text: str) -> bool:
+    """Whether a figure was typed with its % sign (0.965%, ０.９６５％)."""
+    try:
+        return written.read_number(text).unit == "%"
+    except written.Unreadable:
+        return False
+
+
+def project_questions(project: Project | None, dashboard: Dashboard) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a project's new 总投资 or 占地 is asked before it is saved, as the import asks it: 10× off
     the figure it replaces."""
 
-    def ask(update: Update) -> dict[str, str]:
+    def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
         questions = {}
         for field in edits.PROJECT_AMOUNT_FIELDS:
             old, new = (getattr(project, field) if project else None), update.changes.get(field)

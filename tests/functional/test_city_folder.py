@@ -1,0 +1,118 @@
+"""全市 over a folder, round three (the red team's findings): `r` and the watch look at the folder
+again (a file added is read and ranked, a file removed is gone, a file back is read again); `/`
+can be typed in the filter; a save into a district whose file was deleted makes nothing in the
+folder and says the file is gone; Enter on an item of a unit in 全市's 督办 opens that district."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+
+import pytest
+
+from erqi_tui import store
+from erqi_tui.core.model import Briefing, Quantity, Update
+from erqi_tui.store import journal
+from erqi_tui.store.config import Config
+from erqi_tui.ui.app import ErqiApp
+from erqi_tui.ui.screens.city import CityScreen
+from erqi_tui.ui.screens.city_views import CitySupervision
+from erqi_tui.ui.screens.forms import UpdateForm
+from erqi_tui.ui.screens.supervision import UnitItems
+from erqi_tui.ui.widgets.cards import TargetCard
+from erqi_tui.views.city import expand, read_all, read_first
+
+from .city_fixtures import write_city
+from .helpers import run_with, screen_text
+
+TODAY = dt.date(2025, 11, 5)
+
+
+def city_app(folder, *, watch: bool = True, work: bool = False) -> ErqiApp:
+    """The app as `erqi-tui --data FOLDER` starts it: the folder given, the first district read."""
+    districts = read_first(expand([folder]), [folder])
+    first = next(d for d in districts if d.loaded)
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
+                  settings=Config(lang="zh"), districts=districts, watch=watch)
+    app.animation_level = "none"
+    return app
+
+
+def stems(app) -> set[str]:
+    return {r.district.path.name.removesuffix(".toml") for r in app.screen.comparison.rows}
+
+
+async def until(pilot, done, seconds: float = 3.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+
+
+def test_r_looks_at_the_folder_again(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    app = city_app(folder, watch=False)
+    away = tmp_path / "away"
+    away.mkdir()
+
+    async def check(pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, CityScreen)
+        await screen.all_read.wait()
+        assert len(screen.comparison.ranked) == 10 and "新区-新" not in stems(app)
+        shutil.copy(folder / "二七区.toml", folder / "二七区-新.toml")  # another district's file, a copy
+        shutil.move(folder / "上街区.toml", away / "上街区.toml")
+        await pilot.press("r")
+        await until(pilot, lambda: "二七区-新" in stems(app))
+        assert "二七区-新" in stems(app) and "上街区" not in stems(app)  # added and ranked; gone
+        assert len(screen.comparison.ranked) == 10 and not screen.comparison.pending
+        assert "上街区" not in screen_text(app)
+        # A file moved away and back is read again, not left unreadable.
+        shutil.move(away / "上街区.toml", folder / "上街区.toml")
+        await pilot.press("r")
+        await until(pilot, lambda: "上街区" in {r.district.path.name.removesuffix(".toml")
+                                                for r in screen.comparison.ranked})
+        assert "上街区" in {r.district.path.name.removesuffix(".toml") for r in screen.comparison.ranked}
+        assert len(screen.comparison.broken) == 1  # 经开区 alone, as at the start
+        assert app.districts == screen.districts  # 全市 shown again starts from these
+
+    run_with(app, check)
+
+
+def test_the_watch_sees_a_file_added_or_removed_within_a_second(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    app = city_app(folder)
+
+    async def check(pilot) -> None:
+        screen = app.screen
+        await screen.all_read.wait()
+        shutil.copy(folder / "二七区.toml", folder / "二七区-新.toml")
+        await until(pilot, lambda: "二七区-新" in stems(app), seconds=1.5)
+        assert "二七区-新" in {r.district.path.name.removesuffix(".toml") for r in screen.comparison.ranked}
+        assert "二七区-新" in screen_text(app)
+        (folder / "二七区-新.toml").unlink()
+        await until(pilot, lambda: "二七区-新" not in stems(app), seconds=1.5)
+        assert "二七区-新" not in stems(app) and len(screen.comparison.ranked) == 10
+
+    run_with(app, check)
+
+
+def test_a_district_file_given_by_name_stays_listed_when_removed(tmp_path):
+    """Only a folder's listing is looked at again: a file named on the line is the user's choice."""
+    folder = write_city(tmp_path / "郑州")
+    paths = [folder / "二七区.toml", folder / "中原区.toml"]
+    districts = read_all(paths, paths)
+    first = districts[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
+                  settings=Config(lang="zh"), districts=districts, watch=False)
+
+    async def check(pilot) -> None:
+        (folder / "中原区.toml").unlink()
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        assert stems(app) == {"二七区", "中原区"} and len(app.screen.comparison.broken) == 1
+
+    run_with(app, check)
+
+
