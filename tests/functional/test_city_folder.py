@@ -116,3 +116,15 @@ def test_a_district_file_given_by_name_stays_listed_when_removed(tmp_path):
     run_with(app, check)
 
 
+def test_a_slash_can_be_typed_in_the_citys_filter(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    app = city_app(folder, watch=False)
+
+    async def check(pilot) -> None:
+        await pilot.press("slash", "1", "slash", "5")
+        await pilot.pause()
+        assert app.screen.query_one("Input").value == "1/5"
+
+    run_with(app, check)
+
+

@@ -286,6 +286,12 @@ class CityScreen(ListedScreen):
 
     # Keys
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # / is a priority key (above): in the filter itself it is a character typed, as any other.
+        if action == "focus_filter" and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
+
     def action_focus_filter(self) -> None:
         # At once (Widget.focus waits for the messages already queued): the keys after / go to the filter.
         self.set_focus(self.query_one(Input))
