@@ -219,6 +219,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     today = today or dt.date.today()
     check_who(update.who)
     journal_file = journal.journal_path(path)
+    _still_there(path)
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         dashboard = fresh.dashboard
@@ -263,6 +264,7 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
     against the figures as they are now: the same sheet imported twice at once records once)."""
     today = today or dt.date.today()
     journal_file = journal.journal_path(path)
+    _still_there(path)
     with files.locked(journal_file) if write else contextlib.nullcontext():
         fresh, old = _read(path, reuse)
         first = fresh.dashboard.journal_entries + 1
@@ -285,6 +287,12 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
             files.write_atomic(journal_file, data)
             after = _kept(after, journal_file, _source(path, fresh.state))
         return Loaded(fresh.base, after.dashboard, fingerprint(path), after), first
+
+
+def _still_there(path: Path) -> None:
+    """DataError saying so when the data file is gone (deleted, moved) or is not a file, before
+    its journal's lock is taken: nothing is made in a folder for a file that is not there."""
+    files.regular_file_size(path)
 
 
 def _bounded(data: bytes) -> bytes:
@@ -318,6 +326,7 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
     if briefing.at is None:
         briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))
     journal_file = journal.journal_path(path)
+    _still_there(path)
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         data = _bounded(journal.appended_bytes(old, journal.appended_briefing("", briefing)))

@@ -128,3 +128,50 @@ def test_a_slash_can_be_typed_in_the_citys_filter(tmp_path):
     run_with(app, check)
 
 
+def test_a_save_into_a_deleted_district_file_makes_nothing_and_says_so(tmp_path):
+    folder = write_city(tmp_path / "郑州")
+    app = city_app(folder, watch=False)
+
+    async def check(pilot) -> None:
+        await app.screen.all_read.wait()
+        await pilot.press("enter")  # the first ranked: 金水区
+        await until(pilot, lambda: not isinstance(app.screen, CityScreen))
+        path = app.session.path
+        assert path.name == "金水区.toml"
+        before = sorted(p.name for p in folder.iterdir())
+        path.unlink()
+        for _ in range(8):
+            if isinstance(app.focused, TargetCard):
+                break
+            await pilot.press("tab")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, UpdateForm)
+        await pilot.press("enter")
+        await until(pilot, lambda: "不存在" in screen_text(app) or "no such" in screen_text(app).lower())
+        assert "金水区.toml" in screen_text(app) and "不存在" in screen_text(app), screen_text(app)
+        assert sorted(p.name for p in folder.iterdir()) == sorted(set(before) - {"金水区.toml"})
+        assert not journal.journal_path(path).exists()
+
+    run_with(app, check)
+
+
+def test_no_writer_makes_a_lock_for_a_data_file_that_is_gone(tmp_path):
+    """record, record_all (import --apply) and mark_briefing (b b) alike: the file gone is said, by
+    name, and the folder is left as it was."""
+    folder = write_city(tmp_path / "郑州", link=False, table=False)
+    path = folder / "二七区.toml"
+    loaded = store.read(path)
+    path.unlink()
+    before = sorted(p.name for p in folder.iterdir())
+    update = Update("target", "amount", {"current": Quantity(80, "亿元")}, dt.date(2025, 10, 31), "王")
+    writers = [lambda: store.record(path, update, reuse=loaded, today=TODAY),
+               lambda: store.record_all(path, [update], reuse=loaded, today=TODAY),
+               lambda: store.mark_briefing(path, Briefing(dt.date(2025, 10, 31), None, "王", ""), loaded)]
+    for write in writers:
+        with pytest.raises(store.DataError) as raised:
+            write()
+        assert "二七区.toml" in raised.value.shown() and "文件不存在" in raised.value.shown()
+        assert sorted(p.name for p in folder.iterdir()) == before
+
+
