@@ -175,3 +175,23 @@ def test_no_writer_makes_a_lock_for_a_data_file_that_is_gone(tmp_path):
         assert sorted(p.name for p in folder.iterdir()) == before
 
 
+def test_enter_on_a_units_item_in_the_citys_supervision_opens_that_district(tmp_path):
+    folder = write_city(tmp_path / "郑州", work=True)
+    app = city_app(folder, watch=False)
+
+    async def check(pilot) -> None:
+        await app.screen.all_read.wait()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, CitySupervision))
+        table = app.screen.query_one("VirtualTable")
+        row = next(i for i, r in enumerate(table.rows) if r.source.path.name == "郑东新区.toml")
+        table.cursor_row = row
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, UnitItems))
+        assert isinstance(app.screen, UnitItems)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        assert len(app.screen_stack) == 1 and app.session.path.name == "郑东新区.toml"
+        assert "郑东新区" in screen_text(app)
+
+    run_with(app, check)

@@ -2,7 +2,8 @@
 last briefing, the newest first), 挂图 (every district's overdue steps, by district) and 督办 (the
 responsible units, by district). Each draws views.city_views' rows with the district views' own
 cells (changes.cells, wall.timeline, the units' counts); `/` filters, `x` saves a picture, Enter
-opens that district (督办: that unit's items). They record nothing: a read-only session has them too."""
+opens that district (督办: that unit's items, and from an item its district). They record nothing:
+a read-only session has them too."""
 
 from __future__ import annotations
 
@@ -209,7 +210,7 @@ def project_name(row: views.OverdueProject) -> str:
 
 class CitySupervision(CityView):
     """督办 across districts: each district's responsible units with what is late or open, by district;
-    Enter lists a unit's items (督办明细)."""
+    Enter lists a unit's items (督办明细), and Enter on an item opens its district."""
 
     BINDINGS = bindings("city-supervision")
     view = "city-supervision"
@@ -241,6 +242,11 @@ class CitySupervision(CityView):
         from .supervision import UnitItems
 
         row = event.table.rows[event.index]
-        items = UnitItems(row.unit)
+        items = UnitItems(row.unit, on_open=lambda kind, ident: self.open_from(items, row.source.path))
         items.title_text = tr("督办：{district} · {unit}", district=_clean(row.source.label), unit=unit_name(row.unit))
         self.app.push_screen(items)
+
+    def open_from(self, items: UnitItems, path) -> None:
+        """Enter on one of a unit's items: that district opened, as Enter in 动态 and 挂图 opens it."""
+        items.dismiss()
+        self.open_path(path)
