@@ -132,3 +132,34 @@ def test_a_reload_that_changes_nothing_leaves_the_panes_alone(tmp_path):
         assert list(app.query_one(OverviewPane).children) == cards  # the same widgets, not built again
 
     run_with(app, check)
+
+
+def test_the_big_screen_is_drawn_anew_with_the_new_figures(tmp_path):
+    # 大屏 lays its tiles, charts and headlines out for its size as it is mounted: a reload builds it
+    # again rather than composing its widgets in place.
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path)
+
+    async def check(pilot):
+        edit(path, "current = { value = 13, unit", "current = { value = 17, unit")
+        await pilot.press("r")
+        await pilot.pause()
+        app.clear_notifications()  # 已重新载入
+        await pilot.pause()
+        fresh = make_app(path)
+        text = screen_text(app)
+        assert "17 / 30" in text and "13 / 30" not in text
+
+        async def same(other):
+            assert screen_text(fresh) == text  # as a dashboard started on the changed file draws it
+
+        await fresh_screen(fresh, same)
+
+    run_with(app, check, size=(170, 50))
+
+
+async def fresh_screen(app, check):
+    async with app.run_test(size=(170, 50)) as pilot:
+        await pilot.pause()
+        await check(pilot)

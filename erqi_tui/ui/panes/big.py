@@ -22,7 +22,7 @@ from ..themes import ThemedStatic
 from ..widgets.cards import FigureGroup, verdict_text
 from ..widgets.course import TargetCourse, course_lines
 from ..widgets.text import join, plain
-from . import Context, update_in_place
+from . import Context
 from .overview import time_line, warnings_box
 
 
@@ -93,10 +93,6 @@ class BigOverview(Vertical):
     def __init__(self, context: Context, **kwargs) -> None:
         super().__init__(**kwargs)
         self.context = context
-
-    async def update_dashboard(self, context: Context) -> None:
-        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
-        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
