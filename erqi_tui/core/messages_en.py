@@ -118,6 +118,18 @@ EN.update({
     "数值太大：最多 {limit}": "Too large: at most {limit}",
     "没有 {month} 月": "there is no month {month}", "{month} 月没有 {day} 日": "month {month} has no day {day}",
     "{year} 年 {month} 月没有 {day} 日": "month {month} of {year} has no day {day}",
+    "“{other}”列是 {figure}，“{column}”列是 {total}：以“{column}”为准；若“{other}”是当月数，请写明“{other}（当月）”或加 --monthly":
+        "column “{other}” says {figure}, column “{column}” {total}: “{column}” is taken; if “{other}” is that month's "
+        "own amount, head it “{other}（当月）” or add --monthly",
+    "{month}是当月数，而 {previous} 月末的累计数既没有记录，表中也没有给出：不能把前几个月当作 0；请从 1 月填起，或加一列年初以来的累计（如 1-{last}月）":
+        "{month} is that month's own amount, but the running total at the end of month {previous} is neither recorded "
+        "nor given in the sheet: the months before are not taken as 0; start from January, or add a column of the "
+        "running total since January (e.g. 1-{last}月)",
+    "各月当月数加起来超过了“{column}”列的累计 {total}：是否填反了？":
+        "the months' own amounts add up to more than the running total {total} in “{column}”: swapped?",
+    "{previous} 月末的 {base} 加当月 {amount} 是 {derived}，“{column}”列是 {total}：以哪个为准？":
+        "{base} at the end of month {previous} plus the month's {amount} is {derived}, column “{column}” says "
+        "{total}: which holds?",
     "日期应在 {first} 至 {last} 之间（数据年度内，且不晚于今天）":
         "The date must lie between {first} and {last} (within the data's year, not after today)",
     "只读：不能记录更新。": "Read-only: updates cannot be recorded here.",

@@ -126,8 +126,8 @@ class Importer:
         ignored, months, spans = [], [], []
         by_month = any(c.field == "month" and not c.span for c in ledger.columns)
         for col in ledger.columns:
-            if col.field == "period" or (col.field == "month" and col.span and by_month):
-                spans.append(col)  # a quarter's own figure, or a total the months give: said, not read
+            if col.field == "period":
+                spans.append(col)  # a quarter's own figure: said, not read (a running total, 1-9月, is read)
             elif col.field == "month":
                 year = col.month[0]
                 if year is not None and year != self.dashboard.meta.year:
@@ -147,7 +147,7 @@ class Importer:
             self.problem(ledger.header_row, by_field["value"], tr(
                 "表头既有各月的列（{month}）又有数值列：每张表只用一种写法", month=months[0].title))
         for col in months:
-            if col.basis == "累计" and self.monthly:
+            if col.basis == "累计" and not col.span and self.monthly:
                 self.problem(ledger.header_row, col, tr("表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly"))
                 break
         if self.monthly and not months:
@@ -485,47 +485,57 @@ class Importer:
         return [planned] if planned else []
 
     def month_cells(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
-        """A wide ledger's row: each month's cell a figure at the month's end; per-month amounts
-        (--monthly, or 当月 in the header) summed into the year's running total."""
+        """A wide ledger's row: each month's cell a figure at the month's end. A running total (a
+        month's column, 1-9月, 前三季度, 三季度（累计）) is read as it stands; a month's own amount
+        (--monthly, or 当月 in the header) is added to the running total at the month before: 0 at
+        January's start, else the figure recorded at that month's end, or the running total the row
+        gives at a later month less the amounts between. Never the months before taken as 0: a row
+        whose earlier months nothing gives is refused. Where the row's figures for one month
+        disagree (9月 beside 1-9月, a month's amount against the running totals), the running
+        total is recorded and asked about."""
         note = self.note_of(number, cells)
         if note is None:
             return None
-        out: list[Planned] = []
-        total = None
+        own: dict[int, tuple[Column, Quantity, str]] = {}  # month → its own amount
+        stated: dict[int, list[tuple[Column, Quantity, str]]] = {}  # month → the running totals given
         gap = None
         failed = False
-        figures: list[Decimal] = []  # each month's cell as read, before any summing
+        figures: list[Decimal] = []  # each single month's cell as read, before any summing
         summed = False
         before = self.state[target.id][0]
         for col in self.months:
             value = cells[col.index] if col.index < len(cells) else None
             per_month = col.basis == "当月" or (self.monthly and col.basis != "累计")
             if blank(value) and not isinstance(value, NoCachedValue):
-                gap = gap or col
+                if per_month:
+                    gap = gap or col
                 continue
             read = self.quantity(number, cells, col, value, target.target.unit)
             if read is None:
                 failed = True
                 continue
-            quantity, said = read
-            figures.append(Decimal(str(quantity.value)))
-            summed = summed or per_month
+            month = col.month[1]
+            if not col.span:
+                figures.append(Decimal(str(read[0].value)))
+                summed = summed or per_month
             if per_month:
                 if gap is not None:
                     self.problem(number, gap, tr("按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0",
                                                  month=gap.title))
                     failed = True
                     continue
-                total = quantity if total is None else Quantity(
-                    values_.as_number(Decimal(str(total.value)) + Decimal(str(quantity.value))), quantity.unit,
-                    total.at_least or quantity.at_least, total.approx or quantity.approx)
-                if said:
-                    said += tr("；累计 {total}", total=fmt.quantity(total))
-                else:
-                    said = tr("当月 {amount}，累计 {total}", amount=fmt.quantity(quantity), total=fmt.quantity(total))
-                quantity = total
+                own[month] = (col, *read)
+            else:
+                stated.setdefault(month, []).append((col, *read))
             gap = None
-            date = values_.month_end(self.dashboard.meta.year, col.month[1])
+        if failed:
+            return None
+        totals = self.running_totals(number, target, own, stated)
+        if totals is None:
+            return None
+        out: list[Planned] = []
+        for month, (col, quantity, said, question) in sorted(totals.items()):
+            date = values_.month_end(self.dashboard.meta.year, month)
             if not self.first <= date <= self.last:
                 self.problem(number, col, tr("{month}的月末 {date} 晚于今天（或不在数据年度内）：还不能填", month=col.title,
                                              date=date.isoformat()))
@@ -537,11 +547,106 @@ class Importer:
             self.at_column = col.index
             planned = self.target_figure(number, target, quantity, date, note, said)
             if planned:
-                out.append(planned)
+                out.append(planned._replace(question="；".join(filter(None, [question, planned.question]))))
         if failed:
             return None
         question = _month_basis_question(figures, summed, target.target, before)
         return [p._replace(question="；".join(filter(None, [question, p.question]))) for p in out] if question else out
+
+    def running_totals(self, number: int, target: Target, own: dict[int, tuple[Column, Quantity, str]],
+                       stated: dict[int, list[tuple[Column, Quantity, str]]]
+                       ) -> dict[int, tuple[Column, Quantity, str, str]] | None:
+        """The running total at each month's end the row gives (see month_cells): month → (the
+        column it is read from, the figure, what is said of it, the question asked); None after a
+        problem."""
+        unit = target.target.unit
+        year = self.dashboard.meta.year
+        points = self.points.get(target.id, {})
+        known: dict[int, Quantity] = {0: Quantity(0, unit)}  # the running total at each month's end, as far as known
+
+        def recorded(month: int) -> Quantity | None:
+            figure = points.get(values_.month_end(year, month)) if month else None
+            return figure if figure is not None and figure.unit == unit else None
+
+        def plus(base: Quantity, amount: Quantity, sign: int = 1) -> Quantity:
+            value = Decimal(str(base.value)) + sign * Decimal(str(amount.value))
+            return Quantity(values_.as_number(value), unit, base.at_least or amount.at_least, base.approx or amount.approx)
+
+        out: dict[int, tuple[Column, Quantity, str, str]] = {}
+        for month in range(1, 13):
+            given = stated.get(month, [])
+            if month not in own and not given:
+                continue
+            question, said = "", ""
+            total = None
+            if given:  # the explicit running total (1-9月, 累计) before a bare month's column
+                col, total, said = max(given, key=lambda g: (bool(g[0].span) or g[0].basis == "累计"))
+                for other, figure, _ in given:
+                    if figure != total and not self.a_months_own(other, figure, total, known.get(month - 1) or recorded(month - 1)):
+                        question = tr("“{other}”列是 {figure}，“{column}”列是 {total}：以“{column}”为准；若“{other}”是当月数，"
+                                      "请写明“{other}（当月）”或加 --monthly", other=other.title, figure=fmt.quantity(figure),
+                                      column=col.title, total=fmt.quantity(total))
+                    elif figure != total:
+                        said = "；".join(filter(None, [said, tr("当月 {amount}，累计 {total}", amount=fmt.quantity(figure),
+                                                                total=fmt.quantity(total))]))
+            if month in own:
+                own_col, amount, own_said = own[month]
+                base = known.get(month - 1) or recorded(month - 1)
+                if base is None:
+                    base = self.base_from_later(month, own, stated)
+                    if base is None:
+                        self.problem(number, own_col, tr(
+                            "{month}是当月数，而 {previous} 月末的累计数既没有记录，表中也没有给出：不能把前几个月当作 0；"
+                            "请从 1 月填起，或加一列年初以来的累计（如 1-{last}月）", month=own_col.title, previous=month - 1,
+                            last=max([*own, *stated])))
+                        return None
+                    if Decimal(str(base.value)) < 0:  # the amounts exceed the running total: asked at the total
+                        if not given:
+                            continue
+                        question = tr("各月当月数加起来超过了“{column}”列的累计 {total}：是否填反了？", column=col.title,
+                                      total=fmt.quantity(total))
+                        base = None
+                derived = plus(base, amount) if base is not None else None
+                if total is None:
+                    if derived is None:
+                        continue  # a month's amount before a running total it exceeds: asked there
+                    col, total = own_col, derived
+                    said = tr("当月 {amount}，累计 {total}", amount=fmt.quantity(amount), total=fmt.quantity(total))
+                else:
+                    if derived is not None and derived.value != total.value and not question:
+                        question = tr("{previous} 月末的 {base} 加当月 {amount} 是 {derived}，“{column}”列是 {total}：以哪个为准？",
+                                      previous=month - 1, base=fmt.quantity(base), amount=fmt.quantity(amount),
+                                      derived=fmt.quantity(derived), column=col.title, total=fmt.quantity(total))
+                    said = "；".join(filter(None, [said, tr("当月 {amount}，累计 {total}", amount=fmt.quantity(amount),
+                                                            total=fmt.quantity(total))]))
+                said = "；".join(filter(None, [own_said, said]))
+            known[month] = total
+            out[month] = (col, total, said, question)
+        return out
+
+    def a_months_own(self, col: Column, figure: Quantity, total: Quantity, before: Quantity | None) -> bool:
+        """Whether a bare month's column beside the running total of the same month (9月 beside
+        1-9月) holds the month's own amount: the running total at the month before plus it is
+        the running total given."""
+        if col.span or col.basis or before is None:
+            return False
+        return Decimal(str(before.value)) + Decimal(str(figure.value)) == Decimal(str(total.value))
+
+    def base_from_later(self, month: int, own: dict[int, tuple[Column, Quantity, str]],
+                        stated: dict[int, list[tuple[Column, Quantity, str]]]) -> Quantity | None:
+        """The running total at the end of the month before `month`, from the first running total
+        the row gives at or after it less the months' own amounts up to it (7月, 8月, 9月（当月）
+        and 1-9月); None when no such total follows every month's amount."""
+        spent = Decimal(0)
+        for later in range(month, 13):
+            if later not in own:
+                return None
+            spent += Decimal(str(own[later][1].value))
+            if stated.get(later):
+                col, total, _ = max(stated[later], key=lambda g: (bool(g[0].span) or g[0].basis == "累计"))
+                return Quantity(values_.as_number(Decimal(str(total.value)) - spent), total.unit, total.at_least,
+                                total.approx)
+        return None
 
     def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
                       said: str) -> Planned | None:

@@ -118,6 +118,11 @@ def column(index: int, title: Any) -> Column:
             basis = BASIS[inside]
         else:
             unit = unit_named(inside)
+    for word in ("累计", "当月", "本月"):  # 1-9月累计, 累计1-9月: the running total at September's end
+        for rest in (name[: -len(word)], name[len(word):]) if word in name else ():
+            if rest and (name.endswith(word) or name.startswith(word)) and _span(rest.strip()):
+                basis, name = BASIS[word], rest.strip()
+                break
     span = _span(name)
     if span is not None and basis != "当月":
         year, first, last = span

@@ -769,7 +769,9 @@ def test_counts_under_a_sheet_wide_unit_of_money_are_read_in_their_own_unit(live
 
 # --- quarter columns ---------------------------------------------------------------------------------
 
-def test_quarter_columns_among_the_months_are_said_and_not_read(year, tmp_path, capsys):
+def test_quarter_columns_among_the_months_are_read_as_running_totals_or_said(year, tmp_path, capsys):
+    """一季度 and 上半年 are running totals, read beside the months' (they agree with 3月 and 6月: one
+    figure each); 4-6月 and Q2 are the quarter's own, said and not read."""
     sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "一季度", "4月", "5月", "6月", "4-6月", "Q2", "上半年"],
                    ["new-projects", 2, 4, 7, 7, 9, 11, 12, 5, 5, 12])
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
@@ -779,7 +781,7 @@ def test_quarter_columns_among_the_months_are_said_and_not_read(year, tmp_path, 
                        "第 2 行  新签约产业项目：7 个 → 9 个（截至 2025-04-30）",
                        "第 2 行  新签约产业项目：9 个 → 11 个（截至 2025-05-31）",
                        "第 2 行  新签约产业项目：11 个 → 12 个（截至 2025-06-30）",
-                       "未读取的列：一季度、4-6月、Q2、上半年（跨几个月的合计；已按各月的列读取）"]
+                       "未读取的列：4-6月、Q2（跨几个月的合计；已按各月的列读取）"]
     assert [(c[2].value, c[3].month) for c in recorded(year)] == [(4, 2), (7, 3), (9, 4), (11, 5), (12, 6)]
 
 
@@ -814,3 +816,76 @@ def test_a_sheet_of_quarters_that_cannot_be_told_has_a_header_and_says_why_nothi
         "totals since January; use running totals (1-9月, 前三季度, or say so: 三季度（累计）) or a column per month",
         "1 row skipped (nothing to change)"]
     assert "the sheet has nothing to record" in err
+
+
+
+# --- a month's own amount beside running totals (red team) --------------------------------------------
+
+def csv_sheet(tmp_path, text, name="s.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("header", ["指标,1-9月累计,9月当月", "指标,累计1-9月,9月（当月）"])
+def test_a_running_total_beside_a_months_own_amount_is_what_is_recorded(erqi, tmp_path, capsys, header):
+    """签约额 stands at 107.96 亿元 on 2024-05-31: 1-9月累计 250 is September's running total; 9月当月
+    30 is September's own, which says the end of August was 220 (recorded nowhere: nothing to ask)."""
+    sheet = csv_sheet(tmp_path, f"{header}\n签约额,250,30\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  签约额：107.96 亿元 → 250 亿元（截至 2024-09-30）；当月 30 亿元，累计 250 亿元"]
+    assert recorded(erqi)[-1][2:] == (Quantity(250, "亿元"), dt.date(2024, 9, 30))
+
+
+@pytest.mark.parametrize("header, question", [
+    ("指标,9月,1-9月", "？“9月”列是 250 亿元，“1-9月”列是 30 亿元：以“1-9月”为准；若“9月”是当月数，请写明“9月（当月）”或加 --monthly"),
+    ("指标,9月(当月),1-9月", "？各月当月数加起来超过了“1-9月”列的累计 30 亿元：是否填反了？"),
+])
+def test_a_months_column_that_disagrees_with_the_running_total_is_asked(erqi, tmp_path, capsys, header, question):
+    sheet = csv_sheet(tmp_path, f"{header}\n签约额,250,30\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert out[2].startswith("第 2 行  签约额：107.96 亿元 → 30 亿元（截至 2024-09-30）") and out[2].endswith(question)
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--apply")
+    assert code == 2 and "--accept-outliers" in err and not journal.journal_path(erqi).exists()
+
+
+def test_a_bare_month_beside_its_running_total_is_its_own_amount_when_the_month_before_says_so(erqi, tmp_path, capsys):
+    """9月 30 beside 1-9月 137.96, with 107.96 recorded at the end of August: 9月 is September's own."""
+    assert cli.main(["record", "--data", str(erqi), "--target", "signed-amount", "--value", "107.96",
+                     "--date", "2024-08-31", "--user", "王"]) == 0
+    capsys.readouterr()
+    sheet = csv_sheet(tmp_path, "指标,9月,1-9月\n签约额,30,137.96\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert "？" not in "".join(out) and "当月 30 亿元，累计 137.96 亿元" in out[2]
+
+
+def test_months_own_amounts_from_july_are_refused_when_nothing_gives_june(erqi, tmp_path, capsys):
+    """7月 8月 9月 30 each, --monthly: January–June are not 0 (107.96 by May's end); nothing gives
+    the end of June, so nothing is recorded, and the sheet says where."""
+    sheet = csv_sheet(tmp_path, "指标,7月,8月,9月\n签约额,30,30,30\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--monthly", "--apply")
+    assert code == 2 and not journal.journal_path(erqi).exists()
+    assert ("s.csv:2:2: “7月”列: 7月是当月数，而 6 月末的累计数既没有记录，表中也没有给出：不能把前几个月当作 0；"
+            "请从 1 月填起，或加一列年初以来的累计（如 1-9月）") in err
+
+
+def test_months_own_amounts_are_added_to_the_figure_recorded_at_the_month_before(erqi, tmp_path, capsys):
+    """6月 7月 --monthly: added to 107.96 亿元, recorded at the end of May."""
+    sheet = csv_sheet(tmp_path, "指标,6月,7月\n签约额,30,30\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--monthly", "--apply")
+    assert code == 0, err
+    assert out[2:] == ["第 2 行  签约额：107.96 亿元 → 137.96 亿元（截至 2024-06-30）；当月 30 亿元，累计 137.96 亿元",
+                       "第 2 行  签约额：137.96 亿元 → 167.96 亿元（截至 2024-07-31）；当月 30 亿元，累计 167.96 亿元"]
+
+
+def test_months_own_amounts_before_a_running_total_are_counted_back_from_it(erqi, tmp_path, capsys):
+    """7月 8月 9月（当月） beside 1-9月 250: the end of June was 160, so July is 190 and August 220."""
+    sheet = csv_sheet(tmp_path, "指标,7月（当月）,8月（当月）,9月（当月）,1-9月\n签约额,30,30,30,250\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert [line.split("：", 1)[1].split("；")[0] for line in out[2:]] == [
+        "107.96 亿元 → 190 亿元（截至 2024-07-31）", "190 亿元 → 220 亿元（截至 2024-08-31）",
+        "220 亿元 → 250 亿元（截至 2024-09-30）"]
