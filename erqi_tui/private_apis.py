@@ -89,6 +89,18 @@ def _serve_hooks() -> str | None:
     return f"missing: {', '.join(missing)}" if missing else None
 
 
+def _input_decoder() -> str | None:
+    import codecs
+
+    from textual.drivers import linux_driver
+
+    from .terminal.keyboard import tolerant_decoder
+
+    if getattr(linux_driver, "getincrementaldecoder", None) not in (codecs.getincrementaldecoder, tolerant_decoder):
+        return "textual.drivers.linux_driver no longer imports codecs.getincrementaldecoder"
+    return _source_says(linux_driver.LinuxDriver, "run_input_thread", 'getincrementaldecoder("utf-8")()')
+
+
 PRIVATE_APIS: tuple[PrivateAPI, ...] = (
     PrivateAPI("app.screen._compositor.render_update(full=True, screen_stack=…)", "textual", "8.2.8",
                "exchange/briefing_svg.py: the screen as a briefing's SVG, in our own SVG format and "
@@ -116,6 +128,10 @@ PRIVATE_APIS: tuple[PrivateAPI, ...] = (
                "textual-serve", "1.1.3",
                "serve.py: the token guard, the Origin check and each session's process (serve.missing_hooks; "
                "serve refuses to start while any is missing)", _serve_hooks),
+    PrivateAPI("textual.drivers.linux_driver.getincrementaldecoder, as LinuxDriver.run_input_thread calls it",
+               "textual", "8.2.8",
+               "terminal/keyboard.py: input that is not UTF-8 (a terminal left at GBK) read as U+FFFD, not a "
+               "crash; the driver reads as before when this is not there", _input_decoder),
 )
 
 

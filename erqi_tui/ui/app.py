@@ -154,6 +154,9 @@ class ErqiApp(App):
         """The terminal's driver, sending each style as the difference from the one before
         (wire.py): a fraction of the bytes over SSH. Not for textual-serve's or a test's driver,
         nor with ERQI_TUI_RAW_OUTPUT set (to compare with what Textual writes itself)."""
+        from ..terminal.keyboard import read_input_tolerantly
+
+        read_input_tolerantly()  # a terminal left at GBK: what it types is not UTF-8
         driver = super().get_driver_class()
         if os.environ.get("TEXTUAL_DRIVER") or os.environ.get("ERQI_TUI_RAW_OUTPUT"):
             return driver

@@ -59,6 +59,14 @@ def test_quit_with_more_keys_behind_it_leaves_no_traceback(tmp_path):
     assert b"Traceback" not in output and b"Error" not in output
 
 
+def test_a_terminal_left_at_gbk_does_not_end_the_app(tmp_path):
+    """PuTTY or Xshell set to GBK, as often in Chinese offices, sends 区 as C7 F8, which is not UTF-8:
+    the app goes on (the bytes read as U+FFFD) and q still quits, with no traceback."""
+    code, output = run_typing("区二七".encode("gbk") + b"q", tmp_path)
+    assert b"Traceback" not in output and b"UnicodeDecodeError" not in output
+    assert code == 0
+
+
 @pytest.mark.parametrize("how", [{"env": {"NO_COLOR": "1"}}, {"args": ("--color", "none")}])
 def test_no_color_writes_no_colour_codes_at_all(tmp_path, how):
     import re
