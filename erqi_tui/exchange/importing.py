@@ -47,6 +47,7 @@ class Planned(NamedTuple):
     line: str
     question: str = ""
     column: int = -1  # the sheet's column the figure came from (0-based), for what its neighbours say
+    percent_typed: bool = False  # written with its % sign (0.965%): meant as a percent, not a fraction
 
 
 class Plan(NamedTuple):
@@ -110,6 +111,7 @@ class Importer:
                 self.in_force.setdefault(("target", change.id, "current", change.old_date), change.old)
         self.seen: dict[tuple[str, str, dt.date], int] = {}
         self.at_column = -1
+        self.percent_typed = False  # the last figure read was written with its % sign
         self.first, self.last = dashboard.update_dates(today)
 
     # --- problems -----------------------------------------------------------------------------
@@ -427,6 +429,7 @@ class Importer:
             self.problem(number, col, tr("个数应为整数（{unit}），实为“{value}”", unit=unit, value=normal(value)[:40]))
             return None
         quantity = Quantity(values_.as_number(converted), unit, at_least=reading.at_least, approx=reading.approx)
+        self.percent_typed = reading.unit == "%"  # 0.965% is meant as a percent: not asked whether a fraction
         said = ""
         if written != unit:
             said = tr("{given} = {shown}", given=fmt.quantity(Quantity(values_.as_number(reading.value), written)),
@@ -481,7 +484,7 @@ class Importer:
         if read is None or date is None or note is None or not self.once(number, "target", target.id, date, col):
             return None
         self.at_column = col.index
-        planned = self.target_figure(number, target, read[0], date, note, read[1])
+        planned = self.target_figure(number, target, read[0], date, note, read[1], percent_typed=self.percent_typed)
         return [planned] if planned else []
 
     def month_cells(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
@@ -649,7 +652,7 @@ class Importer:
         return None
 
     def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
-                      said: str) -> Planned | None:
+                      said: str, percent_typed: bool = False) -> Planned | None:
         """The update of `target` to `quantity` at `date`; None when one equal to it is in force."""
         current, as_of = self.state[target.id]
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
@@ -659,7 +662,8 @@ class Importer:
         dates = self.dates.get(target.id)
         if dates is None:
             dates = self.dates[target.id] = sorted(points)
-        question = values_.target_questions(quantity, date, points, target.target, as_of, dates).joined()
+        question = values_.target_questions(quantity, date, points, target.target, as_of, dates,
+                                            percent_typed=percent_typed).joined()
         name = data(target, "name")
         if date >= as_of:
             line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
@@ -675,7 +679,7 @@ class Importer:
         points[date] = quantity
         self.in_force[("target", target.id, "current", date)] = quantity
         update = Update("target", target.id, {"current": quantity}, date, self.who, note)
-        return Planned(number, update, line, question, self.at_column)
+        return Planned(number, update, line, question, self.at_column, percent_typed)
 
     # --- projects -----------------------------------------------------------------------------
 
@@ -786,7 +790,7 @@ def _fractions_among_percents(planned: list[Planned]) -> None:
             figures.setdefault(line.column, []).append(Decimal(str(quantity.value)))
     for index, line in enumerate(planned):
         quantity = line.update.changes.get("current") if line.update.kind == "target" else None
-        if line.question or not isinstance(quantity, Quantity) or quantity.unit != "%":
+        if line.question or line.percent_typed or not isinstance(quantity, Quantity) or quantity.unit != "%":
             continue
         value = Decimal(str(quantity.value))
         if 0 < value <= values_.FRACTION_AT_MOST and any(v > values_.FRACTION_AT_MOST for v in figures[line.column]):

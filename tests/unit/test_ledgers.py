@@ -431,6 +431,21 @@ def test_a_percent_typed_as_a_fraction_into_a_target_without_a_figure_is_asked(y
     assert code == 2 and "--accept-outliers" in err and not journal.journal_path(year).exists()
 
 
+@pytest.mark.parametrize("cell", ["0.965%", "0.965 %", "０.９６５％"])
+def test_a_percent_written_with_its_sign_is_meant_as_a_percent_and_not_asked(year, tmp_path, capsys, cell):
+    """0.965 into a target of 90 % is asked; 0.965% says it is a percent: not asked, alone or among
+    percents above it, as the app's form does."""
+    with year.open("a", encoding="utf-8") as file:
+        file.write(PERCENTS_WITHOUT_FIGURES)
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值"], ["broadband", "2025-09-30", cell],
+                   ["one-window", "2025-09-30", 97], ["vacancy", "2025-09-30", cell])
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 0, err
+    assert out[2:5] == ["第 2 行  千兆宽带覆盖率：— → 0.965 %（截至 2025-09-30）",
+                        "第 3 行  一网通办率：96 % → 97 %（截至 2025-09-30）",
+                        "第 4 行  厂房空置率：— → 0.965 %（截至 2025-09-30）"]
+
+
 def test_a_fraction_among_percents_is_asked_whatever_its_target(year, tmp_path, capsys):
     with year.open("a", encoding="utf-8") as file:
         file.write(PERCENTS_WITHOUT_FIGURES)
