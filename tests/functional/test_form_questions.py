@@ -255,3 +255,18 @@ def test_the_target_form_reads_zero_and_full_width_dates_and_says_a_day_that_doe
             assert (change.new.value, change.date) == (int(typed.replace("-", "")), dt.date(2024, 6, 30))
 
     run_with(make_app(data), check)
+
+
+def test_a_number_of_400_digits_is_said_too_large_under_its_field(data):
+    """It raised OverflowError (math.isfinite on the int) and the app stopped with a traceback."""
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-current", Input).value = "9" * 400
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is form and line_under(form, "current") == "数值太大：最多 1e+15"
+        assert not journal.journal_path(data).exists()
+
+    run_with(make_app(data), check)
