@@ -977,3 +977,4 @@ EN.update({  # a folder shared by several officials
 })
 EN.update({"一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录）":
            "an existing TOML file (perhaps another district's data file or journal)"})
+EN.update({"没有匹配“{query}”的命令": "No command matches “{query}”"})

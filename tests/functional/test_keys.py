@@ -768,6 +768,21 @@ def test_the_palette_speaks_the_ui_language_and_finds_either(lang, typed, pane):
     run_with(app, check)
 
 
+@pytest.mark.parametrize("lang, said", [("zh", "没有匹配“zzqx”的命令"), ("en", "No command matches “zzqx”")])
+def test_the_palette_says_it_found_nothing_in_the_ui_language(lang, said):
+    app = make_app(lang=lang)
+
+    async def check(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzqx")
+        await pilot.pause(0.8)  # past Textual's half second before its own line
+        text = screen_text(pilot.app)
+        assert said in text and "No matches found" not in text
+
+    run_with(app, check)
+
+
 def test_the_overview_becomes_the_big_screen_from_160_columns_and_back():
     from erqi_tui.ui.panes.big import BigOverview
     from erqi_tui.ui.panes.overview import OverviewPane

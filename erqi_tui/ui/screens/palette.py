@@ -33,10 +33,16 @@ class Choices(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        found = False
         for command in self.commands():
             score = max(matcher.match(command.title), matcher.match(command.other))
             if score > 0:
+                found = True
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help or None)
+        if not found and query.strip():  # said in the user's language (Textual's own line is English)
+            from rich.text import Text
+
+            yield Hit(1e-9, Text(tr("没有匹配“{query}”的命令", query=query.strip()), style="dim"), lambda: None)
 
 
 class Commands(Choices):
