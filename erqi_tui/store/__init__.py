@@ -41,7 +41,9 @@ class Loaded(NamedTuple):
 
 
 def fingerprint(data_path: Path) -> tuple:
-    """What identifies the current content of the data file and its journal, cheaply (stat only)."""
+    """What identifies the current content of the data file and its journal, cheaply (stat only).
+    The change time too: an edit that puts the modification time back (`touch -r`, a copy keeping
+    times) still changes it."""
     out = []
     for path in (data_path, journal.journal_path(data_path)):
         try:

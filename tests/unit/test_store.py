@@ -184,3 +184,19 @@ def test_locate_keys_skips_multiline_strings_and_arrays():
     text = 'a = """\n[[not]]\nb = 1\n"""\nc = [\n  [1],\n]\nd = 2\n'
     lines = validate.locate_keys(text)
     assert lines == {"a": 1, "c": 5, "d": 8}
+
+
+def test_an_edit_that_puts_the_time_back_is_still_seen(data):
+    """A hand edit at the same size whose modification time is put back (touch -r, a copy keeping
+    times) changes the fingerprint the app watches and a save compares: the change time moves."""
+    import os
+    import time
+
+    before = store.fingerprint(data)
+    st = os.stat(data)
+    text = data.read_text(encoding="utf-8")
+    time.sleep(0.01)
+    data.write_text(text.replace("二七区", "三七区", 1), encoding="utf-8")
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(data).st_size == st.st_size and os.stat(data).st_mtime_ns == st.st_mtime_ns
+    assert store.fingerprint(data) != before
