@@ -896,10 +896,13 @@ def test_months_own_amounts_are_added_to_the_figure_recorded_at_the_month_before
                        "第 2 行  签约额：137.96 亿元 → 167.96 亿元（截至 2024-07-31）；当月 30 亿元，累计 167.96 亿元"]
 
 
-def test_months_own_amounts_before_a_running_total_are_counted_back_from_it(erqi, tmp_path, capsys):
-    """7月 8月 9月（当月） beside 1-9月 250: the end of June was 160, so July is 190 and August 220."""
-    sheet = csv_sheet(tmp_path, "指标,7月（当月）,8月（当月）,9月（当月）,1-9月\n签约额,30,30,30,250\n")
-    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+@pytest.mark.parametrize("header, monthly", [("7月（当月）,8月（当月）,9月（当月）,1-9月", []),
+                                             ("7月,8月,9月,1-9月", ["--monthly"])])
+def test_months_own_amounts_before_a_running_total_are_counted_back_from_it(erqi, tmp_path, capsys, header, monthly):
+    """7月 8月 9月（当月） beside 1-9月 250: the end of June was 160, so July is 190 and August 220.
+    --monthly beside a 1-9月 column says the months are their own amounts, as 当月 does."""
+    sheet = csv_sheet(tmp_path, f"指标,{header}\n签约额,30,30,30,250\n")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), *monthly)
     assert code == 0, err
     assert [line.split("：", 1)[1].split("；")[0] for line in out[2:]] == [
         "107.96 亿元 → 190 亿元（截至 2024-07-31）", "190 亿元 → 220 亿元（截至 2024-08-31）",
