@@ -211,9 +211,13 @@ class WallChart(ListedScreen):
             yield WallTable(self.titles, self.cells)
             yield ThemedStatic(classes="wall-steps")
 
-    def on_mount(self) -> None:  # after ListedScreen's, which fills the table
+    def on_mount(self) -> None:
         self.watch(self.query_one(WallTable), "cursor_row", self.show_steps, init=False)
-        self.call_after_refresh(self.show_steps)
+        # Textual runs this before ListedScreen's on_mount fills the table: the first row shown is
+        # named now, from the rows as they will be arranged, so the first frame has it.
+        first = self.arranged(self.all)[:1]
+        if first:
+            self.query_one(".wall-steps", Static).update(steps_text(first[0].project, self.at))
 
     def show_steps(self) -> None:
         """The steps of the project under the cursor, named in full under the table."""
