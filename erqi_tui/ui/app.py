@@ -114,8 +114,7 @@ class ErqiApp(App):
         draws the overview as 大屏 at any width, not only from 160 columns. `districts` (several
         --data): the city's files (city.District), compared in 全市 first; `data_path` is one of them."""
         strips.caches_on_first_use()  # 1.9 MB less kept per session (strips.py)
-        self.collector_paused = gc.isenabled()  # until the first frame is drawn (first_frame_drawn)
-        gc.disable()
+        self.collector_paused = False  # from its start until its first frame is drawn (on_load)
         super().__init__()
         self.districts = districts
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
@@ -166,7 +165,10 @@ class ErqiApp(App):
 
     def on_load(self) -> None:
         """The app speaks its settings' language while it runs (constructing one changes nothing),
-        and the language spoken before it once it has ended."""
+        and the language spoken before it once it has ended. The collector is paused from here
+        until a second after the first frame (first_frame_drawn), or until the app ends."""
+        self.collector_paused = gc.isenabled()
+        gc.disable()
         self.spoken_before = set_lang(self.settings.lang)
         self.set_titles()
 

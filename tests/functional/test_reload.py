@@ -163,3 +163,20 @@ async def fresh_screen(app, check):
     async with app.run_test(size=(170, 50)) as pilot:
         await pilot.pause()
         await check(pilot)
+
+
+def test_the_collector_paused_at_start_runs_again_once_the_dashboard_is_up():
+    # Start-up pauses Python's cyclic collector until a second after the first frame (ui.app): it
+    # must run again then, and after an app that ended sooner, or cyclic garbage would pile up.
+    import gc
+
+    app = make_app()
+
+    async def check(pilot):
+        assert not gc.isenabled()  # the first frame is up, its second not yet over
+        await pilot.pause(1.2)
+        assert gc.isenabled()
+
+    run_with(app, check)
+    run_with(make_app(), lambda pilot: pilot.pause())  # ends within the second
+    assert gc.isenabled()
