@@ -48,7 +48,7 @@ def fingerprint(data_path: Path) -> tuple:
     for path in (data_path, journal.journal_path(data_path)):
         try:
             st = os.stat(path)
-            out.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            out.append((st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
         except FileNotFoundError:
             out.append(None)
         except (OSError, ValueError) as error:
