@@ -118,15 +118,10 @@ class CityScreen(ListedScreen):
         self.reading = asyncio.Lock()
         self.all_read = asyncio.Event()  # every district read (read_first left some to read after the first frame)
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.title_text
-            box.border_subtitle = self.keys
-            yield Input(placeholder=self.placeholder, classes="list-filter")
-            yield Static(classes="list-count")
-            yield DistrictTable(self.titles, self.cells)
-            yield Static(classes="city-detail")
-            yield Static(plain(city_view.method()), classes="city-method")
+    def compose_list(self) -> ComposeResult:
+        yield DistrictTable(self.titles, self.cells)
+        yield Static(classes="city-detail")
+        yield Static(plain(city_view.method()), classes="city-method")
 
     def on_mount(self) -> None:
         super().on_mount()

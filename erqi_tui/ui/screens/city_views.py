@@ -11,7 +11,6 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from ...core import fmt
@@ -143,18 +142,13 @@ class CityWall(CityView):
         self.with_steps = views.with_steps(districts)
         self.searched: dict[tuple, str] = {}
 
-    def compose(self) -> ComposeResult:
+    def compose_list(self) -> ComposeResult:
         from .wall import WallTable
 
-        with Vertical() as box:
-            box.border_title = self.title_text
-            box.border_subtitle = self.keys
-            yield Input(placeholder=self.placeholder, classes="list-filter")
-            yield Static(classes="list-count")
-            yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份"),
-                         classes="list-count")
-            yield WallTable(self.titles, self.cells)
-            yield Static(classes="wall-steps")
+        yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份"),
+                     classes="list-count")
+        yield WallTable(self.titles, self.cells)
+        yield Static(classes="wall-steps")
 
     def on_mount(self) -> None:  # after ListedScreen's, which fills the table
         self.watch(self.query_one(VirtualTable), "cursor_row", self.show_steps, init=False)

@@ -40,7 +40,11 @@ class ListedScreen(ModalScreen):
             box.border_subtitle = self.keys
             yield Input(placeholder=self.placeholder, classes="list-filter")
             yield Static(classes="list-count")
-            yield VirtualTable(self.titles, self.cells)
+            yield from self.compose_list()
+
+    def compose_list(self) -> ComposeResult:
+        """What stands under the filter and the count: the table, and what a screen adds to it."""
+        yield VirtualTable(self.titles, self.cells)
 
     def on_mount(self) -> None:
         self.refilter()

@@ -16,7 +16,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Input, Static
@@ -200,16 +199,11 @@ class WallChart(ListedScreen):
         self.without = sum(1 for p in dashboard.projects if not p.milestones)
         self.at = at
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.title_text
-            box.border_subtitle = self.keys
-            yield Input(placeholder=self.placeholder, classes="list-filter")
-            yield Static(classes="list-count")
-            yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
-                            date=fmt.standing(self.at, self.dashboard.meta)), classes="list-count")
-            yield WallTable(self.titles, self.cells)
-            yield ThemedStatic(classes="wall-steps")
+    def compose_list(self) -> ComposeResult:
+        yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
+                        date=fmt.standing(self.at, self.dashboard.meta)), classes="list-count")
+        yield WallTable(self.titles, self.cells)
+        yield ThemedStatic(classes="wall-steps")
 
     def on_mount(self) -> None:
         self.watch(self.query_one(WallTable), "cursor_row", self.show_steps, init=False)
