@@ -116,20 +116,10 @@ class WallTable(Themed, VirtualTable):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         scroll_x = self.scroll_offset.x
-        if y == 0:
-            texts, style = self.titles, self.get_component_rich_style("table--header")
-        else:
-            index = self.scroll_offset.y + y - 1
-            if index >= len(self.rows):
-                return Strip.blank(width, self.rich_style)
-            texts = self.cells(index)
-            style = self.rich_style
-            if index % 2:
-                style += self.get_component_rich_style("table--odd")
-            if index == self.cursor_row:
-                style += self.get_component_rich_style("table--cursor")
-                if self.app.no_color:  # without colour, the cursor row is shown in reverse
-                    style += Style(reverse=True)
+        line = self.line_texts(y)
+        if line is None:
+            return Strip.blank(width, self.rich_style)
+        texts, style = line
         # Padding apart from the text, marked so it is not merged with it (as VirtualTable does), and
         # each month's mark a segment of its own: a picture (x) then puts every mark in its month.
         padding = style + Style(meta={"padding": True})

@@ -117,23 +117,30 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # Drawing
 
+    def line_texts(self, y: int) -> tuple[list[str], Style] | None:
+        """The texts of the table's line `y` on screen (0: the header) and the style it is drawn in:
+        striped, the cursor's row marked; None below the last row."""
+        if y == 0:
+            return self.titles, self.get_component_rich_style("table--header")
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.rows):
+            return None
+        style = self.rich_style
+        if index % 2:
+            style += self.get_component_rich_style("table--odd")
+        if index == self.cursor_row:
+            style += self.get_component_rich_style("table--cursor")
+            if self.app.no_color:  # without colour, the cursor row is shown in reverse
+                style += Style(reverse=True)
+        return self.cells(index), style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        scroll_x, scroll_y = self.scroll_offset
-        if y == 0:
-            texts, style = self.titles, self.get_component_rich_style("table--header")
-        else:
-            index = scroll_y + y - 1
-            if index >= len(self.rows):
-                return Strip.blank(width, self.rich_style)
-            texts = self.cells(index)
-            style = self.rich_style
-            if index % 2:
-                style += self.get_component_rich_style("table--odd")
-            if index == self.cursor_row:
-                style += self.get_component_rich_style("table--cursor")
-                if self.app.no_color:  # without colour, the cursor row is shown in reverse
-                    style += Style(reverse=True)
+        scroll_x = self.scroll_offset.x
+        line = self.line_texts(y)
+        if line is None:
+            return Strip.blank(width, self.rich_style)
+        texts, style = line
         segments = []
         # Padding in a segment of its own, marked so it is not merged with the text: an SVG
         # screenshot then places each cell at its own column even where it squeezes CJK text.
