@@ -147,7 +147,8 @@ def derived(value: float, unit: str, bound: str = "", *, need: bool = False, rat
 
 
 def projection_parts(p) -> list[tuple[str, str]]:
-    """A series.Projection as (label, value) pairs in the reader's language: 年底预计, 缺口, 余下每月需."""
+    """A series.Projection as (label, value) pairs in the reader's language, as the screen and every
+    export say it: 年底预计, 缺口, then what the rest of the year needs (`need_part`)."""
     tr, unit = i18n.tr, p.target.unit
     if p.reached:
         return [(tr("年底预计"), tr("已完成全年目标"))]
@@ -157,9 +158,38 @@ def projection_parts(p) -> list[tuple[str, str]]:
         parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound, need=True)))
     elif p.year_end is not None:
         parts.append((tr("缺口"), tr("无（按此进度可完成）")))
-    if p.monthly_need is not None:
-        parts.append((tr("余下每月需"), derived(p.monthly_need, unit, p.need_bound, rate=True)))
+    need = need_part(p)
+    if need is not None:
+        parts.append(need)
     return parts
+
+
+def need_figure(p) -> tuple[float | int | None, float | int] | None:
+    """What the rest of the year needs, as a number at the screen's precision: (None, the amount a
+    month) for an amount; (the months left, the whole number they need) where the unit counts things
+    (个, 家: no one signs 0.4 of a project, so 2.4 个 a month over 7 months is 17 个 in them); None
+    when nothing is needed or no month is left."""
+    if p.reached or p.monthly_need is None:
+        return None
+    unit = p.target.unit
+    if counted(unit) and p.monthly_need and p.months_left:
+        months = round(p.months_left, 1)
+        return (int(months) if float(months).is_integer() else months), \
+            rounded(p.monthly_need * p.months_left, unit, need=True)
+    return None, rounded(p.monthly_need, unit, rate=True)
+
+
+def need_part(p) -> tuple[str, str] | None:
+    """need_figure as the screen says it, (label, value): ("余下每月需", "至少 27.4 亿元"), or for a
+    counted unit ("余下 7 个月需", "至少 17 个"); None without."""
+    found = need_figure(p)
+    if found is None:
+        return None
+    months, value = found
+    shown = derived(value, p.target.unit, p.need_bound, need=months is not None, rate=months is None)  # as rounded
+    if months is None:
+        return i18n.tr("余下每月需"), shown
+    return i18n.tr("余下 {months} 个月需", months=number(months)), shown
 
 
 def short_date(date, year: int) -> str:

@@ -92,12 +92,25 @@ def course(line: TargetLine, year: int) -> str:
         projected = tr("按当前进度，年底预计完成{value}", value=_derived(found.year_end, unit, found.year_end_bound))
         if found.shortfall is not None:
             projected += tr("，缺口{value}", value=_derived(found.shortfall, unit, found.need_bound, need=True))
-            if found.monthly_need is not None:
-                projected += tr("，余下每月需完成{value}", value=_derived(found.monthly_need, unit, found.need_bound, rate=True))
         else:
             projected += tr("，可完成全年目标")
-        parts.append(projected)
-    return ("; " if english() else "，").join(parts)
+        parts.append(projected + need_phrase(found))
+    elif found is not None:  # the year not begun: what it needs, as the screen says
+        parts.append(need_phrase(found).lstrip("，, "))
+    return ("; " if english() else "，").join(filter(None, parts))
+
+
+def need_phrase(found: series.Projection) -> str:
+    """What the rest of the year needs, as the screen says it (fmt.need_figure) in the register:
+    "，余下每月需完成至少27.4亿元"; a count whole over the months left, "，余下7个月需完成至少17个"."""
+    need = fmt.need_figure(found)
+    if need is None:
+        return ""
+    months, value = need
+    figure = _derived(value, found.target.unit, found.need_bound, need=months is not None, rate=months is None)
+    if months is None:
+        return tr("，余下每月需完成{value}", value=figure)
+    return tr("，余下{months}个月需完成{value}", months=fmt.number(months), value=figure)
 
 
 def pane_paragraph(acc: Account, section: Section, said: set[str]) -> str:

@@ -42,7 +42,7 @@ def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
     return fmt.clean(f"{title} — {date}", single_line=True)
 
 
-PROJECTION_COLUMNS = ("年底预计", "缺口", "余下每月需")
+PROJECTION_COLUMNS = ("年底预计", "缺口", "余下所需")  # 余下所需: the screen's words, "余下 7 个月需 至少 17 个"
 
 
 def _target_table(title: str, acc: Account, lines) -> Table:
@@ -61,16 +61,28 @@ def _target_table(title: str, acc: Account, lines) -> Table:
         verdict = tr(progress.VERDICT_WORD[p.verdict])
         if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
             verdict += f" {fmt.points(p.gap, signed=False)}"
-        parts = dict(fmt.projection_parts(line.projection)) if line.projection else {}
-        row = [data(p.target, "name"), fmt.quantity(p.target.current), fmt.quantity(p.target.target),
-               fmt.percent(p.completion), fmt.standing(p.as_of, dashboard.meta), fmt.percent(p.time_share), verdict,
-               *(parts.get(tr(c), fmt.MISSING) for c in PROJECTION_COLUMNS)]
+        row = [data(p.target, "name"), fmt.quantity(p.target.current, words=True),
+               fmt.quantity(p.target.target, words=True), fmt.percent(p.completion),
+               fmt.standing(p.as_of, dashboard.meta), fmt.percent(p.time_share), verdict,
+               *projection_cells(line.projection)]
         if since is not None:
             row.append(fmt.change_amount(line.change) if line.change else tr("无变化"))
         if answered:
             row.append(responsible(p.target) or fmt.MISSING)
         table.rows.append(row)
     return table
+
+
+def projection_cells(found: series.Projection | None) -> list[str]:
+    """年底预计, 缺口 and 余下所需 as table cells, in the screen's words (fmt.projection_parts): the
+    last is the screen's line whole, "余下每月需 至少 27.4 亿元" or "余下 7 个月需 至少 17 个"."""
+    if found is None:
+        return [fmt.MISSING] * 3
+    parts = fmt.projection_parts(found)
+    shown = dict(parts)
+    need = fmt.need_part(found)
+    return [shown.get(tr("年底预计"), fmt.MISSING), shown.get(tr("缺口"), fmt.MISSING),
+            " ".join(need) if need else fmt.MISSING]
 
 
 def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
@@ -90,7 +102,7 @@ def since_line(dashboard: Dashboard, since: Since | None) -> str:
 def _figure_tables(blocks, default_title: str) -> list[Table]:
     """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
     return [Table(data(items[0], "group") if group else default_title, [tr("项目"), tr("数值")],
-                  [[data(f, "label"), fmt.quantity(f.quantity)] for f in items])
+                  [[data(f, "label"), fmt.quantity(f.quantity, words=True)] for f in items])
             for group, items in blocks]
 
 
@@ -113,10 +125,10 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
             tables += _figure_tables(s.figures, title)
         if s.pane == "investment":
             tables.append(Table(tr("项目推进"), [tr("项目范围"), tr("数据"), tr("数量"), tr("说明")],
-                                [[*stage_words(st), fmt.quantity(st.count), data(st, "note")] for st in s.stages]))
+                                [[*stage_words(st), fmt.quantity(st.count, words=True), data(st, "note")] for st in s.stages]))
             events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
             for e in s.events:
-                figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity)}" for f in e.figures)
+                figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity, words=True)}" for f in e.figures)
                 events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
             tables.append(events)
         if s.pane == "layout":
@@ -133,7 +145,7 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
             shown = fields.exported("md")
             projects = Table(tr("项目"), [tr(fields.heading(f)) for f in shown])
             for p in s.projects:
-                projects.rows.append([project_cell(d, p, f) for f in shown])
+                projects.rows.append([project_cell(d, p, f, words=True) for f in shown])
             tables.append(projects)
         if s.initiatives:
             tables.append(Table(tr("举措（文章未给数字）"), [tr("举措"), tr("内容")],
@@ -310,9 +322,11 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
             add(where, "目标", t.id, name, tr("年底预计"), fmt.rounded(found.year_end, t.target.unit), t.target.unit)
         if found is not None and found.shortfall is not None:
             add(where, "目标", t.id, name, tr("缺口"), fmt.rounded(found.shortfall, t.target.unit, need=True), t.target.unit)
-        if found is not None and found.monthly_need is not None:
-            add(where, "目标", t.id, name, tr("余下每月需"), fmt.rounded(found.monthly_need, t.target.unit, rate=True),
-                t.target.unit)
+        need = None if found is None else fmt.need_figure(found)
+        if need is not None:  # the screen's words: 余下每月需 27.4 (亿元), or 余下 7 个月需 17 (个) for a count
+            months, value = need
+            measure = tr("余下每月需") if months is None else tr("余下 {months} 个月需", months=fmt.number(months))
+            add(where, "目标", t.id, name, measure, value, t.target.unit)
         if line.change is not None and line.change.delta is not None:
             add(where, "目标", t.id, name, tr("较 {date}", date=line.change.since.date.isoformat()),
                 round(line.change.delta, 4), t.target.unit, p.as_of)
@@ -373,16 +387,18 @@ def fmt_number(value) -> str:
 
 def _quantity(q: Quantity | None) -> dict | None:
     return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least, "approx": q.approx,
-                                   "shown": fmt.quantity(q)}
+                                   "shown": fmt.quantity(q, words=True)}
 
 
 def _projection(found: series.Projection | None) -> dict | None:
-    """The projection's numbers, unrounded, with the way each is bounded ("" exact, at_least, at_most, about)."""
+    """The projection's numbers, unrounded, with the way each is bounded ("" exact, at_least, at_most, about),
+    and its lines as the screen shows them (`shown`: 年底预计, 缺口, 余下每月需 or 余下 7 个月需)."""
     if found is None:
         return None
     return {"year_end": found.year_end, "shortfall": found.shortfall, "monthly_need": found.monthly_need,
             "months_left": round(found.months_left, 6), "year_end_bound": found.year_end_bound or None,
-            "need_bound": found.need_bound or None, "unit": found.target.unit}
+            "need_bound": found.need_bound or None, "unit": found.target.unit,
+            "shown": [list(part) for part in fmt.projection_parts(found)]}  # the screen's lines
 
 
 def _change(diff: series.Difference | None) -> dict | None:

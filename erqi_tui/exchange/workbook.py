@@ -206,13 +206,17 @@ def page_setup(sheet, who: Identity, *, landscape: bool) -> None:
 TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下限或约数", "text"), ("目标值", "amount"),
                   ("目标值为下限或约数", "text"), ("单位", "text"), ("完成率", "share"), ("序时进度", "share"),
                   ("较序时进度（个百分点）", "points"), ("判断", "text"), ("数值截至", "date"), ("年底预计", "amount"),
-                  ("缺口", "amount"), ("余下每月需", "amount")]
+                  ("缺口", "amount"), ("余下每月需", "amount"), ("余下月数", "amount"), ("余下月数内共需", "amount")]
+# What the rest of the year needs, as the screen says it (fmt.need_figure): an amount a month
+# (余下每月需 27.4); a count whole over the months left (余下 7 个月需 17 个: 余下月数 7, 余下月数内共需 17),
+# the two columns left out where no target counts things.
+OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需"}
 
 
 def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
     """The targets as the account says them: figures, completion, 序时进度, verdict, the date, the
     projection at the screen's precision, the change since, who answers for each."""
-    columns = [Column(tr(h), kind) for h, kind in TARGET_COLUMNS]
+    columns = [Column(tr(h), kind, optional=h in OPTIONAL_TARGET_COLUMNS) for h, kind in TARGET_COLUMNS]
     since = acc.since
     if since is not None:
         columns.append(Column(tr("较 {date}", date=since.date.isoformat()), "amount"))
@@ -223,12 +227,14 @@ def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
     for line in lines:
         p, t, found = line.progress, line.target, line.projection
         unit = t.target.unit
+        need = None if found is None else fmt.need_figure(found)
+        months, needed = need if need is not None else (None, None)
         row = [data(t, "name"), _value(t.current), _bound(t.current), t.target.value, _bound(t.target), unit,
                p.completion, p.time_share, None if p.gap is None else round(p.gap * 100, 1),
                tr(progress.VERDICT_WORD[p.verdict]), p.as_of,
                None if found is None or found.year_end is None else fmt.rounded(found.year_end, unit),
                None if found is None or found.shortfall is None else fmt.rounded(found.shortfall, unit, need=True),
-               None if found is None or found.monthly_need is None else fmt.rounded(found.monthly_need, unit, rate=True)]
+               needed if months is None else None, months, None if months is None else needed]
         if since is not None:
             row.append(None if line.change is None or line.change.delta is None else round(line.change.delta, 4))
         if answered:
@@ -290,7 +296,7 @@ def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
             value = project_value(d, p, f)
             row += [in_unit(value, unit[f.key]), _bound(value)] if f.kind == fields.AMOUNT else [value]
         if other:
-            row.append("；".join(fmt.quantity(q) for q, u in ((getattr(p, k), u) for k, u in unit.items())
+            row.append("；".join(fmt.quantity(q, words=True) for q, u in ((getattr(p, k), u) for k, u in unit.items())
                                 if odd(q, u)) or None)
         rows.append(row)
     return columns, rows

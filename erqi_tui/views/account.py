@@ -159,11 +159,12 @@ def project_value(dashboard: Dashboard, project: Project, field: fields.Field):
     return data(project, field.attr) or None
 
 
-def project_cell(dashboard: Dashboard, project: Project, field: fields.Field) -> str:
-    """A project's field as a line of text (Markdown, HTML, the Word briefing): "—" where unknown."""
+def project_cell(dashboard: Dashboard, project: Project, field: fields.Field, *, words: bool = False) -> str:
+    """A project's field as a line of text (the detail; Markdown, HTML, the Word briefing): "—" where
+    unknown; `words`: a bound as an official writes it, 50亿元以上 (fmt.quantity)."""
     value = project_value(dashboard, project, field)
     if field.kind == fields.AMOUNT:
-        return fmt.quantity(value)
+        return fmt.quantity(value, words=words)
     return fmt.MISSING if value is None else value
 
 

@@ -60,14 +60,15 @@ def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_on
         said = said[:said.index("；") if "；" in said else len(said)]
         assert "较" in said and ("增加" in said or "减少" in said), said
         if line.projection is not None and line.projection.shortfall:
-            assert "缺口" in said and "余下每月需完成" in said, said
+            assert "缺口" in said and "需完成" in said, said  # 余下每月需完成, or 余下 1 个月 for a count
 
 
 def test_the_exports_projection_is_the_screens():
     """年底预计 at the precision the screen shows it, and a count of projects a whole number."""
     dashboard, since = example()
     rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, None, None, since))))
-    projected = {(r[3], r[5]): r[6] for r in rows[1:] if r[5] in ("年底预计", "缺口", "余下每月需")}
+    projected = {(r[3], r[5]): r[6] for r in rows[1:] if r[5] in ("年底预计", "缺口", "余下每月需")
+                 or r[5].startswith("余下 ")}
     acc = account(dashboard, None, None, since)
     for line in acc.sections[0].targets:
         found = line.projection
@@ -91,3 +92,33 @@ def test_the_account_is_worked_out_once_per_dashboard_state():
     assert other is not first  # another dashboard (a reload) is worked out again
     assert [line.progress for line in other.sections[0].targets] == \
         [line.progress for line in first.sections[0].targets]
+
+
+def test_the_exports_say_the_bounds_and_what_is_needed_in_the_screens_words():
+    """issue 25: the screen says 30个以上 and, for a count, what the months left need whole ("余下 7 个月
+    需 至少 17 个", not "余下每月需 至少 2.4 个"); Markdown, HTML and the Word briefing say it in the same
+    words, taken here from the screen's own functions (the card's quantity, the course's lines)."""
+    from erqi_tui.core import fmt
+    from erqi_tui.ui.widgets.course import course_lines
+
+    dashboard = store.load(bundled_data())
+    line = account(dashboard).line("new-projects")
+    goal = fmt.quantity(line.target.target, words=True)  # what the target card shows after the "/"
+    assert goal == "30个以上"
+    said = [text.plain for text in course_lines(line, dashboard.meta.year, None)]
+    (need,) = [text for text in said if text.startswith("余下")]
+    value = need.partition("需 ")[2]
+    assert need == "余下 7 个月需 至少 17 个" and "." not in value  # whole: 2.4 a month is 17 in 7 months
+    md = report.to_markdown(dashboard)
+    page = report.to_html(dashboard)
+    row = next(r for r in md.splitlines() if r.startswith(f"| {line.target.name} |"))
+    assert f"| {goal} |" in row and f"| {need} |" in row
+    assert f"<td>{goal}</td>" in page and f"<td>{need}</td>" in page
+    assert "30+" not in md + page and "2.4 个" not in md + page
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard)))
+    text = "".join(p.text for p in document.paragraphs) + "".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells)
+    # The briefing writes figures and units together (余下7个月需完成至少17个), as the article does.
+    tight = lambda words: words.replace(" ", "")  # noqa: E731
+    assert goal in text and tight(need).replace("需", "需完成", 1) in text
+    assert "30+" not in text and "2.4个" not in text

@@ -188,7 +188,7 @@ def test_markdown_and_html_carry_the_fields_the_table_exports(every_field, lang)
         md = report.to_markdown(dashboard, pane="projects").splitlines()
         page = report.to_html(dashboard, pane="projects")
         title, shown = i18n.tr("项目"), headings("md")
-        cells = [project_cell(dashboard, project, f) for f in fields.exported("md")]
+        cells = [project_cell(dashboard, project, f, words=True) for f in fields.exported("md")]  # 105亿元以上
     header = md.index(f"### {title}") + 2
     assert md[header] == "| " + " | ".join(shown) + " |"
     assert md[header + 2] == "| " + " | ".join(map(report._md_cell, cells)) + " |"
@@ -209,7 +209,7 @@ def test_json_carries_the_fields_the_table_exports_as_the_file_writes_them(every
             expected = value(field, index)
             if field.kind == AMOUNT:
                 expected = {"value": expected.value, "unit": expected.unit, "at_least": True, "approx": False,
-                            "shown": fmt.quantity(expected)}
+                            "shown": fmt.quantity(expected, words=True)}
             assert out[field.attr] == expected, field.key
 
 

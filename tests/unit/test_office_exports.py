@@ -47,6 +47,12 @@ def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path,
     assert named["完成率"] == pytest.approx(107.96 / 300) and named["较序时进度（个百分点）"] == -5.7
     assert named["数值截至"] == dt.datetime(2024, 5, 31)
     assert (named["年底预计"], named["缺口"], named["余下每月需"]) == (259.1, 40.9, 27.4)
+    assert (named["余下月数"], named["余下月数内共需"]) == (None, None)
+    # A count is needed whole over the months left, as the screen says it (余下 7 个月需 至少 17 个):
+    # numbers Excel can use, none of them 2.4 projects a month.
+    signed = dict(zip(rows[0], next(r for r in rows if r[0] == "新签约产业项目")))
+    assert (signed["目标值"], signed["目标值为下限或约数"], signed["年底预计"], signed["缺口"]) == (30, "以上", 31, None)
+    assert (signed["余下每月需"], signed["余下月数"], signed["余下月数内共需"]) == (None, 7, 17)
     cells = {h: sheet.cell(header_row + 2, i) for i, h in enumerate(rows[0], start=1)}
     assert cells["完成率"].number_format == "0.0%" and cells["数值截至"].number_format == "yyyy-mm-dd"
     assert cells["较序时进度（个百分点）"].number_format == "+0.0;-0.0;0.0"
@@ -81,7 +87,7 @@ def test_the_briefing_reads_in_the_official_register(tmp_path, capsys):
     assert text[:2] == ["郑州市二七区2024年目标推进情况", "（截至2024年5月）"]  # 五月: the article gives no day
     # Each target once, with where its pace leads (a count of projects a whole number) and what is left.
     assert text[3] == ("新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点，"
-                       "按当前进度，年底预计完成31个，可完成全年目标；"
+                       "按当前进度，年底预计完成31个，可完成全年目标，余下7个月需完成至少17个；"
                        "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点，"
                        "按当前进度，年底预计完成259.1亿元，缺口至少40.9亿元，余下每月需完成至少27.4亿元；"
                        "年内竣工投产项目暂无完成数据（年度目标60个）。")
@@ -101,7 +107,7 @@ def test_another_districts_briefing(tmp_path, capsys):
                             "--body-font", "仿宋_GB2312"))
     assert text[:2] == ["滨江市河西区2025年目标推进情况", "（截至2025年9月30日）"]
     assert text[3] == ("新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点，"
-                       "按当前进度，年底预计完成12666个，可完成全年目标；"
+                       "按当前进度，年底预计完成12666个，可完成全年目标，余下3个月需完成2500个；"
                        "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点，"
                        "按当前进度，年底预计完成55.3亿元，缺口至少24.7亿元，余下每月需完成至少12.8亿元。")
     document = docx.Document(tmp_path / "out.docx")

@@ -12,7 +12,6 @@ from textual.widgets import Static
 from ...views import chart
 from ...core import fmt, series
 from ...core.i18n import data, tr
-from ...core.units import counted
 from ...core.model import Dashboard
 from ...views.account import TargetLine
 from ..themes import Themed, themed
@@ -44,7 +43,7 @@ def course_lines(line: TargetLine, year: int, since: series.Since | None, compac
         lines.append(Text(tr("尚无数值，无从推算"), style="dim"))
     else:
         parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else ""))
-                 for label, value in whole_counts(found, fmt.projection_parts(found))
+                 for label, value in fmt.projection_parts(found)
                  if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
         lines += parts  # a line each: a compact chart's lines are cut, not wrapped, at its width
     if since is not None:
@@ -54,17 +53,6 @@ def course_lines(line: TargetLine, year: int, since: series.Since | None, compac
     if not compact:
         lines.append(since_text(since, year))
     return lines
-
-
-def whole_counts(found: series.Projection, parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The projection's parts with what the rest of the year needs in whole things where the unit
-    counts them: "余下 7 个月需 至少 17 个", not "余下每月需 至少 2.4 个" (no one signs 0.4 of a project)."""
-    if not counted(found.target.unit) or not found.monthly_need or not found.months_left:
-        return parts
-    months = round(found.months_left, 1)
-    label = tr("余下 {months} 个月需", months=fmt.number(int(months) if float(months).is_integer() else months))
-    needed = fmt.derived(found.monthly_need * found.months_left, found.target.unit, found.need_bound, need=True)
-    return [(label, needed) if name == tr("余下每月需") else (name, value) for name, value in parts]
 
 
 class BurnUp(Themed, Widget):
