@@ -928,6 +928,7 @@ EN.update({
     "较简报 {change}": "vs briefing {change}", "余下 {months} 个月需": "Needed by year-end ({months} months)",
     "余下所需": "Still needed", "，余下{months}个月需完成{value}": ", needing {value} in the {months} months left",
     "余下月数": "Months left", "余下月数内共需": "Needed in the months left",
+    "年底预计为": "Year-end est. is", "缺口与所需为": "Shortfall and need are",
     "假设截至 {date}（--as-of）": "what if: {date} (--as-of)", "假设截至 {date}": "what if: {date}",
     "{district} {year} 年目标": "{district}: targets for {year}", "{year} 年目标": "Targets for {year}", "截至 {date}（序时按月末计）": "As of {date} (pace at month end)",
 })

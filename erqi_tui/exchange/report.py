@@ -318,15 +318,21 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
         add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
             tr("个百分点"), p.as_of)
         found = line.projection
+        unit = t.target.unit
+
+        def worked_out(value, bound: str) -> Quantity:  # 至少 as 下限, 约 as 约数 (至多 has no column)
+            return Quantity(value, unit, at_least=bound == series.AT_LEAST, approx=bound == series.ABOUT)
+
         if found is not None and found.year_end is not None:
-            add(where, "目标", t.id, name, tr("年底预计"), fmt.rounded(found.year_end, t.target.unit), t.target.unit)
+            add(where, "目标", t.id, name, tr("年底预计"), worked_out(fmt.rounded(found.year_end, unit), found.year_end_bound))
         if found is not None and found.shortfall is not None:
-            add(where, "目标", t.id, name, tr("缺口"), fmt.rounded(found.shortfall, t.target.unit, need=True), t.target.unit)
+            add(where, "目标", t.id, name, tr("缺口"), worked_out(fmt.rounded(found.shortfall, unit, need=True),
+                                                              found.need_bound))
         need = None if found is None else fmt.need_figure(found)
         if need is not None:  # the screen's words: 余下每月需 27.4 (亿元), or 余下 7 个月需 17 (个) for a count
             months, value = need
             measure = tr("余下每月需") if months is None else tr("余下 {months} 个月需", months=fmt.number(months))
-            add(where, "目标", t.id, name, measure, value, t.target.unit)
+            add(where, "目标", t.id, name, measure, worked_out(value, found.need_bound))
         if line.change is not None and line.change.delta is not None:
             add(where, "目标", t.id, name, tr("较 {date}", date=line.change.since.date.isoformat()),
                 round(line.change.delta, 4), t.target.unit, p.as_of)

@@ -206,11 +206,13 @@ def page_setup(sheet, who: Identity, *, landscape: bool) -> None:
 TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下限或约数", "text"), ("目标值", "amount"),
                   ("目标值为下限或约数", "text"), ("单位", "text"), ("完成率", "share"), ("序时进度", "share"),
                   ("较序时进度（个百分点）", "points"), ("判断", "text"), ("数值截至", "date"), ("年底预计", "amount"),
-                  ("缺口", "amount"), ("余下每月需", "amount"), ("余下月数", "amount"), ("余下月数内共需", "amount")]
+                  ("缺口", "amount"), ("余下每月需", "amount"), ("余下月数", "amount"), ("余下月数内共需", "amount"),
+                  ("年底预计为", "text"), ("缺口与所需为", "text")]
 # What the rest of the year needs, as the screen says it (fmt.need_figure): an amount a month
 # (余下每月需 27.4); a count whole over the months left (余下 7 个月需 17 个: 余下月数 7, 余下月数内共需 17),
-# the two columns left out where no target counts things.
-OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需"}
+# the two columns left out where no target counts things. How the worked-out figures are bounded, as
+# the screen says it (至少 40.9 亿元): 至少, 至多 or 约 in a text column of its own, left out where none is.
+OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需", "年底预计为", "缺口与所需为"}
 
 
 def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
@@ -234,13 +236,26 @@ def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
                tr(progress.VERDICT_WORD[p.verdict]), p.as_of,
                None if found is None or found.year_end is None else fmt.rounded(found.year_end, unit),
                None if found is None or found.shortfall is None else fmt.rounded(found.shortfall, unit, need=True),
-               needed if months is None else None, months, None if months is None else needed]
+               needed if months is None else None, months, None if months is None else needed,
+               _worked_out_bound(found, "year_end"), _worked_out_bound(found, "need")]
         if since is not None:
             row.append(None if line.change is None or line.change.delta is None else round(line.change.delta, 4))
         if answered:
             row.append(responsible(t) or None)
         rows.append(row)
     return columns, rows
+
+
+def _worked_out_bound(found: series.Projection | None, which: str) -> str | None:
+    """至少, 至多 or 约: how 年底预计 (`which` year_end) or 缺口 and what is needed (need) are bounded, where
+    the sheet gives the figure; None where exact."""
+    if found is None or found.reached:
+        return None
+    if which == "year_end":
+        shown, bound = found.year_end is not None, found.year_end_bound
+    else:
+        shown, bound = found.shortfall is not None or fmt.need_figure(found) is not None, found.need_bound
+    return tr(fmt.BOUND_WORD[bound]) if shown and bound else None
 
 
 FIGURE_COLUMNS = ("分组", "项目", "数值", "单位", "下限或约数")

@@ -53,6 +53,7 @@ def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path,
     signed = dict(zip(rows[0], next(r for r in rows if r[0] == "新签约产业项目")))
     assert (signed["目标值"], signed["目标值为下限或约数"], signed["年底预计"], signed["缺口"]) == (30, "以上", 31, None)
     assert (signed["余下每月需"], signed["余下月数"], signed["余下月数内共需"]) == (None, 7, 17)
+    assert signed["缺口与所需为"] == named["缺口与所需为"] == "至少"  # the screen's 至少 17 个, 至少 40.9 亿元
     cells = {h: sheet.cell(header_row + 2, i) for i, h in enumerate(rows[0], start=1)}
     assert cells["完成率"].number_format == "0.0%" and cells["数值截至"].number_format == "yyyy-mm-dd"
     assert cells["较序时进度（个百分点）"].number_format == "+0.0;-0.0;0.0"

@@ -67,6 +67,10 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     assert ["总览", "目标", "signed-amount", "签约额", "目标值", "300", "亿元", "是", "", "", ""] in rows
     assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31", ""] in rows
     assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.1", "亿元", "", "", "", ""] in rows  # the screen's precision
+    # What is needed as the screen says it (至少 27.4 亿元 a month; a count whole: 余下 7 个月需 至少 17 个),
+    # the number a number, 至少 in the 下限 column
+    assert ["总览", "目标", "signed-amount", "签约额", "余下每月需", "27.4", "亿元", "是", "", "", ""] in rows
+    assert ["总览", "目标", "new-projects", "新签约产业项目", "余下 7 个月需", "17", "个", "是", "", "", ""] in rows
     assert ["营商环境", "数据", "job-fair-posts", "春风行动招聘", "发布就业岗位", "46000", "个", "是", "", "", ""] in rows
     # A stage by the source's words and the set of projects it counts (产业项目, not 重大项目)
     assert ["招商引资", "阶段", "signed", "新签约产业项目", "产业项目（招商引资）", "13", "个", "", "", "", ""] in rows
