@@ -283,8 +283,9 @@ def _cell_shortfall(line: TargetLine) -> str:
     found = line.projection
     if found is None or found.reached or found.year_end is None:
         return fmt.MISSING
-    return fmt.MISSING if found.shortfall is None else _derived(found.shortfall, found.target.unit, found.need_bound,
-                                                                need=True)
+    if found.shortfall is None:  # the screen's words where the pace reaches the target
+        return tr("无（按此进度可完成）")
+    return _derived(found.shortfall, found.target.unit, found.need_bound, need=True)
 
 
 def _start(document, title_font: str, body_font: str, head: str, when: str) -> None:

@@ -122,3 +122,6 @@ def test_the_exports_say_the_bounds_and_what_is_needed_in_the_screens_words():
     tight = lambda words: words.replace(" ", "")  # noqa: E731
     assert goal in text and tight(need).replace("需", "需完成", 1) in text
     assert "30+" not in text and "2.4个" not in text
+    (gap,) = [text.partition(" ")[2] for text in said if text.startswith("缺口 ")]  # 无（按此进度可完成）
+    row = next(r for r in document.tables[0].rows if r.cells[0].text == line.target.name)
+    assert [c.text for c in row.cells[2:3] + row.cells[6:7]] == [goal, gap]  # 年度目标, 缺口
