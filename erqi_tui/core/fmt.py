@@ -22,8 +22,8 @@ def number(value: int | float) -> str:
 def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False) -> str:
     """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown. In English the
     unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY". `words`: a lower bound
-    as an official writes it in Chinese, "50亿元以上" (the screen's cards, tiles and charts); "50+"
-    in English."""
+    as an official writes it in Chinese, "50亿元以上" (the screen's cards, tiles and charts, and the
+    text exports: Markdown, HTML, JSON's "shown", the workbook's text cells); "50+" in English."""
     if q is None:
         return MISSING
     value, shown_unit = q.value, q.unit
