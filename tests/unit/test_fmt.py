@@ -84,3 +84,28 @@ def test_an_approximate_quantity_keeps_its_about():
     assert edits.parse_quantity("约133", "亩") == about and edits.parse_quantity("~133 亩", None) == about
     with i18n.language("en"):
         assert fmt.quantity(about) == "≈133 mu"
+
+
+def test_what_the_rest_of_the_year_needs_is_whole_for_a_count_and_a_month_for_an_amount():
+    """fmt.need_part, the one function the screen's course and every export take it from (issue 25):
+    2.4 projects a month over 7 months reads 余下 7 个月需 至少 17 个; an amount stays a month's."""
+    import datetime as dt
+
+    from erqi_tui.core import i18n
+    from erqi_tui.core.model import Target
+    from erqi_tui.core.series import projection
+
+    def need(current, target, date=dt.date(2024, 5, 31)):
+        found = projection(Target("t", "t", target, current), date, 2024)
+        return fmt.need_figure(found), fmt.need_part(found)
+
+    assert need(Quantity(13, "个"), Quantity(30, "个", at_least=True)) == ((7, 17), ("余下 7 个月需", "至少 17 个"))
+    assert need(Quantity(107.96, "亿元"), Quantity(300, "亿元", at_least=True)) == \
+        ((None, 27.4), ("余下每月需", "至少 27.4 亿元"))
+    # Mid-month: the months left to a tenth, as the screen says them; the count still whole
+    (months, whole), (label, _) = need(Quantity(13, "家"), Quantity(30, "家"), dt.date(2024, 6, 15))
+    assert 6 < months < 7 and round(months, 1) == months and label == f"余下 {months} 个月需"
+    assert whole == 17 and isinstance(whole, int)
+    assert need(Quantity(30, "个"), Quantity(30, "个")) == (None, None)  # reached: nothing needed
+    with i18n.language("en"):
+        assert need(Quantity(13, "个"), Quantity(30, "个"))[1][0] == "Needed by year-end (7 months)"
