@@ -272,6 +272,9 @@ def test_a_persons_link_records_their_name_in_the_journal(tmp_path):
                 await visitor.type(key)
                 await visitor.until(b"never", timeout=0.2)
             assert await visitor.until(b"150")
+            # 150 projects where 13 are recorded: the form asks, as the import does, and saves on a
+            # second Enter (仍然保存)
+            assert await visitor.type("\r", then="是否有误".encode())
             await visitor.type("\r")
             for _ in range(40):
                 journal = tmp_path / "targets.journal.toml"
