@@ -1,7 +1,10 @@
 """What each problem says, by its code, in each language: {code: (English, Chinese)}, with named
 values filled in. A problem is made with its code and values (problems.said); each language renders
 it from here, so no message is written in one language and translated back from its wording.
-What a message quotes (a key, a value, the TOML parser's own words) stays as written. No Textual."""
+What a message quotes (a key, a value, the TOML parser's own words) stays as written. No Textual.
+
+A value named `first` is a key path and `kind` an entry's kind (`project`, `layout.axis`): both are
+said in words as problems.key_words says them, `kind` as `{kind_word}` beside its header `{kind}`."""
 
 from __future__ import annotations
 
@@ -31,9 +34,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "value_bool": ("{value} (true/false)", "{value}（布尔值）"),
     "value_as_is": ("{value}", "{value}"),
     # typed reads
-    "expected_table": ("expected a table, got {got}", "应为表，实为 {got}"),
-    "expected_entries": ("expected [[{name}]] entries, got {got}", "应为 [[{name}]] 条目，实为 {got}"),
-    "unknown_key": ("unknown key; expected one of: {keys}", "未知的键；应为以下之一：{keys}"),
+    "expected_table": ("expected a table (key = value lines), got {got}", "应为表（若干“键 = 值”），实为 {got}"),
+    "expected_entries": ("expected entries each headed [[{name}]], got {got}", "应为若干以 [[{name}]] 开头的条目，实为 {got}"),
+    "unknown_key": ("unknown key (a typo?); expected one of: {keys}", "未知的键（是否拼写有误？）；应为以下之一：{keys}"),
     "missing_text": ("missing; expected text", "缺少；应为文本"),
     "expected_text": ("expected text in quotes, got {got}", "应为加引号的文本，实为 {got}"),
     "empty_text": ("is empty; expected text", "为空；应为文本"),
@@ -47,24 +50,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "missing_date": ("missing; expected a date like 2024-05-31 (no quotes)", "缺少；应为日期，如 2024-05-31（不加引号）"),
     "expected_date": ("expected a date like 2024-05-31 (no quotes), got {got}", "应为日期，如 2024-05-31（不加引号），实为 {got}"),
     "date_range": ("expected a date between 1900 and 2200, got {got}", "日期应在 1900 至 2200 年之间，实为 {got}"),
-    "missing_quantity": ('missing; expected {{ value = …, unit = "…" }}', '缺少；应为 {{ value = …, unit = "…" }}'),
-    "duplicate_id": ('duplicate {kind} id "{id}"; first used at {first}', "重复的 {kind} id“{id}”；首次出现于 {first}"),
+    "missing_quantity": ('missing; expected a number and its unit, written {{ value = …, unit = "…" }}',
+                         '缺少；应为数值和单位，写成 {{ value = …, unit = "…" }}'),
+    "duplicate_id": ('duplicate {kind_word} id "{id}" (each [[{kind}]] needs its own id); first used by {first}',
+                     "{kind_word} id“{id}”重复（每个 [[{kind}]] 的 id 须各不相同）；已用于{first}"),
     # the data file
-    "missing_meta": ("missing; expected a [meta] table with district, year and as_of",
-                     "缺少；应有 [meta] 表，含 district、year 和 as_of"),
+    "missing_meta": ("missing; expected a [meta] table (the file's details) with district, year and as_of",
+                     "缺少；应有 [meta] 表（文件信息），含 district（区县）、year（年度）和 as_of（数据截至）"),
     "missing_year": ("missing; expected a year such as 2024", "缺少；应为年份，如 2024"),
     "expected_year": ("expected a year such as 2024, got {got}", "应为年份，如 2024，实为 {got}"),
     "date_near_year": ("expected a date in or next to the year {year}, got {got}", "日期应在 {year} 年或相邻年份，实为 {got}"),
     "target_unit": ('expected the target\'s unit "{unit}", got "{got}"', "应为目标的单位“{unit}”，实为“{got}”"),
     "target_above_zero": ("expected a target above 0", "目标值应大于 0"),
-    "expected_stage": ('expected one of the [[stage]] names ({names}), got "{got}"',
-                       "应为某个 [[stage]] 的名称（{names}），实为“{got}”"),
-    "expected_id_of": ('expected the id of a [[{kind}]] ({ids}), got "{got}"', "应为某个 [[{kind}]] 的 id（{ids}），实为“{got}”"),
+    "expected_stage": ('expected the name of a stage (a [[stage]]\'s name: {names}), got "{got}"',
+                       "应为某个阶段的名称（[[stage]] 的 name：{names}），实为“{got}”"),
+    "expected_id_of": ('expected the id of one [[{kind}]] ({kind_word} ids: {ids}), got "{got}"',
+                       "应为某个{kind_word}的 id（[[{kind}]] 的 id：{ids}），实为“{got}”"),
     "expected_one_of": ('expected one of {choices}, got "{got}"', "应为以下之一：{choices}，实为“{got}”"),
     "none_defined": ("none defined", "未定义"),
     "same_request_text": ("the same text as {first}; a project's requests are told apart by their text",
-                          "与 {first} 的文本相同；项目的诉求以文本区分"),
-    "expected_target_ids": ("expected a list of [[target]] ids ({ids}), got {got}", "应为 [[target]] id 的列表（{ids}），实为 {got}"),
+                          "与{first}的文本相同；项目的诉求以文本区分"),
+    "expected_target_ids": ('expected a list of target ids ([[target]] ids: {ids}), written ["id", …], got {got}',
+                            '应为目标 id 的列表（[[target]] 的 id：{ids}），写成 ["id", …]，实为 {got}'),
     "expected_period": ('expected a date like 2024-09-30, a month like "2024-09" or a year like "2024", got {got}',
                         "应为日期（如 2024-09-30）、月份（如 \"2024-09\"）或年份（如 \"2024\"），实为 {got}"),
     "expected_period_or_true": ('expected a date like 2024-09-30, a month like "2024-09" or a year like "2024" '
@@ -72,12 +79,13 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "应为日期（如 2024-09-30）、月份（如 \"2024-09\"）、年份（如 \"2024\"）"
                                 "或 true（已完成，未给日期），实为 {got}"),
     # the journal
-    "expected_project_id": ('expected the id of a [[project]], got "{got}" (a new project is written with new = true)',
-                            "应为某个 [[project]] 的 id，实为“{got}”（新项目须写 new = true）"),
+    "expected_project_id": ('expected the id of a project (a [[project]]\'s id), got "{got}" (a new project is written with new = true)',
+                            "应为某个项目的 id（[[project]] 的 id），实为“{got}”（新项目须写 new = true）"),
     "expected_recorded_at": ("expected the date-time the update was recorded, like {example}",
                              "应为记录更新的日期时间，如 {example}"),
-    "target_or_project": ('expected exactly one of target = "id", project = "id" or task = "id"',
-                          '应恰有 target = "id"、project = "id" 或 task = "id" 之一'),
+    "target_or_project": ('expected what the update is about, exactly one of target = "a target\'s id", '
+                          'project = "a project\'s id" or task = "a task\'s id"',
+                          '应写明更新的是哪一项，且只写一项：target = "目标 id"、project = "项目 id" 或 task = "重点任务 id"'),
     "update_sets_only": ("{what} update may set only: {fields}", "{what}的更新只能设置：{fields}"),
     "a_target": ("a target", "目标"), "a_task": ("a task", "重点任务"), "a_project": ("a project", "项目"),
     "none_listed": ("none listed", "未列出"), "none": ("none", "无"),
@@ -130,4 +138,50 @@ TEXT: dict[str, tuple[str, str]] = {
     "lock_cannot_make": ("cannot make the lock file: {reason}", "无法创建锁文件：{reason}"),
     "lock_is_link": ("is a symbolic link; expected the lock file erqi-tui makes", "是符号链接；应为 erqi-tui 创建的锁文件"),
     "lock_not_regular": ("is not a regular file; expected the lock file erqi-tui makes", "不是普通文件；应为 erqi-tui 创建的锁文件"),
+}
+
+
+# How a key path is said (problems.key_words): each numbered entry by what it is, with its count word
+# in Chinese, {array name: (English, Chinese, 量词)}; a table that is not numbered, {name: (English,
+# Chinese)}; and what a key holds where its name alone does not say it, {entry: {key: (English,
+# Chinese)}} (a target's and a project's fields take their labels from core/fields.py).
+ENTRY: dict[str, tuple[str, str, str]] = {
+    "target": ("target", "目标", "个"), "figure": ("figure", "数据", "个"), "event": ("event", "大事", "件"),
+    "stage": ("stage", "阶段", "个"), "axis": ("axis", "发展轴", "条"), "project": ("project", "项目", "个"),
+    "milestone": ("milestone", "节点", "个"), "request": ("request", "企业诉求", "条"),
+    "task": ("task", "重点任务", "项"), "initiative": ("initiative", "举措", "项"),
+    "update": ("update", "更新", "条"), "briefing": ("briefing mark", "简报标记", "个"),
+    "indicator": ("indicator", "指标", "个"),
+}
+TABLE: dict[str, tuple[str, str]] = {
+    "meta": ("the file's details", "文件信息"), "layout": ("the layout", "发展格局"),
+}
+COMMON: dict[str, tuple[str, str]] = {
+    "id": ("id", "编号"), "name": ("name", "名称"), "note": ("note", "说明"), "source": ("source", "出处"),
+    "en": ("English", "英文"), "value": ("value", "数值"), "unit": ("unit", "单位"),
+    "at_least": ("a lower bound", "以上"), "approx": ("approximate", "约"), "label": ("label", "名称"),
+    "group": ("group", "分组"), "pane": ("pane", "板块"), "headline": ("shown on the overview", "总览显示"),
+    "responsible": ("responsible unit", "责任单位"), "person": ("person", "责任人"), "title": ("title", "标题"),
+    "date": ("date", "日期"), "figure": ("figures", "数据"),
+}
+LABEL: dict[str, dict[str, tuple[str, str]]] = {
+    "meta": {"district": ("district", "区县"), "city": ("city", "城市"), "year": ("year", "年度"),
+             "as_of": ("the date the figures are as of", "数据截至")},
+    "stage": {"count": ("count", "数量"), "target": ("the targets it counts for", "计入目标")},
+    "layout": {"belt": ("belt", "发展带"), "belt_note": ("the belt's note", "发展带说明"), "axis": ("axes", "发展轴")},
+    "axis": {"road": ("road", "道路"), "theme": ("theme", "主题")},
+    "milestone": {"planned": ("planned date", "计划日期"), "reached": ("date reached", "完成日期"),
+                  "stage": ("stage", "阶段")},
+    "request": {"what": ("what is asked", "诉求内容"), "raised": ("date raised", "提出日期"),
+                "resolved": ("date resolved", "办结日期")},
+    "task": {"area": ("area", "领域"), "deadline": ("deadline", "期限"), "done": ("done", "完成")},
+    "initiative": {"what": ("what it is", "内容")},
+    "update": {"at": ("recorded at", "记录时间"), "who": ("recorded by", "记录人"), "new": ("a new project", "新项目"),
+               "set": ("what it sets", "所设的值"), "withdraw": ("the update it withdraws", "撤销第几条"),
+               "target": ("the target's id", "目标 id"), "project": ("the project's id", "项目 id"),
+               "task": ("the task's id", "重点任务 id"), "request": ("request", "企业诉求"),
+               "resolve": ("request resolved", "诉求办结"), "milestone": ("milestone", "节点")},
+    "briefing": {"at": ("recorded at", "记录时间"), "who": ("marked by", "标记人")},
+    "indicator": {"ids": ("target ids", "目标 id"), "names": ("target names", "目标名称")},
+    "": {"lang": ("language", "语言"), "keys": ("keys", "按键"), "theme": ("theme", "配色")},
 }

@@ -38,11 +38,92 @@ def said(code: str, **values: object) -> Said:
 
 
 def _render(code: str, values: dict, lang: str) -> str:
-    from .problem_text import TEXT
+    from .problem_text import ENTRY, TEXT
 
     english, chinese = TEXT[code]
     shown = {name: value.rendered(lang) if isinstance(value, Said) else value for name, value in values.items()}
+    if "first" in shown:  # a key path, said in words as the problem's own key is
+        shown["first"] = key_words(str(shown["first"]), lang)
+    if "kind" in shown:  # an entry's kind by its header (layout.axis), and in words
+        word = ENTRY.get(str(shown["kind"]).rpartition(".")[2])
+        shown["kind_word"] = (word[1] if lang == "zh" else word[0]) if word else shown["kind"]
     return (chinese if lang == "zh" else english).format(**shown)
+
+
+_ENTRY_PART = r"(.+)\[(\d+)\]"
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def key_words(key: str, lang: str) -> str:
+    """A key path as a person reads it, in `lang`: each numbered entry by what it is, with the header
+    it has in the file and its number, then the key as written with what it holds:
+    `project[3].milestone[1].stage` reads 第 3 个项目（[[project]] 第 3 项）的第 1 个节点（[[project.milestone]]
+    第 1 项）的 stage（阶段）, and in English the 3rd project ([[project]] no. 3), 1st milestone
+    ([[project.milestone]] no. 1), stage. A key that is no path (a sheet's column) stays as it is."""
+    import re
+
+    from .problem_text import COMMON, ENTRY, LABEL, TABLE
+
+    zh = lang == "zh"
+    parts = key.split(".")
+    said_parts: list[str] = []
+    names: list[str] = []  # the header so far, without numbers: project.milestone
+    context = ""  # the entry or table the rest of the key belongs to
+    rest_from = 0
+    for index, part in enumerate(parts):
+        match = re.fullmatch(_ENTRY_PART, part)
+        if match and match[1] in ENTRY:
+            name, number = match[1], int(match[2])
+            names.append(name)
+            english, chinese, measure = ENTRY[name]
+            header = ".".join(names)
+            said_parts.append(f"第 {number} {measure}{chinese}（[[{header}]] 第 {number} 项）" if zh
+                              else f"the {_ordinal(number)} {english} ([[{header}]] no. {number})")
+            context, rest_from = name, index + 1
+        elif index == 0 and part in TABLE:
+            names.append(part)
+            context, rest_from = part, 1
+        else:
+            break
+    if context in TABLE and not said_parts:  # [meta], [layout]: the table itself
+        english, chinese = TABLE[context]
+        said_parts.append(f"{chinese}（[{context}]）" if zh else f"{english} ([{context}])")
+    elif context in TABLE:  # [[layout.axis]] says the table already
+        pass
+    rest = ".".join(parts[rest_from:])
+    if rest:
+        said_parts.append(_key_and_label(parts[rest_from:], context, zh, LABEL, COMMON, ENTRY))
+    if not said_parts:
+        return key
+    return "的".join(said_parts) if zh else ", ".join(said_parts)
+
+
+def _key_and_label(parts: list[str], context: str, zh: bool, labels, common, entries) -> str:
+    """The key as written, with what it holds where its name does not say it: current.value（当前值）."""
+    from . import fields
+
+    own = labels.get(context, {})
+    known = {f.key: (f.en.lower(), f.zh) for f in (fields.TARGET if context == "target" else fields.PROJECT)
+             } if context in ("target", "project") else {}
+    look = parts[1:] if context == "update" and parts[0] == "set" and len(parts) > 1 else parts
+    first = look[0]
+    if context == "update" and look is not parts:  # what an update sets: a target's or a project's field
+        known = {f.key: (f.en.lower(), f.zh) for f in fields.TARGET + fields.PROJECT}
+    if not context and first in entries and len(parts) == 1:
+        english, chinese, _ = entries[first]
+        label = (f"{english}s", chinese)
+    else:
+        label = own.get(first) or known.get(first) or common.get(first)
+    written = ".".join(parts)
+    if label is None:
+        return f" {written}" if zh else written
+    english, chinese = label
+    if zh:
+        return f" {written}（{chinese}）"
+    return written if english.replace(" ", "_").lower() == written.lower() else f"{written} ({english})"
 
 
 def in_language(message: str, lang: str) -> str:
@@ -78,7 +159,8 @@ class Problem(NamedTuple):
             if self.column is not None:
                 where += f":{self.column}"
         message = clean(in_language(self.message, lang), single_line=True)
-        return f"{where}: {clean(self.key, single_line=True)}: {message}" if self.key else f"{where}: {message}"
+        key = clean(key_words(self.key, lang), single_line=True).strip()
+        return f"{where}: {key}: {message}" if self.key else f"{where}: {message}"
 
 
 class DataError(Exception):

@@ -2,7 +2,8 @@
 name the file, the line (and column where TOML gives it), the key path and what was expected. No Textual.
 
 Key paths count array entries from 1, as a person reading the file would: `target[2].current.unit`
-is the `unit` of `current` in the second `[[target]]`.
+is the `unit` of `current` in the second `[[target]]`, and a problem says it in words first
+(problems.key_words): 第 2 个目标（[[target]] 第 2 项）的 current.unit（当前值）.
 """
 
 from __future__ import annotations

@@ -29,9 +29,10 @@ def test_check_invalid_file_exits_2_with_one_line_per_problem(write_toml):
     result = erqi("check", str(path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{path}:3: meta.year: 应为年份，如 2024" in result.stderr  # in the UI's language, Chinese
-    assert f"{path}:7: figure[1].value: 应为不小于 0 的数字，实为 -1" in result.stderr
-    assert f"{path}: meta.as_of: missing" in result.stderr or f"{path}:1: meta.as_of" in result.stderr
+    # in the UI's language, Chinese, the key in words first
+    assert f"{path}:3: 文件信息（[meta]）的 year（年度）: 应为年份，如 2024" in result.stderr
+    assert f"{path}:7: 第 1 个数据（[[figure]] 第 1 项）的 value（数值）: 应为不小于 0 的数字，实为 -1" in result.stderr
+    assert f"{path}:1: 文件信息（[meta]）的 as_of（数据截至）: 缺少" in result.stderr
     assert path.read_bytes() == before  # never touched
 
 

@@ -66,7 +66,7 @@ def test_app_with_bad_settings_exits_2_naming_the_file(tmp_path):
     result = subprocess.run([sys.executable, "-m", "erqi_tui"], capture_output=True, text=True, env=env,
                             timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert f"{tmp_path / 'erqi-tui' / 'config.toml'}:1: lang: 应为以下之一：zh, en" in result.stderr
+    assert f"{tmp_path / 'erqi-tui' / 'config.toml'}:1: lang（语言）: 应为以下之一：zh, en" in result.stderr
 
 
 def test_theme_chosen_in_the_app_is_kept(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from erqi_tui import cli
+from erqi_tui.core.problems import key_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -59,8 +60,15 @@ def test_broken_file_gets_a_clear_message(name, capsys):
     assert code == 2
     where = f"{path}:{line}" if line else f"{path}:"
     problem_lines = [ln.strip() for ln in err.splitlines()[1:]]
-    assert any(ln.startswith(where) and (not key or f" {key}: " in ln) and phrase in ln
+    # the key in words first (the 1st target ([[target]] no. 1), name), and as the file writes it
+    assert any(ln.startswith(where) and (not key or f" {key_words(key, 'en')}: " in ln) and phrase in ln
                for ln in problem_lines), err
+
+
+def test_a_broken_key_is_named_in_words_in_chinese_too(capsys):
+    code, err = check(CORPUS / "negative_value.toml", capsys, lang="zh")
+    assert code == 2 and "negative_value.toml:10: 第 1 个目标（[[target]] 第 1 项）的 current.value（当前值）: " in err
+    assert "target[1]" not in err
 
 
 def test_current_above_target_is_allowed(capsys):
@@ -168,7 +176,7 @@ def test_very_long_names(tmp_path, capsys):
     path = tmp_path / "long.toml"
     path.write_text(f'[meta]\ndistrict = "{"二" * 10_000}"\nyear = 2024\nas_of = 2024-05-31\n', encoding="utf-8")
     code, err = check(path, capsys)
-    assert code == 2 and f"{path}:2: meta.district: is 10000 characters long; expected at most 200" in err
+    assert code == 2 and f"{path}:2: the file's details ([meta]), district: is 10000 characters long; expected at most 200" in err
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

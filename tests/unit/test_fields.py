@@ -95,7 +95,7 @@ def test_a_required_field_is_required(write_toml, field):
     given = {f.key: written(f, i) for i, f in enumerate(fields.PROJECT) if f.required and f is not field}
     with pytest.raises(store.DataError) as caught:
         store.load(write_toml(HEAD + "[[project]]\n" + "".join(f"{k} = {v}\n" for k, v in given.items())))
-    assert f"project[1].{field.key}" in str(caught.value)
+    assert f"the 1st project ([[project]] no. 1), {field.key}" in str(caught.value)
 
 
 # --- the journal and record --set ------------------------------------------------------------------

@@ -113,11 +113,11 @@ def test_a_date_outside_the_year_or_after_today_is_refused_naming_the_range(data
 def test_no_update_while_the_data_file_or_journal_is_broken_or_missing(data, tmp_path):
     good = data.read_text(encoding="utf-8")
     data.write_text(good.replace("year = 2024", 'year = "2024"'), encoding="utf-8")
-    with pytest.raises(store.DataError, match="meta.year"):
+    with pytest.raises(store.DataError, match=r"\(\[meta\]\), year"):
         record(data, amount_update(140))
     data.write_text(good, encoding="utf-8")
     journal.journal_path(data).write_text("[[update]]\nat = 1\n", encoding="utf-8")
-    with pytest.raises(store.DataError, match="update\\[1\\].at"):
+    with pytest.raises(store.DataError, match=r"\(\[\[update\]\] no\. 1\), at"):
         record(data, amount_update(140))
     assert journal.journal_path(data).read_text(encoding="utf-8") == "[[update]]\nat = 1\n"
     data.unlink()

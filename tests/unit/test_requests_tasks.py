@@ -100,7 +100,7 @@ def test_tasks_by_area_in_the_files_order(write_toml):
 
 
 @pytest.mark.parametrize("addition, key, expected", [
-    ('\n[[project.request]]\nwhat = "融资对接"\n', "project[2].request[2].what", "the same text as project[2].request[1]"),
+    ('\n[[project.request]]\nwhat = "融资对接"\n', "project[2].request[2].what", "the same text as the 2nd project ([[project]] no. 2), the 1st request"),
     ('\n[[task]]\nid = "t1"\nname = "重复"\n', "task[5].id", 'duplicate task id "t1"'),
     ('\n[[task]]\nid = "t5"\nname = "x"\ndeadline = "下半年"\n', "task[5].deadline", "expected a date like"),
     ('\n[[task]]\nid = "t5"\nname = "x"\nstate = "done"\n', "task[5].state", "unknown key"),

@@ -132,7 +132,7 @@ def test_project_on_an_axis_that_does_not_exist(write_toml):
                       '\n[[project]]\nid = "p"\nname = "P"\naxis = "a2"\n')
     problem = only_problem(path)
     assert problem.key == "project[1].axis" and problem.line == 16
-    assert '(a1), got "a2"' in problem.message
+    assert 'a1), got "a2"' in problem.message
 
 
 def test_status_must_be_a_stage(write_toml):
@@ -170,7 +170,9 @@ def test_every_problem_is_reported_not_just_the_first(write_toml):
 
 def test_problem_reads_file_line_key_message(write_toml):
     path = write_toml(GOOD_META.replace("year = 2024", 'year = "x"'))
-    assert str(only_problem(path)) == f'{path}:4: meta.year: expected a year such as 2024, got text "x"'
+    assert str(only_problem(path)) == (f"{path}:4: the file's details ([meta]), year: "
+                                       'expected a year such as 2024, got text "x"')
+    assert only_problem(path).shown("zh") == f"{path}:4: 文件信息（[meta]）的 year（年度）: 应为年份，如 2024，实为 文本“x”"
 
 
 def test_locate_keys_numbers_nested_array_entries():
