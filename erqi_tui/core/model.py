@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Sequence
+from typing import Any, Callable, Mapping, NamedTuple
 
 NO_ENGLISH: Mapping[str, str] = MappingProxyType({})
 
@@ -326,12 +327,12 @@ class Dashboard(NamedTuple):
         """The date the projects' steps and the key tasks are judged at: the file's as_of, or the
         newest update of a project or task. A target's figure recorded later says nothing of them, so
         it makes no step or task overdue (逾期未报) by itself."""
-        return max(self.meta.as_of, _of_changes(self.changes)[2])
+        return max(self.meta.as_of, _newest(self.changes)[1])
 
     @property
     def as_of(self) -> dt.date:
         """The newest date any figure stands at: the file's as_of, a target's own, or an update's."""
-        return max([self.meta.as_of, *(t.as_of for t in self.targets if t.as_of), _of_changes(self.changes)[1]])
+        return max([self.meta.as_of, *(t.as_of for t in self.targets if t.as_of), _newest(self.changes)[0]])
 
     def target_date(self, target: Target) -> dt.date:
         """The date `target`'s current value stands at."""
@@ -402,24 +403,140 @@ def _of_changes(changes: tuple[Change, ...]) -> tuple[dict[tuple[str, str], tupl
     if kept is not None and kept[0] is changes:
         return kept[1]
     by: dict[tuple[str, str], list[Change]] = {}
-    newest = steps = dt.date.min
     for c in changes:
         key = (c.kind, c.id)
         if key in by:
             by[key].append(c)
         else:
             by[key] = [c]
-        if c.withdrawn is None:
-            if c.date > newest:
-                newest = c.date
-            if c.date > steps and c.kind in ("project", "task"):
-                steps = c.date
-    worked_out = ({key: tuple(found) for key, found in by.items()}, newest, steps)
+    worked_out = ({key: tuple(found) for key, found in by.items()}, *dates_in_force(changes))
     if len(changes) > 100:  # a short journal is scanned as quickly as looked up
         while len(_WORKED_OUT) >= 2:
             del _WORKED_OUT[next(iter(_WORKED_OUT))]
         _WORKED_OUT[id(changes)] = (changes, worked_out)
     return worked_out
+
+
+def dates_in_force(changes: Sequence[Change]) -> tuple[dt.date, dt.date]:
+    """The newest date of `changes` in force, and of those of projects and tasks (dt.date.min: none)."""
+    newest = steps = dt.date.min
+    for c in changes:
+        if c.withdrawn is None:
+            if c.date > newest:
+                newest = c.date
+            if c.date > steps and c.kind in ("project", "task"):
+                steps = c.date
+    return newest, steps
+
+
+def _newest(changes: Sequence[Change]) -> tuple[dt.date, dt.date]:
+    """`dates_in_force` of a dashboard's changes: for LazyChanges, from what is known of those not
+    made yet and the changes since, without making them."""
+    if changes.__class__ is LazyChanges:
+        return changes.dates()
+    return _of_changes(changes)[1:]
+
+
+class Known(NamedTuple):
+    """What the first frame asks of a run of changes (a journal's kept state's), known without them:
+    the newest dates in force (as `dates_in_force`), and each target's values of its current figure
+    (`current_known`), by id, as `decode` gives them when first asked for."""
+
+    newest: dt.date
+    steps: dt.date
+    current: Mapping[str, Any]  # by target id, as the kept state holds it: `decode` reads it
+    decode: Callable[[Any], tuple]
+
+
+def current_known(changes: Sequence[Change]) -> dict[str, tuple]:
+    """For each target whose current figure `changes` change: the value the first of them replaced
+    and the date it stood at (withdrawn or not), and of those in force the last recorded for each
+    date, as (date, new, seq, at, who), by date: what series.series makes its points of."""
+    first: dict[str, tuple] = {}
+    days: dict[str, dict[dt.date, tuple]] = {}
+    for c in changes:
+        if c.kind != "target" or c.field != "current":
+            continue
+        if c.id not in first:
+            first[c.id] = (c.old, c.old_date)
+            days[c.id] = {}
+        if c.withdrawn is None:
+            on = days[c.id]
+            there = on.get(c.date)
+            if there is None or c.seq >= there[2]:  # of one day, the one recorded later stands
+                on[c.date] = (c.date, c.new, c.seq, c.at, c.who)
+    return {ident: (*first[ident], tuple(on[day] for day in sorted(on))) for ident, on in days.items()}
+
+
+class LazyChanges(Sequence):
+    """A dashboard's changes when read from a journal's kept state: the kept ones (made by `make`
+    when first looked at: 100,000 of them take 50 ms) and those applied since. Compares, hashes, adds
+    and pickles as the tuple of them does. What the first frame needs of them (the dates in force, a
+    target's series) is worked out from `known`, what the kept state says of the kept ones, and the
+    changes since, without making the kept ones."""
+
+    __slots__ = ("_make", "_count", "since", "known", "_all", "_dates", "worked_out")
+
+    def __init__(self, make: Callable[[], list[Change]], count: int, since: tuple[Change, ...], known: Known) -> None:
+        self._make, self._count, self.since, self.known, self._all = make, count, since, known, None
+        self._dates: tuple[dt.date, dt.date] | None = None
+        self.worked_out: dict = {}  # what series works out of them, by target
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        """`dates_in_force` of all of them."""
+        if self._dates is None:
+            newest, steps = dates_in_force(self.since)
+            self._dates = (max(newest, self.known.newest), max(steps, self.known.steps))
+        return self._dates
+
+    def current(self, target_id: str) -> tuple | None:
+        """`current_known` of the kept ones for `target_id` (None: they do not change its figure)."""
+        kept = self.known.current.get(target_id)
+        return None if kept is None else self.known.decode(kept)
+
+    def _tuple(self) -> tuple[Change, ...]:
+        if self._all is None:
+            self._all = (*self._make(), *self.since)
+        return self._all
+
+    def __len__(self) -> int:
+        return self._count + len(self.since)
+
+    def __getitem__(self, index):
+        return self._tuple()[index]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __reversed__(self):
+        return reversed(self._tuple())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._tuple()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyChanges):
+            return self._tuple() == other._tuple()
+        return self._tuple() == other if isinstance(other, tuple) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __add__(self, other: tuple) -> tuple:
+        return self._tuple() + tuple(other)
+
+    def __radd__(self, other: tuple) -> tuple:
+        return tuple(other) + self._tuple()
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self):
+        return tuple, (self._tuple(),)
 
 
 def grouped(figures: tuple[Figure, ...]) -> list[tuple[str, tuple[Figure, ...]]]:

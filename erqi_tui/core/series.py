@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from .model import Briefing, Dashboard, Quantity, Target
+from .model import Briefing, Change, Dashboard, LazyChanges, Quantity, Target
 from .progress import time_elapsed_share
 from .units import SCALES, dimension, in_base_unit
 
@@ -33,9 +33,45 @@ def series(dashboard: Dashboard, target_id: str) -> list[Point]:
     """The target's values in date order, whatever order they were recorded in: the data file's
     figure, then every update in force (withdrawn ones left out). Of two values for one day the
     one recorded later stands."""
+    if dashboard.changes.__class__ is LazyChanges:
+        return _series_known(dashboard, target_id)
     points = recorded(dashboard, target_id)
     by_date = dict(zip(map(_DATE, points), points))  # a later recording of a day replaces an earlier one
     return list(by_date.values())
+
+
+def _series_known(dashboard: Dashboard, target_id: str) -> list[Point]:
+    """`series` of a dashboard read from a journal's kept state, from what it knows of the changes
+    kept (each day's last value in force, model.current_known) and the changes since, without
+    making the kept ones: of the points `recorded` gives, only each day's last is needed."""
+    target = next(t for t in dashboard.targets if t.id == target_id)
+    changes = dashboard.changes
+    kept = changes.worked_out.get(target_id)
+    if kept is not None and kept[0] is target and kept[1] == dashboard.meta.as_of:
+        return list(kept[2])
+    since = [c for c in changes.since if c.kind == "target" and c.id == target_id and c.field == "current"]
+    known = changes.current(target_id)
+    old, old_date, days = None, None, ()
+    if known is not None:
+        old, old_date, days = known
+    elif since:
+        old, old_date = since[0].old, since[0].old_date
+    points = _first_point(dashboard, target, known is not None or bool(since), old, old_date)
+    points += map(tuple.__new__, repeat(Point), days)
+    points += map(tuple.__new__, repeat(Point), map(_POINT_OF_CHANGE, [c for c in since if c.withdrawn is None]))
+    points.sort(key=_DATE_SEQ)
+    points = list(dict(zip(map(_DATE, points), points)).values())
+    changes.worked_out[target_id] = (target, dashboard.meta.as_of, tuple(points))
+    return points
+
+
+def _first_point(dashboard: Dashboard, target: Target, changed: bool, old: Quantity | None,
+                 old_date: dt.date | None) -> list[Point]:
+    """The data file's value of `target`: the one the first update of its figure replaced (`old`, at
+    `old_date`), when one `changed` it, else its current figure."""
+    if changed:
+        return [Point(old_date or dashboard.meta.as_of, old)] if old is not None else []
+    return [Point(dashboard.target_date(target), target.current)] if target.current is not None else []
 
 
 def recorded(dashboard: Dashboard, target_id: str) -> list[Point]:
@@ -45,14 +81,10 @@ def recorded(dashboard: Dashboard, target_id: str) -> list[Point]:
     kept = _RECORDED.get(key)
     if kept is not None and kept[0] is dashboard.changes and kept[1] is target and kept[2] == dashboard.meta.as_of:
         return list(kept[3])
-    changes = [c for c in dashboard.history("target", target_id) if c.field == "current"]
-    points: list[Point] = []
-    if changes:
-        first = changes[0]
-        if first.old is not None:
-            points.append(Point(first.old_date or dashboard.meta.as_of, first.old))
-    elif target.current is not None:
-        points.append(Point(dashboard.target_date(target), target.current))
+    changes: list[Change] = [c for c in dashboard.history("target", target_id) if c.field == "current"]
+    first = changes[0] if changes else None
+    points = _first_point(dashboard, target, first is not None, None if first is None else first.old,
+                          None if first is None else first.old_date)
     # Point(c.date, c.new, c.seq, c.at, c.who), made in C: a year of 100,000 updates is 50,000 a target
     points += map(tuple.__new__, repeat(Point), map(_POINT_OF_CHANGE, [c for c in changes if c.withdrawn is None]))
     points.sort(key=_DATE_SEQ)

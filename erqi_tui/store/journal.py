@@ -20,11 +20,10 @@ import re
 import threading
 import tomllib
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any, Callable, NamedTuple
 
 from ..core import fields
-from ..core.model import Briefing, Change, Dashboard, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
+from ..core.model import Briefing, Change, Dashboard, LazyChanges, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
 from ..core.problems import DataError, said
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
@@ -496,7 +495,8 @@ class JournalReader(Validator):
         items[ident] = value
 
     def dashboard(self) -> Dashboard:
-        changes = tuple(self.changes) if self.prefix is None else _LazyChanges(self.prefix, tuple(self.changes))
+        prefix = self.prefix
+        changes = tuple(self.changes) if prefix is None else LazyChanges(prefix.changes, prefix.count, tuple(self.changes), prefix.known)
         dashboard = self.base._replace(targets=tuple(self.targets.values()), changes=changes,
                                        journal_entries=self.count, briefings=tuple(b for b in self.briefings if b))
         if self.projects is not None:
@@ -793,14 +793,15 @@ class JournalReader(Validator):
 # Its format is marshal of plain data (str, int, float, bool, None, tuples, lists, bytes), which
 # loads at the speed of C and cannot run code; the records are rebuilt from it column by column
 # (100,000 changes in some 60 ms, where pickle took 1.6 s), and only when first looked at (a record
-# looks at none). marshal is not made to withstand a crafted file, so a kept state is read only from
+# looks at none; nor does the first frame: what it asks of them, the newest dates in force and each
+# target's last value of each day, is kept beside them as model.Known). marshal is not made to withstand a crafted file, so a kept state is read only from
 # a regular file owned by this user that no one else may write (files.read_own), made by this code
 # (its stamp) and whole (the CRC it carries of its content): another user's file, a link, a corrupt
 # or cut file cost a whole read, never a wrong figure or an error.
 
 from types import MappingProxyType  # noqa: E402 (what only the kept state needs)
 
-from ..core.model import NO_ENGLISH  # noqa: E402
+from ..core.model import NO_ENGLISH, Known, dates_in_force, current_known  # noqa: E402
 
 KEEP_FROM = 64 * 1024  # bytes applied beyond the state kept before it is kept again (some 450 updates)
 KEPT_MAGIC = b"erqi-tui journal state\n"
@@ -1058,12 +1059,16 @@ def _kept_bytes(replay: Replay, source: bytes) -> bytes:
             encoded += (table, ident, replaced(table, ident, record[index + 2]))
         records.append(tuple(encoded))
     parts = (*(replay.pending[0] if replay.pending is not None else ()), marshal.dumps(records))
+    # What the first frame asks of the changes (model.Known), so that it need not make them: each
+    # target's values as plain data, decoded only when asked for.
+    known = (*map(_encoded, dates_in_force(changes)),
+             {ident: _encoded(values) for ident, values in current_known(changes).items()})
     state = (source, replay.size, replay.digest, replay.bom, replay.chars, replay.count, len(base.changes),
              _changed(replay.targets, base.targets), _changed(replay.projects, base.projects),
              _changed(replay.tasks, base.tasks), [_encoded(b) for b in replay.briefings],
              _withdrawals(withdrawn), tuple(replay.withdrawals),
              len(changes), marshal.dumps((numbers, units, at_least, approx, others, dates, moments, texts,
-                                          tuple(column.tobytes() for column in columns))), parts)
+                                          tuple(column.tobytes() for column in columns))), parts, known)
     payload = marshal.dumps(state)
     return KEPT_MAGIC + _code_stamp() + zlib.crc32(payload).to_bytes(4, "big") + payload
 
@@ -1184,7 +1189,7 @@ def _loaded_state(base: Dashboard, path: Path, data: bytes, source: Callable[[],
     if not _CLASSES:
         _CLASSES.update(_model_classes())
     (made_over, size, digest, bom, chars, count, before, targets, projects, tasks, briefings, withdrawn,
-     withdrawals, changes, columns, parts) = marshal.loads(payload)
+     withdrawals, changes, columns, parts, (newest, steps, current)) = marshal.loads(payload)
     if size > len(data) or len(base.changes) != before or made_over != source():
         return None
     hasher = _digest(memoryview(data)[:size])
@@ -1200,7 +1205,12 @@ def _loaded_state(base: Dashboard, path: Path, data: bytes, source: Callable[[],
                                                                          whos, notes, strict=True)), strict=True))
     reader.withdrawals = set(withdrawals)
     reader.changes = []
-    reader.prefix = _KeptChanges(changes, columns, base.changes, dict(reader.withdrawn))
+    if current.__class__ is not dict:
+        return None
+    known = Known(_decoded(newest), _decoded(steps), current, _decoded)
+    if known.newest.__class__ is not dt.date or known.steps.__class__ is not dt.date:
+        return None
+    reader.prefix = _KeptChanges(changes, columns, base.changes, dict(reader.withdrawn), known)
     reader.count = count
     reader.pending, reader.kept_size = (parts, reader.prefix), size
     replay = reader.kept(reader.dashboard(), size, hasher, chars)._replace(bom=bom)
@@ -1212,10 +1222,13 @@ _MAKING = threading.Lock()
 
 class _KeptChanges:
     """The changes a kept state holds, made from its columns when first asked for (a record, which
-    looks at none of them, does not pay for them): `count` of them, the data file's own first."""
+    looks at none of them, does not pay for them, nor the first frame, which asks what is `known`
+    of them): `count` of them, the data file's own first."""
 
-    def __init__(self, count: int, columns: bytes, base: tuple[Change, ...], withdrawn: dict[int, Withdrawal]) -> None:
+    def __init__(self, count: int, columns: bytes, base: tuple[Change, ...], withdrawn: dict[int, Withdrawal],
+                 known: Known) -> None:
         self.count = len(base) + count
+        self.known = known
         self._columns, self._from_data_file, self._withdrawn = columns, base, withdrawn
         self._made: tuple[list[Change], list, int] | None = None
 
@@ -1264,57 +1277,3 @@ class _KeptChanges:
         if len(changes) != self.count:
             raise ValueError("kept changes")
         return changes, table, len(numbers)
-
-
-class _LazyChanges(Sequence):
-    """A dashboard's changes when read from a kept state: a tuple of the kept ones and those applied
-    since, made when first looked at. Compares, hashes, adds and pickles as that tuple does."""
-
-    __slots__ = ("_kept", "_since", "_all")
-
-    def __init__(self, kept: _KeptChanges, since: tuple[Change, ...]) -> None:
-        self._kept, self._since, self._all = kept, since, None
-
-    def _tuple(self) -> tuple[Change, ...]:
-        if self._all is None:
-            self._all = (*self._kept.changes(), *self._since)
-        return self._all
-
-    def __len__(self) -> int:
-        return self._kept.count + len(self._since)
-
-    def __getitem__(self, index):
-        return self._tuple()[index]
-
-    def __iter__(self):
-        return iter(self._tuple())
-
-    def __reversed__(self):
-        return reversed(self._tuple())
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._tuple()
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _LazyChanges):
-            return self._tuple() == other._tuple()
-        return self._tuple() == other if isinstance(other, tuple) else NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash(self._tuple())
-
-    def __add__(self, other: tuple) -> tuple:
-        return self._tuple() + tuple(other)
-
-    def __radd__(self, other: tuple) -> tuple:
-        return tuple(other) + self._tuple()
-
-    def __repr__(self) -> str:
-        return repr(self._tuple())
-
-    def __reduce__(self):
-        return tuple, (self._tuple(),)

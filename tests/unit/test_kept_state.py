@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, rule
 
 from erqi_tui import store
-from erqi_tui.core.model import Briefing, Quantity, Update
+from erqi_tui.core import series
+from erqi_tui.core.model import Briefing, LazyChanges, Quantity, Update
 from erqi_tui.store import datafile, files, journal
 
 from .test_withdrawals import FILE, TODAY, Journaling, withdrawal
@@ -104,6 +105,67 @@ def test_the_changes_read_from_the_kept_state_are_the_full_reads_tuple_to_every_
     assert list(changes) == list(full) and list(reversed(changes)) == list(reversed(full)) and full[5] in changes
     assert hash(changes) == hash(full) and pickle.loads(pickle.dumps(changes)) == full
     assert changes + () == full == () + changes
+
+
+def first_frame(dashboard) -> tuple:
+    """What the first frame asks of a dashboard's changes: the dates its figures and its projects'
+    steps stand at, and each target's values by day (its chart and its card's trend)."""
+    return dashboard.as_of, dashboard.steps_as_of, {t.id: series.series(dashboard, t.id) for t in dashboard.targets}
+
+
+COUNTED = FILE + '''
+[[target]]
+id = "signed"
+name = "签约项目"
+target = { value = 30, unit = "个" }
+'''
+
+
+def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_toml, monkeypatch):
+    """A process that starts from the kept state answers the first frame's questions from what the
+    state keeps of its changes and the changes since, without making the kept ones (100,000 take
+    50 ms), and gets what the changes of a whole read give: after records (several on one day, out
+    of date order, a target changed only since), withdrawals of entries kept and appended since, and
+    a withdrawal that makes a day's earlier value stand again."""
+    made = []
+    columns_read = journal._KeptChanges._columns_read
+    monkeypatch.setattr(journal._KeptChanges, "_columns_read", lambda self: made.append(self) or columns_read(self))
+    path = write_toml(COUNTED)
+    amount = lambda value, n, who="wang": Update("target", "amount", {"current": Quantity(value, "亿元")}, day(n), who)  # noqa: E731
+    signed = lambda value, n: Update("target", "signed", {"current": Quantity(value, "个")}, day(n), "li")  # noqa: E731
+    monkeypatch.setattr(journal, "KEEP_FROM", 0)
+    store.record_all(path, [amount(110 + n, n % 7) for n in range(30)], today=TODAY)  # four or five a day
+    store.record_all(path, [Update("project", "base", {"status": "开工"}, day(3), "li"), amount(150, -20)], today=TODAY)
+    store.record(path, withdrawal(29), today=TODAY)  # day 0's last: the one before it stands again
+    store.record(path, withdrawal(31), today=TODAY)  # the project's step: steps_as_of goes back
+
+    def check(lazy: bool = True) -> None:
+        bound = journal.KEEP_FROM
+        monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # this read keeps nothing (keeping makes them)
+        made.clear()
+        loaded = store.read(path)  # a new process
+        monkeypatch.setattr(journal, "KEEP_FROM", bound)
+        assert (loaded.dashboard.changes.__class__ is LazyChanges) is lazy
+        asked = first_frame(loaded.dashboard)
+        assert not made or not lazy
+        assert asked == first_frame(whole(path)) == first_frame(loaded.dashboard._replace(changes=tuple(loaded.dashboard.changes)))
+
+    check()
+    monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # kept no more: what follows is applied since
+    store.record_all(path, [signed(n, 40 - n) for n in range(1, 4)], today=TODAY)  # a target changed since only
+    store.record_all(path, [amount(300, 5, "zhao"), amount(301, 100)], today=TODAY)
+    check()
+    store.record(path, amount(302, 5), today=TODAY)
+    store.record(path, withdrawal(39), today=TODAY)  # one appended since
+    store.record(path, Update("project", "base", {"status": "投产"}, day(150), "li"), today=TODAY)
+    store.record(path, withdrawal(37), today=TODAY)  # the target changed since: its last day's value
+    check()
+    store.record(path, withdrawal(12), today=TODAY)  # one kept: the kept ones are made to take it back
+    check(lazy=False)
+    monkeypatch.setattr(journal, "KEEP_FROM", 0)
+    store.record(path, withdrawal(36), today=TODAY)  # kept again, with it
+    check()
+    assert first_frame(store.read(path).dashboard)[0] == day(150)
 
 
 def test_records_appended_since_are_applied_on_the_kept_state(year, whole_reads, monkeypatch):
@@ -389,7 +451,9 @@ class KeptJournaling(Journaling):
 
     @invariant()
     def a_start_from_the_kept_state_is_a_full_read(self) -> None:
-        assert store.read(self.path).dashboard == whole(self.path) == self.loaded.dashboard
+        started = store.read(self.path).dashboard
+        assert first_frame(started) == first_frame(whole(self.path))  # from what is kept of the changes
+        assert started == whole(self.path) == self.loaded.dashboard
 
 
 KeptJournaling.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None,
