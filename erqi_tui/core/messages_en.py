@@ -86,7 +86,7 @@ EN: dict[str, str] = {
     "历史：{name}": "History: {name}", "尚无更新记录：数值均来自数据文件。":
         "No updates recorded yet: every value comes from the data file.",
     "日期": "Date", "原值": "Was", "新值": "Now", "记录人": "By", "备注": "Note", "记录时间": "Recorded",
-    "当前值": "Current value", "名称": "Name",
+    "当前值": "Current value", "名称": "Name", "序号": "No.", "更新项": "What changed", "：{note}": ": {note}",
 }
 
 for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("产业布局", "Layout"),

@@ -64,6 +64,14 @@ def test_example_year_investment_pane_en(snap_compare):
     assert snap_compare(make_app(EXAMPLE_YEAR, lang="en"), press=["2"], terminal_size=(100, 30))
 
 
+@pytest.mark.parametrize("size, lang", [((80, 24), "en"), ((100, 30), "zh"), ((200, 50), "en")],
+                         ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else v)
+def test_history_of_a_target(snap_compare, size, lang):
+    """h on 招商引资's first card: each column says what it holds (序号, 截至, 更新项…); at 80 columns no
+    date is cut and the note keeps room (issue 25)."""
+    assert snap_compare(make_app(EXAMPLE_YEAR, lang=lang), press=["2", "tab", "h"], terminal_size=size)
+
+
 def test_big_screen_forced_at_100x30(snap_compare):
     app = make_app()
     app.force_big = True

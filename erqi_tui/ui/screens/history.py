@@ -24,24 +24,52 @@ def shown(value) -> str:
     return value or fmt.MISSING
 
 
-def history_table(changes, selected: int | None = None) -> Table | Text:
+COLUMNS = ("序号", "截至", "更新项", "原值", "新值", "记录人", "备注", "记录时间")
+
+
+def history_table(changes, selected: int | None = None) -> "HistoryTable | Text":
     """The changes as a table; the rows of update number `selected` highlighted."""
     if not changes:
         return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
-    table = Table(box=None, padding=(0, 1), header_style="bold")
-    for title in ("#", "日期", "字段", "原值", "新值", "记录人", "备注", "记录时间"):  # 字段: 当前值, 状态…
-        table.add_column(tr(title), overflow="fold")
+    return HistoryTable(changes, selected)
+
+
+class HistoryTable:
+    """The table laid out for the width it is given: where its rows do not fit on a line each (80
+    columns), the time of recording goes under its date and what changed over two lines, so that
+    the note keeps room to be read and no date is cut."""
+
+    def __init__(self, changes, selected: int | None) -> None:
+        self.changes, self.selected = changes, selected
+
+    def __rich_console__(self, console, options):
+        from rich.measure import Measurement
+
+        table = _table(self.changes, self.selected, narrow=False)
+        if Measurement.get(console, options, table).maximum > options.max_width:
+            table = _table(self.changes, self.selected, narrow=True)
+        yield table
+
+
+def _table(changes, selected: int | None, narrow: bool) -> Table:
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, header_style="bold")
+    # Each column says what it holds: the update's number (w withdraws it by that number), the date
+    # the value is as of, what was changed (当前值, 状态, 节点…), the value before and after it.
+    for title in COLUMNS:
+        table.add_column(tr(title), overflow="fold", min_width=10 if title in ("截至", "记录时间") else None,
+                         max_width=8 if narrow and title == "更新项" else None)
+    recorded = "%Y-%m-%d\n%H:%M" if narrow else "%Y-%m-%d %H:%M"
     for change in changes:
         struck = "strike dim" if change.withdrawn else ""
         note = plain(change.note or "", struck, single_line=False)
         if change.withdrawn:
             w = change.withdrawn
             note.append_text(plain(tr("（已由 {who} 于 {at} 撤销{why}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
-                                      why=f"：{w.note}" if w.note else ""), "italic", single_line=False))
+                                      why=tr("：{note}", note=w.note) if w.note else ""), "italic", single_line=False))
         table.add_row(str(change.seq or ""), Text(change.date.isoformat(), struck),
                       Text(tr(FIELD_NAMES.get(change.field, change.field)), struck),
                       plain(shown(change.old), struck), plain(shown(change.new), struck or "bold"),
-                      plain(change.who, struck), note, Text(change.at.strftime("%Y-%m-%d %H:%M"), struck),
+                      plain(change.who, struck), note, Text(change.at.strftime(recorded), struck),
                       style="reverse" if selected is not None and change.seq == selected else None)
     return table
 
