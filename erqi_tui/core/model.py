@@ -448,24 +448,35 @@ class Known(NamedTuple):
     decode: Callable[[Any], tuple]
 
 
-def current_known(changes: Sequence[Change]) -> dict[str, tuple]:
+def current_known(changes: Sequence[Change], briefing: Briefing | None = None) -> dict[str, tuple]:
     """For each target whose current figure `changes` change: the value the first of them replaced
-    and the date it stood at (withdrawn or not), and of those in force the last recorded for each
-    date, as (date, new, seq, at, who), by date: what series.series makes its points of."""
+    and the date it stood at (withdrawn or not); of those in force, the last recorded for each date,
+    as (date, new, seq, at, who), by date: what series.series makes its points of; and with a
+    `briefing` (the last made), ((its date, its moment), the last of those in force at its date as
+    known at its moment, or None), what series.difference compares with (None: no briefing)."""
     first: dict[str, tuple] = {}
     days: dict[str, dict[dt.date, tuple]] = {}
+    shown: dict[str, tuple | None] = {}
     for c in changes:
         if c.kind != "target" or c.field != "current":
             continue
         if c.id not in first:
             first[c.id] = (c.old, c.old_date)
             days[c.id] = {}
+            shown[c.id] = None
         if c.withdrawn is None:
+            point = (c.date, c.new, c.seq, c.at, c.who)
             on = days[c.id]
             there = on.get(c.date)
             if there is None or c.seq >= there[2]:  # of one day, the one recorded later stands
-                on[c.date] = (c.date, c.new, c.seq, c.at, c.who)
-    return {ident: (*first[ident], tuple(on[day] for day in sorted(on))) for ident, on in days.items()}
+                on[c.date] = point
+            if briefing is not None and c.date <= briefing.date and c.at <= briefing.at:
+                there = shown[c.id]
+                if there is None or (c.date, c.seq) >= (there[0], there[2]):
+                    shown[c.id] = point
+    asked = None if briefing is None else (briefing.date, briefing.at)
+    return {ident: (*first[ident], tuple(on[day] for day in sorted(on)), asked and (asked, shown[ident]))
+            for ident, on in days.items()}
 
 
 class LazyChanges(Sequence):

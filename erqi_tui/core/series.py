@@ -49,20 +49,24 @@ def _series_known(dashboard: Dashboard, target_id: str) -> list[Point]:
     kept = changes.worked_out.get(target_id)
     if kept is not None and kept[0] is target and kept[1] == dashboard.meta.as_of:
         return list(kept[2])
-    since = [c for c in changes.since if c.kind == "target" and c.id == target_id and c.field == "current"]
-    known = changes.current(target_id)
-    old, old_date, days = None, None, ()
-    if known is not None:
-        old, old_date, days = known
-    elif since:
-        old, old_date = since[0].old, since[0].old_date
-    points = _first_point(dashboard, target, known is not None or bool(since), old, old_date)
-    points += map(tuple.__new__, repeat(Point), days)
-    points += map(tuple.__new__, repeat(Point), map(_POINT_OF_CHANGE, [c for c in since if c.withdrawn is None]))
+    first, known, since = _known_parts(dashboard, target)
+    points = [*first, *map(tuple.__new__, repeat(Point), () if known is None else known[2]), *since]
     points.sort(key=_DATE_SEQ)
     points = list(dict(zip(map(_DATE, points), points)).values())
     changes.worked_out[target_id] = (target, dashboard.meta.as_of, tuple(points))
     return points
+
+
+def _known_parts(dashboard: Dashboard, target: Target) -> tuple[list[Point], tuple | None, list[Point]]:
+    """Of a dashboard read from a journal's kept state, `target`'s value in the data file (as a
+    list of none or one point), what the kept state knows of it (model.current_known; None: the
+    changes kept do not change it) and its values in force applied since, as points."""
+    changes = dashboard.changes
+    since = [c for c in changes.since if c.kind == "target" and c.id == target.id and c.field == "current"]
+    known = changes.current(target.id)
+    old, old_date = (known[0], known[1]) if known is not None else (since[0].old, since[0].old_date) if since else (None, None)
+    first = _first_point(dashboard, target, known is not None or bool(since), old, old_date)
+    return first, known, list(map(tuple.__new__, repeat(Point), map(_POINT_OF_CHANGE, [c for c in since if c.withdrawn is None])))
 
 
 def _first_point(dashboard: Dashboard, target: Target, changed: bool, old: Quantity | None,
@@ -198,11 +202,46 @@ class Difference(NamedTuple):
 def difference(dashboard: Dashboard, target_id: str, since: Since) -> Difference | None:
     """The target's value now against its value at `since`; None when it has no value now or
     nothing changed since then."""
+    if dashboard.changes.__class__ is LazyChanges:
+        found = _difference_known(dashboard, target_id, since)
+        if found is not _UNKNOWN:
+            return found
     points = recorded(dashboard, target_id)
     if not points:
         return None
     now = value_at(points, max(p.date for p in points))
     before = value_at(points, since.date, since.known_by)
+    if before is not None and before.value == now.value:
+        return None
+    return Difference(since, before, now)
+
+
+_UNKNOWN = object()
+
+
+def _difference_known(dashboard: Dashboard, target_id: str, since: Since) -> Difference | None | object:
+    """`difference` of a dashboard read from a journal's kept state, without making the changes
+    kept: the value now is the last of `series`, and the value at `since` the one `series` gives
+    for that date or, as known at a moment (a briefing's), the latest of the value the kept state
+    knows at that briefing, the data file's and those applied since. _UNKNOWN when the kept state
+    does not know it (a briefing made since): `recorded` is needed."""
+    points = series(dashboard, target_id)
+    if not points:
+        return None
+    now = points[-1]
+    if since.known_by is None:
+        before = value_at(points, since.date)
+    else:
+        target = next(t for t in dashboard.targets if t.id == target_id)
+        first, known, applied = _known_parts(dashboard, target)
+        candidates = [p for p in (*first, *applied)
+                      if p.date <= since.date and (p.at is None or p.at <= since.known_by)]
+        if known is not None:
+            if known[3] is None or known[3][0] != (since.date, since.known_by):
+                return _UNKNOWN
+            if known[3][1] is not None:
+                candidates.append(tuple.__new__(Point, known[3][1]))
+        before = max(candidates, key=_DATE_SEQ, default=None)  # as value_at: the last by date, then entry
     if before is not None and before.value == now.value:
         return None
     return Difference(since, before, now)

@@ -794,7 +794,7 @@ class JournalReader(Validator):
 # loads at the speed of C and cannot run code; the records are rebuilt from it column by column
 # (100,000 changes in some 60 ms, where pickle took 1.6 s), and only when first looked at (a record
 # looks at none; nor does the first frame: what it asks of them, the newest dates in force and each
-# target's last value of each day, is kept beside them as model.Known). marshal is not made to withstand a crafted file, so a kept state is read only from
+# target's last value of each day and at the last briefing, is kept beside them as model.Known). marshal is not made to withstand a crafted file, so a kept state is read only from
 # a regular file owned by this user that no one else may write (files.read_own), made by this code
 # (its stamp) and whole (the CRC it carries of its content): another user's file, a link, a corrupt
 # or cut file cost a whole read, never a wrong figure or an error.
@@ -1061,8 +1061,12 @@ def _kept_bytes(replay: Replay, source: bytes) -> bytes:
     parts = (*(replay.pending[0] if replay.pending is not None else ()), marshal.dumps(records))
     # What the first frame asks of the changes (model.Known), so that it need not make them: each
     # target's values as plain data, decoded only when asked for.
-    known = (*map(_encoded, dates_in_force(changes)),
-             {ident: _encoded(values) for ident, values in current_known(changes).items()})
+    briefings = [b for b in replay.briefings if b]
+    try:  # the one the first frame compares with (series.default_since)
+        current = current_known(changes, max(briefings, key=lambda b: b.at) if briefings else None)
+    except TypeError:  # moments that do not compare: a comparison reads the changes
+        current = current_known(changes)
+    known = (*map(_encoded, dates_in_force(changes)), {ident: _encoded(values) for ident, values in current.items()})
     state = (source, replay.size, replay.digest, replay.bom, replay.chars, replay.count, len(base.changes),
              _changed(replay.targets, base.targets), _changed(replay.projects, base.projects),
              _changed(replay.tasks, base.tasks), [_encoded(b) for b in replay.briefings],

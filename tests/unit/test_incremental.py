@@ -196,7 +196,7 @@ def test_a_refused_withdrawal_names_the_dependant_as_a_full_read_does(year):
     loaded = store.read(year)
     loaded, _ = store.record(year, Update("project", "p1", {"status": "开工"}, dt.date(2024, 12, 30), "li"),
                              reuse=loaded, today=TODAY)
-    with pytest.raises(store.Refused, match=r"update\[202\]"):
+    with pytest.raises(store.Refused, match=r"第 202 条更新|update\[202\]"):
         store.record(year, withdrawal(1), reuse=loaded, today=TODAY)
     assert store.read(year, loaded).dashboard == store.load(year) == loaded.dashboard
 

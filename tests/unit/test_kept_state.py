@@ -109,8 +109,13 @@ def test_the_changes_read_from_the_kept_state_are_the_full_reads_tuple_to_every_
 
 def first_frame(dashboard) -> tuple:
     """What the first frame asks of a dashboard's changes: the dates its figures and its projects'
-    steps stand at, and each target's values by day (its chart and its card's trend)."""
-    return dashboard.as_of, dashboard.steps_as_of, {t.id: series.series(dashboard, t.id) for t in dashboard.targets}
+    steps stand at, each target's values by day (its chart and its card's trend) and its change
+    since the last briefing (and, as --since asks, since a date)."""
+    since = series.default_since(dashboard)
+    return (dashboard.as_of, dashboard.steps_as_of, {t.id: series.series(dashboard, t.id) for t in dashboard.targets},
+            {t.id: since and series.difference(dashboard, t.id, since) for t in dashboard.targets},
+            {(t.id, n): series.difference(dashboard, t.id, series.Since(day(n))) for t in dashboard.targets
+             for n in (-30, 0, 4, 60)})
 
 
 COUNTED = FILE + '''
@@ -131,15 +136,20 @@ def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_to
     columns_read = journal._KeptChanges._columns_read
     monkeypatch.setattr(journal._KeptChanges, "_columns_read", lambda self: made.append(self) or columns_read(self))
     path = write_toml(COUNTED)
-    amount = lambda value, n, who="wang": Update("target", "amount", {"current": Quantity(value, "亿元")}, day(n), who)  # noqa: E731
-    signed = lambda value, n: Update("target", "signed", {"current": Quantity(value, "个")}, day(n), "li")  # noqa: E731
+    minutes = iter(range(1000))  # each recorded a minute after the one before
+    moment = lambda: dt.datetime(2024, 10, 8, 9) + dt.timedelta(minutes=next(minutes))  # noqa: E731
+    amount = lambda value, n, who="wang": Update("target", "amount", {"current": Quantity(value, "亿元")}, day(n), who,  # noqa: E731
+                                                 at=moment())
+    signed = lambda value, n: Update("target", "signed", {"current": Quantity(value, "个")}, day(n), "li", at=moment())  # noqa: E731
     monkeypatch.setattr(journal, "KEEP_FROM", 0)
-    store.record_all(path, [amount(110 + n, n % 7) for n in range(30)], today=TODAY)  # four or five a day
+    store.record_all(path, [amount(110 + n, n % 7) for n in range(20)], today=TODAY)  # three a day
+    store.mark_briefing(path, Briefing(day(4), moment() + dt.timedelta(seconds=30), "zhao"))  # its comparison is kept
+    store.record_all(path, [amount(110 + n, n % 7) for n in range(20, 30)], today=TODAY)  # after it
     store.record_all(path, [Update("project", "base", {"status": "开工"}, day(3), "li"), amount(150, -20)], today=TODAY)
     store.record(path, withdrawal(29), today=TODAY)  # day 0's last: the one before it stands again
     store.record(path, withdrawal(31), today=TODAY)  # the project's step: steps_as_of goes back
 
-    def check(lazy: bool = True) -> None:
+    def check(lazy: bool = True, makes: bool = False) -> None:
         bound = journal.KEEP_FROM
         monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # this read keeps nothing (keeping makes them)
         made.clear()
@@ -147,23 +157,27 @@ def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_to
         monkeypatch.setattr(journal, "KEEP_FROM", bound)
         assert (loaded.dashboard.changes.__class__ is LazyChanges) is lazy
         asked = first_frame(loaded.dashboard)
-        assert not made or not lazy
+        assert bool(made) is (makes or not lazy)
+        assert any(asked[3].values()) or not loaded.dashboard.briefings
         assert asked == first_frame(whole(path)) == first_frame(loaded.dashboard._replace(changes=tuple(loaded.dashboard.changes)))
 
     check()
     monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # kept no more: what follows is applied since
     store.record_all(path, [signed(n, 40 - n) for n in range(1, 4)], today=TODAY)  # a target changed since only
-    store.record_all(path, [amount(300, 5, "zhao"), amount(301, 100)], today=TODAY)
+    store.record_all(path, [amount(300, 5, "zhao"), amount(301, 100), amount(303, 4)], today=TODAY)  # after the briefing
     check()
     store.record(path, amount(302, 5), today=TODAY)
     store.record(path, withdrawal(39), today=TODAY)  # one appended since
     store.record(path, Update("project", "base", {"status": "投产"}, day(150), "li"), today=TODAY)
     store.record(path, withdrawal(37), today=TODAY)  # the target changed since: its last day's value
     check()
+    later = dt.datetime.now().replace(microsecond=0) + dt.timedelta(hours=1)  # the last, whatever the clock
+    store.mark_briefing(path, Briefing(day(3), later, "zhao"))  # not kept: the comparison makes them
+    check(makes=True)
     store.record(path, withdrawal(12), today=TODAY)  # one kept: the kept ones are made to take it back
     check(lazy=False)
     monkeypatch.setattr(journal, "KEEP_FROM", 0)
-    store.record(path, withdrawal(36), today=TODAY)  # kept again, with it
+    store.record(path, withdrawal(36), today=TODAY)  # kept again, with it and the briefing
     check()
     assert first_frame(store.read(path).dashboard)[0] == day(150)
 
@@ -425,6 +439,13 @@ class KeptJournaling(Journaling):
     @rule(bound=st.sampled_from((0, 300, 3000)))
     def keep_every(self, bound: int) -> None:
         journal.KEEP_FROM = bound
+
+    @rule(day=st.integers(min_value=0, max_value=200))
+    def mark_briefing(self, day: int) -> None:
+        if self.fresh:
+            self.loaded = store.read(self.path)
+        self.loaded = store.mark_briefing(self.path, Briefing(dt.date(2024, 6, 1) + dt.timedelta(days=day), None, "zhao"),
+                                          reuse=self.loaded)
 
     @rule()
     def spoil_the_kept_state(self) -> None:
