@@ -87,6 +87,7 @@ EN: dict[str, str] = {
         "No updates recorded yet: every value comes from the data file.",
     "日期": "Date", "原值": "Was", "新值": "Now", "记录人": "By", "备注": "Note", "记录时间": "Recorded",
     "当前值": "Current value", "名称": "Name", "序号": "No.", "更新项": "What changed", "：{note}": ": {note}",
+    "未显示的图表（屏幕不够大）：{names}": "Charts not shown (the screen is too small): {names}",
 }
 
 for _zh, _en in (("总览", "Overview"), ("招商引资", "Investment"), ("产业布局", "Layout"),

@@ -72,6 +72,14 @@ def test_history_of_a_target(snap_compare, size, lang):
     assert snap_compare(make_app(EXAMPLE_YEAR, lang=lang), press=["2", "tab", "h"], terminal_size=size)
 
 
+@pytest.mark.parametrize("data, lang", [("example", "en"), ("bundled", "zh")])
+def test_big_screen_at_160x45(snap_compare, data, lang):
+    """The 大屏 where it starts (160 columns): fewer charts, larger, where not all have room, and the
+    预警 and 要闻数据 whole beside them (issue 25)."""
+    app = make_app(EXAMPLE_YEAR, lang=lang) if data == "example" else make_app(lang=lang)
+    assert snap_compare(app, press=["1"], terminal_size=(160, 45))
+
+
 def test_big_screen_forced_at_100x30(snap_compare):
     app = make_app()
     app.force_big = True
@@ -144,3 +152,35 @@ def test_the_big_screen_fills_its_space_and_lines_up_its_charts():
             assert target in text
 
     run_with(app, check, size=(200, 50))
+
+
+@pytest.mark.parametrize("data", ["example", "bundled"])
+@pytest.mark.parametrize("size", [(160, 45), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_big_screen_reads_whole(data, size, lang):
+    """The 大屏 at 160×45 and 200×50, in Chinese and English (issue 25): nothing cut with …, the 预警
+    and 要闻数据 whole in their cell (nothing scrolls), every chart shown with room for its plot, and a
+    chart left out for want of room named."""
+    from erqi_tui.ui.panes.big import MIN_PLOT, BigOverview
+    from erqi_tui.ui.widgets.course import BurnUp, TargetCourse
+
+    from .helpers import run_with, screen_text
+
+    app = make_app(EXAMPLE_YEAR, lang=lang) if data == "example" else make_app(lang=lang)
+
+    async def check(pilot):
+        await pilot.pause()
+        big = app.query_one(BigOverview)
+        side = big.query_one("#big-side")
+        assert side.max_scroll_y == 0, side.virtual_size
+        body = screen_text(app).splitlines()[4:-1]
+        assert not [line for line in body if "…" in line]
+        charts = list(big.query(TargetCourse))
+        for chart in charts:
+            if chart.display:
+                assert chart.query_one(BurnUp).size.height >= MIN_PLOT + 2  # the plot, the months, the legend
+        hidden = [c for c in charts if not c.display]
+        note = str(big.query_one("#big-hidden").render())
+        assert all(c.item.target.name in note for c in hidden) if lang == "zh" else bool(note) == bool(hidden)
+
+    run_with(app, check, size=size)
