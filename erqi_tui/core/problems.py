@@ -88,6 +88,8 @@ def key_words(key: str, lang: str) -> str:
             context, rest_from = part, 1
         else:
             break
+    if not context and parts[0] == "set" and len(parts) > 1:  # an update's field, its row named apart (import)
+        context = "update"
     if context in TABLE and not said_parts:  # [meta], [layout]: the table itself
         english, chinese = TABLE[context]
         said_parts.append(f"{chinese}（[{context}]）" if zh else f"{english} ([{context}])")
