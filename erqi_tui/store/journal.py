@@ -314,6 +314,8 @@ def _extended(replay: Replay, path: Path, tail: str, data: bytes | int, hasher: 
     for index, entry in enumerate(document.get("briefing", []), start=len(replay.briefings) + 1):
         if reader.table(entry, f"briefing[{index}]", BRIEFING_KEYS) is not None:
             reader.briefings.append(reader.briefing(f"briefing[{index}]", entry))
+    if document.get("briefing") and reader.kept_size:  # the state kept knows what the last briefing
+        reader.kept_size = 0  # compares with (model.current_known): kept again with this one (store._kept)
     entries = []
     for index, entry in enumerate(document.get("update", []), start=replay.count + 1):
         if reader.table(entry, f"update[{index}]", UPDATE_KEYS) is not None:

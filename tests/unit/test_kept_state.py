@@ -182,6 +182,24 @@ def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_to
     assert first_frame(store.read(path).dashboard)[0] == day(150)
 
 
+def test_a_briefing_keeps_the_state_again(year, monkeypatch, whole_reads):
+    """What the first frame compares with is the last briefing's: marking one keeps the state again
+    (a record keeps it only after KEEP_FROM bytes), so the next process need not make the changes."""
+    monkeypatch.setattr(journal, "KEEP_FROM", 2000)
+    size = lambda: journal.journal_path(year).stat().st_size  # noqa: E731
+    loaded, _ = store.record(year, Update("target", "amount", {"current": Quantity(300, "亿元")}, day(140), "li"), today=TODAY)
+    assert loaded.journal.kept < size()
+    loaded = store.mark_briefing(year, Briefing(day(136), None, "zhao"))
+    assert loaded.journal.kept == size()
+    made = []
+    columns_read = journal._KeptChanges._columns_read
+    monkeypatch.setattr(journal._KeptChanges, "_columns_read", lambda self: made.append(self) or columns_read(self))
+    started = store.read(year).dashboard
+    assert first_frame(started) == first_frame(whole(year)) and not made
+    assert started.briefings[-1].date == day(136) and all(first_frame(started)[3].values())
+    assert not whole_reads
+
+
 def test_records_appended_since_are_applied_on_the_kept_state(year, whole_reads, monkeypatch):
     monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # nothing kept from here on: the tail grows
     store.record(year, Update("target", "amount", {"current": Quantity(400, "亿元")}, day(190), "li"), today=TODAY)
