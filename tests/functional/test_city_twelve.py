@@ -66,7 +66,7 @@ def test_the_expected_ranking_and_what_it_rests_on(twelve):
         (0.52 + 0.48 + 0.55 + 0.50) / 4 - progress.time_elapsed_share(dt.date(2025, 6, 30), 2025))
     # Another year: shown, not ranked; the broken file: listed with its problem.
     assert [stem(r) for r in comparison.unranked] == ["高新区"] and "2024 年的数据" in rows["高新区"].note
-    assert [stem(r) for r in comparison.broken] == ["经开区"] and "meta.year" in rows["经开区"].note
+    assert [stem(r) for r in comparison.broken] == ["经开区"] and "文件信息（[meta]）的 year（年度）" in rows["经开区"].note
     # Two districts of one name, told apart by their file.
     assert {rows["巩义市"].label, rows["巩义市（修订）"].label} == {"巩义市", "巩义市（修订）"}
     assert city_view.headline(comparison) == "全市：10 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2025 年"

@@ -102,7 +102,7 @@ def test_nothing_is_recorded_while_the_data_file_is_broken(data):
     data.write_text(data.read_text(encoding="utf-8").replace("year = 2024", 'year = "2024"'), encoding="utf-8")
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "2024-06-30")
-    assert result.returncode == 2 and "meta.year" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "文件信息（[meta]）的 year（年度）" in result.stderr and "Traceback" not in result.stderr
     assert not journal.journal_path(data).exists()
 
 
