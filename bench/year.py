@@ -6,9 +6,11 @@ record alone (store.record after a read, as the app saves), with those updates a
 
 Each journal is read once before the runs counted, as the first start after the updates were
 recorded would (a full read, which keeps the state beside the journal): the runs counted start from
-that kept state, as every start after the first does. --no-kept measures without it.
+that kept state, as every start after the first does. --no-kept measures without it. --briefing
+marks a briefing in every journal (the empty one too) after the updates, so that the first frame
+compares each target with it.
 
-    python bench/year.py [--runs 5] [--updates 10000 100000] [--no-screen] [--no-kept]"""
+    python bench/year.py [--runs 5] [--updates 10000 100000] [--no-screen] [--no-kept] [--briefing]"""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from erqi_tui import store  # noqa: E402
 from erqi_tui.store import journal  # noqa: E402
-from erqi_tui.core.model import Quantity, Update  # noqa: E402
+from erqi_tui.core.model import Briefing, Quantity, Update  # noqa: E402
 
 BUNDLED = HERE.parent / "data" / "targets.toml"
 KEY_LINE = "命令面板".encode()
@@ -88,6 +90,7 @@ def main() -> None:
                         help="the journals' lengths (default 10000 100000)")
     parser.add_argument("--no-screen", action="store_true", help="time `record` only")
     parser.add_argument("--no-kept", action="store_true", help="no kept state: every process reads the journal whole")
+    parser.add_argument("--briefing", action="store_true", help="a briefing marked after the updates")
     args = parser.parse_args()
     if args.no_kept:  # a kept state that no process may use: one in a folder it cannot write is never made
         store.journal.KEEP_FROM = 1 << 62
@@ -98,6 +101,9 @@ def main() -> None:
         if args.no_kept:
             for path in files.values():
                 store.journal.kept_path(store.journal.journal_path(path)).mkdir(parents=True)  # where it would go: never written
+        if args.briefing:
+            for path in files.values():
+                store.mark_briefing(path, Briefing(dt.date(2024, 9, 30), None, "bench"))
         for name, path in files.items():  # the first read after the updates: full, and keeps the state
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "erqi_tui", "check", "--data", str(path)], check=True,
