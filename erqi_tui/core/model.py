@@ -486,10 +486,10 @@ class LazyChanges(Sequence):
     target's series) is worked out from `known`, what the kept state says of the kept ones, and the
     changes since, without making the kept ones."""
 
-    __slots__ = ("_make", "_count", "since", "known", "_all", "_dates", "worked_out")
+    __slots__ = ("_make", "_kept_many", "since", "known", "_all", "_dates", "worked_out")
 
     def __init__(self, make: Callable[[], list[Change]], count: int, since: tuple[Change, ...], known: Known) -> None:
-        self._make, self._count, self.since, self.known, self._all = make, count, since, known, None
+        self._make, self._kept_many, self.since, self.known, self._all = make, count, since, known, None
         self._dates: tuple[dt.date, dt.date] | None = None
         self.worked_out: dict = {}  # what series works out of them, by target
 
@@ -511,7 +511,7 @@ class LazyChanges(Sequence):
         return self._all
 
     def __len__(self) -> int:
-        return self._count + len(self.since)
+        return self._kept_many + len(self.since)
 
     def __getitem__(self, index):
         return self._tuple()[index]
