@@ -162,7 +162,7 @@ class Journaling(RuleBasedStateMachine):
                 assert "不能撤销" not in str(refused)
             else:  # refused only because an update in force depends on it: the one named
                 assert dependants, f"update {seq} refused with nothing in force depending on it: {refused}"
-                assert any(f"update[{d}]" in str(refused) for d in dependants), str(refused)
+                assert any(f"第 {d} 条更新（[[update]] 第 {d} 项）" in str(refused) for d in dependants), str(refused)
             assert store.load(self.path) == self.loaded.dashboard  # nothing written
             return
         assert entry.live and not dependants, f"update {seq} withdrawn though {dependants} depend on it"
@@ -203,7 +203,7 @@ def district(write_toml):
 def test_a_new_project_is_withdrawn_after_its_later_change(district):
     record(district, Update("project", "p1", {"name": "新项目"}, dt.date(2024, 6, 2), "wang", new=True))
     record(district, Update("project", "p1", {"status": "签约"}, dt.date(2024, 6, 3), "wang"))
-    with pytest.raises(store.Refused, match=r"update\[2\]"):  # the change is in force: it names it
+    with pytest.raises(store.Refused, match=r"第 2 条更新（\[\[update\]\] 第 2 项）"):  # the change in force: named
         record(district, withdrawal(1))
     record(district, withdrawal(2))
     loaded = record(district, withdrawal(1))
