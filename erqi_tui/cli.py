@@ -108,7 +108,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded) -> int:
             task = next((t for t in dashboard.tasks if t.id == args.task), None)
             if task is None:
                 return refuse(tr("没有 id 为 {id} 的重点任务", id=repr(args.task))
-                              + ("" if dashboard.tasks else tr("（数据文件中没有 [[task]]）")))
+                              + ("" if dashboard.tasks else tr("（数据文件中没有列出重点任务（[[task]]））")))
             if not args.done or args.set or args.value is not None or args.new or steps(args) or args.unit or args.person:
                 return refuse(tr("--task ID 只与 --done 同用（不能同时给 --set、--value、--new、--reach、--raise、--resolve、--unit 或 --person）"))
             update, errors = edits.task_finished(task, {"date": date.isoformat(), "note": args.note}, who,

@@ -573,7 +573,7 @@ EN.update({  # record's refusals, in the CLI's language (issue 20)
     "没有 id 为 {id} 的目标；目标的 id 有：{ids}": "no target has the id {id}; the ids are: {ids}",
     "--target 只与 --value 同用（不能同时给 --set、--new、--done、--reach、--raise、--resolve、--unit 或 --person）":
         "--target takes --value (and not --set, --new, --done, --reach, --raise, --resolve, --unit or --person)",
-    "没有 id 为 {id} 的重点任务": "no task has the id {id}", "（数据文件中没有 [[task]]）": " (the data file lists no [[task]])",
+    "没有 id 为 {id} 的重点任务": "no task has the id {id}", "（数据文件中没有列出重点任务（[[task]]））": " (the data file lists no tasks, [[task]])",
     "--task ID 只与 --done 同用（不能同时给 --set、--value、--new、--reach、--raise、--resolve、--unit 或 --person）":
         "--task ID takes --done (and not --set, --value, --new, --reach, --raise, --resolve, --unit or --person)",
     "--reach 节点、--raise 诉求、--resolve 诉求 每次只用一个，且与 --project ID 同用（不能同时给 --set、--value、--new 或 --done）":
@@ -982,3 +982,5 @@ EN.update({  # a folder shared by several officials
 EN.update({"一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录）":
            "an existing TOML file (perhaps another district's data file or journal)"})
 EN.update({"没有匹配“{query}”的命令": "No command matches “{query}”"})
+EN.update({"指标或项目": "Target or project"})
+EN.update({"（{source}）": " ({source})"})

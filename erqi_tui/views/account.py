@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
 from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Project, Stage, Target, grouped
+from ..core.i18n import tr
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
 
@@ -183,7 +184,7 @@ def project_details(dashboard: Dashboard, project: Project, at: dt.date) -> list
         if field.key == "figure":
             rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
         elif field.key == "milestone":
-            rows += [(label if index == 0 else "", fmt.step(step, at) + (f"（{step.source}）" if step.source else ""))
+            rows += [(label if index == 0 else "", fmt.step(step, at) + (tr("（{source}）", source=step.source) if step.source else ""))
                      for index, step in enumerate(project.milestones)]
         elif field.key == "request":
             rows += [(label if index == 0 else "", fmt.request(request, project, at))

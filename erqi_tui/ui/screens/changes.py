@@ -16,7 +16,8 @@ from .history import FIELD_NAMES, shown
 from .listed import ListedScreen
 from ..actions import bindings
 
-COLUMNS = ("日期", "对象", "字段", "原值", "新值", "记录人", "记录时间", "#", "备注")
+# Named as the history names them (序号, 截至, 更新项); 指标或项目 says what the row is about.
+COLUMNS = ("截至", "指标或项目", "更新项", "原值", "新值", "记录人", "记录时间", "序号", "备注")
 
 
 class Row(NamedTuple):
