@@ -33,7 +33,9 @@ class DataFile(Validator):
         targets = [self.target(k, t) for k, t in raw_targets]
         figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
         events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
-        self.target_names = [t.id for t in targets if t]  # what a stage's target may name
+        # What a stage's target may name: every id as written, a target's with a problem of its own
+        # too (that problem is said; naming it elsewhere is not a second one).
+        self.target_names = written_ids(raw_targets)
         raw_stages = self.tables(doc, "stage", STAGE_KEYS)
         stages = [self.stage(k, t) for k, t in raw_stages]
         self.unique_stage_ids(raw_stages)
@@ -41,7 +43,7 @@ class DataFile(Validator):
         stage_names = [s.name for s in stages if s]
         axis_ids = [a.id for a in layout.axes] if layout else []
         # what a project's counts_for may name: a target, or a stage that has an id
-        self.target_names = self.target_names + [s.id for s in stages if s and s.id]
+        self.target_names = self.target_names + written_ids(raw_stages)
         projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
         raw_tasks = self.tables(doc, "task", TASK_KEYS)
         tasks = [self.task(k, t) for k, t in raw_tasks]
@@ -394,3 +396,8 @@ MILESTONE_KEYS = {"name", "planned", "reached", "stage", "source", "en", "respon
 
 REQUEST_KEYS = {"what", "raised", "resolved", "responsible", "person", "source", "en"}
 TASK_KEYS = {"id", "name", "area", "deadline", "done", "responsible", "person", "source", "en"}
+
+
+def written_ids(raw: list[tuple[str, dict]]) -> list[str]:
+    """The ids of `raw` tables as written (text ones), whether or not the rest of each table is right."""
+    return list(dict.fromkeys(t["id"] for _, t in raw if isinstance(t, dict) and isinstance(t.get("id"), str) and t["id"]))

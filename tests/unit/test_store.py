@@ -202,3 +202,13 @@ def test_an_edit_that_puts_the_time_back_is_still_seen(data):
     os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert os.stat(data).st_size == st.st_size and os.stat(data).st_mtime_ns == st.st_mtime_ns
     assert store.fingerprint(data) != before
+
+
+def test_a_target_with_a_problem_is_not_named_unknown_where_it_is_used(write_toml):
+    """A stage that counts for a target whose own figure is wrong is not a second problem: the
+    reader says what is wrong with the target, not that the stage names an unknown one."""
+    text = (GOOD_META + '\n[[target]]\nid = "signed"\nname = "新签约"\ntarget = { value = -30, unit = "个" }\n'
+            'current = { value = 13, unit = "个" }\npane = "investment"\n'
+            '\n[[stage]]\nid = "s1"\nname = "签约"\ntarget = "signed"\n')
+    problem = only_problem(write_toml(text))
+    assert problem.key.startswith("target[1]")
