@@ -17,7 +17,7 @@ from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, TargetLine, account, project_cell, stage_words
+from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
 from .report import responsible, since_line
 
 def _line(text) -> str:
@@ -152,7 +152,12 @@ def figure_phrase(figure) -> str:
 def warning_lines(section: Section) -> list[str]:
     return [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(line.target, "name"), single_line=True),
                share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
-            for line in section.behind]
+            + _register(assumed_day(line.progress, line.early)) for line in section.behind]
+
+
+def _register(text: str) -> str:
+    """A phrase the screen spaces (超前 2.4 个百分点) as the official register writes it, unspaced."""
+    return text if english() else text.replace(" ", "")
 
 
 def title(dashboard: Dashboard, what_if: dt.date | None) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
-from ..views.account import Account, account, project_cell, responsible, stage_words
+from ..views.account import Account, account, assumed_day, project_cell, responsible, stage_words
 
 
 @dataclass
@@ -119,7 +119,8 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         if s.pane == "overview":
             tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
                                 [[data(line.target, "name"), fmt.percent(line.progress.completion),
-                                  fmt.points(line.progress.gap, signed=False)] for line in s.behind]))
+                                  fmt.points(line.progress.gap, signed=False) + assumed_day(line.progress, line.early)]
+                                 for line in s.behind]))
             tables += _figure_tables(s.figures, tr("要闻数据"))
         elif s.pane != "layout":
             tables += _figure_tables(s.figures, title)

@@ -19,7 +19,7 @@ from ..core import fields, fmt, progress, series, units
 from ..core.i18n import data, pane_title, tr
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, account, project_value, stage_words
+from ..views.account import Account, Section, account, assumed_day, project_value, stage_words
 from .report import heading, responsible, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
@@ -326,9 +326,12 @@ def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], lis
     if section.targets:
         out.append((tr("年度目标"), *target_table(acc, section.targets)))
     if section.behind:
+        noted = any(line.early for line in section.behind)  # a verdict that rests on the day assumed
         out.append((tr("预警"),
-                    [Column(tr("目标")), Column(tr("完成率"), "share"), Column(tr("较序时进度（个百分点）"), "points")],
-                    [[data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1)]
+                    [Column(tr("目标")), Column(tr("完成率"), "share"), Column(tr("较序时进度（个百分点）"), "points"),
+                     *([Column(tr("说明"))] if noted else [])],
+                    [[data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1),
+                      *([assumed_day(line.progress, line.early).strip().strip("（）()")] if noted else [])]
                      for line in section.behind]))
     figure_rows = _figure_rows(section.figures)
     if figure_rows:

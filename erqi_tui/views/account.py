@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
 from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Project, Stage, Target, grouped
-from ..core.i18n import tr
+from ..core.i18n import english, tr
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
 
@@ -27,10 +27,39 @@ class TargetLine(NamedTuple):
     progress: TargetProgress
     projection: Projection | None
     change: Difference | None
+    # Where the source gives only the month (as_of = "2024-05") and the verdict would differ on its
+    # first day: the target judged then. The verdict rests on the day assumed, and says so.
+    early: TargetProgress | None = None
 
     @property
     def target(self) -> Target:
         return self.progress.target
+
+
+def verdict_words(p: TargetProgress) -> str:
+    """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "持平（与序时进度一致）" / "进度未知"."""
+    word = tr(progress.VERDICT_WORD[p.verdict])
+    if p.gap is None or p.verdict == progress.ON_SCHEDULE:
+        return word + (tr("（与序时进度一致）") if p.verdict == progress.ON_SCHEDULE else "")
+    return f"{word} {fmt.points(p.gap, signed=False)}"
+
+
+def at_month_start(p: TargetProgress, dashboard: Dashboard, what_if: dt.date | None) -> TargetProgress | None:
+    """`p` judged on its month's first day, where the source gives only the month (not in a what-if)
+    and the verdict would differ: TargetLine.early."""
+    if what_if or not fmt.month_only(p.as_of, dashboard.meta):
+        return None
+    return progress.at_month_start(p, dashboard.meta.year)
+
+
+def assumed_day(p: TargetProgress, early: TargetProgress | None) -> str:
+    """"（按月末计；按5月初计为超前 2.4 个百分点）" where the verdict rests on the month's end the
+    source never gave (`early` from at_month_start); "" where it does not. The screen's 预警 and
+    every export's say it alike."""
+    if early is None:
+        return ""
+    text = tr("（按月末计；按{month}月初计为{verdict}）", month=p.as_of.month, verdict=verdict_words(early))
+    return " " + text if english() else text
 
 
 class FigureBlock(NamedTuple):
@@ -104,8 +133,9 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
     year = d.meta.year
     lines: dict[str, TargetLine] = {}
     for p in progress.assess_all(d.targets, d, what_if):
+        early = at_month_start(p, d, what_if)
         lines[p.target.id] = TargetLine(p, series.projection(p.target, p.as_of, year),
-                                        series.difference(d, p.target.id, since) if since else None)
+                                        series.difference(d, p.target.id, since) if since else None, early)
     every = tuple(lines[t.id] for t in d.targets)
     by_gap = {id(p): line for line in every for p in (line.progress,)}
     behind = tuple(by_gap[id(p)] for p in progress.warnings([line.progress for line in every]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import docx
 from openpyxl import load_workbook
@@ -114,14 +115,34 @@ def test_the_exports_say_the_bounds_and_what_is_needed_in_the_screens_words():
     row = next(r for r in md.splitlines() if r.startswith(f"| {line.target.name} |"))
     assert f"| {goal} |" in row and f"| {need} |" in row
     assert f"<td>{goal}</td>" in page and f"<td>{need}</td>" in page
-    assert "30+" not in md + page and "2.4 个" not in md + page
+    assert "30+" not in md + page and not re.search(r"2\.4 个(?!百分点)", md + page)  # 2.4 个 a month
     document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard)))
     text = "".join(p.text for p in document.paragraphs) + "".join(
         c.text for t in document.tables for r in t.rows for c in r.cells)
     # The briefing writes figures and units together (余下7个月需完成至少17个), as the article does.
     tight = lambda words: words.replace(" ", "")  # noqa: E731
     assert goal in text and tight(need).replace("需", "需完成", 1) in text
-    assert "30+" not in text and "2.4个" not in text
+    assert "30+" not in text and not re.search(r"2\.4个(?!百分点)", text)  # 2.4 个 a month
     (gap,) = [text.partition(" ")[2] for text in said if text.startswith("缺口 ")]  # 无（按此进度可完成）
     row = next(r for r in document.tables[0].rows if r.cells[0].text == line.target.name)
     assert [c.text for c in row.cells[2:3] + row.cells[6:7]] == [goal, gap]  # 年度目标, 缺口
+
+
+def test_a_warning_that_rests_on_the_day_assumed_says_so_everywhere():
+    """issue 25: the article gives 五月, no day; 签约额 is 落后 at the month's end and 超前 at its
+    start. The screen's 预警 says 按月末计 and the other end; so do Markdown, HTML, the Word briefing
+    and the workbook's 预警 sheet, in the words of one function (views.account.assumed_day)."""
+    from erqi_tui.views.account import assumed_day
+
+    dashboard = store.load(bundled_data())
+    line = account(dashboard).line("signed-amount")
+    said = assumed_day(line.progress, line.early)
+    assert said == "（按月末计；按5月初计为超前 2.4 个百分点）"
+    assert said in report.to_markdown(dashboard) and said in report.to_html(dashboard)
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard)))
+    assert any(said.replace(" ", "") in p.text for p in document.paragraphs)
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard)))
+    cells = [c for ws in book for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert said.strip("（）") in cells
+    # A what-if date is a day the user chose: nothing rests on an assumed one.
+    assert account(dashboard, dashboard.as_of).line("signed-amount").early is None

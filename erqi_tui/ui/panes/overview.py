@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...core import fmt, progress
-from ...core.i18n import data, tr
+from ...views.account import assumed_day, at_month_start
+from ...core.i18n import data, english, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..themes import ThemedStatic
 from ..widgets.text import content, plain
@@ -93,11 +94,9 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     for item in behind:
         line = content((data(item.target, "name"), "bold"),
                        "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ", verdict_text(item))
-        early = (progress.at_month_start(item, meta.year)
-                 if not context.what_if and fmt.month_only(item.as_of, meta) else None)
+        early = at_month_start(item, context.dashboard, context.what_if)
         if early is not None:  # the verdict rests on the day assumed: say so, and the other end
-            line += content((" " + tr("（按月末计；按{month}月初计为{verdict}）", month=item.as_of.month,
-                                      verdict=verdict_text(early).plain), "dim"))
+            line += content(((" " if not english() else "") + assumed_day(item, early), "dim"))
         lines.append(line)
     for project, step in overdue[:OVERDUE_SHOWN]:
         lines.append(content((tr("逾期未报"), "bold $erqi-behind"), " ", (data(project, "name"), "bold"), " · ",

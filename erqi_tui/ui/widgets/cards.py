@@ -14,7 +14,8 @@ from textual.widgets import Static
 from ...core import fmt
 from ...core.i18n import data, tr
 from ...core.model import Figure
-from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, VERDICT_WORD, TargetProgress, is_stale
+from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, TargetProgress, is_stale
+from ...views.account import verdict_words
 from .bars import progress_line
 from .requests import DrillRequested, EditRequested, HistoryRequested
 from .text import join, plain
@@ -23,14 +24,6 @@ from ..themes import Themed, themed
 
 # In the theme's colours ($erqi-ahead…, ui/themes.py); bold: bright in 16 colours.
 VERDICT_STYLE = {AHEAD: "bold $erqi-ahead", BEHIND: "bold $erqi-behind", ON_SCHEDULE: "bold", "unknown": "dim"}
-
-
-def verdict_words(progress: TargetProgress) -> str:
-    """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "进度未知"."""
-    word = tr(VERDICT_WORD[progress.verdict])
-    if progress.gap is None or progress.verdict == ON_SCHEDULE:
-        return word + (tr("（与序时进度一致）") if progress.verdict == ON_SCHEDULE else "")
-    return f"{word} {fmt.points(progress.gap, signed=False)}"
 
 
 def verdict_text(progress: TargetProgress) -> Content:
