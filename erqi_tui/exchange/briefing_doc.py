@@ -12,18 +12,55 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
-from .report import responsible, since_line
+from .report import responsible
 
 def _line(text) -> str:
     """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
     (a newline would be a line break inside a heading or a cell)."""
     return fmt.clean(str(text), single_line=True)
+
+
+def day(date: dt.date, year: int | None = None) -> str:
+    """A date as the briefing writes it: 2025年9月30日, or 9月30日 within `year` (the data's); in
+    English ISO, 2025-09-30, as the heading's (as of 2025-09-30)."""
+    if english():
+        return date.isoformat()
+    if date.year == year:
+        return tr("{month}月{day}日", month=date.month, day=date.day)
+    return tr("{year}年{month}月{day}日", year=date.year, month=date.month, day=date.day)
+
+
+def period(when) -> str:
+    """A model.When as the briefing writes it: 2025年9月 (a month), 2025年9月30日 (a day), 2025年内
+    (the year); in English as the source gives it (fmt.when)."""
+    import calendar
+
+    first, last = when.first, when.last
+    if english():
+        return fmt.when(when)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return tr("{year}年内", year=first.year)
+    if first == last:
+        return day(first)
+    if (first.year, first.month) == (last.year, last.month) and first.day == 1 \
+            and last.day == calendar.monthrange(last.year, last.month)[1]:
+        return tr("{year}年{month}月", year=first.year, month=first.month)
+    return when.text
+
+
+def since_line(dashboard: Dashboard, since: Since | None) -> str:
+    """Which date the changes count from, and why: "变化自2025年9月30日（上次简报）。"."""
+    if since is None:
+        return ""
+    why = tr("上次简报") if since.briefing else "--since"
+    return tr("变化自{date}（{why}）。", date=day(since.date), why=why)
 
 
 TITLE_FONT = "宋体"
@@ -76,7 +113,7 @@ def course(line: TargetLine, year: int) -> str:
     parts = []
     change = line.change
     if change is not None and change.delta is not None:
-        when = fmt.short_date(change.since.date, year)
+        when = day(change.since.date, year)
         if change.delta == 0:
             parts.append(tr("较{date}持平", date=when))
         else:
@@ -113,25 +150,35 @@ def need_phrase(found: series.Projection) -> str:
     return tr("，余下{months}个月需完成{value}", months=fmt.number(months), value=figure)
 
 
-def pane_paragraph(acc: Account, section: Section, said: set[str]) -> str:
-    """The pane's targets, a sentence each with its change and projection, then its figures: one
-    paragraph. Each target is said once, where it first comes (总览 says them all; a pane exported
-    alone says its own); `said` keeps the ids said so far."""
+def pane_paragraphs(acc: Account, section: Section, said: set[str]) -> list[str]:
+    """The pane's targets, a paragraph each with its change and projection (a paragraph running
+    on for a page is hard to read), then its figures, stages and 举措 in one. Each target is said
+    once, where it first comes (总览 says them all; a pane exported alone says its own); `said`
+    keeps the ids said so far."""
     year = acc.dashboard.meta.year
-    separator = "; " if english() else "；"
-    parts = []
+    stop = "." if english() else "。"
+    targets = []
     for line in section.targets:
         if line.target.id in said:
             continue
         said.add(line.target.id)
         more = course(line, year)
-        parts.append(sentence(line.progress) + ((", " if english() else "，") + more if more else ""))
+        targets.append(sentence(line.progress) + ((", " if english() else "，") + more if more else "") + stop)
+    rest = pane_paragraph(acc, section, bool(targets))
+    return targets + ([rest] if rest else [])
+
+
+def pane_paragraph(acc: Account, section: Section, targets_said: bool) -> str:
+    """The pane's figures (总览's only where it says no target), stages and 举措: one paragraph."""
+    separator = "; " if english() else "；"
+    parts = []
     figures = [f for _, items in section.figures for f in items]
-    if section.pane != "overview" or not parts:
+    if section.pane != "overview" or not targets_said:
         parts += [figure_phrase(f) for f in figures]
     counted = [st for st in section.stages if st.count is not None]  # a stage with no count is left out
     for group in dict.fromkeys(stage_words(st)[0] for st in counted):  # each set of projects its own fact
-        words = tr("，").join(f"{stage_words(st)[1]}{amount(st.count)}" for st in counted if stage_words(st)[0] == group)
+        words = tr("，").join(tr("{label}{value}", label=fmt.clean(stage_words(st)[1], single_line=True), value=amount(st.count))
+                             for st in counted if stage_words(st)[0] == group)
         parts.append((fmt.clean(group, single_line=True) if group else tr("项目推进")) + tr("：") + words)
     if section.initiatives:
         parts.append(tr("举措：") + tr("；").join(
@@ -149,10 +196,23 @@ def figure_phrase(figure) -> str:
     return tr("{label}{value}", label=label, value=amount(figure.quantity))
 
 
-def warning_lines(section: Section) -> list[str]:
-    return [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(line.target, "name"), single_line=True),
+def warning_lines(acc: Account, section: Section) -> list[str]:
+    """The 预警 as the register says it: the targets behind schedule, then the projects' steps
+    overdue at the account's steps date, as the screen lists them."""
+    behind = [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(line.target, "name"), single_line=True),
                share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
             + _register(assumed_day(line.progress, line.early)) for line in section.behind]
+    overdue = [tr("{project}“{step}”节点逾期未报（计划{when}，按{date}计）", project=_line(data(project, "name")),
+                  step=_line(data(step, "name")), when=period(step.planned), date=_standing(acc.steps_at, acc.dashboard))
+               for project, step in section.overdue]
+    return behind + overdue
+
+
+def _standing(date: dt.date, dashboard: Dashboard) -> str:
+    """The date figures stand at, as precise as the source: 2025年11月 where it gives only the month."""
+    if fmt.month_only(date, dashboard.meta):
+        return fmt.standing(date, dashboard.meta)
+    return day(date)
 
 
 def _register(text: str) -> str:
@@ -293,7 +353,7 @@ def _cell_shortfall(line: TargetLine) -> str:
     return _derived(found.shortfall, found.target.unit, found.need_bound, need=True)
 
 
-def _start(document, title_font: str, body_font: str, head: str, when: str) -> None:
+def _start(document, title_font: str, body_font: str, head: str, when: str, year: int | str = "") -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -307,15 +367,32 @@ def _start(document, title_font: str, body_font: str, head: str, when: str) -> N
         style.font.size = Pt(size)
         style.paragraph_format.space_before = Pt(12)
         style.paragraph_format.space_after = Pt(6)
-    for text, size in ((head, 22), (when, 16)):  # 二号 title, the date under it
+    head_size, head_lines = title_lines(_line(head), year)
+    for lines, size in ((head_lines, head_size), ([_line(when)], 16)):  # 二号 title, the date under it
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.line_spacing = Pt(size * 1.6)
-        run = paragraph.add_run(_line(text))
-        run.font.size = Pt(size)
-        run.font.name = title_font
-        _set_fonts(run.element.get_or_add_rPr(), title_font)
-        run.bold = size > 16
+        for index, text in enumerate(lines):
+            run = paragraph.add_run(text)
+            if index < len(lines) - 1:
+                run.add_break()
+            run.font.size = Pt(size)
+            run.font.name = title_font
+            _set_fonts(run.element.get_or_add_rPr(), title_font)
+            run.bold = size > 16
+
+
+def title_lines(head: str, year: int | str = "") -> tuple[int, list[str]]:
+    """The title's size and lines: 二号 (22 pt) on one line where it fits the text's width, else
+    broken where a reader would, before the year (示例市示例河湾区 / 2025年目标推进情况), never
+    inside a word (Word breaks Chinese anywhere). English wraps at its spaces."""
+    from rich.cells import cell_len
+
+    width = (21 - MARGINS_CM["left"] - MARGINS_CM["right"]) / 2.54 * 72 * 0.92  # in points, with room
+    at = head.rfind(str(year)) if year else -1
+    if english() or cell_len(head) * 22 / 2 <= width or at <= 0:
+        return 22, [head]
+    return 22, [head[:at], head[at:]]
 
 
 def _body(document, text: str) -> None:
@@ -331,20 +408,21 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
 
     document = Document()
     head, when = title(dashboard, what_if)
-    _start(document, title_font, body_font, head, when)
+    _start(document, title_font, body_font, head, when, dashboard.meta.year)
     _page(document, head)
     acc = account(dashboard, what_if, pane, since)
     if since is not None:
         _body(document, since_line(dashboard, since))
     said: set[str] = set()
     for section in acc.sections:
-        text = pane_paragraph(acc, section, said)
-        if not text:
+        paragraphs = pane_paragraphs(acc, section, said)
+        if not paragraphs:
             continue
         document.add_heading(_line(pane_title(dashboard, section.pane)), level=1)
-        _body(document, text)
+        for text in paragraphs:
+            _body(document, text)
     overview = acc.section("overview")
-    warnings = warning_lines(overview) if overview else []
+    warnings = warning_lines(acc, overview) if overview else []
     if warnings:
         document.add_heading(tr("预警"), level=1)
         for line in warnings:
@@ -390,11 +468,9 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
-    # Each column as wide as its longest text asks (a header may wrap), within the text's width.
-    asks = [max(8, min(18, max([cell_len(_line(r[i])) for r in rows] + [cell_len(headers[i]) // 2 + 2]) + 2))
-            for i in range(len(headers))]  # in half-width characters, with the cell's margins
     text_width = 21 - MARGINS_CM["left"] - MARGINS_CM["right"]
-    widths = [Cm(text_width * a / sum(asks)) for a in asks]
+    size, widths = table_layout(headers, rows, text_width)
+    widths = [Cm(cm) for cm in widths]
     for column, width in zip(table.columns, widths):
         column.width = width  # the grid, which LibreOffice and WPS read; Word reads the cells'
     for index, values in enumerate([headers, *rows]):
@@ -406,7 +482,7 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.line_spacing = 1.0
             for run in paragraph.runs:
-                run.font.size = Pt(10.5)
+                run.font.size = Pt(size)
                 run.bold = index == 0
     for index, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
@@ -415,11 +491,67 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def _points(text: str, size: float = 10.5, bold: bool = False) -> float:
+    """About how wide `text` is set in `size` points: a full-width character a square, a half-width
+    one a little more than half."""
+    from rich.cells import cell_len
+
+    return cell_len(text) * size * (0.62 if not _CJK.search(text) else 0.5) * (1.1 if bold else 1.0)
+
+
+def _unbroken(text: str, header: bool, size: float = 10.5) -> float:
+    """The widest part of a cell that must not break, in points: a short cell whole (a figure with
+    its unit, 289.4亿元, 43.3%), a number or an English word in a longer one (Responsible), a
+    short header whole (完成率, 较序时进度)."""
+    from rich.cells import cell_len
+
+    if (header and _CJK.search(text) and len(text) <= 6) or (not header and cell_len(text) <= 10 and re.search(r"\d", text) and " " not in text):
+        return _points(text, size, bold=header)  # 完成率, 较序时进度; a figure with its unit, 289.4亿元
+    parts = [part for piece in _CJK.split(text) for part in piece.split()]
+    return max([_points(part, size, bold=header) for part in parts]
+               + [_points("字", size, bold=header) if _CJK.search(text) else 0])
+
+
+def table_layout(headers: list[str], rows: list[list[str]], text_width_cm: float) -> tuple[float, list[float]]:
+    """The table's font size and its columns' widths in cm: 五号 (10.5 pt), or smaller (9, 8 pt)
+    where the numbers and words that must not break do not fit the width in 五号 (English words
+    are longer than Chinese ones)."""
+    for size in (10.5, 9.0, 8.0):
+        widths = column_widths(headers, rows, text_width_cm, size)
+        if widths is not None:
+            return size, widths
+    return 8.0, column_widths(headers, rows, text_width_cm, 8.0, squeeze=True)
+
+
+def column_widths(headers: list[str], rows: list[list[str]], text_width_cm: float, size: float = 10.5,
+                  squeeze: bool = False) -> list[float] | None:
+    """Each column's width in cm, within `text_width_cm`: no narrower than what in it must not
+    break (numbers, words, short headers), the rest of the width shared as the longest texts ask."""
+    margin = 12.0  # the cells' left and right margins (0.19 cm each) and a little room, in points
+    total = text_width_cm / 2.54 * 72
+    least, asks = [], []
+    for i, head in enumerate(headers):
+        texts = [_line(r[i]) for r in rows]
+        least.append(max([_unbroken(head, True, size)] + [_unbroken(t, False, size) for t in texts]) + margin)
+        asks.append(max(least[-1], min(total / 3, max([_points(t, size) for t in texts] + [0]) + margin)))
+    if sum(least) >= total:  # too many columns to keep every number whole: None, or the nearest we can
+        return [text_width_cm * w / sum(least) for w in least] if squeeze else None
+    if sum(asks) <= total:  # room for every text on one line: share what is left alike
+        return [text_width_cm * w / sum(asks) for w in asks]
+    room = total - sum(least)
+    more = [a - m for a, m in zip(asks, least)]
+    return [(m + room * x / sum(more)) / total * text_width_cm for m, x in zip(least, more)]
+
+
 def to_city_docx(districts, what_if: dt.date | None) -> bytes:
     """全市 as a briefing: the districts ranked on the targets they share, each with the date its
     figures stand at, the furthest behind named; a table of each shared target's completion."""
     from docx import Document
 
+    from ..views import city as city_view
     from ..views.city import compare, method
 
     comparison = compare(districts, what_if)
@@ -433,12 +565,12 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
     ranked = [r for r in comparison.rows if r.rank]
     names = "、".join(n for _, n, _ in comparison.targets)
     if ranked:
-        parts = [tr("第{rank}名{name}（截至{date}），{verdict}", rank=r.rank, name=_line(r.label or r.district.name),
-                    date=_short(r.district.dashboard, what_if), verdict=_mean(r.score)) for r in ranked]
+        parts = [tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r),
+                    name=_line(r.label or r.district.name), date=_short(r.district.dashboard, what_if),
+                    verdict=_mean(r.score)) for r in ranked]
         text = tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
-        worst = next((r for r in ranked if r.worst), None)
-        if worst is not None:
-            text += tr("{name}最落后。", name=_line(worst.label or worst.district.name))
+        if city_view.worst_rows(comparison):  # none where all are level; all those tied for the last
+            text += tr("{name}最落后。", name=_line(city_view.worst_names(comparison)))
         _body(document, text)
         for row in ranked:  # what a rank leaves out (数值可疑, a stale date, a thin basis), said beside it
             if row.note:
@@ -470,8 +602,8 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
             p = found.progress
             text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
             cells.append(tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
-        rows.append([str(row.rank) if row.rank else fmt.MISSING, row.label or row.district.name,
-                     (what_if or d.as_of).isoformat() if d else fmt.MISSING, *cells,
+        rows.append([city_view.rank_text(row) or fmt.MISSING, row.label or row.district.name,
+                     city_view.standing(row, what_if) if d else fmt.MISSING, *cells,
                      f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])
     if comparison.targets:
         document.add_heading(tr("各地区完成情况"), level=2)
@@ -484,6 +616,8 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
 
 def _short(dashboard, what_if: dt.date | None) -> str:
     date = what_if or dashboard.as_of
+    if not what_if and fmt.month_only(date, dashboard.meta):  # the source gives only the month
+        return fmt.standing(date, dashboard.meta)
     return tr("{month}月{day}日", month=date.month, day=date.day)
 
 

@@ -9,6 +9,7 @@ import io
 
 from ..core import fmt
 from . import report
+from ..views import city as city_view
 from ..views.city import Comparison, District, basis_text, cell_note, compare, headline, method
 from ..core.i18n import tr
 
@@ -31,8 +32,8 @@ def _table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
             values = ["", row.district.path.name, "", "", *([""] * len(names)), "",
                       tr("无法读取：{problem}", problem=row.note)]
         else:
-            rank = ("⚠ " if row.worst else "") + (str(row.rank) if row.rank else fmt.MISSING)
-            date = row.date.isoformat() + (tr("（滞后）") if row.stale else "") if row.date else ""
+            rank = ("⚠ " if row.worst else "") + (city_view.rank_text(row) or fmt.MISSING)
+            date = city_view.standing(row) + (tr("（滞后）") if row.stale else "") if row.date else ""
             values = [rank, row.label or row.district.name, date, basis_text(row),
                       *(_cell(row, ident) for ident, _, _ in comparison.targets),
                       _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
@@ -70,8 +71,13 @@ def _column_kinds(targets: int) -> list[str]:
 
 
 def _html_cell(kind: str, text: str, esc) -> str:
-    if kind == "date" and text[:10].count("-") == 2:
-        return f'<td class="date"><span class="day">{esc(text[:10])}</span>{esc(text[10:])}</td>'
+    if kind == "date" and text:  # the date whole on one line, a stale date's （滞后） may go under it
+        day, _, rest = text.partition("（")
+        rest = "（" + rest if rest else ""
+        if not rest and " (" in text:  # English: "2025-10-31 (stale)", "May 2024 (stale)"
+            day, _, rest = text.partition(" (")
+            rest = " (" + rest
+        return f'<td class="date"><span class="day">{esc(day)}</span>{esc(rest)}</td>'
     return f'<td class="{kind}">{esc(text)}</td>' if kind else f"<td>{esc(text)}</td>"
 
 
@@ -116,7 +122,7 @@ def to_json(districts: list[District], what_if: dt.date | None) -> str:
     for row in comparison.rows:
         d = row.district.dashboard
         entry = {"file": str(row.district.path), "name": row.district.name, "label": row.label or row.district.name,
-                 "rank": row.rank, "worst": row.worst, "basis": row.basis, "suspect": row.suspect,
+                 "rank": row.rank, "tied": row.tied, "worst": row.worst, "basis": row.basis, "suspect": row.suspect,
                  "score": None if row.score is None else round(row.score, 6), "note": row.note or None}
         if d is not None:
             entry["year"] = d.meta.year
@@ -162,9 +168,56 @@ def district_date(row, what_if: dt.date | None) -> dt.date | None:
 def city_identity(comparison: Comparison, count: int, what_if: dt.date | None):
     from .workbook import Identity
 
-    date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
-            else tr("各地区数值截至日期见“数值截至”列")) + " " + method()
+    # A sentence of its own, as the pages' footer repeats it; the line under the title adds how the
+    # ranking is computed, a new sentence (_finish_xlsx).
+    if what_if:
+        date = tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) + full_stop()
+    else:
+        date = tr("各地区数值截至日期见“数值截至”列。")
     return Identity(title(comparison, count), date)
+
+
+def full_stop() -> str:
+    from ..core.i18n import english
+
+    return "." if english() else "。"
+
+
+def sentence_gap() -> str:
+    """Between two sentences: nothing after a Chinese 。, a space after an English full stop."""
+    from ..core.i18n import english
+
+    return " " if english() else ""
+
+
+MONTH_ZH, MONTH_EN = 'yyyy"年"m"月"', "mmm yyyy"  # a date whose source gave only the month
+
+
+def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: int) -> None:
+    """What the city's sheet shows beyond the shared table: a tied rank reads 并列1 (a number still,
+    by its format), a month-only date 2024年5月, and the line under the title (the date and how the
+    ranking is computed, two sentences) wraps across the table's width, as tall as it needs."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from rich.cells import cell_len
+
+    from ..core.i18n import english
+
+    sheet = table.sheet
+    for number, row in enumerate(comparison.rows, start=table.first):
+        if row.tied:
+            sheet.cell(number, 1).number_format = '0"="' if english() else '"并列"0'
+        if what_if is None and city_view.month_only(row):
+            sheet.cell(number, 3).number_format = MONTH_EN if english() else MONTH_ZH
+    line = 2  # title_block: the title, then the date: and after it the method, a sentence of its own
+    cell = sheet.cell(line, 1)
+    text = str(cell.value or "") + sentence_gap() + method()
+    cell.value = text
+    sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=width)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    across = sum(sheet.column_dimensions[get_column_letter(i)].width or 8 for i in range(1, width + 1))
+    lines = max(1, -(-cell_len(text) // max(int(across) - 2, 10)))
+    sheet.row_dimensions[line].height = 15 * lines + 2
 
 
 def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
@@ -198,6 +251,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if)
     table = write_table(book, tr("全市"), "city", who, tr("排名"), columns, rows)
+    _finish_xlsx(table, comparison, what_if, len(table.headers))
     ranked = len(comparison.ranked)  # the ranked rows come first: only they are charted
     if ranked:
         chart = BarChart()

@@ -16,7 +16,7 @@ from ..core import fields, fmt, progress, series
 from ..core.i18n import data, english, pane_title, tr
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
-from ..views.account import Account, account, assumed_day, project_cell, responsible, stage_words
+from ..views.account import Account, account, assumed_day, overdue_words, project_cell, responsible, stage_words
 
 
 @dataclass
@@ -121,6 +121,10 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
                                 [[data(line.target, "name"), fmt.percent(line.progress.completion),
                                   fmt.points(line.progress.gap, signed=False) + assumed_day(line.progress, line.early)]
                                  for line in s.behind]))
+            if s.overdue:  # the projects' steps overdue, as the screen's 预警 lists them
+                tables.append(Table(tr("预警：逾期未报的项目节点"), [tr("项目"), tr("项目节点"), tr("说明")],
+                                    [[data(project, "name"), data(step, "name"), overdue_words(step, acc)]
+                                     for project, step in s.overdue]))
             tables += _figure_tables(s.figures, tr("要闻数据"))
         elif s.pane != "layout":
             tables += _figure_tables(s.figures, title)

@@ -325,14 +325,17 @@ def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], lis
         out.append((tr("项目"), *project_table(d, section.projects)))
     if section.targets:
         out.append((tr("年度目标"), *target_table(acc, section.targets)))
-    if section.behind:
-        noted = any(line.early for line in section.behind)  # a verdict that rests on the day assumed
+    if section.behind or section.overdue:
+        # a verdict that rests on the day assumed, or a project's step overdue, says so in 说明
+        noted = any(line.early for line in section.behind) or bool(section.overdue)
         out.append((tr("预警"),
-                    [Column(tr("目标")), Column(tr("完成率"), "share"), Column(tr("较序时进度（个百分点）"), "points"),
-                     *([Column(tr("说明"))] if noted else [])],
+                    [Column(tr("目标或项目") if section.overdue else tr("目标")), Column(tr("完成率"), "share"),
+                     Column(tr("较序时进度（个百分点）"), "points"), *([Column(tr("说明"))] if noted else [])],
                     [[data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1),
                       *([assumed_day(line.progress, line.early).strip().strip("（）()")] if noted else [])]
-                     for line in section.behind]))
+                     for line in section.behind]
+                    + [[f"{data(project, 'name')} · {data(step, 'name')}", None, None, overdue_words(step, acc)]
+                       for project, step in section.overdue]))
     figure_rows = _figure_rows(section.figures)
     if figure_rows:
         out.append((tr("要闻数据") if section.pane == "overview" else tr("数据"),
@@ -373,7 +376,7 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
         name = pane_title(d, section.pane)
         tables = _tables(acc, section) or [(tr("（无）"), [Column("")], [])]
         for index, (title, columns, rows) in enumerate(tables):
-            long_title = tr("预警：落后于序时进度") if title == tr("预警") else title
+            long_title = tr("预警：落后于序时进度") if title == tr("预警") and not section.overdue else title
             table = write_table(book, name if index == 0 else f"{name}·{title}", section.pane, who,
                                 f"{name} · {long_title}", columns, rows)
             if section.pane == "overview" and title == tr("年度目标") and rows:

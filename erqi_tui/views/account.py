@@ -15,7 +15,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
-from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Project, Stage, Target, grouped
+from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Milestone, Project, Stage, Target, grouped
 from ..core.i18n import english, tr
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
@@ -62,6 +62,13 @@ def assumed_day(p: TargetProgress, early: TargetProgress | None) -> str:
     return " " + text if english() else text
 
 
+def overdue_words(step: Milestone, acc: "Account") -> str:
+    """"逾期未报（计划 2025-09，按 2025-11-30 计）": a step overdue at the account's steps date, as the
+    screen's 预警 says it (Markdown, HTML, the workbook's 预警 sheet)."""
+    return tr("逾期未报（计划 {when}，按 {date} 计）", when=fmt.when(step.planned),
+              date=fmt.standing(acc.steps_at, acc.dashboard.meta))
+
+
 class FigureBlock(NamedTuple):
     """Figures shown together: a group (its name from the first figure's group) or a pane's loose
     figures (`group` empty)."""
@@ -80,6 +87,8 @@ class Section(NamedTuple):
     axes: tuple[tuple[Axis, tuple[Project, ...]], ...] = ()  # each axis and the projects on it (layout)
     projects: tuple[Project, ...] = ()  # 重点项目
     initiatives: tuple[Initiative, ...] = ()  # 举措: what the source reports done, with no figure
+    # 预警 (总览 only): each project's steps overdue at Account.steps_at, the longest overdue first
+    overdue: tuple[tuple[Project, Milestone], ...] = ()
 
 
 class Account(NamedTuple):
@@ -90,6 +99,9 @@ class Account(NamedTuple):
     time_share: float  # 序时进度 at `as_of`
     since: Since | None
     sections: tuple[Section, ...]
+    # The date projects' steps are judged at (the 预警's overdue steps): the what-if date, or the
+    # newest news of a project or task, never a target's figure recorded later.
+    steps_at: dt.date | None = None
 
     def section(self, pane: str) -> Section | None:
         return next((s for s in self.sections if s.pane == pane), None)
@@ -131,6 +143,7 @@ def account(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
 
 def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Since | None) -> Account:
     year = d.meta.year
+    steps_at = what_if or d.steps_as_of
     lines: dict[str, TargetLine] = {}
     for p in progress.assess_all(d.targets, d, what_if):
         early = at_month_start(p, d, what_if)
@@ -146,7 +159,7 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
     sections = []
     for pane_id in ([pane] if pane else PANE_IDS):
         if pane_id == "overview":
-            sections.append(Section("overview", every, behind, figures(d.headlines)))
+            sections.append(Section("overview", every, behind, figures(d.headlines), overdue=overdue(d, steps_at)))
             continue
         shown = tuple(lines[t.id] for t in d.targets_on(pane_id))
         section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)), initiatives=d.initiatives_on(pane_id))
@@ -158,7 +171,12 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
             section = section._replace(projects=d.projects)
         sections.append(section)
     as_of = what_if or d.as_of
-    return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections))
+    return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections), steps_at)
+
+
+def overdue(d: Dashboard, at: dt.date) -> tuple[tuple[Project, Milestone], ...]:
+    """(project, step) for each project's step overdue at `at`, the longest overdue first."""
+    return tuple(sorted(((p, m) for p in d.projects for m in p.overdue(at)), key=lambda item: item[1].planned.last))
 
 
 # --- a project's fields as every output shows them (core/fields says which, and in what order) -----

@@ -268,6 +268,7 @@ class Row(NamedTuple):
     stale: bool = False  # more than a month older than the newest district's
     behind: tuple[str, float] | None = None  # its furthest-behind compared target: (name, gap)
     suspect: int = 0  # how many of its targets are 数值可疑, left out of its mean
+    tied: bool = False  # another district has the same mean (and basis group): they share a rank (并列)
 
 
 class Indicator(NamedTuple):
@@ -444,17 +445,80 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
                      key=lambda pair: pair[1], default=None)
         rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind,
                         len(suspects)))
-    full = sorted((r for r in rows if r.score is not None and r.basis * 2 >= common), key=lambda r: -r.score)
-    thin = sorted((r for r in rows if r.score is not None and r.basis * 2 < common), key=lambda r: -r.score)
-    ranked = full + thin
-    last = full[-1] if full else (thin[-1] if thin else None)
+    full = [r for r in rows if r.score is not None and r.basis * 2 >= common]
+    thin = [r for r in rows if r.score is not None and r.basis * 2 < common]
+    out = _ranked(full, 0) + _ranked(thin, len(full))
     reading = any(d.pending for d in districts)  # none is the worst until every district is read
-    out = [r._replace(rank=index, worst=r is last and len(ranked) > 1 and not reading)
-           for index, r in enumerate(ranked, start=1)]
+    group = out[:len(full)] if full else out
+    last = [r for r in group if r.rank == group[-1].rank] if group else []
+    # The worst: those sharing the last rank of the fully compared, unless they share the first too
+    # (all equal: none is behind the others).
+    if len(out) > 1 and not reading and not (len(last) > 1 and last[0].rank == 1):
+        named = {id(r) for r in last}
+        out = [r._replace(worst=id(r) in named) for r in out]
     out += [r for r in rows if r.score is None and r.district.dashboard is not None]
     out += [r for r in rows if r.district.pending]
     out += [r for r in rows if r.district.dashboard is None and not r.district.pending]
     return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table)
+
+
+def _level(row: Row) -> float:
+    """A mean as compared for a tie: equal figures tie whatever the floating point's last digits."""
+    return round(row.score, 9)
+
+
+def _ranked(rows: list[Row], before: int) -> list[Row]:
+    """`rows` best first, numbered after `before` others; equal means share a rank (1, 1, 3), in
+    name order within it, each marked tied."""
+    ordered = sorted(rows, key=lambda r: (-_level(r), r.label or r.district.name, str(r.district.path)))
+    levels = Counter(_level(r) for r in ordered)
+    out: list[Row] = []
+    for index, row in enumerate(ordered, start=before + 1):
+        rank = out[-1].rank if out and _level(out[-1]) == _level(row) else index
+        out.append(row._replace(rank=rank, tied=levels[_level(row)] > 1))
+    return out
+
+
+def rank_text(row: Row) -> str:
+    """A rank as a table shows it: 1, or 并列1 where another district shares it ("1=" in English)."""
+    if not row.rank:
+        return ""
+    return tr("并列{rank}", rank=row.rank) if row.tied else str(row.rank)
+
+
+def place(row: Row) -> str:
+    """A rank in a sentence: 第1名, or 并列第1名 where another district shares it."""
+    return tr("并列第{rank}名", rank=row.rank) if row.tied else tr("第{rank}名", rank=row.rank)
+
+
+def worst_rows(comparison: Comparison) -> list[Row]:
+    """The districts furthest behind: none when every ranked district is level, all of those tied
+    for the last rank otherwise."""
+    return [r for r in comparison.rows if r.worst]
+
+
+def worst_names(comparison: Comparison) -> str:
+    return "、".join(r.label or r.district.name for r in worst_rows(comparison))
+
+
+def standing(row: Row, what_if: dt.date | None = None) -> str:
+    """The date a district's figures stand at, as precise as its file: 2024年5月 where it gives only
+    the month (fmt.standing), else 2024-05-31; the what-if date where one is given."""
+    from ..core import fmt
+
+    if what_if is not None:
+        return what_if.isoformat()
+    if row.date is None or row.district.dashboard is None:
+        return ""
+    return fmt.standing(row.date, row.district.dashboard.meta)
+
+
+def month_only(row: Row) -> bool:
+    """Whether the file of `row` gives only the month its figures stand at."""
+    from ..core import fmt
+
+    d = row.district.dashboard
+    return d is not None and row.date is not None and fmt.month_only(row.date, d.meta)
 
 
 def _median(values: list[float]) -> float | None:

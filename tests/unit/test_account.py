@@ -49,7 +49,8 @@ def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_on
     assert since is not None and since.briefing is not None  # the example's journal marks briefings
     document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since)))
     text = [p.text for p in document.paragraphs]
-    assert any(line.startswith("变化自 ") for line in text)
+    # the date as the register writes it, as the title does (截至2025年11月30日), not ISO
+    assert any(line.startswith("变化自") and "年" in line and "月" in line and "-" not in line for line in text), text
     body = "".join(text[:text.index("预警")])  # the panes' paragraphs (the 预警 repeats the behind ones apart)
     acc = account(dashboard, None, None, since)
     changed = [line for line in acc.sections[0].targets if line.change is not None and line.change.delta]
@@ -58,7 +59,8 @@ def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_on
         name = line.target.name
         assert body.count(f"{name}完成") == 1  # said once, not again under its pane
         said = body[body.index(f"{name}完成"):]
-        said = said[:said.index("；") if "；" in said else len(said)]
+        said = said[:said.index("。")]  # its own paragraph
+        assert "-" not in said and "月" in said[said.index("较"):], said  # 较9月30日, not 较09-30
         assert "较" in said and ("增加" in said or "减少" in said), said
         if line.projection is not None and line.projection.shortfall:
             assert "缺口" in said and "需完成" in said, said  # 余下每月需完成, or 余下 1 个月 for a count
@@ -146,3 +148,26 @@ def test_a_warning_that_rests_on_the_day_assumed_says_so_everywhere():
     assert said.strip("（）") in cells
     # A what-if date is a day the user chose: nothing rests on an assumed one.
     assert account(dashboard, dashboard.as_of).line("signed-amount").early is None
+
+
+def test_the_overdue_steps_of_the_screens_warnings_are_in_every_briefing():
+    """预警 lists the projects' steps overdue at the steps' date (the screen shows three and counts
+    the rest): the account holds them, and the Word briefing, Markdown, HTML and the workbook's 预警
+    sheet list every one, not only the targets behind."""
+    dashboard, since = example()
+    acc = account(dashboard, None, None, since)
+    overdue = acc.section("overview").overdue
+    assert acc.steps_at == dashboard.steps_as_of and len(overdue) > 3
+    assert all(step in project.overdue(acc.steps_at) for project, step in overdue)
+    assert [step.planned.last for _, step in overdue] == sorted(step.planned.last for _, step in overdue)
+    texts = every_text_export(dashboard, since)
+    date = acc.steps_at
+    for project, step in overdue:
+        for name in ("md", "html", "xlsx"):
+            assert f"逾期未报（计划 {step.planned.text}，按 {date.isoformat()} 计）" in texts[name], name
+        assert (f"{project.name}“{step.name}”节点逾期未报（计划{step.planned.first.year}年{step.planned.first.month}月，"
+                f"按{date.year}年{date.month}月{date.day}日计）") in texts["docx"]
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since)))
+    warned = next(book[n] for n in book.sheetnames if "预警" in n)
+    cells = [str(v) for row in warned.iter_rows(values_only=True) for v in row if v is not None]
+    assert sum("逾期未报" in c for c in cells) == len(overdue)

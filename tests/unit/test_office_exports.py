@@ -4,6 +4,7 @@ briefing whose sentences are in the official register — both read back as Exce
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import docx
 import pytest
@@ -86,12 +87,13 @@ def test_the_briefing_reads_in_the_official_register(tmp_path, capsys):
     path = export(tmp_path, "docx", "--data", str(BUNDLED))
     text = sentences(path)
     assert text[:2] == ["郑州市二七区2024年目标推进情况", "（截至2024年5月）"]  # 五月: the article gives no day
-    # Each target once, with where its pace leads (a count of projects a whole number) and what is left.
-    assert text[3] == ("新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点，"
-                       "按当前进度，年底预计完成31个，可完成全年目标，余下7个月需完成至少17个；"
-                       "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点，"
-                       "按当前进度，年底预计完成259.1亿元，缺口至少40.9亿元，余下每月需完成至少27.4亿元；"
-                       "年内竣工投产项目暂无完成数据（年度目标60个）。")
+    # Each target once, a paragraph each (one running on for a page is hard to read), with where its
+    # pace leads (a count of projects a whole number) and what is left.
+    assert text[3:6] == ["新签约产业项目完成13个，占年度目标的43.3%，超前序时进度1.7个百分点，"
+                         "按当前进度，年底预计完成31个，可完成全年目标，余下7个月需完成至少17个。",
+                         "签约额完成107.96亿元，占年度目标的36.0%，落后序时进度5.7个百分点，"
+                         "按当前进度，年底预计完成259.1亿元，缺口至少40.9亿元，余下每月需完成至少27.4亿元。",
+                         "年内竣工投产项目暂无完成数据（年度目标60个）。"]
     assert sum("新签约产业项目完成13个" in line for line in text) == 1  # not again under 招商引资
     # the 预警, with what it rests on: the article gives 五月, and at the month's start it reads ahead
     assert "签约额完成36.0%，落后序时进度5.7个百分点（按月末计；按5月初计为超前2.4个百分点）。" in text
@@ -108,10 +110,10 @@ def test_another_districts_briefing(tmp_path, capsys):
     text = sentences(export(tmp_path, "docx", "--data", str(OTHER), "--title-font", "方正小标宋简体",
                             "--body-font", "仿宋_GB2312"))
     assert text[:2] == ["滨江市河西区2025年目标推进情况", "（截至2025年9月30日）"]
-    assert text[3] == ("新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点，"
-                       "按当前进度，年底预计完成12666个，可完成全年目标，余下3个月需完成2500个；"
-                       "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点，"
-                       "按当前进度，年底预计完成55.3亿元，缺口至少24.7亿元，余下每月需完成至少12.8亿元。")
+    assert text[3:5] == ["新增就业岗位完成9500个，占年度目标的79.2%，超前序时进度4.2个百分点，"
+                         "按当前进度，年底预计完成12666个，可完成全年目标，余下3个月需完成2500个。",
+                         "外贸出口额完成41.5亿元，占年度目标的51.9%，落后序时进度23.1个百分点，"
+                         "按当前进度，年底预计完成55.3亿元，缺口至少24.7亿元，余下每月需完成至少12.8亿元。"]
     document = docx.Document(tmp_path / "out.docx")
     assert document.styles["Normal"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
 
@@ -129,3 +131,29 @@ def test_bounds_read_as_at_least_and_at_most(write_toml, current, target, expect
                                       f'id = "s"\nname = "签约额"\ntarget = {target}\ncurrent = {current}\n'))
     (assessed,) = progress.assess_all(dashboard.targets, dashboard)
     assert briefing_doc.sentence(assessed) == expected
+
+
+def test_the_briefing_in_english_spaces_words_and_numbers_and_names_the_share(tmp_path, capsys):
+    """English needs a space between a label and its figure (Projects in talks 54, not talks54), and
+    the table's two columns of what is done are told apart (Done, Share done)."""
+    path = tmp_path / "en.docx"
+    assert cli.main(["--lang", "en", "--data", str(BUNDLED), "export", "--format", "docx", "-o", str(path)]) == 0
+    text = "\n".join(sentences(path))
+    assert not re.search(r"[a-z]\d", text), re.findall(r"\S*[a-z]\d\S*", text)
+    header = [c.text for c in docx.Document(path).tables[0].rows[0].cells]
+    assert header[1] == "Done" and header[3] == "Share done"
+
+
+def test_the_briefing_tables_keep_numbers_and_short_headers_whole(tmp_path, capsys):
+    """On A4 each column is at least as wide as its widest number or short header (43.3%, 完成率),
+    so none breaks inside; the title breaks, where it must, before the year, not inside a word."""
+    headers = ["指标", "完成", "年度目标", "完成率", "较序时进度", "年底预计", "缺口", "责任单位"]
+    rows = [["新签约产业项目", "289.4亿元", "350亿元以上", "43.3%", "落后21.7个百分点", "315.7亿元",
+             "至少34.3亿元", "示例·区商务局 示例·张敏"]] * 5
+    size, widths = briefing_doc.table_layout(headers, rows, 15.6)
+    assert size == 10.5 and abs(sum(widths) - 15.6) < 0.01
+    points = [w / 2.54 * 72 for w in widths]
+    assert points[3] > 3 * size + 10 and points[1] > 5 * size  # 完成率 and 289.4亿元 whole
+    assert briefing_doc.title_lines("示例市示例（虚构）河湾区2025年目标推进情况", 2025) == (
+        22, ["示例市示例（虚构）河湾区", "2025年目标推进情况"])
+    assert briefing_doc.title_lines("郑州市二七区2024年目标推进情况", 2024) == (22, ["郑州市二七区2024年目标推进情况"])

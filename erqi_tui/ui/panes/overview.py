@@ -86,9 +86,9 @@ def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_
     meta = context.dashboard.meta
     # A project's steps are judged at the newest news of the projects (or the what-if date), not at
     # a target's figure recorded later: that says nothing of a step, and must not make one overdue.
-    at = context.steps_at
-    overdue = sorted(((p, m) for p in context.dashboard.projects for m in p.overdue(at)),
-                     key=lambda item: item[1].planned.last)
+    acc = context.account
+    at = acc.steps_at
+    overdue = acc.section("overview").overdue
     # Content, not Rich Text: its colours are the theme's ($erqi-behind…), drawn again when it changes.
     lines = []
     for item in behind:

@@ -48,7 +48,10 @@ def cell(row: Row, key: str) -> str:
 def date_text(comparison: Comparison, row: Row) -> str:
     if row.date is None:
         return ""
-    shown = row.date.strftime("%m-%d") if row.date.year == comparison.year else row.date.isoformat()
+    if city_view.month_only(row):  # the source gives only the month: 2024年5月, not an invented day
+        shown = city_view.standing(row)
+    else:
+        shown = row.date.strftime("%m-%d") if row.date.year == comparison.year else row.date.isoformat()
     return f"{shown} {STALE}" if row.stale else shown
 
 
@@ -66,7 +69,8 @@ def cells(comparison: Comparison):
             problem = row.note.splitlines()[0] if row.note else ""
             return ["", label, "", "", "", "", *([""] * len(comparison.targets)),
                     fmt.clean(tr("无法读取：{problem}", problem=problem), single_line=True)]
-        rank = (f"{WORST} {row.rank}" if row.worst else str(row.rank)) if row.rank else fmt.MISSING
+        shown = city_view.rank_text(row)  # 并列1 where another district shares the rank
+        rank = (f"{WORST} {shown}" if row.worst else shown) if row.rank else fmt.MISSING
         score = f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING
         behind = f"{row.behind[0]} {row.behind[1] * 100:+.1f}" if row.behind else fmt.MISSING
         return [rank, label, date_text(comparison, row), city_view.basis_text(row), score,
@@ -145,9 +149,9 @@ class CityScreen(ListedScreen):
         indicators = self.comparison.indicators
         shared = "、".join(city_view.matched_how(i) for i in indicators) if indicators else tr("（没有共同的目标）")
         line = tr("共同目标{count}项：{names}", count=len(indicators), names=shared)
-        worst = next((r for r in self.all if r.worst), None)
-        if worst is not None:
-            line = tr("{mark} 最落后：{name} · ", mark=WORST, name=worst.label) + line
+        worst = [r for r in self.all if r.worst]  # none where all are level; all those tied for the last
+        if worst:
+            line = tr("{mark} 最落后：{name} · ", mark=WORST, name="、".join(r.label for r in worst)) + line
         if self.comparison.table.problem:
             line += tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem)
         return line
@@ -164,13 +168,14 @@ class CityScreen(ListedScreen):
         elif row.district.dashboard is None:
             text = tr("{file}：无法读取：{problem}", file=row.district.path, problem=row.note)
         else:
-            date = row.date.isoformat() if row.date else ""
+            date = city_view.standing(row) if row.date else ""
             if row.stale:
                 date += f" {STALE}"
             parts = [tr("{label}（{file}）截至 {date}", label=row.label, file=row.district.path.name, date=date)]
             if row.rank:
-                parts.append(tr("第 {rank} 名，平均 {score}，依据 {basis} 项", rank=row.rank,
-                                score=f"{row.score * 100:+.1f}", basis=row.basis))
+                tied = tr("并列") if row.tied else ""
+                parts.append(tied + tr("第 {rank} 名，平均 {score}，依据 {basis} 项", rank=row.rank,
+                                       score=f"{row.score * 100:+.1f}", basis=row.basis))
             if row.note:
                 parts.append(row.note)
             cells_said = city_view.cell_note(self.comparison, row)

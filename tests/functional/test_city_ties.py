@@ -1,0 +1,153 @@
+"""全市 as the reviewer read it: two districts with the same figures share a rank (并列第1) and
+neither is named 最落后; a file that gives only the month (as_of = "2024-05") shows the month, not
+an invented day, on screen and in every export; the workbook's line under the title is two
+sentences, wrapped across the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from erqi_tui import cli
+from erqi_tui.views.city import compare, expand, rank_text, read_all
+from erqi_tui.ui.screens.city import CityScreen
+
+from .helpers import run_with, screen_text
+from .test_city import city_app
+
+
+def district(folder, name: str, signed: float, amount: float, *, as_of: str = '"2024-05"'):
+    path = folder / f"{name}.toml"
+    path.write_text(f'''[meta]
+district = "{name}"
+city = "示例市"
+year = 2024
+as_of = {as_of}
+
+[[target]]
+id = "signed"
+name = "新签约项目"
+target = {{ value = 40, unit = "个" }}
+current = {{ value = {signed}, unit = "个" }}
+
+[[target]]
+id = "amount"
+name = "签约额"
+target = {{ value = 100, unit = "亿元" }}
+current = {{ value = {amount}, unit = "亿元" }}
+''', encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def twins(tmp_path):
+    """乙区 and 甲区 with the same figures, of May 2024 given only as the month (the files' names in
+    the reverse of the districts' order, so that an order by name is seen to be by name)."""
+    folder = tmp_path / "city"
+    folder.mkdir()
+    district(folder, "a", 17, 36).write_text((folder / "a.toml").read_text(encoding="utf-8")
+                                             .replace('"a"', '"乙区"'), encoding="utf-8")
+    district(folder, "b", 17, 36).write_text((folder / "b.toml").read_text(encoding="utf-8")
+                                             .replace('"b"', '"甲区"'), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def three(twins):
+    district(twins, "丙区", 10, 20, as_of="2024-05-31")  # behind both, with a day
+    return twins
+
+
+def ranks(comparison):
+    return [(r.label, r.rank, r.tied, r.worst) for r in comparison.rows if r.rank]
+
+
+def test_equal_figures_share_a_rank_and_none_is_the_worst(twins):
+    comparison = compare(read_all(expand([twins])))
+    ordered = sorted(["甲区", "乙区"])  # within a tie, by name
+    assert ranks(comparison) == [(ordered[0], 1, True, False), (ordered[1], 1, True, False)]
+    assert [rank_text(r) for r in comparison.ranked] == ["并列1", "并列1"]
+
+
+def test_a_tie_then_one_behind_names_only_the_one_behind(three):
+    comparison = compare(read_all(expand([three])))
+    assert [(rank, tied, worst) for _, rank, tied, worst in ranks(comparison)] == [
+        (1, True, False), (1, True, False), (3, False, True)]
+    assert ranks(comparison)[2][0] == "丙区"
+
+
+def test_two_tied_for_the_last_are_both_the_worst(tmp_path):
+    folder = tmp_path / "city"
+    folder.mkdir()
+    district(folder, "甲区", 30, 70)
+    district(folder, "乙区", 10, 20)
+    district(folder, "丙区", 10, 20)
+    comparison = compare(read_all(expand([folder])))
+    assert [(label, rank, worst) for label, rank, _, worst in ranks(comparison)] == [
+        ("甲区", 1, False), ("丙区", 2, True), ("乙区", 2, True)]
+
+
+def test_the_exports_say_the_tie_and_the_month(twins, tmp_path, capsys):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    for kind in ("md", "html", "docx", "xlsx", "json"):
+        assert cli.main(["--data", str(twins), "export", "--format", kind, "-o", str(tmp_path / f"c.{kind}")]) == 0
+    capsys.readouterr()
+    md = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "| 并列1 | 乙区 | 2024年5月 |" in md and "| 并列1 | 甲区 | 2024年5月 |" in md
+    assert "⚠" not in md and "05-31" not in md
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert '<td class="rank">并列1</td>' in html and '<span class="day">2024年5月</span>' in html
+    assert "⚠" not in html and "05-31" not in html
+    document = Document(tmp_path / "c.docx")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "并列第1名乙区（截至2024年5月）" in text and "并列第1名甲区（截至2024年5月）" in text
+    assert "最落后" not in text and "5月31日" not in text
+    table = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert [row[:3] for row in table[1:]] == [["并列1", "乙区", "2024年5月"], ["并列1", "甲区", "2024年5月"]]
+    sheet = load_workbook(tmp_path / "c.xlsx")["全市"]
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "排名")
+    for number in (header + 1, header + 2):
+        rank, _, date, worst = (sheet.cell(number, c) for c in range(1, 5))
+        assert rank.value == 1 and rank.number_format == '"并列"0'  # a number, read 并列1
+        assert date.value == dt.datetime(2024, 5, 31) and date.number_format == 'yyyy"年"m"月"'
+        assert worst.value is None
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert [(d["rank"], d["tied"], d["worst"]) for d in data["districts"]] == [(1, True, False), (1, True, False)]
+
+
+def test_the_workbook_line_under_the_title_is_two_sentences_wrapped_across_the_table(twins, tmp_path, capsys):
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    assert cli.main(["--data", str(twins), "export", "--format", "xlsx", "-o", str(tmp_path / "c.xlsx")]) == 0
+    capsys.readouterr()
+    sheet = load_workbook(tmp_path / "c.xlsx")["全市"]
+    line = sheet["A2"]
+    assert line.value.startswith("各地区数值截至日期见“数值截至”列。排名：")  # two sentences, not run together
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "排名")
+    last = max(c for c in range(1, 40) if sheet.cell(header, c).value)
+    assert f"A2:{get_column_letter(last)}2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert line.alignment.wrap_text
+    across = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(1, last + 1))
+    from rich.cells import cell_len
+    lines = -(-cell_len(line.value) // int(across))
+    assert lines >= 2 and sheet.row_dimensions[2].height >= 15 * lines  # every line of it shows
+    assert sheet.oddFooter.right.text.endswith("列。")  # the footer keeps the short sentence
+
+
+def test_the_screen_says_the_tie_and_the_month(three):
+    app = city_app(three)
+
+    async def check(pilot) -> None:
+        await pilot.pause()
+        assert isinstance(app.screen, CityScreen)
+        text = screen_text(app)
+        assert "⚠ 最落后：丙区 ·" in text and "⚠ 3" in text
+        assert text.count("并列1") == 2 and text.count("2024年5月") == 3 and "05-31" in text  # two rows and the detail; 丙区 gives the day
+        assert "截至 2024年5月 · 并列第 1 名" in text  # the cursor's district, under the table
+
+    run_with(app, check, size=(120, 30))
