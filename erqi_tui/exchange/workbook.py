@@ -19,7 +19,7 @@ from ..core import fields, fmt, progress, series, units
 from ..core.i18n import data, pane_title, tr
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, account, assumed_day, project_value, stage_words
+from ..views.account import Account, Section, account, assumed_day, overdue_words, project_value, stage_words
 from .report import heading, responsible, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
