@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections import Counter
 from typing import NamedTuple
 
 from rich.cells import cell_len
 
 from ..core import fields, fmt, progress, series, units
-from ..core.i18n import data, pane_title, tr
+from ..core.i18n import UNITS_EN, data, english, pane_title, tr
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, account, assumed_day, overdue_words, project_value, stage_words
@@ -27,6 +28,7 @@ SHARE = "0.0%"
 DATE = "yyyy-mm-dd"
 POINTS = "+0.0;-0.0;0.0"
 WHOLE = "#,##0"
+TEXT_WIDTH = 40  # the widest a text column grows (Excel's characters); a longer text wraps within it
 PORTRAIT_WIDTH = 95  # column widths (Excel's characters) that fit across A4 upright; wider prints landscape
 
 
@@ -39,14 +41,67 @@ def number_format(value) -> str:
     return WHOLE + "." + "0" * decimals
 
 
+LINE_HEIGHT = 15  # points a line of 11-point text takes, Chinese or not
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """The lines `text` takes wrapped in a column `width` characters wide (a Chinese character two),
+    as Excel and LibreOffice wrap: at spaces, or anywhere in a run without them; a little room is
+    kept, since a Chinese character prints a shade wider than two digits."""
+    room = max(width * 0.95 - 1, 2)
+    total = 0
+    for line in text.splitlines() or [""]:
+        count, used = 1, 0.0
+        for word in re.findall(r"\S+\s*|\s+", line):
+            size = cell_len(word.rstrip()) or cell_len(word)
+            if used and used + size > room:
+                count, used = count + 1, 0.0
+            while size > room:  # a run longer than the line (a Chinese sentence) breaks where it reaches the edge
+                count, size = count + 1, size - room
+            used += size + (cell_len(word) - cell_len(word.rstrip()))
+        total += count
+    return total
+
+
+class Month(NamedTuple):
+    """A date whose source gave only the month (fmt.month_only): written as the date (the month's
+    end, so it sorts and charts) but shown as the month, 2024年5月 (May 2024), as the heading says it."""
+    date: dt.date
+
+
+def month_format() -> str:
+    return "mmm yyyy" if english() else 'yyyy"年"m"月"'
+
+
+def _dated(date: dt.date | None, meta) -> dt.date | Month | None:
+    return Month(date) if date is not None and fmt.month_only(date, meta) else date
+
+
 class Column(NamedTuple):
     header: str  # already in the reader's language
     kind: str = "text"  # text, amount (#,##0 or its decimals), share, points, date
     optional: bool = False  # left out where no row has a value (a file that names no 位置)
 
 
+def shown_unit(unit: str | None) -> str | None:
+    """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
+    个 → none), else as written."""
+    if unit and english() and unit in UNITS_EN:
+        return UNITS_EN[unit][0] or None
+    return unit
+
+
+def shown_value(value, unit: str | None):
+    """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
+    HTML say it. Every value of a column is scaled alike, so a SUM of it stays the total."""
+    if value is None or not (unit and english() and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
+        return value
+    scaled = round(value * UNITS_EN[unit][1], 6)
+    return int(scaled) if float(scaled).is_integer() else scaled
+
+
 def _value(q: Quantity | None):
-    return None if q is None else q.value
+    return None if q is None else shown_value(q.value, q.unit)
 
 
 def _bound(q: Quantity | None) -> str | None:
@@ -130,12 +185,14 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
     widths: dict[int, int] = {}
     edge = Side(style="thin", color="999999")
     grid = Border(left=edge, right=edge, top=edge, bottom=edge)
+    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
 
-    def fit(column: int, value, most: int = 50) -> None:
+    def fit(column: int, value, most: int = TEXT_WIDTH) -> None:
         if value is None:
             return
         text = value.isoformat()[:10] if isinstance(value, (dt.date, dt.datetime)) else str(value)
-        widths[column] = max(widths.get(column, 0), min(cell_len(text) + 2, most))
+        longest = max((cell_len(line) for line in text.splitlines()), default=0)
+        widths[column] = max(widths.get(column, 0), min(longest + 2, most))
 
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(header_row, index, spreadsheet_text(column.header))
@@ -150,12 +207,18 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
         for index, (column, value) in enumerate(zip(columns, values), start=1):
             if isinstance(value, str):
                 value = spreadsheet_text(value)
+            shown_as = None
+            if isinstance(value, Month):
+                value, shown_as = value.date, month_format()
             cell = sheet.cell(row_number, index, value)
             cell.border = grid
             if value is None or isinstance(value, str):
+                cell.alignment = wrapped  # a long text wraps within its column; the row grows to show it
                 fit(index, value)
                 continue
-            cell.number_format = {"share": SHARE, "points": POINTS, "date": DATE}.get(column.kind) or number_format(value)
+            cell.alignment = top  # a number or a date never wraps (it would print as ###)
+            cell.number_format = shown_as or {"share": SHARE, "points": POINTS, "date": DATE}.get(column.kind) \
+                or number_format(value)
             fit(index, f"{value:.1%}" if column.kind == "share" else value)
     total = 0
     for index in range(1, len(columns) + 1):
@@ -165,6 +228,13 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
     lines = max((-(-cell_len(c.header) // max(widths.get(i, 0) - 1, 7)) for i, c in enumerate(columns, start=1)),
                 default=1)
     sheet.row_dimensions[header_row].height = 15 * lines  # a wrapped header shown whole, not cut at one line
+    for number in range(header_row + 1, row_number + 1):
+        # a row of wrapped text as tall as its longest cell needs (neither LibreOffice nor WPS grows an
+        # imported row by itself); a row of one line keeps the default height
+        lines = max((wrapped_lines(value, max(widths.get(index, 0), 8)) for index, value in
+                     ((c.column, c.value) for c in sheet[number]) if isinstance(value, str)), default=1)
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     page_setup(sheet, who, landscape=total > PORTRAIT_WIDTH)
     sheet.freeze_panes = sheet.cell(header_row + 1, 2)  # the one header, and the names beside it
     sheet.print_title_rows = f"{header_row}:{header_row}"
@@ -209,8 +279,8 @@ TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下
                   ("缺口", "amount"), ("余下每月需", "amount"), ("余下月数", "amount"), ("余下月数内共需", "amount"),
                   ("年底预计为", "text"), ("缺口与所需为", "text")]
 # What the rest of the year needs, as the screen says it (fmt.need_figure): an amount a month
-# (余下每月需 27.4); a count whole over the months left (余下 7 个月需 17 个: 余下月数 7, 余下月数内共需 17),
-# the two columns left out where no target counts things. How the worked-out figures are bounded, as
+# (余下每月需 27.4); a count whole over the months left (余下 7 个月需 17 个: 余下月数内共需 17, left out
+# where no target counts things). 余下月数 (7) is given for every target with a projection. How the worked-out figures are bounded, as
 # the screen says it (至少 40.9 亿元): 至少, 至多 or 约 in a text column of its own, left out where none is.
 OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需", "年底预计为", "缺口与所需为"}
 
@@ -231,19 +301,33 @@ def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
         unit = t.target.unit
         need = None if found is None else fmt.need_figure(found)
         months, needed = need if need is not None else (None, None)
-        row = [data(t, "name"), _value(t.current), _bound(t.current), t.target.value, _bound(t.target), unit,
-               p.completion, p.time_share, None if p.gap is None else round(p.gap * 100, 1),
-               tr(progress.VERDICT_WORD[p.verdict]), p.as_of,
-               None if found is None or found.year_end is None else fmt.rounded(found.year_end, unit),
-               None if found is None or found.shortfall is None else fmt.rounded(found.shortfall, unit, need=True),
-               needed if months is None else None, months, None if months is None else needed,
+        left = _months_left(found)
+        shown = lambda value: shown_value(value, unit)  # noqa: E731
+        row = [data(t, "name"), _value(t.current), _bound(t.current), shown(t.target.value), _bound(t.target),
+               shown_unit(unit), p.completion, p.time_share, None if p.gap is None else round(p.gap * 100, 1),
+               tr(progress.VERDICT_WORD[p.verdict]), _dated(p.as_of, acc.dashboard.meta),
+               None if found is None or found.year_end is None else shown(fmt.rounded(found.year_end, unit)),
+               None if found is None or found.shortfall is None
+               else shown(fmt.rounded(found.shortfall, unit, need=True)),
+               shown(needed) if months is None else None, months if months is not None else left,
+               None if months is None else shown(needed),
                _worked_out_bound(found, "year_end"), _worked_out_bound(found, "need")]
         if since is not None:
-            row.append(None if line.change is None or line.change.delta is None else round(line.change.delta, 4))
+            row.append(None if line.change is None or line.change.delta is None
+                       else shown(round(line.change.delta, 4)))
         if answered:
             row.append(responsible(t) or None)
         rows.append(row)
     return columns, rows
+
+
+def _months_left(found: series.Projection | None) -> float | int | None:
+    """余下月数: the months of the year after the date the figure stands at, for every target with a
+    projection (an amount's 余下每月需 is a month's share of them, a count's 余下月数内共需 their whole)."""
+    if found is None:
+        return None
+    months = round(found.months_left, 1)
+    return int(months) if float(months).is_integer() else months
 
 
 def _worked_out_bound(found: series.Projection | None, which: str) -> str | None:
@@ -262,8 +346,13 @@ FIGURE_COLUMNS = ("分组", "项目", "数值", "单位", "下限或约数")
 
 
 def _figure_rows(blocks) -> list[list]:
-    return [[data(f, "group") if f.group else None, data(f, "label"), f.quantity.value, f.quantity.unit,
+    return [[data(f, "group") if f.group else None, data(f, "label"), _value(f.quantity), shown_unit(f.quantity.unit),
              _bound(f.quantity)] for _, items in blocks for f in items]
+
+
+def _figure_header(header: str) -> str:
+    """A figures table's header; its 项目 is a line of figures, an item, in English (Item, not Project)."""
+    return tr("事项") if header == "项目" and english() else tr(header)
 
 
 def column_unit(quantities) -> str:
@@ -297,7 +386,9 @@ def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
     for f in shown:
         optional = not (f.required or f.kind == fields.STAGE)
         if f.kind == fields.AMOUNT:
-            columns += [Column(tr("{label}（{unit}）", label=tr(fields.label(f)), unit=unit[f.key]), "amount", optional=True),
+            named = shown_unit(unit[f.key])  # in English, Investment (bn CNY): the values are scaled to it
+            columns += [Column(tr("{label}（{unit}）", label=tr(fields.label(f)), unit=named) if named
+                               else tr(fields.label(f)), "amount", optional=True),
                         Column(tr("{label}为下限或约数", label=tr(fields.label(f))), optional=True)]
         else:
             columns.append(Column(tr(fields.heading(f)), optional=optional))
@@ -309,7 +400,8 @@ def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
         row = []
         for f in shown:
             value = project_value(d, p, f)
-            row += [in_unit(value, unit[f.key]), _bound(value)] if f.kind == fields.AMOUNT else [value]
+            row += [shown_value(in_unit(value, unit[f.key]), unit[f.key]), _bound(value)] \
+                if f.kind == fields.AMOUNT else [value]
         if other:
             row.append("；".join(fmt.quantity(q, words=True) for q, u in ((getattr(p, k), u) for k, u in unit.items())
                                 if odd(q, u)) or None)
@@ -339,17 +431,17 @@ def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], lis
     figure_rows = _figure_rows(section.figures)
     if figure_rows:
         out.append((tr("要闻数据") if section.pane == "overview" else tr("数据"),
-                    [Column(tr(h), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS], figure_rows))
+                    [Column(_figure_header(h), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS], figure_rows))
     if section.stages:
         out.append((tr("项目推进"), [Column(tr("项目范围")), Column(tr("数据")), Column(tr("数量"), "amount"),
                                   Column(tr("单位")), Column(tr("下限或约数")), Column(tr("说明"))],
-                    [[*stage_words(st), _value(st.count), st.count.unit if st.count else None, _bound(st.count),
+                    [[*stage_words(st), _value(st.count), shown_unit(st.count.unit) if st.count else None, _bound(st.count),
                       data(st, "note") or None] for st in section.stages]))
     if section.initiatives:
         out.append((tr("举措（文章未给数字）"), [Column(tr("举措")), Column(tr("内容"))],
                     [[data(i, "name"), data(i, "what") or None] for i in section.initiatives]))
     if section.events:
-        rows = [[e.date, data(e, "title"), data(f, "label"), f.quantity.value, f.quantity.unit, _bound(f.quantity)]
+        rows = [[e.date, data(e, "title"), data(f, "label"), _value(f.quantity), shown_unit(f.quantity.unit), _bound(f.quantity)]
                 for e in section.events for f in e.figures] + \
                [[e.date, data(e, "title"), None, None, None, None] for e in section.events if not e.figures]
         out.append((tr("大事记"), [Column(tr("日期"), "date"), Column(tr("事件")), Column(tr("数据")),
@@ -418,7 +510,8 @@ def _courses(book, dashboard: Dashboard, who: Identity) -> None:
     histories = [(t, points) for t, points in histories if len(points) > 1]
     if not histories:
         return
-    rows = [[data(t, "name"), t.target.unit, p.date, p.value.value, t.target.value, _bound(p.value)]
+    rows = [[data(t, "name"), shown_unit(t.target.unit), _dated(p.date, dashboard.meta), _value(p.value),
+             shown_value(t.target.value, t.target.unit), _bound(p.value)]
             for t, points in histories for p in points]
     table = write_table(book, tr("进程"), "course", who, tr("进程"),
                         [Column(tr("目标")), Column(tr("单位")), Column(tr("日期"), "date"), Column(tr("数值"), "amount"),
@@ -430,8 +523,9 @@ def _courses(book, dashboard: Dashboard, who: Identity) -> None:
     for index, (target, points) in enumerate(histories):
         first, last = row, row + len(points) - 1
         chart = LineChart()
-        chart.title = fmt.clean(tr("{name}（{unit}）", name=data(target, "name"), unit=target.target.unit),
-                                single_line=True)
+        named = shown_unit(target.target.unit)
+        chart.title = fmt.clean(tr("{name}（{unit}）", name=data(target, "name"), unit=named) if named
+                                else data(target, "name"), single_line=True)
         chart.x_axis.number_format = "mm-dd"
         for header in (tr("数值"), tr("目标值")):
             column = table.column(header)

@@ -230,7 +230,7 @@ def test_csv_carries_every_amount_the_table_exports(every_field):
 def test_xlsx_carries_the_fields_the_table_exports(every_field, lang):
     from openpyxl import load_workbook
 
-    from erqi_tui.exchange.workbook import to_xlsx
+    from erqi_tui.exchange.workbook import shown_unit, shown_value, to_xlsx
 
     dashboard, project = project_of(every_field)
     with i18n.language(lang):
@@ -239,9 +239,10 @@ def test_xlsx_carries_the_fields_the_table_exports(every_field, lang):
         for index, field in enumerate(fields.exported("xlsx")):
             label = i18n.tr(field.zh)
             if field.kind == AMOUNT:
-                expected += [i18n.tr("{label}（{unit}）", label=label, unit="亿元"),
+                # in English the unit's English name, the value scaled to it (亿元 → bn CNY)
+                expected += [i18n.tr("{label}（{unit}）", label=label, unit=shown_unit("亿元")),
                              i18n.tr("{label}为下限或约数", label=label)]
-                values += [getattr(project, field.attr).value, i18n.tr("以上")]
+                values += [shown_value(getattr(project, field.attr).value, "亿元"), i18n.tr("以上")]
             else:
                 expected.append(i18n.tr(fields.heading(field)))
                 values.append(project_cell(dashboard, project, field))

@@ -48,7 +48,7 @@ def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path,
     assert named["完成率"] == pytest.approx(107.96 / 300) and named["较序时进度（个百分点）"] == -5.7
     assert named["数值截至"] == dt.datetime(2024, 5, 31)
     assert (named["年底预计"], named["缺口"], named["余下每月需"]) == (259.1, 40.9, 27.4)
-    assert (named["余下月数"], named["余下月数内共需"]) == (None, None)
+    assert (named["余下月数"], named["余下月数内共需"]) == (7, None)  # 27.4 a month over the 7 months left
     # A count is needed whole over the months left, as the screen says it (余下 7 个月需 至少 17 个):
     # numbers Excel can use, none of them 2.4 projects a month.
     signed = dict(zip(rows[0], next(r for r in rows if r[0] == "新签约产业项目")))
@@ -56,7 +56,7 @@ def test_the_workbook_has_numbers_formats_one_table_a_sheet_and_charts(tmp_path,
     assert (signed["余下每月需"], signed["余下月数"], signed["余下月数内共需"]) == (None, 7, 17)
     assert signed["缺口与所需为"] == named["缺口与所需为"] == "至少"  # the screen's 至少 17 个, 至少 40.9 亿元
     cells = {h: sheet.cell(header_row + 2, i) for i, h in enumerate(rows[0], start=1)}
-    assert cells["完成率"].number_format == "0.0%" and cells["数值截至"].number_format == "yyyy-mm-dd"
+    assert cells["完成率"].number_format == "0.0%" and cells["数值截至"].number_format == 'yyyy"年"m"月"'
     assert cells["较序时进度（个百分点）"].number_format == "+0.0;-0.0;0.0"
     assert cells["目标值"].number_format == "#,##0" and cells["当前值"].number_format == "#,##0.00"
     assert sheet.freeze_panes == f"B{header_row + 1}" and sheet.column_dimensions["A"].width >= 16
