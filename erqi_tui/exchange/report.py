@@ -232,6 +232,16 @@ td.name { min-width: 7em; }
 """
 
 
+def _running_head(title: str) -> str:
+    """The title at the top of every printed page (an invented example's says 示例（虚构） on each),
+    as a CSS string: user text, so every character that could end the string or the style element
+    is written as an escape."""
+    def escaped(ch: str) -> str:
+        return ch if ch.isalnum() or ch == " " or ord(ch) > 0x7F and ch.isprintable() else f"\\{ord(ch):x} "
+    text = "".join(escaped(ch) for ch in fmt.clean(title, single_line=True))
+    return f'\n@page {{ @top-right {{ content: "{text}"; font-size: 8pt; color: #555; }} }}\n'
+
+
 def _bar(p: progress.TargetProgress) -> str:
     done = min(p.completion or 0.0, 1.0) * 100
     kind = " behind" if p.verdict == progress.BEHIND else ""
@@ -247,7 +257,8 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     title = esc(heading(dashboard, what_if))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
-             f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
+             f"<title>{title}</title><style>{_CSS}{_running_head(heading(dashboard, what_if))}</style></head><body>",
+             f"<h1>{title}</h1>",
              "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
                             share=fmt.percent(share)) + since_line(dashboard, since)) + "</p>"]
     bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, dashboard, what_if)}

@@ -326,3 +326,16 @@ def test_a_sheet_title_is_one_excel_accepts():
     assert long == "二" * 27 + " (2)" and len(long) == 31
     assert sheet_title("😀" * 20, [], "x") == "😀" * 15  # two UTF-16 units each, none cut in half
     assert sheet_title("a" * 30 + "'b", [], "x") == "a" * 30 + "’"  # cut to 31, no apostrophe at the end
+
+
+def test_every_printed_page_of_the_html_carries_the_title():
+    """The leadership prints the HTML: each page's head says whose figures they are (an invented
+    example's says 示例（虚构） on every page, not only the first), and a district's name cannot end
+    the CSS string or the style element it is written in."""
+    from erqi_tui.store.files import EXAMPLE, bundled_data
+
+    page = report.to_html(store.load(bundled_data(EXAMPLE)))
+    style = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "@top-right" in style and "示例（虚构）" in style.split("@top-right", 1)[1]
+    hostile = report._running_head('区"}</style><script>alert(1)</script>')
+    assert "</style>" not in hostile and "<" not in hostile and hostile.count('"') == 2
