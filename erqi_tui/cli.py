@@ -358,7 +358,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--pane", choices=PANE_IDS, default="overview",
                    help=tr("启动时显示的页面（默认：overview 总览）"))
     p.add_argument("--lang", choices=("zh", "en"),
-                   help=tr("语言：zh（默认）或 en；在程序中按 l 切换并记住"))
+                   help=tr("语言：zh（默认）或 en；在程序中按 l 切换，只对本次有效"))
     p.add_argument("--color", choices=COLOR_SYSTEMS, default="auto",
                    help=tr("颜色：auto（依据 COLORTERM 和 TERM；设置 NO_COLOR 则不用颜色）、truecolor、256、16 或 none"))
     commands = p.add_subparsers(dest="command", metavar="COMMAND")

@@ -174,7 +174,7 @@ EN.update({
     '记录更新时的记录人（默认：登录名）': 'who is recorded with the updates you make (default: your login name)',
     '只读：不提供记录更新的按键（内置数据始终只读）': 'show the data without a way to record updates (as the bundled file always is)',
     '启动时显示的页面（默认：overview 总览）': 'the pane to start on (default: overview)',
-    '语言：zh（默认）或 en；在程序中按 l 切换并记住': 'language: zh (default) or en; l switches in the app and remembers the choice',
+    '语言：zh（默认）或 en；在程序中按 l 切换，只对本次有效': 'language: zh (default) or en; l switches in the app, for that session only',
     '颜色：auto（依据 COLORTERM 和 TERM；设置 NO_COLOR 则不用颜色）、truecolor、256、16 或 none': 'colours: auto (from COLORTERM and TERM; NO_COLOR turns them off), truecolor, 256, 16 or none',
     '检查数据文件：无误退出码 0，有误列出问题并退出码 2': 'validate a data file: exit 0 if valid, 2 with the problems if not',
     '检查数据文件。无误时退出码为 0；有误时每个问题一行（文件:行: 键: 应为什么），退出码为 2。': 'Validate a data file. Exit 0 if valid; 2, with one line per problem (file:line: key: what was expected), if not.',
