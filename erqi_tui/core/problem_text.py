@@ -22,6 +22,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "hint_table_twice": ("a table is written twice", "同一个表写了两次"),
     "hint_real_date": ("expected a real date like 2024-05-31", "应为真实存在的日期，如 2024-05-31"),
     "hint_key_value": ('expected key = value (text in "quotes")', "应为 键 = 值（文本加引号）"),
+    "hint_fullwidth": ("write digits half-width (0-9), not full-width (０-９)", "数字请用半角（0-9），不用全角（０-９）"),
+    "hint_thousands": ("write a number without thousands commas: 20000, not 20,000",
+                       "数字里不写千位逗号：写 20000，不写 20,000"),
+    "hint_month_date": ('a date with only the month goes in quotes, "2024-06"; a whole date is 2024-06-30',
+                        "只有年月的日期要加引号，如 \"2024-06\"；完整日期写 2024-06-30"),
+    "hint_unit_in_number": ('write only the number; the unit goes in unit (value = 107.96, unit = "亿元"), '
+                            "and 万 or 亿 into the number or the unit",
+                            "数值只写数字，单位写在 unit 里（如 value = 107.96, unit = \"亿元\"）；“万”“亿”请换算进数字或写进单位"),
     "hint_value": ('expected a number, a date, true/false, or text in "quotes"', "应为数字、日期、true/false 或加引号的文本"),
     # what a message quotes of a value (validate.describe)
     "value_text": ('text "{text}"', "文本“{text}”"),

@@ -62,6 +62,23 @@ _SYNTAX_HINTS = {
 }
 
 
+# What the line itself shows of a figure written as a person writes it, not as TOML does: checked on
+# the line's unquoted part, before tomllib's message (which says only "Expected newline…").
+_LINE_HINTS = (
+    (re.compile(r"[０-９]"), "hint_fullwidth"),
+    (re.compile(r"\d[,，]\d{3}"), "hint_thousands"),
+    (re.compile(r"=\s*\d{4}-\d{1,2}\s*(?:[,}#]|$)"), "hint_month_date"),
+    (re.compile(r"=\s*[-+]?\d[\d.]*\s*(?:[万亿千百]|[^\x00-\x7f\s\d.,}\]#])"), "hint_unit_in_number"),
+)
+
+
+def line_hint(line: str) -> str:
+    """The hint a hand-written figure on `line` calls for (a thousands comma, a unit or 万 after the
+    number, full-width digits, a month date without quotes); "" if none."""
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', line.split("#", 1)[0] if '"' not in line else line)
+    return next((hint for pattern, hint in _LINE_HINTS if pattern.search(bare)), "")
+
+
 def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -> Problem:
     """A TOML syntax error as a Problem: its line and column, the key written on that line if any,
     tomllib's message and what it usually means."""
@@ -73,6 +90,8 @@ def syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str = "") -
         message = message[: match.start()]
     message = re.sub(_AT_END, "", message)
     hint = next((h for pattern, h in _SYNTAX_HINTS.items() if message.startswith(pattern)), "")
+    if line is not None and text and 0 < line <= len(text.splitlines()):
+        hint = line_hint(text.splitlines()[line - 1]) or hint
     key = ""
     if line is not None and text:
         before = "\n".join(text.splitlines()[:line])

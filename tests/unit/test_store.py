@@ -212,3 +212,21 @@ def test_a_target_with_a_problem_is_not_named_unknown_where_it_is_used(write_tom
             '\n[[stage]]\nid = "s1"\nname = "签约"\ntarget = "signed"\n')
     problem = only_problem(write_toml(text))
     assert problem.key.startswith("target[1]")
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("20,000", "without thousands commas"), ("2万", "the unit goes in unit"), ("107.96亿", "the unit goes in unit"),
+    ("20000 亩", "the unit goes in unit"), ("１０７.９６", "half-width"),
+])
+def test_a_figure_written_as_a_person_writes_it_gets_a_chinese_hint(write_toml, written, hint):
+    """tomllib says only "Expected newline or end of document…" or "Invalid value": the message says
+    what the line shows went wrong (a thousands comma, a unit or 万 after the number, full-width
+    digits), with the file, line and key (the Chinese of each hint: test_problem_text)."""
+    path = write_toml(GOOD_META + f'\n[[figure]]\nlabel = "x"\nvalue = {written}\nunit = "亩"\npane = "business"\n')
+    problem = only_problem(path)
+    assert problem.line == 9 and hint in problem.message, problem.message
+
+
+def test_a_month_date_without_quotes_is_told_to_take_them(write_toml):
+    problem = only_problem(write_toml(GOOD_META.replace("as_of = 2024-05-31", "as_of = 2024-06")))
+    assert '"2024-06"' in problem.message, problem.message
