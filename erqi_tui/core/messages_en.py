@@ -789,9 +789,9 @@ EN.update({  # the article and the reader (issue 25)
     "随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。":
         "The bundled data file is read-only: it holds an article's real figures. To record updates or mark a "
         "briefing, copy the data file and open it with erqi-tui --data FILE.",
-    "示例（虚构）数据只读。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。":
-        "The example (invented) data is read-only. To record updates or mark a briefing, copy the data file and "
-        "open it with erqi-tui --data FILE.",
+    "示例（虚构）数据只读。要试着记录，请把 {file} 和 {journal} 一起复制到别处，再用 erqi-tui --data 副本 打开。":
+        "The example (invented) data is read-only. To try recording, copy {file} together with {journal} "
+        "elsewhere and open the copy with erqi-tui --data COPY.",
     "只读：这里不能记录更新，也不能标记简报。": "Read-only: updates cannot be recorded here, nor briefings marked.",
     "不能标记简报": "Cannot mark a briefing",
     "erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件":
