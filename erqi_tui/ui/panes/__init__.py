@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from textual.containers import VerticalScroll
+
 from ...core.model import Dashboard
 
 
@@ -103,13 +105,19 @@ def target_section(context: Context, targets):
         yield target_course(context, targets)
 
 
-async def update_in_place(pane, context: Context) -> None:
-    """A reload shown in `pane` (a pane drawn wholly from its context): nothing done if the
-    dashboard and dates are alike; else its widgets composed anew inside it, so that the pane, and
-    with it the place it is scrolled to, stays."""
-    if pane.context == context:
-        return
-    pane.context = context
-    scroll_y = pane.scroll_y
-    await pane.recompose()
-    pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+class ComposedPane(VerticalScroll):
+    """A pane drawn wholly from its context (总览, 招商引资, 三区三轴, 营商环境)."""
+
+    def __init__(self, context: Context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+
+    async def update_dashboard(self, context: Context) -> None:
+        """A reload: nothing done if the dashboard and dates are alike; else its widgets composed
+        anew inside it, so that the pane, and with it the place it is scrolled to, stays."""
+        if self.context == context:
+            return
+        self.context = context
+        scroll_y = self.scroll_y
+        await self.recompose()
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)

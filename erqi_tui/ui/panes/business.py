@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core import fmt
 from ...core.i18n import tr
 from ...core.model import grouped
 from ..widgets.cards import FigureGroup
-from . import Context, target_section, update_in_place
+from . import ComposedPane, target_section
 
 
-class BusinessPane(VerticalScroll):
+class BusinessPane(ComposedPane):
     DEFAULT_CSS = "BusinessPane { padding: 0 1; }"
-
-    def __init__(self, context: Context, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.context = context
-
-    async def update_dashboard(self, context: Context) -> None:
-        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
-        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         targets = self.context.dashboard.targets_on("business")

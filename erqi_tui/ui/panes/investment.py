@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ...core import fmt
@@ -13,10 +13,10 @@ from ...core.model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
-from . import Context, target_section, update_in_place
+from . import ComposedPane, target_section
 
 
-class InvestmentPane(VerticalScroll):
+class InvestmentPane(ComposedPane):
     DEFAULT_CSS = """
     InvestmentPane { padding: 0 1; }
     InvestmentPane .pipeline { height: auto; }
@@ -27,14 +27,6 @@ class InvestmentPane(VerticalScroll):
     InvestmentPane #events { height: auto; border: round $primary-darken-1; padding: 0 1; }
     InvestmentPane .section { height: 1; color: $text-muted; text-style: bold; }
     """
-
-    def __init__(self, context: Context, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.context = context
-
-    async def update_dashboard(self, context: Context) -> None:
-        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
-        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

@@ -6,7 +6,7 @@ from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ...core import fmt
@@ -16,7 +16,7 @@ from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
 from ..widgets.text import join, plain
 from ...views.listing import status_name
-from . import Context, target_section, update_in_place
+from . import ComposedPane, target_section
 
 
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
@@ -47,7 +47,7 @@ def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda s
     return Text("\n").join(lines)
 
 
-class LayoutPane(VerticalScroll):
+class LayoutPane(ComposedPane):
     DEFAULT_CSS = """
     LayoutPane { padding: 0 1; }
     LayoutPane #plan-name { height: 1; text-style: bold; }
@@ -57,14 +57,6 @@ class LayoutPane(VerticalScroll):
     LayoutPane .axis:focus { border: double $accent; }
     LayoutPane #belt { height: auto; border: round $secondary; padding: 0 1; }
     """
-
-    def __init__(self, context: Context, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.context = context
-
-    async def update_dashboard(self, context: Context) -> None:
-        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
-        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,7 +14,7 @@ from ...core.i18n import data, english, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..themes import ThemedStatic
 from ..widgets.text import content, plain
-from . import Context, target_cards, target_course, update_in_place
+from . import ComposedPane, Context, target_cards, target_course
 
 
 def time_line(context: Context, assessed: list[progress.TargetProgress], bars: bool = True) -> str:
@@ -37,7 +37,7 @@ def time_line(context: Context, assessed: list[progress.TargetProgress], bars: b
     return line
 
 
-class OverviewPane(VerticalScroll):
+class OverviewPane(ComposedPane):
     DEFAULT_CSS = """
     OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; }
     OverviewPane .time-share { height: auto; color: $text-muted; }
@@ -48,14 +48,6 @@ class OverviewPane(VerticalScroll):
     OverviewPane #headlines { height: auto; }
     OverviewPane TargetCourse { height: 1fr; min-height: 9; }
     """
-
-    def __init__(self, context: Context, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.context = context
-
-    async def update_dashboard(self, context: Context) -> None:
-        """A reload: its widgets composed anew in place where the data changed (panes.update_in_place)."""
-        await update_in_place(self, context)
 
     def compose(self) -> ComposeResult:
         dashboard = self.context.dashboard
