@@ -180,7 +180,7 @@ class BigOverview(Vertical):
                 yield TargetCourse(line, dashboard, self.context.as_of, self.context.since, compact=True,
                                    text_height=max(map(len, self.texts), default=1))
             with VerticalScroll(id="big-side"):
-                warnings = warnings_box(self.context, assessed, "big-warnings")
+                warnings = warnings_box(self.context, "big-warnings")
                 self.warning_lines = warnings.content.plain.split("\n")
                 self.warnings_title = cell_len(str(warnings.border_title))
                 yield warnings

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...core import fmt, progress
-from ...views.account import assumed_day, at_month_start
+from ...views.account import assumed_day
 from ...core.i18n import data, english, tr
 from ..widgets.cards import FigureGroup, verdict_text
 from ..themes import ThemedStatic
@@ -59,7 +59,7 @@ class OverviewPane(ComposedPane):
         yield Static(Text(line), classes="time-share")
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets)
-        yield warnings_box(self.context, assessed, "warnings")
+        yield warnings_box(self.context, "warnings")
         course = target_course(self.context, dashboard.targets)
         if course is not None:
             yield course
@@ -71,24 +71,24 @@ class OverviewPane(ComposedPane):
 OVERDUE_SHOWN = 3  # the oldest overdue steps listed in 预警; the rest are counted, and on the wall chart
 
 
-def warnings_box(context: Context, assessed: list[progress.TargetProgress], box_id: str) -> Static:
-    """预警: the targets behind their time-elapsed share, worst first, then the projects' steps
-    overdue at the dashboard's date, the longest overdue first."""
-    behind = progress.warnings(assessed)
+def warnings_box(context: Context, box_id: str) -> Static:
+    """预警, as the account says it: the targets behind their time-elapsed share, worst first, then
+    the projects' steps overdue at the dashboard's date, the longest overdue first."""
     meta = context.dashboard.meta
     # A project's steps are judged at the newest news of the projects (or the what-if date), not at
     # a target's figure recorded later: that says nothing of a step, and must not make one overdue.
     acc = context.account
     at = acc.steps_at
-    overdue = acc.section("overview").overdue
+    section = acc.section("overview")
+    behind, overdue = section.behind, section.overdue
     # Content, not Rich Text: its colours are the theme's ($erqi-behind…), drawn again when it changes.
     lines = []
-    for item in behind:
+    for target_line in behind:
+        item = target_line.progress
         line = content((data(item.target, "name"), "bold"),
                        "  " + tr("完成 {share}", share=fmt.percent(item.completion)) + "  ", verdict_text(item))
-        early = at_month_start(item, context.dashboard, context.what_if)
-        if early is not None:  # the verdict rests on the day assumed: say so, and the other end
-            line += content(((" " if not english() else "") + assumed_day(item, early), "dim"))
+        if target_line.early is not None:  # the verdict rests on the day assumed: say so, and the other end
+            line += content(((" " if not english() else "") + assumed_day(item, target_line.early), "dim"))
         lines.append(line)
     for project, step in overdue[:OVERDUE_SHOWN]:
         lines.append(content((tr("逾期未报"), "bold $erqi-behind"), " ", (data(project, "name"), "bold"), " · ",
