@@ -420,8 +420,7 @@ class ErqiApp(App):
             return tr("随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。")
         if self.session.path.parent == bundled.parent:
             return tr("示例（虚构）数据只读。要试着记录，请把 {file} 和 {journal} 一起复制到别处，再用 erqi-tui --data 副本 打开。",
-                      file=self.session.path, journal=self.session.path.with_name(
-                          self.session.path.name.removesuffix(".toml") + ".journal.toml"))
+                      file=self.session.path, journal=store.journal.journal_path(self.session.path))
         return tr("只读：这里不能记录更新，也不能标记简报。")
 
     def action_explain_read_only(self, what: str = "") -> None:
