@@ -21,13 +21,16 @@ from erqi_tui.ui.screens.city import CityScreen
 from .helpers import run_with, screen_text
 
 
-def district(folder, name: str, signed: float, amount: float, *, year: int = 2024, unit: str = "亿元"):
+def district(folder, name: str, signed: float, amount: float, *, year: int = 2024, unit: str = "亿元",
+             as_of: str = ""):
+    """A district's file: two targets (新签约项目 of 40 个, 签约额 of 100 `unit`), at `as_of` (TOML as
+    written; 06-30 of `year` by default)."""
     path = folder / f"{name}.toml"
     path.write_text(f'''[meta]
 district = "{name}"
 city = "示例市"
 year = {year}
-as_of = {year}-06-30
+as_of = {as_of or f"{year}-06-30"}
 
 [[target]]
 id = "signed"

@@ -15,30 +15,12 @@ from erqi_tui.views.city import compare, expand, rank_text, read_all
 from erqi_tui.ui.screens.city import CityScreen
 
 from .helpers import run_with, screen_text
-from .test_city import city_app
+from .test_city import city_app, district as city_district
 
 
 def district(folder, name: str, signed: float, amount: float, *, as_of: str = '"2024-05"'):
-    path = folder / f"{name}.toml"
-    path.write_text(f'''[meta]
-district = "{name}"
-city = "示例市"
-year = 2024
-as_of = {as_of}
-
-[[target]]
-id = "signed"
-name = "新签约项目"
-target = {{ value = 40, unit = "个" }}
-current = {{ value = {signed}, unit = "个" }}
-
-[[target]]
-id = "amount"
-name = "签约额"
-target = {{ value = 100, unit = "亿元" }}
-current = {{ value = {amount}, unit = "亿元" }}
-''', encoding="utf-8")
-    return path
+    """test_city's district, of May 2024 given only as the month unless `as_of` says otherwise."""
+    return city_district(folder, name, signed, amount, as_of=as_of)
 
 
 @pytest.fixture
