@@ -23,6 +23,22 @@ def data(tmp_path):
 
 
 @pytest.fixture
+def whole_reads(monkeypatch):
+    """How many times the journal was read whole (journal.replayed called)."""
+    from erqi_tui.store import journal
+
+    calls = []
+    replayed = journal.replayed
+
+    def counted(*args):
+        calls.append(args)
+        return replayed(*args)
+
+    monkeypatch.setattr(journal, "replayed", counted)
+    return calls
+
+
+@pytest.fixture
 def write_toml(tmp_path):
     """Write `text` to a .toml file and return its path."""
 

@@ -115,20 +115,6 @@ def year(write_toml):
     return path
 
 
-@pytest.fixture
-def whole_reads(monkeypatch):
-    """How many times the journal was read whole."""
-    calls = []
-    replayed = journal.replayed
-
-    def counted(*args):
-        calls.append(args)
-        return replayed(*args)
-
-    monkeypatch.setattr(journal, "replayed", counted)
-    return calls
-
-
 def test_a_record_parses_only_what_it_appends(year, whole_reads):
     loaded = store.read(year)
     assert len(whole_reads) == 1

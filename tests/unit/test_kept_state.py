@@ -48,20 +48,6 @@ def keep_always(monkeypatch):
     monkeypatch.setattr(journal, "KEEP_FROM", 0)
 
 
-@pytest.fixture
-def whole_reads(monkeypatch):
-    """How many times the journal was read whole."""
-    calls = []
-    replayed = journal.replayed
-
-    def counted(*args):
-        calls.append(args)
-        return replayed(*args)
-
-    monkeypatch.setattr(journal, "replayed", counted)
-    return calls
-
-
 def day(n: int) -> dt.date:
     return dt.date(2024, 6, 1) + dt.timedelta(days=n)
 
