@@ -36,6 +36,66 @@ def english() -> bool:
     return _current[0] == "en"
 
 
+class Lang(str):
+    """A language, passed to whatever renders words ("zh" or "en"; it is that string, so it compares
+    and serialises as one). `lang.tr("总投资")` is the text in this language, `lang.data(record, f)` a
+    data file's text in it. Nothing reads a language from anywhere else."""
+
+    __slots__ = ()
+
+    def __new__(cls, code: str) -> "Lang":
+        if code not in LANGS:
+            raise ValueError(code)
+        return super().__new__(cls, code)
+
+    @property
+    def english(self) -> bool:
+        return self == "en"
+
+    def tr(self, text: str, **values: object) -> str:
+        """`text` in this language, with `values` filled into its {placeholders}. In English a
+        `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
+        if self == "en":
+            if values.get("count") == 1:
+                from .messages_en import ONE
+
+                text = ONE.get(text) or english_words().get(text, text)
+            else:
+                text = english_words().get(text, text)
+        return text.format(**values) if values else text
+
+    def data(self, record: object, field: str) -> str:
+        """A text from the data file: the file's English for it (its `en` table) in English."""
+        value = getattr(record, field)
+        if self == "en":
+            return getattr(record, "en", {}).get(field, value) if value else value
+        return value
+
+    def pane_title(self, dashboard: object, pane_id: str) -> str:
+        """A pane's title: for the layout pane, the file's own name for its plan (三区三轴, 一核四廊)
+        when it gives one; otherwise the neutral title."""
+        from .model import PANE_TITLES
+
+        layout = getattr(dashboard, "layout", None)
+        if pane_id == "layout" and layout is not None and layout.name:
+            return self.data(layout, "name")
+        return self.tr(PANE_TITLES[pane_id])
+
+    def other(self) -> "Lang":
+        return EN if self == "zh" else ZH
+
+
+ZH = Lang("zh")
+EN = Lang("en")
+
+
+def given(lang: "Lang | str | None") -> Lang:
+    """TRANSITION ONLY (removed when every caller passes a language): `lang`, or the ambient one."""
+    if lang is None:
+        return Lang(_current[0])
+    return lang if isinstance(lang, Lang) else Lang(lang)
+
+
 def english_words() -> dict[str, str]:
     """Chinese text → its English (messages_en), imported the first time English is needed."""
     from .messages_en import EN

@@ -36,7 +36,7 @@ from ..core import fmt
 from .. import store
 from ..terminal import strips
 from ..store.config import DEFAULT_THEME, Config, save_config
-from ..core.i18n import data, english, lang, language, pane_title, set_lang, tr
+from ..core.i18n import Lang, data, english, lang, language, pane_title, set_lang, tr
 from ..core.model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from ..store.session import Session, Unsaved
@@ -137,6 +137,12 @@ class ErqiApp(App):
         self.set_keymap(self.settings.keys)
         with language(self.settings.lang):
             self.set_titles()
+
+    @property
+    def lang(self) -> Lang:
+        """The language this app speaks (its settings'; `l` switches it for the session): every
+        pane, screen and widget renders its words in it, asking the app, never a global."""
+        return Lang(self.settings.lang)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The colours of meaning ($erqi-ahead…) for a theme that gives none, Textual's own included."""
