@@ -8,6 +8,7 @@ import re
 from .model import Quantity
 from .units import counted
 from . import i18n
+from .i18n import Lang, given
 
 MISSING = "—"
 
@@ -19,25 +20,27 @@ def number(value: int | float) -> str:
     return f"{int(value):,}"
 
 
-def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False) -> str:
+def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False,
+             lang: Lang | None = None) -> str:
     """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown. In English the
     unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY". `words`: a lower bound
     as an official writes it in Chinese, "50亿元以上" (the screen's cards, tiles and charts, and the
     text exports: Markdown, HTML, JSON's "shown", the workbook's text cells); "50+" in English."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if q is None:
         return MISSING
     value, shown_unit = q.value, q.unit
-    if i18n.english() and q.unit in i18n.UNITS_EN:
+    if lang.english and q.unit in i18n.UNITS_EN:
         shown_unit, factor = i18n.UNITS_EN[q.unit]
         if factor != 1:
             value = round(value * factor, 6)
             value = int(value) if float(value).is_integer() else value
-    if words and q.at_least and not i18n.english():
+    if words and q.at_least and not lang.english:
         text = ("约" if q.approx else "") + number(value)
         return f"{text}{shown_unit}以上" if unit and shown_unit else f"{text}以上"
     text = number(value) + ("+" if q.at_least else "")
     if q.approx:
-        text = ("≈" if i18n.english() else "约") + text
+        text = ("≈" if lang.english else "约") + text
     return f"{text} {shown_unit}" if unit and shown_unit else text
 
 
@@ -53,12 +56,13 @@ def percent(share: float | None) -> str:
     return f"{share * 100:.1f}%"
 
 
-def points(gap: float | None, *, signed: bool = True) -> str:
+def points(gap: float | None, *, signed: bool = True, lang: Lang | None = None) -> str:
     """A gap in percentage points: "+1.7 个百分点", or "1.7 个百分点" unsigned."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if gap is None:
         return MISSING
     shown = f"{gap * 100:+.1f}" if signed else f"{abs(gap) * 100:.1f}"
-    return i18n.tr("{points} 个百分点", points=shown)
+    return lang.tr("{points} 个百分点", points=shown)
 
 
 # What is never shown as itself: C0 and C1 controls and DEL (a terminal obeys them), surrogates, the
@@ -138,27 +142,30 @@ def rounded(value: float, unit: str = "", *, need: bool = False, rate: bool = Fa
     return round(value, 1)
 
 
-def derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False) -> str:
+def derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False,
+            lang: Lang | None = None) -> str:
     """A figure worked out from others (年底预计, 缺口…), at the screen's precision (`rounded`), with the
     way it is bounded: "至少 27.4 亿元"."""
-    shown = quantity(Quantity(rounded(value, unit, need=need, rate=rate), unit))
-    word = i18n.tr(BOUND_WORD[bound])
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    shown = quantity(Quantity(rounded(value, unit, need=need, rate=rate), unit), lang=lang)
+    word = lang.tr(BOUND_WORD[bound])
     return f"{word} {shown}" if word else shown
 
 
-def projection_parts(p) -> list[tuple[str, str]]:
+def projection_parts(p, *, lang: Lang | None = None) -> list[tuple[str, str]]:
     """A series.Projection as (label, value) pairs in the reader's language, as the screen and every
     export say it: 年底预计, 缺口, then what the rest of the year needs (`need_part`)."""
-    tr, unit = i18n.tr, p.target.unit
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    tr, unit = lang.tr, p.target.unit
     if p.reached:
         return [(tr("年底预计"), tr("已完成全年目标"))]
-    parts = [(tr("年底预计"), derived(p.year_end, unit, p.year_end_bound) if p.year_end is not None
+    parts = [(tr("年底预计"), derived(p.year_end, unit, p.year_end_bound, lang=lang) if p.year_end is not None
               else tr("年度尚未开始，无从推算"))]
     if p.shortfall is not None:
-        parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound, need=True)))
+        parts.append((tr("缺口"), derived(p.shortfall, unit, p.need_bound, need=True, lang=lang)))
     elif p.year_end is not None:
         parts.append((tr("缺口"), tr("无（按此进度可完成）")))
-    need = need_part(p)
+    need = need_part(p, lang=lang)
     if need is not None:
         parts.append(need)
     return parts
@@ -179,17 +186,19 @@ def need_figure(p) -> tuple[float | int | None, float | int] | None:
     return None, rounded(p.monthly_need, unit, rate=True)
 
 
-def need_part(p) -> tuple[str, str] | None:
+def need_part(p, *, lang: Lang | None = None) -> tuple[str, str] | None:
     """need_figure as the screen says it, (label, value): ("余下每月需", "至少 27.4 亿元"), or for a
     counted unit ("余下 7 个月需", "至少 17 个"); None without."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     found = need_figure(p)
     if found is None:
         return None
     months, value = found
-    shown = derived(value, p.target.unit, p.need_bound, need=months is not None, rate=months is None)  # as rounded
+    shown = derived(value, p.target.unit, p.need_bound, need=months is not None, rate=months is None,
+                    lang=lang)  # as rounded
     if months is None:
-        return i18n.tr("余下每月需"), shown
-    return i18n.tr("余下 {months} 个月需", months=number(months)), shown
+        return lang.tr("余下每月需"), shown
+    return lang.tr("余下 {months} 个月需", months=number(months)), shown
 
 
 def short_date(date, year: int) -> str:
@@ -207,79 +216,89 @@ def month_only(date, meta) -> bool:
     return bool(meta.as_of_month) and date == meta.as_of
 
 
-def standing(date, meta) -> str:
+def standing(date, meta, *, lang: Lang | None = None) -> str:
     """The date figures stand at, as precise as the source: "2024年5月" where the file gives only
     the month (month_only); else 2024-05-31."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if month_only(date, meta):
-        return f"{MONTH_NAMES[date.month - 1]} {date.year}" if i18n.english() else f"{date.year}年{date.month}月"
+        return f"{MONTH_NAMES[date.month - 1]} {date.year}" if lang.english else f"{date.year}年{date.month}月"
     return date.isoformat()
 
 
-def change(diff, year: int) -> str:
+def change(diff, year: int, *, lang: Lang | None = None) -> str:
     """A series.Difference: "较 04-30 +32.1 亿元"; "较 04-30：当时无数值" when it had none."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     when = short_date(diff.since.date, year)
     if diff.delta is None:
-        return i18n.tr("较 {date}：当时无数值", date=when)
-    return i18n.tr("较 {date} {change}", date=when, change=change_amount(diff))
+        return lang.tr("较 {date}：当时无数值", date=when)
+    return lang.tr("较 {date} {change}", date=when, change=change_amount(diff, lang=lang))
 
 
-def change_amount(diff, *, unit: bool = True) -> str:
+def change_amount(diff, *, unit: bool = True, lang: Lang | None = None) -> str:
     """The change alone: "+32.1 亿元" ("约+2 家" where a figure is a bound); "—" without a value then."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if diff.delta is None:
         return MISSING
-    amount = quantity(Quantity(round(abs(diff.delta), 4), diff.now.value.unit), unit=unit)
-    about = ("≈" if i18n.english() else "约") if diff.bounded else ""
+    amount = quantity(Quantity(round(abs(diff.delta), 4), diff.now.value.unit), unit=unit, lang=lang)
+    about = ("≈" if lang.english else "约") if diff.bounded else ""
     return about + ("+" if diff.delta >= 0 else "−") + amount
 
 
-def when(period) -> str:
+def when(period, *, lang: Lang | None = None) -> str:
     """A model.When as the source gives it: 2024-09-30, 2024-09, or "2024 年内" for a whole year."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     first, last = period.first, period.last
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
-        return i18n.tr("{year} 年内", year=first.year)
+        return lang.tr("{year} 年内", year=first.year)
     return period.text
 
 
-def step(milestone, at) -> str:
+def step(milestone, at, *, lang: Lang | None = None) -> str:
     """A model.Milestone judged at `at`: "拿地 2023-08 ✓", "主体封顶 ✓", "开业 计划 2024-09",
     "开业 逾期未报（计划 2024-09）", "开业 2024-10 ✓（晚于计划 2024-09）"."""
-    name = clean(i18n.data(milestone, "name"), single_line=True)
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    name = clean(lang.data(milestone, "name"), single_line=True)
     if milestone.done:
         late = milestone.reached and milestone.planned and milestone.reached.first > milestone.planned.last
         if late:  # reported, but after the date planned: not the same as nothing reported
-            return i18n.tr("{name} {when} ✓（晚于计划 {planned}）", name=name, when=when(milestone.reached),
-                           planned=when(milestone.planned))
-        return f"{name} {when(milestone.reached)} ✓" if milestone.reached else f"{name} ✓"
+            return lang.tr("{name} {when} ✓（晚于计划 {planned}）", name=name,
+                           when=when(milestone.reached, lang=lang), planned=when(milestone.planned, lang=lang))
+        return f"{name} {when(milestone.reached, lang=lang)} ✓" if milestone.reached else f"{name} ✓"
     if milestone.planned is None:
         return name
     # Past its date with nothing reported: due, no report (逾期未报) — it may be done and not yet told.
     word = "{name} 逾期未报（计划 {when}）" if milestone.overdue(at) else "{name} 计划 {when}"
-    return i18n.tr(word, name=name, when=when(milestone.planned))
+    return lang.tr(word, name=name, when=when(milestone.planned, lang=lang))
 
 
-def request(item, project, at) -> str:
+def request(item, project, at, *, lang: Lang | None = None) -> str:
     """A model.Request: "用电增容 · 提出 2025-03-02 · 已办结 2025-04-10", "… · 未办结（已 120 天）"."""
-    parts = [clean(i18n.data(item, "what"), single_line=True)]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    parts = [clean(lang.data(item, "what"), single_line=True)]
     if item.raised:
-        parts.append(i18n.tr("提出 {when}", when=when(item.raised)))
+        parts.append(lang.tr("提出 {when}", when=when(item.raised, lang=lang)))
     if item.done:
-        parts.append(i18n.tr("已办结 {when}", when=when(item.resolved)) if item.resolved else i18n.tr("已办结"))
+        parts.append(lang.tr("已办结 {when}", when=when(item.resolved, lang=lang)) if item.resolved
+                     else lang.tr("已办结"))
     elif item.raised:
-        parts.append(i18n.tr("未办结（已 {days} 天）", days=item.days_open(at)))
+        parts.append(lang.tr("未办结（已 {days} 天）", days=item.days_open(at)))
     else:
-        parts.append(i18n.tr("未办结"))
+        parts.append(lang.tr("未办结"))
     unit = item.responsible or project.responsible
     if unit or item.person:
         parts.append(" ".join(filter(None, [clean(unit, single_line=True), clean(item.person, single_line=True)])))
     return " · ".join(parts)
 
 
-def reconciled(named) -> str:
+def reconciled(named, *, lang: Lang | None = None) -> str:
     """A series.Listed, plainly: "已列明 2 / 13 个" for a count; "已列明 2 个项目，合计 30 亿元 /
     107.96 亿元" for an amount; "已列明 2 个项目" when there is nothing to add up."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if named.reported is not None and named.total is None:
-        return i18n.tr("已列明 {listed} / {reported}", listed=len(named.projects), reported=quantity(named.reported))
-    line = i18n.tr("已列明 {count} 个项目", count=len(named.projects))
+        return lang.tr("已列明 {listed} / {reported}", listed=len(named.projects),
+                       reported=quantity(named.reported, lang=lang))
+    line = lang.tr("已列明 {count} 个项目", count=len(named.projects))
     if named.total is not None:
-        line += i18n.tr("，合计 {total} / {reported}", total=quantity(named.total), reported=quantity(named.reported))
+        line += lang.tr("，合计 {total} / {reported}", total=quantity(named.total, lang=lang),
+                        reported=quantity(named.reported, lang=lang))
     return line

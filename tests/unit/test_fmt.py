@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from erqi_tui.core import fmt
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui.core.model import Quantity
 
 
@@ -17,14 +18,15 @@ from erqi_tui.core.model import Quantity
     (None, "—"),
 ])
 def test_quantity(quantity, shown):
-    assert fmt.quantity(quantity) == shown
+    assert fmt.quantity(quantity, lang=ZH) == shown
 
 
 def test_percent_and_points():
     assert fmt.percent(5 / 12) == "41.7%"
     assert fmt.percent(None) == "—"
-    assert fmt.points(-0.057) == "-5.7 个百分点"
-    assert fmt.points(-0.057, signed=False) == "5.7 个百分点"
+    assert fmt.points(-0.057, lang=ZH) == "-5.7 个百分点"
+    assert fmt.points(-0.057, signed=False, lang=ZH) == "5.7 个百分点"
+    assert fmt.points(-0.057, lang=EN) == "-5.7 pp"
 
 
 def test_clean_neutralises_terminal_control_characters():
@@ -76,14 +78,12 @@ def test_clean_leaves_markup_characters_alone():
 
 def test_an_approximate_quantity_keeps_its_about():
     from erqi_tui.store import edits
-    from erqi_tui.core import i18n
     from erqi_tui.core.model import Quantity
 
     about = Quantity(133, "亩", approx=True)
-    assert fmt.quantity(about) == "约133 亩" and fmt.as_written(about) == "约133 亩"
+    assert fmt.quantity(about, lang=ZH) == "约133 亩" and fmt.as_written(about) == "约133 亩"
     assert edits.parse_quantity("约133", "亩") == about and edits.parse_quantity("~133 亩", None) == about
-    with i18n.language("en"):
-        assert fmt.quantity(about) == "≈133 mu"
+    assert fmt.quantity(about, lang=EN) == "≈133 mu"
 
 
 def test_what_the_rest_of_the_year_needs_is_whole_for_a_count_and_a_month_for_an_amount():
@@ -91,13 +91,12 @@ def test_what_the_rest_of_the_year_needs_is_whole_for_a_count_and_a_month_for_an
     2.4 projects a month over 7 months reads 余下 7 个月需 至少 17 个; an amount stays a month's."""
     import datetime as dt
 
-    from erqi_tui.core import i18n
     from erqi_tui.core.model import Target
     from erqi_tui.core.series import projection
 
-    def need(current, target, date=dt.date(2024, 5, 31)):
+    def need(current, target, date=dt.date(2024, 5, 31), lang=ZH):
         found = projection(Target("t", "t", target, current), date, 2024)
-        return fmt.need_figure(found), fmt.need_part(found)
+        return fmt.need_figure(found), fmt.need_part(found, lang=lang)
 
     assert need(Quantity(13, "个"), Quantity(30, "个", at_least=True)) == ((7, 17), ("余下 7 个月需", "至少 17 个"))
     assert need(Quantity(107.96, "亿元"), Quantity(300, "亿元", at_least=True)) == \
@@ -107,5 +106,4 @@ def test_what_the_rest_of_the_year_needs_is_whole_for_a_count_and_a_month_for_an
     assert 6 < months < 7 and round(months, 1) == months and label == f"余下 {months} 个月需"
     assert whole == 17 and isinstance(whole, int)
     assert need(Quantity(30, "个"), Quantity(30, "个")) == (None, None)  # reached: nothing needed
-    with i18n.language("en"):
-        assert need(Quantity(13, "个"), Quantity(30, "个"))[1][0] == "Needed by year-end (7 months)"
+    assert need(Quantity(13, "个"), Quantity(30, "个"), lang=EN)[1][0] == "Needed by year-end (7 months)"
