@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from . import fmt, units
-from .i18n import tr
+from .i18n import Lang, given
 
 # What offices write for "no figure": a dash of any width, a slash, 无. A blank cell is one too.
 NO_FIGURE = frozenset({"-", "--", "—", "——", "–", "－", "/", "／", "\\", "无", "暂无", "n/a", "na", "×"})
@@ -109,38 +109,39 @@ _AT_LEAST = {"超过", "超", "逾", "多于", "不少于", "不低于", "余", 
 _APPROX = {"约", "近", "大约", "≈", "~", "左右", "上下"}
 
 
-def read_number(value: Any) -> Reading:
-    """A number cell as written (see the module's doc). Unreadable says why not."""
+def read_number(value: Any, *, lang: Lang | None = None) -> Reading:
+    """A number cell as written (see the module's doc). Unreadable says why not, in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if isinstance(value, bool):
-        raise Unreadable(tr("应为数字"))
+        raise Unreadable(lang.tr("应为数字"))
     if isinstance(value, Percent):
         return Reading(_exact(float(value)) * 100, "%")
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
-            raise Unreadable(tr("应为数字"))
+            raise Unreadable(lang.tr("应为数字"))
         if value < 0:
-            raise Unreadable(tr("应为不小于 0 的数字"))
+            raise Unreadable(lang.tr("应为不小于 0 的数字"))
         return Reading(_exact(value), "")
     if re.search(r"[0-9][\s\u3000]+[0-9]", normal(value)):  # 2 20: 220, or 2 and 20? not guessed
-        raise Unreadable(tr("数字中间有空格：请删去空格（或改正为一个数）"))
+        raise Unreadable(lang.tr("数字中间有空格：请删去空格（或改正为一个数）"))
     text = normal(value).replace(" ", "").replace("\u3000", "")
     if re.fullmatch(r"[0-9.]+[eE][+-]?[0-9]+", text):
-        raise Unreadable(tr("请写普通数字，不要用科学计数法（或把单元格设为数值格式）"))
+        raise Unreadable(lang.tr("请写普通数字，不要用科学计数法（或把单元格设为数值格式）"))
     if text.startswith("-") and not blank(text):
         zero = _NUMBER.match(text[1:])
         if not zero or Decimal(zero["num"].replace(",", "") or "0") != 0:
-            raise Unreadable(tr("应为不小于 0 的数字"))
+            raise Unreadable(lang.tr("应为不小于 0 的数字"))
         text = text[1:]  # -0 is 0
     match = _NUMBER.match(text)
     if not match:
-        raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
+        raise Unreadable(lang.tr("应为数字，如 120.5、1,234、140以上、约133"))
     number = match["num"]
     if "," in number and not _THOUSANDS.match(number):
-        raise Unreadable(tr("千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”"))
+        raise Unreadable(lang.tr("千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”"))
     words = {match["pre"], match["post"], match["post2"]} - {None}
     unit = unit_named(match["unit"] or "")
     if unit and not re.fullmatch(r"[^\s]{1,8}", unit):
-        raise Unreadable(tr("应为数字，如 120.5、1,234、140以上、约133"))
+        raise Unreadable(lang.tr("应为数字，如 120.5、1,234、140以上、约133"))
     return Reading(Decimal(number.replace(",", "")), unit, at_least=bool(words & _AT_LEAST),
                    approx=bool(words & _APPROX))
 
@@ -229,19 +230,21 @@ def read_date(value: Any) -> DateRead | None:
     return None
 
 
-def read_day(text: str) -> dt.date:
+def read_day(text: str, *, lang: Lang | None = None) -> dt.date:
     """A day typed into a form or `record --date`, read as a ledger's date cell is (２０２４-０６-３０,
     2024/6/30, 2024年6月30日, 20240630). Unreadable says why not: a day its month does not have
     (2 月没有 30 日), or the form to write it in (a month alone names no day)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     read = read_date(text) if normal(text) else None
     if read is not None and not read.month_end:
         return read.date
-    raise Unreadable(no_such_day(text) or tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30"))
+    raise Unreadable(no_such_day(text, lang=lang) or lang.tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30"))
 
 
-def no_such_day(value: Any) -> str:
+def no_such_day(value: Any, *, lang: Lang | None = None) -> str:
     """What is wrong with a date written in a day's form whose day does not exist: 没有 13 月,
     2 月没有 30 日, 2023 年 2 月没有 29 日; "" when it is not such a date."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     text = normal(value) if isinstance(value, str) else ""
     compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
     match = _DAY.match("-".join(compact.groups()) if compact else text)
@@ -249,11 +252,11 @@ def no_such_day(value: Any) -> str:
         return ""
     year, month, day = int(match[1]), int(match[2]), int(match[3])
     if not 1 <= month <= 12:
-        return tr("没有 {month} 月", month=month)
+        return lang.tr("没有 {month} 月", month=month)
     if day < 1 or day > calendar.monthrange(2024, month)[1]:  # in no year (2024 a leap year)
-        return tr("{month} 月没有 {day} 日", month=month, day=day)
+        return lang.tr("{month} 月没有 {day} 日", month=month, day=day)
     if day > calendar.monthrange(year, month)[1]:
-        return tr("{year} 年 {month} 月没有 {day} 日", year=year, month=month, day=day)
+        return lang.tr("{year} 年 {month} 月没有 {day} 日", year=year, month=month, day=day)
     return ""
 
 
@@ -389,53 +392,62 @@ def in_force_at(points: dict[dt.date, Any], date: dt.date, dates: list[dt.date] 
     return (dates[at - 1], points[dates[at - 1]]) if at else None
 
 
-def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None) -> str:
+def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None, *,
+                     lang: Lang | None = None) -> str:
     """Why a figure looks wrong: more than 10× off the one in force before it (`reference`: its
     date and figure), or outside [0, 10×goal]; "" when it does not."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = Decimal(str(quantity.value))
     if reference is not None and reference[1] is not None and reference[1].unit == quantity.unit and reference[1].value:
         before = Decimal(str(reference[1].value))
         if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
             times = _times(value / before) if value else "0"
-            return tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
-                      before=fmt.quantity(reference[1]), times=times)
+            return lang.tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
+                           before=fmt.quantity(reference[1], lang=lang), times=times)
     if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
-        return tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal), factor=OUTLIER_FACTOR)
+        return lang.tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal, lang=lang),
+                       factor=OUTLIER_FACTOR)
     return ""
 
 
-def fraction_question(quantity: Any, goal: Any) -> str:
+def fraction_question(quantity: Any, goal: Any, *, lang: Lang | None = None) -> str:
     """A percent typed as a fraction (0.965 for 96.5 %) into a target of 10 % or more."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = Decimal(str(quantity.value))
     if quantity.unit != "%" or not 0 < value <= FRACTION_AT_MOST or goal is None or goal.unit != "%" or goal.value < 10:
         return ""
-    return as_percent(value)
+    return as_percent(value, lang=lang)
 
 
-def as_percent(value: Decimal) -> str:
+def as_percent(value: Decimal, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     shown = fmt.number(as_number(value * 100))
-    return tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(as_number(value)))
+    return lang.tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(as_number(value)))
 
 
 def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date,
-                     dates: list[dt.date] | None = None, percent_typed: bool = False) -> Asked:
+                     dates: list[dt.date] | None = None, percent_typed: bool = False, *,
+                     lang: Lang | None = None) -> Asked:
     """What a target's new figure at `date` is asked (`points`: the target's figures in force by
     date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at;
     `percent_typed`: written with its % sign, 0.965%, and so meant as a percent, not a fraction)."""
-    figure = outlier_question(quantity, in_force_at(points, date, dates), goal) or (
-        "" if percent_typed else fraction_question(quantity, goal))
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    figure = outlier_question(quantity, in_force_at(points, date, dates), goal, lang=lang) or (
+        "" if percent_typed else fraction_question(quantity, goal, lang=lang))
     there = points.get(date)
     said = ""
     if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force
-        said = tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(), old=fmt.quantity(there),
-                  new=fmt.quantity(quantity))
+        said = lang.tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(),
+                       old=fmt.quantity(there, lang=lang), new=fmt.quantity(quantity, lang=lang))
     return Asked(figure, said)
 
 
-def back_dated(current: Any, as_of: dt.date) -> str:
+def back_dated(current: Any, as_of: dt.date, *, lang: Lang | None = None) -> str:
     """What a figure dated before the current one's (`current`, at `as_of`) does: it joins the
     history and the current one stays."""
-    return tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current), as_of=as_of.isoformat())
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current, lang=lang),
+                   as_of=as_of.isoformat())
 
 
 def _times(ratio: Decimal) -> str:
