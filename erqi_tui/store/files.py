@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from ..core.i18n import Lang, given
 from ..core.problems import DataError, Problem, file_problem, said
 
 try:
@@ -148,12 +149,11 @@ def _looks_like_gb18030(raw: bytes) -> bool:
 
 # --- writing ---------------------------------------------------------------------------------------
 
-def write_problem(error: OSError) -> str:
+def write_problem(error: OSError, *, lang: Lang | None = None) -> str:
     """Why writing the journal (or marking a briefing) failed, with what to do where the folder is
     shared: a colleague's file the user may not replace, in a folder that is not theirs to write or
     that has the sticky bit (only a file's owner may replace it there)."""
-    from ..core.i18n import tr
-
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if error.errno not in (errno.EACCES, errno.EPERM):
         return error.strerror or str(error)
     where = Path(error.filename) if isinstance(error.filename, (str, Path)) else None
@@ -163,10 +163,10 @@ def write_problem(error: OSError) -> str:
     except (OSError, AttributeError):
         sticky = False
     if sticky:
-        return tr("权限不足：文件夹 {folder} 设有粘滞位（sticky bit），只有文件的所有者能替换其中的文件；"
-                  "几个人共用的文件夹请由管理员去掉粘滞位（chmod -t）", folder=where.parent if where else ".")
-    return tr("权限不足（{file}）：几个人共用一个文件夹时，文件夹和其中的文件须对大家可写"
-              "（请管理员设为组可写：chmod -R g+w，并让大家使用 umask 002）", file=where if where else "")
+        return lang.tr("权限不足：文件夹 {folder} 设有粘滞位（sticky bit），只有文件的所有者能替换其中的文件；"
+                       "几个人共用的文件夹请由管理员去掉粘滞位（chmod -t）", folder=where.parent if where else ".")
+    return lang.tr("权限不足（{file}）：几个人共用一个文件夹时，文件夹和其中的文件须对大家可写"
+                   "（请管理员设为组可写：chmod -R g+w，并让大家使用 umask 002）", file=where if where else "")
 
 
 def umask() -> int:

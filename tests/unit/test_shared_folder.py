@@ -37,10 +37,9 @@ def test_a_colleagues_lock_file_is_locked_read_only(tmp_path, monkeypatch):
 
 def test_a_refused_write_says_what_to_do_in_a_shared_folder(tmp_path):
     error = PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "targets.journal.toml"))
-    said = files.write_problem(error)
+    said = files.write_problem(error, lang=i18n.ZH)
     assert "chmod -R g+w" in said and "umask 002" in said and "targets.journal.toml" in said
-    with i18n.language("en"):
-        assert files.write_problem(error).startswith("permission denied")
+    assert files.write_problem(error, lang=i18n.EN).startswith("permission denied")
     other = OSError(errno.ENOSPC, "No space left on device")
     assert files.write_problem(other) == "No space left on device"
 
@@ -52,6 +51,6 @@ def test_a_sticky_folder_is_named_as_the_cause(tmp_path):
     os.chown(folder, 12345, 12345)
     folder.chmod(0o1777)
     error = PermissionError(errno.EPERM, "Operation not permitted", str(folder / "targets.journal.toml"))
-    said = files.write_problem(error)
+    said = files.write_problem(error, lang=i18n.ZH)
     assert "粘滞位" in said and "chmod -t" in said
     assert folder.stat().st_mode & stat.S_ISVTX
