@@ -23,7 +23,7 @@ from ..core import fmt
 from .datafile import load_base
 from ..core.model import Briefing, Change, Dashboard, Update
 from ..core.problems import DataError, Problem
-from ..core.i18n import tr
+from ..core.i18n import Lang, given
 from .validate import NAME_LIMIT
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
@@ -56,23 +56,26 @@ def fingerprint(data_path: Path) -> tuple:
     return tuple(out)
 
 
-def own_files(data_path: Path) -> dict[Path, str]:
+def own_files(data_path: Path, *, lang: Lang | None = None) -> dict[Path, str]:
     """The files that hold the record of `data_path` (the data file, its journal, their locks),
     each with what it is: no output may be written over any of them (files.output_clash)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     journal_file = journal.journal_path(data_path)
-    return {data_path: tr("数据文件"), journal_file: tr("更新记录"),
-            files.lock_path(journal_file): tr("更新记录的锁文件"), files.lock_path(data_path): tr("数据文件的锁文件"),
-            journal.kept_path(journal_file): tr("更新记录的缓存")}
+    return {data_path: lang.tr("数据文件"), journal_file: lang.tr("更新记录"),
+            files.lock_path(journal_file): lang.tr("更新记录的锁文件"),
+            files.lock_path(data_path): lang.tr("数据文件的锁文件"),
+            journal.kept_path(journal_file): lang.tr("更新记录的缓存")}
 
 
-def kept_off(data_paths, settings: Path | None) -> dict[Path, str]:
+def kept_off(data_paths, settings: Path | None, *, lang: Lang | None = None) -> dict[Path, str]:
     """What no output may replace: each data file's record (own_files) and the settings file with
     its lock, each with what it is (files.output_clash)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out: dict[Path, str] = {}
     for data_path in data_paths:
-        out.update(own_files(data_path))
+        out.update(own_files(data_path, lang=lang))
     if settings is not None:
-        out.update({settings: tr("设置文件"), files.lock_path(settings): tr("设置文件的锁文件")})
+        out.update({settings: lang.tr("设置文件"), files.lock_path(settings): lang.tr("设置文件的锁文件")})
     return out
 
 
@@ -174,41 +177,44 @@ class Conflict(Exception):
         super().__init__(f"changed by update {version} since it was opened")
 
 
-def check_who(who: str, hint: str = "") -> str:
+def check_who(who: str, hint: str = "", *, lang: Lang | None = None) -> str:
     """`who` as it may be recorded, or Refused: valid UTF-8 (a login name may not be), printable.
 
     `hint` says how to give another name where the name came from (the command line's --user by
     default; a people file's --add-person says its own)."""
-    hint = hint or tr("请用 --user 名字 指定一个普通的名字")
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    hint = hint or lang.tr("请用 --user 名字 指定一个普通的名字")
 
     def refuse(problem: str) -> Refused:
-        return Refused(tr("{problem}；{hint}", problem=problem, hint=hint))
+        return Refused(lang.tr("{problem}；{hint}", problem=problem, hint=hint))
 
     try:
         who.encode("utf-8")
     except UnicodeEncodeError:
-        raise refuse(tr("记录人的名字不是有效的 UTF-8 文本")) from None
+        raise refuse(lang.tr("记录人的名字不是有效的 UTF-8 文本")) from None
     if not who.strip():
-        raise refuse(tr("记录人的名字为空"))
+        raise refuse(lang.tr("记录人的名字为空"))
     if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in who):
-        raise refuse(tr("记录人的名字含有控制字符"))
+        raise refuse(lang.tr("记录人的名字含有控制字符"))
     if fmt.HIDDEN.search(who):  # a direction override would make the journal say another name
-        raise refuse(tr("记录人的名字含有不可见的字符（如方向控制符）"))
+        raise refuse(lang.tr("记录人的名字含有不可见的字符（如方向控制符）"))
     if len(who) > NAME_LIMIT:
-        raise Refused(tr("记录人的名字超过 {limit} 个字符", limit=NAME_LIMIT))
+        raise Refused(lang.tr("记录人的名字超过 {limit} 个字符", limit=NAME_LIMIT))
     return who
 
 
-def check_date(dashboard: Dashboard, date: dt.date, today: dt.date) -> None:
+def check_date(dashboard: Dashboard, date: dt.date, today: dt.date, *, lang: Lang | None = None) -> None:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     first, last = dashboard.update_dates(today)
     if not first <= date <= last:
-        raise Refused(tr("日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）",
-                         date=date.isoformat(), first=first.isoformat(), last=last.isoformat(),
-                         year=dashboard.meta.year))
+        raise Refused(lang.tr("日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）",
+                              date=date.isoformat(), first=first.isoformat(), last=last.isoformat(),
+                              year=dashboard.meta.year))
 
 
 def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded | None = None,
-           today: dt.date | None = None, lock_timeout: float = files.LOCK_TIMEOUT) -> tuple[Loaded, int]:
+           today: dt.date | None = None, lock_timeout: float = files.LOCK_TIMEOUT,
+           lang: Lang | None = None) -> tuple[Loaded, int]:
     """Append `update` to the journal of `path`; return what is on disk now and the update's number.
 
     Under the journal's lock: both files are read again (from `reuse`, only what changed since:
@@ -217,21 +223,22 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     form was opened on (Dashboard.version): if it changed since, Conflict says how, and nothing is
     written. Refused for a date outside the year or after today, or an unusable author; DataError
     when either file is broken, missing or unreadable, or the update would not apply; files.Busy
-    when another writer holds the lock for over `lock_timeout` seconds."""
+    when another writer holds the lock for over `lock_timeout` seconds. A refusal is said in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     today = today or dt.date.today()
-    check_who(update.who)
+    check_who(update.who, lang=lang)
     journal_file = journal.journal_path(path)
     _still_there(path)
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
         dashboard = fresh.dashboard
         if update.withdraw:
-            kind, ident = withdrawn_record(dashboard, update.withdraw)
+            kind, ident = withdrawn_record(dashboard, update.withdraw, lang=lang)
         else:
             if update.new and not update.id:  # a project added in the app: a free id as the file is now
                 update = update._replace(id=dashboard.free_project_id())
             kind, ident = update.kind, update.id
-            check_date(dashboard, update.date, today)
+            check_date(dashboard, update.date, today, lang=lang)
         if seen is not None and not update.new:
             version = dashboard.version(kind, ident)
             if version != seen:
@@ -240,13 +247,13 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
                 raise Conflict(since, version)
         if update.at is None:
             update = update._replace(at=dt.datetime.now().replace(microsecond=0))
-        data = _bounded(journal.appended_bytes(old, journal.entry_text(update)))  # before applying it
+        data = _bounded(journal.appended_bytes(old, journal.entry_text(update)), lang)  # before applying it
         try:
             after = _appended(fresh, journal_file, old, data)
         except DataError as error:
             if update.withdraw:
-                raise Refused(tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
-                                 seq=update.withdraw, problem=error.problems[0].shown())) from None
+                raise Refused(lang.tr("第 {seq} 条更新不能撤销：后面的更新依赖于它（{problem}）；请先撤销那一条",
+                                      seq=update.withdraw, problem=error.problems[0].shown(lang))) from None
             raise
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
@@ -254,7 +261,8 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
 
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
-               write: bool = True, replan: Callable[[Dashboard], list[Update]] | None = None) -> tuple[Loaded, int]:
+               write: bool = True, replan: Callable[[Dashboard], list[Update]] | None = None,
+               lang: Lang | None = None) -> tuple[Loaded, int]:
     """Append every one of `updates` to the journal of `path`, or none: under the journal's lock,
     both files read again, each update's date checked, all appended and applied,
     then written once, atomically (a spreadsheet's rows, `erqi-tui import --apply`). Returns what
@@ -263,7 +271,9 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
     the year or an unusable author (`Refused.index`: which update); DataError when the updates
     would not apply (its keys name `update[N]`: the first is number `first`). `replan`: the updates
     worked out again from what is on disk under the lock, in place of `updates` (an import's rows
-    against the figures as they are now: the same sheet imported twice at once records once)."""
+    against the figures as they are now: the same sheet imported twice at once records once). A
+    refusal is said in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     today = today or dt.date.today()
     journal_file = journal.journal_path(path)
     _still_there(path)
@@ -277,13 +287,13 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
         moment = dt.datetime.now().replace(microsecond=0)
         for index, update in enumerate(updates):
             try:
-                check_who(update.who)
-                check_date(fresh.dashboard, update.date, today)
+                check_who(update.who, lang=lang)
+                check_date(fresh.dashboard, update.date, today, lang=lang)
             except Refused as error:
                 error.index = index
                 raise
         addition = journal.appended_all("", [update if update.at else update._replace(at=moment) for update in updates])
-        data = _bounded(journal.appended_bytes(old, addition))  # the preview says so too, before applying the rows
+        data = _bounded(journal.appended_bytes(old, addition), lang)  # the preview says so too, before applying the rows
         after = _appended(fresh, journal_file, old, data)
         if write:
             files.write_atomic(journal_file, data)
@@ -297,41 +307,44 @@ def _still_there(path: Path) -> None:
     files.regular_file_size(path)
 
 
-def _bounded(data: bytes) -> bytes:
+def _bounded(data: bytes, lang: Lang) -> bytes:
     """The journal's bytes, or Refused when they would pass the bound its reader keeps: said
     before anything is written, so that no write leaves a file the reader refuses."""
     if len(data) > files.JOURNAL_MAX_BYTES:
-        raise Refused(tr("记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，"
-                         "或将本年度的更新记录归档、另起一个数据文件", size=len(data) / 2**20,
-                         limit=files.JOURNAL_MAX_BYTES // 2**20))
+        raise Refused(lang.tr("记录后更新记录将有 {size:.1f} MiB，超过上限 {limit} MiB，未写入；请分批记录较少的行，"
+                              "或将本年度的更新记录归档、另起一个数据文件", size=len(data) / 2**20,
+                              limit=files.JOURNAL_MAX_BYTES // 2**20))
     return data
 
 
-def withdrawn_record(dashboard: Dashboard, seq: int) -> tuple[str, str]:
+def withdrawn_record(dashboard: Dashboard, seq: int, *, lang: Lang | None = None) -> tuple[str, str]:
     """The (kind, id) that update `seq` changed, or Refused if it is not an update in force."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     changes = [c for c in dashboard.changes if c.seq == seq] if seq >= 1 else []  # 0: not a withdrawal at all
     if not changes:
-        raise Refused(tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）",
-                         seq=seq, count=dashboard.journal_entries))
+        raise Refused(lang.tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）",
+                              seq=seq, count=dashboard.journal_entries))
     if changes[0].withdrawn is not None:
         w = changes[0].withdrawn
-        raise Refused(tr("第 {seq} 条更新已由 {who} 于 {at} 撤销", seq=seq, who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}"))
+        raise Refused(lang.tr("第 {seq} 条更新已由 {who} 于 {at} 撤销", seq=seq, who=w.who,
+                              at=f"{w.at:%Y-%m-%d %H:%M}"))
     return changes[0].kind, changes[0].id
 
 
 def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
-                  lock_timeout: float = files.LOCK_TIMEOUT) -> Loaded:
+                  lock_timeout: float = files.LOCK_TIMEOUT, *, lang: Lang | None = None) -> Loaded:
     """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
     update: both files read again, the mark applied, written atomically; stamped with
-    the moment it is written unless it carries one."""
-    check_who(briefing.who)
+    the moment it is written unless it carries one. A refusal is said in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    check_who(briefing.who, lang=lang)
     if briefing.at is None:
         briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))
     journal_file = journal.journal_path(path)
     _still_there(path)
     with files.locked(journal_file, lock_timeout):
         fresh, old = _read(path, reuse)
-        data = _bounded(journal.appended_bytes(old, journal.appended_briefing("", briefing)))
+        data = _bounded(journal.appended_bytes(old, journal.appended_briefing("", briefing)), lang)
         after = _appended(fresh, journal_file, old, data)
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
