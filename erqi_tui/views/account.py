@@ -6,7 +6,7 @@ xlsx, docx) render this account and work out no figure of their own, so a fact a
 in every output that shows its section. No Textual.
 
 Texts that come from the data file stay as written (the renderer shows them in the reader's
-language with i18n.data); what is worked out (verdicts, projections, changes) stays typed, not text.
+language with lang.data); what is worked out (verdicts, projections, changes) stays typed, not text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
 from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Milestone, Project, Stage, Target, grouped
-from ..core.i18n import english, tr
+from ..core.i18n import Lang, given
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
 
@@ -36,12 +36,13 @@ class TargetLine(NamedTuple):
         return self.progress.target
 
 
-def verdict_words(p: TargetProgress) -> str:
+def verdict_words(p: TargetProgress, *, lang: Lang | None = None) -> str:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "持平（与序时进度一致）" / "进度未知"."""
-    word = tr(progress.VERDICT_WORD[p.verdict])
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    word = lang.tr(progress.VERDICT_WORD[p.verdict])
     if p.gap is None or p.verdict == progress.ON_SCHEDULE:
-        return word + (tr("（与序时进度一致）") if p.verdict == progress.ON_SCHEDULE else "")
-    return f"{word} {fmt.points(p.gap, signed=False)}"
+        return word + (lang.tr("（与序时进度一致）") if p.verdict == progress.ON_SCHEDULE else "")
+    return f"{word} {fmt.points(p.gap, signed=False, lang=lang)}"
 
 
 def at_month_start(p: TargetProgress, dashboard: Dashboard, what_if: dt.date | None) -> TargetProgress | None:
@@ -52,21 +53,24 @@ def at_month_start(p: TargetProgress, dashboard: Dashboard, what_if: dt.date | N
     return progress.at_month_start(p, dashboard.meta.year)
 
 
-def assumed_day(p: TargetProgress, early: TargetProgress | None) -> str:
+def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang | None = None) -> str:
     """"（按月末计；按5月初计为超前 2.4 个百分点）" where the verdict rests on the month's end the
     source never gave (`early` from at_month_start); "" where it does not. The screen's 预警 and
     every export's say it alike."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if early is None:
         return ""
-    text = tr("（按月末计；按{month}月初计为{verdict}）", month=p.as_of.month, verdict=verdict_words(early))
-    return " " + text if english() else text
+    text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=p.as_of.month,
+                   verdict=verdict_words(early, lang=lang))
+    return " " + text if lang.english else text
 
 
-def overdue_words(step: Milestone, acc: "Account") -> str:
+def overdue_words(step: Milestone, acc: "Account", *, lang: Lang | None = None) -> str:
     """"逾期未报（计划 2025-09，按 2025-11-30 计）": a step overdue at the account's steps date, as the
     screen's 预警 says it (Markdown, HTML, the workbook's 预警 sheet)."""
-    return tr("逾期未报（计划 {when}，按 {date} 计）", when=fmt.when(step.planned),
-              date=fmt.standing(acc.steps_at, acc.dashboard.meta))
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("逾期未报（计划 {when}，按 {date} 计）", when=fmt.when(step.planned, lang=lang),
+                   date=fmt.standing(acc.steps_at, acc.dashboard.meta, lang=lang))
 
 
 class FigureBlock(NamedTuple):
@@ -116,15 +120,15 @@ class Account(NamedTuple):
         return None
 
 
-def stage_words(stage: Stage) -> tuple[str, str]:
+def stage_words(stage: Stage, *, lang: Lang | None = None) -> tuple[str, str]:
     """(the set of projects a stage counts, its figure in the source's words): ("产业项目（招商引资）",
     "新签约产业项目"); a stage of a plain funnel has no set and is named by its status (签约)."""
-    from ..core.i18n import data
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return ((lang.data(stage, "group") if stage.group else ""),
+            (lang.data(stage, "label") if stage.label else lang.data(stage, "name")))
 
-    return (data(stage, "group") if stage.group else ""), (data(stage, "label") if stage.label else data(stage, "name"))
 
-
-_kept: list = [None, None]  # (the arguments, the account) last worked out
+_kept: list = [None, None]  # (the arguments, the account) last worked out: it holds no words, so no language
 
 
 def account(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
@@ -181,68 +185,71 @@ def overdue(d: Dashboard, at: dt.date) -> tuple[tuple[Project, Milestone], ...]:
 
 # --- a project's fields as every output shows them (core/fields says which, and in what order) -----
 
-def responsible(item) -> str:
+def responsible(item, *, lang: Lang | None = None) -> str:
     """Who answers for a target or project: the unit, and the person there where the file names one."""
-    from ..core.i18n import data
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return " ".join(filter(None, (lang.data(item, "responsible"), item.person)))
 
-    return " ".join(filter(None, (data(item, "responsible"), item.person)))
 
-
-def project_value(dashboard: Dashboard, project: Project, field: fields.Field):
+def project_value(dashboard: Dashboard, project: Project, field: fields.Field, *, lang: Lang | None = None):
     """A project's field as an export holds it: its text as shown (the status as its [[stage]] is
     named, the axis as its road, who answers with the person there), the Quantity of an amount, the
     entries of a part; None where the file gives none."""
-    from ..core.i18n import data
     from .listing import status_name
+
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     kind = field.kind
     if kind == fields.STAGE:
-        return status_name(dashboard, getattr(project, field.attr)) or None
+        return status_name(dashboard, getattr(project, field.attr), lang=lang) or None
     if kind == fields.AXIS:
         axis = dashboard.axis_named(getattr(project, field.attr))
-        return data(axis, "road") if axis else None
+        return lang.data(axis, "road") if axis else None
     if kind == fields.UNIT:
-        return responsible(project) or None
+        return responsible(project, lang=lang) or None
     if kind in (fields.AMOUNT, fields.PARTS):
         return getattr(project, field.attr)
-    return data(project, field.attr) or None
+    return lang.data(project, field.attr) or None
 
 
-def project_cell(dashboard: Dashboard, project: Project, field: fields.Field, *, words: bool = False) -> str:
+def project_cell(dashboard: Dashboard, project: Project, field: fields.Field, *, words: bool = False,
+                 lang: Lang | None = None) -> str:
     """A project's field as a line of text (the detail; Markdown, HTML, the Word briefing): "—" where
     unknown; `words`: a bound as an official writes it, 50亿元以上 (fmt.quantity)."""
-    value = project_value(dashboard, project, field)
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    value = project_value(dashboard, project, field, lang=lang)
     if field.kind == fields.AMOUNT:
-        return fmt.quantity(value, words=words)
+        return fmt.quantity(value, words=words, lang=lang)
     return fmt.MISSING if value is None else value
 
 
-def project_details(dashboard: Dashboard, project: Project, at: dt.date) -> list[tuple[str, str]]:
+def project_details(dashboard: Dashboard, project: Project, at: dt.date, *,
+                    lang: Lang | None = None) -> list[tuple[str, str]]:
     """The project's detail, (label, text) a line, in the table of fields' order: a field a line,
     a figure, a step or a request a line each (their label on the first only); the axis with its
     theme; who answers only where the file names them. `at`: the date steps and requests are
     judged at."""
-    from ..core.i18n import data, tr
-
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     rows: list[tuple[str, str]] = []
     for field in fields.PROJECT:
         if not field.detail:
             continue
-        label = tr(fields.label(field))
+        label = lang.tr(fields.label(field))
         if field.key == "figure":
-            rows += [(data(f, "label"), fmt.quantity(f.quantity)) for f in project.figures]
+            rows += [(lang.data(f, "label"), fmt.quantity(f.quantity, lang=lang)) for f in project.figures]
         elif field.key == "milestone":
-            rows += [(label if index == 0 else "", fmt.step(step, at) + (tr("（{source}）", source=step.source) if step.source else ""))
+            rows += [(label if index == 0 else "", fmt.step(step, at, lang=lang)
+                      + (lang.tr("（{source}）", source=step.source) if step.source else ""))
                      for index, step in enumerate(project.milestones)]
         elif field.key == "request":
-            rows += [(label if index == 0 else "", fmt.request(request, project, at))
+            rows += [(label if index == 0 else "", fmt.request(request, project, at, lang=lang))
                      for index, request in enumerate(project.requests)]
         elif field.kind == fields.AXIS:
             axis = dashboard.axis_named(getattr(project, field.attr))
-            rows.append((label, f"{data(axis, 'road')} · {data(axis, 'theme')}" if axis else fmt.MISSING))
+            rows.append((label, f"{lang.data(axis, 'road')} · {lang.data(axis, 'theme')}" if axis else fmt.MISSING))
         elif field.kind == fields.UNIT:
             if project.responsible or project.person:
                 rows.append((label, " · ".join(filter(None, [project.responsible, project.person]))))
         else:
-            rows.append((label, project_cell(dashboard, project, field)))
+            rows.append((label, project_cell(dashboard, project, field, lang=lang)))
     return rows

@@ -5,46 +5,77 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Protocol
 
 from ..core import fields, fmt, units
-from ..core.i18n import data
+from ..core.i18n import Lang, given
 from ..core.model import Dashboard, Project, Quantity
+
+
+class Cell(Protocol):
+    """A column's cell (or its value to sort by) for a project, in `lang`."""
+
+    def __call__(self, dashboard: Dashboard, project: Project, *, lang: Lang | None = None) -> object: ...
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
-    title: str
-    cell: Callable[[Dashboard, Project], str]
-    sort_value: Callable[[Dashboard, Project], object]
+    title: str  # in Chinese: translated where it is shown
+    cell: Cell  # the text shown, in the language given
+    sort_value: Cell
     quantity: Callable[[Project], Quantity | None] | None = None  # for a column of amounts
 
 
-def _axis_road(dashboard: Dashboard, project: Project) -> str:
+def _axis_road(dashboard: Dashboard, project: Project, *, lang: Lang) -> str:
     axis = dashboard.axis_named(project.axis)
-    return data(axis, "road") if axis else ""
+    return lang.data(axis, "road") if axis else ""
 
 
-def status_name(dashboard: Dashboard, status: str | None) -> str | None:
-    """A project's status as shown: its [[stage]]'s name in the current language, else as written."""
+def status_name(dashboard: Dashboard, status: str | None, *, lang: Lang | None = None) -> str | None:
+    """A project's status as shown: its [[stage]]'s name in `lang`, else as written."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     stage = dashboard.stage_named(status)
-    return data(stage, "name") if stage else status
+    return lang.data(stage, "name") if stage else status
 
 
-def _status(dashboard: Dashboard, project: Project) -> str | None:
-    return status_name(dashboard, project.status)
+def _status(dashboard: Dashboard, project: Project, *, lang: Lang) -> str | None:
+    return status_name(dashboard, project.status, lang=lang)
 
 
-def _text(getter: Callable[[Dashboard, Project], str | None]) -> tuple[Callable, Callable]:
-    return (lambda d, p: getter(d, p) or fmt.MISSING), (lambda d, p: getter(d, p) or "")
+def _text(getter: Callable[..., str | None]) -> tuple[Cell, Cell]:
+    """A text column's cell and sort value from `getter(dashboard, project, lang=)`."""
+    def cell(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+        return getter(d, p, lang=lang) or fmt.MISSING
+
+    def sort_value(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+        return getter(d, p, lang=lang) or ""
+
+    return cell, sort_value
 
 
-def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Callable, Callable, Callable]:
-    return (lambda d, p: fmt.quantity(getter(p))), (lambda d, p: getter(p).value if getter(p) else None), getter
+def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Cell, Cell, Callable]:
+    def cell(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+        return fmt.quantity(getter(p), lang=lang)
+
+    def sort_value(d: Dashboard, p: Project, *, lang: Lang | None = None) -> object:
+        found = getter(p)
+        return found.value if found else None
+
+    return cell, sort_value, getter
 
 
-def _stage_rank(dashboard: Dashboard, project: Project) -> object:
+def _data(key: str) -> Callable[..., str]:
+    def text(d: Dashboard, p: Project, *, lang: Lang) -> str:
+        return lang.data(p, key)
+
+    return text
+
+
+def _stage_rank(dashboard: Dashboard, project: Project, *, lang: Lang | None = None) -> object:
     names = [s.name for s in dashboard.stages]
     return names.index(project.status) if project.status in names else (project.status or None)
 
@@ -58,17 +89,19 @@ def _column(field: fields.Field) -> Column:
         return Column(key, title, *_text(_axis_road))
     if field.kind == fields.AMOUNT:
         return Column(key, title, *_amount(lambda p: getattr(p, key)))
-    return Column(key, title, *_text(lambda d, p: data(p, key)))
+    return Column(key, title, *_text(_data(key)))
 
 
 COLUMNS: tuple[Column, ...] = tuple(_column(f) for f in fields.columns())
 
 
-def search_text(dashboard: Dashboard, project: Project, road: str | None = None) -> str:
-    """What the filter looks in: name, status, axis road, location, expectation and note. `road`:
-    the project's axis road, when the caller has looked it up already."""
+def search_text(dashboard: Dashboard, project: Project, road: str | None = None, *,
+                lang: Lang | None = None) -> str:
+    """What the filter looks in: name, status, axis road (in `lang`), location, expectation and note.
+    `road`: the project's axis road, when the caller has looked it up already."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if road is None:
-        road = _axis_road(dashboard, project)
+        road = _axis_road(dashboard, project, lang=lang)
     return " ".join([project.name, project.status or "", road,
                      project.location, project.expected, project.note, *project.en.values()]).casefold()
 
@@ -81,23 +114,27 @@ class SearchIndex(NamedTuple):
     texts: list[str]
 
 
-def search_index(dashboard: Dashboard) -> SearchIndex:
-    """Each project's search text, built once per dashboard: a keystroke then only compares."""
+def search_index(dashboard: Dashboard, *, lang: Lang | None = None) -> SearchIndex:
+    """Each project's search text, built once per dashboard (and language): a keystroke then only
+    compares."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     axes = dashboard.layout.axes
-    roads = {axis.id: data(axis, "road") for axis in reversed(axes)}  # the first of an id, as axis_named
+    roads = {axis.id: lang.data(axis, "road") for axis in reversed(axes)}  # the first of an id, as axis_named
     return SearchIndex(list(dashboard.projects),
-                       [search_text(dashboard, p, roads.get(p.axis, "")) for p in dashboard.projects])
+                       [search_text(dashboard, p, roads.get(p.axis, ""), lang=lang) for p in dashboard.projects])
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
-         reverse: bool = False, index: SearchIndex | None = None) -> list[Project]:
-    """Projects matching `query`, sorted by column `sort` (file order when None). Unknown values
-    sort last whichever the direction, so "—" never crowds the top of the table."""
+         reverse: bool = False, index: SearchIndex | None = None, *, lang: Lang | None = None) -> list[Project]:
+    """Projects matching `query`, sorted by column `sort` (file order when None), as shown in `lang`
+    (`index`: search_index in that language). Unknown values sort last whichever the direction, so
+    "—" never crowds the top of the table."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     words = query.casefold().split()
     if not words:
         found = list(dashboard.projects)
     else:
-        found, texts = index if index is not None else search_index(dashboard)
+        found, texts = index if index is not None else search_index(dashboard, lang=lang)
         # A word at a time, each over what the last left: 10x faster than all(). Compared and kept
         # without a Python loop or a new object per project: 7 ms a word for 100,000 projects,
         # where a list of (project, text) pairs made anew took 40 ms and set the collector off.
@@ -109,7 +146,7 @@ def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
     column = next(c for c in COLUMNS if c.key == sort)
     if column.quantity is not None:
         return _by_quantity(found, column.quantity, reverse)
-    keyed = [(column.sort_value(dashboard, p), p) for p in found]
+    keyed = [(column.sort_value(dashboard, p, lang=lang), p) for p in found]
     known = [(value, p) for value, p in keyed if value not in (None, "")]
     unknown = [p for value, p in keyed if value in (None, "")]
     known.sort(key=lambda pair: _comparable(pair[0]), reverse=reverse)

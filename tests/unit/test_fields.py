@@ -151,28 +151,28 @@ def test_import_reads_each_field_from_a_column_headed_by_its_words(every_field, 
 
 # --- the table's columns and the detail -----------------------------------------------------------
 
-def test_the_tables_columns_are_the_fields_it_marks(every_field):
+@pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
+def test_the_tables_columns_are_the_fields_it_marks(every_field, lang):
     dashboard, project = project_of(every_field)
     shown = fields.columns()
     assert [c.key for c in listing.COLUMNS] == [f.key for f in shown]
     assert [c.title for c in listing.COLUMNS] == [fields.heading(f) for f in shown]
-    assert [c.cell(dashboard, project) for c in listing.COLUMNS] == [project_cell(dashboard, project, f) for f in shown]
+    assert [c.cell(dashboard, project, lang=lang) for c in listing.COLUMNS] == \
+        [project_cell(dashboard, project, f, lang=lang) for f in shown]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", [i18n.ZH, i18n.EN])
 def test_the_detail_shows_the_fields_it_marks_in_order(every_field, lang):
     dashboard, project = project_of(every_field)
-    with i18n.language(lang):
-        rows = project_details(dashboard, project, dashboard.steps_as_of)
-        labels = [label for label, _ in rows if label]
-        expected = [i18n.tr(f.zh) if f.key != "figure" else "样数据样" for f in fields.PROJECT
-                    if f.detail and f.key not in ("milestone", "request")]
+    rows = project_details(dashboard, project, dashboard.steps_as_of, lang=lang)
+    labels = [label for label, _ in rows if label]
+    expected = [lang.tr(f.zh) if f.key != "figure" else "样数据样" for f in fields.PROJECT
+                if f.detail and f.key not in ("milestone", "request")]
     assert labels == expected
     texts = dict(rows)
-    with i18n.language(lang):
-        for field in SIMPLE:
-            if field.detail and field.kind not in (AXIS, UNIT):
-                assert texts[i18n.tr(field.zh)] == project_cell(dashboard, project, field)
+    for field in SIMPLE:
+        if field.detail and field.kind not in (AXIS, UNIT):
+            assert texts[lang.tr(field.zh)] == project_cell(dashboard, project, field, lang=lang)
 
 
 # --- the exports ---------------------------------------------------------------------------------
@@ -188,7 +188,8 @@ def test_markdown_and_html_carry_the_fields_the_table_exports(every_field, lang)
         md = report.to_markdown(dashboard, pane="projects").splitlines()
         page = report.to_html(dashboard, pane="projects")
         title, shown = i18n.tr("项目"), headings("md")
-        cells = [project_cell(dashboard, project, f, words=True) for f in fields.exported("md")]  # 105亿元以上
+        cells = [project_cell(dashboard, project, f, words=True, lang=i18n.Lang(lang))  # 105亿元以上
+                 for f in fields.exported("md")]
     header = md.index(f"### {title}") + 2
     assert md[header] == "| " + " | ".join(shown) + " |"
     assert md[header + 2] == "| " + " | ".join(map(report._md_cell, cells)) + " |"
@@ -209,7 +210,7 @@ def test_json_carries_the_fields_the_table_exports_as_the_file_writes_them(every
             expected = value(field, index)
             if field.kind == AMOUNT:
                 expected = {"value": expected.value, "unit": expected.unit, "at_least": True, "approx": False,
-                            "shown": fmt.quantity(expected, words=True)}
+                            "shown": fmt.quantity(expected, words=True, lang=i18n.ZH)}
             assert out[field.attr] == expected, field.key
 
 
@@ -245,7 +246,7 @@ def test_xlsx_carries_the_fields_the_table_exports(every_field, lang):
                 values += [shown_value(getattr(project, field.attr).value, "亿元"), i18n.tr("以上")]
             else:
                 expected.append(i18n.tr(fields.heading(field)))
-                values.append(project_cell(dashboard, project, field))
+                values.append(project_cell(dashboard, project, field, lang=i18n.Lang(lang)))
     sheet = book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = next(i for i, r in enumerate(rows) if r[0] == expected[0])
@@ -265,7 +266,7 @@ def test_docx_carries_the_fields_the_table_exports(every_field):
     cells = [c.text for c in table.rows[1].cells]
     for field, cell in zip(fields.exported("docx"), cells):
         if field.kind != AMOUNT:
-            assert cell == project_cell(dashboard, project, field)
+            assert cell == project_cell(dashboard, project, field, lang=i18n.ZH)
     assert "docx" not in fields.PROJECT_FIELD["area"].exports and "占地" not in shown
 
 
@@ -276,9 +277,8 @@ def test_each_label_has_one_english_and_the_screen_finds_it():
 
     for zh, en in fields.english_labels().items():
         assert EN[zh] == en, zh  # no other English for the same words in messages_en
-    with i18n.language("en"):
-        assert i18n.tr(fields.form_label(fields.PROJECT_FIELD["investment"])) == "Investment (e.g. 10 亿元)"
-        assert i18n.tr(fields.heading(fields.PROJECT_FIELD["name"])) == "Project"
+    assert i18n.EN.tr(fields.form_label(fields.PROJECT_FIELD["investment"])) == "Investment (e.g. 10 亿元)"
+    assert i18n.EN.tr(fields.heading(fields.PROJECT_FIELD["name"])) == "Project"
 
 
 def test_every_kind_and_rule_is_known():
