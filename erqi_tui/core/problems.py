@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .fmt import clean
-from .i18n import english
+from .i18n import EN, Lang, given
 
 
 class Said(str):
@@ -17,14 +17,14 @@ class Said(str):
     __slots__ = ("code", "values")
 
     def __new__(cls, code: str, **values: object) -> "Said":
-        said = super().__new__(cls, _render(code, values, "en"))
+        said = super().__new__(cls, _render(code, values, EN))
         said.code, said.values = code, values
         return said
 
     def __reduce__(self):  # a copy (pickle, deepcopy) keeps the code and values
         return (_said, (self.code, self.values))
 
-    def rendered(self, lang: str) -> str:
+    def rendered(self, lang: Lang) -> str:
         return _render(self.code, self.values, lang)
 
 
@@ -37,7 +37,7 @@ def said(code: str, **values: object) -> Said:
     return Said(code, **values)
 
 
-def _render(code: str, values: dict, lang: str) -> str:
+def _render(code: str, values: dict, lang: Lang) -> str:
     from .problem_text import ENTRY, TEXT
 
     english, chinese = TEXT[code]
@@ -57,7 +57,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def key_words(key: str, lang: str) -> str:
+def key_words(key: str, lang: Lang) -> str:
     """A key path as a person reads it, in `lang`: each numbered entry by what it is, with the header
     it has in the file and its number, then the key as written with what it holds:
     `project[3].milestone[1].stage` reads 第 3 个项目（[[project]] 第 3 项）的第 1 个节点（[[project.milestone]]
@@ -128,7 +128,7 @@ def _key_and_label(parts: list[str], context: str, zh: bool, labels, common, ent
     return written if english.replace(" ", "_").lower() == written.lower() else f"{written} ({english})"
 
 
-def in_language(message: str, lang: str) -> str:
+def in_language(message: str, lang: Lang) -> str:
     """A message as `lang` reads it: Said renders itself; other text (the TOML parser's own words, a
     message already in the reader's language) stays as written."""
     return message.rendered(lang) if isinstance(message, Said) else message
@@ -142,19 +142,18 @@ class Problem(NamedTuple):
     message: str  # Said where erqi-tui says it; the parser's own words otherwise
 
     def __str__(self) -> str:
-        return self.shown("en")
+        return self.shown(EN)
 
     @property
     def code(self) -> str:
         """What kind of problem it is ("" for one said in other words than ours)."""
         return getattr(self.message, "code", "")
 
-    def shown(self, lang: str | None = None) -> str:
-        """The problem as a person reads it, in `lang` (the UI's language when not given)."""
+    def shown(self, lang: Lang | None = None) -> str:
+        """The problem as a person reads it, in `lang`."""
         # Paths, keys and quoted values come from the user's files: their control characters are
         # neutralised here, so no message can move the cursor or retitle the terminal.
-        if lang is None:
-            lang = "en" if english() else "zh"
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         where = clean(str(self.path), single_line=True)
         if self.line is not None:
             where += f":{self.line}"
@@ -172,9 +171,10 @@ class DataError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def shown(self, lang: str | None = None) -> str:
-        """Every problem, a line each, in `lang` (the UI's language when not given)."""
-        return "\n".join(p.shown(lang) for p in self.problems)
+    def shown(self, lang: Lang | None = None) -> str:
+        """Every problem, a line each, in `lang`."""
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+        return "\n".join(p.shown(lang=lang) for p in self.problems)
 
 
 def file_problem(path: Path, message: str) -> DataError:

@@ -7,6 +7,7 @@ import re
 import string
 from pathlib import Path
 
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui.core.problem_text import TEXT
 from erqi_tui.core.problems import Problem, said
 
@@ -30,16 +31,16 @@ def test_both_languages_name_the_same_values():
 
 def test_a_problem_renders_in_the_language_asked_for_values_included():
     problem = Problem(Path("t.toml"), 3, None, "target[1].target", said("expected_table", got=said("value_list")))
-    assert problem.shown("en") == ("t.toml:3: the 1st target ([[target]] no. 1), target (target value): "
+    assert problem.shown(lang=EN) == ("t.toml:3: the 1st target ([[target]] no. 1), target (target value): "
                                     "expected a table (key = value lines), got a list")
-    assert problem.shown("zh") == "t.toml:3: 第 1 个目标（[[target]] 第 1 项）的 target（目标值）: 应为表（若干“键 = 值”），实为 列表"
-    assert str(problem) == problem.shown("en")  # what scripts and tests read
+    assert problem.shown(lang=ZH) == "t.toml:3: 第 1 个目标（[[target]] 第 1 项）的 target（目标值）: 应为表（若干“键 = 值”），实为 列表"
+    assert str(problem) == problem.shown(lang=EN)  # what scripts and tests read
     assert problem.code == "expected_table"
 
 
 def test_text_from_the_file_stays_as_written_in_every_language():
     problem = Problem(Path("t.toml"), 1, 2, "", said("toml_syntax", error="Illegal character '\\n'"))
-    assert "Illegal character" in problem.shown("zh") and problem.shown("zh").startswith("t.toml:1:2: TOML 语法错误")
+    assert "Illegal character" in problem.shown(lang=ZH) and problem.shown(lang=ZH).startswith("t.toml:1:2: TOML 语法错误")
 
 
 def test_a_key_path_is_said_in_words_first_with_the_header_and_the_key_as_written():
@@ -62,13 +63,13 @@ def test_a_key_path_is_said_in_words_first_with_the_header_and_the_key_as_writte
     }
     for key, (chinese, english) in cases.items():
         problem = Problem(Path("t.toml"), 7, None, key, said("empty_text"))
-        assert problem.shown("zh") == f"t.toml:7: {chinese}: 为空；应为文本", key
-        assert problem.shown("en") == f"t.toml:7: {english}: is empty; expected text", key
+        assert problem.shown(lang=ZH) == f"t.toml:7: {chinese}: 为空；应为文本", key
+        assert problem.shown(lang=EN) == f"t.toml:7: {english}: is empty; expected text", key
 
 
 def test_a_key_path_quoted_in_a_message_is_said_in_words_too():
     problem = Problem(Path("t.toml"), 11, None, "project[2].id", said("duplicate_id", kind="project", id="p",
                                                                     first="project[1]"))
-    assert problem.shown("zh").endswith("项目 id“p”重复（每个 [[project]] 的 id 须各不相同）；已用于第 1 个项目（[[project]] 第 1 项）")
-    assert problem.shown("en").endswith('duplicate project id "p" (each [[project]] needs its own id); '
+    assert problem.shown(lang=ZH).endswith("项目 id“p”重复（每个 [[project]] 的 id 须各不相同）；已用于第 1 个项目（[[project]] 第 1 项）")
+    assert problem.shown(lang=EN).endswith('duplicate project id "p" (each [[project]] needs its own id); '
                                         "first used by the 1st project ([[project]] no. 1)")
