@@ -15,7 +15,7 @@ from typing import NamedTuple, TypeVar
 from . import files
 from ..core import fmt
 from .. import store
-from ..core.i18n import tr
+from ..core.i18n import Lang, given
 from ..core.model import Briefing, Update
 
 T = TypeVar("T")
@@ -25,10 +25,11 @@ class Saved(NamedTuple):  # NamedTuples rather than dataclasses: see model.py (s
     loaded: store.Loaded
     number: int  # the journal entry's number
 
-    def announcement(self, update: Update) -> str:
+    def announcement(self, update: Update, *, lang: Lang | None = None) -> str:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         if update.withdraw:
-            return tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=self.number)
-        return tr("已保存并记录（第 {number} 条）", number=self.number)
+            return lang.tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=self.number)
+        return lang.tr("已保存并记录（第 {number} 条）", number=self.number)
 
 
 class Unsaved(NamedTuple):
@@ -82,15 +83,17 @@ class Session:
         return loaded
 
     async def save(self, update: Update, seen: int | None = None, *, waiting: Callable[[], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> Saved | store.Conflict | Unsaved:
+                   cancelled: Callable[[], bool] | None = None,
+                   lang: Lang | None = None) -> Saved | store.Conflict | Unsaved:
         """Record `update` under the journal's lock. A Conflict when its target or project changed
         since version `seen` (the form asks to confirm), else Saved or what went wrong. While another
         writer holds the lock, `waiting()` is called once (the form says so) and the save is tried
-        again until it can be done, or until `cancelled()` is true."""
+        again until it can be done, or until `cancelled()` is true. What went wrong is said in `lang`."""
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         try:
             outcome = await self._write(partial(store.record, self.path, update, seen=seen, reuse=self.reuse,
-                                                today=self.today, lock_timeout=self.ATTEMPT),
-                                        waiting, cancelled)
+                                                today=self.today, lock_timeout=self.ATTEMPT, lang=lang),
+                                        waiting, cancelled, lang=lang)
         except store.Conflict as conflict:
             return conflict
         if isinstance(outcome, Unsaved):
@@ -99,10 +102,14 @@ class Session:
         self.reuse, self.state = loaded, loaded.state
         return Saved(loaded, number)
 
-    async def mark_briefing(self, date: dt.date, note: str = "") -> store.Loaded | Unsaved:
-        """Record that a briefing showed the figures at `date` (under the journal's lock)."""
+    async def mark_briefing(self, date: dt.date, note: str = "", *,
+                            lang: Lang | None = None) -> store.Loaded | Unsaved:
+        """Record that a briefing showed the figures at `date` (under the journal's lock); what went
+        wrong is said in `lang`."""
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         outcome = await self._write(partial(store.mark_briefing, self.path, Briefing(date, None, self.who, note),
-                                            self.reuse, lock_timeout=1.0))  # busy: said, not waited for
+                                            self.reuse, lock_timeout=1.0, lang=lang),  # busy: said, not waited for
+                                    lang=lang)
         if not isinstance(outcome, Unsaved):
             self.reuse, self.state = outcome, outcome.state
         return outcome
@@ -110,13 +117,13 @@ class Session:
     ATTEMPT = 0.25  # seconds one try waits for the lock: the thread is free again this soon after a cancel
 
     async def _write(self, write: Callable[[], T], waiting: Callable[[], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> T | Unsaved:
-        """`write` in a thread, or what the user is told when it cannot be done. With `cancelled`,
-        a busy lock is waited for, tried again every ATTEMPT seconds (`waiting()` said once)."""
+                     cancelled: Callable[[], bool] | None = None, *, lang: Lang) -> T | Unsaved:
+        """`write` in a thread, or what the user is told (in `lang`) when it cannot be done. With
+        `cancelled`, a busy lock is waited for, tried again every ATTEMPT seconds (`waiting()` said once)."""
         if self.loading:
-            return Unsaved(tr("正在重新载入数据，请稍后再保存。"))
+            return Unsaved(lang.tr("正在重新载入数据，请稍后再保存。"))
         if self.read_only:
-            return Unsaved(tr("只读：不能记录更新。"))
+            return Unsaved(lang.tr("只读：不能记录更新。"))
         self.writing = True
         try:
             while True:
@@ -126,20 +133,20 @@ class Session:
                     if cancelled is None:
                         raise
                     if cancelled():
-                        return Unsaved(tr("未保存：已取消（另一位写入者仍在保存）。可再按“保存”重试。"))
+                        return Unsaved(lang.tr("未保存：已取消（另一位写入者仍在保存）。可再按“保存”重试。"))
                     if waiting is not None:
                         waiting()
                         waiting = None
         except files.Busy:
-            return Unsaved(tr("无法保存：另一位写入者正在保存，文件没有问题；请稍后再试。"))
+            return Unsaved(lang.tr("无法保存：另一位写入者正在保存，文件没有问题；请稍后再试。"))
         except store.Refused as refused:
-            return Unsaved(tr("无法保存：{error}", error=fmt.clean(str(refused))))
+            return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(str(refused))))
         except store.DataError as error:
-            return Unsaved(tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}",
-                              error=fmt.clean(error.shown())), broken=error.shown())
+            return Unsaved(lang.tr("无法保存：数据文件或更新记录有误，改正后才能记录更新。\n{error}",
+                                   error=fmt.clean(error.shown(lang))), broken=error.shown(lang))
         except OSError as error:
             if error.errno in (errno.EACCES, errno.EPERM):
-                return Unsaved(tr("无法保存：{error}", error=fmt.clean(files.write_problem(error))))
-            return Unsaved(tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
+                return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(files.write_problem(error, lang=lang))))
+            return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
         finally:
             self.writing = False  # the caller takes what was written as read, before anything else runs
