@@ -10,7 +10,7 @@ from typing import Callable, Mapping, NamedTuple
 
 from . import files
 from ..core.fmt import clean
-from ..core.i18n import LANGS
+from ..core.i18n import LANGS, ZH, Lang
 from ..core.problems import DataError, said
 from .validate import Validator, parse
 
@@ -24,7 +24,7 @@ HEADER = ("# erqi-tui settings. Written by erqi-tui when you switch theme or lan
 
 class Config(NamedTuple):
     theme: str = DEFAULT_THEME
-    lang: str = LANGS[0]
+    lang: str = ZH  # the language's code; a Lang as read from the file (the app and cli take Lang(lang))
     keys: Mapping[str, str] = MappingProxyType({})  # binding id → keys, as in set_keymap
     notices: tuple[str, ...] = ()  # what was read but ignored (unknown key names), to tell the user
 
@@ -75,7 +75,7 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
             remaps[binding_id] = ",".join(known)
     if check.problems:
         raise DataError(check.problems)
-    return Config(theme=theme, lang=lang, keys=remaps, notices=tuple(clean(n, single_line=True) for n in notices))
+    return Config(theme=theme, lang=Lang(lang), keys=remaps, notices=tuple(clean(n, single_line=True) for n in notices))
 
 
 def save_config(path: Path, **changes: str) -> Config:
