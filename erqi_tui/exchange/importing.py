@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core import fields, fmt
-from ..core.i18n import data, tr
+from ..core.i18n import Lang, given
 from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
@@ -61,34 +61,39 @@ class Plan(NamedTuple):
         return [p for p in self.planned if p.question]
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> Ledger:
-    """The table of the ledger at `path` (see ledger_sheet.read_ledger)."""
-    return read_ledger(path, sheet)
+def read_sheet(path: Path, sheet: str | None = None, *, lang: Lang | None = None) -> Ledger:
+    """The table of the ledger at `path` (see ledger_sheet.read_ledger); why there is none in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return read_ledger(path, sheet, lang=lang)
 
 
-def described(ledger: Ledger, dashboard: Dashboard, data_path: Path) -> list[str]:
+def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: Lang | None = None) -> list[str]:
     """The preview's first lines: the district and the file it writes to; the sheet and the row read
     as its header."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     meta = dashboard.meta
-    lines = [tr("导入到 {district}（{year} 年）的数据文件 {path}", district=data(meta, "district"), year=meta.year,
-                path=data_path)]
-    sheet = tr("工作表“{sheet}”", sheet=ledger.sheet) if ledger.sheet else tr("CSV")
-    line = tr("读取 {file} 的{sheet}，第 {row} 行为表头", file=ledger.path.name, sheet=sheet, row=ledger.header_row)
+    lines = [lang.tr("导入到 {district}（{year} 年）的数据文件 {path}", district=lang.data(meta, "district"), year=meta.year,
+                     path=data_path)]
+    sheet = lang.tr("工作表“{sheet}”", sheet=ledger.sheet) if ledger.sheet else lang.tr("CSV")
+    line = lang.tr("读取 {file} 的{sheet}，第 {row} 行为表头", file=ledger.path.name, sheet=sheet, row=ledger.header_row)
     if ledger.sheets_passed:
-        line += tr("（前面的工作表 {names} 没有表格）", names="、".join(f"“{n}”" for n in ledger.sheets_passed))
+        line += lang.tr("（前面的工作表 {names} 没有表格）", names="、".join(f"“{n}”" for n in ledger.sheets_passed))
     if ledger.hidden_passed:
-        line += tr("（跳过隐藏的工作表 {names}）", names="、".join(f"“{n}”" for n in ledger.hidden_passed))
+        line += lang.tr("（跳过隐藏的工作表 {names}）", names="、".join(f"“{n}”" for n in ledger.hidden_passed))
     if ledger.hidden:
-        line += tr("（这是隐藏的工作表）")
+        line += lang.tr("（这是隐藏的工作表）")
     lines.append(line)
     return lines
 
 
 class Importer:
-    """Turns a ledger's rows into updates of `dashboard`, collecting a problem per wrong cell."""
+    """Turns a ledger's rows into updates of `dashboard`, collecting a problem per wrong cell; its
+    problems, questions, preview lines and notes in `lang`."""
 
     def __init__(self, path: Path, dashboard: Dashboard, who: str, today: dt.date, *, monthly: bool = False,
-                 accept_outliers: bool = False) -> None:
+                 accept_outliers: bool = False, lang: Lang | None = None) -> None:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+        self.lang = lang
         self.path, self.dashboard, self.who, self.today = path, dashboard, who, today
         self.monthly, self.accept_outliers = monthly, accept_outliers
         self.targets = {t.id: t for t in dashboard.targets}
@@ -117,12 +122,14 @@ class Importer:
     # --- problems -----------------------------------------------------------------------------
 
     def problem(self, row: int, column: Column | None, message: str) -> None:
-        where = tr("“{column}”列", column=column.title) if column is not None and column.title else ""
+        lang = self.lang
+        where = lang.tr("“{column}”列", column=column.title) if column is not None and column.title else ""
         self.problems.append(Problem(self.path, row, column.index + 1 if column is not None else None, where, message))
 
     # --- the sheet ----------------------------------------------------------------------------
 
     def plan(self, ledger: Ledger) -> Plan:
+        lang = self.lang
         self.ledger = ledger
         by_field: dict[str, Column] = {}
         ignored, months, spans = [], [], []
@@ -133,7 +140,7 @@ class Importer:
             elif col.field == "month":
                 year = col.month[0]
                 if year is not None and year != self.dashboard.meta.year:
-                    ignored.append(tr("{column}（不在数据年度 {year} 年）", column=col.title, year=self.dashboard.meta.year))
+                    ignored.append(lang.tr("{column}（不在数据年度 {year} 年）", column=col.title, year=self.dashboard.meta.year))
                     continue
                 months.append(col)
             elif col.field is None:
@@ -146,18 +153,18 @@ class Importer:
         months.sort(key=lambda c: c.month[1])
         self.months = months
         if months and "value" in by_field:
-            self.problem(ledger.header_row, by_field["value"], tr(
+            self.problem(ledger.header_row, by_field["value"], lang.tr(
                 "表头既有各月的列（{month}）又有数值列：每张表只用一种写法", month=months[0].title))
         for col in months:
             if col.basis == "累计" and not col.span and self.monthly:
-                self.problem(ledger.header_row, col, tr("表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly"))
+                self.problem(ledger.header_row, col, lang.tr("表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly"))
                 break
         if self.monthly and not months:
-            self.problems.append(Problem(self.path, ledger.header_row, None, "", tr(
+            self.problems.append(Problem(self.path, ledger.header_row, None, "", lang.tr(
                 "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
         if spans:
             names = "、".join(c.title for c in spans)
-            self.notes.append(tr("未读取的列：{names}（跨几个月的合计；已按各月的列读取）", names=names) if by_month else tr(
+            self.notes.append(lang.tr("未读取的列：{names}（跨几个月的合计；已按各月的列读取）", names=names) if by_month else lang.tr(
                 "未读取的列：{names}：是这几个月的数还是年初以来的累计，表头没有写明；请改用累计的列（1-9月、前三季度，"
                 "或写明 三季度（累计）），或每月一列", names=names))
         self.district_checks(ledger)
@@ -166,9 +173,9 @@ class Importer:
         if self.stated is not None:
             kind, where = values_.units.dimension(self.stated.unit), dict(row=self.stated.row, written=self.stated.written,
                                                                           unit=self.stated.unit)
-            self.notes.append(tr("第 {row} 行写明“{written}”：没有注明单位的金额按{unit}读", **where) if kind == "money" else
-                              tr("第 {row} 行写明“{written}”：没有注明单位的面积按{unit}读", **where) if kind == "area" else
-                              tr("第 {row} 行写明“{written}”：没有注明单位的数按{unit}读", **where))
+            self.notes.append(lang.tr("第 {row} 行写明“{written}”：没有注明单位的金额按{unit}读", **where) if kind == "money" else
+                              lang.tr("第 {row} 行写明“{written}”：没有注明单位的面积按{unit}读", **where) if kind == "area" else
+                              lang.tr("第 {row} 行写明“{written}”：没有注明单位的数按{unit}读", **where))
             if self.stated.row == ledger.header_row:  # a header cell 金额单位：万元 is read, not ignored
                 ignored[:] = [i for i in ignored if self.stated.written not in i]
         planned: list[Planned] = []
@@ -185,32 +192,34 @@ class Importer:
                 planned.extend(result)
         if self.problems:
             raise DataError(self.problems)
-        _fractions_among_percents(planned)
+        _fractions_among_percents(planned, lang)
         return Plan(planned, skipped, ignored, totals, self.notes)
 
     def district_checks(self, ledger: Ledger) -> None:
         """A title or 填报单位 line naming another district refuses the sheet."""
+        lang = self.lang
         meta = self.dashboard.meta
         for number, text in ledger.titles():
             place = values_.other_place(text, meta.district, meta.city)
             if place:
-                self.problems.append(Problem(self.path, number, None, "", tr(
+                self.problems.append(Problem(self.path, number, None, "", lang.tr(
                     "表格标题写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入", place=place,
                     district=meta.district)))
 
     def labelled_date(self, ledger: Ledger) -> tuple[int, int, dt.date] | None:
+        lang = self.lang
         found = read_date_label(ledger)
         if found is None:
             return None
         number, col, read, written = found
         if read is None:
             if "date" not in self.columns and not self.months:
-                self.problems.append(Problem(self.path, number, col, "", tr(
+                self.problems.append(Problem(self.path, number, col, "", lang.tr(
                     "填报日期应为日期，如 2025-09-30 或 2025年9月30日，实为“{value}”", value=str(written)[:40])))
             return None
         if read.month_end:
-            self.notes.append(tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(written),
-                                 date=read.date.isoformat()))
+            self.notes.append(lang.tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(written),
+                                      date=read.date.isoformat()))
         return number, col, read.date
 
     def cell(self, cells: list[Any], field: str) -> Any:
@@ -219,13 +228,14 @@ class Importer:
 
     def row(self, number: int, cells: list[Any]):
         """The row's planned updates; [] when it changes nothing; None after a problem; "total"."""
+        lang = self.lang
         csv = not self.ledger.sheet  # a quote never closed in a CSV swallows the rows after it
         for col in self.ledger.columns if csv else ():
             value = cells[col.index] if col.index < len(cells) else None
             if isinstance(value, CsvCell) and (col.field not in ("note", "name", "location", "expected", None)
                                                or self.swallowed(value)):
-                self.problem(number, col, tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
-                                             "请检查这一格的引号", first=value.first, last=value.last))
+                self.problem(number, col, lang.tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
+                                                  "请检查这一格的引号", first=value.first, last=value.last))
                 return None
         ident_cell, name_cell = self.cell(cells, "id"), self.cell(cells, "name")
         if self.total(ident_cell, name_cell, cells):
@@ -240,7 +250,7 @@ class Importer:
                 return self.month_cells(number, cells, self.targets[ident])
             return self.target_row(number, cells, self.targets[ident])
         if self.months:
-            self.problem(number, self.columns.get("id") or self.columns.get("name"), tr(
+            self.problem(number, self.columns.get("id") or self.columns.get("name"), lang.tr(
                 "“{ident}”是项目：每月一列的台账只填目标的数值", ident=ident))
             return None
         return self.project_row(number, cells, ident)
@@ -250,6 +260,7 @@ class Importer:
         swallows them: a line after its first that splits into nearly the header's cells and names
         a target or project where the id (or name) is, or gives a number where a figure is. A note's
         own lines, commas and all (其中 1,200 万元, 来自港资), are not rows."""
+        lang = self.lang
         figures = [c.index for c in self.ledger.columns if c.field in ("value", "month") or (
             c.field in fields.PROJECT_FIELD and fields.PROJECT_FIELD[c.field].kind == fields.AMOUNT)]
         for line in value.lines_as_rows():
@@ -261,7 +272,7 @@ class Importer:
             for index in figures:
                 if index < len(line) and not blank(line[index]):
                     try:
-                        values_.read_number(line[index])
+                        values_.read_number(line[index], lang=lang)
                         return True
                     except Unreadable:
                         continue
@@ -283,6 +294,7 @@ class Importer:
 
     def identify(self, number: int, ident_cell: Any, name_cell: Any) -> str | None:
         """The target's or project's id the row names: by 编号, else by its 名称 exactly."""
+        lang = self.lang
         col = self.columns.get("id")
         if col is not None and not blank(ident_cell):
             if self.unusable(number, col, ident_cell, merged=False):
@@ -297,22 +309,26 @@ class Importer:
         if not blank(name_cell) and _name_key(str(name_cell)) in self.by_name:
             return self.by_name[_name_key(str(name_cell))]
         if col is None and not blank(name_cell):
-            self.problem(number, self.columns.get("name"), tr("“{name}”不是任何目标或项目的名称；可加一列 编号", name=str(name_cell)[:40]))
+            self.problem(number, self.columns.get("name"), lang.tr("“{name}”不是任何目标或项目的名称；可加一列 编号",
+                                                                   name=str(name_cell)[:40]))
             return None
-        self.problem(number, col or self.columns.get("name"), tr("为空：应为目标或项目的编号"))
+        self.problem(number, col or self.columns.get("name"), lang.tr("为空：应为目标或项目的编号"))
         return None
 
     def unknown(self, written: str, ident: str) -> str:
         import difflib
 
+        lang = self.lang
         known = [*self.targets, *self.projects]
-        width = tr("（全角字符，按半角读作“{ident}”）", ident=ident) if written != ident else ""
+        width = lang.tr("（全角字符，按半角读作“{ident}”）", ident=ident) if written != ident else ""
         close = difflib.get_close_matches(ident.replace("_", "-"), known, n=1, cutoff=0.75)
-        hint = tr("；是否是“{close}”？", close=close[0]) if close else tr("（目标：{known}……）", known=", ".join([*self.targets][:8]))
-        return tr("“{ident}”{width}不是任何目标或项目的编号", ident=written[:40], width=width) + hint
+        hint = lang.tr("；是否是“{close}”？", close=close[0]) if close else lang.tr("（目标：{known}……）",
+                                                                                 known=", ".join([*self.targets][:8]))
+        return lang.tr("“{ident}”{width}不是任何目标或项目的编号", ident=written[:40], width=width) + hint
 
     def region_ok(self, number: int, cells: list[Any]) -> bool:
         """A 地区 cell (or a 单位 cell naming a place, not a unit) must name the file's district."""
+        lang = self.lang
         meta = self.dashboard.meta
         for field in ("region", "unit"):
             value = self.cell(cells, field)
@@ -324,41 +340,44 @@ class Importer:
             organisation = re.search(r"(局|委|办|中心|政府|公司|组|部|处|科|室|所|站|队)$", text)
             place = values_.other_place(text, meta.district, meta.city, whole=field == "region" and not organisation)
             if place:
-                self.problem(number, self.columns[field], tr(
+                self.problem(number, self.columns[field], lang.tr(
                     "这一行是“{place}”的，本数据文件是“{district}”的：不是本区的数据，未导入", place=text[:40],
                     district=meta.district))
                 return False
         return True
 
     def date_of(self, number: int, cells: list[Any]) -> dt.date | None:
+        lang = self.lang
         col = self.columns.get("date")
         value = self.cell(cells, "date")
         if blank(value):
             if self.sheet_date is not None:
                 return self.in_year(number, col, self.sheet_date[2])
-            self.problem(number, col, tr("为空：应为数值截至的日期，如 2025-09-30（或在表头上方写“填报日期：2025-09-30”）"))
+            self.problem(number, col, lang.tr("为空：应为数值截至的日期，如 2025-09-30（或在表头上方写“填报日期：2025-09-30”）"))
             return None
         if self.unusable(number, col, value):
             return None
         read = values_.read_date(value)
         if read is None:
-            wrong = values_.no_such_day(value)  # 2025-02-30: a date, of a day that does not exist
-            self.problem(number, col, tr("{error}（实为“{value}”）", error=wrong, value=normal(value)[:40]) if wrong else
-                         tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
+            wrong = values_.no_such_day(value, lang=lang)  # 2025-02-30: a date, of a day that does not exist
+            self.problem(number, col, lang.tr("{error}（实为“{value}”）", error=wrong, value=normal(value)[:40]) if wrong else
+                         lang.tr("应为日期，如 2025-09-30、2025/9/30、2025年9月30日，实为“{value}”", value=str(value)[:40]))
             return None
         if read.month_end:
-            self.notes.append(tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(value),
-                                 date=read.date.isoformat()))
+            self.notes.append(lang.tr("第 {row} 行的“{value}”是一个月份，读作月末 {date}", row=number, value=normal(value),
+                                      date=read.date.isoformat()))
         return self.in_year(number, col, read.date)
 
     def in_year(self, number: int, col: Column | None, date: dt.date) -> dt.date | None:
+        lang = self.lang
         if not self.first <= date <= self.last:
-            self.problem(number, col, tr("日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）", date=date.isoformat(),
-                                         first=self.first.isoformat(), last=self.last.isoformat()))
+            self.problem(number, col, lang.tr("日期 {date} 不在 {first} 至 {last} 之间（数据年度内，且不晚于今天）", date=date.isoformat(),
+                                              first=self.first.isoformat(), last=self.last.isoformat()))
             return None
         return date
 
     def note_of(self, number: int, cells: list[Any]) -> str | None:
+        lang = self.lang
         value = self.cell(cells, "note")
         if blank(value) and not (isinstance(value, str) and value.strip()):
             return ""
@@ -366,17 +385,18 @@ class Importer:
             return None
         text = str(value).strip()
         if len(text) > TEXT_LIMIT:
-            self.problem(number, self.columns["note"], tr("备注有 {length} 个字，超过 {limit} 个字：请删短", length=f"{len(text):,}",
-                                                          limit=f"{TEXT_LIMIT:,}"))
+            self.problem(number, self.columns["note"], lang.tr("备注有 {length} 个字，超过 {limit} 个字：请删短", length=f"{len(text):,}",
+                                                               limit=f"{TEXT_LIMIT:,}"))
             return None
         return text
 
     def once(self, number: int, kind: str, ident: str, date: dt.date, col: Column | None) -> bool:
         """Two rows for one id and date: refused (which one holds?)."""
+        lang = self.lang
         key = (kind, ident, date)
         if key in self.seen:
-            self.problem(number, col, tr("“{ident}”在 {date} 的数已在第 {row} 行：同一编号同一日期只能有一行", ident=ident,
-                                         date=date.isoformat(), row=self.seen[key]))
+            self.problem(number, col, lang.tr("“{ident}”在 {date} 的数已在第 {row} 行：同一编号同一日期只能有一行", ident=ident,
+                                              date=date.isoformat(), row=self.seen[key]))
             return False
         self.seen[key] = number
         return True
@@ -386,30 +406,33 @@ class Importer:
     def unusable(self, number: int, col: Column | None, value: Any, *, merged: bool = True) -> bool:
         """A cell with no value of its own to read, said at its row and column: a formula saved
         without its value, or (`merged`) a figure merged down from the row above. True if so."""
+        lang = self.lang
         if isinstance(value, NoCachedValue):
-            self.problem(number, col, _no_cached(value))
+            self.problem(number, col, _no_cached(value, lang))
             return True
         if merged and isinstance(value, values_.MergedNumber):
-            self.problem(number, col, _merged(number))
+            self.problem(number, col, _merged(number, lang))
             return True
         return False
 
     def reading(self, number: int, col: Column, value: Any) -> Reading | None:
+        lang = self.lang
         if self.unusable(number, col, value):
             return None
         try:
-            reading = values_.read_number(value)
+            reading = values_.read_number(value, lang=lang)
         except Unreadable as error:
-            self.problem(number, col, tr("{error}（实为“{value}”）", error=error, value=normal(value)[:40]))
+            self.problem(number, col, lang.tr("{error}（实为“{value}”）", error=error, value=normal(value)[:40]))
             return None
         if reading.value > MAX_VALUE:
-            self.problem(number, col, tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+            self.problem(number, col, lang.tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
             return None
         return reading
 
     def quantity(self, number: int, cells: list[Any], col: Column, value: Any, unit: str) -> tuple[Quantity, str] | None:
         """The cell as a Quantity in `unit` (the target's or field's), and the conversion said
         ("2,156,000 万元 = 215.6 亿元") when its unit was another of the dimension."""
+        lang = self.lang
         reading = self.reading(number, col, value)
         if reading is None:
             return None
@@ -419,21 +442,22 @@ class Importer:
         written, where = given or (unit, "")
         converted = values_.convert(reading.value, written, unit)
         if converted is None:
-            self.problem(number, col, tr("单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
-                                         given=written, unit=unit, where=where))
+            self.problem(number, col, lang.tr("单位是“{given}”{where}，而“{unit}”不能由它换算：请按{unit}填写，或改正单位",
+                                              given=written, unit=unit, where=where))
             return None
         if converted > MAX_VALUE:  # 1e15 亿元 is 1e19 万元: too large once converted
-            self.problem(number, col, tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
+            self.problem(number, col, lang.tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
             return None
         if not values_.whole_count(converted, unit):
-            self.problem(number, col, tr("个数应为整数（{unit}），实为“{value}”", unit=unit, value=normal(value)[:40]))
+            self.problem(number, col, lang.tr("个数应为整数（{unit}），实为“{value}”", unit=unit, value=normal(value)[:40]))
             return None
         quantity = Quantity(values_.as_number(converted), unit, at_least=reading.at_least, approx=reading.approx)
         self.percent_typed = reading.unit == "%"  # 0.965% is meant as a percent: not asked whether a fraction
         said = ""
         if written != unit:
-            said = tr("{given} = {shown}", given=fmt.quantity(Quantity(values_.as_number(reading.value), written)),
-                      shown=fmt.quantity(Quantity(quantity.value, unit)))
+            said = lang.tr("{given} = {shown}",
+                           given=fmt.quantity(Quantity(values_.as_number(reading.value), written), lang=lang),
+                           shown=fmt.quantity(Quantity(quantity.value, unit), lang=lang))
         return quantity, said
 
     def unit_given(self, number: int, cells: list[Any], col: Column, reading: Reading,
@@ -442,21 +466,22 @@ class Importer:
         (the sheet's 单位：万元 above the header): the cell's own, else the 单位 column's, the
         header's or the 备注's, which must agree, else the sheet's. None: none given; False: they
         disagree (a problem said)."""
+        lang = self.lang
         if reading.unit:
             return reading.unit, ""
         sources = []
         unit_cell = self.cell(cells, "unit") if col.field in ("value", "month") else None
         if not blank(unit_cell) and isinstance(unit_cell, str) and not re.search(r"(区|县|市|局|委|办|政府)$", normal(unit_cell)):
-            sources.append((values_.unit_named(unit_cell), self.columns["unit"], tr("单位列")))
+            sources.append((values_.unit_named(unit_cell), self.columns["unit"], lang.tr("单位列")))
         if col.unit:
-            sources.append((col.unit, col, tr("表头")))
+            sources.append((col.unit, col, lang.tr("表头")))
         note = self.cell(cells, "note") if col.field in ("value", "month") else None
         note_unit = _unit_in_note(note) if isinstance(note, str) else None
         if note_unit:
-            sources.append((note_unit, self.columns["note"], tr("备注列")))
+            sources.append((note_unit, self.columns["note"], lang.tr("备注列")))
         units = {u for u, _, _ in sources}
         if len(units) > 1:
-            self.problem(number, col, tr("单位前后不一：{units}；请只写一个", units="，".join(f"{w}“{u}”" for u, _, w in sources)))
+            self.problem(number, col, lang.tr("单位前后不一：{units}；请只写一个", units="，".join(f"{w}“{u}”" for u, _, w in sources)))
             return False
         if sources:
             return sources[0][0], ""
@@ -464,15 +489,16 @@ class Importer:
         # The sheet's unit is that of its figures of one kind: 单位：万元 over a ledger of sums of money
         # and counts says what the sums are in; a count (个) or a percent is read in its own unit.
         if stated is not None and values_.units.dimension(stated.unit) == values_.units.dimension(unit):
-            return stated.unit, tr("（第 {row} 行写明“{written}”）", row=stated.row, written=stated.written)
+            return stated.unit, lang.tr("（第 {row} 行写明“{written}”）", row=stated.row, written=stated.written)
         return None
 
     # --- targets ------------------------------------------------------------------------------
 
     def target_row(self, number: int, cells: list[Any], target: Target) -> list[Planned] | None:
+        lang = self.lang
         extra = [f for f in self.project_columns if not blank(self.cell(cells, f))]
         if extra:
-            self.problem(number, self.columns[extra[0]], tr("“{ident}”是目标：这一行填写数值，不填项目字段", ident=target.id))
+            self.problem(number, self.columns[extra[0]], lang.tr("“{ident}”是目标：这一行填写数值，不填项目字段", ident=target.id))
             return None
         col = self.columns.get("value")
         value = self.cell(cells, "value")
@@ -496,6 +522,7 @@ class Importer:
         whose earlier months nothing gives is refused. Where the row's figures for one month
         disagree (9月 beside 1-9月, a month's amount against the running totals), the running
         total is recorded and asked about."""
+        lang = self.lang
         note = self.note_of(number, cells)
         if note is None:
             return None
@@ -523,8 +550,8 @@ class Importer:
                 summed = summed or per_month
             if per_month:
                 if gap is not None:
-                    self.problem(number, gap, tr("按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0",
-                                                 month=gap.title))
+                    self.problem(number, gap, lang.tr("按月填报（当月数）时，{month}为空而后面的月份有数：没有发生请填 0",
+                                                      month=gap.title))
                     failed = True
                     continue
                 own[month] = (col, *read)
@@ -540,8 +567,8 @@ class Importer:
         for month, (col, quantity, said, question) in sorted(totals.items()):
             date = values_.month_end(self.dashboard.meta.year, month)
             if not self.first <= date <= self.last:
-                self.problem(number, col, tr("{month}的月末 {date} 晚于今天（或不在数据年度内）：还不能填", month=col.title,
-                                             date=date.isoformat()))
+                self.problem(number, col, lang.tr("{month}的月末 {date} 晚于今天（或不在数据年度内）：还不能填", month=col.title,
+                                                  date=date.isoformat()))
                 failed = True
                 continue
             if not self.once(number, "target", target.id, date, col):
@@ -553,7 +580,7 @@ class Importer:
                 out.append(planned._replace(question="；".join(filter(None, [question, planned.question]))))
         if failed:
             return None
-        question = _month_basis_question(figures, summed, target.target, before)
+        question = _month_basis_question(figures, summed, target.target, before, lang)
         return [p._replace(question="；".join(filter(None, [question, p.question]))) for p in out] if question else out
 
     def running_totals(self, number: int, target: Target, own: dict[int, tuple[Column, Quantity, str]],
@@ -562,6 +589,7 @@ class Importer:
         """The running total at each month's end the row gives (see month_cells): month → (the
         column it is read from, the figure, what is said of it, the question asked); None after a
         problem."""
+        lang = self.lang
         unit = target.target.unit
         year = self.dashboard.meta.year
         points = self.points.get(target.id, {})
@@ -570,6 +598,9 @@ class Importer:
         def recorded(month: int) -> Quantity | None:
             figure = points.get(values_.month_end(year, month)) if month else None
             return figure if figure is not None and figure.unit == unit else None
+
+        def shown(figure: Quantity) -> str:
+            return fmt.quantity(figure, lang=lang)
 
         def plus(base: Quantity, amount: Quantity, sign: int = 1) -> Quantity:
             value = Decimal(str(base.value)) + sign * Decimal(str(amount.value))
@@ -586,19 +617,19 @@ class Importer:
                 col, total, said = max(given, key=lambda g: (bool(g[0].span) or g[0].basis == "累计"))
                 for other, figure, _ in given:
                     if figure != total and not self.a_months_own(other, figure, total, known.get(month - 1) or recorded(month - 1)):
-                        question = tr("“{other}”列是 {figure}，“{column}”列是 {total}：以“{column}”为准；若“{other}”是当月数，"
-                                      "请写明“{other}（当月）”或加 --monthly", other=other.title, figure=fmt.quantity(figure),
-                                      column=col.title, total=fmt.quantity(total))
+                        question = lang.tr("“{other}”列是 {figure}，“{column}”列是 {total}：以“{column}”为准；若“{other}”是当月数，"
+                                           "请写明“{other}（当月）”或加 --monthly", other=other.title, figure=shown(figure),
+                                           column=col.title, total=shown(total))
                     elif figure != total:
-                        said = "；".join(filter(None, [said, tr("当月 {amount}，累计 {total}", amount=fmt.quantity(figure),
-                                                                total=fmt.quantity(total))]))
+                        said = "；".join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(figure),
+                                                                     total=shown(total))]))
             if month in own:
                 own_col, amount, own_said = own[month]
                 base = known.get(month - 1) or recorded(month - 1)
                 if base is None:
                     base = self.base_from_later(month, own, stated)
                     if base is None:
-                        self.problem(number, own_col, tr(
+                        self.problem(number, own_col, lang.tr(
                             "{month}是当月数，而 {previous} 月末的累计数既没有记录，表中也没有给出：不能把前几个月当作 0；"
                             "请从 1 月填起，或加一列年初以来的累计（如 1-{last}月）", month=own_col.title, previous=month - 1,
                             last=max([*own, *stated])))
@@ -606,22 +637,22 @@ class Importer:
                     if Decimal(str(base.value)) < 0:  # the amounts exceed the running total: asked at the total
                         if not given:
                             continue
-                        question = tr("各月当月数加起来超过了“{column}”列的累计 {total}：是否填反了？", column=col.title,
-                                      total=fmt.quantity(total))
+                        question = lang.tr("各月当月数加起来超过了“{column}”列的累计 {total}：是否填反了？", column=col.title,
+                                           total=shown(total))
                         base = None
                 derived = plus(base, amount) if base is not None else None
                 if total is None:
                     if derived is None:
                         continue  # a month's amount before a running total it exceeds: asked there
                     col, total = own_col, derived
-                    said = tr("当月 {amount}，累计 {total}", amount=fmt.quantity(amount), total=fmt.quantity(total))
+                    said = lang.tr("当月 {amount}，累计 {total}", amount=shown(amount), total=shown(total))
                 else:
                     if derived is not None and derived.value != total.value and not question:
-                        question = tr("{previous} 月末的 {base} 加当月 {amount} 是 {derived}，“{column}”列是 {total}：以哪个为准？",
-                                      previous=month - 1, base=fmt.quantity(base), amount=fmt.quantity(amount),
-                                      derived=fmt.quantity(derived), column=col.title, total=fmt.quantity(total))
-                    said = "；".join(filter(None, [said, tr("当月 {amount}，累计 {total}", amount=fmt.quantity(amount),
-                                                            total=fmt.quantity(total))]))
+                        question = lang.tr("{previous} 月末的 {base} 加当月 {amount} 是 {derived}，“{column}”列是 {total}：以哪个为准？",
+                                           previous=month - 1, base=shown(base), amount=shown(amount),
+                                           derived=shown(derived), column=col.title, total=shown(total))
+                    said = "；".join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(amount),
+                                                                 total=shown(total))]))
                 said = "；".join(filter(None, [own_said, said]))
             known[month] = total
             out[month] = (col, total, said, question)
@@ -654,6 +685,7 @@ class Importer:
     def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
                       said: str, percent_typed: bool = False) -> Planned | None:
         """The update of `target` to `quantity` at `date`; None when one equal to it is in force."""
+        lang = self.lang
         current, as_of = self.state[target.id]
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
                 date == as_of and current == quantity):
@@ -663,17 +695,19 @@ class Importer:
         if dates is None:
             dates = self.dates[target.id] = sorted(points)
         question = values_.target_questions(quantity, date, points, target.target, as_of, dates,
-                                            percent_typed=percent_typed).joined()
-        name = data(target, "name")
+                                            percent_typed=percent_typed, lang=lang).joined()
+        name = lang.data(target, "name")
         if date >= as_of:
-            line = tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
-                      old=fmt.quantity(current), new=fmt.quantity(quantity), date=date.isoformat())
+            line = lang.tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
+                           old=fmt.quantity(current, lang=lang), new=fmt.quantity(quantity, lang=lang),
+                           date=date.isoformat())
             self.state[target.id] = (quantity, date)
         else:
-            line = tr("第 {row} 行  {name}：{new}（截至 {date}）{history}", row=number, name=name,
-                      new=fmt.quantity(quantity), date=date.isoformat(), history=values_.back_dated(current, as_of))
+            line = lang.tr("第 {row} 行  {name}：{new}（截至 {date}）{history}", row=number, name=name,
+                           new=fmt.quantity(quantity, lang=lang), date=date.isoformat(),
+                           history=values_.back_dated(current, as_of, lang=lang))
         if said:
-            line += tr("；{said}", said=said)
+            line += lang.tr("；{said}", said=said)
         if date not in points:
             bisect.insort(dates, date)
         points[date] = quantity
@@ -684,9 +718,10 @@ class Importer:
     # --- projects -----------------------------------------------------------------------------
 
     def project_row(self, number: int, cells: list[Any], ident: str) -> list[Planned] | None:
+        lang = self.lang
         project = self.projects[ident]
         if not blank(self.cell(cells, "value")):
-            self.problem(number, self.columns["value"], tr("“{ident}”是项目：请在总投资、状态等列中填写，不填数值", ident=ident))
+            self.problem(number, self.columns["value"], lang.tr("“{ident}”是项目：请在总投资、状态等列中填写，不填数值", ident=ident))
             return None
         given = {f: self.cell(cells, f) for f in PROJECT_FIELDS
                  if not blank(self.cell(cells, f)) or isinstance(self.cell(cells, f), NoCachedValue)}
@@ -712,7 +747,7 @@ class Importer:
                         return None
                     unit = reading.unit or col.unit or (self.stated.unit if self.stated else "")
                     if not unit:
-                        self.problem(number, col, tr("请注明单位，如 5 亿元"))
+                        self.problem(number, col, lang.tr("请注明单位，如 5 亿元"))
                         return None
                 read = self.quantity(number, cells, col, value, unit)
                 if read is None:
@@ -721,9 +756,9 @@ class Importer:
                 if conversion:
                     said.append(conversion)
                 reference = (values_.field_date(self.dashboard, "project", ident, field), old) if old is not None else None
-                question = values_.outlier_question(new, reference)
+                question = values_.outlier_question(new, reference, lang=lang)
                 if question:
-                    questions.append(tr("{field} {question}", field=tr(COLUMN_NAMES[field]), question=question))
+                    questions.append(lang.tr("{field} {question}", field=lang.tr(COLUMN_NAMES[field]), question=question))
             elif kind == fields.AXIS:
                 new = self.axis_id(number, col, normal(value))
                 if new is None:
@@ -733,7 +768,8 @@ class Importer:
                 if kind == fields.STAGE:
                     stages = [s.name for s in self.dashboard.stages]
                     if stages and new not in stages:
-                        self.problem(number, col, tr("应为：{names}（实为“{value}”）", names="、".join(stages), value=new[:40]))
+                        self.problem(number, col, lang.tr("应为：{names}（实为“{value}”）", names="、".join(stages),
+                                                          value=new[:40]))
                         return None
             if new == old or self.in_force.get(("project", ident, field, date), object()) == new:
                 continue
@@ -745,25 +781,27 @@ class Importer:
         for field, new in changes.items():
             self.in_force[("project", ident, field, date)] = new
         self.projects[ident] = project._replace(**changes)
-        shown = "，".join(tr("{field} {old} → {new}", field=tr(COLUMN_NAMES[f]), old=_shown(getattr(project, f)),
-                             new=_shown(v)) for f, v in changes.items())
-        line = tr("第 {row} 行  {name}：{changes}（{date}）", row=number, name=data(project, "name"), changes=shown,
-                  date=date.isoformat())
+        shown = "，".join(lang.tr("{field} {old} → {new}", field=lang.tr(COLUMN_NAMES[f]),
+                                  old=_shown(getattr(project, f), lang), new=_shown(v, lang)) for f, v in changes.items())
+        line = lang.tr("第 {row} 行  {name}：{changes}（{date}）", row=number, name=lang.data(project, "name"), changes=shown,
+                       date=date.isoformat())
         if said:
-            line += tr("；{said}", said="；".join(said))
+            line += lang.tr("；{said}", said="；".join(said))
         return [Planned(number, Update("project", ident, changes, date, self.who, note), line, "；".join(questions))]
 
     def axis_id(self, number: int, col: Column, text: str) -> str | None:
         """An axis by its id or its road (嵩山路), as a sheet would name it."""
+        lang = self.lang
         for axis in self.dashboard.layout.axes:
             if text in (axis.id, axis.road, axis.en.get("road")):
                 return axis.id
-        roads = "、".join(a.road for a in self.dashboard.layout.axes) or tr("未定义")
-        self.problem(number, col, tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
+        roads = "、".join(a.road for a in self.dashboard.layout.axes) or lang.tr("未定义")
+        self.problem(number, col, lang.tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
         return None
 
 
-def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, before: Quantity | None) -> str:
+def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, before: Quantity | None,
+                          lang: Lang) -> str:
     """A wide row read the wrong way: running totals that go down look like each month's amount;
     amounts summed (--monthly) that never go down and sum past 2× the target or 10× the figure
     before look like running totals."""
@@ -771,16 +809,16 @@ def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, 
         return ""
     goes_down = any(b < a for a, b in zip(figures, figures[1:]))
     if not summed:
-        return tr("各月数值有减少：这一行像是当月数，若是请加 --monthly") if goes_down else ""
+        return lang.tr("各月数值有减少：这一行像是当月数，若是请加 --monthly") if goes_down else ""
     total = sum(figures)
     if not goes_down and (goal.value and total > 2 * Decimal(str(goal.value)) or before is not None and before.unit == goal.unit
                           and before.value and total > OUTLIER_FACTOR * Decimal(str(before.value))):
-        return tr("各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly",
-                  total=fmt.quantity(Quantity(values_.as_number(total), goal.unit)))
+        return lang.tr("各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly",
+                       total=fmt.quantity(Quantity(values_.as_number(total), goal.unit), lang=lang))
     return ""
 
 
-def _fractions_among_percents(planned: list[Planned]) -> None:
+def _fractions_among_percents(planned: list[Planned], lang: Lang) -> None:
     """A percent of at most 1.5 in a column whose other percents are above it: a fraction typed
     for a percent (0.965 among 95.2, 98.1), whatever the target."""
     figures: dict[int, list[Decimal]] = {}
@@ -794,7 +832,7 @@ def _fractions_among_percents(planned: list[Planned]) -> None:
             continue
         value = Decimal(str(quantity.value))
         if 0 < value <= values_.FRACTION_AT_MOST and any(v > values_.FRACTION_AT_MOST for v in figures[line.column]):
-            planned[index] = line._replace(question=values_.as_percent(value))
+            planned[index] = line._replace(question=values_.as_percent(value, lang=lang))
 
 
 def _usual_unit(dashboard: Dashboard, field: str) -> str | None:
@@ -803,13 +841,13 @@ def _usual_unit(dashboard: Dashboard, field: str) -> str | None:
     return usual_unit(dashboard, field)
 
 
-def _merged(number: int) -> str:
-    return tr("第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写", row=number)
+def _merged(number: int, lang: Lang) -> str:
+    return lang.tr("第 {row} 行的数值是与上一行合并的单元格；请拆分后每行填写", row=number)
 
 
-def _no_cached(value: NoCachedValue) -> str:
-    formula = tr("（公式 ={formula}）", formula=value.formula) if value.formula else ""
-    return tr("是公式{formula}，但文件里没有存它算出的值：请在 Excel 中打开并保存后再导入", formula=formula)
+def _no_cached(value: NoCachedValue, lang: Lang) -> str:
+    formula = lang.tr("（公式 ={formula}）", formula=value.formula) if value.formula else ""
+    return lang.tr("是公式{formula}，但文件里没有存它算出的值：请在 Excel 中打开并保存后再导入", formula=formula)
 
 
 def _name_key(name: str) -> str:
@@ -836,8 +874,8 @@ def _unit_in_note(note: str) -> str | None:
     return None
 
 
-def _shown(value: Any) -> str:
-    return fmt.quantity(value) if isinstance(value, Quantity) or value is None else str(value)
+def _shown(value: Any, lang: Lang) -> str:
+    return fmt.quantity(value, lang=lang) if isinstance(value, Quantity) or value is None else str(value)
 
 
 def rows_named(error: DataError, planned: list[Planned], first: int, sheet: Path) -> DataError:
@@ -858,7 +896,7 @@ def rows_named(error: DataError, planned: list[Planned], first: int, sheet: Path
 MONTH_TITLES = tuple(f"{m}月" for m in range(1, 13))
 
 
-def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> bytes:
+def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang: Lang | None = None) -> bytes:
     """An .xlsx laid out as offices lay out a 台账: a title, a 填报单位/填报日期 line, a header with
     units in it, and a row per target and project (ids and names filled in, figures left to fill,
     project fields as they stand); with `monthly`, a row per target and a column per month (当月数)."""
@@ -867,18 +905,19 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False) -> byte
 
     from ..store.edits import usual_unit
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     book = Workbook()
     sheet = book.active
-    sheet.title = tr("台账")
+    sheet.title = lang.tr("台账")
     meta = dashboard.meta
     if monthly:
         header = ["序号", "编号", "名称", "单位", *(f"{m}（当月）" for m in MONTH_TITLES), "备注"]
-        title = tr("{district}{year}年重点指标月度台账（各月当月数）", district=meta.district, year=meta.year)
+        title = lang.tr("{district}{year}年重点指标月度台账（各月当月数）", district=meta.district, year=meta.year)
     else:
         units = {f.key: usual_unit(dashboard, f.key) for f in fields.importable() if f.kind == fields.AMOUNT}
         header = ["序号", "编号", "名称", "单位", "完成值（累计）", "备注",  # then each project field a ledger may give
                   *(f"{f.zh}（{units[f.key]}）" if units.get(f.key) else f.zh for f in fields.importable())]
-        title = tr("{district}{year}年重点指标台账", district=meta.district, year=meta.year)
+        title = lang.tr("{district}{year}年重点指标台账", district=meta.district, year=meta.year)
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     sheet.append(["填报单位：", None, None, None, "填报日期：", date])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from ..core import fields
-from ..core.i18n import tr
+from ..core.i18n import Lang, given
 from ..core.problems import DataError, Problem
 from ..store import files
 from ..core.written import (MergedNumber, NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date,
@@ -181,31 +181,32 @@ def columns_of(values: list[Any]) -> list[Column] | None:
 
 # --- reading -------------------------------------------------------------------------------------
 
-def read_ledger(path: Path, sheet: str | None = None) -> Ledger:
+def read_ledger(path: Path, sheet: str | None = None, *, lang: Lang | None = None) -> Ledger:
     """The table of `path`: of sheet `sheet` (a name, or a number counted from 1), else of the first
-    sheet that holds one. DataError says in one line why there is none."""
+    sheet that holds one. DataError says in one line, in `lang`, why there is none."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_ledger(path, sheet)
+        return _xlsx_ledger(path, sheet, lang)
     if suffix in (".csv", ".txt"):
         if sheet not in (None, "1"):
-            raise _problem(path, None, tr("CSV 文件只有一张表，不能用 --sheet {sheet}", sheet=sheet))
-        return _table(path, "", _csv_rows(path), True) or _no_table(path, [""])
-    raise _problem(path, None, tr("应为电子表格：.xlsx（Excel、WPS）或 .csv"))
+            raise _problem(path, None, lang.tr("CSV 文件只有一张表，不能用 --sheet {sheet}", sheet=sheet))
+        return _table(path, "", _csv_rows(path, lang), True, lang) or _no_table(path, [""], lang)
+    raise _problem(path, None, lang.tr("应为电子表格：.xlsx（Excel、WPS）或 .csv"))
 
 
 def _problem(path: Path, row: int | None, message: str) -> DataError:
     return DataError([Problem(path, row, None, "", message)])
 
 
-def _no_table(path: Path, names: list[str]):
+def _no_table(path: Path, names: list[str], lang: Lang):
     said = "、".join(f"“{n}”" for n in names if n)
-    raise _problem(path, None, (tr("工作表 {sheets} 中", sheets=said) if said else "") + tr(
+    raise _problem(path, None, (lang.tr("工作表 {sheets} 中", sheets=said) if said else "") + lang.tr(
         "前 {count} 行没有表头：表头行应有 编号（或名称）列，和 数值（完成值、累计完成……）列或各月的列（1月、2025年1月……）",
         count=HEADER_SEARCH))
 
 
-def _table(path: Path, name: str, rows: Iterator[tuple[int, list[Any]]], required: bool,
+def _table(path: Path, name: str, rows: Iterator[tuple[int, list[Any]]], required: bool, lang: Lang,
            passed: tuple[str, ...] = ()) -> Ledger | None:
     """The table in `rows`, or None when its first rows hold no header (the rows left unread)."""
     before: list[tuple[int, list[Any]]] = []
@@ -228,11 +229,11 @@ def _table(path: Path, name: str, rows: Iterator[tuple[int, list[Any]]], require
             continue
         body.append((number, values))
         if len(body) > MAX_ROWS:
-            raise _problem(path, number, tr("超过 {limit} 行；请拆分表格", limit=f"{MAX_ROWS:,}"))
+            raise _problem(path, number, lang.tr("超过 {limit} 行；请拆分表格", limit=f"{MAX_ROWS:,}"))
     return Ledger(path, name, header[0], header[1], body, before, passed)
 
 
-def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
+def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
     """The chosen sheet's table, or the first sheet's that has one. A hostile or broken workbook is
     refused in one line before it costs much: by what it would unpack into, how far its merged
     blocks reach, and as its rows come, how far they reach."""
@@ -245,7 +246,7 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
         with ZipFile(path) as archive:  # the sizes it declares bound what can be read from it
             unpacked = sum(member.file_size for member in archive.infolist())
             if unpacked > MAX_UNPACKED:
-                raise _problem(path, None, tr(
+                raise _problem(path, None, lang.tr(
                     "解压后有 {size} MB，超过 {limit} MB：不像是台账；请只保留要导入的表", size=f"{unpacked / 2**20:,.0f}",
                     limit=f"{MAX_UNPACKED // 2**20}"))
             with _sizes_not_measured():
@@ -253,7 +254,7 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
             sheets = list(book.worksheets)
             names = [s.title for s in sheets]
             if choice is not None:
-                chosen = _chosen(path, names, choice)
+                chosen = _chosen(path, names, choice, lang)
                 sheets = [sheets[chosen]]
             passed: list[str] = []
             hidden: list[str] = []
@@ -263,18 +264,18 @@ def _xlsx_ledger(path: Path, choice: str | None) -> Ledger:
                     hidden.append(sheet.title)
                     continue
                 xml = archive.read(sheet._worksheet_path.lstrip("/"))
-                merged, formulas = _merged_blocks(path, xml), _formulas_without_values(xml)
-                found = _table(path, sheet.title, _xlsx_rows(path, sheet, xml, merged, formulas), choice is not None,
-                               tuple(passed))
+                merged, formulas = _merged_blocks(path, xml, lang), _formulas_without_values(xml)
+                found = _table(path, sheet.title, _xlsx_rows(path, sheet, xml, merged, formulas, lang), choice is not None,
+                               lang, tuple(passed))
                 if found is not None:
                     return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden)
                 passed.append(sheet.title)
-        return _no_table(path, passed)
+        return _no_table(path, passed, lang)
     except DataError:
         raise
     except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
-        raise _problem(path, None, tr("不能作为 .xlsx 工作簿读取（{error}）",
-                                      error=str(error)[:200] or type(error).__name__)) from None
+        raise _problem(path, None, lang.tr("不能作为 .xlsx 工作簿读取（{error}）",
+                                           error=str(error)[:200] or type(error).__name__)) from None
     finally:
         if book is not None:
             book.close()  # read-only mode keeps the file open
@@ -301,7 +302,7 @@ def _sizes_not_measured() -> Iterator[None]:
         ReadOnlyWorksheet._get_size = measure
 
 
-def _chosen(path: Path, names: list[str], choice: str) -> int:
+def _chosen(path: Path, names: list[str], choice: str, lang: Lang) -> int:
     """--sheet NAME or N (counted from 1) → the sheet's index."""
     if choice in names:
         return names.index(choice)
@@ -311,18 +312,18 @@ def _chosen(path: Path, names: list[str], choice: str) -> int:
             return index
     if wanted.isdigit() and 1 <= int(wanted) <= len(names):
         return int(wanted) - 1
-    raise _problem(path, None, tr("没有工作表“{sheet}”；工作簿中有：{names}", sheet=choice[:40],
-                                  names="、".join(f"{i}. {n}" for i, n in enumerate(names, 1))))
+    raise _problem(path, None, lang.tr("没有工作表“{sheet}”；工作簿中有：{names}", sheet=choice[:40],
+                                       names="、".join(f"{i}. {n}" for i, n in enumerate(names, 1))))
 
 
-def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang) -> Iterator[tuple[int, list[Any]]]:
     """A sheet's rows, streamed: merged blocks filled with their top-left value, a percent cell as
     Percent, a formula cell without a value as NoCachedValue."""
     tops: dict[tuple, Any] = {}
-    for number, values in enumerate(_sheet_values(path, sheet, xml), start=1):
+    for number, values in enumerate(_sheet_values(path, sheet, xml, lang=lang), start=1):
         if number > 2 * MAX_ROWS:
-            raise _problem(path, number, tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
-                                            sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
+            raise _problem(path, number, lang.tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
+                                                 sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
         for column_number, formula in formulas.get(number, ()):
             if column_number <= len(values) and values[column_number - 1] is None:
                 values[column_number - 1] = NoCachedValue(formula)
@@ -334,19 +335,20 @@ def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas) -> Iterator[tupl
             if number == first_row:
                 tops[block] = values[first_col - 1] if first_col <= len(values) else None
             top = tops.get(block)
-            if number > first_row and _a_figure(top):
+            if number > first_row and _a_figure(top, lang):
                 top = MergedNumber(top, first_row)  # one row's figure: not the rows' below it too
             values.extend([None] * (last_col - len(values)))
             values[first_col - 1:last_col] = [top] * (last_col - first_col + 1)
         yield number, values
 
 
-def _sheet_values(path: Path, sheet, xml: bytes) -> Iterator[list[Any]]:
+def _sheet_values(path: Path, sheet, xml: bytes, *, lang: Lang | None = None) -> Iterator[list[Any]]:
     """Each row's values, from the first row on (a row the file leaves out is []): a numeric cell
     Excel shows as a percentage is a Percent, a date cell a datetime. The sheet's XML (`xml`) is read
     here with expat, as openpyxl reads it but without an element tree and a cell object for each
     cell: openpyxl's own reading was most of the time a 60,000-row ledger took. openpyxl gives the
     workbook's shared strings, styles and epoch; where it does not as expected, through its cells."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     try:
         from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
@@ -355,21 +357,23 @@ def _sheet_values(path: Path, sheet, xml: bytes) -> Iterator[list[Any]]:
                    else book._number_formats[s.numFmtId - BUILTIN_FORMATS_MAX_SIZE] for s in book._cell_styles]
         reader = _SheetXml(path, sheet._shared_strings, book.epoch, set(book._date_formats),
                            set(book._timedelta_formats),
-                           {index for index, number_format in enumerate(formats) if "%" in _format_unquoted(number_format)})
+                           {index for index, number_format in enumerate(formats) if "%" in _format_unquoted(number_format)},
+                           lang)
     except (ImportError, AttributeError, TypeError, IndexError):  # another openpyxl: the cells' way
         sheet.reset_dimensions()  # each row as written, not padded to the size the file claims
-        yield from _cell_values(path, sheet)
+        yield from _cell_values(path, sheet, lang=lang)
         return
     yield from reader.rows(xml)
 
 
 class _SheetXml:
-    """A worksheet's <sheetData> read with expat, a chunk at a time: rows as lists of values."""
+    """A worksheet's <sheetData> read with expat, a chunk at a time: rows as lists of values; why it
+    cannot be read in `lang`."""
 
     CHUNK = 1 << 20
 
-    def __init__(self, path: Path, strings: list, epoch, dates: set, durations: set, percent: set) -> None:
-        self.path, self.strings, self.epoch = path, strings, epoch
+    def __init__(self, path: Path, strings: list, epoch, dates: set, durations: set, percent: set, lang: Lang) -> None:
+        self.path, self.strings, self.epoch, self.lang = path, strings, epoch, lang
         self.dates, self.durations, self.percent = dates, durations, percent
         self.done: list[tuple[int, list[Any]]] = []  # rows finished, not yet handed on
         self.row_number = 0
@@ -403,10 +407,10 @@ class _SheetXml:
                     yield values
                 self.done = []
         except expat.ExpatError as error:
-            raise _problem(self.path, None, tr("不能作为 .xlsx 工作簿读取（{error}）", error=str(error)[:200])) from None
+            raise _problem(self.path, None, self.lang.tr("不能作为 .xlsx 工作簿读取（{error}）", error=str(error)[:200])) from None
 
     def refused(self, *_: Any) -> None:
-        raise _problem(self.path, None, tr("不能作为 .xlsx 工作簿读取（{error}）", error="DOCTYPE in a worksheet"))
+        raise _problem(self.path, None, self.lang.tr("不能作为 .xlsx 工作簿读取（{error}）", error="DOCTYPE in a worksheet"))
 
     def start(self, name: str, attrs: dict) -> None:
         tag = _TAGS.get(name) or _tag(name)
@@ -414,8 +418,8 @@ class _SheetXml:
             ref = attrs.get("r")
             self.column = _column_number(_REF_LETTERS.match(ref)[0]) if ref and _REF_LETTERS.match(ref) else self.column + 1
             if self.column > MAX_COLUMNS:
-                raise _problem(self.path, self.row_number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
-                                                              columns=f"{self.column:,}", limit=MAX_COLUMNS))
+                raise _problem(self.path, self.row_number, self.lang.tr(
+                    "这一行有 {columns} 列，超过 {limit} 列；请删去多余的列", columns=f"{self.column:,}", limit=MAX_COLUMNS))
             style = attrs.get("s")
             self.cell = (attrs.get("t", "n"), int(style) if style else 0)
             self.value_text, self.inline = None, None
@@ -494,11 +498,12 @@ def _tag(name: str) -> str:
     return tag
 
 
-def _cell_values(path: Path, sheet) -> Iterator[list[Any]]:
+def _cell_values(path: Path, sheet, *, lang: Lang | None = None) -> Iterator[list[Any]]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         if len(cells) > MAX_COLUMNS:
-            raise _problem(path, number, tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
-                                            columns=f"{len(cells):,}", limit=MAX_COLUMNS))
+            raise _problem(path, number, lang.tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",
+                                                 columns=f"{len(cells):,}", limit=MAX_COLUMNS))
         values = []
         for cell in cells:
             value = cell.value
@@ -508,14 +513,14 @@ def _cell_values(path: Path, sheet) -> Iterator[list[Any]]:
         yield values
 
 
-def _a_figure(value: Any) -> bool:
+def _a_figure(value: Any, lang: Lang) -> bool:
     """A number, or text that is one (18, "18", "约18"), as a merged block's value: not a name or date."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return True
     if not isinstance(value, str) or blank(value):
         return False
     try:
-        return not read_number(value).unit
+        return not read_number(value, lang=lang).unit
     except ValueError:
         return False
 
@@ -554,7 +559,7 @@ def _formulas_without_values(xml: bytes) -> dict[int, list[tuple[int, str]]]:
     return out
 
 
-def _merged_blocks(path: Path, xml: bytes) -> dict[int, list[tuple[int, int, int, int]]]:
+def _merged_blocks(path: Path, xml: bytes, lang: Lang) -> dict[int, list[tuple[int, int, int, int]]]:
     """A worksheet's merged blocks (first row, first column, last row, last column), under each row
     they cover. Refused beyond a ledger's size: one block over a whole sheet (A1:XFD1048576) is a
     few bytes, and filling it a cell at a time would never end. A block not written plainly (as
@@ -569,7 +574,7 @@ def _merged_blocks(path: Path, xml: bytes) -> dict[int, list[tuple[int, int, int
             columns = sorted((_column_number(match[1]), _column_number(match[3] or match[1])))
             merged += (rows[1] - rows[0] + 1) * (columns[1] - columns[0] + 1)
         if not match or rows[0] < 1 or rows[1] > 2 * MAX_ROWS or columns[1] > MAX_COLUMNS or merged > MAX_MERGED:
-            raise _problem(path, None, tr(
+            raise _problem(path, None, lang.tr(
                 "合并单元格 {ref} 超出表格应有的范围（{max_rows} 行、{max_columns} 列，合并的格子共 {max_merged} 个）；"
                 "请取消合并或删去多余的行列", ref=shown, max_rows=f"{2 * MAX_ROWS:,}", max_columns=MAX_COLUMNS,
                 max_merged=f"{MAX_MERGED:,}"))
@@ -594,7 +599,7 @@ def column_letter(number: int) -> str:
     return letters
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(path: Path, lang: Lang) -> Iterator[tuple[int, list[Any]]]:
     """A CSV's records, each numbered by the line it starts on (a quoted cell may span lines)."""
     raw = files.read_bytes(path, expected="a spreadsheet")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -604,7 +609,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise _problem(path, None, tr("既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8"))
+        raise _problem(path, None, lang.tr("既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8"))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -617,7 +622,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         except StopIteration:
             return
         except csv.Error as error:  # a field of more than 128 kB, …
-            raise _problem(path, start, tr("不能作为 CSV 读取（{error}）", error=str(error)[:200])) from None
+            raise _problem(path, start, lang.tr("不能作为 CSV 读取（{error}）", error=str(error)[:200])) from None
         yield start, [CsvCell(v, start, reader.line_num, dialect.delimiter) if "\n" in v or "\r" in v else v for v in row]
         start = reader.line_num + 1
 
