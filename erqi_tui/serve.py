@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .core.fmt import clean
-from .core.i18n import tr
+from .core.i18n import Lang, given
 from .people import PeopleFile, Person
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -63,27 +63,29 @@ def missing_hooks() -> list[str]:
     return missing
 
 
-def check_address(host: str, port: int) -> str | None:
-    """Why `host`:`port` cannot be listened on, in one line; None if it can."""
+def check_address(host: str, port: int, *, lang: Lang | None = None) -> str | None:
+    """Why `host`:`port` cannot be listened on, in one line in `lang`; None if it can."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not 1 <= port <= 65535:
-        return tr("{port} 不是端口号；应在 1 至 65535 之间", port=port)
+        return lang.tr("{port} 不是端口号；应在 1 至 65535 之间", port=port)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as error:
-        return tr("未知的主机 {host}：{error}", host=repr(host), error=getattr(error, "strerror", None) or error)
+        return lang.tr("未知的主机 {host}：{error}", host=repr(host),
+                       error=getattr(error, "strerror", None) or error)
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
         try:
             probe.bind(address)
         except PermissionError:
-            return tr("端口 {port} 低于 1024，需要 root 权限；请用 --port 选择 1024 以上的端口", port=port)
+            return lang.tr("端口 {port} 低于 1024，需要 root 权限；请用 --port 选择 1024 以上的端口", port=port)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                return tr("{host} 的端口 {port} 已被其他程序占用；请用 --port 另选一个", host=host, port=port)
+                return lang.tr("{host} 的端口 {port} 已被其他程序占用；请用 --port 另选一个", host=host, port=port)
             if error.errno == errno.EADDRNOTAVAIL:
-                return tr("{host} 不是本机的地址", host=host)
-            return tr("无法在 {host}:{port} 监听：{error}", host=host, port=port, error=error.strerror or error)
+                return lang.tr("{host} 不是本机的地址", host=host)
+            return lang.tr("无法在 {host}:{port} 监听：{error}", host=host, port=port, error=error.strerror or error)
     return None
 
 
@@ -163,38 +165,43 @@ def session_command(base: list[str], person: Person, allow_edits: bool) -> list[
 
 
 def serve(command: list[str], host: str, port: int, *, allow_edits: bool, title: str = "erqi-tui",
-          access: Access, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = ()) -> int:
+          access: Access, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = (),
+          lang: Lang | None = None) -> int:
+    """Serve `command`'s sessions until stopped; what the server itself says (on standard error and
+    in its refusal pages) is in `lang`. Each session speaks as its own command line (or the settings)
+    says."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     missing = missing_hooks()
     if missing:
-        print(tr("erqi-tui：无法提供服务：这一版 textual-serve 缺少 serve 所依赖的 {hooks}；请安装 textual-serve>=1.1.3,<1.2",
-                 hooks=", ".join(missing)), file=sys.stderr)
+        print(lang.tr("erqi-tui：无法提供服务：这一版 textual-serve 缺少 serve 所依赖的 {hooks}；请安装 textual-serve>=1.1.3,<1.2",
+                      hooks=", ".join(missing)), file=sys.stderr)
         return EXIT_INVALID
-    problem = check_address(host, port)
+    problem = check_address(host, port, lang=lang)
     if problem:
-        print(clean(tr("erqi-tui：无法提供服务：{problem}", problem=problem), single_line=True), file=sys.stderr)
+        print(clean(lang.tr("erqi-tui：无法提供服务：{problem}", problem=problem), single_line=True), file=sys.stderr)
         return EXIT_INVALID
     server = make_server(command, host, port, access, title, allow_edits=allow_edits, max_sessions=max_sessions,
-                         public_hosts=public_hosts)
+                         public_hosts=public_hosts, lang=lang)
     if access.people is not None:
         access.people.current()
         count = len(access.people.people)
-        mode = tr("每人用自己的链接（{path} 中 {count} 人）", path=access.people.path, count=count)
-        print(clean(tr("erqi-tui：正在提供仪表盘，{mode}，最多 {max} 个会话（Ctrl+C 停止）",
-                       mode=mode, max=max_sessions), single_line=True), file=sys.stderr)
+        mode = lang.tr("每人用自己的链接（{path} 中 {count} 人）", path=access.people.path, count=count)
+        print(clean(lang.tr("erqi-tui：正在提供仪表盘，{mode}，最多 {max} 个会话（Ctrl+C 停止）",
+                            mode=mode, max=max_sessions), single_line=True), file=sys.stderr)
         if access.people.problem:
-            print(clean(tr("erqi-tui：在改正之前谁也进不来：{problem}", problem=access.people.problem),
+            print(clean(lang.tr("erqi-tui：在改正之前谁也进不来：{problem}", problem=access.people.problem),
                         single_line=True), file=sys.stderr)
     else:
-        mode = tr("访问者可以记录更新（--allow-edits）") if allow_edits else tr("只读（加 --allow-edits 可记录更新）")
-        print(tr("erqi-tui：正在提供仪表盘，{mode}。请打开（Ctrl+C 停止）：", mode=mode), file=sys.stderr)
+        mode = lang.tr("访问者可以记录更新（--allow-edits）") if allow_edits else lang.tr("只读（加 --allow-edits 可记录更新）")
+        print(lang.tr("erqi-tui：正在提供仪表盘，{mode}。请打开（Ctrl+C 停止）：", mode=mode), file=sys.stderr)
         for url in page_urls(host, port, access.shared.token, public_hosts):
             print(f"    {url}", file=sys.stderr)
     sys.stderr.flush()
     try:
         server.serve()
     except OSError as error:  # the port was taken between the check and the start
-        print(clean(tr("erqi-tui：无法在 {host}:{port} 提供服务：{error}", host=host, port=port,
-                       error=error.strerror or error), single_line=True), file=sys.stderr)
+        print(clean(lang.tr("erqi-tui：无法在 {host}:{port} 提供服务：{error}", host=host, port=port,
+                            error=error.strerror or error), single_line=True), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -210,9 +217,12 @@ def message_page(status: int, message: str, title: str = "erqi-tui"):
 
 
 def make_server(base_command: list[str], host: str, port: int, access: Access, title: str, *,
-                allow_edits: bool = False, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = ()):
+                allow_edits: bool = False, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = (),
+                lang: Lang | None = None):
     """A textual-serve Server that answers only requests naming this server and carrying a token it
-    admits, websockets only from the page's own origin, at most `max_sessions` at once."""
+    admits, websockets only from the page's own origin, at most `max_sessions` at once; its refusals
+    are said in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import aiohttp_jinja2
     import jinja2
     from aiohttp import WSMsgType, web
@@ -233,14 +243,15 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
     @web.middleware
     async def guard(request: web.Request, handler):
         if not host_allowed(request.host, names, any_address):
-            return message_page(403, tr("erqi-tui：这个服务器不以“{name}”这个名字提供服务（用打印的地址，"
-                                        "或在 serve 上加 --public-host 名字）", name=clean(request.host, single_line=True)))
+            return message_page(403, lang.tr("erqi-tui：这个服务器不以“{name}”这个名字提供服务（用打印的地址，"
+                                             "或在 serve 上加 --public-host 名字）",
+                                             name=clean(request.host, single_line=True)))
         person = access.person(given_token(request))
         if person is None:
-            return message_page(403, tr("erqi-tui：此地址需要含令牌（?token=…）的链接：请向提供仪表盘的人索要你的链接，"
-                                        "按给出的样子打开。"))
+            return message_page(403, lang.tr("erqi-tui：此地址需要含令牌（?token=…）的链接：请向提供仪表盘的人索要你的链接，"
+                                             "按给出的样子打开。"))
         if request.path.startswith("/ws") and not same_origin(request):
-            return message_page(403, tr("erqi-tui：会话的 websocket 只回答它自己的页面。"))
+            return message_page(403, lang.tr("erqi-tui：会话的 websocket 只回答它自己的页面。"))
         request["person"] = person
         response = await handler(request)
         if request.path == "/":
@@ -357,7 +368,7 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             if len(self.sessions) >= max_sessions:
-                return message_page(503, busy_message(max_sessions), title)
+                return message_page(503, busy_message(max_sessions, lang=lang), title)
             context = {"font_size": max(6, min(to_int(request.query.get("fontsize", "16"), 16), 64)),
                        "token": request["person"].token, "title": title}
             return aiohttp_jinja2.render_template("app_index.html", request, context)
@@ -366,7 +377,7 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
             websocket = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=1 << 16)
             await websocket.prepare(request)
             if len(self.sessions) >= max_sessions:
-                await websocket.send_bytes(f"\r\n  {busy_message(max_sessions)}\r\n".encode("utf-8"))
+                await websocket.send_bytes(f"\r\n  {busy_message(max_sessions, lang=lang)}\r\n".encode("utf-8"))
                 await websocket.close(code=1013, message=b"too many sessions")
                 return websocket
             person = request["person"]
@@ -425,5 +436,6 @@ def terminal_size(width: object, height: object) -> tuple[int, int]:
     return cells(width, 80, MAX_COLUMNS), cells(height, 24, MAX_ROWS)
 
 
-def busy_message(max_sessions: int) -> str:
-    return tr("erqi-tui：已有 {max} 个会话在运行，这是上限（--max-sessions）；请稍后再试。", max=max_sessions)
+def busy_message(max_sessions: int, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("erqi-tui：已有 {max} 个会话在运行，这是上限（--max-sessions）；请稍后再试。", max=max_sessions)
