@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import data, english, pane_title, tr
+from ..core.i18n import Lang, given
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
 from ..views.account import Account, account, assumed_day, overdue_words, project_cell, responsible, stage_words
@@ -33,55 +33,57 @@ class Section:
     tables: list[Table]
 
 
-def heading(dashboard: Dashboard, what_if: dt.date | None) -> str:
+def heading(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     meta = dashboard.meta
-    title = tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
-               year=meta.year)
-    date = (tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
-            else tr("截至 {date}", date=fmt.standing(dashboard.as_of, meta)))  # 2024年5月 where the source says 五月
+    title = lang.tr("{city}{district} {year} 年目标", city=lang.data(meta, "city"),
+                    district=lang.data(meta, "district"), year=meta.year)
+    date = (lang.tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) if what_if
+            else lang.tr("截至 {date}", date=fmt.standing(dashboard.as_of, meta, lang=lang)))  # 2024年5月 (source: 五月)
     return fmt.clean(f"{title} — {date}", single_line=True)
 
 
 PROJECTION_COLUMNS = ("年底预计", "缺口", "余下所需")  # 余下所需: the screen's words, "余下 7 个月需 至少 17 个"
 
 
-def _target_table(title: str, acc: Account, lines) -> Table:
+def _target_table(title: str, acc: Account, lines, *, lang: Lang) -> Table:
     """The targets with their verdict, the projection at the current pace, the change since, and
     who answers for each (where the file says)."""
     dashboard, since = acc.dashboard, acc.since
     columns = ["目标", "当前", "目标值", "完成", "数值截至", "序时进度", "判断", *PROJECTION_COLUMNS]
-    table = Table(tr(title), [tr(c) for c in columns])
+    table = Table(lang.tr(title), [lang.tr(c) for c in columns])
     if since is not None:
-        table.columns.append(tr("较 {date}", date=fmt.short_date(since.date, dashboard.meta.year)))
+        table.columns.append(lang.tr("较 {date}", date=fmt.short_date(since.date, dashboard.meta.year)))
     answered = any(line.target.responsible for line in lines)
     if answered:
-        table.columns.append(tr("责任单位"))
+        table.columns.append(lang.tr("责任单位"))
     for line in lines:
         p = line.progress
-        verdict = tr(progress.VERDICT_WORD[p.verdict])
+        verdict = lang.tr(progress.VERDICT_WORD[p.verdict])
         if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
-            verdict += f" {fmt.points(p.gap, signed=False)}"
-        row = [data(p.target, "name"), fmt.quantity(p.target.current, words=True),
-               fmt.quantity(p.target.target, words=True), fmt.percent(p.completion),
-               fmt.standing(p.as_of, dashboard.meta), fmt.percent(p.time_share), verdict,
-               *projection_cells(line.projection)]
+            verdict += f" {fmt.points(p.gap, signed=False, lang=lang)}"
+        row = [lang.data(p.target, "name"), fmt.quantity(p.target.current, words=True, lang=lang),
+               fmt.quantity(p.target.target, words=True, lang=lang), fmt.percent(p.completion),
+               fmt.standing(p.as_of, dashboard.meta, lang=lang), fmt.percent(p.time_share), verdict,
+               *projection_cells(line.projection, lang=lang)]
         if since is not None:
-            row.append(fmt.change_amount(line.change) if line.change else tr("无变化"))
+            row.append(fmt.change_amount(line.change, lang=lang) if line.change else lang.tr("无变化"))
         if answered:
-            row.append(responsible(p.target) or fmt.MISSING)
+            row.append(responsible(p.target, lang=lang) or fmt.MISSING)
         table.rows.append(row)
     return table
 
 
-def projection_cells(found: series.Projection | None) -> list[str]:
+def projection_cells(found: series.Projection | None, *, lang: Lang | None = None) -> list[str]:
     """年底预计, 缺口 and 余下所需 as table cells, in the screen's words (fmt.projection_parts): the
     last is the screen's line whole, "余下每月需 至少 27.4 亿元" or "余下 7 个月需 至少 17 个"."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if found is None:
         return [fmt.MISSING] * 3
-    parts = fmt.projection_parts(found)
+    parts = fmt.projection_parts(found, lang=lang)
     shown = dict(parts)
-    need = fmt.need_part(found)
-    return [shown.get(tr("年底预计"), fmt.MISSING), shown.get(tr("缺口"), fmt.MISSING),
+    need = fmt.need_part(found, lang=lang)
+    return [shown.get(lang.tr("年底预计"), fmt.MISSING), shown.get(lang.tr("缺口"), fmt.MISSING),
             " ".join(need) if need else fmt.MISSING]
 
 
@@ -91,70 +93,75 @@ def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
     return "{year} 年已过 {share}（序时进度，按月末计）。" if month else "{year} 年已过 {share}（序时进度）。"
 
 
-def since_line(dashboard: Dashboard, since: Since | None) -> str:
+def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang | None = None) -> str:
     """Which date the changes count from, and why, for an export's heading ("" without one)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return ""
-    why = tr("上次简报") if since.briefing else "--since"
-    return tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)
+    why = lang.tr("上次简报") if since.briefing else "--since"
+    return lang.tr("变化自 {date}（{why}）。", date=since.date.isoformat(), why=why)
 
 
-def _figure_tables(blocks, default_title: str) -> list[Table]:
+def _figure_tables(blocks, default_title: str, *, lang: Lang) -> list[Table]:
     """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
-    return [Table(data(items[0], "group") if group else default_title, [tr("项目"), tr("数值")],
-                  [[data(f, "label"), fmt.quantity(f.quantity, words=True)] for f in items])
+    return [Table(lang.data(items[0], "group") if group else default_title, [lang.tr("项目"), lang.tr("数值")],
+                  [[lang.data(f, "label"), fmt.quantity(f.quantity, words=True, lang=lang)] for f in items])
             for group, items in blocks]
 
 
 def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-             since: Since | None = None) -> list[Section]:
+             since: Since | None = None, *, lang: Lang | None = None) -> list[Section]:
     """The pane account (views.account) as titled tables of display strings, pane by pane (or only
     `pane`): what Markdown and HTML show."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     acc = account(dashboard, what_if, pane, since)
     d = dashboard
     out: list[Section] = []
     for s in acc.sections:
-        title = pane_title(d, s.pane)
-        tables = [_target_table("年度目标", acc, s.targets)] if s.targets or s.pane == "overview" else []
+        title = lang.pane_title(d, s.pane)
+        tables = [_target_table("年度目标", acc, s.targets, lang=lang)] if s.targets or s.pane == "overview" else []
         if s.pane == "overview":
-            tables.append(Table(tr("预警：落后于序时进度"), [tr("目标"), tr("完成"), tr("落后")],
-                                [[data(line.target, "name"), fmt.percent(line.progress.completion),
-                                  fmt.points(line.progress.gap, signed=False) + assumed_day(line.progress, line.early)]
+            tables.append(Table(lang.tr("预警：落后于序时进度"), [lang.tr(c) for c in ("目标", "完成", "落后")],
+                                [[lang.data(line.target, "name"), fmt.percent(line.progress.completion),
+                                  fmt.points(line.progress.gap, signed=False, lang=lang)
+                                  + assumed_day(line.progress, line.early, lang=lang)]
                                  for line in s.behind]))
             if s.overdue:  # the projects' steps overdue, as the screen's 预警 lists them
-                tables.append(Table(tr("预警：逾期未报的项目节点"), [tr("项目"), tr("项目节点"), tr("说明")],
-                                    [[data(project, "name"), data(step, "name"), overdue_words(step, acc)]
-                                     for project, step in s.overdue]))
-            tables += _figure_tables(s.figures, tr("要闻数据"))
+                tables.append(Table(lang.tr("预警：逾期未报的项目节点"), [lang.tr(c) for c in ("项目", "项目节点", "说明")],
+                                    [[lang.data(project, "name"), lang.data(step, "name"),
+                                      overdue_words(step, acc, lang=lang)] for project, step in s.overdue]))
+            tables += _figure_tables(s.figures, lang.tr("要闻数据"), lang=lang)
         elif s.pane != "layout":
-            tables += _figure_tables(s.figures, title)
+            tables += _figure_tables(s.figures, title, lang=lang)
         if s.pane == "investment":
-            tables.append(Table(tr("项目推进"), [tr("项目范围"), tr("数据"), tr("数量"), tr("说明")],
-                                [[*stage_words(st), fmt.quantity(st.count, words=True), data(st, "note")] for st in s.stages]))
-            events = Table(tr("大事记"), [tr("日期"), tr("事件"), tr("数据"), tr("说明")])
+            tables.append(Table(lang.tr("项目推进"), [lang.tr(c) for c in ("项目范围", "数据", "数量", "说明")],
+                                [[*stage_words(st, lang=lang), fmt.quantity(st.count, words=True, lang=lang),
+                                  lang.data(st, "note")] for st in s.stages]))
+            events = Table(lang.tr("大事记"), [lang.tr(c) for c in ("日期", "事件", "数据", "说明")])
             for e in s.events:
-                figures = "；".join(f"{data(f, 'label')} {fmt.quantity(f.quantity, words=True)}" for f in e.figures)
-                events.rows.append([e.date.isoformat(), data(e, "title"), figures, data(e, "note")])
+                figures = "；".join(f"{lang.data(f, 'label')} {fmt.quantity(f.quantity, words=True, lang=lang)}"
+                                   for f in e.figures)
+                events.rows.append([e.date.isoformat(), lang.data(e, "title"), figures, lang.data(e, "note")])
             tables.append(events)
         if s.pane == "layout":
-            axes = Table(tr("发展轴"), [tr("道路"), tr("发展轴"), tr("项目")])
+            axes = Table(lang.tr("发展轴"), [lang.tr("道路"), lang.tr("发展轴"), lang.tr("项目")])
             for axis, on_it in s.axes:
-                axes.rows.append([data(axis, "road"), data(axis, "theme"),
-                                  "、".join(data(p, "name") for p in on_it) or fmt.MISSING])
+                axes.rows.append([lang.data(axis, "road"), lang.data(axis, "theme"),
+                                  "、".join(lang.data(p, "name") for p in on_it) or fmt.MISSING])
             tables.append(axes)
             if d.layout.belt:
-                tables.append(Table(tr("重点项目产业带"), [tr("产业带"), tr("说明")],
-                                    [[data(d.layout, "belt"), data(d.layout, "belt_note")]]))
-            tables += _figure_tables(s.figures, title)
+                tables.append(Table(lang.tr("重点项目产业带"), [lang.tr("产业带"), lang.tr("说明")],
+                                    [[lang.data(d.layout, "belt"), lang.data(d.layout, "belt_note")]]))
+            tables += _figure_tables(s.figures, title, lang=lang)
         if s.pane == "projects":  # the fields core/fields exports to md and html, in its order
             shown = fields.exported("md")
-            projects = Table(tr("项目"), [tr(fields.heading(f)) for f in shown])
+            projects = Table(lang.tr("项目"), [lang.tr(fields.heading(f)) for f in shown])
             for p in s.projects:
-                projects.rows.append([project_cell(d, p, f, words=True) for f in shown])
+                projects.rows.append([project_cell(d, p, f, words=True, lang=lang) for f in shown])
             tables.append(projects)
         if s.initiatives:
-            tables.append(Table(tr("举措（文章未给数字）"), [tr("举措"), tr("内容")],
-                                [[data(i, "name"), data(i, "what")] for i in s.initiatives]))
+            tables.append(Table(lang.tr("举措（文章未给数字）"), [lang.tr("举措"), lang.tr("内容")],
+                                [[lang.data(i, "name"), lang.data(i, "what")] for i in s.initiatives]))
         out.append(Section(s.pane, title, tables))
     return out
 
@@ -178,24 +185,25 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-                since: Since | None = None) -> str:
+                since: Since | None = None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
-    lines = [f"# {_md_cell(heading(dashboard, what_if))}", "",
-             tr(_share_line(dashboard, what_if), year=dashboard.meta.year, share=fmt.percent(share))
-             + since_line(dashboard, since), ""]
-    for section in sections(dashboard, what_if, pane, since):
+    lines = [f"# {_md_cell(heading(dashboard, what_if, lang=lang))}", "",
+             lang.tr(_share_line(dashboard, what_if), year=dashboard.meta.year, share=fmt.percent(share))
+             + since_line(dashboard, since, lang=lang), ""]
+    for section in sections(dashboard, what_if, pane, since, lang=lang):
         lines += [f"## {_md_cell(section.title)}", ""]
         for table in section.tables:
             lines += [f"### {_md_cell(table.title)}", ""]
             if not table.rows:
-                lines += [tr("（无）"), ""]
+                lines += [lang.tr("（无）"), ""]
                 continue
             lines.append("| " + " | ".join(map(_md_cell, table.columns)) + " |")
             lines.append("|" + "---|" * len(table.columns))
             lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
             lines.append("")
     if dashboard.meta.source:
-        lines += [tr("来源：{source}", source=_md_cell(dashboard.meta.source)), ""]
+        lines += [lang.tr("来源：{source}", source=_md_cell(dashboard.meta.source)), ""]
     return "\n".join(lines)
 
 
@@ -242,35 +250,37 @@ def _running_head(title: str) -> str:
     return f'\n@page {{ @top-right {{ content: "{text}"; font-size: 8pt; color: #555; }} }}\n'
 
 
-def _bar(p: progress.TargetProgress) -> str:
+def _bar(p: progress.TargetProgress, *, lang: Lang) -> str:
     done = min(p.completion or 0.0, 1.0) * 100
     kind = " behind" if p.verdict == progress.BEHIND else ""
-    hint = tr("完成 {done} / 序时 {share}", done=fmt.percent(p.completion), share=fmt.percent(p.time_share))
+    hint = lang.tr("完成 {done} / 序时 {share}", done=fmt.percent(p.completion), share=fmt.percent(p.time_share))
     return (f'<div class="bar{kind}" title="{hint}">'
             f'<div class="done" style="width:{done:.1f}%"></div>'
             f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')
 
 
 def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None) -> str:
+            since: Since | None = None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
-    title = esc(heading(dashboard, what_if))
-    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
-             f"<title>{title}</title><style>{_CSS}{_running_head(heading(dashboard, what_if))}</style></head><body>",
+    title = esc(heading(dashboard, what_if, lang=lang))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if lang.english else "zh-CN"}"><head><meta charset="utf-8">',
+             f"<title>{title}</title><style>{_CSS}{_running_head(heading(dashboard, what_if, lang=lang))}</style></head><body>",
              f"<h1>{title}</h1>",
-             "<p>" + esc(tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
-                            share=fmt.percent(share)) + since_line(dashboard, since)) + "</p>"]
-    bars = {data(p.target, "name"): _bar(p) for p in progress.assess_all(dashboard.targets, dashboard, what_if)}
-    for section in sections(dashboard, what_if, pane, since):
+             "<p>" + esc(lang.tr("{year} 年已过 {share}（序时进度，进度条中的竖线）。", year=dashboard.meta.year,
+                                 share=fmt.percent(share)) + since_line(dashboard, since, lang=lang)) + "</p>"]
+    bars = {lang.data(p.target, "name"): _bar(p, lang=lang)
+            for p in progress.assess_all(dashboard.targets, dashboard, what_if)}
+    for section in sections(dashboard, what_if, pane, since, lang=lang):
         parts.append(f"<h2>{esc(section.title)}</h2>")
         for table in section.tables:
             parts.append(f"<h3>{esc(table.title)}</h3>")
             if not table.rows:
-                parts.append(f"<p>{esc(tr('（无）'))}</p>")
+                parts.append(f"<p>{esc(lang.tr('（无）'))}</p>")
                 continue
-            with_bar = table.columns[:1] == [tr("目标")] and tr("序时进度") in table.columns
-            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(tr('进度'))}</th>" if with_bar else "")
+            with_bar = table.columns[:1] == [lang.tr("目标")] and lang.tr("序时进度") in table.columns
+            head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(lang.tr('进度'))}</th>" if with_bar else "")
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
                 cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else f"<td>{esc(c)}</td>"
@@ -280,7 +290,7 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
                 parts.append(f"<tr>{cells}</tr>")
             parts.append("</tbody></table>")
     if dashboard.meta.source:
-        parts.append(f"<p><small>{esc(tr('来源：{source}', source=dashboard.meta.source))}</small></p>")
+        parts.append(f"<p><small>{esc(lang.tr('来源：{source}', source=dashboard.meta.source))}</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -298,41 +308,44 @@ CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数�
 
 
 def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-               since: Since | None = None) -> list[list]:
+               since: Since | None = None, *, lang: Lang | None = None) -> list[list]:
     """Every quantity the dashboard shows, one row each: pane, kind, id, name, measure, the number,
     its unit, whether it is a lower bound or approximate, and the date it stands at. Numbers stay
     numbers (a share as 43.3 with the unit %, a gap in 个百分点)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     d = dashboard
     rows: list[list] = []
 
     def add(pane_id: str, kind: str, ident: str, name: str, measure: str, q, unit: str = "", date=None,
             who: str = "") -> None:
         if isinstance(q, Quantity):
-            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q.value, q.unit, q.at_least, q.approx,
-                         date, who])
+            rows.append([lang.pane_title(d, pane_id), lang.tr(kind), ident, name, measure, q.value, q.unit, q.at_least,
+                         q.approx, date, who])
         elif q is not None:
-            rows.append([pane_title(d, pane_id), tr(kind), ident, name, measure, q, unit, False, False, date, who])
+            rows.append([lang.pane_title(d, pane_id), lang.tr(kind), ident, name, measure, q, unit, False, False, date,
+                         who])
 
     def figures(pane_id: str, blocks) -> None:
         for _, items in blocks:
             for f in items:
-                add(pane_id, "数据", f.id, data(f, "group") or data(f, "label"), data(f, "label"), f.quantity)
+                add(pane_id, "数据", f.id, lang.data(f, "group") or lang.data(f, "label"), lang.data(f, "label"),
+                    f.quantity)
 
     acc = account(d, what_if, pane, since)
     # Every target once, under 总览 (or, for one pane, the targets it shows, under it).
     where = pane or "overview"
     for line in acc.sections[0].targets:
         p, t = line.progress, line.target
-        name = data(t, "name")
-        who = responsible(t)
+        name = lang.data(t, "name")
+        who = responsible(t, lang=lang)
         own = d.target_date(t)  # a figure stands at its own date, whatever day --as-of judges it at
-        add(where, "目标", t.id, name, tr("当前值"), t.current, date=own, who=who)
-        add(where, "目标", t.id, name, tr("目标值"), t.target, who=who)
-        add(where, "目标", t.id, name, tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
+        add(where, "目标", t.id, name, lang.tr("当前值"), t.current, date=own, who=who)
+        add(where, "目标", t.id, name, lang.tr("目标值"), t.target, who=who)
+        add(where, "目标", t.id, name, lang.tr("完成率"), None if p.completion is None else round(p.completion * 100, 2), "%",
             own)
-        add(where, "目标", t.id, name, tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
-        add(where, "目标", t.id, name, tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
-            tr("个百分点"), p.as_of)
+        add(where, "目标", t.id, name, lang.tr("序时进度"), round(p.time_share * 100, 2), "%", p.as_of)
+        add(where, "目标", t.id, name, lang.tr("较序时进度"), None if p.gap is None else round(p.gap * 100, 2),
+            lang.tr("个百分点"), p.as_of)
         found = line.projection
         unit = t.target.unit
 
@@ -340,17 +353,19 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
             return Quantity(value, unit, at_least=bound == series.AT_LEAST, approx=bound == series.ABOUT)
 
         if found is not None and found.year_end is not None:
-            add(where, "目标", t.id, name, tr("年底预计"), worked_out(fmt.rounded(found.year_end, unit), found.year_end_bound))
+            add(where, "目标", t.id, name, lang.tr("年底预计"),
+                worked_out(fmt.rounded(found.year_end, unit), found.year_end_bound))
         if found is not None and found.shortfall is not None:
-            add(where, "目标", t.id, name, tr("缺口"), worked_out(fmt.rounded(found.shortfall, unit, need=True),
-                                                              found.need_bound))
+            add(where, "目标", t.id, name, lang.tr("缺口"), worked_out(fmt.rounded(found.shortfall, unit, need=True),
+                                                                   found.need_bound))
         need = None if found is None else fmt.need_figure(found)
         if need is not None:  # the screen's words: 余下每月需 27.4 (亿元), or 余下 7 个月需 17 (个) for a count
             months, value = need
-            measure = tr("余下每月需") if months is None else tr("余下 {months} 个月需", months=fmt.number(months))
+            measure = (lang.tr("余下每月需") if months is None
+                       else lang.tr("余下 {months} 个月需", months=fmt.number(months)))
             add(where, "目标", t.id, name, measure, worked_out(value, found.need_bound))
         if line.change is not None and line.change.delta is not None:
-            add(where, "目标", t.id, name, tr("较 {date}", date=line.change.since.date.isoformat()),
+            add(where, "目标", t.id, name, lang.tr("较 {date}", date=line.change.since.date.isoformat()),
                 round(line.change.delta, 4), t.target.unit, p.as_of)
     for section in acc.sections:
         if section.pane == "overview":
@@ -359,39 +374,41 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
             continue
         figures(section.pane, section.figures)
         for st in section.stages:
-            group, label = stage_words(st)
-            add("investment", "阶段", st.id, label, group or tr("数量"), st.count)
+            group, label = stage_words(st, lang=lang)
+            add("investment", "阶段", st.id, label, group or lang.tr("数量"), st.count)
         for e in section.events:
             for f in e.figures:
-                add("investment", "大事", f.id, data(e, "title"), data(f, "label"), f.quantity, date=e.date)
+                add("investment", "大事", f.id, lang.data(e, "title"), lang.data(f, "label"), f.quantity, date=e.date)
         for a, on_it in section.axes:
-            add("layout", "发展轴", a.id, data(a, "road"), tr("项目数"), len(on_it), tr("个"))
+            add("layout", "发展轴", a.id, lang.data(a, "road"), lang.tr("项目数"), len(on_it), lang.tr("个"))
         for project in section.projects:  # its amounts and figures, as core/fields exports them to csv
-            name = data(project, "name")
-            who = responsible(project)
+            name = lang.data(project, "name")
+            who = responsible(project, lang=lang)
             for carried in fields.exported("csv"):
                 if carried.kind == fields.AMOUNT:
-                    add("projects", "项目", project.id, name, tr(fields.label(carried)), getattr(project, carried.attr),
+                    add("projects", "项目", project.id, name, lang.tr(fields.label(carried)), getattr(project, carried.attr),
                         who=who)
                 elif carried.key == "figure":
                     for f in project.figures:
-                        add("projects", "项目", project.id, name, data(f, "label"), f.quantity)
+                        add("projects", "项目", project.id, name, lang.data(f, "label"), f.quantity)
     return rows
 
 
 def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-           since: Since | None = None) -> str:
+           since: Since | None = None, *, lang: Lang | None = None) -> str:
     """One tidy table, a row per quantity, with the number and its unit in columns of their own
     (Excel can sum, filter and chart it). Meant for Excel: the caller writes it as UTF-8 with a BOM."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     # A what-if (--as-of) says so on every row, in a column of its own: a row filtered or pasted
     # elsewhere keeps it, and the table stays one header and its rows.
-    supposed = [tr("假设截至 {date}（--as-of），非实际进度", date=what_if.isoformat())] if what_if else []
-    writer.writerow([tr(c) for c in CSV_COLUMNS] + ([tr("假设")] if what_if else []))
-    yes = tr("是")
-    district = data(dashboard.meta, "city") + data(dashboard.meta, "district")  # a city's files stack into one table
-    for row in quantities(dashboard, what_if, pane, since):
+    supposed = [lang.tr("假设截至 {date}（--as-of），非实际进度", date=what_if.isoformat())] if what_if else []
+    writer.writerow([lang.tr(c) for c in CSV_COLUMNS] + ([lang.tr("假设")] if what_if else []))
+    yes = lang.tr("是")
+    # a city's files stack into one table
+    district = lang.data(dashboard.meta, "city") + lang.data(dashboard.meta, "district")
+    for row in quantities(dashboard, what_if, pane, since, lang=lang):
         *texts, value, unit, at_least, approx, date, who = row
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
                          yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who), *supposed])
@@ -407,12 +424,12 @@ def fmt_number(value) -> str:
 
 # --- JSON ----------------------------------------------------------------------------------------
 
-def _quantity(q: Quantity | None) -> dict | None:
+def _quantity(q: Quantity | None, *, lang: Lang) -> dict | None:
     return None if q is None else {"value": q.value, "unit": q.unit, "at_least": q.at_least, "approx": q.approx,
-                                   "shown": fmt.quantity(q, words=True)}
+                                   "shown": fmt.quantity(q, words=True, lang=lang)}
 
 
-def _projection(found: series.Projection | None) -> dict | None:
+def _projection(found: series.Projection | None, *, lang: Lang) -> dict | None:
     """The projection's numbers, unrounded, with the way each is bounded ("" exact, at_least, at_most, about),
     and its lines as the screen shows them (`shown`: 年底预计, 缺口, 余下每月需 or 余下 7 个月需)."""
     if found is None:
@@ -420,34 +437,36 @@ def _projection(found: series.Projection | None) -> dict | None:
     return {"year_end": found.year_end, "shortfall": found.shortfall, "monthly_need": found.monthly_need,
             "months_left": round(found.months_left, 6), "year_end_bound": found.year_end_bound or None,
             "need_bound": found.need_bound or None, "unit": found.target.unit,
-            "shown": [list(part) for part in fmt.projection_parts(found)]}  # the screen's lines
+            "shown": [list(part) for part in fmt.projection_parts(found, lang=lang)]}  # the screen's lines
 
 
-def _change(diff: series.Difference | None) -> dict | None:
+def _change(diff: series.Difference | None, *, lang: Lang) -> dict | None:
     if diff is None:
         return None
-    return {"since": diff.since.date.isoformat(), "before": _quantity(diff.before.value if diff.before else None),
-            "now": _quantity(diff.now.value), "delta": None if diff.delta is None else round(diff.delta, 6)}
+    return {"since": diff.since.date.isoformat(),
+            "before": _quantity(diff.before.value if diff.before else None, lang=lang),
+            "now": _quantity(diff.now.value, lang=lang), "delta": None if diff.delta is None else round(diff.delta, 6)}
 
 
-def _figure(f: Figure) -> dict:
+def _figure(f: Figure, *, lang: Lang) -> dict:
     return {"id": f.id or None, "label": f.label, "group": f.group or None, "pane": f.pane,
-            "headline": f.headline, **_quantity(f.quantity)}
+            "headline": f.headline, **_quantity(f.quantity, lang=lang)}
 
 
-def _json_field(project, field) -> object:
+def _json_field(project, field, *, lang: Lang) -> object:
     """A project's field as JSON gives it: as the file writes it (the status and axis as named there),
     an amount with its unit and bound, None where the file gives none."""
     value = getattr(project, field.attr)
     if field.kind == fields.AMOUNT:
-        return _quantity(value)
+        return _quantity(value, lang=lang)
     if field.key == "figure":
-        return [_figure(f) for f in value]
+        return [_figure(f, lang=lang) for f in value]
     return value or None
 
 
 def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-                 since: Since | None = None) -> dict:
+                 since: Since | None = None, *, lang: Lang | None = None) -> dict:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     d = dashboard
     acc = account(d, what_if, pane, since)
     data: dict = {
@@ -461,24 +480,25 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
         data["pane"] = pane
     data["targets"] = [
         {"id": line.target.id, "name": line.target.name, "pane": line.target.pane or None,
-         "target": _quantity(line.target.target), "current": _quantity(line.target.current),
+         "target": _quantity(line.target.target, lang=lang), "current": _quantity(line.target.current, lang=lang),
          "completion": None if line.progress.completion is None else round(line.progress.completion, 6),
          "gap": None if line.progress.gap is None else round(line.progress.gap, 6), "verdict": line.progress.verdict,
          "judged_at": line.progress.as_of.isoformat(),
-         "projection": _projection(line.projection), "change": _change(line.change),
+         "projection": _projection(line.projection, lang=lang), "change": _change(line.change, lang=lang),
          "responsible": line.target.responsible or None, "person": line.target.person or None,
          "source": line.target.source or None}
         for line in acc.sections[0].targets]
     figures = d.figures if pane is None else tuple(f for _, items in acc.sections[0].figures for f in items)
-    data["figures"] = [_figure(f) for f in figures]
+    data["figures"] = [_figure(f, lang=lang) for f in figures]
     data["initiatives"] = [{"name": i.name, "what": i.what or None, "pane": i.pane or None, "source": i.source or None}
                            for section in acc.sections for i in section.initiatives]
     for section in acc.sections:
         if section.pane == "investment":
             data["events"] = [{"date": e.date.isoformat(), "title": e.title, "note": e.note or None,
-                               "figures": [_figure(f) for f in e.figures]} for e in d.events]
+                               "figures": [_figure(f, lang=lang) for f in e.figures]} for e in d.events]
             data["stages"] = [{"id": st.id or None, "name": st.name, "label": st.label or None,
-                               "group": st.group or None, "count": _quantity(st.count), "note": st.note or None,
+                               "group": st.group or None, "count": _quantity(st.count, lang=lang),
+                               "note": st.note or None,
                                "source": st.source or None} for st in section.stages]
         if section.pane == "layout":
             data["layout"] = {"name": d.layout.name or None, "belt": d.layout.belt or None,
@@ -486,13 +506,15 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
                               "axes": [{"id": a.id, "road": a.road, "theme": a.theme,
                                         "projects": [p.id for p in on_it]} for a, on_it in section.axes]}
         if section.pane == "projects":
-            data["projects"] = [{f.attr: _json_field(p, f) for f in fields.exported("json")} for p in section.projects]
+            data["projects"] = [{f.attr: _json_field(p, f, lang=lang) for f in fields.exported("json")}
+                                for p in section.projects]
     return data
 
 
 def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None) -> str:
-    return json_text(to_json_data(dashboard, what_if, pane, since))
+            since: Since | None = None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return json_text(to_json_data(dashboard, what_if, pane, since, lang=lang))
 
 
 def json_text(value) -> str:
