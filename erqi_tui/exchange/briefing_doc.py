@@ -15,7 +15,7 @@ import io
 import re
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import data, english, pane_title, tr
+from ..core.i18n import Lang, given
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
@@ -27,208 +27,231 @@ def _line(text) -> str:
     return fmt.clean(str(text), single_line=True)
 
 
-def day(date: dt.date, year: int | None = None) -> str:
+def day(date: dt.date, year: int | None = None, *, lang: Lang | None = None) -> str:
     """A date as the briefing writes it: 2025年9月30日, or 9月30日 within `year` (the data's); in
     English ISO, 2025-09-30, as the heading's (as of 2025-09-30)."""
-    if english():
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    if lang.english:
         return date.isoformat()
     if date.year == year:
-        return tr("{month}月{day}日", month=date.month, day=date.day)
-    return tr("{year}年{month}月{day}日", year=date.year, month=date.month, day=date.day)
+        return lang.tr("{month}月{day}日", month=date.month, day=date.day)
+    return lang.tr("{year}年{month}月{day}日", year=date.year, month=date.month, day=date.day)
 
 
-def period(when) -> str:
+def period(when, *, lang: Lang | None = None) -> str:
     """A model.When as the briefing writes it: 2025年9月 (a month), 2025年9月30日 (a day), 2025年内
     (the year); in English as the source gives it (fmt.when)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import calendar
 
     first, last = when.first, when.last
-    if english():
-        return fmt.when(when)
+    if lang.english:
+        return fmt.when(when, lang=lang)
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
-        return tr("{year}年内", year=first.year)
+        return lang.tr("{year}年内", year=first.year)
     if first == last:
-        return day(first)
+        return day(first, lang=lang)
     if (first.year, first.month) == (last.year, last.month) and first.day == 1 \
             and last.day == calendar.monthrange(last.year, last.month)[1]:
-        return tr("{year}年{month}月", year=first.year, month=first.month)
+        return lang.tr("{year}年{month}月", year=first.year, month=first.month)
     return when.text
 
 
-def since_line(dashboard: Dashboard, since: Since | None) -> str:
+def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang | None = None) -> str:
     """Which date the changes count from, and why: "变化自2025年9月30日（上次简报）。"."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return ""
-    why = tr("上次简报") if since.briefing else "--since"
-    return tr("变化自{date}（{why}）。", date=day(since.date), why=why)
+    why = lang.tr("上次简报") if since.briefing else "--since"
+    return lang.tr("变化自{date}（{why}）。", date=day(since.date, lang=lang), why=why)
 
 
 TITLE_FONT = "宋体"
 BODY_FONT = "仿宋"
 
 
-def amount(q: Quantity) -> str:
+def amount(q: Quantity, *, lang: Lang | None = None) -> str:
     """107.96亿元, 13个, 约133亩, 50亿元以上: as an official text writes a figure."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = q.value
     number = (f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) and not value.is_integer()
               else str(int(value)))
-    if english():
-        return f"{'about ' if q.approx else ''}{fmt.quantity(q._replace(at_least=False, approx=False))}" + (
+    if lang.english:
+        return f"{'about ' if q.approx else ''}{fmt.quantity(q._replace(at_least=False, approx=False), lang=lang)}" + (
             " or more" if q.at_least else "")
     return f"{'约' if q.approx else ''}{number}{q.unit}{'以上' if q.at_least else ''}"
 
 
-def sentence(p: progress.TargetProgress) -> str:
+def sentence(p: progress.TargetProgress, *, lang: Lang | None = None) -> str:
     """One target, in the official register (without the full stop)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     target = p.target
-    name = fmt.clean(data(target, "name"), single_line=True)
+    name = fmt.clean(lang.data(target, "name"), single_line=True)
     if target.current is None or p.completion is None:
-        return tr("{name}暂无完成数据（年度目标{target}）", name=name, target=amount(target.target))
+        return lang.tr("{name}暂无完成数据（年度目标{target}）", name=name, target=amount(target.target, lang=lang))
     bound = target.current.at_least
     share = f"{p.completion * 100:.1f}%"
     points = f"{abs(p.gap) * 100:.1f}"
     if p.verdict == progress.ON_SCHEDULE:
-        verdict = tr("与序时进度持平")
+        verdict = lang.tr("与序时进度持平")
     elif p.verdict == progress.AHEAD:
-        verdict = tr("超前序时进度至少{points}个百分点", points=points) if bound else \
-            tr("超前序时进度{points}个百分点", points=points)
+        verdict = lang.tr("超前序时进度至少{points}个百分点", points=points) if bound else \
+            lang.tr("超前序时进度{points}个百分点", points=points)
     else:
-        verdict = tr("落后序时进度至多{points}个百分点", points=points) if bound else \
-            tr("落后序时进度{points}个百分点", points=points)
+        verdict = lang.tr("落后序时进度至多{points}个百分点", points=points) if bound else \
+            lang.tr("落后序时进度{points}个百分点", points=points)
     template = "{name}完成{value}，占年度目标的至少{share}，{verdict}" if bound else \
         "{name}完成{value}，占年度目标的{share}，{verdict}"
-    return tr(template, name=name, value=amount(target.current), share=share, verdict=verdict)
+    return lang.tr(template, name=name, value=amount(target.current, lang=lang), share=share, verdict=verdict)
 
 
-def _derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False) -> str:
+def _derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False,
+             lang: Lang) -> str:
     """A worked-out figure as the register writes it, at the screen's precision: 至少259.1亿元, 约3个."""
-    word = tr(fmt.BOUND_WORD[bound])
-    figure = amount(Quantity(fmt.rounded(value, unit, need=need, rate=rate), unit))
-    return f"{word} {figure}" if english() and word else word + figure
+    word = lang.tr(fmt.BOUND_WORD[bound])
+    figure = amount(Quantity(fmt.rounded(value, unit, need=need, rate=rate), unit), lang=lang)
+    return f"{word} {figure}" if lang.english and word else word + figure
 
 
-def course(line: TargetLine, year: int) -> str:
+def course(line: TargetLine, year: int, *, lang: Lang | None = None) -> str:
     """What follows a target's sentence: its change since the last briefing (or --since), then the
     projection at the current pace, 缺口 and 余下每月需; "" when there is nothing to add."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts = []
     change = line.change
     if change is not None and change.delta is not None:
-        when = day(change.since.date, year)
+        when = day(change.since.date, year, lang=lang)
         if change.delta == 0:
-            parts.append(tr("较{date}持平", date=when))
+            parts.append(lang.tr("较{date}持平", date=when))
         else:
-            word = tr("增加") if change.delta > 0 else tr("减少")
-            about = tr("约") if change.bounded else ""
-            parts.append(tr("较{date}{word}{amount}", date=when, word=word,
-                            amount=about + amount(Quantity(round(abs(change.delta), 4), change.now.value.unit))))
+            word = lang.tr("增加") if change.delta > 0 else lang.tr("减少")
+            about = lang.tr("约") if change.bounded else ""
+            moved = Quantity(round(abs(change.delta), 4), change.now.value.unit)
+            parts.append(lang.tr("较{date}{word}{amount}", date=when, word=word,
+                                 amount=about + amount(moved, lang=lang)))
     found = line.projection
     unit = line.target.target.unit
     if found is not None and found.reached:
-        parts.append(tr("已完成全年目标"))
+        parts.append(lang.tr("已完成全年目标"))
     elif found is not None and found.year_end is not None:
-        projected = tr("按当前进度，年底预计完成{value}", value=_derived(found.year_end, unit, found.year_end_bound))
+        projected = lang.tr("按当前进度，年底预计完成{value}",
+                            value=_derived(found.year_end, unit, found.year_end_bound, lang=lang))
         if found.shortfall is not None:
-            projected += tr("，缺口{value}", value=_derived(found.shortfall, unit, found.need_bound, need=True))
+            projected += lang.tr("，缺口{value}",
+                                 value=_derived(found.shortfall, unit, found.need_bound, need=True, lang=lang))
         else:
-            projected += tr("，可完成全年目标")
-        parts.append(projected + need_phrase(found))
+            projected += lang.tr("，可完成全年目标")
+        parts.append(projected + need_phrase(found, lang=lang))
     elif found is not None:  # the year not begun: what it needs, as the screen says
-        parts.append(need_phrase(found).lstrip("，, "))
-    return ("; " if english() else "，").join(filter(None, parts))
+        parts.append(need_phrase(found, lang=lang).lstrip("，, "))
+    return ("; " if lang.english else "，").join(filter(None, parts))
 
 
-def need_phrase(found: series.Projection) -> str:
+def need_phrase(found: series.Projection, *, lang: Lang | None = None) -> str:
     """What the rest of the year needs, as the screen says it (fmt.need_figure) in the register:
     "，余下每月需完成至少27.4亿元"; a count whole over the months left, "，余下7个月需完成至少17个"."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     need = fmt.need_figure(found)
     if need is None:
         return ""
     months, value = need
-    figure = _derived(value, found.target.unit, found.need_bound, need=months is not None, rate=months is None)
+    figure = _derived(value, found.target.unit, found.need_bound, need=months is not None, rate=months is None,
+                      lang=lang)
     if months is None:
-        return tr("，余下每月需完成{value}", value=figure)
-    return tr("，余下{months}个月需完成{value}", months=fmt.number(months), value=figure)
+        return lang.tr("，余下每月需完成{value}", value=figure)
+    return lang.tr("，余下{months}个月需完成{value}", months=fmt.number(months), value=figure)
 
 
-def pane_paragraphs(acc: Account, section: Section, said: set[str]) -> list[str]:
+def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lang | None = None) -> list[str]:
     """The pane's targets, a paragraph each with its change and projection (a paragraph running
     on for a page is hard to read), then its figures, stages and 举措 in one. Each target is said
     once, where it first comes (总览 says them all; a pane exported alone says its own); `said`
     keeps the ids said so far."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     year = acc.dashboard.meta.year
-    stop = "." if english() else "。"
+    stop = "." if lang.english else "。"
     targets = []
     for line in section.targets:
         if line.target.id in said:
             continue
         said.add(line.target.id)
-        more = course(line, year)
-        targets.append(sentence(line.progress) + ((", " if english() else "，") + more if more else "") + stop)
-    rest = pane_paragraph(acc, section, bool(targets))
+        more = course(line, year, lang=lang)
+        targets.append(sentence(line.progress, lang=lang) + ((", " if lang.english else "，") + more if more else "")
+                       + stop)
+    rest = pane_paragraph(acc, section, bool(targets), lang=lang)
     return targets + ([rest] if rest else [])
 
 
-def pane_paragraph(acc: Account, section: Section, targets_said: bool) -> str:
+def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: Lang | None = None) -> str:
     """The pane's figures (总览's only where it says no target), stages and 举措: one paragraph."""
-    separator = "; " if english() else "；"
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    separator = "; " if lang.english else "；"
     parts = []
     figures = [f for _, items in section.figures for f in items]
     if section.pane != "overview" or not targets_said:
-        parts += [figure_phrase(f) for f in figures]
+        parts += [figure_phrase(f, lang=lang) for f in figures]
     counted = [st for st in section.stages if st.count is not None]  # a stage with no count is left out
-    for group in dict.fromkeys(stage_words(st)[0] for st in counted):  # each set of projects its own fact
-        words = tr("，").join(tr("{label}{value}", label=fmt.clean(stage_words(st)[1], single_line=True), value=amount(st.count))
-                             for st in counted if stage_words(st)[0] == group)
-        parts.append((fmt.clean(group, single_line=True) if group else tr("项目推进")) + tr("：") + words)
+    for group in dict.fromkeys(stage_words(st, lang=lang)[0] for st in counted):  # each set of projects its own fact
+        words = lang.tr("，").join(lang.tr("{label}{value}",
+                                          label=fmt.clean(stage_words(st, lang=lang)[1], single_line=True),
+                                          value=amount(st.count, lang=lang))
+                                  for st in counted if stage_words(st, lang=lang)[0] == group)
+        parts.append((fmt.clean(group, single_line=True) if group else lang.tr("项目推进")) + lang.tr("：") + words)
     if section.initiatives:
-        parts.append(tr("举措：") + tr("；").join(
-            fmt.clean(data(i, "name") + (tr("（{what}）", what=data(i, "what")) if i.what else ""), single_line=True)
+        parts.append(lang.tr("举措：") + lang.tr("；").join(
+            fmt.clean(lang.data(i, "name") + (lang.tr("（{what}）", what=lang.data(i, "what")) if i.what else ""),
+                      single_line=True)
             for i in section.initiatives))
-    return separator.join(parts) + ("." if english() else "。") if parts else ""
+    return separator.join(parts) + ("." if lang.english else "。") if parts else ""
 
 
-def figure_phrase(figure) -> str:
+def figure_phrase(figure, *, lang: Lang | None = None) -> str:
     """A figure as the register says it: 一季度完成投资107.04亿元; a label that ends with the unit
     (重点任务涉及方面, 6 方面) says it once: 重点任务涉及6方面."""
-    label, unit = fmt.clean(data(figure, "label"), single_line=True), figure.quantity.unit
-    if unit and label.endswith(unit) and len(label) > len(unit) and not english():
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    label, unit = fmt.clean(lang.data(figure, "label"), single_line=True), figure.quantity.unit
+    if unit and label.endswith(unit) and len(label) > len(unit) and not lang.english:
         label = label[:-len(unit)]
-    return tr("{label}{value}", label=label, value=amount(figure.quantity))
+    return lang.tr("{label}{value}", label=label, value=amount(figure.quantity, lang=lang))
 
 
-def warning_lines(acc: Account, section: Section) -> list[str]:
+def warning_lines(acc: Account, section: Section, *, lang: Lang | None = None) -> list[str]:
     """The 预警 as the register says it: the targets behind schedule, then the projects' steps
     overdue at the account's steps date, as the screen lists them."""
-    behind = [tr("{name}完成{share}，落后序时进度{points}个百分点", name=fmt.clean(data(line.target, "name"), single_line=True),
-               share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
-            + _register(assumed_day(line.progress, line.early)) for line in section.behind]
-    overdue = [tr("{project}“{step}”节点逾期未报（计划{when}，按{date}计）", project=_line(data(project, "name")),
-                  step=_line(data(step, "name")), when=period(step.planned), date=_standing(acc.steps_at, acc.dashboard))
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    behind = [lang.tr("{name}完成{share}，落后序时进度{points}个百分点",
+                      name=fmt.clean(lang.data(line.target, "name"), single_line=True),
+                    share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
+            + _register(assumed_day(line.progress, line.early, lang=lang), lang=lang) for line in section.behind]
+    overdue = [lang.tr("{project}“{step}”节点逾期未报（计划{when}，按{date}计）", project=_line(lang.data(project, "name")),
+                       step=_line(lang.data(step, "name")), when=period(step.planned, lang=lang),
+                       date=_standing(acc.steps_at, acc.dashboard, lang=lang))
                for project, step in section.overdue]
     return behind + overdue
 
 
-def _standing(date: dt.date, dashboard: Dashboard) -> str:
+def _standing(date: dt.date, dashboard: Dashboard, *, lang: Lang) -> str:
     """The date figures stand at, as precise as the source: 2025年11月 where it gives only the month."""
     if fmt.month_only(date, dashboard.meta):
-        return fmt.standing(date, dashboard.meta)
-    return day(date)
+        return fmt.standing(date, dashboard.meta, lang=lang)
+    return day(date, lang=lang)
 
 
-def _register(text: str) -> str:
+def _register(text: str, *, lang: Lang) -> str:
     """A phrase the screen spaces (超前 2.4 个百分点) as the official register writes it, unspaced."""
-    return text if english() else text.replace(" ", "")
+    return text if lang.english else text.replace(" ", "")
 
 
-def title(dashboard: Dashboard, what_if: dt.date | None) -> tuple[str, str]:
+def title(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> tuple[str, str]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     meta = dashboard.meta
     date = what_if or dashboard.as_of
-    head = tr("{city}{district}{year}年目标推进情况", city=data(meta, "city"), district=data(meta, "district"),
-              year=meta.year)
+    head = lang.tr("{city}{district}{year}年目标推进情况", city=lang.data(meta, "city"),
+                   district=lang.data(meta, "district"), year=meta.year)
     if what_if is None and fmt.month_only(date, meta):  # the source says only the month
-        when = tr("（截至{year}年{month}月）", year=date.year, month=date.month)
+        when = lang.tr("（截至{year}年{month}月）", year=date.year, month=date.month)
     else:
-        when = tr("（截至{year}年{month}月{day}日）", year=date.year, month=date.month, day=date.day)
+        when = lang.tr("（截至{year}年{month}月{day}日）", year=date.year, month=date.month, day=date.day)
     return fmt.clean(head, single_line=True), when
 
 
@@ -319,41 +342,42 @@ def _page(document, note: str) -> None:
                 r.font.size = Pt(9)
 
 
-def _cell_quantity(q: Quantity | None) -> str:
-    return fmt.MISSING if q is None else amount(q)
+def _cell_quantity(q: Quantity | None, *, lang: Lang) -> str:
+    return fmt.MISSING if q is None else amount(q, lang=lang)
 
 
-def _cell_points(gap: float | None, verdict: str) -> str:
+def _cell_points(gap: float | None, verdict: str, *, lang: Lang) -> str:
     """落后21.7个百分点, 超前1.7个百分点, 持平: the verdict and its distance, joined."""
-    word = tr(progress.VERDICT_WORD[verdict])
+    word = lang.tr(progress.VERDICT_WORD[verdict])
     if gap is None or verdict == progress.ON_SCHEDULE:
         return word
     points = f"{abs(gap) * 100:.1f}"
-    return f"{word} {tr('{points} 个百分点', points=points)}" if english() else f"{word}{points}个百分点"
+    return f"{word} {lang.tr('{points} 个百分点', points=points)}" if lang.english else f"{word}{points}个百分点"
 
 
-def _cell_projection(line: TargetLine) -> str:
+def _cell_projection(line: TargetLine, *, lang: Lang) -> str:
     found = line.projection
     unit = line.target.target.unit
     if found is None:
         return fmt.MISSING
     if found.reached:
-        return tr("已完成全年目标")
+        return lang.tr("已完成全年目标")
     if found.year_end is None:
-        return tr("年度尚未开始，无从推算")
-    return _derived(found.year_end, unit, found.year_end_bound)
+        return lang.tr("年度尚未开始，无从推算")
+    return _derived(found.year_end, unit, found.year_end_bound, lang=lang)
 
 
-def _cell_shortfall(line: TargetLine) -> str:
+def _cell_shortfall(line: TargetLine, *, lang: Lang) -> str:
     found = line.projection
     if found is None or found.reached or found.year_end is None:
         return fmt.MISSING
     if found.shortfall is None:  # the screen's words where the pace reaches the target
-        return tr("无（按此进度可完成）")
-    return _derived(found.shortfall, found.target.unit, found.need_bound, need=True)
+        return lang.tr("无（按此进度可完成）")
+    return _derived(found.shortfall, found.target.unit, found.need_bound, need=True, lang=lang)
 
 
-def _start(document, title_font: str, body_font: str, head: str, when: str, year: int | str = "") -> None:
+def _start(document, title_font: str, body_font: str, head: str, when: str, year: int | str = "", *,
+           lang: Lang) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -367,7 +391,7 @@ def _start(document, title_font: str, body_font: str, head: str, when: str, year
         style.font.size = Pt(size)
         style.paragraph_format.space_before = Pt(12)
         style.paragraph_format.space_after = Pt(6)
-    head_size, head_lines = title_lines(_line(head), year)
+    head_size, head_lines = title_lines(_line(head), year, lang=lang)
     for lines, size in ((head_lines, head_size), ([_line(when)], 16)):  # 二号 title, the date under it
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -382,15 +406,16 @@ def _start(document, title_font: str, body_font: str, head: str, when: str, year
             run.bold = size > 16
 
 
-def title_lines(head: str, year: int | str = "") -> tuple[int, list[str]]:
+def title_lines(head: str, year: int | str = "", *, lang: Lang | None = None) -> tuple[int, list[str]]:
     """The title's size and lines: 二号 (22 pt) on one line where it fits the text's width, else
     broken where a reader would, before the year (示例市示例河湾区 / 2025年目标推进情况), never
     inside a word (Word breaks Chinese anywhere). English wraps at its spaces."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from rich.cells import cell_len
 
     width = (21 - MARGINS_CM["left"] - MARGINS_CM["right"]) / 2.54 * 72 * 0.92  # in points, with room
     at = head.rfind(str(year)) if year else -1
-    if english() or cell_len(head) * 22 / 2 <= width or at <= 0:
+    if lang.english or cell_len(head) * 22 / 2 <= width or at <= 0:
         return 22, [head]
     return 22, [head[:at], head[at:]]
 
@@ -403,54 +428,57 @@ def _body(document, text: str) -> None:
 
 
 def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None, title_font: str = TITLE_FONT, body_font: str = BODY_FONT) -> bytes:
+            since: Since | None = None, title_font: str = TITLE_FONT, body_font: str = BODY_FONT, *,
+            lang: Lang | None = None) -> bytes:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from docx import Document
 
     document = Document()
-    head, when = title(dashboard, what_if)
-    _start(document, title_font, body_font, head, when, dashboard.meta.year)
+    head, when = title(dashboard, what_if, lang=lang)
+    _start(document, title_font, body_font, head, when, dashboard.meta.year, lang=lang)
     _page(document, head)
     acc = account(dashboard, what_if, pane, since)
     if since is not None:
-        _body(document, since_line(dashboard, since))
+        _body(document, since_line(dashboard, since, lang=lang))
     said: set[str] = set()
     for section in acc.sections:
-        paragraphs = pane_paragraphs(acc, section, said)
+        paragraphs = pane_paragraphs(acc, section, said, lang=lang)
         if not paragraphs:
             continue
-        document.add_heading(_line(pane_title(dashboard, section.pane)), level=1)
+        document.add_heading(_line(lang.pane_title(dashboard, section.pane)), level=1)
         for text in paragraphs:
             _body(document, text)
     overview = acc.section("overview")
-    warnings = warning_lines(acc, overview) if overview else []
+    warnings = warning_lines(acc, overview, lang=lang) if overview else []
     if warnings:
-        document.add_heading(tr("预警"), level=1)
+        document.add_heading(lang.tr("预警"), level=1)
         for line in warnings:
-            _body(document, line + ("." if english() else "。"))
+            _body(document, line + ("." if lang.english else "。"))
     lines = acc.sections[0].targets
     if lines:
-        document.add_heading(tr("主要指标"), level=2)
+        document.add_heading(lang.tr("主要指标"), level=2)
         answered = any(line.target.responsible or line.target.person for line in lines)
         rows = []
         for line in lines:
             p = line.progress
-            row = [data(p.target, "name"), _cell_quantity(p.target.current), amount(p.target.target),
-                   fmt.percent(p.completion), _cell_points(p.gap, p.verdict), _cell_projection(line),
-                   _cell_shortfall(line)]
+            row = [lang.data(p.target, "name"), _cell_quantity(p.target.current, lang=lang),
+                   amount(p.target.target, lang=lang), fmt.percent(p.completion),
+                   _cell_points(p.gap, p.verdict, lang=lang), _cell_projection(line, lang=lang),
+                   _cell_shortfall(line, lang=lang)]
             if answered:
-                row.append(responsible(p.target) or fmt.MISSING)
+                row.append(responsible(p.target, lang=lang) or fmt.MISSING)
             rows.append(row)
-        headers = [tr("指标"), tr("完成"), tr("年度目标"), tr("完成率"), tr("较序时进度"), tr("年底预计"), tr("缺口")]
-        _table(document, headers + ([tr("责任单位")] if answered else []), rows)
+        headers = [lang.tr(h) for h in ("指标", "完成", "年度目标", "完成率", "较序时进度", "年底预计", "缺口")]
+        _table(document, headers + ([lang.tr("责任单位")] if answered else []), rows)
     projects = next((s.projects for s in acc.sections if s.projects), ())
     if projects:  # the fields core/fields exports to docx, in its order
-        document.add_heading(tr("重点项目"), level=2)
+        document.add_heading(lang.tr("重点项目"), level=2)
         shown = fields.exported("docx")
-        _table(document, [tr(fields.heading(f)) for f in shown],
-               [[_cell_quantity(getattr(p, f.attr)) if f.kind == fields.AMOUNT else project_cell(dashboard, p, f)
-                 for f in shown] for p in projects[:200]])
+        _table(document, [lang.tr(fields.heading(f)) for f in shown],
+               [[_cell_quantity(getattr(p, f.attr), lang=lang) if f.kind == fields.AMOUNT
+                 else project_cell(dashboard, p, f, lang=lang) for f in shown] for p in projects[:200]])
         if len(projects) > 200:
-            _body(document, tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
+            _body(document, lang.tr("另有 {count} 个项目，见 Excel 导出", count=len(projects) - 200))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -546,9 +574,10 @@ def column_widths(headers: list[str], rows: list[list[str]], text_width_cm: floa
     return [(m + room * x / sum(more)) / total * text_width_cm for m, x in zip(least, more)]
 
 
-def to_city_docx(districts, what_if: dt.date | None) -> bytes:
+def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang | None = None) -> bytes:
     """全市 as a briefing: the districts ranked on the targets they share, each with the date its
     figures stand at, the furthest behind named; a table of each shared target's completion."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from docx import Document
 
     from ..views import city as city_view
@@ -557,39 +586,39 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
     comparison = compare(districts, what_if)
     document = Document()
     year = comparison.year
-    head = tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or "")
-    when = (tr("（假设截至{year}年{month}月{day}日）", year=what_if.year, month=what_if.month, day=what_if.day)
-            if what_if else tr("（各地区按各自数据截至日期）"))
-    _start(document, TITLE_FONT, BODY_FONT, head, when)
+    head = lang.tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or "")
+    when = (lang.tr("（假设截至{year}年{month}月{day}日）", year=what_if.year, month=what_if.month, day=what_if.day)
+            if what_if else lang.tr("（各地区按各自数据截至日期）"))
+    _start(document, TITLE_FONT, BODY_FONT, head, when, lang=lang)
     _page(document, head)
     ranked = [r for r in comparison.rows if r.rank]
     names = "、".join(n for _, n, _ in comparison.targets)
     if ranked:
-        parts = [tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r),
-                    name=_line(r.label or r.district.name), date=_short(r.district.dashboard, what_if),
-                    verdict=_mean(r.score)) for r in ranked]
-        text = tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
+        parts = [lang.tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r),
+                         name=_line(r.label or r.district.name), date=_short(r.district.dashboard, what_if, lang=lang),
+                         verdict=_mean(r.score, lang=lang)) for r in ranked]
+        text = lang.tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
         if city_view.worst_rows(comparison):  # none where all are level; all those tied for the last
-            text += tr("{name}最落后。", name=_line(city_view.worst_names(comparison)))
+            text += lang.tr("{name}最落后。", name=_line(city_view.worst_names(comparison)))
         _body(document, text)
         for row in ranked:  # what a rank leaves out (数值可疑, a stale date, a thin basis), said beside it
             if row.note:
-                _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
-                                   date=_short(row.district.dashboard, what_if), note=_line(row.note)))
+                _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
+                                        date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
     else:
-        _body(document, tr("没有可比较的共同目标。") if not comparison.targets else tr("没有可排名的地区。"))
+        _body(document, lang.tr("没有可比较的共同目标。") if not comparison.targets else lang.tr("没有可排名的地区。"))
     _body(document, _line(method()))
     for row in comparison.rows:
         if row.rank:
             continue
         if row.district.dashboard is None:
-            _body(document, tr("{name}：无法读取（{problem}）。", name=_line(row.district.name),
-                               problem=_line(row.note.splitlines()[0] if row.note else "")))
+            _body(document, lang.tr("{name}：无法读取（{problem}）。", name=_line(row.district.name),
+                                    problem=_line(row.note.splitlines()[0] if row.note else "")))
         elif row.note:
-            _body(document, tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
-                               date=_short(row.district.dashboard, what_if), note=_line(row.note)))
-    headers = ([tr("排名"), tr("地区"), tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
-               + [tr("平均（个百分点）")])
+            _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
+                                    date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
+    headers = ([lang.tr("排名"), lang.tr("地区"), lang.tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
+               + [lang.tr("平均（个百分点）")])
     rows = []
     for row in comparison.rows:
         d = row.district.dashboard
@@ -601,29 +630,29 @@ def to_city_docx(districts, what_if: dt.date | None) -> bytes:
                 continue
             p = found.progress
             text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
-            cells.append(tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
+            cells.append(lang.tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
         rows.append([city_view.rank_text(row) or fmt.MISSING, row.label or row.district.name,
                      city_view.standing(row, what_if) if d else fmt.MISSING, *cells,
                      f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])
     if comparison.targets:
-        document.add_heading(tr("各地区完成情况"), level=2)
-        _body(document, tr("每个目标：完成率（与序时进度相比 ±个百分点）。"))
+        document.add_heading(lang.tr("各地区完成情况"), level=2)
+        _body(document, lang.tr("每个目标：完成率（与序时进度相比 ±个百分点）。"))
         _table(document, headers, rows)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _short(dashboard, what_if: dt.date | None) -> str:
+def _short(dashboard, what_if: dt.date | None, *, lang: Lang) -> str:
     date = what_if or dashboard.as_of
     if not what_if and fmt.month_only(date, dashboard.meta):  # the source gives only the month
-        return fmt.standing(date, dashboard.meta)
-    return tr("{month}月{day}日", month=date.month, day=date.day)
+        return fmt.standing(date, dashboard.meta, lang=lang)
+    return lang.tr("{month}月{day}日", month=date.month, day=date.day)
 
 
-def _mean(score: float) -> str:
+def _mean(score: float, *, lang: Lang) -> str:
     points = f"{abs(score) * 100:.1f}"
     if abs(score) < 0.0005:
-        return tr("与序时进度持平")
-    return tr("平均超前序时进度{points}个百分点", points=points) if score > 0 else \
-        tr("平均落后序时进度{points}个百分点", points=points)
+        return lang.tr("与序时进度持平")
+    return lang.tr("平均超前序时进度{points}个百分点", points=points) if score > 0 else \
+        lang.tr("平均落后序时进度{points}个百分点", points=points)
