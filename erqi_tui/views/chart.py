@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..core import fmt
-from ..core.i18n import tr
+from ..core.i18n import Lang, given
 from ..core.progress import time_elapsed_share
 from ..core.series import Point
 
@@ -40,9 +40,10 @@ MARKS = Marks()
 
 
 def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width: int, height: int,
-            *, marks: Marks = MARKS, label: str = "") -> Text:
+            *, marks: Marks = MARKS, label: str = "", lang: Lang | None = None) -> Text:
     """The chart in `width` × `height` cells (axes and the month line included); `label` is the
     target as the reader reads it (in English, 300 亿元 reads 30 bn)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     label = label or fmt.number(target)
     axis_width = max(cell_len(label), 1) + 1
     plot_width = max(width - axis_width, 12)
@@ -90,20 +91,20 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
             else:
                 line.append(" ")
         lines.append(line)
-    lines.append(Text(" " * (axis_width - 1) + "└", style="dim", no_wrap=True) + _months(plot_width, year))
+    lines.append(Text(" " * (axis_width - 1) + "└", style="dim", no_wrap=True) + _months(plot_width, year, lang=lang))
     chart = Text("\n", no_wrap=True).join(lines)
     chart.no_wrap = True
     return chart
 
 
-def _months(width: int, year: int) -> Text:
+def _months(width: int, year: int, *, lang: Lang) -> Text:
     """The month numbers under the columns where they fit: every month, else every quarter. Each
     stands in the middle of its month: a value at a month's end is drawn in the month's last
     column, which a label at the month's start put under the next month's number."""
     cells = [" "] * width
     step = 1 if width >= 36 else 3 if width >= 14 else 6
     for month in range(1, 13, step):
-        label = str(month) if width < 60 else tr("{month}月", month=month)
+        label = str(month) if width < 60 else lang.tr("{month}月", month=month)
         start = max(0, round((month - 0.5) / 12 * width - (cell_len(label) - 1) / 2 - 0.01))
         if start + cell_len(label) <= width and all(c == " " for c in cells[max(0, start - 1):start + cell_len(label)]):
             cells[start] = label
@@ -112,19 +113,21 @@ def _months(width: int, year: int) -> Text:
     return Text("".join(cells), style="dim")
 
 
-def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80) -> Text:
+def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80, *,
+           lang: Lang | None = None) -> Text:
     """What the marks mean, in one line: the longest form that fits `width`. The target's value goes
     last: first the gaps, the date (which the screen's title gives too) and the bars' word (what a bar
     is goes without saying)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     forms = []
-    with_value, bare = tr(" 目标 {target}", target=target_text), tr(" 目标")
+    with_value, bare = lang.tr(" 目标 {target}", target=target_text), lang.tr(" 目标")
     for target_words, gap, date, bars in ((with_value, "  ", True, True), (with_value, " ", True, True),
                                           (with_value, " ", False, True), (with_value, " ", False, False),
                                           (bare, "  ", True, True), (bare, " ", True, True), (bare, " ", False, True)):
         line = Text(no_wrap=True)
         if bars:
-            line.append("█", style=marks.bar).append(tr(" 数值") + gap)
-        line.append(DOT, style=marks.elapsed).append(tr(" 序时进度") + gap)
+            line.append("█", style=marks.bar).append(lang.tr(" 数值") + gap)
+        line.append(DOT, style=marks.elapsed).append(lang.tr(" 序时进度") + gap)
         line.append(DASH, style="dim").append(target_words)
         if date:
             line.append(gap).append(RULE, style=marks.now).append(" " + fmt.short_date(as_of, year))

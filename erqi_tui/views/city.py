@@ -22,7 +22,7 @@ from typing import NamedTuple
 from ..core import progress
 from .. import store
 from ..store import files
-from ..core.i18n import data, tr
+from ..core.i18n import Lang, given
 from ..core.model import Dashboard, Target
 from ..core.progress import TargetProgress
 
@@ -51,12 +51,18 @@ class District(NamedTuple):
     def dashboard(self) -> Dashboard | None:
         return self.loaded.dashboard if self.loaded else None
 
-    @property
-    def name(self) -> str:
+    def named(self, *, lang: Lang | None = None) -> str:
+        """The district's name in `lang` (its file's name when it could not be read)."""
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         if self.dashboard is None:
             return self.path.name
         meta = self.dashboard.meta
-        return data(meta, "district")
+        return lang.data(meta, "district")
+
+    @property
+    def name(self) -> str:
+        """TRANSITION: the name in the ambient language; callers move to named(lang=...)."""
+        return self.named()
 
 
 def _real(path: Path) -> Path:
@@ -90,38 +96,44 @@ def _folder_of(path: Path, given: list[Path] | tuple[Path, ...]) -> Path | None:
     return path.parent if any(path.parent == g and files.is_folder(g) for g in given) else None
 
 
-def read_all(paths: list[Path], given: list[Path] | tuple[Path, ...] = ()) -> list[District]:
-    """Every one of `paths` read; `given`: the paths as given (expand's), so that a file found in a
-    folder given is known to be, and the folder is looked at again (rescan)."""
+def read_all(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), *,
+             lang: Lang | None = None) -> list[District]:
+    """Every one of `paths` read; `as_given`: the paths as given (expand's), so that a file found in a
+    folder given is known to be, and the folder is looked at again (rescan). A file's problem is
+    said in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     districts = []
     for path in paths:
-        folder = _folder_of(path, given)
+        folder = _folder_of(path, as_given)
         try:
             districts.append(District(path, store.read(path), folder=folder))
         except store.DataError as error:
-            districts.append(District(path, None, error.shown(), folder=folder))
+            districts.append(District(path, None, error.shown(lang=lang), folder=folder))
     return districts
 
 
-def read_first(paths: list[Path], given: list[Path] | tuple[Path, ...] = ()) -> list[District]:
+def read_first(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), *,
+               lang: Lang | None = None) -> list[District]:
     """The files read up to the first that reads (the district the app opens on), the rest left to
     be read once 全市 is on screen: its first frame does not wait for every district's parse (15
     districts of 300 projects: 1.1 s, where one district's whole first frame takes 0.4 s)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     districts = []
     for path in paths:
         if any(d.loaded is not None for d in districts):
-            districts.append(District(path, None, pending=True, folder=_folder_of(path, given)))
+            districts.append(District(path, None, pending=True, folder=_folder_of(path, as_given)))
         else:
-            districts += read_all([path], given)
+            districts += read_all([path], as_given, lang=lang)
     return districts
 
 
-def read_one(district: District) -> District:
-    """`district` read again (its last good read reused where unchanged)."""
+def read_one(district: District, *, lang: Lang | None = None) -> District:
+    """`district` read again (its last good read reused where unchanged); its problem in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     try:
         return District(district.path, store.read(district.path, district.loaded), folder=district.folder)
     except store.DataError as error:
-        return District(district.path, None, error.shown(), folder=district.folder)
+        return District(district.path, None, error.shown(lang=lang), folder=district.folder)
 
 
 # A folder given is looked at again: its files now, not those at the start
@@ -188,7 +200,7 @@ def city_table_paths(districts: list[District]) -> list[Path]:
     return [p for folder in folders for p in sorted(folder.glob("*" + CITY_FILE))]
 
 
-def read_city_table(paths: list[Path]) -> CityTable:
+def read_city_table(paths: list[Path], *, lang: Lang | None = None) -> CityTable:
     """The tables in `paths`, merged in order. An id or a name given to two indicators (in one
     table or two) is a problem naming both, and matches neither: the city's table is not guessed at.
 
@@ -196,46 +208,49 @@ def read_city_table(paths: list[Path]) -> CityTable:
         name = "签约额"                      # the city's name for it: the column's title
         ids = ["amount", "contract_value"]   # targets with these ids, in any district
         names = ["签约总额"]                  # and targets with these names
+
+    Its problems are said in `lang`.
     """
     from ..store import files
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    given: dict[tuple[str, str], dict[str, str]] = {}  # ("id" or "name", it) -> {indicator: its file}
+    claimed: dict[tuple[str, str], dict[str, str]] = {}  # ("id" or "name", it) -> {indicator: its file}
     problems = []
     for path in paths:
         try:
             text = files.read_text(path, CITY_FILE_LIMIT)
             table = tomllib.loads(text)
         except store.DataError as error:
-            problems.append(error.shown())
+            problems.append(error.shown(lang=lang))
             continue
         except (tomllib.TOMLDecodeError, RecursionError) as error:
             problems.append(f"{path.name}: {error}")
             continue
         entries = table.get("indicator", [])
         if set(table) - {"indicator"} or not isinstance(entries, list):
-            problems.append(tr("{file}：应只有 [[indicator]] 表", file=path.name))
+            problems.append(lang.tr("{file}：应只有 [[indicator]] 表", file=path.name))
             continue
         for number, entry in enumerate(entries, start=1):
             if (not isinstance(entry, dict) or set(entry) - {"name", "ids", "names"}
                     or not isinstance(entry.get("name"), str) or not entry["name"].strip()
                     or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                                for v in (entry.get("ids", []), entry.get("names", [])))):
-                problems.append(tr("{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）",
-                                   file=path.name, number=number))
+                problems.append(lang.tr("{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）",
+                                        file=path.name, number=number))
                 continue
             name = entry["name"].strip()
             for ident in entry.get("ids", []):
-                given.setdefault(("id", ident), {}).setdefault(name, path.name)
+                claimed.setdefault(("id", ident), {}).setdefault(name, path.name)
             for text in [name, *entry.get("names", [])]:
-                given.setdefault(("name", text.strip()), {}).setdefault(name, path.name)
-    for (kind, key), names in given.items():
+                claimed.setdefault(("name", text.strip()), {}).setdefault(name, path.name)
+    for (kind, key), names in claimed.items():
         if len(names) > 1:
             (first, first_file), (second, second_file) = list(names.items())[:2]
-            problems.append(tr("{kind} {key} 同时归入“{first}”（{first_file}）和“{second}”（{second_file}），两者都不采用",
-                               kind=tr("编号") if kind == "id" else tr("名称"), key=key, first=first,
-                               first_file=first_file, second=second, second_file=second_file))
+            problems.append(lang.tr("{kind} {key} 同时归入“{first}”（{first_file}）和“{second}”（{second_file}），两者都不采用",
+                                    kind=lang.tr("编号") if kind == "id" else lang.tr("名称"), key=key, first=first,
+                                    first_file=first_file, second=second, second_file=second_file))
         else:
             (by_id if kind == "id" else by_name)[key] = next(iter(names))
     return CityTable(tuple(paths), by_id, by_name, tuple(problems))
@@ -349,20 +364,26 @@ def match(dashboards: list[Dashboard], year: int | None, table: CityTable) -> li
     return out
 
 
-def labels(districts: list[District]) -> list[str]:
-    """Each district's name; where two share a name, the name with its file."""
-    names = Counter(d.name for d in districts if d.dashboard is not None)
+def labels(districts: list[District], *, lang: Lang | None = None) -> list[str]:
+    """Each district's name in `lang`; where two share a name, the name with its file."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    names = Counter(d.named(lang=lang) for d in districts if d.dashboard is not None)
 
     def label(d: District) -> str:
-        if d.dashboard is None or names[d.name] == 1:
-            return d.name
+        name = d.named(lang=lang)
+        if d.dashboard is None or names[name] == 1:
+            return name
         stem = d.path.name.removesuffix(".toml")
-        return stem if d.name in stem else tr("{name}（{file}）", name=d.name, file=stem)
+        return stem if name in stem else lang.tr("{name}（{file}）", name=name, file=stem)
     return [label(d) for d in districts]
 
 
-def compare(districts: list[District], what_if: dt.date | None = None, table: CityTable | None = None) -> Comparison:
-    table = read_city_table(city_table_paths(districts)) if table is None else table
+def compare(districts: list[District], what_if: dt.date | None = None, table: CityTable | None = None, *,
+            lang: Lang | None = None) -> Comparison:
+    """The districts compared; what the comparison says (its notes, labels, indicators' names) in
+    `lang`, and districts tied in a rank in the order of their names in it."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    table = read_city_table(city_table_paths(districts), lang=lang) if table is None else table
     good = [d for d in districts if d.dashboard is not None]
     years = Counter(d.dashboard.meta.year for d in good)
     year = years.most_common(1)[0][0] if years else None
@@ -386,7 +407,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
         if key.startswith("table:"):
             name = key.removeprefix("table:")
         else:
-            name = Counter(data(t, "name") for t, _ in found).most_common(1)[0][0]
+            name = Counter(lang.data(t, "name") for t, _ in found).most_common(1)[0][0]
         unit = Counter(t.target.unit for t, _ in found).most_common(1)[0][0]
         hows = tuple(h for h in HOW if any(how == h for _, how in found))
         indicators.append(Indicator(key, name, unit, hows, tuple(dict.fromkeys(t.id for t, _ in found))))
@@ -394,7 +415,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     common = len(indicators)
     dates = {id(d): d.dashboard.as_of for d in good}
     newest = max((dates[id(d)] for d in good if d.dashboard.meta.year == year), default=None)
-    names = labels(districts)
+    names = labels(districts, lang=lang)
     all_cells: list[dict[str, Cell]] = []
     for district in districts:
         d = district.dashboard
@@ -413,41 +434,42 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     for district, label, cells in zip(districts, names, all_cells):
         d = district.dashboard
         if d is None:
-            rows.append(Row(district, {}, None, None, False, tr("读取中…") if district.pending else district.problem,
+            rows.append(Row(district, {}, None, None, False, lang.tr("读取中…") if district.pending else district.problem,
                             label))
             continue
         of_year = d.meta.year == year
         suspects = []
         for key, c in cells.items():
-            why = implausible(c.progress.completion, medians[key]) if c.compared else ""
+            why = implausible(c.progress.completion, medians[key], lang=lang) if c.compared else ""
             if why:
                 cells[key] = c._replace(compared=False, suspect=why)
-                suspects.append(tr("{name} {why}", name=shared[key].name, why=why))
+                suspects.append(lang.tr("{name} {why}", name=shared[key].name, why=why))
         notes = []
         if not of_year:
-            notes.append(tr("{year} 年的数据，不参与比较", year=d.meta.year))
+            notes.append(lang.tr("{year} 年的数据，不参与比较", year=d.meta.year))
         if suspects:
-            notes.append(tr("数值可疑，未计入平均：{what}", what="、".join(suspects)))
+            notes.append(lang.tr("数值可疑，未计入平均：{what}", what="、".join(suspects)))
         gaps = [c.progress.gap for c in cells.values() if c.compared]
         score = sum(gaps) / len(gaps) if gaps else None
         if of_year and not gaps:
-            notes.append(tr("没有可比较的目标"))
+            notes.append(lang.tr("没有可比较的目标"))
         unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared and not c.suspect]
         if unknown:
-            notes.append(tr("进度未知：{names}", names="、".join(unknown)))
+            notes.append(lang.tr("进度未知：{names}", names="、".join(unknown)))
         if score is not None and len(gaps) * 2 < common:
-            notes.append(tr("仅 {basis} 项可比（全市共同目标 {common} 项），排在后面", basis=len(gaps), common=common))
+            notes.append(lang.tr("仅 {basis} 项可比（全市共同目标 {common} 项），排在后面", basis=len(gaps),
+                                 common=common))
         date = dates[id(district)]
         stale = of_year and newest is not None and progress.is_stale(date, newest)
         if stale:
-            notes.append(tr("数据比最新的地区早 {days} 天", days=(newest - date).days))
+            notes.append(lang.tr("数据比最新的地区早 {days} 天", days=(newest - date).days))
         behind = min(((shared[k].name, c.progress.gap) for k, c in cells.items() if c.compared),
                      key=lambda pair: pair[1], default=None)
         rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind,
                         len(suspects)))
     full = [r for r in rows if r.score is not None and r.basis * 2 >= common]
     thin = [r for r in rows if r.score is not None and r.basis * 2 < common]
-    out = _ranked(full, 0) + _ranked(thin, len(full))
+    out = _ranked(full, 0, lang=lang) + _ranked(thin, len(full), lang=lang)
     reading = any(d.pending for d in districts)  # none is the worst until every district is read
     group = out[:len(full)] if full else out
     last = [r for r in group if r.rank == group[-1].rank] if group else []
@@ -467,10 +489,10 @@ def _level(row: Row) -> float:
     return round(row.score, 9)
 
 
-def _ranked(rows: list[Row], before: int) -> list[Row]:
+def _ranked(rows: list[Row], before: int, *, lang: Lang) -> list[Row]:
     """`rows` best first, numbered after `before` others; equal means share a rank (1, 1, 3), in
-    name order within it, each marked tied."""
-    ordered = sorted(rows, key=lambda r: (-_level(r), r.label or r.district.name, str(r.district.path)))
+    name order within it (names in `lang`), each marked tied."""
+    ordered = sorted(rows, key=lambda r: (-_level(r), r.label or r.district.named(lang=lang), str(r.district.path)))
     levels = Counter(_level(r) for r in ordered)
     out: list[Row] = []
     for index, row in enumerate(ordered, start=before + 1):
@@ -479,16 +501,18 @@ def _ranked(rows: list[Row], before: int) -> list[Row]:
     return out
 
 
-def rank_text(row: Row) -> str:
+def rank_text(row: Row, *, lang: Lang | None = None) -> str:
     """A rank as a table shows it: 1, or 并列1 where another district shares it ("1=" in English)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not row.rank:
         return ""
-    return tr("并列{rank}", rank=row.rank) if row.tied else str(row.rank)
+    return lang.tr("并列{rank}", rank=row.rank) if row.tied else str(row.rank)
 
 
-def place(row: Row) -> str:
+def place(row: Row, *, lang: Lang | None = None) -> str:
     """A rank in a sentence: 第1名, or 并列第1名 where another district shares it."""
-    return tr("并列第{rank}名", rank=row.rank) if row.tied else tr("第{rank}名", rank=row.rank)
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("并列第{rank}名", rank=row.rank) if row.tied else lang.tr("第{rank}名", rank=row.rank)
 
 
 def worst_rows(comparison: Comparison) -> list[Row]:
@@ -497,20 +521,22 @@ def worst_rows(comparison: Comparison) -> list[Row]:
     return [r for r in comparison.rows if r.worst]
 
 
-def worst_names(comparison: Comparison) -> str:
-    return "、".join(r.label or r.district.name for r in worst_rows(comparison))
+def worst_names(comparison: Comparison, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return "、".join(r.label or r.district.named(lang=lang) for r in worst_rows(comparison))
 
 
-def standing(row: Row, what_if: dt.date | None = None) -> str:
+def standing(row: Row, what_if: dt.date | None = None, *, lang: Lang | None = None) -> str:
     """The date a district's figures stand at, as precise as its file: 2024年5月 where it gives only
     the month (fmt.standing), else 2024-05-31; the what-if date where one is given."""
     from ..core import fmt
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if what_if is not None:
         return what_if.isoformat()
     if row.date is None or row.district.dashboard is None:
         return ""
-    return fmt.standing(row.date, row.district.dashboard.meta)
+    return fmt.standing(row.date, row.district.dashboard.meta, lang=lang)
 
 
 def month_only(row: Row) -> bool:
@@ -529,71 +555,78 @@ def _median(values: list[float]) -> float | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def implausible(completion: float | None, median: float | None) -> str:
+def implausible(completion: float | None, median: float | None, *, lang: Lang | None = None) -> str:
     """Why `completion` is not to be believed (over IMPLAUSIBLE times its goal, or past its goal and
     over IMPLAUSIBLE times the city's median for the target), with the figure; "" if it is."""
     from ..core import fmt
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if completion is None:
         return ""
     if completion > IMPLAUSIBLE:
-        return tr("完成率 {share}，超过目标 {times} 倍", share=fmt.percent(completion), times=IMPLAUSIBLE)
+        return lang.tr("完成率 {share}，超过目标 {times} 倍", share=fmt.percent(completion), times=IMPLAUSIBLE)
     if completion > 1 and median is not None and median > 0 and completion > IMPLAUSIBLE * median:
-        return tr("完成率 {share}，超过全市中位数 {median} 的 {times} 倍", share=fmt.percent(completion),
-                  median=fmt.percent(median), times=IMPLAUSIBLE)
+        return lang.tr("完成率 {share}，超过全市中位数 {median} 的 {times} 倍", share=fmt.percent(completion),
+                       median=fmt.percent(median), times=IMPLAUSIBLE)
     return ""
 
 
 # What the comparison says of itself, the same on screen and in every export
 
 
-def method() -> str:
+def method(*, lang: Lang | None = None) -> str:
     """How the ranking is computed, in one sentence: short enough to be read whole under the table
     at 80×24 (three lines in Chinese, five in English), as it is in every export."""
-    return tr("排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"
-              "完成率超过目标10倍、或超过目标且超过全市中位数10倍的为数值可疑，不计入；"
-              "目标依次按全市对照表、编号、相同名称对应；可比目标不足共同目标一半的排在后面。")
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"
+                   "完成率超过目标10倍、或超过目标且超过全市中位数10倍的为数值可疑，不计入；"
+                   "目标依次按全市对照表、编号、相同名称对应；可比目标不足共同目标一半的排在后面。")
 
 
-def basis_text(row: Row) -> str:
+def basis_text(row: Row, *, lang: Lang | None = None) -> str:
     """How many targets a district's rank rests on, and how many were left out as 数值可疑."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if row.suspect:
-        return tr("{count} 项（{suspect} 项数值可疑未计入）", count=row.basis, suspect=row.suspect)
-    return tr("{count} 项", count=row.basis)
+        return lang.tr("{count} 项（{suspect} 项数值可疑未计入）", count=row.basis, suspect=row.suspect)
+    return lang.tr("{count} 项", count=row.basis)
 
 
-def headline(comparison: Comparison) -> str:
+def headline(comparison: Comparison, *, lang: Lang | None = None) -> str:
     """What the city's title says: the year, what its counts count, and a what-if."""
-    year = tr("{year} 年", year=comparison.year) if comparison.year else ""
-    parts = [tr("{count} 个地区排名", count=len(comparison.ranked))]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    year = lang.tr("{year} 年", year=comparison.year) if comparison.year else ""
+    parts = [lang.tr("{count} 个地区排名", count=len(comparison.ranked))]
     if comparison.unranked:
-        parts.append(tr("{count} 个不参与比较", count=len(comparison.unranked)))
+        parts.append(lang.tr("{count} 个不参与比较", count=len(comparison.unranked)))
     if comparison.pending:
-        parts.append(tr("{count} 个读取中", count=len(comparison.pending)))
+        parts.append(lang.tr("{count} 个读取中", count=len(comparison.pending)))
     if comparison.broken:
-        parts.append(tr("{count} 个无法读取", count=len(comparison.broken)))
+        parts.append(lang.tr("{count} 个无法读取", count=len(comparison.broken)))
     if year:
         parts.append(year)
-    line = tr("全市：{counts}", counts=" · ".join(parts))
+    line = lang.tr("全市：{counts}", counts=" · ".join(parts))
     if comparison.what_if:  # first: a narrow terminal cuts the title's end
-        line = what_if_note(comparison.what_if) + line
+        line = what_if_note(comparison.what_if, lang=lang) + line
     return line
 
 
-def what_if_note(what_if: dt.date) -> str:
-    return tr("【假设截至 {date}（--as-of），非实际进度】", date=what_if.isoformat())
+def what_if_note(what_if: dt.date, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.tr("【假设截至 {date}（--as-of），非实际进度】", date=what_if.isoformat())
 
 
-def matched_how(indicator: Indicator) -> str:
+def matched_how(indicator: Indicator, *, lang: Lang | None = None) -> str:
     """An indicator's name, with how its districts' targets were matched where not all by id."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if indicator.hows == (BY_ID,):
         return indicator.name
-    return tr("{name}（按{hows}）", name=indicator.name, hows="、".join(tr(HOW[h]) for h in indicator.hows))
+    return lang.tr("{name}（按{hows}）", name=indicator.name, hows="、".join(lang.tr(HOW[h]) for h in indicator.hows))
 
 
-def cell_note(comparison: Comparison, row: Row) -> str:
+def cell_note(comparison: Comparison, row: Row, *, lang: Lang | None = None) -> str:
     """For one district, which of its targets stands for each indicator where not its own id, and
     the indicators it lacks."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts, lacking = [], []
     for indicator in comparison.indicators:
         found = row.cells.get(indicator.key)
@@ -602,11 +635,12 @@ def cell_note(comparison: Comparison, row: Row) -> str:
         elif found.how != BY_ID or found.target_id != indicator.key:
             own = _name(found.progress.target)
             ident = found.target_id if own == indicator.name else f"{found.target_id} {own}"
-            parts.append(tr("{name}←{ident}（按{how}）", name=indicator.name, ident=ident, how=tr(HOW[found.how])))
+            parts.append(lang.tr("{name}←{ident}（按{how}）", name=indicator.name, ident=ident,
+                                 how=lang.tr(HOW[found.how])))
     if parts and len(parts) < len(comparison.indicators) - len(lacking):
-        parts.append(tr("其余按编号"))
+        parts.append(lang.tr("其余按编号"))
     elif not parts and len(lacking) < len(comparison.indicators):
-        parts.append(tr("都按编号对应"))
+        parts.append(lang.tr("都按编号对应"))
     if lacking:
-        parts.append(tr("没有：{names}", names="、".join(lacking)))
+        parts.append(lang.tr("没有：{names}", names="、".join(lacking)))
     return "；".join(parts)

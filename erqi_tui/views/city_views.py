@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
-from ..core.i18n import data, tr
+from ..core.i18n import Lang, given
 from ..core.model import Change, Dashboard, Project
 from ..core.series import Since, default_since
 from . import supervision
@@ -29,9 +29,10 @@ class Source(NamedTuple):
         return self.dashboard.meta.year
 
 
-def sources(districts: list[District]) -> list[Source]:
-    """The readable districts, in the order given, each with its label."""
-    return [Source(label, d.path, d.dashboard) for d, label in zip(districts, labels(districts))
+def sources(districts: list[District], *, lang: Lang | None = None) -> list[Source]:
+    """The readable districts, in the order given, each with its label in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return [Source(label, d.path, d.dashboard) for d, label in zip(districts, labels(districts, lang=lang))
             if d.dashboard is not None]
 
 
@@ -52,12 +53,13 @@ class CityChange(NamedTuple):
     search: str  # what the filter looks in, lower-cased
 
 
-def since_text(since: Since | None) -> str:
+def since_text(since: Since | None, *, lang: Lang | None = None) -> str:
     """From when a district's changes are listed: "简报 2025-10-01", "--since 2025-09-30", "全部"."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
-        return tr("全部")
+        return lang.tr("全部")
     if since.briefing is not None:
-        return tr("简报 {date}", date=since.date.isoformat())
+        return lang.tr("简报 {date}", date=since.date.isoformat())
     return f"--since {since.date.isoformat()}"
 
 
@@ -70,16 +72,18 @@ def is_recent(change: Change, since: Since | None) -> bool:
     return change.date > since.date
 
 
-def changes(districts: list[District], since: dt.date | None = None) -> list[CityChange]:
+def changes(districts: list[District], since: dt.date | None = None, *,
+            lang: Lang | None = None) -> list[CityChange]:
     """Every district's changes since its own last briefing (or `since`, --since), the most recently
-    recorded first, each with its district and what its list counts from."""
+    recorded first, each with its district and what its list counts from; names in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out = []
-    for source in sources(districts):
+    for source in sources(districts, lang=lang):
         d = source.dashboard
         counted = default_since(d, since)
-        names = {("target", t.id): data(t, "name") for t in d.targets}
-        names.update({("project", p.id): data(p, "name") for p in d.projects})
-        names.update({("task", t.id): data(t, "name") for t in d.tasks})
+        names = {("target", t.id): lang.data(t, "name") for t in d.targets}
+        names.update({("project", p.id): lang.data(p, "name") for p in d.projects})
+        names.update({("task", t.id): lang.data(t, "name") for t in d.tasks})
         for change in d.changes:
             if not is_recent(change, counted):
                 continue
@@ -89,10 +93,11 @@ def changes(districts: list[District], since: dt.date | None = None) -> list[Cit
     return sorted(out, key=lambda r: (r.change.at, r.change.seq), reverse=True)
 
 
-def ago(at: dt.datetime, today: dt.date) -> str:
+def ago(at: dt.datetime, today: dt.date, *, lang: Lang | None = None) -> str:
     """How long before `today` a change was recorded: "今天", "1 天前", "30 天前"."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     days = (today - at.date()).days
-    return tr("今天") if days <= 0 else tr("{days} 天前", days=days)
+    return lang.tr("今天") if days <= 0 else lang.tr("{days} 天前", days=days)
 
 
 # 挂图
@@ -106,11 +111,14 @@ class OverdueProject(NamedTuple):
     steps: int  # how many of its steps are overdue
 
 
-def overdue(districts: list[District], what_if: dt.date | None = None) -> list[OverdueProject]:
+def overdue(districts: list[District], what_if: dt.date | None = None, *,
+            lang: Lang | None = None) -> list[OverdueProject]:
     """Every district's projects with an overdue step, by district (the district with the most
-    overdue steps first), the most overdue first within each; file order among equals."""
+    overdue steps first), the most overdue first within each; file order among equals. Each
+    district labelled in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     groups = []
-    for source in sources(districts):
+    for source in sources(districts, lang=lang):
         at = steps_at(source.dashboard, what_if)
         rows = []
         for project in source.dashboard.projects:
@@ -126,7 +134,7 @@ def overdue(districts: list[District], what_if: dt.date | None = None) -> list[O
 
 def with_steps(districts: list[District]) -> int:
     """How many projects, in all the readable districts, have steps (milestones) at all."""
-    return sum(1 for s in sources(districts) for p in s.dashboard.projects if p.milestones)
+    return sum(1 for d in districts if d.dashboard is not None for p in d.dashboard.projects if p.milestones)
 
 
 # 督办
@@ -138,13 +146,17 @@ class CityUnit(NamedTuple):
     at: dt.date
 
 
-def units(districts: list[District], what_if: dt.date | None = None) -> list[CityUnit]:
+def units(districts: list[District], what_if: dt.date | None = None, *,
+          lang: Lang | None = None) -> list[CityUnit]:
     """Every district's responsible units with something late or open (supervision.ranking), by
-    district (the district with the most such items first), in its own 督办's order within each."""
+    district (the district with the most such items first), in its own 督办's order within each;
+    their words in `lang`."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     groups = []
-    for source in sources(districts):
+    for source in sources(districts, lang=lang):
         at = steps_at(source.dashboard, what_if)
-        found = [CityUnit(source, unit, at) for unit in supervision.ranking(source.dashboard, at, what_if)]
+        found = [CityUnit(source, unit, at)
+                 for unit in supervision.ranking(source.dashboard, at, what_if, lang=lang)]
         if found:
             groups.append(found)
     groups.sort(key=lambda rows: -sum(r.unit.total for r in rows))

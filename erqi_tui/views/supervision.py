@@ -9,7 +9,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..core import fmt, progress
-from ..core.i18n import data, tr
+from ..core.i18n import Lang, given
 from ..core.model import Dashboard, Project, Request
 
 UNASSIGNED = "（未指定）"  # shown through tr(): items that name no unit
@@ -68,19 +68,22 @@ def open_requests(dashboard: Dashboard) -> list[OpenRequest]:
     return sorted(found, key=lambda o: (o.request.raised is None, o.request.raised.first if o.request.raised else 0))
 
 
-def request_line(item: OpenRequest, at: dt.date) -> str:
+def request_line(item: OpenRequest, at: dt.date, *, lang: Lang | None = None) -> str:
     """"甲 · 用电增容（提出 2025-03-02，已 120 天）"."""
-    what = data(item.request, "what")
-    name = data(item.project, "name")
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    what = lang.data(item.request, "what")
+    name = lang.data(item.project, "name")
     if item.request.raised is None:
-        return tr("{project} · {what}", project=name, what=what)
-    return tr("{project} · {what}（提出 {when}，已 {days} 天）", project=name, what=what,
-              when=fmt.when(item.request.raised), days=item.days(at))
+        return lang.tr("{project} · {what}", project=name, what=what)
+    return lang.tr("{project} · {what}（提出 {when}，已 {days} 天）", project=name, what=what,
+                   when=fmt.when(item.request.raised, lang=lang), days=item.days(at))
 
 
-def ranking(dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None) -> list[Unit]:
+def ranking(dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None, *,
+            lang: Lang | None = None) -> list[Unit]:
     """The units with something late or open, the most first (ties by overdue milestones, then
-    name as written); items naming no unit come last, under UNASSIGNED."""
+    name as written), each item's text in `lang`; items naming no unit come last, under UNASSIGNED."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     found: dict[str, dict[str, list[Item]]] = {}
 
     def add(unit: str, item: Item) -> None:
@@ -88,28 +91,31 @@ def ranking(dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None) -
 
     for project in dashboard.projects:
         for step in project.overdue(at):
-            text = tr("{project} · {step}", project=data(project, "name"), step=fmt.step(step, at))
+            text = lang.tr("{project} · {step}", project=lang.data(project, "name"),
+                           step=fmt.step(step, at, lang=lang))
             add(step.responsible or project.responsible,
                 Item("milestone", project.id, text, step.person or project.person, step.planned.last))
     for item in open_requests(dashboard):
-        add(item.unit, Item("request", item.project.id, request_line(item, at),
+        add(item.unit, Item("request", item.project.id, request_line(item, at, lang=lang),
                             item.request.person or item.project.person,
                             item.request.raised.first if item.request.raised else None))
     for task in dashboard.tasks:
         if task.overdue(at):
-            text = tr("{name}（{area}，截止 {when}）", name=data(task, "name"), area=data(task, "area") or fmt.MISSING,
-                      when=fmt.when(task.deadline))
+            text = lang.tr("{name}（{area}，截止 {when}）", name=lang.data(task, "name"),
+                           area=lang.data(task, "area") or fmt.MISSING, when=fmt.when(task.deadline, lang=lang))
             add(task.responsible, Item("task", task.id, text, task.person, task.deadline.last))
     for warning in progress.warnings(progress.assess_all(dashboard.targets, dashboard, what_if)):
         target = warning.target
-        text = tr("{name} 落后 {points}", name=data(target, "name"), points=fmt.points(warning.gap, signed=False))
+        text = lang.tr("{name} 落后 {points}", name=lang.data(target, "name"),
+                       points=fmt.points(warning.gap, signed=False, lang=lang))
         add(target.responsible, Item("target", target.id, text, target.person))
     units = [Unit(name, {kind: tuple(items) for kind, items in kinds.items()}) for name, kinds in found.items()]
     return sorted(units, key=lambda u: (u.name == "", -u.total, -len(u.overdue)))
 
 
-def unit_name(unit: Unit) -> str:
-    return unit.name or tr(UNASSIGNED)
+def unit_name(unit: Unit, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return unit.name or lang.tr(UNASSIGNED)
 
 
 class Area(NamedTuple):
