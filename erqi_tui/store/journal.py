@@ -43,7 +43,7 @@ QUANTITY_FIELDS = {f.key for f in fields.editable(fields.TARGET + fields.PROJECT
 LONG_FIELDS = {f.key for f in fields.editable(fields.PROJECT, fields.LONG)} | {"resolve"}  # up to TEXT_LIMIT
 KINDS = ("target", "project", "task")
 # What each field and kind is called where an update is shown (the history, `record`'s line), in
-# Chinese: i18n.tr gives the English.
+# Chinese: lang.tr gives the English (lang, the Lang they are shown in).
 FIELD_NAMES = {**{f.key: f.zh for f in fields.editable(fields.TARGET + fields.PROJECT)},
                "milestone": "节点", "request": "提出诉求", "resolve": "诉求办结", "done": "任务完成"}
 KIND_NAMES = {"target": "目标", "project": "项目", "task": "任务"}
