@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_tui.core import fmt, i18n, messages_en
+from erqi_tui.core import fmt, messages_en
 from erqi_tui import store
+from erqi_tui.core.i18n import EN, ZH, Lang
 from erqi_tui.core.model import Quantity
-
-
-@pytest.fixture
-def english():
-    with i18n.language("en"):
-        yield
 
 
 @pytest.mark.parametrize("quantity, shown", [
@@ -25,23 +20,31 @@ def english():
     (Quantity(1, "亿箱", at_least=True), "100+ m cases"),
     (Quantity(3, "吨标煤"), "3 吨标煤"),                # a unit it does not know stays as written
 ])
-def test_units_read_in_english(english, quantity, shown):
-    assert fmt.quantity(quantity) == shown
+def test_units_read_in_english(quantity, shown):
+    assert fmt.quantity(quantity, lang=EN) == shown
 
 
-def test_a_form_keeps_the_files_unit_in_english(english):
+def test_a_form_keeps_the_files_unit_in_english():
     assert fmt.as_written(Quantity(107.96, "亿元")) == "107.96 亿元"
 
 
-def test_words_and_templates(english):
-    assert i18n.tr("总览") == "Overview"
-    assert i18n.tr("{count} / {total} 个项目", count=2, total=10) == "2 / 10 projects"
-    assert fmt.points(-0.057, signed=False) == "5.7 pp"
+def test_words_and_templates():
+    assert EN.tr("总览") == "Overview"
+    assert EN.tr("{count} / {total} 个项目", count=2, total=10) == "2 / 10 projects"
+    assert fmt.points(-0.057, signed=False, lang=EN) == "5.7 pp"
 
 
-def test_chinese_is_the_default():
-    assert i18n.lang() == "zh" and i18n.tr("总览") == "总览"
-    assert fmt.quantity(Quantity(107.96, "亿元")) == "107.96 亿元"
+def test_chinese_is_the_code_s_own_words():
+    assert ZH.tr("总览") == "总览" and ZH.tr("{count} 个项目", count=2) == "2 个项目"
+    assert fmt.quantity(Quantity(107.96, "亿元"), lang=ZH) == "107.96 亿元"
+
+
+def test_a_language_is_its_code():
+    """A Lang compares, hashes and serialises as its code, so settings and JSON keep "zh"/"en"."""
+    assert Lang("en") is not EN and Lang("en") == EN == "en" and {ZH: 1}["zh"] == 1
+    assert ZH.other() is EN and EN.other() is ZH and EN.english and not ZH.english
+    with pytest.raises(ValueError):
+        Lang("fr")
 
 
 def test_every_template_has_the_same_placeholders_in_english():
@@ -52,27 +55,26 @@ def test_every_template_has_the_same_placeholders_in_english():
         assert fields(zh) == fields(en), zh
 
 
-def test_a_count_of_one_reads_in_the_singular(english):
+def test_a_count_of_one_reads_in_the_singular():
     """ "1 unit with items late", not "1 units" (issue 25); each singular has its plural's placeholders."""
     import string
 
     fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
     for zh, one in messages_en.ONE.items():
         assert zh in messages_en.EN and fields(one) <= fields(zh) and "count" in fields(zh), zh
-    assert i18n.tr("{count} 个单位有逾期、未办或落后事项", count=1) == "1 unit with items late, open or behind"
-    assert i18n.tr("{count} 个单位有逾期、未办或落后事项", count=2) == "2 units with items late, open or behind"
+    assert EN.tr("{count} 个单位有逾期、未办或落后事项", count=1) == "1 unit with items late, open or behind"
+    assert EN.tr("{count} 个单位有逾期、未办或落后事项", count=2) == "2 units with items late, open or behind"
 
 
-def test_data_english_names(write_toml, english):
+def test_data_english_names(write_toml):
     dashboard = store.load(write_toml(
         '[meta]\ndistrict = "二七区"\nyear = 2024\nas_of = 2024-05-31\nen = { district = "Erqi District" }\n'
         '\n[[project]]\nid = "p"\nname = "康师傅"\nen = { name = "Master Kong" }\n'
         '\n[[project]]\nid = "q"\nname = "无英文名"\n'))
-    assert i18n.data(dashboard.meta, "district") == "Erqi District"
-    assert i18n.data(dashboard.projects[0], "name") == "Master Kong"
-    assert i18n.data(dashboard.projects[1], "name") == "无英文名"  # stays as written
-    with i18n.language("zh"):
-        assert i18n.data(dashboard.projects[0], "name") == "康师傅"
+    assert EN.data(dashboard.meta, "district") == "Erqi District"
+    assert EN.data(dashboard.projects[0], "name") == "Master Kong"
+    assert EN.data(dashboard.projects[1], "name") == "无英文名"  # stays as written
+    assert ZH.data(dashboard.projects[0], "name") == "康师傅"
 
 
 def test_english_names_are_checked(write_toml):
