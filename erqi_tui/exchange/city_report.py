@@ -11,42 +11,45 @@ from ..core import fmt
 from . import report
 from ..views import city as city_view
 from ..views.city import Comparison, District, basis_text, cell_note, compare, headline, method
-from ..core.i18n import tr
+from ..core.i18n import Lang, given
 
 def _gap(value: float | None) -> str:
     return fmt.MISSING if value is None else f"{value * 100:+.1f}"
 
 
-def title(comparison: Comparison, count: int) -> str:
+def title(comparison: Comparison, count: int, *, lang: Lang | None = None) -> str:
     """What its counts count (ranked, not compared, unreadable), the year, and a what-if (issue 24)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return headline(comparison)
 
 
-def _table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[str]]]:
     """The comparison as Markdown and HTML show it: the columns, and each row's texts."""
     names = [name for _, name, _ in comparison.targets]
-    columns = [tr("排名"), tr("地区"), tr("截至"), tr("可比"), *names, tr("平均（个百分点）"), tr("说明")]
+    columns = [*(lang.tr(c) for c in ("排名", "地区", "截至", "可比")), *names,
+               *(lang.tr(c) for c in ("平均（个百分点）", "说明"))]
     rows = []
     for row in comparison.rows:
         if row.district.dashboard is None:
             values = ["", row.district.path.name, "", "", *([""] * len(names)), "",
-                      tr("无法读取：{problem}", problem=row.note)]
+                      lang.tr("无法读取：{problem}", problem=row.note)]
         else:
             rank = ("⚠ " if row.worst else "") + (city_view.rank_text(row) or fmt.MISSING)
-            date = city_view.standing(row) + (tr("（滞后）") if row.stale else "") if row.date else ""
+            date = city_view.standing(row) + (lang.tr("（滞后）") if row.stale else "") if row.date else ""
             values = [rank, row.label or row.district.name, date, basis_text(row),
-                      *(_cell(row, ident) for ident, _, _ in comparison.targets),
+                      *(_cell(row, ident, lang=lang) for ident, _, _ in comparison.targets),
                       _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
         rows.append(values)
     return columns, rows
 
 
-def to_markdown(districts: list[District], what_if: dt.date | None) -> str:
+def to_markdown(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     comparison = compare(districts, what_if)
     cell = report._md_cell
-    columns, rows = _table(comparison)
-    lines = [f"# {cell(title(comparison, len(districts)))}", "",
-             tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
+    columns, rows = _table(comparison, lang=lang)
+    lines = [f"# {cell(title(comparison, len(districts), lang=lang))}", "",
+             lang.tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
              "| " + " | ".join(map(cell, columns)) + " |", "|" + " --- |" * len(columns)]
     lines += ["| " + " | ".join(cell(v) for v in values) + " |" for values in rows]
     return "\n".join(lines) + "\n"
@@ -81,20 +84,19 @@ def _html_cell(kind: str, text: str, esc) -> str:
     return f'<td class="{kind}">{esc(text)}</td>' if kind else f"<td>{esc(text)}</td>"
 
 
-def to_html(districts: list[District], what_if: dt.date | None) -> str:
+def to_html(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
     """The comparison as Markdown gives it, as a page to open in a browser and print (the district
     page's print rules: A4 across, the header repeated on each page, a row never split)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import html
-
-    from ..core.i18n import english
 
     comparison = compare(districts, what_if)
     esc = lambda text: html.escape(fmt.clean(str(text)), quote=True)  # noqa: E731
-    columns, rows = _table(comparison)
-    heading = esc(title(comparison, len(districts)))
-    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if english() else "zh-CN"}"><head><meta charset="utf-8">',
+    columns, rows = _table(comparison, lang=lang)
+    heading = esc(title(comparison, len(districts), lang=lang))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"en" if lang.english else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{heading}</title><style>{report._CSS}{_CITY_CSS}</style></head><body>", f"<h1>{heading}</h1>",
-             f"<p>{esc(tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method())}</p>",
+             f"<p>{esc(lang.tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method())}</p>",
              "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
     kinds = _column_kinds(len(comparison.targets))
     for values in rows:
@@ -103,16 +105,17 @@ def to_html(districts: list[District], what_if: dt.date | None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _cell(row, ident: str) -> str:
+def _cell(row, ident: str, *, lang: Lang) -> str:
     found = row.cells.get(ident)
     if found is None or found.progress.completion is None:
         return fmt.MISSING
     if found.suspect:
-        return tr("{share} 数值可疑", share=fmt.percent(found.progress.completion))
+        return lang.tr("{share} 数值可疑", share=fmt.percent(found.progress.completion))
     return f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
 
 
-def to_json(districts: list[District], what_if: dt.date | None) -> str:
+def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     comparison = compare(districts, what_if)
     out = {"format": "erqi-tui-city/1", "year": comparison.year,
            "what_if": comparison.what_if.isoformat() if comparison.what_if else None, "method": method(),
@@ -137,23 +140,24 @@ def to_json(districts: list[District], what_if: dt.date | None) -> str:
     return report.json_text(out)
 
 
-def to_csv(districts: list[District], what_if: dt.date | None) -> str:
+def to_csv(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
     """Every district's quantities, one tidy table: the header once, then each district's rows, each
     with its year and file; a file left out is a row of its own saying why."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import csv
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = [tr(c) for c in report.CSV_COLUMNS] + ([tr("假设")] if what_if else [])  # as each district's
-    writer.writerow([*header, tr("年度"), tr("文件"), tr("说明")])
+    header = [lang.tr(c) for c in report.CSV_COLUMNS] + ([lang.tr("假设")] if what_if else [])  # as each district's
+    writer.writerow([*header, lang.tr("年度"), lang.tr("文件"), lang.tr("说明")])
     for district in districts:
         file = report.spreadsheet_text(str(district.path))
         if district.dashboard is None:
             problem = district.problem.splitlines()[0] if district.problem else ""
             writer.writerow([report.spreadsheet_text(district.path.name), *([""] * (len(header) - 1)), "", file,
-                             report.spreadsheet_text(tr("未计入：无法读取：{problem}", problem=problem))])
+                             report.spreadsheet_text(lang.tr("未计入：无法读取：{problem}", problem=problem))])
             continue
-        rows = list(csv.reader(io.StringIO(report.to_csv(district.dashboard, what_if))))[1:]
+        rows = list(csv.reader(io.StringIO(report.to_csv(district.dashboard, what_if, lang=lang))))[1:]
         for row in rows:
             writer.writerow([*row, district.dashboard.meta.year, file, ""])
     return out.getvalue()
@@ -165,35 +169,34 @@ def district_date(row, what_if: dt.date | None) -> dt.date | None:
     return None if d is None else (what_if or d.as_of)
 
 
-def city_identity(comparison: Comparison, count: int, what_if: dt.date | None):
+def city_identity(comparison: Comparison, count: int, what_if: dt.date | None, *, lang: Lang | None = None):
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from .workbook import Identity
 
     # A sentence of its own, as the pages' footer repeats it; the line under the title adds how the
     # ranking is computed, a new sentence (_finish_xlsx).
     if what_if:
-        date = tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) + full_stop()
+        date = lang.tr("假设截至 {date}（所有目标按这一天判断）", date=what_if.isoformat()) + full_stop(lang=lang)
     else:
-        date = tr("各地区数值截至日期见“数值截至”列。")
-    return Identity(title(comparison, count), date)
+        date = lang.tr("各地区数值截至日期见“数值截至”列。")
+    return Identity(title(comparison, count, lang=lang), date)
 
 
-def full_stop() -> str:
-    from ..core.i18n import english
+def full_stop(*, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return "." if lang.english else "。"
 
-    return "." if english() else "。"
 
-
-def sentence_gap() -> str:
+def sentence_gap(*, lang: Lang | None = None) -> str:
     """Between two sentences: nothing after a Chinese 。, a space after an English full stop."""
-    from ..core.i18n import english
-
-    return " " if english() else ""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return " " if lang.english else ""
 
 
 MONTH_ZH, MONTH_EN = 'yyyy"年"m"月"', "mmm yyyy"  # a date whose source gave only the month
 
 
-def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: int) -> None:
+def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: int, *, lang: Lang) -> None:
     """What the city's sheet shows beyond the shared table: a tied rank reads 并列1 (a number still,
     by its format), a month-only date 2024年5月, and the line under the title (the date and how the
     ranking is computed, two sentences) wraps across the table's width, as tall as it needs."""
@@ -201,17 +204,15 @@ def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: 
     from openpyxl.utils import get_column_letter
     from rich.cells import cell_len
 
-    from ..core.i18n import english
-
     sheet = table.sheet
     for number, row in enumerate(comparison.rows, start=table.first):
         if row.tied:
-            sheet.cell(number, 1).number_format = '0"="' if english() else '"并列"0'
+            sheet.cell(number, 1).number_format = '0"="' if lang.english else '"并列"0'
         if what_if is None and city_view.month_only(row):
-            sheet.cell(number, 3).number_format = MONTH_EN if english() else MONTH_ZH
+            sheet.cell(number, 3).number_format = MONTH_EN if lang.english else MONTH_ZH
     line = 2  # title_block: the title, then the date: and after it the method, a sentence of its own
     cell = sheet.cell(line, 1)
-    text = str(cell.value or "") + sentence_gap() + method()
+    text = str(cell.value or "") + sentence_gap(lang=lang) + method()
     cell.value = text
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=width)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -220,10 +221,11 @@ def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: 
     sheet.row_dimensions[line].height = 15 * lines + 2
 
 
-def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
+def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> bytes:
     """The comparison as one table (rank, district, the date its figures stand at, each shared
     target's completion and points against 序时进度, the mean, why a row is not compared), with a
     chart of each district's mean distance to 序时进度."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
 
@@ -232,31 +234,32 @@ def to_xlsx(districts: list[District], what_if: dt.date | None) -> bytes:
     comparison = compare(districts, what_if)
     book = Workbook()
     book.remove(book.active)
-    columns = [Column(tr("排名"), "amount"), Column(tr("地区")), Column(tr("数值截至"), "date"), Column(tr("最落后"))]
+    columns = [Column(lang.tr("排名"), "amount"), Column(lang.tr("地区")), Column(lang.tr("数值截至"), "date"),
+               Column(lang.tr("最落后"))]
     for _, name, _ in comparison.targets:
-        columns += [Column(tr("{name} 完成率", name=name), "share"),
-                    Column(tr("{name} 较序时进度（个百分点）", name=name), "points")]
-    columns += [Column(tr("平均（个百分点）"), "points"), Column(tr("说明"))]
+        columns += [Column(lang.tr("{name} 完成率", name=name), "share"),
+                    Column(lang.tr("{name} 较序时进度（个百分点）", name=name), "points")]
+    columns += [Column(lang.tr("平均（个百分点）"), "points"), Column(lang.tr("说明"))]
     rows = []
     for row in comparison.rows:
-        values = [row.rank, row.label or row.district.name, row.date, tr("是") if row.worst else None]
+        values = [row.rank, row.label or row.district.name, row.date, lang.tr("是") if row.worst else None]
         for ident, _, _ in comparison.targets:
             found = row.cells.get(ident)  # a target in another unit: its own completion, left out of the rank
             known = found is not None and found.progress.completion is not None
             values += [found.progress.completion if known else None,
                        round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   ("；".join(filter(None, [tr("{basis}可比", basis=basis_text(row)), row.note])))
-                   if row.district.dashboard is not None else tr("无法读取：{problem}", problem=row.note)]
+                   ("；".join(filter(None, [lang.tr("{basis}可比", basis=basis_text(row)), row.note])))
+                   if row.district.dashboard is not None else lang.tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
-    who = city_identity(comparison, len(districts), what_if)
-    table = write_table(book, tr("全市"), "city", who, tr("排名"), columns, rows)
-    _finish_xlsx(table, comparison, what_if, len(table.headers))
+    who = city_identity(comparison, len(districts), what_if, lang=lang)
+    table = write_table(book, lang.tr("全市"), "city", who, lang.tr("排名"), columns, rows)
+    _finish_xlsx(table, comparison, what_if, len(table.headers), lang=lang)
     ranked = len(comparison.ranked)  # the ranked rows come first: only they are charted
     if ranked:
         chart = BarChart()
         chart.type = "bar"
-        chart.title = tr("平均（个百分点）")
+        chart.title = lang.tr("平均（个百分点）")
         chart.y_axis.number_format = "+0.0;-0.0;0.0"
         chart.x_axis.scaling.orientation = "maxMin"  # the first ranked at the top, as in the table
         chart.x_axis.tickLblPos = "low"  # the names beside the chart, not over the bars of those behind
