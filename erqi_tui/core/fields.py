@@ -146,7 +146,7 @@ def exported(format: str) -> tuple[Field, ...]:
     return tuple([f for f in carried if not f.last] + [f for f in carried if f.last])
 
 
-# Labels are given in Chinese, as the code says every word (i18n.tr gives the English, which
+# Labels are given in Chinese, as the code says every word (Lang.tr gives the English, which
 # messages_en takes from here: english_labels).
 
 def label(field: Field | str, table: tuple[Field, ...] = PROJECT) -> str:
@@ -170,7 +170,7 @@ def form_label(field: Field) -> str:
 
 def english_labels() -> dict[str, str]:
     """Every label, heading and form label in Chinese → its English: messages_en takes them, so
-    that i18n.tr gives a field's label in English from the table, where it lives with the field."""
+    that Lang.tr gives a field's label in English from the table, where it lives with the field."""
     out: dict[str, str] = {}
     for field in TARGET + PROJECT:
         out[field.zh] = field.en

@@ -18,7 +18,7 @@ NO_ENGLISH: Mapping[str, str] = MappingProxyType({})
 
 # The dashboard's panes, in the order of the tabs and keys 1–5, with their titles. The layout
 # pane's title is the file's own name for its plan (三区三轴, 一核四廊…) where it gives one
-# (i18n.pane_title); the title here is the neutral one.
+# (Lang.pane_title); the title here is the neutral one.
 PANE_TITLES: dict[str, str] = {
     "overview": "总览",
     "investment": "招商引资",
