@@ -583,7 +583,7 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang | None = None
     from ..views import city as city_view
     from ..views.city import compare, method
 
-    comparison = compare(districts, what_if)
+    comparison = compare(districts, what_if, lang=lang)
     document = Document()
     year = comparison.year
     head = lang.tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or "")
@@ -594,28 +594,30 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang | None = None
     ranked = [r for r in comparison.rows if r.rank]
     names = "、".join(n for _, n, _ in comparison.targets)
     if ranked:
-        parts = [lang.tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r),
-                         name=_line(r.label or r.district.name), date=_short(r.district.dashboard, what_if, lang=lang),
-                         verdict=_mean(r.score, lang=lang)) for r in ranked]
+        parts = [lang.tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r, lang=lang),
+                         name=_line(r.label or r.district.named(lang=lang)),
+                         date=_short(r.district.dashboard, what_if, lang=lang), verdict=_mean(r.score, lang=lang))
+                 for r in ranked]
         text = lang.tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
         if city_view.worst_rows(comparison):  # none where all are level; all those tied for the last
-            text += lang.tr("{name}最落后。", name=_line(city_view.worst_names(comparison)))
+            text += lang.tr("{name}最落后。", name=_line(city_view.worst_names(comparison, lang=lang)))
         _body(document, text)
         for row in ranked:  # what a rank leaves out (数值可疑, a stale date, a thin basis), said beside it
             if row.note:
-                _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
+                _body(document, lang.tr("{name}（截至{date}）：{note}。",
+                                        name=_line(row.label or row.district.named(lang=lang)),
                                         date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
     else:
         _body(document, lang.tr("没有可比较的共同目标。") if not comparison.targets else lang.tr("没有可排名的地区。"))
-    _body(document, _line(method()))
+    _body(document, _line(method(lang=lang)))
     for row in comparison.rows:
         if row.rank:
             continue
         if row.district.dashboard is None:
-            _body(document, lang.tr("{name}：无法读取（{problem}）。", name=_line(row.district.name),
+            _body(document, lang.tr("{name}：无法读取（{problem}）。", name=_line(row.district.named(lang=lang)),
                                     problem=_line(row.note.splitlines()[0] if row.note else "")))
         elif row.note:
-            _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.name),
+            _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.named(lang=lang)),
                                     date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
     headers = ([lang.tr("排名"), lang.tr("地区"), lang.tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
                + [lang.tr("平均（个百分点）")])
@@ -631,8 +633,8 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang | None = None
             p = found.progress
             text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
             cells.append(lang.tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
-        rows.append([city_view.rank_text(row) or fmt.MISSING, row.label or row.district.name,
-                     city_view.standing(row, what_if) if d else fmt.MISSING, *cells,
+        rows.append([city_view.rank_text(row, lang=lang) or fmt.MISSING, row.label or row.district.named(lang=lang),
+                     city_view.standing(row, what_if, lang=lang) if d else fmt.MISSING, *cells,
                      f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])
     if comparison.targets:
         document.add_heading(lang.tr("各地区完成情况"), level=2)

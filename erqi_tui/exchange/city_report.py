@@ -20,7 +20,7 @@ def _gap(value: float | None) -> str:
 def title(comparison: Comparison, count: int, *, lang: Lang | None = None) -> str:
     """What its counts count (ranked, not compared, unreadable), the year, and a what-if (issue 24)."""
     lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
-    return headline(comparison)
+    return headline(comparison, lang=lang)
 
 
 def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[str]]]:
@@ -34,22 +34,22 @@ def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[
             values = ["", row.district.path.name, "", "", *([""] * len(names)), "",
                       lang.tr("无法读取：{problem}", problem=row.note)]
         else:
-            rank = ("⚠ " if row.worst else "") + (city_view.rank_text(row) or fmt.MISSING)
-            date = city_view.standing(row) + (lang.tr("（滞后）") if row.stale else "") if row.date else ""
-            values = [rank, row.label or row.district.name, date, basis_text(row),
+            rank = ("⚠ " if row.worst else "") + (city_view.rank_text(row, lang=lang) or fmt.MISSING)
+            date = city_view.standing(row, lang=lang) + (lang.tr("（滞后）") if row.stale else "") if row.date else ""
+            values = [rank, row.label or row.district.named(lang=lang), date, basis_text(row, lang=lang),
                       *(_cell(row, ident, lang=lang) for ident, _, _ in comparison.targets),
-                      _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row)]))]
+                      _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row, lang=lang)]))]
         rows.append(values)
     return columns, rows
 
 
 def to_markdown(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
     lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
-    comparison = compare(districts, what_if)
+    comparison = compare(districts, what_if, lang=lang)
     cell = report._md_cell
     columns, rows = _table(comparison, lang=lang)
     lines = [f"# {cell(title(comparison, len(districts), lang=lang))}", "",
-             lang.tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method()), "",
+             lang.tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method(lang=lang)), "",
              "| " + " | ".join(map(cell, columns)) + " |", "|" + " --- |" * len(columns)]
     lines += ["| " + " | ".join(cell(v) for v in values) + " |" for values in rows]
     return "\n".join(lines) + "\n"
@@ -90,13 +90,13 @@ def to_html(districts: list[District], what_if: dt.date | None, *, lang: Lang | 
     lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import html
 
-    comparison = compare(districts, what_if)
+    comparison = compare(districts, what_if, lang=lang)
     esc = lambda text: html.escape(fmt.clean(str(text)), quote=True)  # noqa: E731
     columns, rows = _table(comparison, lang=lang)
     heading = esc(title(comparison, len(districts), lang=lang))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if lang.english else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{heading}</title><style>{report._CSS}{_CITY_CSS}</style></head><body>", f"<h1>{heading}</h1>",
-             f"<p>{esc(lang.tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method())}</p>",
+             f"<p>{esc(lang.tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method(lang=lang))}</p>",
              "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
     kinds = _column_kinds(len(comparison.targets))
     for values in rows:
@@ -116,15 +116,16 @@ def _cell(row, ident: str, *, lang: Lang) -> str:
 
 def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
     lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
-    comparison = compare(districts, what_if)
+    comparison = compare(districts, what_if, lang=lang)
     out = {"format": "erqi-tui-city/1", "year": comparison.year,
-           "what_if": comparison.what_if.isoformat() if comparison.what_if else None, "method": method(),
-           "title": headline(comparison),
+           "what_if": comparison.what_if.isoformat() if comparison.what_if else None, "method": method(lang=lang),
+           "title": headline(comparison, lang=lang),
            "targets": [{"id": i.key, "name": i.name, "unit": i.unit, "matched_by": list(i.hows), "ids": list(i.ids)}
                        for i in comparison.indicators], "districts": []}
     for row in comparison.rows:
         d = row.district.dashboard
-        entry = {"file": str(row.district.path), "name": row.district.name, "label": row.label or row.district.name,
+        name = row.district.named(lang=lang)
+        entry = {"file": str(row.district.path), "name": name, "label": row.label or name,
                  "rank": row.rank, "tied": row.tied, "worst": row.worst, "basis": row.basis, "suspect": row.suspect,
                  "score": None if row.score is None else round(row.score, 6), "note": row.note or None}
         if d is not None:
@@ -212,7 +213,7 @@ def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: 
             sheet.cell(number, 3).number_format = MONTH_EN if lang.english else MONTH_ZH
     line = 2  # title_block: the title, then the date: and after it the method, a sentence of its own
     cell = sheet.cell(line, 1)
-    text = str(cell.value or "") + sentence_gap(lang=lang) + method()
+    text = str(cell.value or "") + sentence_gap(lang=lang) + method(lang=lang)
     cell.value = text
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=width)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -231,7 +232,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang | 
 
     from .workbook import Column, write_table
 
-    comparison = compare(districts, what_if)
+    comparison = compare(districts, what_if, lang=lang)
     book = Workbook()
     book.remove(book.active)
     columns = [Column(lang.tr("排名"), "amount"), Column(lang.tr("地区")), Column(lang.tr("数值截至"), "date"),
@@ -242,14 +243,14 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang | 
     columns += [Column(lang.tr("平均（个百分点）"), "points"), Column(lang.tr("说明"))]
     rows = []
     for row in comparison.rows:
-        values = [row.rank, row.label or row.district.name, row.date, lang.tr("是") if row.worst else None]
+        values = [row.rank, row.label or row.district.named(lang=lang), row.date, lang.tr("是") if row.worst else None]
         for ident, _, _ in comparison.targets:
             found = row.cells.get(ident)  # a target in another unit: its own completion, left out of the rank
             known = found is not None and found.progress.completion is not None
             values += [found.progress.completion if known else None,
                        round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   ("；".join(filter(None, [lang.tr("{basis}可比", basis=basis_text(row)), row.note])))
+                   ("；".join(filter(None, [lang.tr("{basis}可比", basis=basis_text(row, lang=lang)), row.note])))
                    if row.district.dashboard is not None else lang.tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if, lang=lang)
