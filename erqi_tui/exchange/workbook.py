@@ -17,11 +17,12 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from ..core import fields, fmt, progress, series, units
-from ..core.i18n import UNITS_EN, data, english, pane_title, tr
+from ..core.i18n import UNITS_EN, Lang, given
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, account, assumed_day, overdue_words, project_value, stage_words
-from .report import heading, responsible, spreadsheet_text
+from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
+                             stage_words)
+from .report import heading, spreadsheet_text
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -69,8 +70,9 @@ class Month(NamedTuple):
     date: dt.date
 
 
-def month_format() -> str:
-    return "mmm yyyy" if english() else 'yyyy"年"m"月"'
+def month_format(*, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return "mmm yyyy" if lang.english else 'yyyy"年"m"月"'
 
 
 def _dated(date: dt.date | None, meta) -> dt.date | Month | None:
@@ -83,31 +85,33 @@ class Column(NamedTuple):
     optional: bool = False  # left out where no row has a value (a file that names no 位置)
 
 
-def shown_unit(unit: str | None) -> str | None:
+def shown_unit(unit: str | None, *, lang: Lang | None = None) -> str | None:
     """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
     个 → none), else as written."""
-    if unit and english() and unit in UNITS_EN:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    if unit and lang.english and unit in UNITS_EN:
         return UNITS_EN[unit][0] or None
     return unit
 
 
-def shown_value(value, unit: str | None):
+def shown_value(value, unit: str | None, *, lang: Lang | None = None):
     """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
     HTML say it. Every value of a column is scaled alike, so a SUM of it stays the total."""
-    if value is None or not (unit and english() and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    if value is None or not (unit and lang.english and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
         return value
     scaled = round(value * UNITS_EN[unit][1], 6)
     return int(scaled) if float(scaled).is_integer() else scaled
 
 
-def _value(q: Quantity | None):
-    return None if q is None else shown_value(q.value, q.unit)
+def _value(q: Quantity | None, lang: Lang):
+    return None if q is None else shown_value(q.value, q.unit, lang=lang)
 
 
-def _bound(q: Quantity | None) -> str | None:
+def _bound(q: Quantity | None, lang: Lang) -> str | None:
     if q is None:
         return None
-    return tr("以上") if q.at_least else (tr("约") if q.approx else None)
+    return lang.tr("以上") if q.at_least else (lang.tr("约") if q.approx else None)
 
 
 # What a sheet title may not hold, as the full-width sign that reads the same in Chinese text.
@@ -149,10 +153,11 @@ class Identity(NamedTuple):
     source: str = ""  # 来源：…
 
 
-def identity(dashboard: Dashboard, what_if: dt.date | None) -> Identity:
-    name, _, date = heading(dashboard, what_if).partition(" — ")
+def identity(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> Identity:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    name, _, date = heading(dashboard, what_if, lang=lang).partition(" — ")
     source = dashboard.meta.source
-    return Identity(name, date, fmt.clean(tr("来源：{source}", source=source), single_line=True) if source else "")
+    return Identity(name, date, fmt.clean(lang.tr("来源：{source}", source=source), single_line=True) if source else "")
 
 
 class Table(NamedTuple):
@@ -172,9 +177,10 @@ def _footer_text(text: str) -> str:
 
 
 def write_table(book, name: str, fallback: str, who: Identity, title: str, columns: list[Column],
-                rows: list[list]) -> Table:
+                rows: list[list], *, lang: Lang | None = None) -> Table:
     """A sheet of its own holding one table under the title block: the header frozen and repeated on
-    every printed page, the page set up for A4."""
+    every printed page, the page set up for A4 (its footer, and a month's format, in `lang`)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -209,7 +215,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
                 value = spreadsheet_text(value)
             shown_as = None
             if isinstance(value, Month):
-                value, shown_as = value.date, month_format()
+                value, shown_as = value.date, month_format(lang=lang)
             cell = sheet.cell(row_number, index, value)
             cell.border = grid
             if value is None or isinstance(value, str):
@@ -235,7 +241,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
                      ((c.column, c.value) for c in sheet[number]) if isinstance(value, str)), default=1)
         if lines > 1:
             sheet.row_dimensions[number].height = LINE_HEIGHT * lines
-    page_setup(sheet, who, landscape=total > PORTRAIT_WIDTH)
+    page_setup(sheet, who, landscape=total > PORTRAIT_WIDTH, lang=lang)
     sheet.freeze_panes = sheet.cell(header_row + 1, 2)  # the one header, and the names beside it
     sheet.print_title_rows = f"{header_row}:{header_row}"
     return Table(sheet, header_row, header_row + 1, row_number, tuple(c.header for c in columns))
@@ -254,11 +260,12 @@ def title_block(sheet, who: Identity, title: str) -> int:
     return len(lines)
 
 
-def page_setup(sheet, who: Identity, *, landscape: bool) -> None:
+def page_setup(sheet, who: Identity, *, landscape: bool, lang: Lang | None = None) -> None:
     """A4, upright or across, one page wide, the district and the date in the footer beside the page
     number."""
     from openpyxl.worksheet.properties import PageSetupProperties
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
@@ -267,7 +274,7 @@ def page_setup(sheet, who: Identity, *, landscape: bool) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.oddFooter.left.text = _footer_text(who.name)
-    sheet.oddFooter.center.text = tr("第 &P 页，共 &N 页")
+    sheet.oddFooter.center.text = lang.tr("第 &P 页，共 &N 页")
     sheet.oddFooter.right.text = _footer_text(who.date)
     for part in (sheet.oddFooter.left, sheet.oddFooter.center, sheet.oddFooter.right):
         part.size = 9
@@ -285,16 +292,17 @@ TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下
 OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需", "年底预计为", "缺口与所需为"}
 
 
-def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
+def target_table(acc: Account, lines, *, lang: Lang | None = None) -> tuple[list[Column], list[list]]:
     """The targets as the account says them: figures, completion, 序时进度, verdict, the date, the
     projection at the screen's precision, the change since, who answers for each."""
-    columns = [Column(tr(h), kind, optional=h in OPTIONAL_TARGET_COLUMNS) for h, kind in TARGET_COLUMNS]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    columns = [Column(lang.tr(h), kind, optional=h in OPTIONAL_TARGET_COLUMNS) for h, kind in TARGET_COLUMNS]
     since = acc.since
     if since is not None:
-        columns.append(Column(tr("较 {date}", date=since.date.isoformat()), "amount"))
+        columns.append(Column(lang.tr("较 {date}", date=since.date.isoformat()), "amount"))
     answered = any(line.target.responsible or line.target.person for line in lines)
     if answered:
-        columns.append(Column(tr("责任单位")))
+        columns.append(Column(lang.tr("责任单位")))
     rows = []
     for line in lines:
         p, t, found = line.progress, line.target, line.projection
@@ -302,21 +310,22 @@ def target_table(acc: Account, lines) -> tuple[list[Column], list[list]]:
         need = None if found is None else fmt.need_figure(found)
         months, needed = need if need is not None else (None, None)
         left = _months_left(found)
-        shown = lambda value: shown_value(value, unit)  # noqa: E731
-        row = [data(t, "name"), _value(t.current), _bound(t.current), shown(t.target.value), _bound(t.target),
-               shown_unit(unit), p.completion, p.time_share, None if p.gap is None else round(p.gap * 100, 1),
-               tr(progress.VERDICT_WORD[p.verdict]), _dated(p.as_of, acc.dashboard.meta),
+        shown = lambda value: shown_value(value, unit, lang=lang)  # noqa: E731
+        row = [lang.data(t, "name"), _value(t.current, lang), _bound(t.current, lang), shown(t.target.value),
+               _bound(t.target, lang), shown_unit(unit, lang=lang), p.completion, p.time_share,
+               None if p.gap is None else round(p.gap * 100, 1),
+               lang.tr(progress.VERDICT_WORD[p.verdict]), _dated(p.as_of, acc.dashboard.meta),
                None if found is None or found.year_end is None else shown(fmt.rounded(found.year_end, unit)),
                None if found is None or found.shortfall is None
                else shown(fmt.rounded(found.shortfall, unit, need=True)),
                shown(needed) if months is None else None, months if months is not None else left,
                None if months is None else shown(needed),
-               _worked_out_bound(found, "year_end"), _worked_out_bound(found, "need")]
+               _worked_out_bound(found, "year_end", lang), _worked_out_bound(found, "need", lang)]
         if since is not None:
             row.append(None if line.change is None or line.change.delta is None
                        else shown(round(line.change.delta, 4)))
         if answered:
-            row.append(responsible(t) or None)
+            row.append(responsible(t, lang=lang) or None)
         rows.append(row)
     return columns, rows
 
@@ -330,7 +339,7 @@ def _months_left(found: series.Projection | None) -> float | int | None:
     return int(months) if float(months).is_integer() else months
 
 
-def _worked_out_bound(found: series.Projection | None, which: str) -> str | None:
+def _worked_out_bound(found: series.Projection | None, which: str, lang: Lang) -> str | None:
     """至少, 至多 or 约: how 年底预计 (`which` year_end) or 缺口 and what is needed (need) are bounded, where
     the sheet gives the figure; None where exact."""
     if found is None or found.reached:
@@ -339,20 +348,20 @@ def _worked_out_bound(found: series.Projection | None, which: str) -> str | None
         shown, bound = found.year_end is not None, found.year_end_bound
     else:
         shown, bound = found.shortfall is not None or fmt.need_figure(found) is not None, found.need_bound
-    return tr(fmt.BOUND_WORD[bound]) if shown and bound else None
+    return lang.tr(fmt.BOUND_WORD[bound]) if shown and bound else None
 
 
 FIGURE_COLUMNS = ("分组", "项目", "数值", "单位", "下限或约数")
 
 
-def _figure_rows(blocks) -> list[list]:
-    return [[data(f, "group") if f.group else None, data(f, "label"), _value(f.quantity), shown_unit(f.quantity.unit),
-             _bound(f.quantity)] for _, items in blocks for f in items]
+def _figure_rows(blocks, lang: Lang) -> list[list]:
+    return [[lang.data(f, "group") if f.group else None, lang.data(f, "label"), _value(f.quantity, lang),
+             shown_unit(f.quantity.unit, lang=lang), _bound(f.quantity, lang)] for _, items in blocks for f in items]
 
 
-def _figure_header(header: str) -> str:
+def _figure_header(header: str, lang: Lang) -> str:
     """A figures table's header; its 项目 is a line of figures, an item, in English (Item, not Project)."""
-    return tr("事项") if header == "项目" and english() else tr(header)
+    return lang.tr("事项") if header == "项目" and lang.english else lang.tr(header)
 
 
 def column_unit(quantities) -> str:
@@ -373,12 +382,13 @@ def in_unit(q: Quantity | None, unit: str) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
-def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
+def project_table(d: Dashboard, projects, *, lang: Lang | None = None) -> tuple[list[Column], list[list]]:
     """The projects with the fields core/fields exports to xlsx, in its order; each amount (an
     investment, an area) in one unit (the one most projects use; the header says it) with a column saying which are
     bounds or approximate, so that a SUM of the column is the total; a figure in a unit that does not
     convert is kept, as written, in a column of its own. A column no project fills is left out (the
     id, the name and the status are always there)."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     shown = fields.exported("xlsx")
     unit = {f.key: column_unit(getattr(p, f.attr) for p in projects) for f in shown if f.kind == fields.AMOUNT}
     odd = lambda q, unit: q is not None and in_unit(q, unit) is None  # noqa: E731
@@ -386,112 +396,118 @@ def project_table(d: Dashboard, projects) -> tuple[list[Column], list[list]]:
     for f in shown:
         optional = not (f.required or f.kind == fields.STAGE)
         if f.kind == fields.AMOUNT:
-            named = shown_unit(unit[f.key])  # in English, Investment (bn CNY): the values are scaled to it
-            columns += [Column(tr("{label}（{unit}）", label=tr(fields.label(f)), unit=named) if named
-                               else tr(fields.label(f)), "amount", optional=True),
-                        Column(tr("{label}为下限或约数", label=tr(fields.label(f))), optional=True)]
+            named = shown_unit(unit[f.key], lang=lang)  # in English, Investment (bn CNY): the values are scaled to it
+            columns += [Column(lang.tr("{label}（{unit}）", label=lang.tr(fields.label(f)), unit=named) if named
+                               else lang.tr(fields.label(f)), "amount", optional=True),
+                        Column(lang.tr("{label}为下限或约数", label=lang.tr(fields.label(f))), optional=True)]
         else:
-            columns.append(Column(tr(fields.heading(f)), optional=optional))
+            columns.append(Column(lang.tr(fields.heading(f)), optional=optional))
     other = any(odd(getattr(p, key), u) for p in projects for key, u in unit.items())
     if other:
-        columns.append(Column(tr("其他单位的数值")))
+        columns.append(Column(lang.tr("其他单位的数值")))
     rows = []
     for p in projects:
         row = []
         for f in shown:
-            value = project_value(d, p, f)
-            row += [shown_value(in_unit(value, unit[f.key]), unit[f.key]), _bound(value)] \
+            value = project_value(d, p, f, lang=lang)
+            row += [shown_value(in_unit(value, unit[f.key]), unit[f.key], lang=lang), _bound(value, lang)] \
                 if f.kind == fields.AMOUNT else [value]
         if other:
-            row.append("；".join(fmt.quantity(q, words=True) for q, u in ((getattr(p, k), u) for k, u in unit.items())
-                                if odd(q, u)) or None)
+            row.append("；".join(fmt.quantity(q, words=True, lang=lang)
+                                for q, u in ((getattr(p, k), u) for k, u in unit.items()) if odd(q, u)) or None)
         rows.append(row)
     return columns, rows
 
 
-def _tables(acc: Account, section: Section) -> list[tuple[str, list[Column], list[list]]]:
+def _tables(acc: Account, section: Section, lang: Lang) -> list[tuple[str, list[Column], list[list]]]:
     """A pane's tables, (title, columns, rows), in the order its sheets take (the pane's main one first)."""
     d = acc.dashboard
+    tr = lang.tr
     out = []
     if section.projects:
-        out.append((tr("项目"), *project_table(d, section.projects)))
+        out.append((tr("项目"), *project_table(d, section.projects, lang=lang)))
     if section.targets:
-        out.append((tr("年度目标"), *target_table(acc, section.targets)))
+        out.append((tr("年度目标"), *target_table(acc, section.targets, lang=lang)))
     if section.behind or section.overdue:
         # a verdict that rests on the day assumed, or a project's step overdue, says so in 说明
         noted = any(line.early for line in section.behind) or bool(section.overdue)
         out.append((tr("预警"),
                     [Column(tr("目标或项目") if section.overdue else tr("目标")), Column(tr("完成率"), "share"),
                      Column(tr("较序时进度（个百分点）"), "points"), *([Column(tr("说明"))] if noted else [])],
-                    [[data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1),
-                      *([assumed_day(line.progress, line.early).strip().strip("（）()")] if noted else [])]
+                    [[lang.data(line.target, "name"), line.progress.completion, round(line.progress.gap * 100, 1),
+                      *([assumed_day(line.progress, line.early, lang=lang).strip().strip("（）()")] if noted else [])]
                      for line in section.behind]
-                    + [[f"{data(project, 'name')} · {data(step, 'name')}", None, None, overdue_words(step, acc)]
-                       for project, step in section.overdue]))
-    figure_rows = _figure_rows(section.figures)
+                    + [[f"{lang.data(project, 'name')} · {lang.data(step, 'name')}", None, None,
+                        overdue_words(step, acc, lang=lang)] for project, step in section.overdue]))
+    figure_rows = _figure_rows(section.figures, lang)
     if figure_rows:
         out.append((tr("要闻数据") if section.pane == "overview" else tr("数据"),
-                    [Column(_figure_header(h), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS], figure_rows))
+                    [Column(_figure_header(h, lang), "amount" if h == "数值" else "text") for h in FIGURE_COLUMNS],
+                    figure_rows))
     if section.stages:
         out.append((tr("项目推进"), [Column(tr("项目范围")), Column(tr("数据")), Column(tr("数量"), "amount"),
                                   Column(tr("单位")), Column(tr("下限或约数")), Column(tr("说明"))],
-                    [[*stage_words(st), _value(st.count), shown_unit(st.count.unit) if st.count else None, _bound(st.count),
-                      data(st, "note") or None] for st in section.stages]))
+                    [[*stage_words(st, lang=lang), _value(st.count, lang),
+                      shown_unit(st.count.unit, lang=lang) if st.count else None, _bound(st.count, lang),
+                      lang.data(st, "note") or None] for st in section.stages]))
     if section.initiatives:
         out.append((tr("举措（文章未给数字）"), [Column(tr("举措")), Column(tr("内容"))],
-                    [[data(i, "name"), data(i, "what") or None] for i in section.initiatives]))
+                    [[lang.data(i, "name"), lang.data(i, "what") or None] for i in section.initiatives]))
     if section.events:
-        rows = [[e.date, data(e, "title"), data(f, "label"), _value(f.quantity), shown_unit(f.quantity.unit), _bound(f.quantity)]
+        rows = [[e.date, lang.data(e, "title"), lang.data(f, "label"), _value(f.quantity, lang),
+                 shown_unit(f.quantity.unit, lang=lang), _bound(f.quantity, lang)]
                 for e in section.events for f in e.figures] + \
-               [[e.date, data(e, "title"), None, None, None, None] for e in section.events if not e.figures]
+               [[e.date, lang.data(e, "title"), None, None, None, None] for e in section.events if not e.figures]
         out.append((tr("大事记"), [Column(tr("日期"), "date"), Column(tr("事件")), Column(tr("数据")),
                                 Column(tr("数值"), "amount"), Column(tr("单位")), Column(tr("下限或约数"))],
                     sorted(rows, key=lambda r: r[0])))
     if section.axes:
         out.append((tr("发展轴"), [Column(tr("道路")), Column(tr("发展轴")), Column(tr("项目数"), "amount"),
                                 Column(tr("项目"))],
-                    [[data(a, "road"), data(a, "theme"), len(on_it), "、".join(data(p, "name") for p in on_it[:50])]
-                     for a, on_it in section.axes]))
+                    [[lang.data(a, "road"), lang.data(a, "theme"), len(on_it),
+                      "、".join(lang.data(p, "name") for p in on_it[:50])] for a, on_it in section.axes]))
     return out
 
 
 def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None) -> bytes:
+            since: Since | None = None, *, lang: Lang | None = None) -> bytes:
+    """The workbook of `pane` (every pane when None), its every word in `lang`."""
     from openpyxl import Workbook
 
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     d = dashboard
     acc = account(d, what_if, pane, since)
-    who = identity(d, what_if)
+    who = identity(d, what_if, lang=lang)
     book = Workbook()
     book.remove(book.active)
     for section in acc.sections:
-        name = pane_title(d, section.pane)
-        tables = _tables(acc, section) or [(tr("（无）"), [Column("")], [])]
+        name = lang.pane_title(d, section.pane)
+        tables = _tables(acc, section, lang) or [(lang.tr("（无）"), [Column("")], [])]
         for index, (title, columns, rows) in enumerate(tables):
-            long_title = tr("预警：落后于序时进度") if title == tr("预警") and not section.overdue else title
+            long_title = lang.tr("预警：落后于序时进度") if title == lang.tr("预警") and not section.overdue else title
             table = write_table(book, name if index == 0 else f"{name}·{title}", section.pane, who,
-                                f"{name} · {long_title}", columns, rows)
-            if section.pane == "overview" and title == tr("年度目标") and rows:
-                _completion_chart(table)
+                                f"{name} · {long_title}", columns, rows, lang=lang)
+            if section.pane == "overview" and title == lang.tr("年度目标") and rows:
+                _completion_chart(table, lang)
     if pane in (None, "overview"):
-        _courses(book, d, who)
+        _courses(book, d, who, lang)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _completion_chart(table: Table) -> None:
+def _completion_chart(table: Table, lang: Lang) -> None:
     """总览: each target's completion against 序时进度, every row of the table."""
     from openpyxl.chart import BarChart, Reference
 
     sheet = table.sheet
     chart = BarChart()
     chart.type = "bar"
-    chart.title = tr("完成率与序时进度")
+    chart.title = lang.tr("完成率与序时进度")
     chart.y_axis.number_format = SHARE
     chart.y_axis.scaling.min = 0
     chart.x_axis.scaling.orientation = "maxMin"  # the first target at the top, as in the table
-    done, share = table.column(tr("完成率")), table.column(tr("序时进度"))
+    done, share = table.column(lang.tr("完成率")), table.column(lang.tr("序时进度"))
     chart.add_data(Reference(sheet, min_col=done, max_col=share, min_row=table.header_row, max_row=table.last),
                    titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=table.first, max_row=table.last))
@@ -500,7 +516,7 @@ def _completion_chart(table: Table) -> None:
     sheet.add_chart(chart, f"A{table.last + 3}")
 
 
-def _courses(book, dashboard: Dashboard, who: Identity) -> None:
+def _courses(book, dashboard: Dashboard, who: Identity, lang: Lang) -> None:
     """进程: each target's values through the year (its figure, then each update in force), where the
     journal holds more than one: one table, a block of rows per target; and a sheet of charts, each
     target's block against its target, two across."""
@@ -510,28 +526,29 @@ def _courses(book, dashboard: Dashboard, who: Identity) -> None:
     histories = [(t, points) for t, points in histories if len(points) > 1]
     if not histories:
         return
-    rows = [[data(t, "name"), shown_unit(t.target.unit), _dated(p.date, dashboard.meta), _value(p.value),
-             shown_value(t.target.value, t.target.unit), _bound(p.value)]
+    rows = [[lang.data(t, "name"), shown_unit(t.target.unit, lang=lang), _dated(p.date, dashboard.meta),
+             _value(p.value, lang), shown_value(t.target.value, t.target.unit, lang=lang), _bound(p.value, lang)]
             for t, points in histories for p in points]
-    table = write_table(book, tr("进程"), "course", who, tr("进程"),
-                        [Column(tr("目标")), Column(tr("单位")), Column(tr("日期"), "date"), Column(tr("数值"), "amount"),
-                         Column(tr("目标值"), "amount"), Column(tr("下限或约数"), optional=True)], rows)
-    charts = book.create_sheet(sheet_title(tr("进程·图表"), book.sheetnames, "course-charts"))
-    top = title_block(charts, who, tr("进程")) + 2
-    page_setup(charts, who, landscape=True)
+    table = write_table(book, lang.tr("进程"), "course", who, lang.tr("进程"),
+                        [Column(lang.tr("目标")), Column(lang.tr("单位")), Column(lang.tr("日期"), "date"),
+                         Column(lang.tr("数值"), "amount"), Column(lang.tr("目标值"), "amount"),
+                         Column(lang.tr("下限或约数"), optional=True)], rows, lang=lang)
+    charts = book.create_sheet(sheet_title(lang.tr("进程·图表"), book.sheetnames, "course-charts"))
+    top = title_block(charts, who, lang.tr("进程")) + 2
+    page_setup(charts, who, landscape=True, lang=lang)
     sheet, row = table.sheet, table.first
     for index, (target, points) in enumerate(histories):
         first, last = row, row + len(points) - 1
         chart = LineChart()
-        named = shown_unit(target.target.unit)
-        chart.title = fmt.clean(tr("{name}（{unit}）", name=data(target, "name"), unit=named) if named
-                                else data(target, "name"), single_line=True)
+        named = shown_unit(target.target.unit, lang=lang)
+        chart.title = fmt.clean(lang.tr("{name}（{unit}）", name=lang.data(target, "name"), unit=named) if named
+                                else lang.data(target, "name"), single_line=True)
         chart.x_axis.number_format = "mm-dd"
-        for header in (tr("数值"), tr("目标值")):
+        for header in (lang.tr("数值"), lang.tr("目标值")):
             column = table.column(header)
             chart.series.append(Series(Reference(sheet, min_col=column, min_row=first, max_row=last),
                                        title=fmt.clean(header, single_line=True)))
-        chart.set_categories(Reference(sheet, min_col=table.column(tr("日期")), min_row=first, max_row=last))
+        chart.set_categories(Reference(sheet, min_col=table.column(lang.tr("日期")), min_row=first, max_row=last))
         chart.height, chart.width = 7, 12.5
         chart.legend.position = "b"
         charts.add_chart(chart, f"{'AI'[index % 2]}{top + 15 * (index // 2)}")
