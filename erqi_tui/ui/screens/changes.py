@@ -8,7 +8,7 @@ from typing import NamedTuple
 from textual import on
 
 from ...core import fmt
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...core.model import Briefing, Change, Dashboard
 from ..widgets.requests import HistoryRequested
 from ..widgets.table import VirtualTable
@@ -29,21 +29,23 @@ class Row(NamedTuple):
     search: str  # what the filter looks in: name, id, who, lower-cased
 
 
-def rows(dashboard: Dashboard) -> list[Row]:
-    names = {("target", t.id): data(t, "name") for t in dashboard.targets}
-    names.update({("project", p.id): data(p, "name") for p in dashboard.projects})
-    names.update({("task", t.id): data(t, "name") for t in dashboard.tasks})
+def rows(dashboard: Dashboard, *, lang: Lang | None = None) -> list[Row]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    names = {("target", t.id): lang.data(t, "name") for t in dashboard.targets}
+    names.update({("project", p.id): lang.data(p, "name") for p in dashboard.projects})
+    names.update({("task", t.id): lang.data(t, "name") for t in dashboard.tasks})
     out = []
     for change in dashboard.changes:
         name = names.get((change.kind, change.id), change.id)
         out.append(Row(change, None, name, f"{name}\n{change.id}\n{change.who}".lower()))
     for briefing in dashboard.briefings:
-        out.append(Row(None, briefing, tr("简报标记"), f"{tr('简报标记')}\n{briefing.who}".lower()))
+        out.append(Row(None, briefing, lang.tr("简报标记"), f"{lang.tr('简报标记')}\n{briefing.who}".lower()))
     return sorted(out, key=lambda r: (r.change.date, 1, r.change.seq) if r.change else
                   (r.briefing.date, 2, r.briefing.at.timestamp()))
 
 
-def cells(row: Row) -> list[str]:
+def cells(row: Row, *, lang: Lang | None = None) -> list[str]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     clean = lambda text: fmt.clean(text, single_line=True)  # noqa: E731
     if row.change is None:
         b = row.briefing
@@ -51,9 +53,12 @@ def cells(row: Row) -> list[str]:
     c = row.change
     note = c.note
     if c.withdrawn:
-        note = tr("已由 {who} 撤销（第 {seq} 条）", who=c.withdrawn.who, seq=c.withdrawn.seq) + (f"：{note}" if note else "")
-    return [c.date.isoformat(), clean(row.name), tr(FIELD_NAMES.get(c.field, c.field)), clean(shown(c.old)),
-            clean(shown(c.new)) + (tr("（已撤销）") if c.withdrawn else ""), clean(c.who), f"{c.at:%Y-%m-%d %H:%M}",
+        note = lang.tr("已由 {who} 撤销（第 {seq} 条）", who=c.withdrawn.who, seq=c.withdrawn.seq) + (
+            f"：{note}" if note else "")
+    return [c.date.isoformat(), clean(row.name), lang.tr(FIELD_NAMES.get(c.field, c.field)),
+            clean(shown(c.old, lang=lang)),
+            clean(shown(c.new, lang=lang)) + (lang.tr("（已撤销）") if c.withdrawn else ""), clean(c.who),
+            f"{c.at:%Y-%m-%d %H:%M}",
             str(c.seq), clean(note)]
 
 
@@ -61,8 +66,10 @@ class ChangesScreen(ListedScreen):
     BINDINGS = bindings("changes")
 
     def __init__(self, dashboard: Dashboard) -> None:
-        super().__init__(rows(dashboard), [tr(c) for c in COLUMNS], cells, title=tr("动态：全部更新，按日期"),
-                         keys=tr("/ 筛选 · Enter 历史 · Esc 关闭"), placeholder=tr("按目标、项目或记录人筛选…"))
+        lang = self.app.lang
+        super().__init__(rows(dashboard, lang=lang), [lang.tr(c) for c in COLUMNS],
+                         lambda row: cells(row, lang=self.app.lang), title=lang.tr("动态：全部更新，按日期"),
+                         keys=lang.tr("/ 筛选 · Enter 历史 · Esc 关闭"), placeholder=lang.tr("按目标、项目或记录人筛选…"))
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...views.account import project_details
 from ...core.model import Dashboard, Project
 from ..widgets.requests import EditRequested
@@ -18,10 +18,11 @@ from ..widgets.text import plain
 from ..actions import bindings
 
 
-def detail_table(project: Project, dashboard: Dashboard, at=None) -> Table:
+def detail_table(project: Project, dashboard: Dashboard, at=None, *, lang: Lang | None = None) -> Table:
     """`at`: the date steps and requests are judged at (--as-of), else the figures' own date."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     # a target's later figure makes no step overdue; the fields as the table of fields lists them
-    rows = project_details(dashboard, project, at or dashboard.steps_as_of)
+    rows = project_details(dashboard, project, at or dashboard.steps_as_of, lang=lang)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")
@@ -53,15 +54,17 @@ class ProjectDetail(ModalScreen):
         self.at = at
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         with VerticalScroll() as box:
-            box.border_title = plain(data(self.project, "name"))
-            yield Static(detail_table(self.project, self.dashboard, self.at), id="detail")
+            box.border_title = plain(lang.data(self.project, "name"))
+            yield Static(detail_table(self.project, self.dashboard, self.at, lang=lang), id="detail")
             yield Static(Text(self.hint()), id="hint")
 
     def hint(self) -> str:
+        lang = self.app.lang
         if not self.recording:
-            return tr("Esc 关闭")
-        return tr("m 节点完成 · a 提出诉求 · v 诉求办结 · Esc 关闭")
+            return lang.tr("Esc 关闭")
+        return lang.tr("m 节点完成 · a 提出诉求 · v 诉求办结 · Esc 关闭")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return self.recording if action == "record" else True
@@ -77,7 +80,7 @@ class ProjectDetail(ModalScreen):
         project = next((p for p in dashboard.projects if p.id == self.project.id), None)
         if project is not None and (project, dashboard) != (self.project, self.dashboard):
             self.project, self.dashboard = project, dashboard
-            self.query_one("#detail", Static).update(detail_table(project, dashboard, self.at))
+            self.query_one("#detail", Static).update(detail_table(project, dashboard, self.at, lang=self.app.lang))
 
     def on_click(self, event) -> None:
         # A click outside the box closes it, as Esc does.

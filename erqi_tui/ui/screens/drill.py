@@ -7,7 +7,6 @@ from textual import on
 
 from ...core import fields, fmt
 from ...views.drill import Drill
-from ...core.i18n import data, tr
 from ...views.listing import status_name
 from ...core.model import Dashboard, Project
 from ..widgets.requests import OpenRequested
@@ -21,21 +20,23 @@ class DrillScreen(ListedScreen):
 
     def __init__(self, dashboard: Dashboard, drill: Drill) -> None:
         def cells(p: Project) -> list[str]:
+            lang = self.app.lang
             axis = dashboard.axis_named(p.axis)
-            return [fmt.clean(data(p, "name"), single_line=True),
-                    fmt.clean(status_name(dashboard, p.status) or "", single_line=True) or fmt.MISSING,
-                    fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
-                    fmt.quantity(p.investment), fmt.quantity(p.area),
+            return [fmt.clean(lang.data(p, "name"), single_line=True),
+                    fmt.clean(status_name(dashboard, p.status, lang=lang) or "", single_line=True) or fmt.MISSING,
+                    fmt.clean(lang.data(axis, "road"), single_line=True) if axis else fmt.MISSING,
+                    fmt.quantity(p.investment, lang=lang), fmt.quantity(p.area, lang=lang),
                     fmt.clean(p.responsible, single_line=True) or fmt.MISSING]
 
-        titles = [tr(fields.heading(fields.PROJECT_FIELD[key]))  # their labels, from the table of fields
+        lang = self.app.lang
+        titles = [lang.tr(fields.heading(fields.PROJECT_FIELD[key]))  # their labels, from the table of fields
                   for key in ("name", "status", "axis", "investment", "area", "responsible")]
         super().__init__(list(drill.projects), titles, cells, title=drill.title,
-                         keys=tr("/ 筛选 · Enter 打开项目 · Esc 返回"), placeholder=tr("按项目或单位筛选…"))
+                         keys=lang.tr("/ 筛选 · Enter 打开项目 · Esc 返回"), placeholder=lang.tr("按项目或单位筛选…"))
         self.summary = drill.summary
 
     def search_text(self, project: Project) -> str:
-        return f"{data(project, 'name')}\n{project.name}\n{project.responsible}\n{project.id}".lower()
+        return f"{self.app.lang.data(project, 'name')}\n{project.name}\n{project.responsible}\n{project.id}".lower()
 
     def count_text(self, found: list, filtered: bool) -> str:
         if filtered:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import tr
+from ...core.i18n import Lang, given
 from ..actions import bindings
 
 
@@ -45,11 +45,13 @@ def key_name(binding: Binding, keymap: dict[str, str] | None = None) -> str:
 
 
 def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]],
-              built_in: tuple[tuple[str, str, str], ...] = BUILT_IN_KEYS) -> list[tuple[str, str, str]]:
+              built_in: tuple[tuple[str, str, str], ...] = BUILT_IN_KEYS, *,
+              lang: Lang | None = None) -> list[tuple[str, str, str]]:
     """(scope, key, what it does) for every binding with a description, then the built-in keys."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
             if b.description]
-    return [(tr(scope), key, tr(action)) for scope, key, action in rows + list(built_in)]
+    return [(lang.tr(scope), key, lang.tr(action)) for scope, key, action in rows + list(built_in)]
 
 
 def key_known(name: str) -> bool:
@@ -98,9 +100,10 @@ class HelpScreen(ModalScreen):
         for scope, key, action in sorted(self.rows, key=lambda row: order.index(row[0])):
             table.add_row(Text(scope if scope != previous else ""), Text(key), Text(action))
             previous = scope
+        lang = self.app.lang
         with VerticalScroll() as box:
-            box.border_title = tr("帮助 · 按键")
-            box.border_subtitle = tr("Esc 关闭")
+            box.border_title = lang.tr("帮助 · 按键")
+            box.border_subtitle = lang.tr("Esc 关闭")
             if self.note:
                 yield Static(Text(self.note, style="italic"))
             yield Static(table)

@@ -11,27 +11,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import tr
+from ...core.i18n import Lang, given
 from ...store.journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
 from ...core.model import Quantity
 from ..widgets.text import plain
 from ..actions import bindings
 
 
-def shown(value) -> str:
+def shown(value, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if isinstance(value, Quantity) or value is None:
-        return fmt.quantity(value)
+        return fmt.quantity(value, lang=lang)
     return value or fmt.MISSING
 
 
 COLUMNS = ("序号", "截至", "更新项", "原值", "新值", "记录人", "备注", "记录时间")
 
 
-def history_table(changes, selected: int | None = None) -> "HistoryTable | Text":
+def history_table(changes, selected: int | None = None, *, lang: Lang | None = None) -> "HistoryTable | Text":
     """The changes as a table; the rows of update number `selected` highlighted."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not changes:
-        return Text(tr("尚无更新记录：数值均来自数据文件。"), style="dim")
-    return HistoryTable(changes, selected)
+        return Text(lang.tr("尚无更新记录：数值均来自数据文件。"), style="dim")
+    return HistoryTable(changes, selected, lang)
 
 
 class HistoryTable:
@@ -39,24 +41,24 @@ class HistoryTable:
     columns), the time of recording goes under its date and what changed over two lines, so that
     the note keeps room to be read and no date is cut."""
 
-    def __init__(self, changes, selected: int | None) -> None:
-        self.changes, self.selected = changes, selected
+    def __init__(self, changes, selected: int | None, lang: Lang) -> None:
+        self.changes, self.selected, self.lang = changes, selected, lang
 
     def __rich_console__(self, console, options):
         from rich.measure import Measurement
 
-        table = _table(self.changes, self.selected, narrow=False)
+        table = _table(self.changes, self.selected, narrow=False, lang=self.lang)
         if Measurement.get(console, options, table).maximum > options.max_width:
-            table = _table(self.changes, self.selected, narrow=True)
+            table = _table(self.changes, self.selected, narrow=True, lang=self.lang)
         yield table
 
 
-def _table(changes, selected: int | None, narrow: bool) -> Table:
+def _table(changes, selected: int | None, narrow: bool, *, lang: Lang) -> Table:
     table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, header_style="bold")
     # Each column says what it holds: the update's number (w withdraws it by that number), the date
     # the value is as of, what was changed (当前值, 状态, 节点…), the value before and after it.
     for title in COLUMNS:
-        table.add_column(tr(title), overflow="fold", min_width=10 if title in ("截至", "记录时间") else None,
+        table.add_column(lang.tr(title), overflow="fold", min_width=10 if title in ("截至", "记录时间") else None,
                          max_width=8 if narrow and title == "更新项" else None)
     recorded = "%Y-%m-%d\n%H:%M" if narrow else "%Y-%m-%d %H:%M"
     for change in changes:
@@ -64,11 +66,13 @@ def _table(changes, selected: int | None, narrow: bool) -> Table:
         note = plain(change.note or "", struck, single_line=False)
         if change.withdrawn:
             w = change.withdrawn
-            note.append_text(plain(tr("（已由 {who} 于 {at} 撤销{why}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
-                                      why=tr("：{note}", note=w.note) if w.note else ""), "italic", single_line=False))
+            note.append_text(plain(lang.tr("（已由 {who} 于 {at} 撤销{why}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
+                                           why=lang.tr("：{note}", note=w.note) if w.note else ""), "italic",
+                                   single_line=False))
         table.add_row(str(change.seq or ""), Text(change.date.isoformat(), struck),
-                      Text(tr(FIELD_NAMES.get(change.field, change.field)), struck),
-                      plain(shown(change.old), struck), plain(shown(change.new), struck or "bold"),
+                      Text(lang.tr(FIELD_NAMES.get(change.field, change.field)), struck),
+                      plain(shown(change.old, lang=lang), struck),
+                      plain(shown(change.new, lang=lang), struck or "bold"),
                       plain(change.who, struck), note, Text(change.at.strftime(recorded), struck),
                       style="reverse" if selected is not None and change.seq == selected else None)
     return table
@@ -103,15 +107,17 @@ class HistoryScreen(ModalScreen):
         self.confirming: int | None = None
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         with VerticalScroll() as box:
-            box.border_title = plain(tr("历史：{name}", name=self.history_title))
-            box.border_subtitle = tr("Esc 关闭") if self.read_only or not self.numbers else tr(
+            box.border_title = plain(lang.tr("历史：{name}", name=self.history_title))
+            box.border_subtitle = lang.tr("Esc 关闭") if self.read_only or not self.numbers else lang.tr(
                 "↑↓ 选择 · w 撤销 · Esc 关闭")
             if self.note:
                 yield Static(plain(self.note, "dim italic", single_line=False))
             if self.course is not None:
                 yield self.course()
-            yield Static(history_table(self.changes, None if self.read_only else self.selected), id="history-table")
+            yield Static(history_table(self.changes, None if self.read_only else self.selected, lang=lang),
+                         id="history-table")
             yield Static("", id="history-confirm")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -120,7 +126,7 @@ class HistoryScreen(ModalScreen):
         return True
 
     def redraw(self) -> None:
-        self.query_one("#history-table", Static).update(history_table(self.changes, self.selected))
+        self.query_one("#history-table", Static).update(history_table(self.changes, self.selected, lang=self.app.lang))
 
     def action_move(self, step: int) -> None:
         if self.selected is None:
@@ -138,8 +144,8 @@ class HistoryScreen(ModalScreen):
             return
         if self.confirming != self.selected:
             self.confirming = self.selected
-            confirm.update(Text(tr("撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。",
-                                   seq=self.selected)))
+            confirm.update(Text(self.app.lang.tr("撤销第 {seq} 条更新？它仍留在记录中，标为已撤销。再按 w 确认，↑↓ 或 Esc 取消。",
+                                             seq=self.selected)))
             return
         problem = await self.withdraw(self.selected)
         self.confirming = None

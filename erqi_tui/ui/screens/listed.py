@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...core.i18n import tr
 from ..widgets.table import VirtualTable
 from ..widgets.text import plain
 
@@ -70,8 +69,9 @@ class ListedScreen(ModalScreen):
         return 0
 
     def count_text(self, found: list, filtered: bool) -> str:
-        return tr("{shown} / {total} 条", shown=len(found), total=len(self.all)) if filtered else \
-            tr("共 {total} 条", total=len(self.all))
+        lang = self.app.lang
+        return lang.tr("{shown} / {total} 条", shown=len(found), total=len(self.all)) if filtered else \
+            lang.tr("共 {total} 条", total=len(self.all))
 
     @on(Input.Submitted, ".list-filter")
     def filter_done(self) -> None:

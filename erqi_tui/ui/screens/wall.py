@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from ...core import fmt
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...views.listing import collation_key
 from ...core.model import Dashboard, Project
 from ..widgets.table import GAP, VirtualTable, _truncate
@@ -82,26 +82,28 @@ def rows(dashboard: Dashboard, at: dt.date) -> list[Row]:
     return out
 
 
-def cells(row: Row, dashboard: Dashboard, at: dt.date) -> list[str]:
+def cells(row: Row, dashboard: Dashboard, at: dt.date, *, lang: Lang | None = None) -> list[str]:
     """The name and how late (which stay put), the months, the steps, the axis and the unit."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     project = row.project
     axis = dashboard.axis_named(project.axis)
-    return [fmt.clean(data(project, "name"), single_line=True),
-            tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
+    return [fmt.clean(lang.data(project, "name"), single_line=True),
+            lang.tr("{days} 天", days=row.overdue_days) if row.overdue_days else "",
             timeline(project, dashboard.meta.year, at),
-            fmt.clean(data(axis, "road"), single_line=True) if axis else fmt.MISSING,
+            fmt.clean(lang.data(axis, "road"), single_line=True) if axis else fmt.MISSING,
             fmt.clean(project.responsible, single_line=True) or fmt.MISSING,
-            " · ".join(fmt.step(m, at) for m in project.milestones)]
+            " · ".join(fmt.step(m, at, lang=lang) for m in project.milestones)]
 
 
-def steps_text(project: Project, at: dt.date) -> Content:
+def steps_text(project: Project, at: dt.date, *, lang: Lang | None = None) -> Content:
     """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）";
     what is overdue in the theme's colour."""
-    parts: list = [(data(project, "name"), "bold"), tr("：")]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    parts: list = [(lang.data(project, "name"), "bold"), lang.tr("：")]
     for index, step in enumerate(project.milestones):
         symbol = mark(step, at)
         style = "bold $erqi-behind" if symbol == "✗" else ""
-        parts += ["  " if index else "", (symbol + " " + fmt.step(step, at), style)]
+        parts += ["  " if index else "", (symbol + " " + fmt.step(step, at, lang=lang), style)]
     return content(*parts)
 
 
@@ -158,14 +160,15 @@ class WallTable(Themed, VirtualTable):
 
 
 
-def ordered(found: list[Row], order: str) -> list[Row]:
+def ordered(found: list[Row], order: str, *, lang: Lang | None = None) -> list[Row]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if order == "发展轴":  # in the layout's own order of its axes, the most overdue first on each
         return sorted(found, key=lambda r: (r.axis_order, -r.overdue_days))
     if order == "责任单位":  # by unit (none last), the most overdue first within each
         return sorted(found, key=lambda r: (not r.project.responsible, collation_key(r.project.responsible),
                                             -r.overdue_days))
     if order == "名称":
-        return sorted(found, key=lambda r: collation_key(data(r.project, "name")))
+        return sorted(found, key=lambda r: collation_key(lang.data(r.project, "name")))
     return sorted(found, key=lambda r: -r.overdue_days)  # stable: file order among equals
 
 
@@ -178,10 +181,14 @@ class WallChart(ListedScreen):
 
     def __init__(self, dashboard: Dashboard, at: dt.date, on_open=None) -> None:
         """`at`: the date steps are judged at; `on_open(project_id)`: Enter on a row."""
-        titles = [tr("项目"), tr("逾期"), month_header(), tr("发展轴"), tr("责任单位"), tr("节点")]
-        super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at),
-                         title=tr("挂图作战：项目节点（按 {date} 计）", date=fmt.standing(at, dashboard.meta)),
-                         keys=tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"), placeholder=tr("按项目、道路或节点筛选…"))
+        lang = self.app.lang
+        titles = [lang.tr("项目"), lang.tr("逾期"), month_header(), lang.tr("发展轴"), lang.tr("责任单位"),
+                  lang.tr("节点")]
+        super().__init__(rows(dashboard, at), titles, lambda row: cells(row, dashboard, at, lang=self.app.lang),
+                         title=lang.tr("挂图作战：项目节点（按 {date} 计）",
+                                       date=fmt.standing(at, dashboard.meta, lang=lang)),
+                         keys=lang.tr("/ 筛选 · s 排序 · Enter 项目 · Esc 关闭"),
+                         placeholder=lang.tr("按项目、道路或节点筛选…"))
         self.on_open = on_open
         self.dashboard = dashboard
         self.searched: dict[str, str] = {}
@@ -190,8 +197,9 @@ class WallChart(ListedScreen):
         self.at = at
 
     def compose_list(self) -> ComposeResult:
-        yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
-                        date=fmt.standing(self.at, self.dashboard.meta)), classes="list-count")
+        lang = self.app.lang
+        yield Static(lang.tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ {date}  · ← → 移动月份",
+                             date=fmt.standing(self.at, self.dashboard.meta, lang=lang)), classes="list-count")
         yield WallTable(self.titles, self.cells)
         yield ThemedStatic(classes="wall-steps")
 
@@ -201,14 +209,14 @@ class WallChart(ListedScreen):
         # named now, from the rows as they will be arranged, so the first frame has it.
         first = self.arranged(self.all)[:1]
         if first:
-            self.query_one(".wall-steps", Static).update(steps_text(first[0].project, self.at))
+            self.query_one(".wall-steps", Static).update(steps_text(first[0].project, self.at, lang=self.app.lang))
 
     def show_steps(self) -> None:
         """The steps of the project under the cursor, named in full under the table."""
         table = self.query_one(WallTable)
         steps = self.query_one(".wall-steps", Static)
         if table.rows:
-            steps.update(steps_text(table.rows[table.cursor_row].project, self.at))
+            steps.update(steps_text(table.rows[table.cursor_row].project, self.at, lang=self.app.lang))
         else:
             steps.update("")
 
@@ -217,24 +225,28 @@ class WallChart(ListedScreen):
         self.call_after_refresh(self.show_steps)
 
     def arranged(self, found: list) -> list:
-        return ordered(found, self.order)
+        return ordered(found, self.order, lang=self.app.lang)
 
     def search_text(self, row: Row) -> str:
         """The project's name, its road and its steps' names (English ones too), kept once made."""
         text = self.searched.get(row.project.id)
         if text is None:
+            lang = self.app.lang
             project = row.project
             axis = self.dashboard.axis_named(project.axis)
-            words = [project.name, data(project, "name"), data(axis, "road") if axis else "", project.responsible,
-                     *(m.name for m in project.milestones), *(data(m, "name") for m in project.milestones)]
+            words = [project.name, lang.data(project, "name"), lang.data(axis, "road") if axis else "",
+                     project.responsible, *(m.name for m in project.milestones),
+                     *(lang.data(m, "name") for m in project.milestones)]
             text = self.searched[project.id] = "\n".join(words).lower()
         return text
 
     def count_text(self, found: list, filtered: bool) -> str:
+        lang = self.app.lang
         late = sum(1 for r in found if r.overdue_days)
-        text = tr("{shown} 个项目有节点，{late} 个逾期；按{order}排列", shown=len(found), late=late, order=tr(self.order))
+        text = lang.tr("{shown} 个项目有节点，{late} 个逾期；按{order}排列", shown=len(found), late=late,
+                       order=lang.tr(self.order))
         if self.without and not filtered:
-            text += tr("（另有 {count} 个项目未列节点）", count=self.without)
+            text += lang.tr("（另有 {count} 个项目未列节点）", count=self.without)
         return text
 
     def action_next_order(self) -> None:
