@@ -1,4 +1,4 @@
-"""The command palette in the user's language: our commands and themes, shown in the current
+"""The command palette in the user's language: our commands and themes, shown in the app's
 language and found by the words of either (主题 or theme), with a Chinese placeholder."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ...core.i18n import both, tr
+from ...core.i18n import both
 from ...views.listing import pinyin
 from ...core.model import PANE_IDS, PANE_TITLES
 from ..themes import THEME_NAMES
@@ -22,7 +22,7 @@ class PaletteCommand(NamedTuple):
 
 
 class Choices(Provider):
-    """Shows `commands()` in the current language, and finds them by the words of either."""
+    """Shows `commands()` in the app's language, and finds them by the words of either."""
 
     def commands(self) -> list[PaletteCommand]:
         raise NotImplementedError
@@ -42,7 +42,7 @@ class Choices(Provider):
         if not found and query.strip():  # said in the user's language (Textual's own line is English)
             from rich.text import Text
 
-            yield Hit(1e-9, Text(tr("没有匹配“{query}”的命令", query=query.strip()), style="dim"), lambda: None)
+            yield Hit(1e-9, Text(self.app.lang.tr("没有匹配“{query}”的命令", query=query.strip()), style="dim"), lambda: None)
 
 
 class Commands(Choices):
@@ -53,7 +53,7 @@ class Commands(Choices):
 
 
 class Themes(Choices):
-    """Every theme, ours first and by their names in the current language (深色, 浅色, 高对比)."""
+    """Every theme, ours first and by their names in the app's language (深色, 浅色, 高对比)."""
 
     def commands(self) -> list[PaletteCommand]:
         app = self.app
@@ -66,30 +66,32 @@ class Themes(Choices):
 
 
 def palette_commands(app) -> list[PaletteCommand]:
-    """The command palette's commands, from the table of actions: each in the current language,
-    found by either's words, with its key as the settings map it now."""
+    """The command palette's commands, from the table of actions: each in the app's language (asked
+    at each call: `l` switches it), found by either's words, with its key as the settings map it now."""
     from ..actions import BY_ID, palette_entries
 
+    lang = app.lang
     go_zh, go_en = both("切换到{title}")
     entries = []
     for number, pane_id in enumerate(PANE_IDS, start=1):
         name = app.pane_name(pane_id)
         title_zh, title_en = both(PANE_TITLES[pane_id])
-        entries.append((tr("切换到{title}", title=name),
+        entries.append((lang.tr("切换到{title}", title=name),
                         (go_zh.format(title=f"{name} {title_zh}"), go_en.format(title=title_en)),
-                        tr("显示第 {number} 页", number=number) + key_note(app, BY_ID[f"pane.{pane_id}"]),
+                        lang.tr("显示第 {number} 页", number=number) + key_note(app, BY_ID[f"pane.{pane_id}"]),
                         partial(app.run_action, f"show_pane('{pane_id}')")))
     for action in palette_entries():
         if action.recording and not app.offers(action.action):
             continue
-        entries.append((tr(action.palette), both(action.palette), tr(action.palette_help) + key_note(app, action),
-                        partial(app.run_action, action.action)))
+        entries.append((lang.tr(action.palette), both(action.palette),
+                        lang.tr(action.palette_help) + key_note(app, action), partial(app.run_action, action.action)))
     return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
             for shown, (zh, en), help_text, run in entries]
 
 
 def key_note(app, action) -> str:
-    """"（按键 r）": the action's key as the settings map it now ("" for an action with no key)."""
+    """"（按键 r）": the action's key as the settings map it now ("" for an action with no key), in the
+    app's language."""
     if not action.key:
         return ""
     from textual.binding import Binding
@@ -97,12 +99,13 @@ def key_note(app, action) -> str:
     from .help import key_name
 
     binding = Binding(action.key, action.action, id=action.id, key_display=action.key_display)
-    return tr("（按键 {key}）", key=key_name(binding, app.settings.keys))
+    return app.lang.tr("（按键 {key}）", key=key_name(binding, app.settings.keys))
 
 
 def theme_names(app, name: str) -> tuple[str, str]:
-    """(a theme's name as shown, its name in both languages to search): ours have Chinese names."""
+    """(a theme's name as shown, in the app's language, and its name in both languages to search):
+    ours have Chinese names."""
     if name not in THEME_NAMES:
         return name, name
     zh, en = both(THEME_NAMES[name])
-    return tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"
+    return app.lang.tr(THEME_NAMES[name]), f"{zh} {en} {pinyin(zh)} {name}"
