@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...store import edits
 from ...core import fmt
 from ...core import fields as table_of_fields
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...store import Conflict
 
 from ...core import written
@@ -83,9 +83,10 @@ class UpdateForm(ModalScreen):
         self.stop_waiting = False  # Esc while waiting: give up this save
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         with VerticalScroll() as box:
             box.border_title = plain(self.form_title)
-            box.border_subtitle = tr("Enter 保存 · Esc 取消")
+            box.border_subtitle = lang.tr("Enter 保存 · Esc 取消")
             if self.hint:
                 yield Static(plain(self.hint, single_line=False), classes="hint")
             for name, label, value, choices in self.fields:
@@ -104,8 +105,8 @@ class UpdateForm(ModalScreen):
                 yield Static("", id=f"error-{name}", classes="field-error")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(id="buttons"):
-                yield Button(tr("保存"), id="save", variant="primary")
-                yield Button(tr("取消"), id="cancel")
+                yield Button(lang.tr("保存"), id="save", variant="primary")
+                yield Button(lang.tr("取消"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0][0]}").focus()
@@ -126,7 +127,7 @@ class UpdateForm(ModalScreen):
         for selector, name in places:
             message = errors.get(name, "")
             if message and questions:
-                message = tr("？{question}", question=message)
+                message = self.app.lang.tr("？{question}", question=message)
             line = self.query_one(selector, Static)
             line.update(plain(message, single_line=questions))
             line.set_class(bool(message), "-shown")
@@ -144,8 +145,9 @@ class UpdateForm(ModalScreen):
             return False
         self.confirmed = typed
         self.show_errors(questions, questions=True)
-        self.query_one("#save", Button).label = tr("仍然保存")
-        self.query_one(VerticalScroll).border_subtitle = tr("Enter 仍然保存 · Esc 取消")
+        lang = self.app.lang
+        self.query_one("#save", Button).label = lang.tr("仍然保存")
+        self.query_one(VerticalScroll).border_subtitle = lang.tr("Enter 仍然保存 · Esc 取消")
         return True
 
     @on(Input.Submitted)
@@ -175,7 +177,7 @@ class UpdateForm(ModalScreen):
 
     def show_waiting(self) -> None:
         """Another writer holds the lock: said on the form (called from the save, on the app's loop)."""
-        self.show_errors({"": tr("正有他人保存，稍候…（Esc 取消保存）")})
+        self.show_errors({"": self.app.lang.tr("正有他人保存，稍候…（Esc 取消保存）")})
 
     async def record(self, update) -> None:
         try:
@@ -187,8 +189,8 @@ class UpdateForm(ModalScreen):
                 self.hold_fields(False)
         if isinstance(problem, Conflict):
             self.seen = problem.version  # the next save is the explicit confirmation
-            self.show_errors({"": conflict_message(problem)})
-            self.query_one("#save", Button).label = tr("仍然保存")
+            self.show_errors({"": conflict_message(problem, lang=self.app.lang)})
+            self.query_one("#save", Button).label = self.app.lang.tr("仍然保存")
         elif problem:
             self.show_errors({"": problem})
         else:
@@ -202,89 +204,101 @@ class UpdateForm(ModalScreen):
         self.dismiss(None)
 
 
-def conflict_message(conflict: Conflict) -> str:
+def conflict_message(conflict: Conflict, *, lang: Lang | None = None) -> str:
     """Who changed what to what, and when, since the form was opened; and how to save anyway."""
     from .history import FIELD_NAMES, shown
 
-    lines = [tr("打开此表单后，已有他人修改了这一项：")]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    lines = [lang.tr("打开此表单后，已有他人修改了这一项：")]
     for change in conflict.changes:
-        field = tr(FIELD_NAMES.get(change.field, change.field))
+        field = lang.tr(FIELD_NAMES.get(change.field, change.field))
         if change.withdrawn is not None:
             w = change.withdrawn
-            lines.append(tr("· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）", who=w.who, at=f"{w.at:%Y-%m-%d %H:%M}",
-                            seq=change.seq, field=field, new=shown(change.new)))
+            lines.append(lang.tr("· {who} 于 {at} 撤销了第 {seq} 条（{field}：{new}）", who=w.who,
+                                 at=f"{w.at:%Y-%m-%d %H:%M}", seq=change.seq, field=field,
+                                 new=shown(change.new, lang=lang)))
         else:
-            lines.append(tr("· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）", who=change.who,
-                            at=f"{change.at:%Y-%m-%d %H:%M}", field=field, old=shown(change.old),
-                            new=shown(change.new), date=change.date.isoformat()))
-    lines.append(tr("请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。"))
+            lines.append(lang.tr("· {who} 于 {at} 把{field}从 {old} 改为 {new}（截至 {date}）", who=change.who,
+                                 at=f"{change.at:%Y-%m-%d %H:%M}", field=field, old=shown(change.old, lang=lang),
+                                 new=shown(change.new, lang=lang), date=change.date.isoformat()))
+    lines.append(lang.tr("请核对。再按 Enter（或“仍然保存”）以您的数值覆盖；Esc 取消。"))
     return "\n".join(lines)
 
 
 def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
-                allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
+                allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
+                lang: Lang | None = None) -> UpdateForm:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     fields: list[Field] = [
-        ("current", tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
+        ("current", lang.tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
          fmt.as_written(target.current, unit=False) if target.current else "", None),
-        ("date", tr("数值截至日期（YYYY-MM-DD）"), date, None),
-        ("note", tr("备注（可选）"), "", None),
+        ("date", lang.tr("数值截至日期（YYYY-MM-DD）"), date, None),
+        ("note", lang.tr("备注（可选）"), "", None),
     ]
-    hint = tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target), who=who)
-    return UpdateForm(tr("更新：{name}", name=data(target, "name")), fields,
-                      lambda values: edits.target_update(target, values, who, allowed), hint, seen, save,
-                      target_questions(target, dashboard))
+    hint = lang.tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target, lang=lang), who=who)
+    return UpdateForm(lang.tr("更新：{name}", name=lang.data(target, "name")), fields,
+                      lambda values: edits.target_update(target, values, who, allowed, lang=lang), hint, seen, save,
+                      target_questions(target, dashboard, lang=lang))
 
 
-def target_questions(target: Target, dashboard: Dashboard) -> Callable[[Update, dict[str, str]], dict[str, str]]:
+def target_questions(target: Target, dashboard: Dashboard, *,
+                     lang: Lang | None = None) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a target's new figure is asked before it is saved, as the import asks it: of the figure
     (10× off the one in force at its date, over 10× the target, a percent typed as a fraction) and
     of its date (another figure already in force on it, asked under the figure; before the current
     figure's, said under the date: it joins the history and the current one stays). A figure typed
     with its % sign (0.965%) is meant as a percent: not asked whether it is a fraction."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     points = written.figures_in_force(dashboard).get(target.id, {})
     as_of = dashboard.target_date(target)
 
     def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
         quantity, date = update.changes["current"], update.date
         asked = written.target_questions(quantity, date, points, target.target, as_of,
-                                         percent_typed=_percent_typed(typed.get("current", "")))
+                                         percent_typed=_percent_typed(typed.get("current", ""), lang=lang),
+                                         lang=lang)
         questions = {"current": asked.joined()} if asked.joined() else {}  # of the figure, and of another on its date
         if date < as_of:
-            questions["date"] = written.back_dated(target.current, as_of)
+            questions["date"] = written.back_dated(target.current, as_of, lang=lang)
         return questions
 
     return ask
 
 
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
-                 allowed: tuple, seen: int | None = None, save: Callable | None = None) -> UpdateForm:
+                 allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
+                 lang: Lang | None = None) -> UpdateForm:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     stages = [(s.name, s.name) for s in dashboard.stages]
-    axes = [(f"{data(a, 'road')} · {data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
+    axes = [(f"{lang.data(a, 'road')} · {lang.data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
     shown = edits.project_fields(project)  # what project_update compares the typed fields with
     choices = {table_of_fields.STAGE: stages or None, table_of_fields.AXIS: axes or None}
     fields: list[Field] = [
-        *((f.key, tr(table_of_fields.form_label(f)), shown[f.key], choices.get(f.kind))
+        *((f.key, lang.tr(table_of_fields.form_label(f)), shown[f.key], choices.get(f.kind))
           for f in table_of_fields.editable(table_of_fields.PROJECT)),
-        ("date", tr("变更日期（YYYY-MM-DD）"), date, None),
-        ("update_note", tr("本次更新备注（可选）"), "", None),
+        ("date", lang.tr("变更日期（YYYY-MM-DD）"), date, None),
+        ("update_note", lang.tr("本次更新备注（可选）"), "", None),
     ]
-    title = tr("更新项目：{name}", name=data(project, "name")) if project else tr("新增项目")
-    return UpdateForm(title, fields, lambda values: edits.project_update(dashboard, project, values, who, allowed),
-                      tr("记录人：{who}", who=who), seen, save, project_questions(project, dashboard))
+    title = lang.tr("更新项目：{name}", name=lang.data(project, "name")) if project else lang.tr("新增项目")
+    return UpdateForm(title, fields,
+                      lambda values: edits.project_update(dashboard, project, values, who, allowed, lang=lang),
+                      lang.tr("记录人：{who}", who=who), seen, save, project_questions(project, dashboard, lang=lang))
 
 
-def _percent_typed(text: str) -> bool:
+def _percent_typed(text: str, *, lang: Lang) -> bool:
     """Whether a figure was typed with its % sign (0.965%, ０.９６５％)."""
     try:
-        return written.read_number(text).unit == "%"
+        return written.read_number(text, lang=lang).unit == "%"
     except written.Unreadable:
         return False
 
 
-def project_questions(project: Project | None, dashboard: Dashboard) -> Callable[[Update, dict[str, str]], dict[str, str]]:
+def project_questions(project: Project | None, dashboard: Dashboard, *,
+                      lang: Lang | None = None) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a project's new 总投资 or 占地 is asked before it is saved, as the import asks it: 10× off
     the figure it replaces."""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
         questions = {}
@@ -292,7 +306,7 @@ def project_questions(project: Project | None, dashboard: Dashboard) -> Callable
             old, new = (getattr(project, field) if project else None), update.changes.get(field)
             if old is not None and new is not None:
                 reference = (written.field_date(dashboard, "project", project.id, field), old)
-                question = written.outlier_question(new, reference)
+                question = written.outlier_question(new, reference, lang=lang)
                 if question:
                     questions[field] = question
         return questions
@@ -300,48 +314,53 @@ def project_questions(project: Project | None, dashboard: Dashboard) -> Callable
     return ask
 
 
-def _dated_fields(date: str) -> list[Field]:
-    return [("date", tr("日期（YYYY-MM-DD）"), date, None), ("note", tr("备注（可选）"), "", None)]
+def _dated_fields(date: str, *, lang: Lang) -> list[Field]:
+    return [("date", lang.tr("日期（YYYY-MM-DD）"), date, None), ("note", lang.tr("备注（可选）"), "", None)]
 
 
 def milestone_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                   save: Callable | None = None) -> UpdateForm:
+                   save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
     """A step reached: chosen among the project's steps not yet reached, or named where it lists none."""
-    open_steps = [(fmt.clean(data(m, "name"), single_line=True), m.name) for m in project.milestones if not m.done]
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    open_steps = [(fmt.clean(lang.data(m, "name"), single_line=True), m.name) for m in project.milestones
+                  if not m.done]
     first = open_steps[0][1] if open_steps else ""
-    fields: list[Field] = [("step", tr("完成的节点"), first, open_steps or None), *_dated_fields(date)]
-    return UpdateForm(tr("节点完成：{name}", name=data(project, "name")), fields,
-                      lambda values: edits.milestone_update(project, values, who, allowed),
-                      tr("记录人：{who}", who=who), seen, save)
+    fields: list[Field] = [("step", lang.tr("完成的节点"), first, open_steps or None), *_dated_fields(date, lang=lang)]
+    return UpdateForm(lang.tr("节点完成：{name}", name=lang.data(project, "name")), fields,
+                      lambda values: edits.milestone_update(project, values, who, allowed, lang=lang),
+                      lang.tr("记录人：{who}", who=who), seen, save)
 
 
 def request_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                 save: Callable | None = None) -> UpdateForm:
+                 save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     fields: list[Field] = [
-        ("what", tr("诉求内容"), "", None),
-        ("responsible", tr("责任单位（可选；默认为项目的）"), "", None),
-        ("person", tr("责任人（可选）"), "", None),
-        *_dated_fields(date),
+        ("what", lang.tr("诉求内容"), "", None),
+        ("responsible", lang.tr("责任单位（可选；默认为项目的）"), "", None),
+        ("person", lang.tr("责任人（可选）"), "", None),
+        *_dated_fields(date, lang=lang),
     ]
-    hint = tr("提出日期即下面的日期 · 记录人：{who}", who=who)
-    return UpdateForm(tr("提出诉求：{name}", name=data(project, "name")), fields,
-                      lambda values: edits.request_raised(project, values, who, allowed), hint, seen, save)
+    hint = lang.tr("提出日期即下面的日期 · 记录人：{who}", who=who)
+    return UpdateForm(lang.tr("提出诉求：{name}", name=lang.data(project, "name")), fields,
+                      lambda values: edits.request_raised(project, values, who, allowed, lang=lang), hint, seen, save)
 
 
 def resolve_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                 save: Callable | None = None) -> UpdateForm:
-    open_ones = [(fmt.clean(data(r, "what"), single_line=True), r.what) for r in project.requests if not r.done]
-    fields: list[Field] = [("what", tr("办结的诉求"), open_ones[0][1] if open_ones else "", open_ones),
-                           *_dated_fields(date)]
-    return UpdateForm(tr("诉求办结：{name}", name=data(project, "name")), fields,
-                      lambda values: edits.request_resolved(project, values, who, allowed),
-                      tr("记录人：{who}", who=who), seen, save)
+                 save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    open_ones = [(fmt.clean(lang.data(r, "what"), single_line=True), r.what) for r in project.requests if not r.done]
+    fields: list[Field] = [("what", lang.tr("办结的诉求"), open_ones[0][1] if open_ones else "", open_ones),
+                           *_dated_fields(date, lang=lang)]
+    return UpdateForm(lang.tr("诉求办结：{name}", name=lang.data(project, "name")), fields,
+                      lambda values: edits.request_resolved(project, values, who, allowed, lang=lang),
+                      lang.tr("记录人：{who}", who=who), seen, save)
 
 
 def task_form(task: Task, who: str, date: str, allowed: tuple, seen: int | None = None,
-              save: Callable | None = None) -> UpdateForm:
-    deadline = fmt.when(task.deadline) if task.deadline else fmt.MISSING
-    hint = tr("{area} · 截止 {deadline} · 记录人：{who}", area=data(task, "area") or fmt.MISSING, deadline=deadline,
-              who=who)
-    return UpdateForm(tr("任务完成：{name}", name=data(task, "name")), _dated_fields(date),
-                      lambda values: edits.task_finished(task, values, who, allowed), hint, seen, save)
+              save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    deadline = fmt.when(task.deadline, lang=lang) if task.deadline else fmt.MISSING
+    hint = lang.tr("{area} · 截止 {deadline} · 记录人：{who}", area=lang.data(task, "area") or fmt.MISSING,
+                   deadline=deadline, who=who)
+    return UpdateForm(lang.tr("任务完成：{name}", name=lang.data(task, "name")), _dated_fields(date, lang=lang),
+                      lambda values: edits.task_finished(task, values, who, allowed, lang=lang), hint, seen, save)
