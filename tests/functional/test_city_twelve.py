@@ -215,12 +215,11 @@ def test_small_terminals_show_the_mean_and_why(twelve, size):
 def test_how_the_ranking_is_computed_is_read_whole(twelve, size, lang):
     """The one sentence under the table wraps; it was cut after three lines at 80×24 (and in English
     at 100×30)."""
-    from erqi_tui.core.i18n import language
+    from erqi_tui.core.i18n import Lang
 
     app = city_app(twelve)
     app.settings = app.settings.with_(lang=lang)
-    with language(lang):
-        sentence = city_view.method()
+    sentence = city_view.method(lang=Lang(lang))
 
     async def check(pilot) -> None:
         lines = screen_text(app).splitlines()

@@ -212,8 +212,12 @@ def test_every_word_of_the_citys_views_has_its_english():
     said = []
     for path in (root / "views" / "city_views.py", root / "ui" / "screens" / "city_views.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and isinstance(node.args[0], ast.Constant):
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", None) or getattr(node.func, "attr", None)  # tr(…) or lang.tr(…)
+            if called == "tr" and node.args and isinstance(node.args[0], ast.Constant):
                 said.append(node.args[0].value)
+    assert "全市动态：各地区自上次简报以来的更新，最近的在前" in said  # the screens' own words were found
     said += [a.label for a in actions.ACTIONS if a.scope.startswith("city") and a.label]
     said += [scope for scope, _ in actions.HELP_SCOPES if scope.startswith("全市")]
     assert [text for text in said if text not in messages_en.EN] == []
@@ -306,7 +310,7 @@ def test_the_dashboard_over_a_folder_reads_the_first_district_only_before_it_sta
 
     started = {}
 
-    def dashboard_app(args, path, loaded, districts=None):
+    def dashboard_app(args, path, loaded, districts=None, *, lang=None):
         started.update(path=path, districts=districts)
         return 0
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from ... import store
 from ...core import fmt
-from ...core.i18n import tr
+from ...core.i18n import Lang, given
 from ...views import city as city_view
 from ...views.city import Comparison, District, Row, compare
 from ..actions import bindings
@@ -33,48 +33,53 @@ STALE = "⏳"
 POLL_SECONDS = 0.5  # as a district's dashboard polls its files (ErqiApp.poll_files)
 
 
-def cell(row: Row, key: str) -> str:
+def cell(row: Row, key: str, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     found = row.cells.get(key)
     if found is None:
         return fmt.MISSING
     p = found.progress
     if p.completion is None:
-        return tr("进度未知")
+        return lang.tr("进度未知")
     if found.suspect:
-        return tr("{share} 数值可疑", share=fmt.percent(p.completion))
+        return lang.tr("{share} 数值可疑", share=fmt.percent(p.completion))
     return f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
 
 
-def date_text(comparison: Comparison, row: Row) -> str:
+def date_text(comparison: Comparison, row: Row, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if row.date is None:
         return ""
     if city_view.month_only(row):  # the source gives only the month: 2024年5月, not an invented day
-        shown = city_view.standing(row)
+        shown = city_view.standing(row, lang=lang)
     else:
         shown = row.date.strftime("%m-%d") if row.date.year == comparison.year else row.date.isoformat()
     return f"{shown} {STALE}" if row.stale else shown
 
 
-def titles(comparison: Comparison) -> list[str]:
-    return [tr("排名"), tr("地区"), tr("截至"), tr("可比"), tr("平均"), tr("最落后的目标"),
-            *(fmt.clean(name, single_line=True) for _, name, _ in comparison.targets), tr("说明")]
+def titles(comparison: Comparison, *, lang: Lang | None = None) -> list[str]:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return [lang.tr("排名"), lang.tr("地区"), lang.tr("截至"), lang.tr("可比"), lang.tr("平均"), lang.tr("最落后的目标"),
+            *(fmt.clean(name, single_line=True) for _, name, _ in comparison.targets), lang.tr("说明")]
 
 
-def cells(comparison: Comparison):
+def cells(comparison: Comparison, *, lang: Lang | None = None):
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+
     def of(row: Row) -> list[str]:
         label = fmt.clean(row.label or row.district.name, single_line=True)
         if row.district.pending:
-            return ["", label, "", "", "", "", *([""] * len(comparison.targets)), tr("读取中…")]
+            return ["", label, "", "", "", "", *([""] * len(comparison.targets)), lang.tr("读取中…")]
         if row.district.dashboard is None:
             problem = row.note.splitlines()[0] if row.note else ""
             return ["", label, "", "", "", "", *([""] * len(comparison.targets)),
-                    fmt.clean(tr("无法读取：{problem}", problem=problem), single_line=True)]
-        shown = city_view.rank_text(row)  # 并列1 where another district shares the rank
+                    fmt.clean(lang.tr("无法读取：{problem}", problem=problem), single_line=True)]
+        shown = city_view.rank_text(row, lang=lang)  # 并列1 where another district shares the rank
         rank = (f"{WORST} {shown}" if row.worst else shown) if row.rank else fmt.MISSING
         score = f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING
         behind = f"{row.behind[0]} {row.behind[1] * 100:+.1f}" if row.behind else fmt.MISSING
-        return [rank, label, date_text(comparison, row), city_view.basis_text(row), score,
-                fmt.clean(behind, single_line=True), *(cell(row, key) for key, _, _ in comparison.targets),
+        return [rank, label, date_text(comparison, row, lang=lang), city_view.basis_text(row, lang=lang), score,
+                fmt.clean(behind, single_line=True), *(cell(row, key, lang=lang) for key, _, _ in comparison.targets),
                 fmt.clean(row.note, single_line=True)]
     return of
 
@@ -106,13 +111,14 @@ class CityScreen(ListedScreen):
 
     def __init__(self, districts: list[District], what_if: dt.date | None = None, on_open=None) -> None:
         """`on_open(district)`: opens that district's dashboard."""
+        lang = self.app.lang
         self.districts = list(districts)
         self.what_if = what_if
-        comparison = compare(self.districts, what_if)
-        super().__init__(comparison.rows, titles(comparison), cells(comparison),
-                         title=city_view.headline(comparison),
-                         keys=tr("/ 筛选 · Enter 打开 · d 动态 · g 挂图 · u 督办 · x 导出 · ? 帮助"),
-                         placeholder=tr("按地区或文件名筛选…"))
+        comparison = compare(self.districts, what_if, lang=lang)
+        super().__init__(comparison.rows, titles(comparison, lang=lang), cells(comparison, lang=lang),
+                         title=city_view.headline(comparison, lang=lang),
+                         keys=lang.tr("/ 筛选 · Enter 打开 · d 动态 · g 挂图 · u 督办 · x 导出 · ? 帮助"),
+                         placeholder=lang.tr("按地区或文件名筛选…"))
         self.comparison = comparison
         self.on_open = on_open
         self.states = {d.path: self.state_of(d) for d in self.districts}
@@ -125,7 +131,7 @@ class CityScreen(ListedScreen):
     def compose_list(self) -> ComposeResult:
         yield DistrictTable(self.titles, self.cells)
         yield Static(classes="city-detail")
-        yield Static(plain(city_view.method()), classes="city-method")
+        yield Static(plain(city_view.method(lang=self.app.lang)), classes="city-method")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -146,14 +152,16 @@ class CityScreen(ListedScreen):
     def count_text(self, found: list, filtered: bool) -> str:
         if filtered:
             return super().count_text(found, filtered)
+        lang = self.app.lang
         indicators = self.comparison.indicators
-        shared = "、".join(city_view.matched_how(i) for i in indicators) if indicators else tr("（没有共同的目标）")
-        line = tr("共同目标{count}项：{names}", count=len(indicators), names=shared)
+        shared = "、".join(city_view.matched_how(i, lang=lang) for i in indicators) if indicators else lang.tr(
+            "（没有共同的目标）")
+        line = lang.tr("共同目标{count}项：{names}", count=len(indicators), names=shared)
         worst = [r for r in self.all if r.worst]  # none where all are level; all those tied for the last
         if worst:
-            line = tr("{mark} 最落后：{name} · ", mark=WORST, name="、".join(r.label for r in worst)) + line
+            line = lang.tr("{mark} 最落后：{name} · ", mark=WORST, name="、".join(r.label for r in worst)) + line
         if self.comparison.table.problem:
-            line += tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem)
+            line += lang.tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem)
         return line
 
     def show_detail(self) -> None:
@@ -163,22 +171,23 @@ class CityScreen(ListedScreen):
             detail.update("")
             return
         row = table.rows[min(table.cursor_row, len(table.rows) - 1)]
+        lang = self.app.lang
         if row.district.pending:
-            text = tr("{file}：读取中…", file=row.district.path)
+            text = lang.tr("{file}：读取中…", file=row.district.path)
         elif row.district.dashboard is None:
-            text = tr("{file}：无法读取：{problem}", file=row.district.path, problem=row.note)
+            text = lang.tr("{file}：无法读取：{problem}", file=row.district.path, problem=row.note)
         else:
-            date = city_view.standing(row) if row.date else ""
+            date = city_view.standing(row, lang=lang) if row.date else ""
             if row.stale:
                 date += f" {STALE}"
-            parts = [tr("{label}（{file}）截至 {date}", label=row.label, file=row.district.path.name, date=date)]
+            parts = [lang.tr("{label}（{file}）截至 {date}", label=row.label, file=row.district.path.name, date=date)]
             if row.rank:
-                tied = tr("并列") if row.tied else ""
-                parts.append(tied + tr("第 {rank} 名，平均 {score}，依据 {basis} 项", rank=row.rank,
-                                       score=f"{row.score * 100:+.1f}", basis=row.basis))
+                tied = lang.tr("并列") if row.tied else ""
+                parts.append(tied + lang.tr("第 {rank} 名，平均 {score}，依据 {basis} 项", rank=row.rank,
+                                            score=f"{row.score * 100:+.1f}", basis=row.basis))
             if row.note:
                 parts.append(row.note)
-            cells_said = city_view.cell_note(self.comparison, row)
+            cells_said = city_view.cell_note(self.comparison, row, lang=lang)
             text = " · ".join(parts) + ("\n" + cells_said if cells_said else "")
         detail.update(plain(text, single_line=False))
 
@@ -218,13 +227,13 @@ class CityScreen(ListedScreen):
             pending = next((d for d in self.districts if d.pending), None)
             if pending is None:
                 break
-            fresh = await asyncio.to_thread(city_view.read_one, pending)
+            fresh = await asyncio.to_thread(city_view.read_one, pending, lang=self.app.lang)
             self.districts = [fresh if d.path == fresh.path else d for d in self.districts]
             if getattr(self.app, "districts", None) is not None:
                 self.app.districts = self.districts  # 全市 shown again starts from these
             table = self.query_one(VirtualTable)
             at_top = table.cursor_row == 0  # not moved yet: the cursor stays on the first, whichever it is
-            self.show_comparison(compare(self.districts, self.what_if))
+            self.show_comparison(compare(self.districts, self.what_if, lang=self.app.lang))
             if at_top and table.cursor_row:
                 table.cursor_row = 0
                 self.show_detail()
@@ -234,7 +243,7 @@ class CityScreen(ListedScreen):
         """Wait, saying so, for the districts not read yet (全市's own views list every district)."""
         if not self.all_read.is_set():
             left = sum(1 for d in self.districts if d.pending)
-            self.notify(tr("正在读取其余 {count} 个地区…", count=left), markup=False, timeout=2)
+            self.notify(self.app.lang.tr("正在读取其余 {count} 个地区…", count=left), markup=False, timeout=2)
             await self.all_read.wait()
 
     async def action_reload(self) -> None:
@@ -256,31 +265,33 @@ class CityScreen(ListedScreen):
                 if any(d.pending for d in listed):
                     self.all_read.clear()  # 全市's own views wait for the new files too
             states = {d.path: self.state_of(d) for d in which}  # before reading: a change meanwhile is seen
-            fresh = await asyncio.to_thread(lambda: {d.path: city_view.read_one(d) for d in which})
+            lang = self.app.lang
+            fresh = await asyncio.to_thread(lambda: {d.path: city_view.read_one(d, lang=lang) for d in which})
         listed = {d.path for d in self.districts}
         self.states = {path: state for path, state in {**self.states, **states}.items() if path in listed}
         self.table_states = self.city_table_state()
         self.districts = [fresh.get(d.path, d) for d in self.districts]
         if getattr(self.app, "districts", None) is not None:
             self.app.districts = self.districts  # 全市 shown again starts from these
-        self.show_comparison(compare(self.districts, self.what_if))
+        self.show_comparison(compare(self.districts, self.what_if, lang=self.app.lang))
         if not any(d.pending for d in self.districts):
             self.all_read.set()
         if announce:
-            self.notify(tr("已重新载入 {count} 个文件", count=len(which)), markup=False)
+            self.notify(self.app.lang.tr("已重新载入 {count} 个文件", count=len(which)), markup=False)
 
     def show_comparison(self, comparison: Comparison) -> None:
+        lang = self.app.lang
         self.comparison = comparison
         self.all = comparison.rows
         table = self.query_one(VirtualTable)
-        table.cells_of = cells(comparison)
-        new_titles = titles(comparison)
+        table.cells_of = cells(comparison, lang=lang)
+        new_titles = titles(comparison, lang=lang)
         if new_titles != table.titles:  # another set of shared targets: the columns measured anew
             table.titles = new_titles
             table.widths = [cell_len(t) for t in new_titles]
             table.measured = False
         table._cells.clear()  # the rows are new objects; their texts are drawn from the new comparison
-        self.query_one(Vertical).border_title = city_view.headline(comparison)
+        self.query_one(Vertical).border_title = city_view.headline(comparison, lang=lang)
         self.refilter()
         self.show_detail()
 
@@ -354,7 +365,7 @@ class CityScreen(ListedScreen):
         """全市 as an SVG picture in the working folder (in a browser, a download): App.save_picture."""
         from ...exchange.briefing_svg import svg
 
-        title = fmt.clean(city_view.headline(self.comparison), single_line=True)
+        title = fmt.clean(city_view.headline(self.comparison, lang=self.app.lang), single_line=True)
         self.app.save_picture("city", lambda: svg(self.app, title), [d.path for d in self.districts])
 
     # Opening a district
@@ -368,11 +379,11 @@ class CityScreen(ListedScreen):
         self.open_row(event.table.rows[event.index])
 
     async def open_when_read(self, district: District) -> None:
-        fresh = await asyncio.to_thread(city_view.read_one, district)
+        fresh = await asyncio.to_thread(city_view.read_one, district, lang=self.app.lang)
         self.districts = [fresh if d.path == fresh.path else d for d in self.districts]
         if getattr(self.app, "districts", None) is not None:
             self.app.districts = self.districts
-        self.show_comparison(compare(self.districts, self.what_if))
+        self.show_comparison(compare(self.districts, self.what_if, lang=self.app.lang))
         row = next(r for r in self.comparison.rows if r.district.path == fresh.path)
         self.open_row(row)
 
@@ -382,7 +393,7 @@ class CityScreen(ListedScreen):
             self.run_worker(self.open_when_read(district), group="city-open")
             return
         if district.dashboard is None:
-            self.notify(fmt.clean(district.problem), title=tr("无法读取 {name}", name=district.path.name),
+            self.notify(fmt.clean(district.problem), title=self.app.lang.tr("无法读取 {name}", name=district.path.name),
                         severity="error", markup=False, timeout=10)
             return
         if self.on_open is not None:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from ...core import fmt
-from ...core.i18n import tr
+from ...core.i18n import Lang, given
 from ...views import city as city_view
 from ...views import city_views as views
 from ...views.city import District
@@ -28,9 +28,10 @@ def _clean(text: str) -> str:
     return fmt.clean(text, single_line=True)
 
 
-def what_if_mark(what_if: dt.date | None) -> str:
+def what_if_mark(what_if: dt.date | None, *, lang: Lang | None = None) -> str:
     """With --as-of, what the title says first: every district judged at that date, not as it stands."""
-    return city_view.what_if_note(what_if) if what_if else ""
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return city_view.what_if_note(what_if, lang=lang) if what_if else ""
 
 
 class CityView(ListedScreen):
@@ -51,13 +52,14 @@ class CityView(ListedScreen):
 
     def left_out(self) -> str:
         """What the count line adds of the files that could not be read."""
-        return tr("；{count} 个文件无法读取，未列入", count=self.unreadable) if self.unreadable else ""
+        return self.app.lang.tr("；{count} 个文件无法读取，未列入", count=self.unreadable) if self.unreadable else ""
 
     def action_export(self) -> None:
         """The list as an SVG picture, titled with the city's headline and the view's title."""
         from ...exchange.briefing_svg import svg
 
-        headline = city_view.headline(city_view.compare(self.districts))
+        lang = self.app.lang
+        headline = city_view.headline(city_view.compare(self.districts, lang=lang), lang=lang)
         title = _clean(f"{headline} — {self.title_text}")
         self.app.save_picture(self.view, lambda: svg(self.app, title), [d.path for d in self.districts])
 
@@ -87,23 +89,27 @@ class CityChanges(CityView):
         from .changes import COLUMNS, Row, cells as change_cells
 
         def cells(row: views.CityChange) -> list[str]:
-            return [_clean(row.source.label), views.since_text(row.since), views.ago(row.change.at, today),
-                    *change_cells(Row(row.change, None, row.name, ""))]
+            lang = self.app.lang
+            return [_clean(row.source.label), views.since_text(row.since, lang=lang),
+                    views.ago(row.change.at, today, lang=lang),
+                    *change_cells(Row(row.change, None, row.name, ""), lang=lang)]
 
-        titles = [tr("地区"), tr("起算"), tr("距今"), *(tr(c) for c in COLUMNS)]
-        super().__init__(districts, views.changes(districts, since), titles, cells,
-                         title=tr("全市动态：各地区自上次简报以来的更新，最近的在前"),
-                         keys=tr("/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市"),
-                         placeholder=tr("按地区、目标、项目或记录人筛选…"), open_district=open_district)
+        lang = self.app.lang
+        titles = [lang.tr("地区"), lang.tr("起算"), lang.tr("距今"), *(lang.tr(c) for c in COLUMNS)]
+        super().__init__(districts, views.changes(districts, since, lang=lang), titles, cells,
+                         title=lang.tr("全市动态：各地区自上次简报以来的更新，最近的在前"),
+                         keys=lang.tr("/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市"),
+                         placeholder=lang.tr("按地区、目标、项目或记录人筛选…"), open_district=open_district)
         self.counted = len({row.source.path for row in self.all})
 
     def count_text(self, found: list, filtered: bool) -> str:
+        lang = self.app.lang
         if not self.all:
-            return tr("各地区自上次简报以来都没有更新") + self.left_out()
+            return lang.tr("各地区自上次简报以来都没有更新") + self.left_out()
         if filtered:
             return super().count_text(found, filtered)
-        return tr("{count} 条更新，来自 {districts} 个地区（没有简报的地区列出全部）",
-                  count=len(self.all), districts=self.counted) + self.left_out()
+        return lang.tr("{count} 条更新，来自 {districts} 个地区（没有简报的地区列出全部）",
+                       count=len(self.all), districts=self.counted) + self.left_out()
 
     @on(VirtualTable.Selected)
     def chosen(self, event: VirtualTable.Selected) -> None:
@@ -127,25 +133,28 @@ class CityWall(CityView):
         from .wall import month_header, timeline
 
         def cells(row: views.OverdueProject) -> list[str]:
+            lang = self.app.lang
             project = row.project
-            late = [fmt.step(m, row.at) for m in project.overdue(row.at)]
-            return [_clean(tr("{district} · {project}", district=row.source.label, project=project_name(row))),
-                    tr("{days} 天", days=row.days), timeline(project, row.source.year, row.at), " · ".join(late),
+            late = [fmt.step(m, row.at, lang=lang) for m in project.overdue(row.at)]
+            return [_clean(lang.tr("{district} · {project}", district=row.source.label,
+                                   project=project_name(row, lang=lang))),
+                    lang.tr("{days} 天", days=row.days), timeline(project, row.source.year, row.at), " · ".join(late),
                     _clean(project.responsible) or fmt.MISSING]
 
         # As wall.WallTable lays them out: the name and how late, then the months, then the rest.
-        titles = [tr("地区 · 项目"), tr("逾期"), month_header(), tr("逾期节点"), tr("责任单位")]
-        super().__init__(districts, views.overdue(districts, what_if), titles, cells,
-                         title=what_if_mark(what_if) + tr("全市挂图：各地区的逾期节点，按地区"),
-                         keys=tr("/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市"),
-                         placeholder=tr("按地区、项目、单位或节点筛选…"), open_district=open_district)
+        lang = self.app.lang
+        titles = [lang.tr("地区 · 项目"), lang.tr("逾期"), month_header(), lang.tr("逾期节点"), lang.tr("责任单位")]
+        super().__init__(districts, views.overdue(districts, what_if, lang=lang), titles, cells,
+                         title=what_if_mark(what_if, lang=lang) + lang.tr("全市挂图：各地区的逾期节点，按地区"),
+                         keys=lang.tr("/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市"),
+                         placeholder=lang.tr("按地区、项目、单位或节点筛选…"), open_district=open_district)
         self.with_steps = views.with_steps(districts)
         self.searched: dict[tuple, str] = {}
 
     def compose_list(self) -> ComposeResult:
         from .wall import WallTable
 
-        yield Static(tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份"),
+        yield Static(self.app.lang.tr("● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份"),
                      classes="list-count")
         yield WallTable(self.titles, self.cells)
         yield Static(classes="wall-steps")
@@ -162,7 +171,7 @@ class CityWall(CityView):
         steps = self.query_one(".wall-steps", Static)
         if table.rows:
             row = table.rows[min(table.cursor_row, len(table.rows) - 1)]
-            steps.update(steps_text(row.project, row.at))
+            steps.update(steps_text(row.project, row.at, lang=self.app.lang))
         else:
             steps.update("")
 
@@ -175,20 +184,21 @@ class CityWall(CityView):
         text = self.searched.get(key)
         if text is None:
             project = row.project
-            words = [row.source.label, row.source.path.name, project.name, project_name(row), project.responsible,
-                     *(m.name for m in project.milestones)]
+            words = [row.source.label, row.source.path.name, project.name, project_name(row, lang=self.app.lang),
+                     project.responsible, *(m.name for m in project.milestones)]
             text = self.searched[key] = "\n".join(words).lower()
         return text
 
     def count_text(self, found: list, filtered: bool) -> str:
         steps = sum(r.steps for r in found)
         districts = len({r.source.path for r in found})
+        lang = self.app.lang
         if not self.all:
-            return tr("{count} 个有节点的项目都没有逾期", count=self.with_steps) + self.left_out()
-        text = tr("{projects} 个项目 {steps} 个节点逾期，在 {districts} 个地区", projects=len(found), steps=steps,
-                  districts=districts)
+            return lang.tr("{count} 个有节点的项目都没有逾期", count=self.with_steps) + self.left_out()
+        text = lang.tr("{projects} 个项目 {steps} 个节点逾期，在 {districts} 个地区", projects=len(found), steps=steps,
+                       districts=districts)
         if not filtered:
-            text += tr("（共 {count} 个项目列有节点）", count=self.with_steps) + self.left_out()
+            text += lang.tr("（共 {count} 个项目列有节点）", count=self.with_steps) + self.left_out()
         return text
 
     @on(VirtualTable.Selected)
@@ -196,10 +206,9 @@ class CityWall(CityView):
         self.open_path(event.table.rows[event.index].source.path)
 
 
-def project_name(row: views.OverdueProject) -> str:
-    from ...core.i18n import data
-
-    return data(row.project, "name")
+def project_name(row: views.OverdueProject, *, lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    return lang.data(row.project, "name")
 
 
 class CitySupervision(CityView):
@@ -212,23 +221,26 @@ class CitySupervision(CityView):
     def __init__(self, districts: list[District], what_if: dt.date | None = None, open_district=None) -> None:
         def cells(row: views.CityUnit) -> list[str]:
             unit = row.unit
-            return [_clean(row.source.label), _clean(unit_name(unit)), *(str(len(unit.of(k))) for k in KINDS),
-                    str(unit.total), row.at.isoformat()]
+            return [_clean(row.source.label), _clean(unit_name(unit, lang=self.app.lang)),
+                    *(str(len(unit.of(k))) for k in KINDS), str(unit.total), row.at.isoformat()]
 
-        titles = [tr("地区"), tr("责任单位"), *(tr(KIND_NAMES[k]) for k in KINDS), tr("合计"), tr("截至")]
-        super().__init__(districts, views.units(districts, what_if), titles, cells,
-                         title=what_if_mark(what_if) + tr("全市督办：各地区责任单位的逾期与未办事项"),
-                         keys=tr("/ 筛选 · Enter 明细 · x 导出 · Esc 返回全市"),
-                         placeholder=tr("按地区或单位筛选…"), open_district=open_district)
+        lang = self.app.lang
+        titles = [lang.tr("地区"), lang.tr("责任单位"), *(lang.tr(KIND_NAMES[k]) for k in KINDS), lang.tr("合计"),
+                  lang.tr("截至")]
+        super().__init__(districts, views.units(districts, what_if, lang=lang), titles, cells,
+                         title=what_if_mark(what_if, lang=lang) + lang.tr("全市督办：各地区责任单位的逾期与未办事项"),
+                         keys=lang.tr("/ 筛选 · Enter 明细 · x 导出 · Esc 返回全市"),
+                         placeholder=lang.tr("按地区或单位筛选…"), open_district=open_district)
 
     def search_text(self, row: views.CityUnit) -> str:
-        return f"{row.source.label}\n{row.source.path.name}\n{unit_name(row.unit)}".lower()
+        return f"{row.source.label}\n{row.source.path.name}\n{unit_name(row.unit, lang=self.app.lang)}".lower()
 
     def count_text(self, found: list, filtered: bool) -> str:
+        lang = self.app.lang
         if not self.all:
-            return tr("各地区都没有逾期的节点或任务、未办的诉求或落后于序时进度的目标") + self.left_out()
+            return lang.tr("各地区都没有逾期的节点或任务、未办的诉求或落后于序时进度的目标") + self.left_out()
         districts = len({r.source.path for r in found})
-        text = tr("{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区", count=len(found), districts=districts)
+        text = lang.tr("{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区", count=len(found), districts=districts)
         return text + ("" if filtered else self.left_out())
 
     @on(VirtualTable.Selected)
@@ -237,7 +249,8 @@ class CitySupervision(CityView):
 
         row = event.table.rows[event.index]
         items = UnitItems(row.unit, on_open=lambda kind, ident: self.open_from(items, row.source.path))
-        items.title_text = tr("督办：{district} · {unit}", district=_clean(row.source.label), unit=unit_name(row.unit))
+        items.title_text = self.app.lang.tr("督办：{district} · {unit}", district=_clean(row.source.label),
+                                            unit=unit_name(row.unit, lang=self.app.lang))
         self.app.push_screen(items)
 
     def open_from(self, items: UnitItems, path) -> None:
