@@ -11,6 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from .core.i18n import ZH, Lang, given
+
 
 class Request(NamedTuple):
     """What an export is asked for: the file shown, its dashboard, the date (a what-if), one pane or
@@ -21,7 +23,7 @@ class Request(NamedTuple):
     pane: str | None = None
     since: object = None  # series.Since, worked out by the caller (--since, or the last briefing mark)
     since_date: dt.date | None = None  # --since as given (the SVG's app works it out itself)
-    lang: str = "zh"
+    lang: Lang = ZH  # the language every word of the export is in
     title_font: str = ""
     body_font: str = ""
     size: tuple[int, int] | None = None  # the SVG picture's columns and rows (--size 120x40)
@@ -31,8 +33,8 @@ class Format(NamedTuple):
     name: str
     what: str  # what it is for, in Chinese (the help translates it)
     binary: bool  # xlsx, docx: written to a file (-o) or a pipe, never onto a terminal
-    district: Callable[[Request], str | bytes]
-    city: Callable[..., str | bytes] | None = None  # (districts, what_if, size); None: no city view in it
+    district: Callable[[Request], str | bytes]  # in the Request's language
+    city: Callable[..., str | bytes] | None = None  # (districts, what_if, size, *, lang); None: no city view in it
 
 
 def _text(function: str) -> Callable[[Request], str]:
@@ -40,7 +42,7 @@ def _text(function: str) -> Callable[[Request], str]:
     def write(r: Request) -> str:
         from .exchange import report
 
-        return getattr(report, function)(r.dashboard, r.what_if, r.pane, r.since)
+        return getattr(report, function)(r.dashboard, r.what_if, r.pane, r.since, lang=r.lang)
     return write
 
 
@@ -51,49 +53,53 @@ def _svg(r: Request) -> str:
                           since=r.since_date)
 
 
-def _city_svg(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> str:
-    from .core import i18n
-
+def _city_svg(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
+              lang: Lang | None = None) -> str:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not any(d.loaded is not None for d in districts):  # nothing to draw: the problems, as a picture
         from xml.sax.saxutils import escape
 
         from .core import fmt
 
-        lines = [fmt.clean(i18n.tr("无法读取：{problem}", problem=d.problem.splitlines()[0] if d.problem else ""),
+        lines = [fmt.clean(lang.tr("无法读取：{problem}", problem=d.problem.splitlines()[0] if d.problem else ""),
                            single_line=True) for d in districts]
         texts = "".join(f'<text x="10" y="{24 * (i + 1)}">{escape(line)}</text>' for i, line in enumerate(lines))
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="960" height="{24 * len(lines) + 12}" '
                 f'font-family="Noto Sans CJK SC, Microsoft YaHei, sans-serif" font-size="16">{texts}</svg>\n')
     from .ui.app import city_svg_screenshot
 
-    return city_svg_screenshot(districts, what_if, size, lang="en" if i18n.english() else "zh")
+    return city_svg_screenshot(districts, what_if, size, lang=lang)
 
 
 def _xlsx(r: Request) -> bytes:
     from .exchange.workbook import to_xlsx
 
-    return to_xlsx(r.dashboard, r.what_if, r.pane, r.since)
+    return to_xlsx(r.dashboard, r.what_if, r.pane, r.since, lang=r.lang)
 
 
 def _docx(r: Request) -> bytes:
     from .exchange.briefing_doc import BODY_FONT, TITLE_FONT, to_docx
 
     return to_docx(r.dashboard, r.what_if, r.pane, r.since, title_font=r.title_font or TITLE_FONT,
-                   body_font=r.body_font or BODY_FONT)
+                   body_font=r.body_font or BODY_FONT, lang=r.lang)
 
 
-def _city_docx(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> bytes:
+def _city_docx(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
+               lang: Lang | None = None) -> bytes:
+    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from .exchange.briefing_doc import to_city_docx
 
-    return to_city_docx(districts, what_if)
+    return to_city_docx(districts, what_if, lang=lang)
 
 
 def _city(function: str) -> Callable[..., str | bytes]:
     """A city export of exchange/city_report.py, by its function's name."""
-    def write(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None) -> str | bytes:
+    def write(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
+              lang: Lang | None = None) -> str | bytes:
+        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         from .exchange import city_report
 
-        return getattr(city_report, function)(districts, what_if)
+        return getattr(city_report, function)(districts, what_if, lang=lang)
     return write
 
 
