@@ -254,7 +254,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang | 
                    if row.district.dashboard is not None else lang.tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if, lang=lang)
-    table = write_table(book, lang.tr("全市"), "city", who, lang.tr("排名"), columns, rows)
+    table = write_table(book, lang.tr("全市"), "city", who, lang.tr("排名"), columns, rows, lang=lang)
     _finish_xlsx(table, comparison, what_if, len(table.headers), lang=lang)
     ranked = len(comparison.ranked)  # the ranked rows come first: only they are charted
     if ranked:
