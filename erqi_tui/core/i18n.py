@@ -52,7 +52,7 @@ class Lang(str):
     def english(self) -> bool:
         return self == "en"
 
-    def tr(self, text: str, **values: object) -> str:
+    def tr(self, text: str, /, **values: object) -> str:
         """`text` in this language, with `values` filled into its {placeholders}. In English a
         `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
         if self == "en":
@@ -103,7 +103,7 @@ def english_words() -> dict[str, str]:
     return EN
 
 
-def tr(text: str, **values: object) -> str:
+def tr(text: str, /, **values: object) -> str:
     """`text` in the current language, with `values` filled into its {placeholders}. In English a
     `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
     if english():
