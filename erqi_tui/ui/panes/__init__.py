@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from textual.containers import VerticalScroll
 
+from ...core.i18n import Lang, given
 from ...core.model import Dashboard
 
 
@@ -49,36 +50,37 @@ class Context(NamedTuple):
         return [account.line(t.id) for t in targets]
 
 
-def target_cards(context: Context, targets) -> list:
+def target_cards(context: Context, targets, *, lang: Lang | None = None) -> list:
     """A card per target, as the pane account has it, with its trend from the journal."""
     from ...core import fmt
     from ...core.series import series
     from ..widgets.cards import TargetCard
 
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     dashboard = context.dashboard
     cards = []
     counted = {ident for project in dashboard.projects for ident in project.counts_for}
     for line in context.lines(targets):
         cards.append(TargetCard(line.progress, trend=[p.value.value for p in series(dashboard, line.target.id)],
-                                newest=context.as_of, change=change_forms(line.change, dashboard.meta.year),
+                                newest=context.as_of, change=change_forms(line.change, dashboard.meta.year, lang=lang),
                                 listed=line.target.id in counted))
     return cards
 
 
-def change_forms(diff, year: int) -> tuple[str, ...]:
+def change_forms(diff, year: int, *, lang: Lang | None = None) -> tuple[str, ...]:
     """A card's change since the last briefing (or --since), longest first, each saying since when:
     "较 09-30 +6 个", "较 09-30 +6", "较简报 +6" (a bare "+6" said nothing of when); () without one."""
     from ...core import fmt
-    from ...core.i18n import tr
 
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if not diff:
         return ()
-    forms = [fmt.change(diff, year)]
+    forms = [fmt.change(diff, year, lang=lang)]
     if diff.delta is not None:
-        amount = fmt.change_amount(diff, unit=False)
-        forms.append(tr("较 {date} {change}", date=fmt.short_date(diff.since.date, year), change=amount))
+        amount = fmt.change_amount(diff, unit=False, lang=lang)
+        forms.append(lang.tr("较 {date} {change}", date=fmt.short_date(diff.since.date, year), change=amount))
         if diff.since.briefing is not None:
-            forms.append(tr("较简报 {change}", change=amount))
+            forms.append(lang.tr("较简报 {change}", change=amount))
     return tuple(forms)
 
 
@@ -96,12 +98,13 @@ def target_course(context: Context, targets):
     return TargetCourse(first, context.dashboard, context.as_of, context.since, choices=lines)
 
 
-def target_section(context: Context, targets):
+def target_section(context: Context, targets, *, lang: Lang | None = None):
     """A pane's targets: their cards side by side, and below them the focused one's course."""
     from ..widgets.cards import TargetRow
 
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if targets:
-        yield TargetRow(target_cards(context, targets))
+        yield TargetRow(target_cards(context, targets, lang=lang))
         yield target_course(context, targets)
 
 

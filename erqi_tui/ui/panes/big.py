@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.widgets import Digits, Static
 
 from ...core import fmt, progress
-from ...core.i18n import data, tr
+from ...core.i18n import Lang
 from ..themes import ThemedStatic
 from ..widgets.cards import VERDICT_STYLE, FigureGroup, tile_widths, verdict_text
 from ..widgets.course import TargetCourse, course_lines
@@ -48,22 +48,25 @@ class BigTile(Vertical):
 
     def compose(self) -> ComposeResult:
         target = self.item.target
-        self.border_title = plain(data(target, "name"))
+        self.border_title = plain(self.app.lang.data(target, "name"))
         yield Digits(fmt.percent(self.item.completion) if self.item.completion is not None else "-")
         yield Static(self.value_text(), classes="value")  # wrapped, never cut
         yield ThemedStatic(self.verdict(), classes="verdict")
 
     def value_text(self):
+        lang = self.app.lang
         target = self.item.target
-        return join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target, words=True))
+        return join((fmt.quantity(target.current, unit=False, lang=lang), "bold"), " / ",
+                    fmt.quantity(target.target, words=True, lang=lang))
 
     def verdict(self, width: int | None = None) -> Content:
         """The verdict, wrapped, never cut; in a tile too narrow for it on two lines, its word alone
         (持平, without （与序时进度一致）: the title line says what 序时进度 is)."""
-        whole = verdict_text(self.item)
+        lang = self.app.lang
+        whole = verdict_text(self.item, lang=lang)
         if width is None or wrapped([whole.plain], width) <= 2 or self.item.verdict != progress.ON_SCHEDULE:
             return whole
-        return Content.styled(tr(progress.VERDICT_WORD[self.item.verdict]), VERDICT_STYLE[self.item.verdict])
+        return Content.styled(lang.tr(progress.VERDICT_WORD[self.item.verdict]), VERDICT_STYLE[self.item.verdict])
 
     def on_resize(self) -> None:
         self.query_one(".verdict", ThemedStatic).update(self.verdict(self.content_size.width))
@@ -162,15 +165,17 @@ class BigOverview(Vertical):
         self.unders: dict[int, int] = {}  # lines under the charts, by the width inside them
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         dashboard = self.context.dashboard
         meta = dashboard.meta
         lines = self.context.account.sections[0].targets
         assessed = [line.progress for line in lines]
-        title = join((data(meta, "title") + "  " if meta.title else "", "bold"), time_line(self.context, assessed, bars=False))
+        title = join((lang.data(meta, "title") + "  " if meta.title else "", "bold"),
+                     time_line(self.context, assessed, bars=False, lang=lang))
         self.title_text = title.plain
         yield Static(title, classes="big-title")  # wrapped where it is longer than the screen is wide
         # The lines of text under each chart, wrapped at the chart's width when it is laid out.
-        self.texts = [[text.plain for text in course_lines(line, meta.year, self.context.since, compact=True)]
+        self.texts = [[text.plain for text in course_lines(line, meta.year, self.context.since, compact=True, lang=lang)]
                       for line in lines]
         with Horizontal(id="big-top"):
             for item in assessed:
@@ -180,15 +185,16 @@ class BigOverview(Vertical):
                 yield TargetCourse(line, dashboard, self.context.as_of, self.context.since, compact=True,
                                    text_height=max(map(len, self.texts), default=1))
             with VerticalScroll(id="big-side"):
-                warnings = warnings_box(self.context, "big-warnings")
+                warnings = warnings_box(self.context, "big-warnings", lang=lang)
                 self.warning_lines = warnings.content.plain.split("\n")
                 self.warnings_title = cell_len(str(warnings.border_title))
                 yield warnings
                 yield Static("", id="big-hidden")
         if dashboard.headlines:
-            self.headlines = FigureGroup(tr("要闻数据"), dashboard.headlines, id="big-headlines")
-        self.figure_widths = [max(cell_len(fmt.clean(data(f, "label"), single_line=True)),
-                                  cell_len(fmt.quantity(f.quantity, words=True))) for f in dashboard.headlines] or [0]
+            self.headlines = FigureGroup(lang.tr("要闻数据"), dashboard.headlines, id="big-headlines")
+        self.figure_widths = [max(cell_len(fmt.clean(lang.data(f, "label"), single_line=True)),
+                                  cell_len(fmt.quantity(f.quantity, words=True, lang=lang)))
+                              for f in dashboard.headlines] or [0]
 
     def on_mount(self) -> None:
         self.place_headlines()
@@ -198,11 +204,13 @@ class BigOverview(Vertical):
         headlines = getattr(self, "headlines", None)
         if headlines is None:
             return
+        lang = self.app.lang
         top = self.query_one("#big-top", Horizontal)
         width = self.size.width or self.app.size.width
         lines = self.context.account.sections[0].targets
         # A tile as wide as its target's name in its border (English names are long), TILE_WIDTH at least.
-        tile = max([TILE_WIDTH, *(cell_len(fmt.clean(data(line.target, "name"), single_line=True)) + 6 for line in lines)])
+        tile = max([TILE_WIDTH, *(cell_len(fmt.clean(lang.data(line.target, "name"), single_line=True)) + 6
+                                  for line in lines)])
         beside = len(lines) * tile + HEADLINES_WIDTH <= width - 2
         place = top if beside else self.query_one("#big-side", VerticalScroll)
         top.set_class(beside, "-beside")
@@ -211,7 +219,7 @@ class BigOverview(Vertical):
         if headlines.parent is not place:
             if headlines.parent is not None:
                 headlines.remove()
-                headlines = self.headlines = FigureGroup(tr("要闻数据"), self.context.dashboard.headlines,
+                headlines = self.headlines = FigureGroup(lang.tr("要闻数据"), self.context.dashboard.headlines,
                                                          id="big-headlines")
             place.mount(headlines)
 
@@ -239,6 +247,7 @@ class BigOverview(Vertical):
 
     def lay_out(self) -> None:
         """The grid's columns and rows, the 预警's block, and which charts it has room for."""
+        lang = self.app.lang
         grid = self.query_one("#big-body", Grid)
         lines = self.context.account.sections[0].targets
         width = self.size.width - 2
@@ -248,7 +257,7 @@ class BigOverview(Vertical):
         # The charts of the targets furthest behind first, where not all have room.
         order = sorted(range(len(lines)), key=lambda i: (lines[i].progress.verdict != progress.BEHIND,
                                                         lines[i].progress.gap or 0, i))
-        note = self.hidden_note([lines[i] for i in order[-2:]], len(lines))
+        note = self.hidden_note([lines[i] for i in order[-2:]], len(lines), lang=lang)
         needs: dict[tuple[int, bool], int] = {}
 
         def side(inside: int, hiding: bool) -> int:
@@ -257,7 +266,7 @@ class BigOverview(Vertical):
                 if hiding:
                     need += wrapped([note], inside - 2)  # padded
                 if figures:
-                    need += math.ceil(len(figures) / len(tile_widths(figures, inside))) * 2 + 2
+                    need += math.ceil(len(figures) / len(tile_widths(figures, inside, lang=lang))) * 2 + 2
                     if max(self.figure_widths) > inside:  # a label would be cut: as bad as not fitting
                         need += 50
                 if self.warnings_title + 4 > inside + 2:  # its title cut in the border
@@ -265,7 +274,7 @@ class BigOverview(Vertical):
                 needs[inside, hiding] = need
             return needs[inside, hiding]
 
-        names = max((cell_len(data(line.target, "name")) for line in lines), default=0) + 6
+        names = max((cell_len(lang.data(line.target, "name")) for line in lines), default=0) + 6
         shape = grid_shape(len(lines), width, height, side, self.under, names)
         shown = sorted(order[:shape.charts])
         charts = list(grid.query(TargetCourse))
@@ -277,8 +286,8 @@ class BigOverview(Vertical):
             chart.display = index in shown
             chart.query_one(".course-text").styles.height = under
             # 全年进程：name where it fits in the border, else the name alone (every chart here is one)
-            name = data(chart.item.target, "name")
-            full = tr("全年进程：{name}", name=name)
+            name = lang.data(chart.item.target, "name")
+            full = lang.tr("全年进程：{name}", name=name)
             chart.border_title = plain(full if cell_len(full) + 6 <= chart_width else name)
         grid.styles.grid_size_columns = shape.columns
         grid.styles.grid_size_rows = shape.rows
@@ -294,11 +303,12 @@ class BigOverview(Vertical):
             grid.move_child(side, after=charts[-1])
         hidden = [lines[i] for i in range(len(lines)) if i not in shown]
         note = self.query_one("#big-hidden", Static)
-        note.update(plain(self.hidden_note(hidden, len(lines))))
+        note.update(plain(self.hidden_note(hidden, len(lines), lang=lang)))
         note.display = bool(hidden)
 
     @staticmethod
-    def hidden_note(hidden, charts: int) -> str:
+    def hidden_note(hidden, charts: int, *, lang: Lang) -> str:
         if not hidden:
             return ""
-        return tr("未显示的图表（屏幕不够大）：{names}", names=tr("、").join(data(line.target, "name") for line in hidden))
+        return lang.tr("未显示的图表（屏幕不够大）：{names}",
+                       names=lang.tr("、").join(lang.data(line.target, "name") for line in hidden))

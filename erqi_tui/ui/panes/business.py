@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import tr
 from ...core.model import grouped
 from ..widgets.cards import FigureGroup
 from . import ComposedPane, target_section
@@ -18,9 +17,10 @@ class BusinessPane(ComposedPane):
     DEFAULT_CSS = "BusinessPane { padding: 0 1; }"
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         targets = self.context.dashboard.targets_on("business")
         if targets:
-            yield from target_section(self.context, targets)
+            yield from target_section(self.context, targets, lang=lang)
         dashboard = self.context.dashboard
         if dashboard.tasks:
             from ..widgets.tasks import TaskProgress
@@ -29,13 +29,13 @@ class BusinessPane(ComposedPane):
         groups = grouped(dashboard.figures_on("business"))
         initiatives = dashboard.initiatives_on("business")
         if not groups and not targets and not dashboard.tasks and not initiatives:
-            yield Static(Text(tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
+            yield Static(Text(lang.tr("营商环境数据：{missing}", missing=fmt.MISSING), style="dim"))
         for group, figures in groups:
             yield FigureGroup(group, figures)
         if initiatives:
             from ..widgets.initiatives import initiatives_box
 
-            yield initiatives_box(initiatives)
+            yield initiatives_box(initiatives, lang=lang)
 
 
 PANE = BusinessPane  # what ui.app.pane_class shows for this pane id

@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import data, tr
+from ...core.i18n import Lang
 from ...core.model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
@@ -29,61 +29,65 @@ class InvestmentPane(ComposedPane):
     """
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         dashboard = self.context.dashboard
         targets = dashboard.targets_on("investment")
         if targets:
-            yield from target_section(self.context, targets)
+            yield from target_section(self.context, targets, lang=lang)
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
         for number, (group, stages) in enumerate(stage_groups(dashboard.stages)):
             # Stages with no group are a funnel of statuses of one set of projects, joined by arrows.
             # A group is the source's name for the set its figures count (产业项目, 重大项目): its
             # figures stand side by side, as separate facts, and apart from another group's.
-            heading = tr("项目推进") + (f" · {fmt.clean(data(stages[0], 'group'), single_line=True)}" if group else "")
+            heading = lang.tr("项目推进") + (f" · {fmt.clean(lang.data(stages[0], 'group'), single_line=True)}"
+                                            if group else "")
             yield Static(Text(heading), classes="section")
             with Horizontal(id="pipeline" if number == 0 else f"pipeline-{number}", classes="pipeline"):
                 for index, stage in enumerate(stages):
                     if index and not group:  # a plain funnel of statuses: one set, a flow
                         yield Static("→", classes="arrow")
-                    box = DrillBox(self.stage_text(stage, dashboard), "stage", stage.name, classes="stage")
-                    box.border_title = plain(data(stage, "label") or data(stage, "name"))
+                    box = DrillBox(self.stage_text(stage, dashboard, lang=lang), "stage", stage.name, classes="stage")
+                    box.border_title = plain(lang.data(stage, "label") or lang.data(stage, "name"))
                     yield box
             quotes = [s.source for s in stages if s.source]
             if quotes and group:
-                yield Static(plain(tr("原文：") + " / ".join(f"“{q}”" for q in quotes), "dim", single_line=False),
+                yield Static(plain(lang.tr("原文：") + " / ".join(f"“{q}”" for q in quotes), "dim", single_line=False),
                              classes="stage-source")
         if dashboard.events:
             year = dashboard.meta.year
-            events = Static(Text("\n").join(self.event_text(e, year) for e in dashboard.events_in_order), id="events")
-            events.border_title = tr("大事记")
+            events = Static(Text("\n").join(self.event_text(e, year, lang=lang) for e in dashboard.events_in_order),
+                            id="events")
+            events.border_title = lang.tr("大事记")
             yield events
 
     @staticmethod
-    def stage_text(stage, dashboard) -> Text:
+    def stage_text(stage, dashboard, *, lang: Lang) -> Text:
         """Its count; with none, the goal of the target it is the figure of, as a plan (计划 60 个)."""
         goal = next((t.target for t in dashboard.targets if t.id == stage.target), None) if stage.target else None
         if stage.count is None and goal is not None:
-            text = join((tr("计划 {goal}", goal=fmt.quantity(goal, words=True)), "bold"))
+            text = join((lang.tr("计划 {goal}", goal=fmt.quantity(goal, words=True, lang=lang)), "bold"))
         else:
-            text = join((fmt.quantity(stage.count, words=True), "bold"))
+            text = join((fmt.quantity(stage.count, words=True, lang=lang), "bold"))
         if stage.note:
             text.append("\n")
-            text.append_text(plain(data(stage, "note"), "dim", single_line=False))
+            text.append_text(plain(lang.data(stage, "note"), "dim", single_line=False))
         return text
 
     @staticmethod
-    def event_text(event, year: int) -> Text:
+    def event_text(event, year: int, *, lang: Lang) -> Text:
         """An event: its date (with the year where it is not the data's year), title, figures, note."""
         date = event.date.strftime("%m-%d") if event.date.year == year else event.date.isoformat()
         indent = "\n" + " " * (len(date) + 2)
         text = Text(date + "  ", style="bold")
-        text.append_text(plain(data(event, "title")))
+        text.append_text(plain(lang.data(event, "title")))
         for figure in event.figures:
             text.append(indent)
-            text.append_text(join(f"{data(figure, 'label')} ", (fmt.quantity(figure.quantity, words=True), "bold")))
+            text.append_text(join(f"{lang.data(figure, 'label')} ",
+                                  (fmt.quantity(figure.quantity, words=True, lang=lang), "bold")))
         if event.note:
             text.append(indent)
-            text.append_text(plain(data(event, "note"), "dim"))
+            text.append_text(plain(lang.data(event, "note"), "dim"))
         return text
 
 

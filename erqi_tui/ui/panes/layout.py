@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...core.model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
@@ -22,26 +22,28 @@ from . import ComposedPane, target_section
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
 
 
-def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status) -> Text:
+def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status, *,
+                 lang: Lang | None = None) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
-    lines = [plain(data(axis, "theme"), "italic")]
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
+    lines = [plain(lang.data(axis, "theme"), "italic")]
     if axis.note:
-        lines.append(plain(data(axis, "note"), "dim", single_line=False))
+        lines.append(plain(lang.data(axis, "note"), "dim", single_line=False))
     lines.append(Text("  ┃"))
     if projects:
         for project in projects[:ROAD_STOPS]:
             stop = Text("  ●─ ", style="bold")
-            stop.append_text(plain(data(project, "name")))
+            stop.append_text(plain(lang.data(project, "name")))
             lines.append(stop)
             status = Text("  ┃   ")
             status.append_text(plain(status_name(project.status) or fmt.MISSING, "dim"))
             lines.append(status)
         if len(projects) > ROAD_STOPS:
-            lines.append(Text("  ┃   " + tr("另有 {count} 个项目（见 5 重点项目）",
-                                              count=f"{len(projects) - ROAD_STOPS:,}"), style="dim"))
+            lines.append(Text("  ┃   " + lang.tr("另有 {count} 个项目（见 5 重点项目）",
+                                                   count=f"{len(projects) - ROAD_STOPS:,}"), style="dim"))
             lines.append(Text("  ┃"))
     else:
-        lines.append(Text("  ┃  " + tr("项目：{missing}", missing=fmt.MISSING), style="dim"))
+        lines.append(Text("  ┃  " + lang.tr("项目：{missing}", missing=fmt.MISSING), style="dim"))
         lines.append(Text("  ┃"))
     lines.append(Text("  ▼"))
     return Text("\n").join(lines)
@@ -59,48 +61,49 @@ class LayoutPane(ComposedPane):
     """
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
         dashboard = self.context.dashboard
         layout = dashboard.layout
         targets = dashboard.targets_on("layout")
         if targets:
-            yield from target_section(self.context, targets)
+            yield from target_section(self.context, targets, lang=lang)
         if layout.name:
-            yield Static(plain(tr("{name} 产业发展布局", name=data(layout, "name"))), id="plan-name")
+            yield Static(plain(lang.tr("{name} 产业发展布局", name=lang.data(layout, "name"))), id="plan-name")
         if layout.axes:
             with Horizontal(id="axes"):
                 for axis in layout.axes:
                     box = DrillBox(road_picture(axis, dashboard.projects_on(axis.id),
-                                                partial(status_name, dashboard)),
+                                                partial(status_name, dashboard, lang=lang), lang=lang),
                                    "axis", axis.id, classes="axis")
-                    box.border_title = plain(data(axis, "road"))
+                    box.border_title = plain(lang.data(axis, "road"))
                     yield box
         else:
-            yield Static(Text(tr("发展轴：{missing}", missing=fmt.MISSING), style="dim"))
+            yield Static(Text(lang.tr("发展轴：{missing}", missing=fmt.MISSING), style="dim"))
         if layout.belt:
-            belt = Static(self.belt_text(), id="belt")
-            belt.border_title = tr("重点项目产业带")
+            belt = Static(self.belt_text(lang=lang), id="belt")
+            belt.border_title = lang.tr("重点项目产业带")
             yield belt
         unplaced = [p for p in dashboard.projects if p.axis is None]
         if unplaced and layout.axes:
-            yield Static(Text(tr("另有 {count} 个项目未标明所在发展轴（见 5 重点项目）", count=len(unplaced)), style="dim"),
-                         classes="unplaced")
+            yield Static(Text(lang.tr("另有 {count} 个项目未标明所在发展轴（见 5 重点项目）", count=len(unplaced)),
+                              style="dim"), classes="unplaced")
         for group, figures in grouped(dashboard.figures_on("layout")):
             yield FigureGroup(group, figures)
         if dashboard.initiatives_on("layout"):
             from ..widgets.initiatives import initiatives_box
 
-            yield initiatives_box(dashboard.initiatives_on("layout"))
+            yield initiatives_box(dashboard.initiatives_on("layout"), lang=lang)
 
-    def belt_text(self) -> Text:
+    def belt_text(self, *, lang: Lang) -> Text:
         layout = self.context.dashboard.layout
-        north, sep, south = data(layout, "belt").partition("—")
+        north, sep, south = lang.data(layout, "belt").partition("—")
         if sep:
             text = join((north, "bold"), "  ━━━━▶  ", (south, "bold"))
         else:
-            text = plain(data(layout, "belt"), "bold")
+            text = plain(lang.data(layout, "belt"), "bold")
         if layout.belt_note:
             text.append("   ")
-            text.append_text(plain(data(layout, "belt_note"), "dim"))
+            text.append_text(plain(lang.data(layout, "belt_note"), "dim"))
         return text
 
 

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from ...views import listing
-from ...core.i18n import tr
+from ...core.i18n import Lang
 from ...core.model import grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.requests import EditRequested, HistoryRequested, OpenRequested
@@ -25,11 +25,12 @@ class ProjectTable(VirtualTable):
     BINDINGS = bindings("project-table")
 
     def __init__(self, dashboard, **kwargs) -> None:
-        super().__init__([tr(c.title) for c in listing.COLUMNS], self.cells_in(dashboard), **kwargs)
+        lang = self.app.lang  # built anew with its pane when the language changes
+        super().__init__([lang.tr(c.title) for c in listing.COLUMNS], self.cells_in(dashboard, lang=lang), **kwargs)
 
     @staticmethod
-    def cells_in(dashboard):
-        return lambda project: [c.cell(dashboard, project) for c in listing.COLUMNS]
+    def cells_in(dashboard, *, lang: Lang):
+        return lambda project: [c.cell(dashboard, project, lang=lang) for c in listing.COLUMNS]
 
     @property
     def selected_id(self) -> str | None:
@@ -81,7 +82,7 @@ class ProjectsPane(Vertical):
         summary = self.summary()
         if summary is not None:
             yield summary
-        filter_input = Input(placeholder=tr("筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）"),
+        filter_input = Input(placeholder=self.app.lang.tr("筛选：输入名称、状态、道路、位置…（按 / 聚焦，Esc 返回表格）"),
                              id="filter")
         filter_input.cursor_blink = False
         yield filter_input
@@ -95,7 +96,7 @@ class ProjectsPane(Vertical):
         groups = grouped(dashboard.figures_on("projects"))
         if not targets and not groups:
             return None
-        return Horizontal(*target_cards(self.context, targets),
+        return Horizontal(*target_cards(self.context, targets, lang=self.app.lang),
                           *(FigureGroup(group, figures) for group, figures in groups), id="summary")
 
     def summary_source(self) -> tuple:
@@ -115,7 +116,7 @@ class ProjectsPane(Vertical):
             summary = self.summary()
             if summary is not None:
                 await self.mount(summary, before=0)
-        self.table.set_cells(ProjectTable.cells_in(context.dashboard))
+        self.table.set_cells(ProjectTable.cells_in(context.dashboard, lang=self.app.lang))
         self.refill()  # the table scrolls only if the selected row has left the rows in view
 
     def on_mount(self) -> None:
@@ -150,21 +151,22 @@ class ProjectsPane(Vertical):
         selected = select or table.selected_id
         index = self.search_index() if self.query_text.strip() else None
         self.shown_query = self.query_text
-        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index)
+        shown = listing.rows(dashboard, self.query_text, self.sort, self.reverse, index=index, lang=self.app.lang)
         cursor = next((i for i, p in enumerate(shown) if p.id == selected), 0)
         table.set_rows(shown, cursor=cursor)
         self.show_state(len(shown), listing.other_units(dashboard, shown, self.sort))
 
     def show_state(self, count: int, other_units: list[str] = ()) -> None:
+        lang = self.app.lang
         total = len(self.context.dashboard.projects)
-        text = Text(tr("{count} / {total} 个项目", count=count, total=total))
+        text = Text(lang.tr("{count} / {total} 个项目", count=count, total=total))
         if self.sort:
-            title = tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
-            text.append(tr(" · 按“{title}”{order}", title=title, order=tr("降序" if self.reverse else "升序")))
+            title = lang.tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
+            text.append(lang.tr(" · 按“{title}”{order}", title=title, order=lang.tr("降序" if self.reverse else "升序")))
             if other_units:
-                text.append_text(plain(tr("（不能换算的单位排在后面：{units}）", units="、".join(other_units))))
+                text.append_text(plain(lang.tr("（不能换算的单位排在后面：{units}）", units="、".join(other_units))))
         if self.query_text:
-            text.append(tr(" · 筛选："))
+            text.append(lang.tr(" · 筛选："))
             text.append_text(plain(self.query_text))
         self.query_one("#sort-state", Static).update(text)
 
@@ -197,7 +199,7 @@ class ProjectsPane(Vertical):
 
     def search_index(self) -> list:
         if self.search is None:
-            self.search = listing.search_index(self.context.dashboard)
+            self.search = listing.search_index(self.context.dashboard, lang=self.app.lang)
         return self.search
 
     def on_descendant_focus(self, event) -> None:

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...core.model import Figure
 from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, TargetProgress, is_stale
 from ...views.account import verdict_words
@@ -26,15 +26,17 @@ from ..themes import Themed, themed
 VERDICT_STYLE = {AHEAD: "bold $erqi-ahead", BEHIND: "bold $erqi-behind", ON_SCHEDULE: "bold", "unknown": "dim"}
 
 
-def verdict_text(progress: TargetProgress) -> Content:
+def verdict_text(progress: TargetProgress, *, lang: Lang | None = None) -> Content:
     """The verdict in its colour, for a Static: drawn in the theme's colour, again when it changes."""
-    return Content.styled(verdict_words(progress), VERDICT_STYLE[progress.verdict])
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
+    return Content.styled(verdict_words(progress, lang=lang), VERDICT_STYLE[progress.verdict])
 
 
 def verdict_rich(progress: TargetProgress, widget: Widget) -> Text:
-    """The verdict as Rich Text in the theme's colour, for a widget's render()."""
+    """The verdict as Rich Text in the theme's colour, for a widget's render(), in its app's language."""
     # Styled as a span, not as the Text's base style, which Textual drops for some colours.
-    return Text().append(verdict_words(progress), style=themed(widget, VERDICT_STYLE[progress.verdict]))
+    return Text().append(verdict_words(progress, lang=widget.app.lang),
+                         style=themed(widget, VERDICT_STYLE[progress.verdict]))
 
 
 class TargetCard(Themed, Widget, can_focus=True):
@@ -62,19 +64,22 @@ class TargetCard(Themed, Widget, can_focus=True):
         self.change = change
         self.trend = list(trend)
         self.newest = newest
-        self.border_title = plain(data(progress.target, "name"))
+        lang = self.app.lang  # a card is built anew when the language changes (its pane is)
+        self.border_title = plain(lang.data(progress.target, "name"))
         # The whole name (a narrow card cuts its title with …), then the target's note.
-        tip = plain(data(progress.target, "name"), "bold")
+        tip = plain(lang.data(progress.target, "name"), "bold")
         if progress.target.note:
-            tip.append("\n").append_text(plain(data(progress.target, "note"), single_line=False))
+            tip.append("\n").append_text(plain(lang.data(progress.target, "note"), single_line=False))
         self.tooltip = tip
         self.set_class(progress.verdict == BEHIND, "-behind")
 
     def render(self) -> Text:
+        lang = self.app.lang
         p = self.progress
         target = p.target
-        value = join((fmt.quantity(target.current, unit=False), "bold"), " / ", fmt.quantity(target.target, words=True))
-        done = Text(tr("完成 {share}", share=fmt.percent(p.completion)))
+        value = join((fmt.quantity(target.current, unit=False, lang=lang), "bold"), " / ",
+                     fmt.quantity(target.target, words=True, lang=lang))
+        done = Text(lang.tr("完成 {share}", share=fmt.percent(p.completion)))
         # What else the line says, most important first, each in the longest form that fits: the
         # date its figure stands at (where it is not the dashboard's) and whether that is stale,
         # then the trend.
@@ -84,14 +89,14 @@ class TargetCard(Themed, Widget, can_focus=True):
             date = f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year else p.as_of.isoformat()
             if is_stale(p.as_of, self.newest):
                 style = themed(self, "bold $erqi-behind")
-                choices.append([[(tr(" · 截至 {date}", date=date) + tr(" 待更新"), style)],
-                                [(f" · {date}" + tr(" 待更新"), style)], [(f" · {date}" + tr(" 旧"), style)]])
+                choices.append([[(lang.tr(" · 截至 {date}", date=date) + lang.tr(" 待更新"), style)],
+                                [(f" · {date}" + lang.tr(" 待更新"), style)], [(f" · {date}" + lang.tr(" 旧"), style)]])
             else:
-                choices.append([[(tr(" · 截至 {date}", date=date), "dim")], [(f" · {date}", "dim")]])
+                choices.append([[(lang.tr(" · 截至 {date}", date=date), "dim")], [(f" · {date}", "dim")]])
         spark = fmt.sparkline(self.trend)
         if spark:
             figure = themed(self, "$erqi-figure")
-            choices.append([[(tr("  趋势 "), "dim"), (spark, figure)], [(" ", ""), (spark, figure)]])
+            choices.append([[(lang.tr("  趋势 "), "dim"), (spark, figure)], [(" ", ""), (spark, figure)]])
         for forms in choices:
             form = next((f for f in forms if done.cell_len + sum(cell_len(t) for t, _ in f) <= width), [])
             for text, style in form:
@@ -136,11 +141,12 @@ class TargetRow(Horizontal):
         super().__init__(*cards, **kwargs)
 
 
-def figure_tile(figure: Figure) -> Text:
+def figure_tile(figure: Figure, *, lang: Lang | None = None) -> Text:
     """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
-    tile = plain(fmt.quantity(figure.quantity, words=True), "bold")
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
+    tile = plain(fmt.quantity(figure.quantity, words=True, lang=lang), "bold")
     tile.append("\n")
-    tile.append_text(plain(data(figure, "label"), "dim"))
+    tile.append_text(plain(lang.data(figure, "label"), "dim"))
     return tile
 
 
@@ -157,7 +163,7 @@ class FigureGroup(Vertical):
         super().__init__(**kwargs)
         self.figures = figures
         if figures and title == figures[0].group:
-            title = data(figures[0], "group")  # a group named in the data file: its English if given
+            title = self.app.lang.data(figures[0], "group")  # a group named in the data file: its English if given
         if title:
             self.border_title = plain(title)
 
@@ -181,19 +187,21 @@ class Tiles(Static):
 
     def render(self) -> Table:
         width = self.content_size.width or 3 * TILE_WIDTH
-        widths = tile_widths(self.figures, width)
-        return tiles(self.figures, len(widths), widths)
+        lang = self.app.lang
+        widths = tile_widths(self.figures, width, lang=lang)
+        return tiles(self.figures, len(widths), widths, lang=lang)
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
 
 
-def tile_widths(figures: tuple[Figure, ...], width: int) -> list[int]:
+def tile_widths(figures: tuple[Figure, ...], width: int, *, lang: Lang | None = None) -> list[int]:
     """The widths of the columns of tiles: the most columns (up to three, TILE_WIDTH cells each at
     least) in which every figure and its label fit whole in `width` cells, the spare cells shared
     evenly; one column if none does."""
-    needs = [max(cell_len(fmt.clean(data(f, "label"), single_line=True)), cell_len(fmt.quantity(f.quantity, words=True)))
-             for f in figures]
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
+    needs = [max(cell_len(fmt.clean(lang.data(f, "label"), single_line=True)),
+                 cell_len(fmt.quantity(f.quantity, words=True, lang=lang))) for f in figures]
     for columns in range(max(1, min(3, width // TILE_WIDTH, len(figures))), 1, -1):
         widths = [max(needs[start::columns]) for start in range(columns)]
         spare = width - sum(widths) - 4 * (columns - 1)  # the grid pads each side of a column by 2
@@ -202,9 +210,11 @@ def tile_widths(figures: tuple[Figure, ...], width: int) -> list[int]:
     return [width]
 
 
-def tiles(figures: tuple[Figure, ...], columns: int = 3, widths: list[int] = ()) -> Table:
+def tiles(figures: tuple[Figure, ...], columns: int = 3, widths: list[int] = (), *,
+          lang: Lang | None = None) -> Table:
     """Figures as tiles, `columns` to a row, `widths` cells each (else sharing the width evenly):
     one renderable rather than a widget per tile."""
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     table = Table.grid(expand=not widths, padding=(0, 2))
     for column in range(columns):
         # Cut with … rather than folded: folding split 一季度完成投/资 and 107.04/亿元 mid-word.
@@ -213,6 +223,6 @@ def tiles(figures: tuple[Figure, ...], columns: int = 3, widths: list[int] = ())
         else:
             table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
     for start in range(0, len(figures), columns):
-        row = [figure_tile(f) for f in figures[start:start + columns]]
+        row = [figure_tile(f, lang=lang) for f in figures[start:start + columns]]
         table.add_row(*row, *[Text()] * (columns - len(row)))
     return table

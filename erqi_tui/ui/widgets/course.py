@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...views import chart
 from ...core import fmt, series
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from ...core.model import Dashboard
 from ...views.account import TargetLine
 from ..themes import Themed, themed
@@ -20,38 +20,44 @@ from .text import plain
 BAR_STYLE = {"ahead": "$erqi-ahead", "behind": "$erqi-behind", "on_schedule": "$erqi-ahead", "unknown": "$erqi-unknown"}
 
 
-def since_text(since: series.Since | None, year: int) -> Text:
+def since_text(since: series.Since | None, year: int, *, lang: Lang | None = None) -> Text:
     """Which date changes are counted from, and why: "较 04-30（上次简报）"."""
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
-        return Text(tr("尚无简报标记"), style="dim")
-    why = tr("（上次简报）") if since.briefing else tr("（--since）")
-    return Text(tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
+        return Text(lang.tr("尚无简报标记"), style="dim")
+    why = lang.tr("（上次简报）") if since.briefing else lang.tr("（--since）")
+    return Text(lang.tr("变化自 {date}{why}", date=fmt.short_date(since.date, year), why=why), style="dim")
 
 
-def course_text(line: TargetLine, year: int, since: series.Since | None, compact: bool = False) -> Text:
+def course_text(line: TargetLine, year: int, since: series.Since | None, compact: bool = False, *,
+                lang: Lang | None = None) -> Text:
     """The projection and the change (from the pane account), a line each; `compact`: no name, and no
     line saying what changes are counted from."""
-    return Text("\n").join(course_lines(line, year, since, compact))
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
+    return Text("\n").join(course_lines(line, year, since, compact, lang=lang))
 
 
-def course_lines(line: TargetLine, year: int, since: series.Since | None, compact: bool = False) -> list[Text]:
+def course_lines(line: TargetLine, year: int, since: series.Since | None, compact: bool = False, *,
+                 lang: Lang | None = None) -> list[Text]:
     """course_text's lines."""
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     target = line.target
-    lines = [] if compact else [plain(data(target, "name"), "bold")]
+    lines = [] if compact else [plain(lang.data(target, "name"), "bold")]
     found = line.projection
     if found is None:
-        lines.append(Text(tr("尚无数值，无从推算"), style="dim"))
+        lines.append(Text(lang.tr("尚无数值，无从推算"), style="dim"))
     else:
-        parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == tr("缺口") else ""))
-                 for label, value in fmt.projection_parts(found)
-                 if not (compact and label == tr("缺口") and found.shortfall is None)]  # 无缺口: said by 年底预计
+        gap = lang.tr("缺口")
+        parts = [Text.assemble((label, "dim"), " ", (value, "bold" if label == gap else ""))
+                 for label, value in fmt.projection_parts(found, lang=lang)
+                 if not (compact and label == gap and found.shortfall is None)]  # 无缺口: said by 年底预计
         lines += parts  # a line each: a compact chart's lines are cut, not wrapped, at its width
     if since is not None:
         diff = line.change
-        lines.append(Text(fmt.change(diff, year)) if diff else
-                     Text(tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
+        lines.append(Text(fmt.change(diff, year, lang=lang)) if diff else
+                     Text(lang.tr("较 {date} 无变化", date=fmt.short_date(since.date, year)), style="dim"))
     if not compact:
-        lines.append(since_text(since, year))
+        lines.append(since_text(since, year, lang=lang))
     return lines
 
 
@@ -72,17 +78,19 @@ class BurnUp(Themed, Widget):
         self.refresh()
 
     def render(self) -> Text:
+        lang = self.app.lang
         target = self.item.target
         year = self.dashboard.meta.year
         width, height = self.content_size.width or 40, self.content_size.height or 8
         marks = chart.Marks(themed(self, BAR_STYLE.get(self.item.progress.verdict, "$erqi-unknown")),
                             themed(self, "bold $erqi-elapsed"), themed(self, "bold $erqi-now"))
         legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
-        drawn = chart.burn_up(self.points, target.target.value, year, self.as_of,
-                              width, height - legend, marks=marks, label=fmt.quantity(target.target, unit=False, words=True))
+        drawn = chart.burn_up(self.points, target.target.value, year, self.as_of, width, height - legend, marks=marks,
+                              label=fmt.quantity(target.target, unit=False, words=True, lang=lang), lang=lang)
         if legend:
             drawn.append("\n")
-            drawn.append_text(chart.legend(fmt.quantity(target.target, words=True), self.as_of, year, marks, width))
+            drawn.append_text(chart.legend(fmt.quantity(target.target, words=True, lang=lang), self.as_of, year, marks,
+                                           width, lang=lang))
         return drawn
 
 
@@ -113,7 +121,8 @@ class TargetCourse(Horizontal):
 
     def compose(self):
         yield BurnUp(self.item, self.dashboard, self.as_of)
-        text = Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact), classes="course-text")
+        text = Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact, lang=self.app.lang),
+                      classes="course-text")
         if self.text_height is not None:
             text.styles.height = self.text_height
         yield text
@@ -131,7 +140,8 @@ class TargetCourse(Horizontal):
             self.show(self.choices[focused.progress.target.id])
 
     def set_title(self) -> None:
-        self.border_title = plain(tr("全年进程：{name}", name=data(self.item.target, "name")))
+        lang = self.app.lang
+        self.border_title = plain(lang.tr("全年进程：{name}", name=lang.data(self.item.target, "name")))
 
     def show(self, item: TargetLine) -> None:
         if item.target.id == self.item.target.id:
@@ -139,5 +149,5 @@ class TargetCourse(Horizontal):
         self.item = item
         self.query_one(BurnUp).show(item)
         self.query_one(".course-text", Static).update(course_text(item, self.dashboard.meta.year, self.since,
-                                                                  self.compact))
+                                                                  self.compact, lang=self.app.lang))
         self.set_title()

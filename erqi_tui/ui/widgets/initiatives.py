@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.i18n import data, tr
+from ...core.i18n import Lang, given
 from .text import join, plain
 
 
@@ -14,17 +14,18 @@ class Initiatives(Static):
     DEFAULT_CSS = "Initiatives { height: auto; border: round $primary-darken-1; padding: 0 1; }"
 
 
-def initiatives_box(initiatives, box_id: str = "initiatives") -> Static:
+def initiatives_box(initiatives, box_id: str = "initiatives", *, lang: Lang | None = None) -> Static:
     """A bordered list: "名称：what it is" and, dimmed under it, the source's words."""
+    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     lines = []
     for item in initiatives:
-        line = join((data(item, "name"), "bold"))
+        line = join((lang.data(item, "name"), "bold"))
         if item.what:
-            line.append_text(plain(tr("：") + data(item, "what"), single_line=False))
+            line.append_text(plain(lang.tr("：") + lang.data(item, "what"), single_line=False))
         if item.source:
             line.append("\n")
-            line.append_text(plain(tr("原文：") + f"“{item.source}”", "dim", single_line=False))
+            line.append_text(plain(lang.tr("原文：") + f"“{item.source}”", "dim", single_line=False))
         lines.append(line)
     box = Initiatives(Text("\n").join(lines), id=box_id)
-    box.border_title = tr("举措（文章未给数字）")
+    box.border_title = lang.tr("举措（文章未给数字）")
     return box

@@ -15,8 +15,6 @@ from textual import events
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...core.i18n import tr
-
 
 class Key(NamedTuple):
     key: str  # what simulate_key presses
@@ -59,12 +57,13 @@ class KeyBar(Widget):
     def keys(self) -> tuple[list[Key], Key | None]:
         """The keys to show, one per action as the Footer does, and the command palette's key."""
         app = self.app
+        lang = app.lang
         shown, actions, palette = [], set(), None
         for key, (_, binding, enabled, _) in self.screen.active_bindings.items():
-            item = Key(binding.key, app.get_key_display(binding), tr(binding.description), enabled,
+            item = Key(binding.key, app.get_key_display(binding), lang.tr(binding.description), enabled,
                        binding.id in ALWAYS_SHOWN)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = item._replace(description=tr("命令面板"))
+                palette = item._replace(description=lang.tr("命令面板"))
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 shown.append(item)

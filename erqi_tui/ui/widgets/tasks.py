@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ...core import fmt
-from ...core.i18n import data, tr
 from ...core.model import Dashboard
 from ...views.supervision import overdue_tasks, task_areas
 from .bars import progress_line
@@ -25,26 +24,28 @@ class TaskProgress(Themed, Widget):
 
     def __init__(self, dashboard: Dashboard, at: dt.date, **kwargs) -> None:
         super().__init__(**kwargs)
+        lang = self.app.lang  # built anew with its pane when the language changes
         self.at = at
         self.areas = task_areas(dashboard, at)
-        self.area_names = {t.area: data(t, "area") for t in dashboard.tasks}  # in the reader's language
+        self.area_names = {t.area: lang.data(t, "area") for t in dashboard.tasks}  # in the reader's language
         self.late = overdue_tasks(dashboard, at)
         year = dashboard.meta.year
         days = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
         self.elapsed = min(max((at - dt.date(year, 1, 1)).days + 1, 0), days) / days
         total = sum(a.total for a in self.areas)
         done = sum(a.done for a in self.areas)
-        self.border_title = tr("重点任务 · {done} / {total} 项已完成", done=done, total=total)
-        self.border_subtitle = tr("t 全部任务")
+        self.border_title = lang.tr("重点任务 · {done} / {total} 项已完成", done=done, total=total)
+        self.border_subtitle = lang.tr("t 全部任务")
 
     def get_content_height(self, container, viewport, width: int) -> int:
         late = min(len(self.late), LISTED) + (len(self.late) > LISTED)
         return len(self.areas) + (1 + late if late else 0)
 
     def render(self) -> Text:
-        names = [fmt.clean(self.area_names[a.name] or tr("（未分方面）"), single_line=True) for a in self.areas]
+        lang = self.app.lang
+        names = [fmt.clean(self.area_names[a.name] or lang.tr("（未分方面）"), single_line=True) for a in self.areas]
         counts = [f"{a.done}/{a.total}" for a in self.areas]
-        lates = [tr("逾期 {count}", count=a.overdue) if a.overdue else "" for a in self.areas]
+        lates = [lang.tr("逾期 {count}", count=a.overdue) if a.overdue else "" for a in self.areas]
         width = self.content_size.width
         name_width = min(max(map(cell_len, names)), max(width // 3, 6))
         count_width = max(map(cell_len, counts))
@@ -66,13 +67,13 @@ class TaskProgress(Themed, Widget):
             out.append(late, style=late_style)
         if self.late:
             out.append("\n")
-            out.append(tr("逾期任务："), style="bold")
+            out.append(lang.tr("逾期任务："), style="bold")
             for task in self.late[:LISTED]:
-                line = tr("{name}（{unit}，截止 {when}）", name=data(task, "name"),
-                          unit=task.responsible or tr("（未指定）"), when=fmt.when(task.deadline))
+                line = lang.tr("{name}（{unit}，截止 {when}）", name=lang.data(task, "name"),
+                               unit=task.responsible or lang.tr("（未指定）"), when=fmt.when(task.deadline, lang=lang))
                 out.append("\n")
                 out.append_text(plain("· " + line))
             if len(self.late) > LISTED:
                 out.append("\n")
-                out.append(tr("另有 {count} 项逾期（t 查看全部）", count=len(self.late) - LISTED), style="dim")
+                out.append(lang.tr("另有 {count} 项逾期（t 查看全部）", count=len(self.late) - LISTED), style="dim")
         return out
