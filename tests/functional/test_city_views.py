@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from erqi_tui.core.i18n import language
 from erqi_tui.store.config import Config
 from erqi_tui.ui.app import ErqiApp
 from erqi_tui.ui.screens.city import CityScreen
@@ -143,9 +142,8 @@ def test_the_citys_views_from_the_keys_of_the_city(city, tmp_path, monkeypatch, 
 
 
 def test_the_help_of_the_city_lists_its_views(city):
-    app = city_app(city)
-    with language("zh"):
-        rows = {(scope, key): what for scope, key, what in app.help_rows(only=("全市", "全市动态", "全市挂图", "全市督办"))}
+    app = city_app(city)  # in Chinese: the help speaks the app's language
+    rows = {(scope, key): what for scope, key, what in app.help_rows(only=("全市", "全市动态", "全市挂图", "全市督办"))}
     assert rows[("全市", "d")] == "动态：各地区的更新" and rows[("全市", "g")] == "挂图：各地区的逾期节点"
     assert rows[("全市", "u")] == "督办：各地区的责任单位"
     for scope in ("全市动态", "全市挂图", "全市督办"):
