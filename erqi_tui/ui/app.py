@@ -36,7 +36,7 @@ from ..core import fmt
 from .. import store
 from ..terminal import strips
 from ..store.config import DEFAULT_THEME, Config, save_config
-from ..core.i18n import Lang, data, english, lang, language, pane_title, set_lang, tr
+from ..core.i18n import Lang, set_lang
 from ..core.model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from ..store.session import Session, Unsaved
@@ -135,8 +135,7 @@ class ErqiApp(App):
             self.register_theme(theme)
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         self.set_keymap(self.settings.keys)
-        with language(self.settings.lang):
-            self.set_titles()
+        self.set_titles()
 
     @property
     def lang(self) -> Lang:
@@ -195,21 +194,24 @@ class ErqiApp(App):
     def set_titles(self, width: int | None = None) -> None:
         """The header: the district and year, and the date figures stand at, in the longest form that
         fits `width` (the key line says ? 帮助 too; cut, the header lost the date's note or the date)."""
+        lang = self.lang
         meta = self.dashboard.meta
-        titles = [tr("{city}{district} {year} 年目标", city=data(meta, "city"), district=data(meta, "district"),
-                     year=meta.year),
-                  tr("{district} {year} 年目标", district=data(meta, "district"), year=meta.year),
-                  tr("{year} 年目标", year=meta.year)]
+        district = lang.data(meta, "district")
+        titles = [lang.tr("{city}{district} {year} 年目标", city=lang.data(meta, "city"), district=district,
+                          year=meta.year),
+                  lang.tr("{district} {year} 年目标", district=district, year=meta.year),
+                  lang.tr("{year} 年目标", year=meta.year)]
         if self.as_of_override:
             date = self.as_of_override.isoformat()
-            forms = [tr("假设截至 {date}（--as-of）· ? 帮助", date=date), tr("假设截至 {date}（--as-of）", date=date),
-                     tr("假设截至 {date}", date=date)]
+            forms = [lang.tr("假设截至 {date}（--as-of）· ? 帮助", date=date),
+                     lang.tr("假设截至 {date}（--as-of）", date=date), lang.tr("假设截至 {date}", date=date)]
         else:
             at = self.context.as_of
             month = fmt.month_only(at, meta)  # the source gives the month, no day
-            date = fmt.standing(at, meta)
-            forms = [tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助", date=date),
-                     tr("截至 {date}（序时按月末计）" if month else "截至 {date}", date=date), tr("截至 {date}", date=date)]
+            date = fmt.standing(at, meta, lang=lang)
+            forms = [lang.tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助", date=date),
+                     lang.tr("截至 {date}（序时按月末计）" if month else "截至 {date}", date=date),
+                     lang.tr("截至 {date}", date=date)]
         room = (width or self.size.width or 80) - 22  # the icon, the clock's room and " — "
         title, self.sub_title = next(((t, f) for t in titles for f in forms if cell_len(t) + cell_len(f) <= room),
                                      (titles[-1], forms[-1]))
@@ -228,11 +230,12 @@ class ErqiApp(App):
     def on_mount(self) -> None:
         from ..core.problems import in_language
 
+        lang = self.lang
         for notice in self.settings.notices:
-            self.notify(fmt.clean(in_language(notice, lang())), title=tr("设置"), severity="warning", markup=False,
+            self.notify(fmt.clean(in_language(notice, lang)), title=lang.tr("设置"), severity="warning", markup=False,
                         timeout=10)
         if self.settings.theme not in self.available_themes:
-            self.notify(tr("设置中的主题“{name}”不存在，已使用 {default}。", name=fmt.clean(self.settings.theme),
+            self.notify(lang.tr("设置中的主题“{name}”不存在，已使用 {default}。", name=fmt.clean(self.settings.theme),
                            default=DEFAULT_THEME),
                         severity="warning", markup=False)
         self.check_size()
@@ -269,7 +272,7 @@ class ErqiApp(App):
             return
         self.settings = self.settings.with_(theme=theme.name)
         if self.save_settings(theme=theme.name):  # said, not kept silently (the language is kept only when asked)
-            self.notify(fmt.clean(tr("主题已保存在设置中，下次启动仍用它：{path}", path=self.settings_path)),
+            self.notify(fmt.clean(self.lang.tr("主题已保存在设置中，下次启动仍用它：{path}", path=self.settings_path)),
                         markup=False)
 
     def save_settings(self, **changes: str) -> bool:
@@ -281,9 +284,10 @@ class ErqiApp(App):
         try:
             save_config(self.settings_path, **changes)
         except store.DataError as error:
-            self.notify(fmt.clean(error.shown()), title=tr("无法保存设置"), severity="warning", markup=False)
+            self.notify(fmt.clean(error.shown(lang=self.lang)), title=self.lang.tr("无法保存设置"), severity="warning",
+                        markup=False)
         except OSError as error:
-            self.notify(fmt.clean(tr("无法保存设置：{error}", error=error.strerror or error)),
+            self.notify(fmt.clean(self.lang.tr("无法保存设置：{error}", error=error.strerror or error)),
                         severity="warning", markup=False)
         else:
             return True
@@ -302,8 +306,8 @@ class ErqiApp(App):
         main = self.screen_stack[0]  # the dashboard, also when a dialog is open over it
         main.set_class(too_small, "-too-small")
         if too_small:
-            self.show_line("too-small", tr("窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
-                                           w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height),
+            self.show_line("too-small", self.lang.tr("窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。",
+                                                     w=MIN_WIDTH, h=MIN_HEIGHT, width=width, height=height),
                            after=main.query_one(Header))
 
     def show_line(self, line_id: str, content: str | Text, **where) -> Static:
@@ -333,7 +337,7 @@ class ErqiApp(App):
 
     def pane_name(self, pane_id: str) -> str:
         """A pane's title as the tabs, help and palette show it: the file's layout name neutralised."""
-        return fmt.clean(pane_title(self.dashboard, pane_id), single_line=True)
+        return fmt.clean(self.lang.pane_title(self.dashboard, pane_id), single_line=True)
 
     def big_screen(self, size: Size | None = None) -> bool:
         return self.force_big or (size or self.size).width >= BIG_WIDTH
@@ -343,7 +347,7 @@ class ErqiApp(App):
         if pane_id == "overview":
             self.drawn_big = big
         pane = pane_class(pane_id, big)(self.context, id=f"pane-{pane_id}", classes="pane")
-        pane.drawn_in = lang()  # the language its words are in (show)
+        pane.drawn_in = self.lang  # the language its words are in (show)
         if state is not None:
             pane.restore(state)
         return pane
@@ -398,7 +402,7 @@ class ErqiApp(App):
 
         import dataclasses
 
-        scopes = [(scope, [dataclasses.replace(b, description=tr("切换到{title}", title=self.pane_name(
+        scopes = [(scope, [dataclasses.replace(b, description=self.lang.tr("切换到{title}", title=self.pane_name(
                            b.id.removeprefix("pane.")))) if (b.id or "").startswith("pane.") else b
                            for b in bindings]) for scope, bindings in self.binding_scopes()
                   if not only or scope in only]
@@ -410,7 +414,8 @@ class ErqiApp(App):
         if not self.districts:  # one district: no 全市 to go back to
             scopes = [(scope, [b for b in bindings if b.id != "city" and not b.id.startswith("city.")])
                       for scope, bindings in scopes]
-        return help_rows(self.settings.keys, scopes, CITY_BUILT_IN_KEYS if "全市" in only else BUILT_IN_KEYS)
+        return help_rows(self.settings.keys, scopes, CITY_BUILT_IN_KEYS if "全市" in only else BUILT_IN_KEYS,
+                         lang=self.lang)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -421,17 +426,18 @@ class ErqiApp(App):
     def read_only_reason(self) -> str:
         """Why nothing can be recorded here, in one line: the bundled file holds an article's real
         figures, the example's are invented, a served session records nothing."""
+        lang = self.lang
         bundled = self.bundled_path()
         if self.session.path == bundled:
-            return tr("随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。")
+            return lang.tr("随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。")
         if self.session.path.parent == bundled.parent:
-            return tr("示例（虚构）数据只读。要试着记录，请把 {file} 和 {journal} 一起复制到别处，再用 erqi-tui --data 副本 打开。",
-                      file=self.session.path, journal=store.journal.journal_path(self.session.path))
-        return tr("只读：这里不能记录更新，也不能标记简报。")
+            return lang.tr("示例（虚构）数据只读。要试着记录，请把 {file} 和 {journal} 一起复制到别处，再用 erqi-tui --data 副本 打开。",
+                           file=self.session.path, journal=store.journal.journal_path(self.session.path))
+        return lang.tr("只读：这里不能记录更新，也不能标记简报。")
 
     def action_explain_read_only(self, what: str = "") -> None:
         """A key that would record, pressed where nothing can be recorded: say why, once."""
-        self.notify(self.read_only_reason(), title=tr("不能修改"), severity="warning", markup=False)
+        self.notify(self.read_only_reason(), title=self.lang.tr("不能修改"), severity="warning", markup=False)
 
     @staticmethod
     def bundled_path() -> Path:
@@ -457,10 +463,10 @@ class ErqiApp(App):
         try:
             loaded = await self.session.read()
         except store.DataError as error:
-            self.show_problem(error.shown())
+            self.show_problem(error.shown(lang=self.lang))
             if announce:
-                self.notify(fmt.clean(error.shown()), title=tr("数据文件有误，仍显示上次的数据"), severity="error",
-                            timeout=10, markup=False)
+                self.notify(fmt.clean(error.shown(lang=self.lang)), title=self.lang.tr("数据文件有误，仍显示上次的数据"),
+                            severity="error", timeout=10, markup=False)
             return False
         finally:
             if ticker is not None:
@@ -474,7 +480,7 @@ class ErqiApp(App):
         # scan this takes (0.2 s at 100,000 projects) no longer holds back the frame that shows it.
         self.call_after_refresh(store.keep_loaded)
         if announce:
-            self.notify(fmt.clean(tr("已重新载入 {path}", path=self.session.path)), markup=False)
+            self.notify(fmt.clean(self.lang.tr("已重新载入 {path}", path=self.session.path)), markup=False)
         return True
 
     def say_reading(self, size: int) -> Timer:
@@ -482,8 +488,8 @@ class ErqiApp(App):
         started = time.monotonic()
 
         def say() -> Text:
-            return Text(tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.session.path.name,
-                           size=size / 2**20, seconds=time.monotonic() - started))
+            return Text(self.lang.tr("正在重新载入 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=self.session.path.name,
+                                     size=size / 2**20, seconds=time.monotonic() - started))
 
         bar = self.show_line("loading", say(), before=self.screen_stack[0].query_one(KeyBar))
         return self.set_interval(0.5, lambda: bar.update(say()))
@@ -493,8 +499,8 @@ class ErqiApp(App):
         if not problem:
             main.query_children("#data-error").remove()
             return
-        self.show_line("data-error", Text(tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
-                                             problem=fmt.clean(problem))), before=main.query_one(KeyBar))
+        self.show_line("data-error", Text(self.lang.tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
+                                                       problem=fmt.clean(problem))), before=main.query_one(KeyBar))
 
     async def show(self, dashboard: Dashboard) -> None:
         """Draw `dashboard`, keeping the pane, the table's filter, order, selected row and where each
@@ -513,7 +519,7 @@ class ErqiApp(App):
             old = self.built_pane(pane_id)
             if old is None:
                 continue  # never shown: built with the new data when it is
-            if (hasattr(old, "update_dashboard") and getattr(old, "drawn_in", None) == lang()
+            if (hasattr(old, "update_dashboard") and getattr(old, "drawn_in", None) == self.lang
                     and (pane_id != "overview" or self.big_screen() == self.drawn_big)):
                 await old.update_dashboard(self.context)
                 if not container.is_attached:
@@ -536,7 +542,7 @@ class ErqiApp(App):
         """Record `update`; None when saved, a Conflict when its target or project changed since
         version `seen` (the form asks to confirm), else what the user should be told. `wait`:
         the form's `waiting` and `cancelled` while another writer holds the lock (Session.save)."""
-        outcome = await self.session.save(update, seen, **wait)
+        outcome = await self.session.save(update, seen, **wait, lang=self.lang)
         if isinstance(outcome, store.Conflict):
             await self.reload(announce=False)
             return outcome
@@ -544,7 +550,7 @@ class ErqiApp(App):
             return self.unsaved(outcome)
         self.show_problem("")
         await self.show(outcome.loaded.dashboard)
-        self.notify(outcome.announcement(update), markup=False)
+        self.notify(outcome.announcement(update, lang=self.lang), markup=False)
         return None
 
     def unsaved(self, outcome: Unsaved) -> str:
@@ -599,7 +605,7 @@ class ErqiApp(App):
         from .screens.tasks import TasksScreen
 
         if not self.dashboard.tasks:
-            self.notify(tr("数据文件没有逐项列出重点任务（[[task]]）"), markup=False)
+            self.notify(self.lang.tr("数据文件没有逐项列出重点任务（[[task]]）"), markup=False)
             return
         self.push_screen(TasksScreen(self.dashboard, self.context.steps_at))
 
@@ -624,7 +630,8 @@ class ErqiApp(App):
         from ..views.drill import drill
         from .screens.drill import DrillScreen
 
-        self.push_screen(DrillScreen(self.dashboard, drill(self.dashboard, request.kind, request.key)))
+        found = drill(self.dashboard, request.kind, request.key, lang=self.lang)
+        self.push_screen(DrillScreen(self.dashboard, found))
 
     def open_project_detail(self, project_id: str) -> None:
         from .screens.detail import ProjectDetail
@@ -643,24 +650,24 @@ class ErqiApp(App):
         """Mark a briefing (简报) at the figures' date: changes are counted from it from now on.
         It is written to the journal for everyone, so a second b within 5 seconds confirms."""
         if not self.offers("mark_briefing"):
-            self.notify(self.read_only_reason(), title=tr("不能标记简报"), severity="warning", markup=False)
+            self.notify(self.read_only_reason(), title=self.lang.tr("不能标记简报"), severity="warning", markup=False)
             return
         date = self.context.as_of
         if time.monotonic() - self.briefing_asked > 5:
             self.briefing_asked = time.monotonic()
-            self.notify(tr("标记一次简报（截至 {date}）？之后的变化从这里算起。再按 b 确认。", date=date.isoformat()),
+            self.notify(self.lang.tr("标记一次简报（截至 {date}）？之后的变化从这里算起。再按 b 确认。", date=date.isoformat()),
                         markup=False, timeout=5)
             return
         self.briefing_asked = 0.0
         self.clear_notifications()  # the question is answered
-        outcome = await self.session.mark_briefing(date)
+        outcome = await self.session.mark_briefing(date, lang=self.lang)
         if isinstance(outcome, Unsaved):
             self.notify(self.unsaved(outcome), severity="error", markup=False)
             return
         self.since = None  # from now on, the mark just made
         self.show_problem("")
         await self.show(outcome.dashboard)
-        self.notify(tr("已标记简报（截至 {date}），变化从这里算起", date=date.isoformat()), markup=False)
+        self.notify(self.lang.tr("已标记简报（截至 {date}），变化从这里算起", date=date.isoformat()), markup=False)
 
     def form_date(self) -> str:
         from ..store import edits
@@ -691,7 +698,8 @@ class ErqiApp(App):
         target = next(t for t in self.dashboard.targets if t.id == target_id)
         self.push_screen(target_form(target, self.dashboard, self.session.who, self.form_date(),
                                      self.dashboard.update_dates(self.session.today),
-                                     self.dashboard.version("target", target_id), save=self.save_update))
+                                     self.dashboard.version("target", target_id), save=self.save_update,
+                                     lang=self.lang))
 
     def open_project_form(self, project_id: str | None) -> None:
         from .screens.forms import project_form
@@ -702,7 +710,8 @@ class ErqiApp(App):
         project = next((p for p in self.dashboard.projects if p.id == project_id), None)
         seen = self.dashboard.version("project", project_id) if project else None
         self.push_screen(project_form(project, self.dashboard, self.session.who, self.form_date(),
-                                      self.dashboard.update_dates(self.session.today), seen, save=self.save_update))
+                                      self.dashboard.update_dates(self.session.today), seen, save=self.save_update,
+                                      lang=self.lang))
 
     def open_record_form(self, what: str, ident: str) -> None:
         """The form that records a milestone reached, a request raised or resolved (`ident`: the
@@ -715,31 +724,34 @@ class ErqiApp(App):
             task = next(t for t in self.dashboard.tasks if t.id == ident)
             self.push_screen(forms.task_form(task, self.session.who, self.form_date(),
                                              self.dashboard.update_dates(self.session.today),
-                                             self.dashboard.version("task", ident), save=self.save_update))
+                                             self.dashboard.version("task", ident), save=self.save_update,
+                                             lang=self.lang))
             return
         project = next(p for p in self.dashboard.projects if p.id == ident)
         if what == "resolve" and not project.open_requests():
-            self.notify(tr("该项目没有未办结的诉求"), markup=False)
+            self.notify(self.lang.tr("该项目没有未办结的诉求"), markup=False)
             return
         build = {"milestone": forms.milestone_form, "request": forms.request_form, "resolve": forms.resolve_form}[what]
         self.push_screen(build(project, self.session.who, self.form_date(),
                                self.dashboard.update_dates(self.session.today),
-                               self.dashboard.version("project", ident), save=self.save_update))
+                               self.dashboard.version("project", ident), save=self.save_update, lang=self.lang))
 
     def open_history(self, kind: str, ident: str) -> None:
         from .screens.history import HistoryScreen
 
         items = {"target": self.dashboard.targets, "task": self.dashboard.tasks}.get(kind, self.dashboard.projects)
         item = next(i for i in items if i.id == ident)
-        note = data(item, "note") if kind != "task" else " · ".join(filter(None, [data(item, "area"), item.responsible]))
+        lang = self.lang
+        note = (lang.data(item, "note") if kind != "task"
+                else " · ".join(filter(None, [lang.data(item, "area"), item.responsible])))
         if kind == "target":  # the projects the file names as part of its figure, reconciled
             from ..core.series import listed
 
             named = listed(self.dashboard, item)
             if named is not None:
-                names = "、".join(data(p, "name") for p in named.projects)
-                note = "\n".join(filter(None, [note, f"{fmt.reconciled(named)}：{names}"]))
-        self.push_screen(HistoryScreen(data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
+                names = "、".join(lang.data(p, "name") for p in named.projects)
+                note = "\n".join(filter(None, [note, f"{fmt.reconciled(named, lang=lang)}：{names}"]))
+        self.push_screen(HistoryScreen(lang.data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
                                        read_only=self.session.read_only, note=note,
                                        withdraw=self.withdraw_update,
                                        current=lambda: self.dashboard.history(kind, ident),
@@ -773,13 +785,14 @@ class ErqiApp(App):
         """Chinese ⇄ English for this session only, and said so: a switch that quietly outlived the
         session left the next start and the command line in English for a colleague who pressed l
         by chance. The settings file's lang, or --lang, is how a language is kept."""
-        set_lang("en" if english() is False else "zh")
-        self.settings = self.settings.with_(lang=lang())
+        lang = self.lang.other()
+        set_lang(lang)  # TRANSITION: the global follows the app's language until nothing reads it
+        self.settings = self.settings.with_(lang=lang)
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
         self.query_one(KeyBar).refresh()
-        if english():
+        if lang.english:
             message = "Switched to English for this session. To start in English: erqi-tui --lang en"
         else:
             message = "已切换为中文（仅本次）。要每次都用中文启动：erqi-tui --lang zh"
@@ -801,27 +814,27 @@ class ErqiApp(App):
             import io
 
             self.deliver_text(io.StringIO(draw()), save_filename=filename, mime_type="image/svg+xml", encoding="utf-8")
-            self.notify(fmt.clean(tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
+            self.notify(fmt.clean(self.lang.tr("本页图片已发送到浏览器下载：{name}", name=filename)), markup=False)
             return
-        protected = store.kept_off(data_paths, self.settings_path)
+        protected = store.kept_off(data_paths, self.settings_path, lang=self.lang)
         clash = files.output_clash(Path.cwd() / filename, protected)  # a link planted under the name
         if clash:
-            self.notify(fmt.clean(tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),
+            self.notify(fmt.clean(self.lang.tr("未保存图片：{path} 指向{what}，写入会覆盖数据", path=filename, what=clash)),
                         severity="error", markup=False)
             return
         try:
             saved = files.write_output(Path.cwd() / filename, draw().encode("utf-8"))
         except OSError as error:
-            self.notify(fmt.clean(tr("无法保存：{error}", error=error.strerror or error)), severity="error",
+            self.notify(fmt.clean(self.lang.tr("无法保存：{error}", error=error.strerror or error)), severity="error",
                         markup=False)
             return
-        self.notify(fmt.clean(tr("已保存本页图片：{path}", path=saved)), markup=False)
+        self.notify(fmt.clean(self.lang.tr("已保存本页图片：{path}", path=saved)), markup=False)
 
     def briefing_svg(self) -> str:
         """The screen as an SVG for a briefing: its title line names the district, date and pane."""
         from ..exchange.briefing_svg import svg
 
-        date = fmt.standing(self.context.as_of, self.dashboard.meta)
+        date = fmt.standing(self.context.as_of, self.dashboard.meta, lang=self.lang)
         if len(self.screen_stack) > 1:  # 挂图, 督办…: the screen over the panes, as it is shown
             title = fmt.clean(f"{self.title} — {date} — {getattr(self.screen, 'title_text', '')}", single_line=True)
             return svg(self, title)
@@ -832,14 +845,14 @@ class ErqiApp(App):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("搜索命令…（中文或英文）")))
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.lang.tr("搜索命令…（中文或英文）")))
 
     def action_change_theme(self) -> None:
         from textual.command import CommandPalette
 
         from .screens.palette import Themes
 
-        self.push_screen(CommandPalette(providers=[Themes], placeholder=tr("搜索主题…")))
+        self.push_screen(CommandPalette(providers=[Themes], placeholder=self.lang.tr("搜索主题…")))
 
 
 SVG_SIZE = (120, 48)  # columns × rows: the example year's 总览 with its chart; the picture ends where the pane does
@@ -852,7 +865,8 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
     size = size or SVG_SIZE
     import asyncio
 
-    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=lang), since=since)
+    app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=Lang(lang)),
+                  since=since)
     app.animation_level = "none"
     key = str(1 + PANE_IDS.index(pane))
 
@@ -874,7 +888,7 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
     good = [d for d in districts if d.loaded is not None]
     first = good[0]
     app = ErqiApp(first.path, first.loaded.dashboard, as_of=as_of, loaded=first.loaded, watch=False, read_only=True,
-                  settings=Config(lang=lang), districts=districts)
+                  settings=Config(lang=Lang(lang)), districts=districts)
     app.animation_level = "none"
 
     async def draw() -> str:
@@ -883,7 +897,7 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
         rows = max(12, len(districts) + 9)  # the ranked table and its frame, no empty screen below it
         async with app.run_test(size=size or (SVG_SIZE[0], rows)) as pilot:
             await pilot.pause()
-            return svg(app, fmt.clean(tr("全市：{count} 个地区", count=len(districts)), single_line=True),
+            return svg(app, fmt.clean(app.lang.tr("全市：{count} 个地区", count=len(districts)), single_line=True),
                        leave_out=tuple(app.screen.query(KeyBar)))
 
     return asyncio.run(draw())
