@@ -209,12 +209,11 @@ def test_every_kind_of_update_is_described_in_english_without_chinese():
                Update("project", "p", {"request": {"what": "power", "responsible": "DRC"}}, date, "li"),
                Update("project", "p", {"resolve": "power", "milestone": "opening"}, date, "li"),
                Update("project", "p", {"area": Quantity(120, "亩"), "expected": "June"}, date, "li")]
-    with i18n.language("en"):
-        lines = [cli.describe_update(u) for u in updates]
+    lines = [cli.describe_update(u, lang=i18n.EN) for u in updates]
     assert lines[0] == "Task t1: Task finished = ✓, as of 2024-06-02"
     assert lines[1] == "Project p: Request raised = power · DRC, as of 2024-06-02"
     assert not any(re.search(r"[\u3000-\u9fff\uff00-\uffef]", line) for line in lines), lines
-    assert cli.describe_update(updates[3]) == "项目 p：占地 = 120 亩，预计 = June，截至 2024-06-02"
+    assert cli.describe_update(updates[3], lang=i18n.ZH) == "项目 p：占地 = 120 亩，预计 = June，截至 2024-06-02"
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
