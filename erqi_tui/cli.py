@@ -497,7 +497,7 @@ def serve(args: argparse.Namespace, path: Path, *, lang: Lang) -> int:
             return refuse_serve(lang.tr("--people {path} 是{what}：人员文件须另用一个文件", path=args.people, what=clash), lang=lang)
     if args.add_person is not None:
         try:
-            person = add_person(args.people, args.add_person, "edit" if args.edit else "read")
+            person = add_person(args.people, args.add_person, "edit" if args.edit else "read", lang=lang)
         except PeopleError as error:
             return refuse_serve(str(error), lang=lang)
         rights = lang.tr("可记录更新") if person.may_edit else lang.tr("只读")
@@ -519,14 +519,14 @@ def serve(args: argparse.Namespace, path: Path, *, lang: Lang) -> int:
         if loosely_kept(args.people):
             print(fmt.clean(lang.tr("erqi-tui：注意：{path} 他人也可读取，而其中的令牌都是秘密；可用 chmod 600 {path}",
                                     path=args.people), single_line=True), file=sys.stderr)
-        access = Access(people=PeopleFile(args.people))
+        access = Access(people=PeopleFile(args.people, lang=lang))
     else:
         # One shared link: every visitor is the same person, so edits need the owner to name them.
         if args.allow_edits and not args.user:
             return refuse_serve(lang.tr("--allow-edits 需要 --people（每人一个链接，更新记录写明是谁）；只供一人使用时可加 --user 名字"), lang=lang)
         access = Access(shared=Person(args.user or login_name(), new_token(), "edit"))
     return run_server(command, args.host, args.port, allow_edits=args.allow_edits, access=access,
-                      max_sessions=args.max_sessions, public_hosts=tuple(args.public_host))
+                      max_sessions=args.max_sessions, public_hosts=tuple(args.public_host), lang=lang)
 
 
 def refuse_serve(message: str, *, lang: Lang) -> int:
@@ -547,7 +547,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
     if binary_to_terminal(args.format, args.output, lang=lang) or clashes(args.output, protected, lang=lang):
         return EXIT_INVALID
     request = Request(path, dashboard, args.as_of, args.pane, default_since(dashboard, args.since), args.since,
-                      lang, args.title_font, args.body_font, args.size)
+                      lang=lang, title_font=args.title_font, body_font=args.body_font, size=args.size)
     if write_out(args.output, FORMATS[args.format].district(request), args.format, protected=protected, lang=lang) is None:
         return EXIT_INVALID
     if args.mark:
@@ -565,7 +565,8 @@ def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
     if args.command in ("record", "import", "serve"):
         return fail(lang.tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command), lang=lang)
     with loading_indicator(paths[0]):  # the dashboard reads the rest once 全市 is on screen
-        districts = city_view.read_all(paths, args.data) if args.command else city_view.read_first(paths, args.data)
+        read = city_view.read_all if args.command else city_view.read_first
+        districts = read(paths, args.data, lang=lang)
     if args.command == "check":
         for district in districts:
             if district.problem:
@@ -592,8 +593,8 @@ def city_export(args: argparse.Namespace, districts, *, lang: Lang) -> int:
     protected = protected_files(*(d.path for d in districts), args=args, lang=lang)
     if binary_to_terminal(args.format, args.output, lang=lang) or clashes(args.output, protected, lang=lang):
         return EXIT_INVALID
-    written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of, args.size), args.format,
-                        protected=protected, lang=lang)
+    written = write_out(args.output, FORMATS[args.format].city(districts, args.as_of, args.size, lang=lang),
+                        args.format, protected=protected, lang=lang)
     for district in districts:  # a file left out is said, whatever the format says of it
         if district.problem:
             print(fmt.clean(lang.tr("erqi-tui：未计入 {path}：{problem}", path=district.path,
@@ -607,7 +608,7 @@ def city_table_problems(districts, *, lang: Lang) -> tuple[str, ...]:
     a line (a table that cannot be read, an id given to two indicators), as the screen says them."""
     from .views import city as city_view
 
-    table = city_view.read_city_table(city_view.city_table_paths(districts))
+    table = city_view.read_city_table(city_view.city_table_paths(districts), lang=lang)
     for problem in table.problems:
         print(fmt.clean(lang.tr("erqi-tui：全市对照表有误：{problem}", problem=problem), single_line=True), file=sys.stderr)
     return table.problems
