@@ -46,8 +46,8 @@ def test_two_officials_importing_the_same_sheet_at_once_record_it_once(data, tmp
     both_read = threading.Barrier(2)
     read_sheet = importing.read_sheet
 
-    def read_then_wait(path, *sheet):
-        rows = read_sheet(path, *sheet)
+    def read_then_wait(path, *sheet, **options):  # options: lang=, as import passes it
+        rows = read_sheet(path, *sheet, **options)
         both_read.wait(timeout=30)  # both have planned their 2 updates from the same figures
         return rows
 
