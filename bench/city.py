@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from generate import document
+from erqi_tui.core.i18n import ZH
 from harness import Session, median
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +175,7 @@ def rerank(folder: Path, paths: list[Path], runs: int, how: str) -> tuple[list[f
         value = 200.0 + 250 * (run % 12)  # the amount moves: the district moves in the ranking
         if how == "record":
             update = Update("target", "amount", {"current": Quantity(value, "亿元")}, dt.date(2024, 6, 30), "bench")
-            store.record(changed, update, today=dt.date(2024, 7, 1))
+            store.record(changed, update, today=dt.date(2024, 7, 1), lang=ZH)
             return
         changed.write_text(original.replace(marker, 'current = { value = %.1f, unit = "亿元" }' % value, 1),
                            encoding="utf-8")
@@ -182,7 +183,7 @@ def rerank(folder: Path, paths: list[Path], runs: int, how: str) -> tuple[list[f
         os.utime(changed, ns=(stamp, stamp))
 
     async def city() -> list[float]:
-        districts = read_all(expand([folder]))
+        districts = read_all(expand([folder]), lang=ZH)
         first = districts[0]
         app = ErqiApp(first.path, first.loaded.dashboard, loaded=first.loaded, watch=False, read_only=True,
                       settings=Config(lang="zh"), districts=districts)

@@ -29,6 +29,7 @@ from harness import Session, median
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store  # noqa: E402
 from erqi_tui.store import journal  # noqa: E402
 from erqi_tui.core.model import Briefing, Quantity, Update  # noqa: E402
@@ -79,7 +80,7 @@ def record(path: Path, value: float) -> tuple[float, float]:
     loaded = store.read(path)
     update = Update("target", "signed-amount", {"current": Quantity(value + 1, "亿元")}, dt.date(2024, 12, 20), "bench")
     start = time.perf_counter()
-    store.record(path, update, reuse=loaded, today=dt.date(2024, 12, 31))
+    store.record(path, update, reuse=loaded, today=dt.date(2024, 12, 31), lang=ZH)
     return whole, time.perf_counter() - start
 
 
@@ -103,7 +104,7 @@ def main() -> None:
                 store.journal.kept_path(store.journal.journal_path(path)).mkdir(parents=True)  # where it would go: never written
         if args.briefing:
             for path in files.values():
-                store.mark_briefing(path, Briefing(dt.date(2024, 9, 30), None, "bench"))
+                store.mark_briefing(path, Briefing(dt.date(2024, 9, 30), None, "bench"), lang=ZH)
         for name, path in files.items():  # the first read after the updates: full, and keeps the state
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "erqi_tui", "check", "--data", str(path)], check=True,

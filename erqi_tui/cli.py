@@ -21,7 +21,7 @@ from .store import config, files
 from .store.files import EXAMPLE, bundled_data
 from .formats import FORMATS
 from .core import fmt
-from .core.i18n import ZH, Lang, language
+from .core.i18n import ZH, Lang
 from .core.model import PANE_IDS
 from .core.fields import PROJECT as PROJECT_FIELDS, editable
 
@@ -797,14 +797,14 @@ ARGPARSE_ZH = {
 
 @contextlib.contextmanager
 def speaking(lang: str) -> Iterator[None]:
-    """Messages and argparse's own words in `lang` inside the block; as they were after it."""
+    """Argparse's own words in `lang` inside the block; as they were after it (our own words are
+    given the language: this is only for argparse, which has no other way)."""
     import gettext
 
     words = argparse._
     argparse._ = (lambda text: ARGPARSE_ZH.get(text, text)) if lang == "zh" else gettext.gettext
     try:  # argparse looks its words up through its module's `_`: it has no other way to translate
-        with language(lang):
-            yield
+        yield
     finally:
         argparse._ = words
 

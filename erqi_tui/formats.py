@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from .core.i18n import ZH, Lang, given
+from .core.i18n import ZH, Lang
 
 
 class Request(NamedTuple):
@@ -54,8 +54,7 @@ def _svg(r: Request) -> str:
 
 
 def _city_svg(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
-              lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+              lang: Lang) -> str:
     if not any(d.loaded is not None for d in districts):  # nothing to draw: the problems, as a picture
         from xml.sax.saxutils import escape
 
@@ -85,8 +84,7 @@ def _docx(r: Request) -> bytes:
 
 
 def _city_docx(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
-               lang: Lang | None = None) -> bytes:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+               lang: Lang) -> bytes:
     from .exchange.briefing_doc import to_city_docx
 
     return to_city_docx(districts, what_if, lang=lang)
@@ -95,8 +93,7 @@ def _city_docx(districts: list, what_if: dt.date | None, size: tuple[int, int] |
 def _city(function: str) -> Callable[..., str | bytes]:
     """A city export of exchange/city_report.py, by its function's name."""
     def write(districts: list, what_if: dt.date | None, size: tuple[int, int] | None = None, *,
-              lang: Lang | None = None) -> str | bytes:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+              lang: Lang) -> str | bytes:
         from .exchange import city_report
 
         return getattr(city_report, function)(districts, what_if, lang=lang)

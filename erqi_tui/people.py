@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .store import files
-from .core.i18n import Lang, given
+from .core.i18n import Lang
 from .core.problems import DataError
 
 RIGHTS = ("read", "edit")
@@ -50,11 +50,10 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def name_problem(name: object, *, lang: Lang | None = None) -> str | None:
+def name_problem(name: object, *, lang: Lang) -> str | None:
     """Why `name` cannot stand for a person in the journal, in `lang`; None if it can."""
     from .store import Refused, check_who
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     if not isinstance(name, str):
         return lang.tr("名字应为文本")
@@ -75,11 +74,10 @@ def name_problem(name: object, *, lang: Lang | None = None) -> str | None:
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
-def read_people(path: Path, *, lang: Lang | None = None) -> dict[str, Person]:
+def read_people(path: Path, *, lang: Lang) -> dict[str, Person]:
     """The people in `path`, by token; PeopleError (one line, naming the file and the entry, in
     `lang`) when the file cannot be read or an entry is wrong. A file that is wrong is refused whole:
     a typo must not let a revoked link back in."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     try:
         text = files.decode(path, files.read_bytes(path, MAX_BYTES))
     except DataError as error:
@@ -124,11 +122,10 @@ def loosely_kept(path: Path) -> bool:
         return False
 
 
-def add_person(path: Path, name: str, rights: str, *, lang: Lang | None = None) -> Person:
+def add_person(path: Path, name: str, rights: str, *, lang: Lang) -> Person:
     """Append a person with a new token to `path` (made, mode 0600, if it does not exist), under the
     file's lock and atomically, keeping what is there (comments included). PeopleError (in `lang`) if
     the file is wrong, the name unusable or already there."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     problem = name_problem(name, lang=lang)
     if problem:
         raise PeopleError(problem)
@@ -172,8 +169,7 @@ class PeopleFile:
     look, so that a revoked link is refused at once). While the file is wrong, nobody is let in, and
     `problem` says why in `lang`."""
 
-    def __init__(self, path: Path, *, lang: Lang | None = None) -> None:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    def __init__(self, path: Path, *, lang: Lang) -> None:
         self.path = path
         self.lang = lang  # the language `problem` is said in
         self.seen: tuple | None = None

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .core.fmt import clean
-from .core.i18n import Lang, given
+from .core.i18n import Lang
 from .people import PeopleFile, Person
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -63,9 +63,8 @@ def missing_hooks() -> list[str]:
     return missing
 
 
-def check_address(host: str, port: int, *, lang: Lang | None = None) -> str | None:
+def check_address(host: str, port: int, *, lang: Lang) -> str | None:
     """Why `host`:`port` cannot be listened on, in one line in `lang`; None if it can."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not 1 <= port <= 65535:
         return lang.tr("{port} 不是端口号；应在 1 至 65535 之间", port=port)
     try:
@@ -166,11 +165,10 @@ def session_command(base: list[str], person: Person, allow_edits: bool) -> list[
 
 def serve(command: list[str], host: str, port: int, *, allow_edits: bool, title: str = "erqi-tui",
           access: Access, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = (),
-          lang: Lang | None = None) -> int:
+          lang: Lang) -> int:
     """Serve `command`'s sessions until stopped; what the server itself says (on standard error and
     in its refusal pages) is in `lang`. Each session speaks as its own command line (or the settings)
     says."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     missing = missing_hooks()
     if missing:
         print(lang.tr("erqi-tui：无法提供服务：这一版 textual-serve 缺少 serve 所依赖的 {hooks}；请安装 textual-serve>=1.1.3,<1.2",
@@ -218,11 +216,10 @@ def message_page(status: int, message: str, title: str = "erqi-tui"):
 
 def make_server(base_command: list[str], host: str, port: int, access: Access, title: str, *,
                 allow_edits: bool = False, max_sessions: int = MAX_SESSIONS, public_hosts: tuple[str, ...] = (),
-                lang: Lang | None = None):
+                lang: Lang):
     """A textual-serve Server that answers only requests naming this server and carrying a token it
     admits, websockets only from the page's own origin, at most `max_sessions` at once; its refusals
     are said in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import aiohttp_jinja2
     import jinja2
     from aiohttp import WSMsgType, web
@@ -436,6 +433,5 @@ def terminal_size(width: object, height: object) -> tuple[int, int]:
     return cells(width, 80, MAX_COLUMNS), cells(height, 24, MAX_ROWS)
 
 
-def busy_message(max_sessions: int, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def busy_message(max_sessions: int, *, lang: Lang) -> str:
     return lang.tr("erqi-tui：已有 {max} 个会话在运行，这是上限（--max-sessions）；请稍后再试。", max=max_sessions)

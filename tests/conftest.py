@@ -60,12 +60,3 @@ def pytest_configure(config):
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="erqi-tui-test-cache-")
 
 
-@pytest.fixture(autouse=True)
-def language_is_put_back():
-    """Whatever speaks another language (an app while it runs, the command line, `i18n.language`)
-    puts Chinese, the default, back when it ends: no test leaves its language to the next."""
-    from erqi_tui.core import i18n
-
-    assert i18n.lang() == "zh"
-    yield
-    assert i18n.lang() == "zh", "a test left the UI speaking another language"

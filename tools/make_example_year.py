@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import journal  # noqa: E402
 from erqi_tui import store  # noqa: E402
 from erqi_tui.core.model import Briefing, Quantity, Update  # noqa: E402
@@ -179,18 +180,18 @@ def record_requests_and_tasks(month: int, rng: random.Random) -> None:
         if all(r.what != what for r in project.requests):
             request = {"what": what, "responsible": UNITS[month % len(UNITS)]}
             store.record(DATA, Update("project", project.id, {"request": request}, month_end(month) - dt.timedelta(days=9),
-                                      PEOPLE[month % 3], "企业走访中提出（示例）", at=at), today=today)
+                                      PEOPLE[month % 3], "企业走访中提出（示例）", at=at), today=today, lang=ZH)
     if month % 2 == 0:
         oldest = sorted(((r.raised.first, p.id, r.what) for p in store.load(DATA).projects for r in p.requests
                          if not r.done and r.raised), key=lambda o: o[0])
         if oldest:
             _, ident, what = oldest[0]
             store.record(DATA, Update("project", ident, {"resolve": what}, month_end(month), PEOPLE[(month + 1) % 3],
-                                      "已协调解决（示例）", at=at.replace(minute=45)), today=today)
+                                      "已协调解决（示例）", at=at.replace(minute=45)), today=today, lang=ZH)
     for task in dashboard.tasks:
         if not task.done and task.deadline.last.month == month and rng.random() < 0.7:
             store.record(DATA, Update("task", task.id, {"done": True}, month_end(month) - dt.timedelta(days=3),
-                                      task.person, "", at=at.replace(hour=16)), today=today)
+                                      task.person, "", at=at.replace(hour=16)), today=today, lang=ZH)
 
 
 def main() -> None:
@@ -206,12 +207,12 @@ def main() -> None:
             value = values[month - 1]
             if slips.get(month) == ident:  # a slip of the finger, withdrawn and entered again
                 wrong = store.record(DATA, Update("target", ident, {"current": Quantity(value * 10, unit)},
-                                                  month_end(month), who, "", at=at), today=today)[1]
+                                                  month_end(month), who, "", at=at), today=today, lang=ZH)[1]
                 store.record(DATA, Update("", "", {}, None, PEOPLE[0], "录入错误：多输了一位", at=at.replace(minute=45),
-                                          withdraw=wrong), today=today)
+                                          withdraw=wrong), today=today, lang=ZH)
                 at = at.replace(minute=50)
             store.record(DATA, Update("target", ident, {"current": Quantity(value, unit)}, month_end(month), who,
-                                      "月度报表", at=at), today=today)
+                                      "月度报表", at=at), today=today, lang=ZH)
         for step in range(2):  # two projects move on each month
             number = (month * 7 + step * 13) % 42 + 1
             now = next(p.status for p in store.load(DATA).projects if p.id == f"p{number:02d}")
@@ -219,11 +220,11 @@ def main() -> None:
                 continue  # already in production
             stage = STAGES[STAGES.index(now) + 1]
             store.record(DATA, Update("project", f"p{number:02d}", {"status": stage}, month_end(month),
-                                      PEOPLE[step], f"{stage}（示例）", at=moment(month, 6, 15)), today=today)
+                                      PEOPLE[step], f"{stage}（示例）", at=moment(month, 6, 15)), today=today, lang=ZH)
         record_requests_and_tasks(month, rng)
         if month in (3, 6, 9):
             store.mark_briefing(DATA, Briefing(month_end(month), moment(month, 8, 10), PEOPLE[0],
-                                               f"第{month // 3}季度汇报（示例）"))
+                                               f"第{month // 3}季度汇报（示例）"), lang=ZH)
     loaded = store.read(DATA)
     print(f"{DATA.name}: {len(loaded.dashboard.projects)} projects, {loaded.dashboard.journal_entries} journal "
           f"entries, {len(loaded.dashboard.briefings)} briefings, as of {loaded.dashboard.as_of}")

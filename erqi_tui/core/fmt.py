@@ -8,7 +8,7 @@ import re
 from .model import Quantity
 from .units import counted
 from . import i18n
-from .i18n import Lang, given
+from .i18n import Lang
 
 MISSING = "—"
 
@@ -21,12 +21,11 @@ def number(value: int | float) -> str:
 
 
 def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False,
-             lang: Lang | None = None) -> str:
+             lang: Lang) -> str:
     """A quantity as shown: "50+ 亿元" for a lower bound, "13 个", "—" when unknown. In English the
     unit is read in English where it is known: 107.96 亿元 → "10.796 bn CNY". `words`: a lower bound
     as an official writes it in Chinese, "50亿元以上" (the screen's cards, tiles and charts, and the
     text exports: Markdown, HTML, JSON's "shown", the workbook's text cells); "50+" in English."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if q is None:
         return MISSING
     value, shown_unit = q.value, q.unit
@@ -56,9 +55,8 @@ def percent(share: float | None) -> str:
     return f"{share * 100:.1f}%"
 
 
-def points(gap: float | None, *, signed: bool = True, lang: Lang | None = None) -> str:
+def points(gap: float | None, *, signed: bool = True, lang: Lang) -> str:
     """A gap in percentage points: "+1.7 个百分点", or "1.7 个百分点" unsigned."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if gap is None:
         return MISSING
     shown = f"{gap * 100:+.1f}" if signed else f"{abs(gap) * 100:.1f}"
@@ -143,19 +141,17 @@ def rounded(value: float, unit: str = "", *, need: bool = False, rate: bool = Fa
 
 
 def derived(value: float, unit: str, bound: str = "", *, need: bool = False, rate: bool = False,
-            lang: Lang | None = None) -> str:
+            lang: Lang) -> str:
     """A figure worked out from others (年底预计, 缺口…), at the screen's precision (`rounded`), with the
     way it is bounded: "至少 27.4 亿元"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     shown = quantity(Quantity(rounded(value, unit, need=need, rate=rate), unit), lang=lang)
     word = lang.tr(BOUND_WORD[bound])
     return f"{word} {shown}" if word else shown
 
 
-def projection_parts(p, *, lang: Lang | None = None) -> list[tuple[str, str]]:
+def projection_parts(p, *, lang: Lang) -> list[tuple[str, str]]:
     """A series.Projection as (label, value) pairs in the reader's language, as the screen and every
     export say it: 年底预计, 缺口, then what the rest of the year needs (`need_part`)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     tr, unit = lang.tr, p.target.unit
     if p.reached:
         return [(tr("年底预计"), tr("已完成全年目标"))]
@@ -186,10 +182,9 @@ def need_figure(p) -> tuple[float | int | None, float | int] | None:
     return None, rounded(p.monthly_need, unit, rate=True)
 
 
-def need_part(p, *, lang: Lang | None = None) -> tuple[str, str] | None:
+def need_part(p, *, lang: Lang) -> tuple[str, str] | None:
     """need_figure as the screen says it, (label, value): ("余下每月需", "至少 27.4 亿元"), or for a
     counted unit ("余下 7 个月需", "至少 17 个"); None without."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     found = need_figure(p)
     if found is None:
         return None
@@ -216,27 +211,24 @@ def month_only(date, meta) -> bool:
     return bool(meta.as_of_month) and date == meta.as_of
 
 
-def standing(date, meta, *, lang: Lang | None = None) -> str:
+def standing(date, meta, *, lang: Lang) -> str:
     """The date figures stand at, as precise as the source: "2024年5月" where the file gives only
     the month (month_only); else 2024-05-31."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if month_only(date, meta):
         return f"{MONTH_NAMES[date.month - 1]} {date.year}" if lang.english else f"{date.year}年{date.month}月"
     return date.isoformat()
 
 
-def change(diff, year: int, *, lang: Lang | None = None) -> str:
+def change(diff, year: int, *, lang: Lang) -> str:
     """A series.Difference: "较 04-30 +32.1 亿元"; "较 04-30：当时无数值" when it had none."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     when = short_date(diff.since.date, year)
     if diff.delta is None:
         return lang.tr("较 {date}：当时无数值", date=when)
     return lang.tr("较 {date} {change}", date=when, change=change_amount(diff, lang=lang))
 
 
-def change_amount(diff, *, unit: bool = True, lang: Lang | None = None) -> str:
+def change_amount(diff, *, unit: bool = True, lang: Lang) -> str:
     """The change alone: "+32.1 亿元" ("约+2 家" where a figure is a bound); "—" without a value then."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if diff.delta is None:
         return MISSING
     amount = quantity(Quantity(round(abs(diff.delta), 4), diff.now.value.unit), unit=unit, lang=lang)
@@ -244,19 +236,17 @@ def change_amount(diff, *, unit: bool = True, lang: Lang | None = None) -> str:
     return about + ("+" if diff.delta >= 0 else "−") + amount
 
 
-def when(period, *, lang: Lang | None = None) -> str:
+def when(period, *, lang: Lang) -> str:
     """A model.When as the source gives it: 2024-09-30, 2024-09, or "2024 年内" for a whole year."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     first, last = period.first, period.last
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         return lang.tr("{year} 年内", year=first.year)
     return period.text
 
 
-def step(milestone, at, *, lang: Lang | None = None) -> str:
+def step(milestone, at, *, lang: Lang) -> str:
     """A model.Milestone judged at `at`: "拿地 2023-08 ✓", "主体封顶 ✓", "开业 计划 2024-09",
     "开业 逾期未报（计划 2024-09）", "开业 2024-10 ✓（晚于计划 2024-09）"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     name = clean(lang.data(milestone, "name"), single_line=True)
     if milestone.done:
         late = milestone.reached and milestone.planned and milestone.reached.first > milestone.planned.last
@@ -271,9 +261,8 @@ def step(milestone, at, *, lang: Lang | None = None) -> str:
     return lang.tr(word, name=name, when=when(milestone.planned, lang=lang))
 
 
-def request(item, project, at, *, lang: Lang | None = None) -> str:
+def request(item, project, at, *, lang: Lang) -> str:
     """A model.Request: "用电增容 · 提出 2025-03-02 · 已办结 2025-04-10", "… · 未办结（已 120 天）"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts = [clean(lang.data(item, "what"), single_line=True)]
     if item.raised:
         parts.append(lang.tr("提出 {when}", when=when(item.raised, lang=lang)))
@@ -290,10 +279,9 @@ def request(item, project, at, *, lang: Lang | None = None) -> str:
     return " · ".join(parts)
 
 
-def reconciled(named, *, lang: Lang | None = None) -> str:
+def reconciled(named, *, lang: Lang) -> str:
     """A series.Listed, plainly: "已列明 2 / 13 个" for a count; "已列明 2 个项目，合计 30 亿元 /
     107.96 亿元" for an amount; "已列明 2 个项目" when there is nothing to add up."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if named.reported is not None and named.total is None:
         return lang.tr("已列明 {listed} / {reported}", listed=len(named.projects),
                        reported=quantity(named.reported, lang=lang))

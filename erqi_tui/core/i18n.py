@@ -1,39 +1,10 @@
-"""Chinese (the default) or English: the UI's words, units read in English, and the English names a
-data file may give. Keyed by the Chinese text, so the code reads as the screen does. No Textual."""
+"""Chinese (the default) or English, as a `Lang` passed to whatever renders: the UI's words, units
+read in English, and the English names a data file may give. Keyed by the Chinese text, so the code
+reads as the screen does. There is no process-wide language. No Textual."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 LANGS = ("zh", "en")
-_current = ["zh"]  # the process's language: set by the command line, and by a running app
-
-
-def set_lang(code: str) -> str:
-    """Speak `code` from now on; returns the language spoken before, to put back."""
-    if code not in LANGS:
-        raise ValueError(code)
-    before, _current[0] = _current[0], code
-    return before
-
-
-@contextmanager
-def language(code: str) -> Iterator[None]:
-    """Speak `code` inside the block, and the language spoken before it after."""
-    before = set_lang(code)
-    try:
-        yield
-    finally:
-        set_lang(before)
-
-
-def lang() -> str:
-    return _current[0]
-
-
-def english() -> bool:
-    return _current[0] == "en"
 
 
 class Lang(str):
@@ -89,39 +60,11 @@ ZH = Lang("zh")
 EN = Lang("en")
 
 
-def given(lang: "Lang | str | None") -> Lang:
-    """TRANSITION ONLY (removed when every caller passes a language): `lang`, or the ambient one."""
-    if lang is None:
-        return Lang(_current[0])
-    return lang if isinstance(lang, Lang) else Lang(lang)
-
-
 def english_words() -> dict[str, str]:
     """Chinese text → its English (messages_en), imported the first time English is needed."""
     from .messages_en import EN
 
     return EN
-
-
-def tr(text: str, /, **values: object) -> str:
-    """`text` in the current language, with `values` filled into its {placeholders}. In English a
-    `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
-    if english():
-        if values.get("count") == 1:
-            from .messages_en import ONE
-
-            text = ONE.get(text) or english_words().get(text, text)
-        else:
-            text = english_words().get(text, text)
-    return text.format(**values) if values else text
-
-
-def data(record: object, field: str) -> str:
-    """A text from the data file: the file's English for it (its `en` table) when showing English."""
-    value = getattr(record, field)
-    if english():
-        return getattr(record, "en", {}).get(field, value) if value else value
-    return value
 
 
 def both(text: str, **values: object) -> tuple[str, str]:
@@ -130,17 +73,6 @@ def both(text: str, **values: object) -> tuple[str, str]:
     if values:
         return text.format(**values), english_text.format(**values)
     return text, english_text
-
-
-def pane_title(dashboard: object, pane_id: str) -> str:
-    """A pane's title: for the layout pane, the file's own name for its plan (三区三轴, 一核四廊)
-    when it gives one; otherwise the neutral title, in the current language."""
-    from .model import PANE_TITLES
-
-    layout = getattr(dashboard, "layout", None)
-    if pane_id == "layout" and layout is not None and layout.name:
-        return data(layout, "name")
-    return tr(PANE_TITLES[pane_id])
 
 
 # Units read in English: (English unit, factor). 1亿 = 100 million, so 107.96亿元 = 10.796 bn CNY.

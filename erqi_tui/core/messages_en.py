@@ -1,4 +1,4 @@
-"""The UI's words in English, keyed by the Chinese text the code writes (i18n.tr). Imported only
+"""The UI's words in English, keyed by the Chinese text the code writes (Lang.tr). Imported only
 when English is first spoken: a Chinese session does not keep them."""
 
 from __future__ import annotations
@@ -945,7 +945,7 @@ EN.update({
     "{district} {year} 年目标": "{district}: targets for {year}", "{year} 年目标": "Targets for {year}", "截至 {date}（序时按月末计）": "As of {date} (pace at month end)",
 })
 
-# The singular of what EN says with a {count}, for a count of 1 (i18n.tr): "1 unit", not "1 units".
+# The singular of what EN says with a {count}, for a count of 1 (Lang.tr): "1 unit", not "1 units".
 ONE = {
     "另有 {count} 个项目（见 5 重点项目）": "{count} more project (see 5 Projects)",
     "另有 {count} 个项目未标明所在发展轴（见 5 重点项目）": "{count} more project has no axis (see 5 Projects)",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .fmt import clean
-from .i18n import EN, Lang, given
+from .i18n import EN, Lang
 
 
 class Said(str):
@@ -149,11 +149,10 @@ class Problem(NamedTuple):
         """What kind of problem it is ("" for one said in other words than ours)."""
         return getattr(self.message, "code", "")
 
-    def shown(self, lang: Lang | None = None) -> str:
+    def shown(self, lang: Lang) -> str:
         """The problem as a person reads it, in `lang`."""
         # Paths, keys and quoted values come from the user's files: their control characters are
         # neutralised here, so no message can move the cursor or retitle the terminal.
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         where = clean(str(self.path), single_line=True)
         if self.line is not None:
             where += f":{self.line}"
@@ -171,9 +170,8 @@ class DataError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def shown(self, lang: Lang | None = None) -> str:
+    def shown(self, lang: Lang) -> str:
         """Every problem, a line each, in `lang`."""
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         return "\n".join(p.shown(lang=lang) for p in self.problems)
 
 

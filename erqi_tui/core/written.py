@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from . import fmt, units
-from .i18n import Lang, given
+from .i18n import Lang
 
 # What offices write for "no figure": a dash of any width, a slash, 无. A blank cell is one too.
 NO_FIGURE = frozenset({"-", "--", "—", "——", "–", "－", "/", "／", "\\", "无", "暂无", "n/a", "na", "×"})
@@ -109,9 +109,8 @@ _AT_LEAST = {"超过", "超", "逾", "多于", "不少于", "不低于", "余", 
 _APPROX = {"约", "近", "大约", "≈", "~", "左右", "上下"}
 
 
-def read_number(value: Any, *, lang: Lang | None = None) -> Reading:
+def read_number(value: Any, *, lang: Lang) -> Reading:
     """A number cell as written (see the module's doc). Unreadable says why not, in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if isinstance(value, bool):
         raise Unreadable(lang.tr("应为数字"))
     if isinstance(value, Percent):
@@ -230,21 +229,19 @@ def read_date(value: Any) -> DateRead | None:
     return None
 
 
-def read_day(text: str, *, lang: Lang | None = None) -> dt.date:
+def read_day(text: str, *, lang: Lang) -> dt.date:
     """A day typed into a form or `record --date`, read as a ledger's date cell is (２０２４-０６-３０,
     2024/6/30, 2024年6月30日, 20240630). Unreadable says why not: a day its month does not have
     (2 月没有 30 日), or the form to write it in (a month alone names no day)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     read = read_date(text) if normal(text) else None
     if read is not None and not read.month_end:
         return read.date
     raise Unreadable(no_such_day(text, lang=lang) or lang.tr("请按 YYYY-MM-DD 输入日期，如 2024-06-30"))
 
 
-def no_such_day(value: Any, *, lang: Lang | None = None) -> str:
+def no_such_day(value: Any, *, lang: Lang) -> str:
     """What is wrong with a date written in a day's form whose day does not exist: 没有 13 月,
     2 月没有 30 日, 2023 年 2 月没有 29 日; "" when it is not such a date."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     text = normal(value) if isinstance(value, str) else ""
     compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
     match = _DAY.match("-".join(compact.groups()) if compact else text)
@@ -393,10 +390,9 @@ def in_force_at(points: dict[dt.date, Any], date: dt.date, dates: list[dt.date] 
 
 
 def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None, *,
-                     lang: Lang | None = None) -> str:
+                     lang: Lang) -> str:
     """Why a figure looks wrong: more than 10× off the one in force before it (`reference`: its
     date and figure), or outside [0, 10×goal]; "" when it does not."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = Decimal(str(quantity.value))
     if reference is not None and reference[1] is not None and reference[1].unit == quantity.unit and reference[1].value:
         before = Decimal(str(reference[1].value))
@@ -410,28 +406,25 @@ def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal:
     return ""
 
 
-def fraction_question(quantity: Any, goal: Any, *, lang: Lang | None = None) -> str:
+def fraction_question(quantity: Any, goal: Any, *, lang: Lang) -> str:
     """A percent typed as a fraction (0.965 for 96.5 %) into a target of 10 % or more."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = Decimal(str(quantity.value))
     if quantity.unit != "%" or not 0 < value <= FRACTION_AT_MOST or goal is None or goal.unit != "%" or goal.value < 10:
         return ""
     return as_percent(value, lang=lang)
 
 
-def as_percent(value: Decimal, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def as_percent(value: Decimal, *, lang: Lang) -> str:
     shown = fmt.number(as_number(value * 100))
     return lang.tr("是否把 {percent}% 写成了 {fraction}？", percent=shown, fraction=fmt.number(as_number(value)))
 
 
 def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date,
                      dates: list[dt.date] | None = None, percent_typed: bool = False, *,
-                     lang: Lang | None = None) -> Asked:
+                     lang: Lang) -> Asked:
     """What a target's new figure at `date` is asked (`points`: the target's figures in force by
     date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at;
     `percent_typed`: written with its % sign, 0.965%, and so meant as a percent, not a fraction)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     figure = outlier_question(quantity, in_force_at(points, date, dates), goal, lang=lang) or (
         "" if percent_typed else fraction_question(quantity, goal, lang=lang))
     there = points.get(date)
@@ -442,10 +435,9 @@ def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], g
     return Asked(figure, said)
 
 
-def back_dated(current: Any, as_of: dt.date, *, lang: Lang | None = None) -> str:
+def back_dated(current: Any, as_of: dt.date, *, lang: Lang) -> str:
     """What a figure dated before the current one's (`current`, at `as_of`) does: it joins the
     history and the current one stays."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return lang.tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current, lang=lang),
                    as_of=as_of.isoformat())
 

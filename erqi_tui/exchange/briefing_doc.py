@@ -15,7 +15,7 @@ import io
 import re
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
@@ -27,10 +27,9 @@ def _line(text) -> str:
     return fmt.clean(str(text), single_line=True)
 
 
-def day(date: dt.date, year: int | None = None, *, lang: Lang | None = None) -> str:
+def day(date: dt.date, year: int | None = None, *, lang: Lang) -> str:
     """A date as the briefing writes it: 2025年9月30日, or 9月30日 within `year` (the data's); in
     English ISO, 2025-09-30, as the heading's (as of 2025-09-30)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if lang.english:
         return date.isoformat()
     if date.year == year:
@@ -38,10 +37,9 @@ def day(date: dt.date, year: int | None = None, *, lang: Lang | None = None) -> 
     return lang.tr("{year}年{month}月{day}日", year=date.year, month=date.month, day=date.day)
 
 
-def period(when, *, lang: Lang | None = None) -> str:
+def period(when, *, lang: Lang) -> str:
     """A model.When as the briefing writes it: 2025年9月 (a month), 2025年9月30日 (a day), 2025年内
     (the year); in English as the source gives it (fmt.when)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import calendar
 
     first, last = when.first, when.last
@@ -57,9 +55,8 @@ def period(when, *, lang: Lang | None = None) -> str:
     return when.text
 
 
-def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang | None = None) -> str:
+def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang) -> str:
     """Which date the changes count from, and why: "变化自2025年9月30日（上次简报）。"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return ""
     why = lang.tr("上次简报") if since.briefing else "--since"
@@ -70,9 +67,8 @@ TITLE_FONT = "宋体"
 BODY_FONT = "仿宋"
 
 
-def amount(q: Quantity, *, lang: Lang | None = None) -> str:
+def amount(q: Quantity, *, lang: Lang) -> str:
     """107.96亿元, 13个, 约133亩, 50亿元以上: as an official text writes a figure."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = q.value
     number = (f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) and not value.is_integer()
               else str(int(value)))
@@ -82,9 +78,8 @@ def amount(q: Quantity, *, lang: Lang | None = None) -> str:
     return f"{'约' if q.approx else ''}{number}{q.unit}{'以上' if q.at_least else ''}"
 
 
-def sentence(p: progress.TargetProgress, *, lang: Lang | None = None) -> str:
+def sentence(p: progress.TargetProgress, *, lang: Lang) -> str:
     """One target, in the official register (without the full stop)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     target = p.target
     name = fmt.clean(lang.data(target, "name"), single_line=True)
     if target.current is None or p.completion is None:
@@ -113,10 +108,9 @@ def _derived(value: float, unit: str, bound: str = "", *, need: bool = False, ra
     return f"{word} {figure}" if lang.english and word else word + figure
 
 
-def course(line: TargetLine, year: int, *, lang: Lang | None = None) -> str:
+def course(line: TargetLine, year: int, *, lang: Lang) -> str:
     """What follows a target's sentence: its change since the last briefing (or --since), then the
     projection at the current pace, 缺口 and 余下每月需; "" when there is nothing to add."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts = []
     change = line.change
     if change is not None and change.delta is not None:
@@ -147,10 +141,9 @@ def course(line: TargetLine, year: int, *, lang: Lang | None = None) -> str:
     return ("; " if lang.english else "，").join(filter(None, parts))
 
 
-def need_phrase(found: series.Projection, *, lang: Lang | None = None) -> str:
+def need_phrase(found: series.Projection, *, lang: Lang) -> str:
     """What the rest of the year needs, as the screen says it (fmt.need_figure) in the register:
     "，余下每月需完成至少27.4亿元"; a count whole over the months left, "，余下7个月需完成至少17个"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     need = fmt.need_figure(found)
     if need is None:
         return ""
@@ -162,12 +155,11 @@ def need_phrase(found: series.Projection, *, lang: Lang | None = None) -> str:
     return lang.tr("，余下{months}个月需完成{value}", months=fmt.number(months), value=figure)
 
 
-def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lang | None = None) -> list[str]:
+def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lang) -> list[str]:
     """The pane's targets, a paragraph each with its change and projection (a paragraph running
     on for a page is hard to read), then its figures, stages and 举措 in one. Each target is said
     once, where it first comes (总览 says them all; a pane exported alone says its own); `said`
     keeps the ids said so far."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     year = acc.dashboard.meta.year
     stop = "." if lang.english else "。"
     targets = []
@@ -182,9 +174,8 @@ def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lan
     return targets + ([rest] if rest else [])
 
 
-def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: Lang | None = None) -> str:
+def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: Lang) -> str:
     """The pane's figures (总览's only where it says no target), stages and 举措: one paragraph."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     separator = "; " if lang.english else "；"
     parts = []
     figures = [f for _, items in section.figures for f in items]
@@ -205,20 +196,18 @@ def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: 
     return separator.join(parts) + ("." if lang.english else "。") if parts else ""
 
 
-def figure_phrase(figure, *, lang: Lang | None = None) -> str:
+def figure_phrase(figure, *, lang: Lang) -> str:
     """A figure as the register says it: 一季度完成投资107.04亿元; a label that ends with the unit
     (重点任务涉及方面, 6 方面) says it once: 重点任务涉及6方面."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     label, unit = fmt.clean(lang.data(figure, "label"), single_line=True), figure.quantity.unit
     if unit and label.endswith(unit) and len(label) > len(unit) and not lang.english:
         label = label[:-len(unit)]
     return lang.tr("{label}{value}", label=label, value=amount(figure.quantity, lang=lang))
 
 
-def warning_lines(acc: Account, section: Section, *, lang: Lang | None = None) -> list[str]:
+def warning_lines(acc: Account, section: Section, *, lang: Lang) -> list[str]:
     """The 预警 as the register says it: the targets behind schedule, then the projects' steps
     overdue at the account's steps date, as the screen lists them."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     behind = [lang.tr("{name}完成{share}，落后序时进度{points}个百分点",
                       name=fmt.clean(lang.data(line.target, "name"), single_line=True),
                     share=f"{line.progress.completion * 100:.1f}%", points=f"{abs(line.progress.gap) * 100:.1f}")
@@ -242,8 +231,7 @@ def _register(text: str, *, lang: Lang) -> str:
     return text if lang.english else text.replace(" ", "")
 
 
-def title(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> tuple[str, str]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def title(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang) -> tuple[str, str]:
     meta = dashboard.meta
     date = what_if or dashboard.as_of
     head = lang.tr("{city}{district}{year}年目标推进情况", city=lang.data(meta, "city"),
@@ -406,11 +394,10 @@ def _start(document, title_font: str, body_font: str, head: str, when: str, year
             run.bold = size > 16
 
 
-def title_lines(head: str, year: int | str = "", *, lang: Lang | None = None) -> tuple[int, list[str]]:
+def title_lines(head: str, year: int | str = "", *, lang: Lang) -> tuple[int, list[str]]:
     """The title's size and lines: 二号 (22 pt) on one line where it fits the text's width, else
     broken where a reader would, before the year (示例市示例河湾区 / 2025年目标推进情况), never
     inside a word (Word breaks Chinese anywhere). English wraps at its spaces."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from rich.cells import cell_len
 
     width = (21 - MARGINS_CM["left"] - MARGINS_CM["right"]) / 2.54 * 72 * 0.92  # in points, with room
@@ -429,8 +416,7 @@ def _body(document, text: str) -> None:
 
 def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
             since: Since | None = None, title_font: str = TITLE_FONT, body_font: str = BODY_FONT, *,
-            lang: Lang | None = None) -> bytes:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+            lang: Lang) -> bytes:
     from docx import Document
 
     document = Document()
@@ -574,10 +560,9 @@ def column_widths(headers: list[str], rows: list[list[str]], text_width_cm: floa
     return [(m + room * x / sum(more)) / total * text_width_cm for m, x in zip(least, more)]
 
 
-def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang | None = None) -> bytes:
+def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
     """全市 as a briefing: the districts ranked on the targets they share, each with the date its
     figures stand at, the furthest behind named; a table of each shared target's completion."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from docx import Document
 
     from ..views import city as city_view

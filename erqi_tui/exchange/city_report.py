@@ -11,15 +11,14 @@ from ..core import fmt
 from . import report
 from ..views import city as city_view
 from ..views.city import Comparison, District, basis_text, cell_note, compare, headline, method
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 
 def _gap(value: float | None) -> str:
     return fmt.MISSING if value is None else f"{value * 100:+.1f}"
 
 
-def title(comparison: Comparison, count: int, *, lang: Lang | None = None) -> str:
+def title(comparison: Comparison, count: int, *, lang: Lang) -> str:
     """What its counts count (ranked, not compared, unreadable), the year, and a what-if (issue 24)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return headline(comparison, lang=lang)
 
 
@@ -43,8 +42,7 @@ def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[
     return columns, rows
 
 
-def to_markdown(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def to_markdown(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:
     comparison = compare(districts, what_if, lang=lang)
     cell = report._md_cell
     columns, rows = _table(comparison, lang=lang)
@@ -84,10 +82,9 @@ def _html_cell(kind: str, text: str, esc) -> str:
     return f'<td class="{kind}">{esc(text)}</td>' if kind else f"<td>{esc(text)}</td>"
 
 
-def to_html(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+def to_html(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:
     """The comparison as Markdown gives it, as a page to open in a browser and print (the district
     page's print rules: A4 across, the header repeated on each page, a row never split)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import html
 
     comparison = compare(districts, what_if, lang=lang)
@@ -114,8 +111,7 @@ def _cell(row, ident: str, *, lang: Lang) -> str:
     return f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
 
 
-def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:
     comparison = compare(districts, what_if, lang=lang)
     out = {"format": "erqi-tui-city/1", "year": comparison.year,
            "what_if": comparison.what_if.isoformat() if comparison.what_if else None, "method": method(lang=lang),
@@ -141,10 +137,9 @@ def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang | 
     return report.json_text(out)
 
 
-def to_csv(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+def to_csv(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:
     """Every district's quantities, one tidy table: the header once, then each district's rows, each
     with its year and file; a file left out is a row of its own saying why."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     import csv
 
     out = io.StringIO()
@@ -170,8 +165,7 @@ def district_date(row, what_if: dt.date | None) -> dt.date | None:
     return None if d is None else (what_if or d.as_of)
 
 
-def city_identity(comparison: Comparison, count: int, what_if: dt.date | None, *, lang: Lang | None = None):
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def city_identity(comparison: Comparison, count: int, what_if: dt.date | None, *, lang: Lang):
     from .workbook import Identity
 
     # A sentence of its own, as the pages' footer repeats it; the line under the title adds how the
@@ -183,14 +177,12 @@ def city_identity(comparison: Comparison, count: int, what_if: dt.date | None, *
     return Identity(title(comparison, count, lang=lang), date)
 
 
-def full_stop(*, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def full_stop(*, lang: Lang) -> str:
     return "." if lang.english else "。"
 
 
-def sentence_gap(*, lang: Lang | None = None) -> str:
+def sentence_gap(*, lang: Lang) -> str:
     """Between two sentences: nothing after a Chinese 。, a space after an English full stop."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return " " if lang.english else ""
 
 
@@ -222,11 +214,10 @@ def _finish_xlsx(table, comparison: Comparison, what_if: dt.date | None, width: 
     sheet.row_dimensions[line].height = 15 * lines + 2
 
 
-def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang | None = None) -> bytes:
+def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> bytes:
     """The comparison as one table (rank, district, the date its figures stand at, each shared
     target's completion and points against 序时进度, the mean, why a row is not compared), with a
     chart of each district's mean distance to 序时进度."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
 

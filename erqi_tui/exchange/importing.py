@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core import fields, fmt
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Change, Dashboard, Quantity, Target, Update
 from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
@@ -61,16 +61,14 @@ class Plan(NamedTuple):
         return [p for p in self.planned if p.question]
 
 
-def read_sheet(path: Path, sheet: str | None = None, *, lang: Lang | None = None) -> Ledger:
+def read_sheet(path: Path, sheet: str | None = None, *, lang: Lang) -> Ledger:
     """The table of the ledger at `path` (see ledger_sheet.read_ledger); why there is none in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return read_ledger(path, sheet, lang=lang)
 
 
-def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: Lang | None = None) -> list[str]:
+def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: Lang) -> list[str]:
     """The preview's first lines: the district and the file it writes to; the sheet and the row read
     as its header."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     meta = dashboard.meta
     lines = [lang.tr("导入到 {district}（{year} 年）的数据文件 {path}", district=lang.data(meta, "district"), year=meta.year,
                      path=data_path)]
@@ -91,8 +89,7 @@ class Importer:
     problems, questions, preview lines and notes in `lang`."""
 
     def __init__(self, path: Path, dashboard: Dashboard, who: str, today: dt.date, *, monthly: bool = False,
-                 accept_outliers: bool = False, lang: Lang | None = None) -> None:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                 accept_outliers: bool = False, lang: Lang) -> None:
         self.lang = lang
         self.path, self.dashboard, self.who, self.today = path, dashboard, who, today
         self.monthly, self.accept_outliers = monthly, accept_outliers
@@ -896,7 +893,7 @@ def rows_named(error: DataError, planned: list[Planned], first: int, sheet: Path
 MONTH_TITLES = tuple(f"{m}月" for m in range(1, 13))
 
 
-def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang: Lang | None = None) -> bytes:
+def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang: Lang) -> bytes:
     """An .xlsx laid out as offices lay out a 台账: a title, a 填报单位/填报日期 line, a header with
     units in it, and a row per target and project (ids and names filled in, figures left to fill,
     project fields as they stand); with `monthly`, a row per target and a column per month (当月数)."""
@@ -905,7 +902,6 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang
 
     from ..store.edits import usual_unit
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     book = Workbook()
     sheet = book.active
     sheet.title = lang.tr("台账")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from ..core import fields
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.problems import DataError, Problem
 from ..store import files
 from ..core.written import (MergedNumber, NoCachedValue, Percent, blank, header_month, known_unit, normal, read_date,
@@ -181,10 +181,9 @@ def columns_of(values: list[Any]) -> list[Column] | None:
 
 # --- reading -------------------------------------------------------------------------------------
 
-def read_ledger(path: Path, sheet: str | None = None, *, lang: Lang | None = None) -> Ledger:
+def read_ledger(path: Path, sheet: str | None = None, *, lang: Lang) -> Ledger:
     """The table of `path`: of sheet `sheet` (a name, or a number counted from 1), else of the first
     sheet that holds one. DataError says in one line, in `lang`, why there is none."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_ledger(path, sheet, lang)
@@ -342,13 +341,12 @@ def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang) -> I
         yield number, values
 
 
-def _sheet_values(path: Path, sheet, xml: bytes, *, lang: Lang | None = None) -> Iterator[list[Any]]:
+def _sheet_values(path: Path, sheet, xml: bytes, *, lang: Lang) -> Iterator[list[Any]]:
     """Each row's values, from the first row on (a row the file leaves out is []): a numeric cell
     Excel shows as a percentage is a Percent, a date cell a datetime. The sheet's XML (`xml`) is read
     here with expat, as openpyxl reads it but without an element tree and a cell object for each
     cell: openpyxl's own reading was most of the time a 60,000-row ledger took. openpyxl gives the
     workbook's shared strings, styles and epoch; where it does not as expected, through its cells."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     try:
         from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
@@ -498,8 +496,7 @@ def _tag(name: str) -> str:
     return tag
 
 
-def _cell_values(path: Path, sheet, *, lang: Lang | None = None) -> Iterator[list[Any]]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def _cell_values(path: Path, sheet, *, lang: Lang) -> Iterator[list[Any]]:
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         if len(cells) > MAX_COLUMNS:
             raise _problem(path, number, lang.tr("这一行有 {columns} 列，超过 {limit} 列；请删去多余的列",

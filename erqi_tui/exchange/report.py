@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
 from ..views.account import Account, account, assumed_day, overdue_words, project_cell, responsible, stage_words
@@ -33,8 +33,7 @@ class Section:
     tables: list[Table]
 
 
-def heading(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def heading(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang) -> str:
     meta = dashboard.meta
     title = lang.tr("{city}{district} {year} 年目标", city=lang.data(meta, "city"),
                     district=lang.data(meta, "district"), year=meta.year)
@@ -74,10 +73,9 @@ def _target_table(title: str, acc: Account, lines, *, lang: Lang) -> Table:
     return table
 
 
-def projection_cells(found: series.Projection | None, *, lang: Lang | None = None) -> list[str]:
+def projection_cells(found: series.Projection | None, *, lang: Lang) -> list[str]:
     """年底预计, 缺口 and 余下所需 as table cells, in the screen's words (fmt.projection_parts): the
     last is the screen's line whole, "余下每月需 至少 27.4 亿元" or "余下 7 个月需 至少 17 个"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if found is None:
         return [fmt.MISSING] * 3
     parts = fmt.projection_parts(found, lang=lang)
@@ -93,9 +91,8 @@ def _share_line(dashboard: Dashboard, what_if: dt.date | None) -> str:
     return "{year} 年已过 {share}（序时进度，按月末计）。" if month else "{year} 年已过 {share}（序时进度）。"
 
 
-def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang | None = None) -> str:
+def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang) -> str:
     """Which date the changes count from, and why, for an export's heading ("" without one)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return ""
     why = lang.tr("上次简报") if since.briefing else "--since"
@@ -110,10 +107,9 @@ def _figure_tables(blocks, default_title: str, *, lang: Lang) -> list[Table]:
 
 
 def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-             since: Since | None = None, *, lang: Lang | None = None) -> list[Section]:
+             since: Since | None = None, *, lang: Lang) -> list[Section]:
     """The pane account (views.account) as titled tables of display strings, pane by pane (or only
     `pane`): what Markdown and HTML show."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     acc = account(dashboard, what_if, pane, since)
     d = dashboard
     out: list[Section] = []
@@ -185,8 +181,7 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-                since: Since | None = None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                since: Since | None = None, *, lang: Lang) -> str:
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     lines = [f"# {_md_cell(heading(dashboard, what_if, lang=lang))}", "",
              lang.tr(_share_line(dashboard, what_if), year=dashboard.meta.year, share=fmt.percent(share))
@@ -260,8 +255,7 @@ def _bar(p: progress.TargetProgress, *, lang: Lang) -> str:
 
 
 def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+            since: Since | None = None, *, lang: Lang) -> str:
     esc = lambda text: html.escape(fmt.clean(text), quote=True)  # noqa: E731
     share = progress.time_elapsed_share(what_if or dashboard.as_of, dashboard.meta.year)
     title = esc(heading(dashboard, what_if, lang=lang))
@@ -308,11 +302,10 @@ CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数�
 
 
 def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-               since: Since | None = None, *, lang: Lang | None = None) -> list[list]:
+               since: Since | None = None, *, lang: Lang) -> list[list]:
     """Every quantity the dashboard shows, one row each: pane, kind, id, name, measure, the number,
     its unit, whether it is a lower bound or approximate, and the date it stands at. Numbers stay
     numbers (a share as 43.3 with the unit %, a gap in 个百分点)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     d = dashboard
     rows: list[list] = []
 
@@ -395,10 +388,9 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
 
 
 def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-           since: Since | None = None, *, lang: Lang | None = None) -> str:
+           since: Since | None = None, *, lang: Lang) -> str:
     """One tidy table, a row per quantity, with the number and its unit in columns of their own
     (Excel can sum, filter and chart it). Meant for Excel: the caller writes it as UTF-8 with a BOM."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     # A what-if (--as-of) says so on every row, in a column of its own: a row filtered or pasted
@@ -465,8 +457,7 @@ def _json_field(project, field, *, lang: Lang) -> object:
 
 
 def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-                 since: Since | None = None, *, lang: Lang | None = None) -> dict:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                 since: Since | None = None, *, lang: Lang) -> dict:
     d = dashboard
     acc = account(d, what_if, pane, since)
     data: dict = {
@@ -512,8 +503,7 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
 
 
 def to_json(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+            since: Since | None = None, *, lang: Lang) -> str:
     return json_text(to_json_data(dashboard, what_if, pane, since, lang=lang))
 
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from ..core import fields, fmt, progress, series, units
-from ..core.i18n import UNITS_EN, Lang, given
+from ..core.i18n import UNITS_EN, Lang
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
@@ -70,8 +70,7 @@ class Month(NamedTuple):
     date: dt.date
 
 
-def month_format(*, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def month_format(*, lang: Lang) -> str:
     return "mmm yyyy" if lang.english else 'yyyy"年"m"月"'
 
 
@@ -85,19 +84,17 @@ class Column(NamedTuple):
     optional: bool = False  # left out where no row has a value (a file that names no 位置)
 
 
-def shown_unit(unit: str | None, *, lang: Lang | None = None) -> str | None:
+def shown_unit(unit: str | None, *, lang: Lang) -> str | None:
     """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
     个 → none), else as written."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if unit and lang.english and unit in UNITS_EN:
         return UNITS_EN[unit][0] or None
     return unit
 
 
-def shown_value(value, unit: str | None, *, lang: Lang | None = None):
+def shown_value(value, unit: str | None, *, lang: Lang):
     """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
     HTML say it. Every value of a column is scaled alike, so a SUM of it stays the total."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if value is None or not (unit and lang.english and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
         return value
     scaled = round(value * UNITS_EN[unit][1], 6)
@@ -153,8 +150,7 @@ class Identity(NamedTuple):
     source: str = ""  # 来源：…
 
 
-def identity(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang | None = None) -> Identity:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def identity(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang) -> Identity:
     name, _, date = heading(dashboard, what_if, lang=lang).partition(" — ")
     source = dashboard.meta.source
     return Identity(name, date, fmt.clean(lang.tr("来源：{source}", source=source), single_line=True) if source else "")
@@ -177,10 +173,9 @@ def _footer_text(text: str) -> str:
 
 
 def write_table(book, name: str, fallback: str, who: Identity, title: str, columns: list[Column],
-                rows: list[list], *, lang: Lang | None = None) -> Table:
+                rows: list[list], *, lang: Lang) -> Table:
     """A sheet of its own holding one table under the title block: the header frozen and repeated on
     every printed page, the page set up for A4 (its footer, and a month's format, in `lang`)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -260,12 +255,11 @@ def title_block(sheet, who: Identity, title: str) -> int:
     return len(lines)
 
 
-def page_setup(sheet, who: Identity, *, landscape: bool, lang: Lang | None = None) -> None:
+def page_setup(sheet, who: Identity, *, landscape: bool, lang: Lang) -> None:
     """A4, upright or across, one page wide, the district and the date in the footer beside the page
     number."""
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
@@ -292,10 +286,9 @@ TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下
 OPTIONAL_TARGET_COLUMNS = {"余下月数", "余下月数内共需", "年底预计为", "缺口与所需为"}
 
 
-def target_table(acc: Account, lines, *, lang: Lang | None = None) -> tuple[list[Column], list[list]]:
+def target_table(acc: Account, lines, *, lang: Lang) -> tuple[list[Column], list[list]]:
     """The targets as the account says them: figures, completion, 序时进度, verdict, the date, the
     projection at the screen's precision, the change since, who answers for each."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     columns = [Column(lang.tr(h), kind, optional=h in OPTIONAL_TARGET_COLUMNS) for h, kind in TARGET_COLUMNS]
     since = acc.since
     if since is not None:
@@ -382,13 +375,12 @@ def in_unit(q: Quantity | None, unit: str) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
-def project_table(d: Dashboard, projects, *, lang: Lang | None = None) -> tuple[list[Column], list[list]]:
+def project_table(d: Dashboard, projects, *, lang: Lang) -> tuple[list[Column], list[list]]:
     """The projects with the fields core/fields exports to xlsx, in its order; each amount (an
     investment, an area) in one unit (the one most projects use; the header says it) with a column saying which are
     bounds or approximate, so that a SUM of the column is the total; a figure in a unit that does not
     convert is kept, as written, in a column of its own. A column no project fills is left out (the
     id, the name and the status are always there)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     shown = fields.exported("xlsx")
     unit = {f.key: column_unit(getattr(p, f.attr) for p in projects) for f in shown if f.kind == fields.AMOUNT}
     odd = lambda q, unit: q is not None and in_unit(q, unit) is None  # noqa: E731
@@ -470,11 +462,10 @@ def _tables(acc: Account, section: Section, lang: Lang) -> list[tuple[str, list[
 
 
 def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
-            since: Since | None = None, *, lang: Lang | None = None) -> bytes:
+            since: Since | None = None, *, lang: Lang) -> bytes:
     """The workbook of `pane` (every pane when None), its every word in `lang`."""
     from openpyxl import Workbook
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     d = dashboard
     acc = account(d, what_if, pane, since)
     who = identity(d, what_if, lang=lang)

@@ -23,7 +23,7 @@ from ..core import fmt
 from .datafile import load_base
 from ..core.model import Briefing, Change, Dashboard, Update
 from ..core.problems import DataError, Problem
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from .validate import NAME_LIMIT
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
@@ -56,10 +56,9 @@ def fingerprint(data_path: Path) -> tuple:
     return tuple(out)
 
 
-def own_files(data_path: Path, *, lang: Lang | None = None) -> dict[Path, str]:
+def own_files(data_path: Path, *, lang: Lang) -> dict[Path, str]:
     """The files that hold the record of `data_path` (the data file, its journal, their locks),
     each with what it is: no output may be written over any of them (files.output_clash)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     journal_file = journal.journal_path(data_path)
     return {data_path: lang.tr("数据文件"), journal_file: lang.tr("更新记录"),
             files.lock_path(journal_file): lang.tr("更新记录的锁文件"),
@@ -67,10 +66,9 @@ def own_files(data_path: Path, *, lang: Lang | None = None) -> dict[Path, str]:
             journal.kept_path(journal_file): lang.tr("更新记录的缓存")}
 
 
-def kept_off(data_paths, settings: Path | None, *, lang: Lang | None = None) -> dict[Path, str]:
+def kept_off(data_paths, settings: Path | None, *, lang: Lang) -> dict[Path, str]:
     """What no output may replace: each data file's record (own_files) and the settings file with
     its lock, each with what it is (files.output_clash)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out: dict[Path, str] = {}
     for data_path in data_paths:
         out.update(own_files(data_path, lang=lang))
@@ -177,12 +175,11 @@ class Conflict(Exception):
         super().__init__(f"changed by update {version} since it was opened")
 
 
-def check_who(who: str, hint: str = "", *, lang: Lang | None = None) -> str:
+def check_who(who: str, hint: str = "", *, lang: Lang) -> str:
     """`who` as it may be recorded, or Refused: valid UTF-8 (a login name may not be), printable.
 
     `hint` says how to give another name where the name came from (the command line's --user by
     default; a people file's --add-person says its own)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     hint = hint or lang.tr("请用 --user 名字 指定一个普通的名字")
 
     def refuse(problem: str) -> Refused:
@@ -203,8 +200,7 @@ def check_who(who: str, hint: str = "", *, lang: Lang | None = None) -> str:
     return who
 
 
-def check_date(dashboard: Dashboard, date: dt.date, today: dt.date, *, lang: Lang | None = None) -> None:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def check_date(dashboard: Dashboard, date: dt.date, today: dt.date, *, lang: Lang) -> None:
     first, last = dashboard.update_dates(today)
     if not first <= date <= last:
         raise Refused(lang.tr("日期 {date} 不在允许的范围内：应在 {first} 至 {last} 之间（数据年度 {year} 年内，且不晚于今天）",
@@ -214,7 +210,7 @@ def check_date(dashboard: Dashboard, date: dt.date, today: dt.date, *, lang: Lan
 
 def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded | None = None,
            today: dt.date | None = None, lock_timeout: float = files.LOCK_TIMEOUT,
-           lang: Lang | None = None) -> tuple[Loaded, int]:
+           lang: Lang) -> tuple[Loaded, int]:
     """Append `update` to the journal of `path`; return what is on disk now and the update's number.
 
     Under the journal's lock: both files are read again (from `reuse`, only what changed since:
@@ -224,7 +220,6 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     written. Refused for a date outside the year or after today, or an unusable author; DataError
     when either file is broken, missing or unreadable, or the update would not apply; files.Busy
     when another writer holds the lock for over `lock_timeout` seconds. A refusal is said in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     today = today or dt.date.today()
     check_who(update.who, lang=lang)
     journal_file = journal.journal_path(path)
@@ -262,7 +257,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
                write: bool = True, replan: Callable[[Dashboard], list[Update]] | None = None,
-               lang: Lang | None = None) -> tuple[Loaded, int]:
+               lang: Lang) -> tuple[Loaded, int]:
     """Append every one of `updates` to the journal of `path`, or none: under the journal's lock,
     both files read again, each update's date checked, all appended and applied,
     then written once, atomically (a spreadsheet's rows, `erqi-tui import --apply`). Returns what
@@ -273,7 +268,6 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
     worked out again from what is on disk under the lock, in place of `updates` (an import's rows
     against the figures as they are now: the same sheet imported twice at once records once). A
     refusal is said in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     today = today or dt.date.today()
     journal_file = journal.journal_path(path)
     _still_there(path)
@@ -317,9 +311,8 @@ def _bounded(data: bytes, lang: Lang) -> bytes:
     return data
 
 
-def withdrawn_record(dashboard: Dashboard, seq: int, *, lang: Lang | None = None) -> tuple[str, str]:
+def withdrawn_record(dashboard: Dashboard, seq: int, *, lang: Lang) -> tuple[str, str]:
     """The (kind, id) that update `seq` changed, or Refused if it is not an update in force."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     changes = [c for c in dashboard.changes if c.seq == seq] if seq >= 1 else []  # 0: not a withdrawal at all
     if not changes:
         raise Refused(lang.tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）",
@@ -332,11 +325,10 @@ def withdrawn_record(dashboard: Dashboard, seq: int, *, lang: Lang | None = None
 
 
 def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
-                  lock_timeout: float = files.LOCK_TIMEOUT, *, lang: Lang | None = None) -> Loaded:
+                  lock_timeout: float = files.LOCK_TIMEOUT, *, lang: Lang) -> Loaded:
     """Append a briefing mark to the journal of `path` under its lock, as `record` appends an
     update: both files read again, the mark applied, written atomically; stamped with
     the moment it is written unless it carries one. A refusal is said in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     check_who(briefing.who, lang=lang)
     if briefing.at is None:
         briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))

@@ -7,18 +7,17 @@ import re
 from collections import Counter
 
 from ..core import fields, fmt
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Project, Quantity, Target, Task, Update
 from .validate import MAX_VALUE
 
-def parse_quantity(text: str, unit: str | None, *, lang: Lang | None = None) -> Quantity:
+def parse_quantity(text: str, unit: str | None, *, lang: Lang) -> Quantity:
     """A figure as officials write it, in the form or `record` as in a ledger (core.written):
     "120.5", "1,200 个", "１４０", "140以上", "超140", "50+ 亿元", "约133 亩", "近100" → Quantity. `unit`
     is the one to use when none is typed (and the one required when given; 亿 reads as 亿元).
     Raises ValueError with a message for the user, in `lang`."""
     from ..core.written import Unreadable, as_number, blank, read_number, whole_count
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     if not text.strip():
         raise ValueError(lang.tr("请输入不小于 0 的数字，如 120.5；下限值加 +，如 50+"))
@@ -41,13 +40,12 @@ def parse_quantity(text: str, unit: str | None, *, lang: Lang | None = None) -> 
     return Quantity(value, typed_unit or unit, at_least=reading.at_least, approx=reading.approx)
 
 
-def parse_date(text: str, allowed: tuple[dt.date, dt.date], *, lang: Lang | None = None) -> dt.date:
+def parse_date(text: str, allowed: tuple[dt.date, dt.date], *, lang: Lang) -> dt.date:
     """A date typed as YYYY-MM-DD (or as a ledger writes it: core.written.read_day, full-width
     digits and all) within `allowed` (Dashboard.update_dates: the data's year, not after today); a
     mistyped 2042 would otherwise move the whole year to 100% elapsed."""
     from ..core.written import Unreadable, read_day
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     try:
         date = read_day(text, lang=lang)
@@ -78,8 +76,7 @@ def _parsed(errors: dict[str, str], field: str, parse, *args, lang: Lang):
 
 def target_update(target: Target, fields: dict[str, str], who: str,
                   allowed: tuple[dt.date, dt.date], *,
-                  lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                  lang: Lang) -> tuple[Update | None, dict[str, str]]:
     errors: dict[str, str] = {}
     current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit, lang=lang)
     date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed, lang=lang)
@@ -115,10 +112,9 @@ def project_fields(project: Project | None) -> dict[str, str]:
 
 def project_update(dashboard: Dashboard, project: Project | None, fields: dict[str, str],
                    who: str, allowed: tuple[dt.date, dt.date], *,
-                   lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
+                   lang: Lang) -> tuple[Update | None, dict[str, str]]:
     """An update of `project`'s changed fields, or a new project when `project` is None; each
     wrong field's message in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     errors: dict[str, str] = {}
     changes: dict[str, object] = {}
     for field in PROJECT_TEXT_FIELDS:
@@ -162,9 +158,8 @@ def _dated(fields: dict[str, str], allowed: tuple[dt.date, dt.date], errors: dic
 
 def milestone_update(project: Project, fields: dict[str, str], who: str,
                      allowed: tuple[dt.date, dt.date], *,
-                     lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
+                     lang: Lang) -> tuple[Update | None, dict[str, str]]:
     """A step of `project` reached on the date: one it lists (not yet reached) or a new one named."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     errors: dict[str, str] = {}
     step = fields.get("step", "").strip()
     if not step:
@@ -179,9 +174,8 @@ def milestone_update(project: Project, fields: dict[str, str], who: str,
 
 def request_raised(project: Project, fields: dict[str, str], who: str,
                    allowed: tuple[dt.date, dt.date], *,
-                   lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
+                   lang: Lang) -> tuple[Update | None, dict[str, str]]:
     """An enterprise request of `project` raised on the date, with the unit that handles it."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     errors: dict[str, str] = {}
     what = fields.get("what", "").strip()
     if not what:
@@ -200,9 +194,8 @@ def request_raised(project: Project, fields: dict[str, str], who: str,
 
 def request_resolved(project: Project, fields: dict[str, str], who: str,
                      allowed: tuple[dt.date, dt.date], *,
-                     lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
+                     lang: Lang) -> tuple[Update | None, dict[str, str]]:
     """An open request of `project` resolved (办结) on the date."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     errors: dict[str, str] = {}
     what = fields.get("what", "")
     request = next((r for r in project.requests if r.what == what and not r.done), None)
@@ -218,8 +211,7 @@ def request_resolved(project: Project, fields: dict[str, str], who: str,
 
 def task_finished(task: Task, fields: dict[str, str], who: str,
                   allowed: tuple[dt.date, dt.date], *,
-                  lang: Lang | None = None) -> tuple[Update | None, dict[str, str]]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                  lang: Lang) -> tuple[Update | None, dict[str, str]]:
     errors: dict[str, str] = {}
     if task.done:
         errors[""] = lang.tr("这项任务已完成")

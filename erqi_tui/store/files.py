@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.problems import DataError, Problem, file_problem, said
 
 try:
@@ -149,11 +149,10 @@ def _looks_like_gb18030(raw: bytes) -> bool:
 
 # --- writing ---------------------------------------------------------------------------------------
 
-def write_problem(error: OSError, *, lang: Lang | None = None) -> str:
+def write_problem(error: OSError, *, lang: Lang) -> str:
     """Why writing the journal (or marking a briefing) failed, with what to do where the folder is
     shared: a colleague's file the user may not replace, in a folder that is not theirs to write or
     that has the sticky bit (only a file's owner may replace it there)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if error.errno not in (errno.EACCES, errno.EPERM):
         return error.strerror or str(error)
     where = Path(error.filename) if isinstance(error.filename, (str, Path)) else None

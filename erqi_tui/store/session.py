@@ -15,7 +15,7 @@ from typing import NamedTuple, TypeVar
 from . import files
 from ..core import fmt
 from .. import store
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Briefing, Update
 
 T = TypeVar("T")
@@ -25,8 +25,7 @@ class Saved(NamedTuple):  # NamedTuples rather than dataclasses: see model.py (s
     loaded: store.Loaded
     number: int  # the journal entry's number
 
-    def announcement(self, update: Update, *, lang: Lang | None = None) -> str:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    def announcement(self, update: Update, *, lang: Lang) -> str:
         if update.withdraw:
             return lang.tr("已撤销第 {seq} 条更新（第 {number} 条记录）", seq=update.withdraw, number=self.number)
         return lang.tr("已保存并记录（第 {number} 条）", number=self.number)
@@ -84,12 +83,11 @@ class Session:
 
     async def save(self, update: Update, seen: int | None = None, *, waiting: Callable[[], None] | None = None,
                    cancelled: Callable[[], bool] | None = None,
-                   lang: Lang | None = None) -> Saved | store.Conflict | Unsaved:
+                   lang: Lang) -> Saved | store.Conflict | Unsaved:
         """Record `update` under the journal's lock. A Conflict when its target or project changed
         since version `seen` (the form asks to confirm), else Saved or what went wrong. While another
         writer holds the lock, `waiting()` is called once (the form says so) and the save is tried
         again until it can be done, or until `cancelled()` is true. What went wrong is said in `lang`."""
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         try:
             outcome = await self._write(partial(store.record, self.path, update, seen=seen, reuse=self.reuse,
                                                 today=self.today, lock_timeout=self.ATTEMPT, lang=lang),
@@ -103,10 +101,9 @@ class Session:
         return Saved(loaded, number)
 
     async def mark_briefing(self, date: dt.date, note: str = "", *,
-                            lang: Lang | None = None) -> store.Loaded | Unsaved:
+                            lang: Lang) -> store.Loaded | Unsaved:
         """Record that a briefing showed the figures at `date` (under the journal's lock); what went
         wrong is said in `lang`."""
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         outcome = await self._write(partial(store.mark_briefing, self.path, Briefing(date, None, self.who, note),
                                             self.reuse, lock_timeout=1.0, lang=lang),  # busy: said, not waited for
                                     lang=lang)

@@ -36,7 +36,7 @@ from ..core import fmt
 from .. import store
 from ..terminal import strips
 from ..store.config import DEFAULT_THEME, Config, save_config
-from ..core.i18n import Lang, set_lang
+from ..core.i18n import Lang
 from ..core.model import PANE_IDS, PANE_TITLES, Dashboard, Update
 from .panes import Context
 from ..store.session import Session, Unsaved
@@ -127,7 +127,6 @@ class ErqiApp(App):
         self.watch_files = watch
         self.start_pane = start_pane
         self.settings = settings or Config()
-        self.spoken_before: str | None = None  # the language to put back when the app ends
         self.settings_path = settings_path  # None: the settings are not saved (tests, exports)
         # NO_COLOR: no colour at all, rather than Textual's greys (get_line_filters).
         self.uncoloured = Uncoloured() if self.no_color else None
@@ -169,17 +168,12 @@ class ErqiApp(App):
         return lighter(driver)
 
     def on_load(self) -> None:
-        """The app speaks its settings' language while it runs (constructing one changes nothing),
-        and the language spoken before it once it has ended. The collector is paused from here
-        until a second after the first frame (first_frame_drawn), or until the app ends."""
+        """The collector is paused from here until a second after the first frame
+        (first_frame_drawn), or until the app ends."""
         self.collector_paused = gc.isenabled()
         gc.disable()
-        self.spoken_before = set_lang(self.settings.lang)
-        self.set_titles()
 
     def on_unmount(self) -> None:
-        if self.spoken_before is not None:
-            set_lang(self.spoken_before)
         self.resume_collector()  # if it ended within a second of its first frame
 
     def resume_collector(self) -> None:
@@ -786,7 +780,6 @@ class ErqiApp(App):
         session left the next start and the command line in English for a colleague who pressed l
         by chance. The settings file's lang, or --lang, is how a language is kept."""
         lang = self.lang.other()
-        set_lang(lang)  # TRANSITION: the global follows the app's language until nothing reads it
         self.settings = self.settings.with_(lang=lang)
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
 from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Milestone, Project, Stage, Target, grouped
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
 
@@ -36,9 +36,8 @@ class TargetLine(NamedTuple):
         return self.progress.target
 
 
-def verdict_words(p: TargetProgress, *, lang: Lang | None = None) -> str:
+def verdict_words(p: TargetProgress, *, lang: Lang) -> str:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "持平（与序时进度一致）" / "进度未知"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     word = lang.tr(progress.VERDICT_WORD[p.verdict])
     if p.gap is None or p.verdict == progress.ON_SCHEDULE:
         return word + (lang.tr("（与序时进度一致）") if p.verdict == progress.ON_SCHEDULE else "")
@@ -53,11 +52,10 @@ def at_month_start(p: TargetProgress, dashboard: Dashboard, what_if: dt.date | N
     return progress.at_month_start(p, dashboard.meta.year)
 
 
-def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang | None = None) -> str:
+def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang) -> str:
     """"（按月末计；按5月初计为超前 2.4 个百分点）" where the verdict rests on the month's end the
     source never gave (`early` from at_month_start); "" where it does not. The screen's 预警 and
     every export's say it alike."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if early is None:
         return ""
     text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=p.as_of.month,
@@ -65,10 +63,9 @@ def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang |
     return " " + text if lang.english else text
 
 
-def overdue_words(step: Milestone, acc: "Account", *, lang: Lang | None = None) -> str:
+def overdue_words(step: Milestone, acc: "Account", *, lang: Lang) -> str:
     """"逾期未报（计划 2025-09，按 2025-11-30 计）": a step overdue at the account's steps date, as the
     screen's 预警 says it (Markdown, HTML, the workbook's 预警 sheet)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return lang.tr("逾期未报（计划 {when}，按 {date} 计）", when=fmt.when(step.planned, lang=lang),
                    date=fmt.standing(acc.steps_at, acc.dashboard.meta, lang=lang))
 
@@ -120,10 +117,9 @@ class Account(NamedTuple):
         return None
 
 
-def stage_words(stage: Stage, *, lang: Lang | None = None) -> tuple[str, str]:
+def stage_words(stage: Stage, *, lang: Lang) -> tuple[str, str]:
     """(the set of projects a stage counts, its figure in the source's words): ("产业项目（招商引资）",
     "新签约产业项目"); a stage of a plain funnel has no set and is named by its status (签约)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return ((lang.data(stage, "group") if stage.group else ""),
             (lang.data(stage, "label") if stage.label else lang.data(stage, "name")))
 
@@ -185,19 +181,17 @@ def overdue(d: Dashboard, at: dt.date) -> tuple[tuple[Project, Milestone], ...]:
 
 # --- a project's fields as every output shows them (core/fields says which, and in what order) -----
 
-def responsible(item, *, lang: Lang | None = None) -> str:
+def responsible(item, *, lang: Lang) -> str:
     """Who answers for a target or project: the unit, and the person there where the file names one."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return " ".join(filter(None, (lang.data(item, "responsible"), item.person)))
 
 
-def project_value(dashboard: Dashboard, project: Project, field: fields.Field, *, lang: Lang | None = None):
+def project_value(dashboard: Dashboard, project: Project, field: fields.Field, *, lang: Lang):
     """A project's field as an export holds it: its text as shown (the status as its [[stage]] is
     named, the axis as its road, who answers with the person there), the Quantity of an amount, the
     entries of a part; None where the file gives none."""
     from .listing import status_name
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     kind = field.kind
     if kind == fields.STAGE:
@@ -213,10 +207,9 @@ def project_value(dashboard: Dashboard, project: Project, field: fields.Field, *
 
 
 def project_cell(dashboard: Dashboard, project: Project, field: fields.Field, *, words: bool = False,
-                 lang: Lang | None = None) -> str:
+                 lang: Lang) -> str:
     """A project's field as a line of text (the detail; Markdown, HTML, the Word briefing): "—" where
     unknown; `words`: a bound as an official writes it, 50亿元以上 (fmt.quantity)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     value = project_value(dashboard, project, field, lang=lang)
     if field.kind == fields.AMOUNT:
         return fmt.quantity(value, words=words, lang=lang)
@@ -224,12 +217,11 @@ def project_cell(dashboard: Dashboard, project: Project, field: fields.Field, *,
 
 
 def project_details(dashboard: Dashboard, project: Project, at: dt.date, *,
-                    lang: Lang | None = None) -> list[tuple[str, str]]:
+                    lang: Lang) -> list[tuple[str, str]]:
     """The project's detail, (label, text) a line, in the table of fields' order: a field a line,
     a figure, a step or a request a line each (their label on the first only); the axis with its
     theme; who answers only where the file names them. `at`: the date steps and requests are
     judged at."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     rows: list[tuple[str, str]] = []
     for field in fields.PROJECT:
         if not field.detail:

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..core import fmt
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.progress import time_elapsed_share
 from ..core.series import Point
 
@@ -40,10 +40,9 @@ MARKS = Marks()
 
 
 def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width: int, height: int,
-            *, marks: Marks = MARKS, label: str = "", lang: Lang | None = None) -> Text:
+            *, marks: Marks = MARKS, label: str = "", lang: Lang) -> Text:
     """The chart in `width` × `height` cells (axes and the month line included); `label` is the
     target as the reader reads it (in English, 300 亿元 reads 30 bn)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     label = label or fmt.number(target)
     axis_width = max(cell_len(label), 1) + 1
     plot_width = max(width - axis_width, 12)
@@ -114,11 +113,10 @@ def _months(width: int, year: int, *, lang: Lang) -> Text:
 
 
 def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80, *,
-           lang: Lang | None = None) -> Text:
+           lang: Lang) -> Text:
     """What the marks mean, in one line: the longest form that fits `width`. The target's value goes
     last: first the gaps, the date (which the screen's title gives too) and the bars' word (what a bar
     is goes without saying)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     forms = []
     with_value, bare = lang.tr(" 目标 {target}", target=target_text), lang.tr(" 目标")
     for target_words, gap, date, bars in ((with_value, "  ", True, True), (with_value, " ", True, True),

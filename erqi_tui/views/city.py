@@ -22,7 +22,7 @@ from typing import NamedTuple
 from ..core import progress
 from .. import store
 from ..store import files
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Target
 from ..core.progress import TargetProgress
 
@@ -51,18 +51,12 @@ class District(NamedTuple):
     def dashboard(self) -> Dashboard | None:
         return self.loaded.dashboard if self.loaded else None
 
-    def named(self, *, lang: Lang | None = None) -> str:
+    def named(self, *, lang: Lang) -> str:
         """The district's name in `lang` (its file's name when it could not be read)."""
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
         if self.dashboard is None:
             return self.path.name
         meta = self.dashboard.meta
         return lang.data(meta, "district")
-
-    @property
-    def name(self) -> str:
-        """TRANSITION: the name in the ambient language; callers move to named(lang=...)."""
-        return self.named()
 
 
 def _real(path: Path) -> Path:
@@ -97,11 +91,10 @@ def _folder_of(path: Path, given: list[Path] | tuple[Path, ...]) -> Path | None:
 
 
 def read_all(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), *,
-             lang: Lang | None = None) -> list[District]:
+             lang: Lang) -> list[District]:
     """Every one of `paths` read; `as_given`: the paths as given (expand's), so that a file found in a
     folder given is known to be, and the folder is looked at again (rescan). A file's problem is
     said in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     districts = []
     for path in paths:
         folder = _folder_of(path, as_given)
@@ -113,11 +106,10 @@ def read_all(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), *,
 
 
 def read_first(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), *,
-               lang: Lang | None = None) -> list[District]:
+               lang: Lang) -> list[District]:
     """The files read up to the first that reads (the district the app opens on), the rest left to
     be read once 全市 is on screen: its first frame does not wait for every district's parse (15
     districts of 300 projects: 1.1 s, where one district's whole first frame takes 0.4 s)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     districts = []
     for path in paths:
         if any(d.loaded is not None for d in districts):
@@ -127,9 +119,8 @@ def read_first(paths: list[Path], as_given: list[Path] | tuple[Path, ...] = (), 
     return districts
 
 
-def read_one(district: District, *, lang: Lang | None = None) -> District:
+def read_one(district: District, *, lang: Lang) -> District:
     """`district` read again (its last good read reused where unchanged); its problem in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     try:
         return District(district.path, store.read(district.path, district.loaded), folder=district.folder)
     except store.DataError as error:
@@ -200,7 +191,7 @@ def city_table_paths(districts: list[District]) -> list[Path]:
     return [p for folder in folders for p in sorted(folder.glob("*" + CITY_FILE))]
 
 
-def read_city_table(paths: list[Path], *, lang: Lang | None = None) -> CityTable:
+def read_city_table(paths: list[Path], *, lang: Lang) -> CityTable:
     """The tables in `paths`, merged in order. An id or a name given to two indicators (in one
     table or two) is a problem naming both, and matches neither: the city's table is not guessed at.
 
@@ -213,7 +204,6 @@ def read_city_table(paths: list[Path], *, lang: Lang | None = None) -> CityTable
     """
     from ..store import files
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
     claimed: dict[tuple[str, str], dict[str, str]] = {}  # ("id" or "name", it) -> {indicator: its file}
@@ -364,9 +354,8 @@ def match(dashboards: list[Dashboard], year: int | None, table: CityTable) -> li
     return out
 
 
-def labels(districts: list[District], *, lang: Lang | None = None) -> list[str]:
+def labels(districts: list[District], *, lang: Lang) -> list[str]:
     """Each district's name in `lang`; where two share a name, the name with its file."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     names = Counter(d.named(lang=lang) for d in districts if d.dashboard is not None)
 
     def label(d: District) -> str:
@@ -379,10 +368,9 @@ def labels(districts: list[District], *, lang: Lang | None = None) -> list[str]:
 
 
 def compare(districts: list[District], what_if: dt.date | None = None, table: CityTable | None = None, *,
-            lang: Lang | None = None) -> Comparison:
+            lang: Lang) -> Comparison:
     """The districts compared; what the comparison says (its notes, labels, indicators' names) in
     `lang`, and districts tied in a rank in the order of their names in it."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     table = read_city_table(city_table_paths(districts), lang=lang) if table is None else table
     good = [d for d in districts if d.dashboard is not None]
     years = Counter(d.dashboard.meta.year for d in good)
@@ -501,17 +489,15 @@ def _ranked(rows: list[Row], before: int, *, lang: Lang) -> list[Row]:
     return out
 
 
-def rank_text(row: Row, *, lang: Lang | None = None) -> str:
+def rank_text(row: Row, *, lang: Lang) -> str:
     """A rank as a table shows it: 1, or 并列1 where another district shares it ("1=" in English)."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not row.rank:
         return ""
     return lang.tr("并列{rank}", rank=row.rank) if row.tied else str(row.rank)
 
 
-def place(row: Row, *, lang: Lang | None = None) -> str:
+def place(row: Row, *, lang: Lang) -> str:
     """A rank in a sentence: 第1名, or 并列第1名 where another district shares it."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return lang.tr("并列第{rank}名", rank=row.rank) if row.tied else lang.tr("第{rank}名", rank=row.rank)
 
 
@@ -521,17 +507,15 @@ def worst_rows(comparison: Comparison) -> list[Row]:
     return [r for r in comparison.rows if r.worst]
 
 
-def worst_names(comparison: Comparison, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def worst_names(comparison: Comparison, *, lang: Lang) -> str:
     return "、".join(r.label or r.district.named(lang=lang) for r in worst_rows(comparison))
 
 
-def standing(row: Row, what_if: dt.date | None = None, *, lang: Lang | None = None) -> str:
+def standing(row: Row, what_if: dt.date | None = None, *, lang: Lang) -> str:
     """The date a district's figures stand at, as precise as its file: 2024年5月 where it gives only
     the month (fmt.standing), else 2024-05-31; the what-if date where one is given."""
     from ..core import fmt
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if what_if is not None:
         return what_if.isoformat()
     if row.date is None or row.district.dashboard is None:
@@ -555,12 +539,11 @@ def _median(values: list[float]) -> float | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def implausible(completion: float | None, median: float | None, *, lang: Lang | None = None) -> str:
+def implausible(completion: float | None, median: float | None, *, lang: Lang) -> str:
     """Why `completion` is not to be believed (over IMPLAUSIBLE times its goal, or past its goal and
     over IMPLAUSIBLE times the city's median for the target), with the figure; "" if it is."""
     from ..core import fmt
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if completion is None:
         return ""
     if completion > IMPLAUSIBLE:
@@ -574,26 +557,23 @@ def implausible(completion: float | None, median: float | None, *, lang: Lang | 
 # What the comparison says of itself, the same on screen and in every export
 
 
-def method(*, lang: Lang | None = None) -> str:
+def method(*, lang: Lang) -> str:
     """How the ranking is computed, in one sentence: short enough to be read whole under the table
     at 80×24 (three lines in Chinese, five in English), as it is in every export."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return lang.tr("排名：本年度各共同目标的完成率与序时进度之差（个百分点）取平均，与单位无关；"
                    "完成率超过目标10倍、或超过目标且超过全市中位数10倍的为数值可疑，不计入；"
                    "目标依次按全市对照表、编号、相同名称对应；可比目标不足共同目标一半的排在后面。")
 
 
-def basis_text(row: Row, *, lang: Lang | None = None) -> str:
+def basis_text(row: Row, *, lang: Lang) -> str:
     """How many targets a district's rank rests on, and how many were left out as 数值可疑."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if row.suspect:
         return lang.tr("{count} 项（{suspect} 项数值可疑未计入）", count=row.basis, suspect=row.suspect)
     return lang.tr("{count} 项", count=row.basis)
 
 
-def headline(comparison: Comparison, *, lang: Lang | None = None) -> str:
+def headline(comparison: Comparison, *, lang: Lang) -> str:
     """What the city's title says: the year, what its counts count, and a what-if."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     year = lang.tr("{year} 年", year=comparison.year) if comparison.year else ""
     parts = [lang.tr("{count} 个地区排名", count=len(comparison.ranked))]
     if comparison.unranked:
@@ -610,23 +590,20 @@ def headline(comparison: Comparison, *, lang: Lang | None = None) -> str:
     return line
 
 
-def what_if_note(what_if: dt.date, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def what_if_note(what_if: dt.date, *, lang: Lang) -> str:
     return lang.tr("【假设截至 {date}（--as-of），非实际进度】", date=what_if.isoformat())
 
 
-def matched_how(indicator: Indicator, *, lang: Lang | None = None) -> str:
+def matched_how(indicator: Indicator, *, lang: Lang) -> str:
     """An indicator's name, with how its districts' targets were matched where not all by id."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if indicator.hows == (BY_ID,):
         return indicator.name
     return lang.tr("{name}（按{hows}）", name=indicator.name, hows="、".join(lang.tr(HOW[h]) for h in indicator.hows))
 
 
-def cell_note(comparison: Comparison, row: Row, *, lang: Lang | None = None) -> str:
+def cell_note(comparison: Comparison, row: Row, *, lang: Lang) -> str:
     """For one district, which of its targets stands for each indicator where not its own id, and
     the indicators it lacks."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts, lacking = [], []
     for indicator in comparison.indicators:
         found = row.cells.get(indicator.key)

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Change, Dashboard, Project
 from ..core.series import Since, default_since
 from . import supervision
@@ -29,9 +29,8 @@ class Source(NamedTuple):
         return self.dashboard.meta.year
 
 
-def sources(districts: list[District], *, lang: Lang | None = None) -> list[Source]:
+def sources(districts: list[District], *, lang: Lang) -> list[Source]:
     """The readable districts, in the order given, each with its label in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return [Source(label, d.path, d.dashboard) for d, label in zip(districts, labels(districts, lang=lang))
             if d.dashboard is not None]
 
@@ -53,9 +52,8 @@ class CityChange(NamedTuple):
     search: str  # what the filter looks in, lower-cased
 
 
-def since_text(since: Since | None, *, lang: Lang | None = None) -> str:
+def since_text(since: Since | None, *, lang: Lang) -> str:
     """From when a district's changes are listed: "简报 2025-10-01", "--since 2025-09-30", "全部"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return lang.tr("全部")
     if since.briefing is not None:
@@ -73,10 +71,9 @@ def is_recent(change: Change, since: Since | None) -> bool:
 
 
 def changes(districts: list[District], since: dt.date | None = None, *,
-            lang: Lang | None = None) -> list[CityChange]:
+            lang: Lang) -> list[CityChange]:
     """Every district's changes since its own last briefing (or `since`, --since), the most recently
     recorded first, each with its district and what its list counts from; names in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     out = []
     for source in sources(districts, lang=lang):
         d = source.dashboard
@@ -93,9 +90,8 @@ def changes(districts: list[District], since: dt.date | None = None, *,
     return sorted(out, key=lambda r: (r.change.at, r.change.seq), reverse=True)
 
 
-def ago(at: dt.datetime, today: dt.date, *, lang: Lang | None = None) -> str:
+def ago(at: dt.datetime, today: dt.date, *, lang: Lang) -> str:
     """How long before `today` a change was recorded: "今天", "1 天前", "30 天前"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     days = (today - at.date()).days
     return lang.tr("今天") if days <= 0 else lang.tr("{days} 天前", days=days)
 
@@ -112,11 +108,10 @@ class OverdueProject(NamedTuple):
 
 
 def overdue(districts: list[District], what_if: dt.date | None = None, *,
-            lang: Lang | None = None) -> list[OverdueProject]:
+            lang: Lang) -> list[OverdueProject]:
     """Every district's projects with an overdue step, by district (the district with the most
     overdue steps first), the most overdue first within each; file order among equals. Each
     district labelled in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     groups = []
     for source in sources(districts, lang=lang):
         at = steps_at(source.dashboard, what_if)
@@ -147,11 +142,10 @@ class CityUnit(NamedTuple):
 
 
 def units(districts: list[District], what_if: dt.date | None = None, *,
-          lang: Lang | None = None) -> list[CityUnit]:
+          lang: Lang) -> list[CityUnit]:
     """Every district's responsible units with something late or open (supervision.ranking), by
     district (the district with the most such items first), in its own 督办's order within each;
     their words in `lang`."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     groups = []
     for source in sources(districts, lang=lang):
         at = steps_at(source.dashboard, what_if)

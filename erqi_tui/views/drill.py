@@ -8,7 +8,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..core import fmt
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Project, Quantity
 from ..core.series import listed
 from ..core.units import SCALES, dimension, in_base_unit
@@ -20,10 +20,9 @@ class Drill(NamedTuple):
     summary: str  # what they add up to, against the reported figure where there is one
 
 
-def invested(projects: tuple[Project, ...], *, lang: Lang | None = None) -> str:
+def invested(projects: tuple[Project, ...], *, lang: Lang) -> str:
     """"合计总投资 52.5 亿元" in the unit most of them use; amounts that do not convert are counted
     apart ("另 1 个项目的投资单位不同"), and projects with no amount said so."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     amounts = [p.investment for p in projects if p.investment is not None]
     if not amounts:
         return lang.tr("均未列总投资") if projects else ""
@@ -44,8 +43,7 @@ def invested(projects: tuple[Project, ...], *, lang: Lang | None = None) -> str:
     return line
 
 
-def of_target(dashboard: Dashboard, target_id: str, *, lang: Lang | None = None) -> Drill:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def of_target(dashboard: Dashboard, target_id: str, *, lang: Lang) -> Drill:
     target = next(t for t in dashboard.targets if t.id == target_id)
     named = listed(dashboard, target)
     title = lang.tr("{name}：计入的项目", name=lang.data(target, "name"))
@@ -54,12 +52,11 @@ def of_target(dashboard: Dashboard, target_id: str, *, lang: Lang | None = None)
     return Drill(title, named.projects, fmt.reconciled(named, lang=lang))
 
 
-def of_stage(dashboard: Dashboard, name: str, *, lang: Lang | None = None) -> Drill:
+def of_stage(dashboard: Dashboard, name: str, *, lang: Lang) -> Drill:
     """The projects behind a pipeline stage's figure: where the stage is a target's figure
     (`target`), exactly the target's drill-down (`p` on its card and Enter here answer alike); where
     it has an id, the projects whose counts_for names it; a stage with neither (a file whose stages
     are plain statuses) lists the projects in that status."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     stage = dashboard.stage_named(name)
     if stage is not None and stage.target:
         return of_target(dashboard, stage.target, lang=lang)
@@ -82,8 +79,7 @@ def of_stage(dashboard: Dashboard, name: str, *, lang: Lang | None = None) -> Dr
     return Drill(title, projects, "，".join(filter(None, parts)))
 
 
-def of_axis(dashboard: Dashboard, axis_id: str, *, lang: Lang | None = None) -> Drill:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def of_axis(dashboard: Dashboard, axis_id: str, *, lang: Lang) -> Drill:
     axis = dashboard.axis_named(axis_id)
     projects = dashboard.projects_on(axis_id)
     title = lang.tr("{road} · {theme}：项目", road=lang.data(axis, "road"), theme=lang.data(axis, "theme"))
@@ -91,6 +87,5 @@ def of_axis(dashboard: Dashboard, axis_id: str, *, lang: Lang | None = None) -> 
                                                           invested(projects, lang=lang)])))
 
 
-def drill(dashboard: Dashboard, kind: str, key: str, *, lang: Lang | None = None) -> Drill:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def drill(dashboard: Dashboard, kind: str, key: str, *, lang: Lang) -> Drill:
     return {"target": of_target, "stage": of_stage, "axis": of_axis}[kind](dashboard, key, lang=lang)

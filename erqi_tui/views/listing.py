@@ -8,14 +8,14 @@ from operator import contains
 from typing import Callable, NamedTuple, Protocol
 
 from ..core import fields, fmt, units
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Project, Quantity
 
 
 class Cell(Protocol):
     """A column's cell (or its value to sort by) for a project, in `lang`."""
 
-    def __call__(self, dashboard: Dashboard, project: Project, *, lang: Lang | None = None) -> object: ...
+    def __call__(self, dashboard: Dashboard, project: Project, *, lang: Lang) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,8 @@ def _axis_road(dashboard: Dashboard, project: Project, *, lang: Lang) -> str:
     return lang.data(axis, "road") if axis else ""
 
 
-def status_name(dashboard: Dashboard, status: str | None, *, lang: Lang | None = None) -> str | None:
+def status_name(dashboard: Dashboard, status: str | None, *, lang: Lang) -> str | None:
     """A project's status as shown: its [[stage]]'s name in `lang`, else as written."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     stage = dashboard.stage_named(status)
     return lang.data(stage, "name") if stage else status
 
@@ -45,23 +44,20 @@ def _status(dashboard: Dashboard, project: Project, *, lang: Lang) -> str | None
 
 def _text(getter: Callable[..., str | None]) -> tuple[Cell, Cell]:
     """A text column's cell and sort value from `getter(dashboard, project, lang=)`."""
-    def cell(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    def cell(d: Dashboard, p: Project, *, lang: Lang) -> str:
         return getter(d, p, lang=lang) or fmt.MISSING
 
-    def sort_value(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    def sort_value(d: Dashboard, p: Project, *, lang: Lang) -> str:
         return getter(d, p, lang=lang) or ""
 
     return cell, sort_value
 
 
 def _amount(getter: Callable[[Project], Quantity | None]) -> tuple[Cell, Cell, Callable]:
-    def cell(d: Dashboard, p: Project, *, lang: Lang | None = None) -> str:
-        lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+    def cell(d: Dashboard, p: Project, *, lang: Lang) -> str:
         return fmt.quantity(getter(p), lang=lang)
 
-    def sort_value(d: Dashboard, p: Project, *, lang: Lang | None = None) -> object:
+    def sort_value(d: Dashboard, p: Project, *, lang: Lang) -> object:
         found = getter(p)
         return found.value if found else None
 
@@ -75,7 +71,7 @@ def _data(key: str) -> Callable[..., str]:
     return text
 
 
-def _stage_rank(dashboard: Dashboard, project: Project, *, lang: Lang | None = None) -> object:
+def _stage_rank(dashboard: Dashboard, project: Project, *, lang: Lang) -> object:
     names = [s.name for s in dashboard.stages]
     return names.index(project.status) if project.status in names else (project.status or None)
 
@@ -96,10 +92,9 @@ COLUMNS: tuple[Column, ...] = tuple(_column(f) for f in fields.columns())
 
 
 def search_text(dashboard: Dashboard, project: Project, road: str | None = None, *,
-                lang: Lang | None = None) -> str:
+                lang: Lang) -> str:
     """What the filter looks in: name, status, axis road (in `lang`), location, expectation and note.
     `road`: the project's axis road, when the caller has looked it up already."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if road is None:
         road = _axis_road(dashboard, project, lang=lang)
     return " ".join([project.name, project.status or "", road,
@@ -114,10 +109,9 @@ class SearchIndex(NamedTuple):
     texts: list[str]
 
 
-def search_index(dashboard: Dashboard, *, lang: Lang | None = None) -> SearchIndex:
+def search_index(dashboard: Dashboard, *, lang: Lang) -> SearchIndex:
     """Each project's search text, built once per dashboard (and language): a keystroke then only
     compares."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     axes = dashboard.layout.axes
     roads = {axis.id: lang.data(axis, "road") for axis in reversed(axes)}  # the first of an id, as axis_named
     return SearchIndex(list(dashboard.projects),
@@ -125,11 +119,10 @@ def search_index(dashboard: Dashboard, *, lang: Lang | None = None) -> SearchInd
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,
-         reverse: bool = False, index: SearchIndex | None = None, *, lang: Lang | None = None) -> list[Project]:
+         reverse: bool = False, index: SearchIndex | None = None, *, lang: Lang) -> list[Project]:
     """Projects matching `query`, sorted by column `sort` (file order when None), as shown in `lang`
     (`index`: search_index in that language). Unknown values sort last whichever the direction, so
     "—" never crowds the top of the table."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     words = query.casefold().split()
     if not words:
         found = list(dashboard.projects)

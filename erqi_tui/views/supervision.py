@@ -9,7 +9,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..core import fmt, progress
-from ..core.i18n import Lang, given
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Project, Request
 
 UNASSIGNED = "（未指定）"  # shown through tr(): items that name no unit
@@ -68,9 +68,8 @@ def open_requests(dashboard: Dashboard) -> list[OpenRequest]:
     return sorted(found, key=lambda o: (o.request.raised is None, o.request.raised.first if o.request.raised else 0))
 
 
-def request_line(item: OpenRequest, at: dt.date, *, lang: Lang | None = None) -> str:
+def request_line(item: OpenRequest, at: dt.date, *, lang: Lang) -> str:
     """"甲 · 用电增容（提出 2025-03-02，已 120 天）"."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     what = lang.data(item.request, "what")
     name = lang.data(item.project, "name")
     if item.request.raised is None:
@@ -80,10 +79,9 @@ def request_line(item: OpenRequest, at: dt.date, *, lang: Lang | None = None) ->
 
 
 def ranking(dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None, *,
-            lang: Lang | None = None) -> list[Unit]:
+            lang: Lang) -> list[Unit]:
     """The units with something late or open, the most first (ties by overdue milestones, then
     name as written), each item's text in `lang`; items naming no unit come last, under UNASSIGNED."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     found: dict[str, dict[str, list[Item]]] = {}
 
     def add(unit: str, item: Item) -> None:
@@ -113,8 +111,7 @@ def ranking(dashboard: Dashboard, at: dt.date, what_if: dt.date | None = None, *
     return sorted(units, key=lambda u: (u.name == "", -u.total, -len(u.overdue)))
 
 
-def unit_name(unit: Unit, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def unit_name(unit: Unit, *, lang: Lang) -> str:
     return unit.name or lang.tr(UNASSIGNED)
 
 

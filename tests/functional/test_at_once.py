@@ -10,6 +10,7 @@ import shutil
 import pytest
 from openpyxl import Workbook
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.core.model import Quantity, Update
 from erqi_tui.store.session import Saved, Session
@@ -86,7 +87,7 @@ def test_its_own_save_is_not_taken_for_a_change_while_it_is_being_written(tmp_pa
     monkeypatch.setattr(store, "record", record_then_wait)
 
     async def save_while_looking():
-        saving = asyncio.create_task(session.save(figure(14)))
+        saving = asyncio.create_task(session.save(figure(14), lang=ZH))
         await asyncio.to_thread(written.wait, 10)
         seen_meanwhile = session.changed_on_disk()
         release.set()

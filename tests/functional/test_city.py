@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli
 from erqi_tui.store import journal
 from erqi_tui.core import progress
@@ -64,12 +65,12 @@ def five(tmp_path):
 def test_five_districts_ranked_with_the_worst_flagged(five):
     paths = expand([five])
     assert [p.name for p in paths] == ["丁区.toml", "丙区.toml", "乙区.toml", "坏区.toml", "戊区.toml", "甲区.toml"]
-    comparison = compare(read_all(paths))
+    comparison = compare(read_all(paths, lang=ZH), lang=ZH)
     assert comparison.year == 2024 and [t[0] for t in comparison.targets] == ["signed", "amount"]
-    rows = [(r.district.name, r.rank, r.worst) for r in comparison.rows]
+    rows = [(r.district.named(lang=ZH), r.rank, r.worst) for r in comparison.rows]
     assert rows[:4] == [("甲区", 1, False), ("戊区", 2, False), ("乙区", 3, False), ("丙区", 4, True)]
     assert rows[4] == ("丁区", None, False) and rows[5] == ("坏区.toml", None, False)
-    by_name = {r.district.name: r for r in comparison.rows}
+    by_name = {r.district.named(lang=ZH): r for r in comparison.rows}
     assert by_name["丁区"].note == "2023 年的数据，不参与比较"
     assert by_name["戊区"].note == "" and by_name["戊区"].cells["amount"].compared  # 万元: a ratio all the same
     assert "meta.year" in by_name["坏区.toml"].note or "meta" in by_name["坏区.toml"].note
@@ -81,13 +82,13 @@ def test_two_districts_and_nothing_shared(tmp_path):
     a = district(tmp_path, "甲区", 24, 60)
     b = tmp_path / "b.toml"
     b.write_text('[meta]\ndistrict = "乙区"\nyear = 2024\nas_of = 2024-06-30\n', encoding="utf-8")
-    comparison = compare(read_all([a, b]))
+    comparison = compare(read_all([a, b], lang=ZH), lang=ZH)
     assert comparison.targets == [] and all(r.rank is None for r in comparison.rows)
     assert comparison.rows[0].note == "没有可比较的目标"
 
 
 def city_app(folder) -> ErqiApp:
-    districts = read_all(expand([folder]))
+    districts = read_all(expand([folder]), lang=ZH)
     first = next(d for d in districts if d.loaded)
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=dt.date(2024, 7, 15),
                   settings=Config(lang="zh"), districts=districts)

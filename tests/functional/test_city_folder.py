@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core.model import Briefing, Quantity, Update
 from erqi_tui.store import journal
@@ -31,7 +32,7 @@ TODAY = dt.date(2025, 11, 5)
 
 def city_app(folder, *, watch: bool = True, work: bool = False) -> ErqiApp:
     """The app as `erqi-tui --data FOLDER` starts it: the folder given, the first district read."""
-    districts = read_first(expand([folder]), [folder])
+    districts = read_first(expand([folder]), [folder], lang=ZH)
     first = next(d for d in districts if d.loaded)
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
                   settings=Config(lang="zh"), districts=districts, watch=watch)
@@ -102,7 +103,7 @@ def test_a_district_file_given_by_name_stays_listed_when_removed(tmp_path):
     """Only a folder's listing is looked at again: a file named on the line is the user's choice."""
     folder = write_city(tmp_path / "郑州")
     paths = [folder / "二七区.toml", folder / "中原区.toml"]
-    districts = read_all(paths, paths)
+    districts = read_all(paths, paths, lang=ZH)
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
                   settings=Config(lang="zh"), districts=districts, watch=False)
@@ -165,13 +166,13 @@ def test_no_writer_makes_a_lock_for_a_data_file_that_is_gone(tmp_path):
     path.unlink()
     before = sorted(p.name for p in folder.iterdir())
     update = Update("target", "amount", {"current": Quantity(80, "亿元")}, dt.date(2025, 10, 31), "王")
-    writers = [lambda: store.record(path, update, reuse=loaded, today=TODAY),
-               lambda: store.record_all(path, [update], reuse=loaded, today=TODAY),
-               lambda: store.mark_briefing(path, Briefing(dt.date(2025, 10, 31), None, "王", ""), loaded)]
+    writers = [lambda: store.record(path, update, reuse=loaded, today=TODAY, lang=ZH),
+               lambda: store.record_all(path, [update], reuse=loaded, today=TODAY, lang=ZH),
+               lambda: store.mark_briefing(path, Briefing(dt.date(2025, 10, 31), None, "王", ""), loaded, lang=ZH)]
     for write in writers:
         with pytest.raises(store.DataError) as raised:
             write()
-        assert "二七区.toml" in raised.value.shown() and "文件不存在" in raised.value.shown()
+        assert "二七区.toml" in raised.value.shown(ZH) and "文件不存在" in raised.value.shown(ZH)
         assert sorted(p.name for p in folder.iterdir()) == before
 
 

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli
 from erqi_tui.views import city as city_view
 from erqi_tui.views.city import compare, expand, read_all
@@ -48,24 +49,24 @@ def docx_text(data: bytes) -> str:
 def test_an_absurd_figure_is_marked_and_left_out_of_the_mean(twelve, tmp_path, capsys):
     absurd(twelve)
     assert cli.main(["check", str(twelve / "二七区.toml")]) == 0  # valid: only the city can tell
-    comparison = compare(read_all(expand([twelve])))
+    comparison = compare(read_all(expand([twelve]), lang=ZH), lang=ZH)
     rows = {stem(r): r for r in comparison.rows}
     row = rows["二七区"]
     cell = row.cells["table:签约额"]
     assert not cell.compared and "超过目标 10 倍" in cell.suspect and "2000000.0%" in cell.suspect
     assert row.basis == 3 and row.suspect == 1
-    assert city_view.basis_text(row) == "3 项（1 项数值可疑未计入）"
+    assert city_view.basis_text(row, lang=ZH) == "3 项（1 项数值可疑未计入）"
     assert "数值可疑，未计入平均：签约额 完成率 2000000.0%" in row.note
     assert row.score < 0.5 and comparison.ranked[0] is not row  # not first at +1999940
-    assert "数值可疑" in city_view.method()
+    assert "数值可疑" in city_view.method(lang=ZH)
     for format in ("md", "docx", "xlsx", "json"):
         out = tmp_path / f"c.{format}"
         assert cli.main(["export", "--data", str(twelve), "--format", format, "-o", str(out)]) == 0
     md = (tmp_path / "c.md").read_text(encoding="utf-8")
-    assert "2000000.0% 数值可疑" in md and "3 项（1 项数值可疑未计入）" in md and city_view.method() in md
+    assert "2000000.0% 数值可疑" in md and "3 项（1 项数值可疑未计入）" in md and city_view.method(lang=ZH) in md
     assert "+19999" not in md
     text = docx_text((tmp_path / "c.docx").read_bytes())
-    assert "数值可疑" in text and city_view.method() in text and "超前序时进度19999" not in text
+    assert "数值可疑" in text and city_view.method(lang=ZH) in text and "超前序时进度19999" not in text
     data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     entry = next(d for d in data["districts"] if d["label"] == "二七区")
     assert entry["suspect"] == 1 and entry["targets"]["table:签约额"]["suspect"]
@@ -77,7 +78,7 @@ def test_an_implausible_figure_against_the_citys_median(tmp_path):
     path = folder / "上街区.toml"  # its one target at 9.5 times its goal: under 10× the goal, over 10× the median
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("current = { value = 190.0,", "current = { value = 1900,"), encoding="utf-8")
-    rows = {stem(r): r for r in compare(read_all(expand([folder]))).rows}
+    rows = {stem(r): r for r in compare(read_all(expand([folder]), lang=ZH), lang=ZH).rows}
     assert "全市中位数" in rows["上街区"].cells["invest"].suspect and rows["上街区"].rank is None
 
 
@@ -85,7 +86,7 @@ def test_the_citys_word_briefing_tells_two_of_one_name_apart(tmp_path):
     folder = write_city(tmp_path / "郑州")
     from erqi_tui.exchange.briefing_doc import to_city_docx
 
-    text = docx_text(to_city_docx(read_all(expand([folder])), None))
+    text = docx_text(to_city_docx(read_all(expand([folder]), lang=ZH), None, lang=ZH))
     assert "巩义市（修订）" in text and "巩义市最落后" in text
     assert "单位不同" not in text  # the 2024 row's units are the same as the rest
 
@@ -98,7 +99,7 @@ def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<h1>全市：11 个地区排名" in page and "@media print" in page
     assert "&lt;b&gt;区" in page and "<b>区" not in page
-    assert '<td class="rank">1</td><td class="name">金水区</td>' in page and city_view.method() in page
+    assert '<td class="rank">1</td><td class="name">金水区</td>' in page and city_view.method(lang=ZH) in page
     # Printed, a date stays on one line (it was broken into 2025-10- / 31 on A4 across).
     assert '<td class="date"><span class="day">2025-10-31</span></td>' in page
     assert '<td class="date"><span class="day">2025-06-30</span>（滞后）</td>' in page
@@ -151,7 +152,7 @@ def test_the_citys_table_problems_reach_check_and_export(tmp_path, capsys):
     assert any("坏.city.toml" in line for line in lines)
     assert any("编号 amount 同时归入“签约金额”（二.city.toml）和“签约额”（全市.city.toml）" in line for line in lines)
     # Neither indicator takes the id given to both (the first no longer wins unsaid).
-    table = city_view.read_city_table(city_view.city_table_paths(read_all(expand([folder]))))
+    table = city_view.read_city_table(city_view.city_table_paths(read_all(expand([folder]), lang=ZH)), lang=ZH)
     assert "amount" not in table.by_id and table.by_id["contract_value"] == "签约额"
     assert cli.main(["export", "--data", str(folder), "--format", "md", "-o", str(tmp_path / "c.md")]) == 0
     assert sum("全市对照表有误" in line for line in capsys.readouterr().err.splitlines()) == 4
@@ -183,7 +184,7 @@ def test_the_help_in_the_city_lists_the_citys_keys(twelve):
 
     from .helpers import run_with, screen_text
 
-    districts = read_all(expand([twelve]))
+    districts = read_all(expand([twelve]), lang=ZH)
     first = next(d for d in districts if d.loaded)
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=dt.date(2025, 11, 5),
                   settings=Config(lang="zh"), districts=districts)

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli
 from erqi_tui.views.city import compare, expand, rank_text, read_all
 from erqi_tui.ui.screens.city import CityScreen
@@ -47,14 +48,14 @@ def ranks(comparison):
 
 
 def test_equal_figures_share_a_rank_and_none_is_the_worst(twins):
-    comparison = compare(read_all(expand([twins])))
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
     ordered = sorted(["甲区", "乙区"])  # within a tie, by name
     assert ranks(comparison) == [(ordered[0], 1, True, False), (ordered[1], 1, True, False)]
-    assert [rank_text(r) for r in comparison.ranked] == ["并列1", "并列1"]
+    assert [rank_text(r, lang=ZH) for r in comparison.ranked] == ["并列1", "并列1"]
 
 
 def test_a_tie_then_one_behind_names_only_the_one_behind(three):
-    comparison = compare(read_all(expand([three])))
+    comparison = compare(read_all(expand([three]), lang=ZH), lang=ZH)
     assert [(rank, tied, worst) for _, rank, tied, worst in ranks(comparison)] == [
         (1, True, False), (1, True, False), (3, False, True)]
     assert ranks(comparison)[2][0] == "丙区"
@@ -66,7 +67,7 @@ def test_two_tied_for_the_last_are_both_the_worst(tmp_path):
     district(folder, "甲区", 30, 70)
     district(folder, "乙区", 10, 20)
     district(folder, "丙区", 10, 20)
-    comparison = compare(read_all(expand([folder])))
+    comparison = compare(read_all(expand([folder]), lang=ZH), lang=ZH)
     assert [(label, rank, worst) for label, rank, _, worst in ranks(comparison)] == [
         ("甲区", 1, False), ("丙区", 2, True), ("乙区", 2, True)]
 

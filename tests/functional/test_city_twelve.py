@@ -11,6 +11,7 @@ import json
 import pytest
 from textual import events
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.core import progress
 from erqi_tui.core.model import Quantity, Update
@@ -39,7 +40,7 @@ def test_the_expected_ranking_and_what_it_rests_on(twelve):
     paths = expand([twelve])
     assert len(paths) == 12 and "中原区-链接.toml" not in {p.name for p in paths}  # the link: one district
     assert not any(p.name.endswith(".city.toml") for p in paths)  # the city's table is not a district
-    comparison = compare(read_all(paths))
+    comparison = compare(read_all(paths, lang=ZH), lang=ZH)
     assert comparison.year == 2025
     assert [name for _, name, _ in comparison.targets] == ["固定资产投资", "新签约项目", "签约额", "开工项目"]
     ranked = comparison.ranked
@@ -69,21 +70,21 @@ def test_the_expected_ranking_and_what_it_rests_on(twelve):
     assert [stem(r) for r in comparison.broken] == ["经开区"] and "文件信息（[meta]）的 year（年度）" in rows["经开区"].note
     # Two districts of one name, told apart by their file.
     assert {rows["巩义市"].label, rows["巩义市（修订）"].label} == {"巩义市", "巩义市（修订）"}
-    assert city_view.headline(comparison) == "全市：10 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2025 年"
+    assert city_view.headline(comparison, lang=ZH) == "全市：10 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2025 年"
 
 
 def test_without_the_citys_table_a_target_by_another_name_is_not_guessed(tmp_path):
     folder = write_city(tmp_path / "郑州", table=False)
-    comparison = compare(read_all(expand([folder])))
+    comparison = compare(read_all(expand([folder]), lang=ZH), lang=ZH)
     rows = {stem(r): r for r in comparison.rows}
     assert rows["管城区"].basis == 3 and "amount" not in rows["管城区"].cells  # 签约总额 is not 签约额 by itself
     assert "signed" in rows["管城区"].cells  # 新签约项目: the same name as the others'
-    assert city_view.cell_note(comparison, rows["管城区"]).startswith("新签约项目←new_signed（按名称）")
+    assert city_view.cell_note(comparison, rows["管城区"], lang=ZH).startswith("新签约项目←new_signed（按名称）")
 
 
 def test_a_what_if_is_said(twelve):
-    comparison = compare(read_all(expand([twelve])), dt.date(2025, 12, 31))
-    assert "【假设截至 2025-12-31（--as-of），非实际进度】" in city_view.headline(comparison)
+    comparison = compare(read_all(expand([twelve]), lang=ZH), dt.date(2025, 12, 31), lang=ZH)
+    assert "【假设截至 2025-12-31（--as-of），非实际进度】" in city_view.headline(comparison, lang=ZH)
 
 
 def test_the_command_line_over_a_folder(twelve, tmp_path, capsys):
@@ -100,7 +101,7 @@ def test_the_command_line_over_a_folder(twelve, tmp_path, capsys):
     assert cli.main(["export", "--data", str(twelve), "--format", "md", "--as-of", "2025-12-31",
                      "-o", str(tmp_path / "c.md")]) == 0
     md = (tmp_path / "c.md").read_text(encoding="utf-8")
-    assert md.startswith("# 【假设截至 2025-12-31（--as-of），非实际进度】全市：") and city_view.method() in md
+    assert md.startswith("# 【假设截至 2025-12-31（--as-of），非实际进度】全市：") and city_view.method(lang=ZH) in md
     assert cli.main(["--data", str(twelve), "export", "--format", "json", "-o", str(tmp_path / "c.json")]) == 0
     data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert [d["label"] for d in data["districts"] if d["rank"]][:2] == ["金水区", "中原区"]
@@ -109,7 +110,7 @@ def test_the_command_line_over_a_folder(twelve, tmp_path, capsys):
 
 
 def city_app(folder, today=dt.date(2025, 11, 5)) -> ErqiApp:
-    districts = read_all(expand([folder]))
+    districts = read_all(expand([folder]), lang=ZH)
     first = next(d for d in districts if d.loaded)
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=today,
                   settings=Config(lang="zh"), districts=districts)
@@ -127,7 +128,7 @@ def test_a_record_into_a_district_reranks_the_city_within_a_second(twelve):
     async def check(pilot) -> None:
         assert isinstance(app.screen, CityScreen) and ranked_stems(app).index("二七区") == 5
         update = Update("target", "amount", {"current": Quantity(100, "亿元")}, dt.date(2025, 10, 31), "王")
-        await asyncio.to_thread(store.record, twelve / "二七区.toml", update, today=dt.date(2025, 11, 5))
+        await asyncio.to_thread(store.record, twelve / "二七区.toml", update, today=dt.date(2025, 11, 5), lang=ZH)
         for _ in range(20):  # the poll is every 0.5 s
             await pilot.pause(0.1)
             if ranked_stems(app).index("二七区") != 5:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store.config import Config
 from erqi_tui.ui.app import ErqiApp
 from erqi_tui.ui.screens.city import CityScreen
@@ -30,7 +31,7 @@ def city(tmp_path):
 
 
 def city_app(folder, lang: str = "zh", read_only: bool = False) -> ErqiApp:
-    districts = read_all(expand([folder]))
+    districts = read_all(expand([folder]), lang=ZH)
     first = next(d for d in districts if d.loaded)
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
                   settings=Config(lang=lang), districts=districts, read_only=read_only, watch=False)
@@ -39,27 +40,27 @@ def city_app(folder, lang: str = "zh", read_only: bool = False) -> ErqiApp:
 
 
 def test_what_each_view_lists(city):
-    districts = read_all(expand([city]))
+    districts = read_all(expand([city]), lang=ZH)
     # 动态: each district since its own last briefing (中原区's of 10-08 leaves out its update of 09-02),
     # every change where there is none; the most recently recorded first.
-    rows = city_views.changes(districts)
-    assert [(r.source.label, r.name, city_views.since_text(r.since)) for r in rows] == [
+    rows = city_views.changes(districts, lang=ZH)
+    assert [(r.source.label, r.name, city_views.since_text(r.since, lang=ZH)) for r in rows] == [
         ("航空港区", "航空物流园", "全部"), ("中原区", "西区物流港", "简报 2025-09-30"), ("郑东新区", "龙湖金融岛", "全部")]
-    assert city_views.ago(rows[0].change.at, TODAY) == "2 天前"
+    assert city_views.ago(rows[0].change.at, TODAY, lang=ZH) == "2 天前"
     # --since: the changes standing at a later day, in every district alike.
-    assert [r.name for r in city_views.changes(districts, dt.date(2025, 8, 31))] == ["航空物流园", "西区物流港"]
+    assert [r.name for r in city_views.changes(districts, dt.date(2025, 8, 31), lang=ZH)] == ["航空物流园", "西区物流港"]
     # 挂图: by district, the one with the most overdue steps first; each judged at its own date
     # (郑东新区 at 06-30: 如意湖's 开工 of 09 is not late there).
-    wall = city_views.overdue(districts)
+    wall = city_views.overdue(districts, lang=ZH)
     assert [(r.source.label, r.project.name, r.days, r.steps) for r in wall] == [
         ("中原区", "西区物流港", 153, 2), ("中原区", "中原智造园", 92, 1),
         ("郑东新区", "龙湖金融岛", 122, 2), ("二七区", "二七商贸城", 61, 1)]
     assert city_views.with_steps(districts) == 6
     # --as-of judges every district at that date.
     assert ("郑东新区", "如意湖科创中心") in {(r.source.label, r.project.name)
-                                        for r in city_views.overdue(districts, dt.date(2025, 12, 31))}
+                                        for r in city_views.overdue(districts, dt.date(2025, 12, 31), lang=ZH)}
     # 督办: each district's units (its own 督办's account), the district with the most items first.
-    units = city_views.units(districts)
+    units = city_views.units(districts, lang=ZH)
     assert [(r.source.label, r.unit.name, r.unit.total) for r in units[:3]] == [
         ("中原区", "中原区住建局", 3), ("中原区", "中原区发改委", 2), ("二七区", "二七区商务局", 1)]
     assert {r.source.label for r in units} >= {"惠济区", "郑东新区", "巩义市", "巩义市（修订）"}  # one name, two files
@@ -229,11 +230,11 @@ def test_the_city_reads_the_rest_after_its_first_frame(city):
 
     from .city_fixtures import EXPECTED
 
-    districts = read_first(expand([city]))
+    districts = read_first(expand([city]), lang=ZH)
     assert [d.pending for d in districts] == [False] + [True] * 11
-    comparison = compare(districts)
+    comparison = compare(districts, lang=ZH)
     # One district read shares its targets with no other yet: nothing ranked until the rest are read.
-    assert headline(comparison) == "全市：0 个地区排名 · 1 个不参与比较 · 11 个读取中 · 2025 年"
+    assert headline(comparison, lang=ZH) == "全市：0 个地区排名 · 1 个不参与比较 · 11 个读取中 · 2025 年"
     assert not any(r.worst for r in comparison.rows) and comparison.pending[0].note == "读取中…"
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
@@ -260,12 +261,12 @@ def test_the_city_reads_the_rest_after_its_first_frame(city):
 def test_a_district_opened_before_its_turn_is_read_then_opened(city):
     from erqi_tui.views.city import compare, read_first
 
-    districts = read_first(expand([city]))
+    districts = read_first(expand([city]), lang=ZH)
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
                   settings=Config(lang="zh"), districts=districts, watch=False)
     app.animation_level = "none"
-    waiting = next(r for r in compare(districts).rows if r.district.path.name == "郑东新区.toml")
+    waiting = next(r for r in compare(districts, lang=ZH).rows if r.district.path.name == "郑东新区.toml")
     assert waiting.district.pending
 
     async def check(pilot) -> None:
@@ -283,7 +284,7 @@ def test_a_district_opened_before_its_turn_is_read_then_opened(city):
 
 
 def test_a_what_if_is_said_over_the_citys_wall_and_supervision(city):
-    districts = read_all(expand([city]))
+    districts = read_all(expand([city]), lang=ZH)
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, as_of=dt.date(2025, 12, 31), who="tester", loaded=first.loaded,
                   today=TODAY, settings=Config(lang="zh"), districts=districts, watch=False)

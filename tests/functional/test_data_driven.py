@@ -9,6 +9,7 @@ import pytest
 import tomli_w
 
 from ..conftest import TEST_DATA
+from erqi_tui.core.i18n import ZH
 from .helpers import make_app, run_with, screen_text
 
 PANE_KEYS = ("1", "2", "3", "4", "5")
@@ -126,7 +127,7 @@ def test_a_layout_of_four_corridors_names_every_label_from_the_file():
     assert investment.index("2024-12-20") < investment.index("03-18")
     assert "2025-03-18" not in investment
     dashboard = store.load(CORRIDORS)
-    md = report.to_markdown(dashboard)
+    md = report.to_markdown(dashboard, lang=ZH)
     assert "## 一核四廊" in md and "三区三轴" not in md and "签约进度" not in md
     assert "盘活低效用地" in md.split("## 一核四廊")[1] and "一网通办率" in md.split("## 营商环境")[1]
 
@@ -141,7 +142,7 @@ def test_sorting_compares_quantities_within_a_unit_dimension_and_names_in_pinyin
     from erqi_tui import store
 
     dashboard = store.load(CORRIDORS)
-    assert [p.name for p in listing.rows(dashboard, sort=column)] == expected
+    assert [p.name for p in listing.rows(dashboard, sort=column, lang=ZH)] == expected
     # 3,000 万元 < 9,000 万元 < 8 亿元 < 120 亿元; 2 亿美元 does not convert: after, and said.
     # 310 亩 (20.7 ha) < 500 亩 (33.3 ha) < 45 公顷.
     if column == "investment":

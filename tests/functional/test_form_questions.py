@@ -11,6 +11,7 @@ import shutil
 import pytest
 from textual.widgets import Button, Input, Static
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core.model import Quantity, Update
 from erqi_tui.store import journal
@@ -155,7 +156,7 @@ def test_a_projects_investment_ten_thousand_times_off_is_asked(data, lang):
     ("en", "? 2024-03-31 already has 5 bn CNY, the new figure is 6 bn CNY: which holds?")])
 def test_a_figure_for_a_date_that_has_another_asks_which_holds(data, lang, question):
     store.record(data, Update("target", "signed-amount", {"current": Quantity(50, "亿元")}, dt.date(2024, 3, 31), "li"),
-                 today=dt.date(2024, 6, 30))
+                 today=dt.date(2024, 6, 30), lang=ZH)
 
     async def check(pilot):
         pilot.app.open_target_form("signed-amount")

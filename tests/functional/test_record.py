@@ -123,12 +123,12 @@ def test_sixteen_writers_at_the_same_moment_keep_every_update(data):
     script = ("import sys, datetime as dt\n"
               "from pathlib import Path\n"
               "from erqi_tui import store\n"
-              "from erqi_tui.core.model import Quantity, Update\n"
+              "from erqi_tui.core.model import Quantity, Update\nfrom erqi_tui.core.i18n import ZH\n"
               "path, who, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])\n"
               "import time\n"
               "time.sleep(max(0, start - time.time()))\n"
               "store.record(path, Update('target', 'signed-amount', {'current': Quantity(100 + int(who), '亿元')},"
-              " dt.date(2024, 6, 30), 'writer-' + who), today=dt.date(2024, 7, 1))\n")
+              " dt.date(2024, 6, 30), 'writer-' + who), today=dt.date(2024, 7, 1), lang=ZH)\n")
     import time
 
     for round_number in range(10):

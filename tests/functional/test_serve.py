@@ -17,6 +17,7 @@ import pytest
 
 aiohttp = pytest.importorskip("aiohttp")  # comes with textual-serve
 
+from erqi_tui.core.i18n import ZH
 from ..conftest import BUNDLED  # noqa: E402
 
 
@@ -203,4 +204,4 @@ def test_an_unknown_host_is_named(monkeypatch):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
-    assert serve.check_address("no-such-host", 8000) == "未知的主机 'no-such-host'：Name or service not known"
+    assert serve.check_address("no-such-host", 8000, lang=ZH) == "未知的主机 'no-such-host'：Name or service not known"

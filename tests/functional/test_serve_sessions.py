@@ -21,6 +21,7 @@ import pytest
 aiohttp = pytest.importorskip("aiohttp")  # comes with textual-serve
 
 from ..conftest import BUNDLED  # noqa: E402
+from erqi_tui.core.i18n import ZH
 from .test_serve import get, start  # noqa: E402
 
 DRAWN = "郑州市二七区".encode()
@@ -400,7 +401,7 @@ def test_add_person_makes_a_private_file_and_prints_the_link(tmp_path):
     assert second.returncode == 0 and "https://dashboard.example.gov.cn/?token=" in second.stdout
     from erqi_tui.people import read_people
 
-    people_now = {p.name: p for p in read_people(people).values()}
+    people_now = {p.name: p for p in read_people(people, lang=ZH).values()}
     assert people_now["张三"].rights == "edit" and people_now["李四"].rights == "read"
     assert people_now["李四"].token in second.stdout
     again = add("--add-person", "张三")
@@ -441,6 +442,6 @@ def test_serve_refuses_to_start_when_a_hook_is_missing(monkeypatch, capsys):
 
     monkeypatch.delattr(AppService, "_open_app_process")
     access = serve.Access(shared=Person("x", "y" * 20))
-    assert serve.serve(["true"], "127.0.0.1", 8000, allow_edits=False, access=access) == 2
+    assert serve.serve(["true"], "127.0.0.1", 8000, allow_edits=False, access=access, lang=ZH) == 2
     err = capsys.readouterr().err
     assert "AppService._open_app_process" in err and err.count("\n") == 1

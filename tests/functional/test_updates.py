@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from textual.widgets import Input
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import journal
 from erqi_tui import store
 from erqi_tui.core.model import Quantity, Update
@@ -34,7 +35,7 @@ def test_wrong_input_is_explained_beside_the_field_and_nothing_is_saved(data):
 def save_elsewhere(data, target, value, unit, who="li", date=dt.date(2024, 6, 20)):
     """Another official's save, from another process as far as the app can tell."""
     store.record(data, Update("target", target, {"current": Quantity(value, unit)}, date, who, "另一处录入"),
-                 today=dt.date(2024, 6, 30))
+                 today=dt.date(2024, 6, 30), lang=ZH)
 
 
 @pytest.mark.parametrize("live_reload", [False, True])
@@ -108,7 +109,7 @@ def test_filter_and_order_survive_a_reload(data, monkeypatch):
         await pilot.press("5", "s", "s", "slash", *"开工", "escape")
         fills.clear()
         store.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 1), "x"),
-                     today=dt.date(2024, 6, 30))
+                     today=dt.date(2024, 6, 30), lang=ZH)
         await pilot.pause(1.0)
         assert pilot.app.query_one("#filter", Input).value == "开工"
         assert "按“状态”升序" in screen_text(pilot.app)
@@ -203,7 +204,7 @@ def test_two_running_apps_follow_a_writer_recording_100_updates(data):
     def writer():
         for n in range(1, 101):
             store.record(data, Update("target", "signed-amount", {"current": Quantity(100 + n, "亿元")},
-                                      dt.date(2024, 6, 30), "script"), today=dt.date(2024, 6, 30))
+                                      dt.date(2024, 6, 30), "script"), today=dt.date(2024, 6, 30), lang=ZH)
         done.set()
 
     async def body():
@@ -256,7 +257,7 @@ def test_each_card_is_judged_at_its_own_date_and_says_so_at_80x24(data):
     # 31 May), is not in 预警, and shows its date; a project update of 20 July makes it stale.
     save_elsewhere(data, "signed-amount", 140, "亿元", date=dt.date(2024, 6, 30))
     store.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 7, 20), "wang"),
-                 today=dt.date(2024, 7, 31))
+                 today=dt.date(2024, 7, 31), lang=ZH)
 
     async def check(pilot):
         text = screen_text(pilot.app)

@@ -13,6 +13,7 @@ import re
 import docx
 from openpyxl import load_workbook
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core import series
 from erqi_tui.exchange import briefing_doc, report, workbook
@@ -28,11 +29,11 @@ def example():
 
 
 def every_text_export(dashboard, since) -> dict[str, str]:
-    out = {name: write(dashboard, None, None, since) for name, write in (("md", report.to_markdown), ("html", report.to_html), ("csv", report.to_csv), ("json", report.to_json))}
-    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since)))
+    out = {name: write(dashboard, None, None, since, lang=ZH) for name, write in (("md", report.to_markdown), ("html", report.to_html), ("csv", report.to_csv), ("json", report.to_json))}
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since, lang=ZH)))
     out["xlsx"] = "\n".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
                             if v is not None)
-    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since)))
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since, lang=ZH)))
     out["docx"] = "\n".join([p.text for p in document.paragraphs]
                             + [c.text for t in document.tables for r in t.rows for c in r.cells])
     return out
@@ -47,7 +48,7 @@ def test_a_targets_responsible_unit_is_in_every_export():
 def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_once():
     dashboard, since = example()
     assert since is not None and since.briefing is not None  # the example's journal marks briefings
-    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since)))
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, None, None, since, lang=ZH)))
     text = [p.text for p in document.paragraphs]
     # the date as the register writes it, as the title does (截至2025年11月30日), not ISO
     assert any(line.startswith("变化自") and "年" in line and "月" in line and "-" not in line for line in text), text
@@ -69,7 +70,7 @@ def test_the_word_briefing_gives_the_change_it_announces_and_says_each_target_on
 def test_the_exports_projection_is_the_screens():
     """年底预计 at the precision the screen shows it, and a count of projects a whole number."""
     dashboard, since = example()
-    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, None, None, since))))
+    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, None, None, since, lang=ZH))))
     projected = {(r[3], r[5]): r[6] for r in rows[1:] if r[5] in ("年底预计", "缺口", "余下每月需")
                  or r[5].startswith("余下 ")}
     acc = account(dashboard, None, None, since)
@@ -82,7 +83,7 @@ def test_the_exports_projection_is_the_screens():
             assert "." not in value, f"{line.target.id}: {value} {line.target.target.unit}"
         else:
             assert len(value.partition(".")[2]) <= 1
-    data = json.loads(report.to_json(dashboard, None, None, since))
+    data = json.loads(report.to_json(dashboard, None, None, since, lang=ZH))
     amount = next(t for t in data["targets"] if t["id"] == "funds-in-place")
     assert amount["responsible"] == "示例·区发改委" and amount["person"] == "示例·李强"
 
@@ -106,19 +107,19 @@ def test_the_exports_say_the_bounds_and_what_is_needed_in_the_screens_words():
 
     dashboard = store.load(bundled_data())
     line = account(dashboard).line("new-projects")
-    goal = fmt.quantity(line.target.target, words=True)  # what the target card shows after the "/"
+    goal = fmt.quantity(line.target.target, words=True, lang=ZH)  # what the target card shows after the "/"
     assert goal == "30个以上"
-    said = [text.plain for text in course_lines(line, dashboard.meta.year, None)]
+    said = [text.plain for text in course_lines(line, dashboard.meta.year, None, lang=ZH)]
     (need,) = [text for text in said if text.startswith("余下")]
     value = need.partition("需 ")[2]
     assert need == "余下 7 个月需 至少 17 个" and "." not in value  # whole: 2.4 a month is 17 in 7 months
-    md = report.to_markdown(dashboard)
-    page = report.to_html(dashboard)
+    md = report.to_markdown(dashboard, lang=ZH)
+    page = report.to_html(dashboard, lang=ZH)
     row = next(r for r in md.splitlines() if r.startswith(f"| {line.target.name} |"))
     assert f"| {goal} |" in row and f"| {need} |" in row
     assert f"<td>{goal}</td>" in page and f"<td>{need}</td>" in page
     assert "30+" not in md + page and not re.search(r"2\.4 个(?!百分点)", md + page)  # 2.4 个 a month
-    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard)))
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, lang=ZH)))
     text = "".join(p.text for p in document.paragraphs) + "".join(
         c.text for t in document.tables for r in t.rows for c in r.cells)
     # The briefing writes figures and units together (余下7个月需完成至少17个), as the article does.
@@ -138,12 +139,12 @@ def test_a_warning_that_rests_on_the_day_assumed_says_so_everywhere():
 
     dashboard = store.load(bundled_data())
     line = account(dashboard).line("signed-amount")
-    said = assumed_day(line.progress, line.early)
+    said = assumed_day(line.progress, line.early, lang=ZH)
     assert said == "（按月末计；按5月初计为超前 2.4 个百分点）"
-    assert said in report.to_markdown(dashboard) and said in report.to_html(dashboard)
-    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard)))
+    assert said in report.to_markdown(dashboard, lang=ZH) and said in report.to_html(dashboard, lang=ZH)
+    document = docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, lang=ZH)))
     assert any(said.replace(" ", "") in p.text for p in document.paragraphs)
-    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard)))
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, lang=ZH)))
     cells = [c for ws in book for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert said.strip("（）") in cells
     # A what-if date is a day the user chose: nothing rests on an assumed one.
@@ -167,7 +168,7 @@ def test_the_overdue_steps_of_the_screens_warnings_are_in_every_briefing():
             assert f"逾期未报（计划 {step.planned.text}，按 {date.isoformat()} 计）" in texts[name], name
         assert (f"{project.name}“{step.name}”节点逾期未报（计划{step.planned.first.year}年{step.planned.first.month}月，"
                 f"按{date.year}年{date.month}月{date.day}日计）") in texts["docx"]
-    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since)))
+    book = load_workbook(io.BytesIO(workbook.to_xlsx(dashboard, None, None, since, lang=ZH)))
     warned = next(book[n] for n in book.sheetnames if "预警" in n)
     cells = [str(v) for row in warned.iter_rows(values_only=True) for v in row if v is not None]
     assert sum("逾期未报" in c for c in cells) == len(overdue)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 
 from ..conftest import ARTICLE, BUNDLED
@@ -85,14 +86,14 @@ def test_a_drill_down_lists_only_what_the_article_counts_in_that_figure():
     dashboard = store.load(BUNDLED)
     text = article()
     for stage in dashboard.stages:
-        shown = drill(dashboard, "stage", stage.name)
+        shown = drill(dashboard, "stage", stage.name, lang=ZH)
         for project in shown.projects:  # the article names it in the very sentence of the figure
             assert stage.id in project.counts_for or stage.target in project.counts_for
             assert "".join(project.name.split()) in "".join(quoted(stage.source)) or project.name in text
-    names = lambda kind, key: [p.name for p in drill(dashboard, kind, key).projects]  # noqa: E731
+    names = lambda kind, key: [p.name for p in drill(dashboard, kind, key, lang=ZH).projects]  # noqa: E731
     assert "郑州中视数据中心项目" not in names("stage", "签约")  # signed near the 3-6 ceremony, not one of the 13
     assert names("stage", "签约") == names("target", "new-projects")  # Enter and p: one figure, one answer
-    assert drill(dashboard, "stage", "签约").summary == drill(dashboard, "target", "new-projects").summary == "已列明 2 / 13 个"
+    assert drill(dashboard, "stage", "签约", lang=ZH).summary == drill(dashboard, "target", "new-projects", lang=ZH).summary == "已列明 2 / 13 个"
     assert names("stage", "开工") == ["嵩南印象城", "嵩山大厦数字科技产业园"]  # not 康师傅 nor 杉杉 (land in 2023)
     assert names("stage", "投产") == ["杉杉奥特莱斯广场二七店", "联东U谷工业总部港"]
 
@@ -106,7 +107,7 @@ def test_the_month_stays_a_month():
 
     dashboard = store.load(BUNDLED)
     assert dashboard.meta.as_of_month and dashboard.meta.as_of == dt.date(2024, 5, 31)
-    assert fmt.standing(dashboard.as_of, dashboard.meta) == "2024年5月"
+    assert fmt.standing(dashboard.as_of, dashboard.meta, lang=ZH) == "2024年5月"
     signed = next(p for p in progress.assess_all(dashboard.targets, dashboard) if p.target.id == "signed-amount")
     assert signed.verdict == progress.BEHIND and round(signed.gap * 100, 1) == -5.7
     early = progress.at_month_start(signed, 2024)  # on 1 May it would be ahead
@@ -126,12 +127,12 @@ def test_a_target_recorded_later_makes_no_step_overdue(tmp_path):
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)
     update = Update("target", "signed-amount", {"current": Quantity(140, "亿元")}, dt.date(2024, 6, 30), "x")
-    dashboard = store.record(path, update, today=dt.date(2024, 7, 1))[0].dashboard
+    dashboard = store.record(path, update, today=dt.date(2024, 7, 1), lang=ZH)[0].dashboard
     kangshifu = next(p for p in dashboard.projects if p.id == "kangshifu")
     assert dashboard.as_of == dt.date(2024, 6, 30) and dashboard.steps_as_of == dt.date(2024, 5, 31)
     assert not kangshifu.overdue(dashboard.steps_as_of)
     step = kangshifu.milestones[1]
-    assert fmt.step(step, dt.date(2024, 6, 30)) == "生产车间投入使用 逾期未报（计划 2024-05）"
+    assert fmt.step(step, dt.date(2024, 6, 30), lang=ZH) == "生产车间投入使用 逾期未报（计划 2024-05）"
 
 
 def test_the_initiatives_without_figures_are_the_articles():

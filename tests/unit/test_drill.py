@@ -3,6 +3,7 @@ against the figure reported — said plainly where they fall short."""
 
 from __future__ import annotations
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.views.drill import drill, invested
 
@@ -64,27 +65,27 @@ axis = "north"
 
 
 def test_a_targets_projects_reconciled_with_its_figure(write_toml):
-    result = drill(store.load(write_toml(FILE)), "target", "signed")
+    result = drill(store.load(write_toml(FILE)), "target", "signed", lang=ZH)
     assert [p.id for p in result.projects] == ["a", "b"]
     assert result.summary == "已列明 2 个项目，合计 12.5 亿元 / 60 亿元"  # 5000 万元 = 0.5 亿元
 
 
 def test_a_stage_against_the_count_the_file_reports(write_toml):
-    result = drill(store.load(write_toml(FILE)), "stage", "签约")
+    result = drill(store.load(write_toml(FILE)), "stage", "签约", lang=ZH)
     assert result.title == "签约：项目" and result.summary == "已列明 2 / 5 个，合计总投资 12.5 亿元"
-    started = drill(store.load(write_toml(FILE)), "stage", "开工")  # no count reported: counted, not reconciled
+    started = drill(store.load(write_toml(FILE)), "stage", "开工", lang=ZH)  # no count reported: counted, not reconciled
     assert started.summary == "2 个项目，合计总投资 3 台（1 个未列总投资）"
 
 
 def test_an_axis_adds_what_converts_and_says_what_does_not(write_toml):
-    result = drill(store.load(write_toml(FILE)), "axis", "north")
+    result = drill(store.load(write_toml(FILE)), "axis", "north", lang=ZH)
     assert [p.id for p in result.projects] == ["a", "c", "d"]
     assert result.summary == "3 个项目，合计总投资 12 亿元（另 1 个项目的投资单位不同）（1 个未列总投资）"
 
 
 def test_projects_with_no_amounts_are_said_so():
     dashboard = store.load(BUNDLED)
-    assert invested(()) == "" and invested(tuple(p for p in dashboard.projects if p.investment is None)) == "均未列总投资"
-    result = drill(dashboard, "target", "signed-amount")  # the article names no project of the 107.96 亿元
+    assert invested((), lang=ZH) == "" and invested(tuple(p for p in dashboard.projects if p.investment is None), lang=ZH) == "均未列总投资"
+    result = drill(dashboard, "target", "signed-amount", lang=ZH)  # the article names no project of the 107.96 亿元
     assert result.projects == () and "没有列明" in result.summary
-    assert drill(dashboard, "target", "new-projects").summary == "已列明 2 / 13 个"
+    assert drill(dashboard, "target", "new-projects", lang=ZH).summary == "已列明 2 / 13 个"

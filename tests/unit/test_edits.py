@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import edits
 from erqi_tui import store
 from erqi_tui.core.model import Quantity
@@ -22,7 +23,7 @@ ALLOWED = (dt.date(2024, 1, 1), dt.date(2024, 7, 15))  # the data's year, up to 
     ("5 亿元", None, Quantity(5, "亿元")),
 ])
 def test_parse_quantity(text, unit, quantity):
-    assert edits.parse_quantity(text, unit) == quantity
+    assert edits.parse_quantity(text, unit, lang=ZH) == quantity
 
 
 @pytest.mark.parametrize("text, quantity", [
@@ -32,7 +33,7 @@ def test_parse_quantity(text, unit, quantity):
 ])
 def test_the_form_reads_figures_as_officials_write_them(text, quantity):
     """The app's forms and `record` read a figure as a ledger's cell is read (core.written)."""
-    assert edits.parse_quantity(text, "个") == quantity
+    assert edits.parse_quantity(text, "个", lang=ZH) == quantity
 
 
 @pytest.mark.parametrize("text, unit, message", [
@@ -46,15 +47,15 @@ def test_the_form_reads_figures_as_officials_write_them(text, quantity):
 ])
 def test_parse_quantity_explains_what_is_wrong(text, unit, message):
     with pytest.raises(ValueError, match=message):
-        edits.parse_quantity(text, unit)
+        edits.parse_quantity(text, unit, lang=ZH)
 
 
 def test_target_form_errors_are_per_field():
     target = next(t for t in store.load(BUNDLED).targets if t.id == "signed-amount")
-    update, errors = edits.target_update(target, {"current": "x", "date": "2024-02-30"}, "zhang", ALLOWED)
+    update, errors = edits.target_update(target, {"current": "x", "date": "2024-02-30"}, "zhang", ALLOWED, lang=ZH)
     assert update is None and set(errors) == {"current", "date"}
     update, errors = edits.target_update(target, {"current": "150", "date": "2024-06-30", "note": " 月报 "},
-                                         "zhang", ALLOWED)
+                                         "zhang", ALLOWED, lang=ZH)
     assert errors == {}
     assert (update.id, update.changes, update.date, update.who, update.note) == (
         "signed-amount", {"current": Quantity(150, "亿元")}, dt.date(2024, 6, 30), "zhang", "月报")
@@ -66,14 +67,14 @@ def test_project_form_keeps_only_what_changed():
     fields = {"name": kangshifu.name, "status": "投产", "axis": "", "location": kangshifu.location,
               "investment": "10", "area": "约133", "expected": kangshifu.expected, "note": kangshifu.note,
               "date": "2024-06-01"}
-    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED)
+    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED, lang=ZH)
     assert errors == {} and update.changes == {"status": "投产"}
 
 
 def test_project_form_refuses_an_unknown_status_and_a_missing_name():
     dashboard = store.load(BUNDLED)
     update, errors = edits.project_update(dashboard, None, {"name": "", "status": "完工", "date": "2024-06-01"},
-                                          "wang", ALLOWED)
+                                          "wang", ALLOWED, lang=ZH)
     assert update is None and set(errors) == {"name", "status"}
 
 
@@ -81,7 +82,7 @@ def test_new_project_takes_the_usual_unit_and_its_id_when_recorded():
     dashboard = store.load(BUNDLED)
     update, errors = edits.project_update(
         dashboard, None, {"name": "新园区", "status": "签约", "axis": "songshan", "investment": "8",
-                          "date": "2024-06-01"}, "wang", ALLOWED)
+                          "date": "2024-06-01"}, "wang", ALLOWED, lang=ZH)
     assert errors == {} and update.new
     assert update.changes["investment"] == Quantity(8, "亿元")
     assert update.id == ""  # given under the journal's lock (test_journal: two officials adding at once)
@@ -96,7 +97,7 @@ def test_default_date_is_today_only_for_this_years_file():
 @pytest.mark.parametrize("typed", ["2042-06-30", "2023-12-31", "2024-07-16"])
 def test_a_date_outside_the_year_or_after_today_is_explained_with_the_range(typed):
     target = next(t for t in store.load(BUNDLED).targets if t.id == "signed-amount")
-    update, errors = edits.target_update(target, {"current": "150", "date": typed}, "zhang", ALLOWED)
+    update, errors = edits.target_update(target, {"current": "150", "date": typed}, "zhang", ALLOWED, lang=ZH)
     assert update is None and "2024-01-01 至 2024-07-15" in errors["date"]
 
 
@@ -105,28 +106,28 @@ def test_a_value_too_large_to_compute_with_is_refused(digits):
     """400 nines is past what a float holds: refused as too large, as the import and the data file
     check say it, not an OverflowError."""
     with pytest.raises(ValueError, match="数值太大：最多 1e\\+15"):
-        edits.parse_quantity("9" * digits, "亿元")
+        edits.parse_quantity("9" * digits, "亿元", lang=ZH)
     with pytest.raises(ValueError, match="数值太大"):
-        edits.parse_quantity("9" * digits + ".5", "亿元")
+        edits.parse_quantity("9" * digits + ".5", "亿元", lang=ZH)
 
 
 def test_a_huge_investment_typed_into_the_project_form_is_said_under_its_field():
     dashboard = store.load(BUNDLED)
     kangshifu = next(p for p in dashboard.projects if p.id == "kangshifu")
     fields = {**edits.project_fields(kangshifu), "investment": "9" * 400, "date": "2024-06-01"}
-    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED)
+    update, errors = edits.project_update(dashboard, kangshifu, fields, "wang", ALLOWED, lang=ZH)
     assert update is None and errors == {"investment": "数值太大：最多 1e+15"}
 
 
 @pytest.mark.parametrize("text", ["-0", "-0.0", "－０"])
 def test_minus_zero_is_zero(text):
-    assert edits.parse_quantity(text, "个") == Quantity(0, "个")
+    assert edits.parse_quantity(text, "个", lang=ZH) == Quantity(0, "个")
 
 
 @pytest.mark.parametrize("typed, read", [("２０２４-０６-３０", dt.date(2024, 6, 30)), (" 2024/6/30 ", dt.date(2024, 6, 30)),
                                          ("2024年6月30日", dt.date(2024, 6, 30)), ("20240630", dt.date(2024, 6, 30))])
 def test_a_date_reads_as_a_ledgers_date_cell_does(typed, read):
-    assert edits.parse_date(typed, ALLOWED) == read
+    assert edits.parse_date(typed, ALLOWED, lang=ZH) == read
 
 
 @pytest.mark.parametrize("typed, message", [
@@ -135,9 +136,9 @@ def test_a_date_reads_as_a_ledgers_date_cell_does(typed, read):
 ])
 def test_a_date_that_is_no_day_says_why(typed, message):
     with pytest.raises(ValueError, match=message):
-        edits.parse_date(typed, ALLOWED)
+        edits.parse_date(typed, ALLOWED, lang=ZH)
 
 
 def test_scientific_notation_is_explained_not_read_as_a_unit():
     with pytest.raises(ValueError, match="科学计数法"):
-        edits.parse_quantity("1e400", "亿元")
+        edits.parse_quantity("1e400", "亿元", lang=ZH)

@@ -3,6 +3,7 @@ monthly figures for every target, withdrawals and briefing marks, and 示例（�
 
 from __future__ import annotations
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.exchange import report
 from erqi_tui.core.series import series
@@ -23,7 +24,7 @@ def test_a_whole_year_for_every_target():
 def test_it_says_it_is_invented_in_every_export():
     dashboard = store.load(EXAMPLE)
     for export in (report.to_markdown, report.to_html, report.to_csv, report.to_json):
-        assert "示例（虚构）" in export(dashboard)
+        assert "示例（虚构）" in export(dashboard, lang=ZH)
 
 
 def test_example_opens_it_read_only(capsys):

@@ -177,19 +177,19 @@ def test_the_detail_shows_the_fields_it_marks_in_order(every_field, lang):
 
 # --- the exports ---------------------------------------------------------------------------------
 
-def headings(format: str) -> list[str]:
-    return [i18n.tr(fields.heading(f)) for f in fields.exported(format)]
+def headings(format: str, lang: i18n.Lang) -> list[str]:
+    return [lang.tr(fields.heading(f)) for f in fields.exported(format)]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_markdown_and_html_carry_the_fields_the_table_exports(every_field, lang):
     dashboard, project = project_of(every_field)
-    with i18n.language(lang):
-        md = report.to_markdown(dashboard, pane="projects").splitlines()
-        page = report.to_html(dashboard, pane="projects")
-        title, shown = i18n.tr("项目"), headings("md")
-        cells = [project_cell(dashboard, project, f, words=True, lang=i18n.Lang(lang))  # 105亿元以上
-                 for f in fields.exported("md")]
+    lang = i18n.Lang(lang)
+    md = report.to_markdown(dashboard, pane="projects", lang=lang).splitlines()
+    page = report.to_html(dashboard, pane="projects", lang=lang)
+    title, shown = lang.tr("项目"), headings("md", lang)
+    cells = [project_cell(dashboard, project, f, words=True, lang=lang)  # 105亿元以上
+             for f in fields.exported("md")]
     header = md.index(f"### {title}") + 2
     assert md[header] == "| " + " | ".join(shown) + " |"
     assert md[header + 2] == "| " + " | ".join(map(report._md_cell, cells)) + " |"
@@ -203,7 +203,7 @@ def test_markdown_and_html_carry_the_fields_the_table_exports(every_field, lang)
 
 def test_json_carries_the_fields_the_table_exports_as_the_file_writes_them(every_field):
     dashboard, project = project_of(every_field)
-    out = json.loads(report.to_json(dashboard, pane="projects"))["projects"][0]
+    out = json.loads(report.to_json(dashboard, pane="projects", lang=i18n.ZH))["projects"][0]
     assert set(out) == {f.attr for f in fields.exported("json")}
     for index, field in enumerate(fields.PROJECT):
         if field.simple and "json" in field.exports:
@@ -216,7 +216,7 @@ def test_json_carries_the_fields_the_table_exports_as_the_file_writes_them(every
 
 def test_csv_carries_every_amount_the_table_exports(every_field):
     dashboard, _ = project_of(every_field)
-    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, pane="projects"))))
+    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, pane="projects", lang=i18n.ZH))))
     mine = [(r[5], r[6], r[7]) for r in rows[1:] if r[2] == "项目" and r[3] == "样id样"]
     expected = []
     for index, field in enumerate(fields.PROJECT):
@@ -234,19 +234,19 @@ def test_xlsx_carries_the_fields_the_table_exports(every_field, lang):
     from erqi_tui.exchange.workbook import shown_unit, shown_value, to_xlsx
 
     dashboard, project = project_of(every_field)
-    with i18n.language(lang):
-        book = load_workbook(io.BytesIO(to_xlsx(dashboard, pane="projects")))
-        expected, values = [], []
-        for index, field in enumerate(fields.exported("xlsx")):
-            label = i18n.tr(field.zh)
-            if field.kind == AMOUNT:
-                # in English the unit's English name, the value scaled to it (亿元 → bn CNY)
-                expected += [i18n.tr("{label}（{unit}）", label=label, unit=shown_unit("亿元")),
-                             i18n.tr("{label}为下限或约数", label=label)]
-                values += [shown_value(getattr(project, field.attr).value, "亿元"), i18n.tr("以上")]
-            else:
-                expected.append(i18n.tr(fields.heading(field)))
-                values.append(project_cell(dashboard, project, field, lang=i18n.Lang(lang)))
+    lang = i18n.Lang(lang)
+    book = load_workbook(io.BytesIO(to_xlsx(dashboard, pane="projects", lang=lang)))
+    expected, values = [], []
+    for index, field in enumerate(fields.exported("xlsx")):
+        label = lang.tr(field.zh)
+        if field.kind == AMOUNT:
+            # in English the unit's English name, the value scaled to it (亿元 → bn CNY)
+            expected += [lang.tr("{label}（{unit}）", label=label, unit=shown_unit("亿元", lang=lang)),
+                         lang.tr("{label}为下限或约数", label=label)]
+            values += [shown_value(getattr(project, field.attr).value, "亿元", lang=lang), lang.tr("以上")]
+        else:
+            expected.append(lang.tr(fields.heading(field)))
+            values.append(project_cell(dashboard, project, field, lang=lang))
     sheet = book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = next(i for i, r in enumerate(rows) if r[0] == expected[0])
@@ -260,8 +260,8 @@ def test_docx_carries_the_fields_the_table_exports(every_field):
     from erqi_tui.exchange.briefing_doc import to_docx
 
     dashboard, project = project_of(every_field)
-    document = Document(io.BytesIO(to_docx(dashboard, pane="projects")))
-    shown = headings("docx")
+    document = Document(io.BytesIO(to_docx(dashboard, pane="projects", lang=i18n.ZH)))
+    shown = headings("docx", i18n.ZH)
     table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] == shown)
     cells = [c.text for c in table.rows[1].cells]
     for field, cell in zip(fields.exported("docx"), cells):

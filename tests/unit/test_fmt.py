@@ -82,7 +82,7 @@ def test_an_approximate_quantity_keeps_its_about():
 
     about = Quantity(133, "亩", approx=True)
     assert fmt.quantity(about, lang=ZH) == "约133 亩" and fmt.as_written(about) == "约133 亩"
-    assert edits.parse_quantity("约133", "亩") == about and edits.parse_quantity("~133 亩", None) == about
+    assert edits.parse_quantity("约133", "亩", lang=ZH) == about and edits.parse_quantity("~133 亩", None, lang=ZH) == about
     assert fmt.quantity(about, lang=EN) == "≈133 mu"
 
 

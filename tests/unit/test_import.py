@@ -74,6 +74,15 @@ def test_project_fields_by_their_chinese_headers(data, tmp_path, capsys):
     assert "状态 开工 → 投产" in out and "发展轴 — → daxue" in out and "总投资 10 亿元 → 12 亿元" in out
 
 
+def test_a_road_that_is_no_axis_is_named_at_its_cell(data, tmp_path, capsys):
+    """The message fills in the text as written (it once crashed: its placeholder was called text)."""
+    sheet = workbook(tmp_path / "p.xlsx", [["编号", "日期", "发展轴"], ["kangshifu", "2024-07-01", "长江路"]])
+    assert run(str(sheet), "--data", str(data), "--apply") == 2
+    err = capsys.readouterr().err
+    assert "p.xlsx:2:3: “发展轴”列" in err and "“长江路”不是任何发展轴（" in err and "Traceback" not in err
+    assert not journal.journal_path(data).exists()
+
+
 @pytest.mark.parametrize("cells, where, expected", [
     (["nope", "2024-06-30", 1, None], ":2:1: “编号”列", "“nope”不是任何目标或项目的编号"),
     (["signed-amount", "2024-06-30", 1, "个"], ":2:3: “数值”列", "单位是“个”，而“亿元”不能由它换算"),

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core.model import Briefing, Quantity, Update
 from erqi_tui.store import journal
@@ -51,19 +52,19 @@ class Incremental(Journaling):
         self.loaded = loaded
 
     def record(self, update: Update, needs: tuple[int, ...] = ()) -> None:
-        loaded, number = self.write(store.record, update, today=TODAY)
+        loaded, number = self.write(store.record, update, today=TODAY, lang=ZH)
         self.entries.append(Entry(update, needs))
         assert number == len(self.entries)
         self.kept(loaded)
 
     @rule(day=st.integers(min_value=0, max_value=200))
     def mark_briefing(self, day: int) -> None:
-        self.kept(self.write(store.mark_briefing, Briefing(dt.date(2024, 6, 1) + dt.timedelta(days=day), None, "zhao")))
+        self.kept(self.write(store.mark_briefing, Briefing(dt.date(2024, 6, 1) + dt.timedelta(days=day), None, "zhao"), lang=ZH))
 
     @rule(rows=st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=3))
     def import_rows(self, rows: list[int]) -> None:
         updates = [Update("target", "amount", {"current": Quantity(value, "亿元")}, self.date(), "sun") for value in rows]
-        loaded, first = self.write(store.record_all, updates, today=TODAY)
+        loaded, first = self.write(store.record_all, updates, today=TODAY, lang=ZH)
         assert first == len(self.entries) + 1
         self.entries.extend(Entry(update) for update in updates)
         self.kept(loaded)
@@ -111,7 +112,7 @@ def year(write_toml):
     updates = [Update("project", "p1", {"name": "新项目"}, dt.date(2024, 6, 1), "wang", new=True)]
     updates += [Update("target", "amount", {"current": Quantity(100 + n, "亿元")}, dt.date(2024, 6, 1)
                        + dt.timedelta(days=n), "wang") for n in range(200)]
-    store.record_all(path, updates, reuse=loaded, today=TODAY)
+    store.record_all(path, updates, reuse=loaded, today=TODAY, lang=ZH)
     return path
 
 
@@ -120,8 +121,8 @@ def test_a_record_parses_only_what_it_appends(year, whole_reads):
     assert len(whole_reads) == 1
     for value in (400, 401):
         loaded, _ = store.record(year, Update("target", "amount", {"current": Quantity(value, "亿元")},
-                                              dt.date(2024, 12, 30), "li"), reuse=loaded, today=TODAY)
-    loaded = store.mark_briefing(year, Briefing(dt.date(2024, 12, 30), None, "li"), reuse=loaded)
+                                              dt.date(2024, 12, 30), "li"), reuse=loaded, today=TODAY, lang=ZH)
+    loaded = store.mark_briefing(year, Briefing(dt.date(2024, 12, 30), None, "li"), reuse=loaded, lang=ZH)
     assert len(whole_reads) == 1
     assert loaded.dashboard == store.load(year)
 
@@ -129,8 +130,8 @@ def test_a_record_parses_only_what_it_appends(year, whole_reads):
 def test_a_withdrawal_of_an_entry_read_before_is_applied_on_what_was_kept(year, whole_reads):
     """Update 150 withdrawn: the updates from 150 on are applied again, not the 149 before."""
     loaded = store.read(year)
-    loaded, _ = store.record(year, withdrawal(150), reuse=loaded, today=TODAY)
-    loaded, _ = store.record(year, withdrawal(201), reuse=loaded, today=TODAY)  # the figure in force goes back
+    loaded, _ = store.record(year, withdrawal(150), reuse=loaded, today=TODAY, lang=ZH)
+    loaded, _ = store.record(year, withdrawal(201), reuse=loaded, today=TODAY, lang=ZH)  # the figure in force goes back
     assert len(whole_reads) == 1
     fresh = store.read(year).dashboard
     assert loaded.dashboard == fresh
@@ -140,8 +141,8 @@ def test_a_withdrawal_of_an_entry_read_before_is_applied_on_what_was_kept(year, 
 def test_a_reload_reads_only_what_another_writer_appended(year, whole_reads):
     loaded = store.read(year)
     store.record(year, Update("target", "amount", {"current": Quantity(500, "亿元")}, dt.date(2024, 12, 30), "li"),
-                 today=TODAY)  # another process
-    store.record(year, withdrawal(3), today=TODAY)
+                 today=TODAY, lang=ZH)  # another process
+    store.record(year, withdrawal(3), today=TODAY, lang=ZH)
     del whole_reads[:]
     again = store.read(year, loaded)
     assert not whole_reads
@@ -175,15 +176,15 @@ def test_text_appended_by_hand_inside_the_last_entry_is_read_whole(year, whole_r
         store.read(year)
     with pytest.raises(store.DataError) as incremental:
         store.read(year, loaded)
-    assert incremental.value.shown() == whole.value.shown()
+    assert incremental.value.shown(ZH) == whole.value.shown(ZH)
 
 
 def test_a_refused_withdrawal_names_the_dependant_as_a_full_read_does(year):
     loaded = store.read(year)
     loaded, _ = store.record(year, Update("project", "p1", {"status": "开工"}, dt.date(2024, 12, 30), "li"),
-                             reuse=loaded, today=TODAY)
+                             reuse=loaded, today=TODAY, lang=ZH)
     with pytest.raises(store.Refused, match=r"第 202 条更新|update\[202\]"):
-        store.record(year, withdrawal(1), reuse=loaded, today=TODAY)
+        store.record(year, withdrawal(1), reuse=loaded, today=TODAY, lang=ZH)
     assert store.read(year, loaded).dashboard == store.load(year) == loaded.dashboard
 
 
@@ -191,6 +192,6 @@ def test_a_bom_read_is_not_written_back(year):
     path = journal.journal_path(year)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     loaded = store.read(year)
-    loaded, _ = store.record(year, withdrawal(5), reuse=loaded, today=TODAY)
+    loaded, _ = store.record(year, withdrawal(5), reuse=loaded, today=TODAY, lang=ZH)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert store.read(year, loaded).dashboard == store.load(year) == loaded.dashboard

@@ -10,6 +10,7 @@ import stat
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import files, journal
 from erqi_tui import store
 from erqi_tui.core.model import Quantity, Update
@@ -30,7 +31,7 @@ def amount_update(value, date=dt.date(2024, 6, 10), who="zhang", note="月度更
 
 
 def record(data, update, **kw):
-    loaded, number = store.record(data, update, today=TODAY, **kw)
+    loaded, number = store.record(data, update, today=TODAY, lang=ZH, **kw)
     return loaded.dashboard
 
 
@@ -105,7 +106,7 @@ def test_an_update_that_does_not_apply_is_not_written(data):
                                          (dt.date(2024, 7, 16), TODAY)])
 def test_a_date_outside_the_year_or_after_today_is_refused_naming_the_range(data, date, today):
     with pytest.raises(store.Refused) as caught:
-        store.record(data, amount_update(140, date=date), today=today)
+        store.record(data, amount_update(140, date=date), today=today, lang=ZH)
     assert "2024-01-01 至 2024-07-15" in str(caught.value)
     assert not journal.journal_path(data).exists()
 
@@ -129,7 +130,7 @@ def test_a_save_rereads_the_files_under_the_lock_even_with_a_stale_copy_in_hand(
     stale = store.read(data)
     record(data, amount_update(120, who="li"))
     loaded, number = store.record(data, Update("project", "kangshifu", {"status": "投产"}, dt.date(2024, 6, 2),
-                                               "wang"), reuse=stale, today=TODAY)
+                                               "wang"), reuse=stale, today=TODAY, lang=ZH)
     assert number == 2 and amount(loaded.dashboard).current.value == 120  # li's update is kept
     assert loaded.dashboard == store.load(data)
 
@@ -137,7 +138,7 @@ def test_a_save_rereads_the_files_under_the_lock_even_with_a_stale_copy_in_hand(
 def test_withdrawal_keeps_the_entry_and_undoes_its_effect(data):
     record(data, amount_update(150))
     record(data, amount_update(2000, date=dt.date(2024, 6, 30), note="多打了一个 0"))
-    loaded, number = store.record(data, Update("", "", {}, None, "li", "录入错误", withdraw=2), today=TODAY)
+    loaded, number = store.record(data, Update("", "", {}, None, "li", "录入错误", withdraw=2), today=TODAY, lang=ZH)
     dashboard = loaded.dashboard
     assert number == 3 and amount(dashboard).current.value == 150
     assert amount(dashboard).as_of == dt.date(2024, 6, 10)
@@ -147,16 +148,16 @@ def test_withdrawal_keeps_the_entry_and_undoes_its_effect(data):
     assert [v for _, v in trend(dashboard)] == [107.96, 150]
     assert "withdraw = 2" in journal.journal_path(data).read_text(encoding="utf-8")
     with pytest.raises(store.Refused, match="已由 li"):
-        store.record(data, Update("", "", {}, None, "li", withdraw=2), today=TODAY)
+        store.record(data, Update("", "", {}, None, "li", withdraw=2), today=TODAY, lang=ZH)
     with pytest.raises(store.Refused, match="没有可撤销的第 9 条更新"):
-        store.record(data, Update("", "", {}, None, "li", withdraw=9), today=TODAY)
+        store.record(data, Update("", "", {}, None, "li", withdraw=9), today=TODAY, lang=ZH)
 
 
 def test_a_withdrawal_that_would_break_a_later_update_is_refused(data):
     record(data, Update("project", "new-1", {"name": "新项目"}, dt.date(2024, 6, 2), "wang", new=True))
     record(data, Update("project", "new-1", {"status": "签约"}, dt.date(2024, 6, 3), "wang"))
     with pytest.raises(store.Refused, match="请先撤销那一条"):
-        store.record(data, Update("", "", {}, None, "li", withdraw=1), today=TODAY)
+        store.record(data, Update("", "", {}, None, "li", withdraw=1), today=TODAY, lang=ZH)
 
 
 def test_a_figure_recorded_for_an_earlier_date_does_not_replace_a_newer_one(data):
@@ -253,8 +254,8 @@ def test_two_officials_adding_a_project_at_once_both_keep_theirs(data):
     stale = store.read(data)  # both forms were opened on this
     first = Update("project", "", {"name": "甲园区"}, dt.date(2024, 6, 2), "wang", new=True)
     second = Update("project", "", {"name": "乙园区"}, dt.date(2024, 6, 2), "li", new=True)
-    store.record(data, first, reuse=stale, today=TODAY)
-    loaded, _ = store.record(data, second, reuse=stale, today=TODAY)
+    store.record(data, first, reuse=stale, today=TODAY, lang=ZH)
+    loaded, _ = store.record(data, second, reuse=stale, today=TODAY, lang=ZH)
     names = {p.id: p.name for p in loaded.dashboard.projects}
     assert names["project-11"] == "甲园区" and names["project-12"] == "乙园区"
 
@@ -317,7 +318,7 @@ def test_a_backup_of_the_data_file_has_a_journal_of_its_own(data):
         copy = data.with_name(backup)
         shutil.copy(data, copy)
         assert journal.journal_path(copy) == data.with_name(backup + ".journal.toml")
-        store.record(copy, amount_update(5.0), today=TODAY)
+        store.record(copy, amount_update(5.0), today=TODAY, lang=ZH)
     assert not journal.journal_path(data).exists()
     assert journal.journal_path(data) == data.with_name("targets.journal.toml")
     assert [t.current.value for t in store.load(data).targets if t.id == "signed-amount"] != [5.0]

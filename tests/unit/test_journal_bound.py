@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import files, journal
 from erqi_tui import store
 from erqi_tui.core.model import Briefing, Quantity, Update
@@ -25,7 +26,7 @@ def figure(value: float, note: str = "") -> Update:
 def district(tmp_path, monkeypatch):
     path = tmp_path / "t.toml"
     shutil.copy(BUNDLED, path)
-    store.record(path, figure(200), today=dt.date(2024, 12, 31))
+    store.record(path, figure(200), today=dt.date(2024, 12, 31), lang=ZH)
     size = journal.journal_path(path).stat().st_size
     monkeypatch.setattr(files, "JOURNAL_MAX_BYTES", size + 1500)  # room for a few updates more
     return path
@@ -42,17 +43,17 @@ def test_a_write_past_the_bound_is_refused_and_nothing_is_written(district):
     journal_file = journal.journal_path(district)
     with pytest.raises(store.Refused) as refused:
         for n in range(100):
-            store.record(district, figure(201 + n, note="备注" * 20), today=today)
+            store.record(district, figure(201 + n, note="备注" * 20), today=today, lang=ZH)
     assert "MiB" in str(refused.value) and "未写入" in str(refused.value)
     before = journal_file.read_bytes()
     assert len(before) <= files.JOURNAL_MAX_BYTES
     with pytest.raises(store.Refused):  # an import, a briefing mark: the same bound
-        store.record_all(district, [figure(300 + n) for n in range(20)], today=today)
+        store.record_all(district, [figure(300 + n) for n in range(20)], today=today, lang=ZH)
     with pytest.raises(store.Refused):  # the preview says so too, before --apply is given
-        store.record_all(district, [figure(300 + n) for n in range(20)], today=today, write=False)
+        store.record_all(district, [figure(300 + n) for n in range(20)], today=today, write=False, lang=ZH)
     for n in range(20):
         try:
-            store.mark_briefing(district, Briefing(dt.date(2024, 5, 31), None, "张三"))
+            store.mark_briefing(district, Briefing(dt.date(2024, 5, 31), None, "张三"), lang=ZH)
         except store.Refused:
             break
     else:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, rule
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core import series
 from erqi_tui.core.model import Briefing, LazyChanges, Quantity, Update
@@ -65,10 +66,10 @@ def year(write_toml, keep_always):
                 Update("project", "base", {"request": {"what": "用电", "responsible": "供电公司"}}, day(132), "li"),
                 Update("project", "base", {"resolve": "用电"}, day(133), "li"),
                 Update("task", "t", {"done": True}, day(134), "li")]
-    store.record_all(path, updates, today=TODAY)
-    store.mark_briefing(path, Briefing(day(135), None, "zhao", "季度简报"))
-    store.record(path, withdrawal(30), today=TODAY)
-    store.record(path, withdrawal(121), today=TODAY)  # the last figure: the one before is in force again
+    store.record_all(path, updates, today=TODAY, lang=ZH)
+    store.mark_briefing(path, Briefing(day(135), None, "zhao", "季度简报"), lang=ZH)
+    store.record(path, withdrawal(30), today=TODAY, lang=ZH)
+    store.record(path, withdrawal(121), today=TODAY, lang=ZH)  # the last figure: the one before is in force again
     return path
 
 
@@ -128,12 +129,12 @@ def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_to
                                                  at=moment())
     signed = lambda value, n: Update("target", "signed", {"current": Quantity(value, "个")}, day(n), "li", at=moment())  # noqa: E731
     monkeypatch.setattr(journal, "KEEP_FROM", 0)
-    store.record_all(path, [amount(110 + n, n % 7) for n in range(20)], today=TODAY)  # three a day
-    store.mark_briefing(path, Briefing(day(4), moment() + dt.timedelta(seconds=30), "zhao"))  # its comparison is kept
-    store.record_all(path, [amount(110 + n, n % 7) for n in range(20, 30)], today=TODAY)  # after it
-    store.record_all(path, [Update("project", "base", {"status": "开工"}, day(3), "li"), amount(150, -20)], today=TODAY)
-    store.record(path, withdrawal(29), today=TODAY)  # day 0's last: the one before it stands again
-    store.record(path, withdrawal(31), today=TODAY)  # the project's step: steps_as_of goes back
+    store.record_all(path, [amount(110 + n, n % 7) for n in range(20)], today=TODAY, lang=ZH)  # three a day
+    store.mark_briefing(path, Briefing(day(4), moment() + dt.timedelta(seconds=30), "zhao"), lang=ZH)  # its comparison is kept
+    store.record_all(path, [amount(110 + n, n % 7) for n in range(20, 30)], today=TODAY, lang=ZH)  # after it
+    store.record_all(path, [Update("project", "base", {"status": "开工"}, day(3), "li"), amount(150, -20)], today=TODAY, lang=ZH)
+    store.record(path, withdrawal(29), today=TODAY, lang=ZH)  # day 0's last: the one before it stands again
+    store.record(path, withdrawal(31), today=TODAY, lang=ZH)  # the project's step: steps_as_of goes back
 
     def check(lazy: bool = True, makes: bool = False) -> None:
         bound = journal.KEEP_FROM
@@ -149,21 +150,21 @@ def test_what_the_first_frame_asks_is_kept_and_is_what_the_changes_give(write_to
 
     check()
     monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # kept no more: what follows is applied since
-    store.record_all(path, [signed(n, 40 - n) for n in range(1, 4)], today=TODAY)  # a target changed since only
-    store.record_all(path, [amount(300, 5, "zhao"), amount(301, 100), amount(303, 4)], today=TODAY)  # after the briefing
+    store.record_all(path, [signed(n, 40 - n) for n in range(1, 4)], today=TODAY, lang=ZH)  # a target changed since only
+    store.record_all(path, [amount(300, 5, "zhao"), amount(301, 100), amount(303, 4)], today=TODAY, lang=ZH)  # after the briefing
     check()
-    store.record(path, amount(302, 5), today=TODAY)
-    store.record(path, withdrawal(39), today=TODAY)  # one appended since
-    store.record(path, Update("project", "base", {"status": "投产"}, day(150), "li"), today=TODAY)
-    store.record(path, withdrawal(37), today=TODAY)  # the target changed since: its last day's value
+    store.record(path, amount(302, 5), today=TODAY, lang=ZH)
+    store.record(path, withdrawal(39), today=TODAY, lang=ZH)  # one appended since
+    store.record(path, Update("project", "base", {"status": "投产"}, day(150), "li"), today=TODAY, lang=ZH)
+    store.record(path, withdrawal(37), today=TODAY, lang=ZH)  # the target changed since: its last day's value
     check()
     later = dt.datetime.now().replace(microsecond=0) + dt.timedelta(hours=1)  # the last, whatever the clock
-    store.mark_briefing(path, Briefing(day(3), later, "zhao"))  # not kept: the comparison makes them
+    store.mark_briefing(path, Briefing(day(3), later, "zhao"), lang=ZH)  # not kept: the comparison makes them
     check(makes=True)
-    store.record(path, withdrawal(12), today=TODAY)  # one kept: the kept ones are made to take it back
+    store.record(path, withdrawal(12), today=TODAY, lang=ZH)  # one kept: the kept ones are made to take it back
     check(lazy=False)
     monkeypatch.setattr(journal, "KEEP_FROM", 0)
-    store.record(path, withdrawal(36), today=TODAY)  # kept again, with it and the briefing
+    store.record(path, withdrawal(36), today=TODAY, lang=ZH)  # kept again, with it and the briefing
     check()
     assert first_frame(store.read(path).dashboard)[0] == day(150)
 
@@ -173,9 +174,9 @@ def test_a_briefing_keeps_the_state_again(year, monkeypatch, whole_reads):
     (a record keeps it only after KEEP_FROM bytes), so the next process need not make the changes."""
     monkeypatch.setattr(journal, "KEEP_FROM", 2000)
     size = lambda: journal.journal_path(year).stat().st_size  # noqa: E731
-    loaded, _ = store.record(year, Update("target", "amount", {"current": Quantity(300, "亿元")}, day(140), "li"), today=TODAY)
+    loaded, _ = store.record(year, Update("target", "amount", {"current": Quantity(300, "亿元")}, day(140), "li"), today=TODAY, lang=ZH)
     assert loaded.journal.kept < size()
-    loaded = store.mark_briefing(year, Briefing(day(136), None, "zhao"))
+    loaded = store.mark_briefing(year, Briefing(day(136), None, "zhao"), lang=ZH)
     assert loaded.journal.kept == size()
     made = []
     columns_read = journal._KeptChanges._columns_read
@@ -188,11 +189,11 @@ def test_a_briefing_keeps_the_state_again(year, monkeypatch, whole_reads):
 
 def test_records_appended_since_are_applied_on_the_kept_state(year, whole_reads, monkeypatch):
     monkeypatch.setattr(journal, "KEEP_FROM", 1 << 40)  # nothing kept from here on: the tail grows
-    store.record(year, Update("target", "amount", {"current": Quantity(400, "亿元")}, day(190), "li"), today=TODAY)
+    store.record(year, Update("target", "amount", {"current": Quantity(400, "亿元")}, day(190), "li"), today=TODAY, lang=ZH)
     store.record_all(year, [Update("target", "amount", {"current": Quantity(v, "亿元")}, day(191), "li")
-                            for v in (401, 402)], today=TODAY)
-    store.mark_briefing(year, Briefing(day(192), None, "zhao"))
-    store.record(year, withdrawal(131), today=TODAY)  # one appended since the state was kept
+                            for v in (401, 402)], today=TODAY, lang=ZH)
+    store.mark_briefing(year, Briefing(day(192), None, "zhao"), lang=ZH)
+    store.record(year, withdrawal(131), today=TODAY, lang=ZH)  # one appended since the state was kept
     assert not whole_reads
     assert store.read(year).dashboard == whole(year)
     assert store.read(year).dashboard.targets[0].current == Quantity(401, "亿元")
@@ -205,9 +206,9 @@ def test_a_withdrawal_of_an_entry_before_the_kept_state(year, whole_reads, seq):
     what the kept state holds, and they are applied again, without reading the journal whole."""
     if seq == 1:  # the project added: updates of it depend on it (refused as a whole read refuses it)
         with pytest.raises(store.Refused, match=r"第 122 条更新|update\[122\]"):  # the one that depends on it
-            store.record(year, withdrawal(seq), today=TODAY)
+            store.record(year, withdrawal(seq), today=TODAY, lang=ZH)
     else:
-        loaded, _ = store.record(year, withdrawal(seq), today=TODAY)
+        loaded, _ = store.record(year, withdrawal(seq), today=TODAY, lang=ZH)
         assert loaded.dashboard == whole(year)
         assert not whole_reads
     assert store.read(year).dashboard == whole(year)
@@ -229,7 +230,7 @@ def test_a_journal_changed_before_its_end_is_read_whole(year, whole_reads, edit)
     except store.DataError as error:
         with pytest.raises(store.DataError) as raised:
             store.read(year)
-        assert raised.value.shown() == error.shown()
+        assert raised.value.shown(ZH) == error.shown(ZH)
         return
     assert store.read(year).dashboard == expected
     assert whole_reads
@@ -242,7 +243,7 @@ def test_a_journal_that_begins_with_a_bom(year, whole_reads):
     assert store.read(year).dashboard == whole(year)  # a whole read, kept again
     del whole_reads[:]
     assert store.read(year).dashboard == whole(year)
-    loaded, _ = store.record(year, withdrawal(60), today=TODAY)
+    loaded, _ = store.record(year, withdrawal(60), today=TODAY, lang=ZH)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert loaded.dashboard == whole(year) == store.read(year).dashboard
     assert not whole_reads
@@ -341,19 +342,19 @@ def test_the_kept_state_is_the_codes_own(year, whole_reads, monkeypatch):
 
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(write_toml, keep_always, whole_reads):
     path = write_toml(FILE)
-    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
+    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY, lang=ZH)
     kept_file(path).unlink()
     kept_file(path).mkdir()  # the name taken: nothing can be written there, as in a read-only folder
     assert store.read(path).dashboard == whole(path)
     loaded, _ = store.record(path, Update("target", "amount", {"current": Quantity(160, "亿元")}, day(4), "wang"),
-                             today=TODAY)
+                             today=TODAY, lang=ZH)
     assert loaded.dashboard == whole(path) == store.read(path).dashboard
     assert kept_file(path).is_dir() and not any(kept_file(path).iterdir())
 
 
 def test_a_cache_that_cannot_be_written(write_toml, keep_always, tmp_path):
     path = write_toml(FILE)
-    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
+    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY, lang=ZH)
     kept_file(path).unlink()
     kept_file(path).parent.chmod(0o555)
     try:
@@ -370,7 +371,7 @@ def test_nothing_is_kept_in_the_data_folder(write_toml, keep_always):
     keeps their own), and a file the user has there under any name is never replaced."""
     path = write_toml(FILE)
     before = {p.name for p in path.parent.iterdir()}
-    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
+    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY, lang=ZH)
     assert kept_file(path).exists() and kept_file(path).parent != path.parent
     made = {p.name for p in path.parent.iterdir()} - before
     assert made <= {"targets.journal.toml", "targets.journal.toml.lock", "targets.toml.lock"}, made
@@ -384,7 +385,7 @@ def test_the_bundled_file_keeps_nothing_beside_it(keep_always):
 
 
 def test_no_export_may_write_over_the_kept_state(year):
-    assert files.output_clash(kept_file(year), store.kept_off([year], None))
+    assert files.output_clash(kept_file(year), store.kept_off([year], None, lang=ZH))
 
 
 def test_the_kept_state_is_not_a_data_file_of_the_city(year):
@@ -396,7 +397,7 @@ def test_the_kept_state_is_not_a_data_file_of_the_city(year):
 def test_a_short_journal_keeps_nothing(write_toml):
     """Below KEEP_FROM bytes, reading it whole is as quick: no file beside it."""
     path = write_toml(FILE)
-    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY)
+    store.record(path, Update("target", "amount", {"current": Quantity(150, "亿元")}, day(3), "wang"), today=TODAY, lang=ZH)
     store.read(path)
     assert not kept_file(path).exists()
 
@@ -408,7 +409,7 @@ def test_a_long_tail_is_kept_again(write_toml, monkeypatch, whole_reads):
     loaded = store.read(path)
     for n in range(40):
         loaded, _ = store.record(path, Update("target", "amount", {"current": Quantity(n, "亿元")}, day(n), "wang"),
-                                 reuse=loaded, today=TODAY)
+                                 reuse=loaded, today=TODAY, lang=ZH)
     kept = journal.journal_path(path).stat().st_size - loaded.journal.kept
     assert kept_file(path).is_file() and 0 <= kept < 2000
     assert store.read(path).dashboard == whole(path)
@@ -449,7 +450,7 @@ class KeptJournaling(Journaling):
         if self.fresh:
             self.loaded = store.read(self.path)
         self.loaded = store.mark_briefing(self.path, Briefing(dt.date(2024, 6, 1) + dt.timedelta(days=day), None, "zhao"),
-                                          reuse=self.loaded)
+                                          reuse=self.loaded, lang=ZH)
 
     @rule()
     def spoil_the_kept_state(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import Workbook
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.exchange import importing
 
@@ -76,8 +77,8 @@ def written(folder: Path, table_rows, layout) -> list[Path]:
 
 
 def planned(sheet: Path, data: Path) -> list:
-    ledger = importing.read_sheet(sheet)
-    plan = importing.Importer(sheet, store.load(data), "王", TODAY, accept_outliers=True).plan(ledger)
+    ledger = importing.read_sheet(sheet, lang=ZH)
+    plan = importing.Importer(sheet, store.load(data), "王", TODAY, accept_outliers=True, lang=ZH).plan(ledger)
     return [(p.update.kind, p.update.id, dict(p.update.changes), p.update.date, p.update.note) for p in plan.planned]
 
 
@@ -93,8 +94,8 @@ def test_any_layout_in_any_format_imports_the_same_and_once(table_rows, layout):
         for other in sheets[1:]:
             assert planned(other, data) == first, other.name
         if first:
-            ledger = importing.read_sheet(sheets[0])
-            plan = importing.Importer(sheets[0], store.load(data), "王", TODAY, accept_outliers=True).plan(ledger)
-            store.record_all(data, [p.update for p in plan.planned], today=TODAY)
+            ledger = importing.read_sheet(sheets[0], lang=ZH)
+            plan = importing.Importer(sheets[0], store.load(data), "王", TODAY, accept_outliers=True, lang=ZH).plan(ledger)
+            store.record_all(data, [p.update for p in plan.planned], today=TODAY, lang=ZH)
         for sheet in sheets:
             assert planned(sheet, data) == [], sheet.name

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from openpyxl import Workbook
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.store import journal
 from erqi_tui.core.model import Quantity
@@ -614,7 +615,7 @@ def test_the_form_and_record_refuse_them_too(typed, unit, message):
     from erqi_tui.store import edits
 
     with pytest.raises(ValueError, match=message):
-        edits.parse_quantity(typed, unit)
+        edits.parse_quantity(typed, unit, lang=ZH)
 
 
 def test_record_refuses_a_fractional_count(year, capsys):
@@ -675,9 +676,9 @@ def _rows_both_ways(path):
     sheet = book.worksheets[0]
     with ZipFile(path) as archive:
         xml = archive.read(sheet._worksheet_path.lstrip("/"))
-    fast = list(ledger_sheet._sheet_values(path, sheet, xml))
+    fast = list(ledger_sheet._sheet_values(path, sheet, xml, lang=ZH))
     sheet.reset_dimensions()
-    slow = list(ledger_sheet._cell_values(path, sheet))
+    slow = list(ledger_sheet._cell_values(path, sheet, lang=ZH))
     book.close()
     return fast, slow
 

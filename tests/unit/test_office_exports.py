@@ -11,6 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.exchange import briefing_doc
 from erqi_tui import cli, store
 from erqi_tui.core import progress
@@ -130,7 +131,7 @@ def test_bounds_read_as_at_least_and_at_most(write_toml, current, target, expect
     dashboard = store.load(write_toml(f'[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-06-29\n\n[[target]]\n'
                                       f'id = "s"\nname = "签约额"\ntarget = {target}\ncurrent = {current}\n'))
     (assessed,) = progress.assess_all(dashboard.targets, dashboard)
-    assert briefing_doc.sentence(assessed) == expected
+    assert briefing_doc.sentence(assessed, lang=ZH) == expected
 
 
 def test_the_briefing_in_english_spaces_words_and_numbers_and_names_the_share(tmp_path, capsys):
@@ -154,6 +155,6 @@ def test_the_briefing_tables_keep_numbers_and_short_headers_whole(tmp_path, caps
     assert size == 10.5 and abs(sum(widths) - 15.6) < 0.01
     points = [w / 2.54 * 72 for w in widths]
     assert points[3] > 3 * size + 10 and points[1] > 5 * size  # 完成率 and 289.4亿元 whole
-    assert briefing_doc.title_lines("示例市示例（虚构）河湾区2025年目标推进情况", 2025) == (
+    assert briefing_doc.title_lines("示例市示例（虚构）河湾区2025年目标推进情况", 2025, lang=ZH) == (
         22, ["示例市示例（虚构）河湾区", "2025年目标推进情况"])
-    assert briefing_doc.title_lines("郑州市二七区2024年目标推进情况", 2024) == (22, ["郑州市二七区2024年目标推进情况"])
+    assert briefing_doc.title_lines("郑州市二七区2024年目标推进情况", 2024, lang=ZH) == (22, ["郑州市二七区2024年目标推进情况"])

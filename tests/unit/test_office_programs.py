@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli
 
 from ..conftest import BUNDLED, TEST_DATA
@@ -157,9 +158,9 @@ def test_the_briefing_is_an_official_a4_document(name, tmp_path, capsys):
     if dashboard is not None:
         paragraphs = [p.text for p in document.paragraphs]
         for line in account(dashboard).sections[0].targets:
-            said = briefing_doc.sentence(line.progress)
+            said = briefing_doc.sentence(line.progress, lang=ZH)
             assert sum(said in p for p in paragraphs) == 1, said
-            more = briefing_doc.course(line, dashboard.meta.year)
+            more = briefing_doc.course(line, dashboard.meta.year, lang=ZH)
             assert sum(more in p for p in paragraphs) == (1 if more else len(paragraphs)), more
 
 

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 import pytest
 import tomli_w
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.exchange import report
 
@@ -27,7 +28,7 @@ def dashboard():
 
 
 def test_markdown_has_figures_units_marks_and_verdicts(dashboard):
-    md = report.to_markdown(dashboard, AS_OF)
+    md = report.to_markdown(dashboard, AS_OF, lang=ZH)
     # A lower bound as an official writes it (30个以上), as the screen says it since 06a679f; what
     # the rest of the year needs whole for a count, as the screen's course says it.
     assert "| 新签约产业项目 | 13 个 | 30个以上 | 43.3% | 2024年5月 | 41.7% | 超前 1.7 个百分点 | 31 个 | " \
@@ -42,12 +43,12 @@ def test_markdown_has_figures_units_marks_and_verdicts(dashboard):
 
 
 def test_pane_limits_the_export(dashboard):
-    md = report.to_markdown(dashboard, AS_OF, pane="business")
+    md = report.to_markdown(dashboard, AS_OF, pane="business", lang=ZH)
     assert "## 营商环境" in md and "## 总览" not in md and "## 重点项目" not in md
 
 
 def test_html_is_one_self_contained_printable_page(dashboard):
-    page = report.to_html(dashboard, AS_OF)
+    page = report.to_html(dashboard, AS_OF, lang=ZH)
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page
     assert "<link" not in page and "<script" not in page and "src=" not in page
     assert "<td>46,000个以上</td>" in page and "落后 5.7 个百分点" in page
@@ -78,8 +79,8 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
 
 
 def test_json_is_stable_and_typed(dashboard):
-    first = report.to_json(dashboard, AS_OF)
-    assert first == report.to_json(dashboard, AS_OF)
+    first = report.to_json(dashboard, AS_OF, lang=ZH)
+    assert first == report.to_json(dashboard, AS_OF, lang=ZH)
     data = json.loads(first)
     amount = next(t for t in data["targets"] if t["id"] == "signed-amount")
     assert amount["current"] == {"value": 107.96, "unit": "亿元", "at_least": False, "approx": False, "shown": "107.96 亿元"}
@@ -102,21 +103,21 @@ def hostile(tmp_path):
 
 
 def test_data_text_stays_text_in_every_format(hostile):
-    md = report.to_markdown(hostile, AS_OF)
+    md = report.to_markdown(hostile, AS_OF, lang=ZH)
     assert "\\[b\\]粗\\[/b\\] \\<script\\>alert(1)\\</script\\> \\| =SUM(A1) ␛\\[2J" in md
-    page = report.to_html(hostile, AS_OF)
+    page = report.to_html(hostile, AS_OF, lang=ZH)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
-    rows = list(csv.reader(io.StringIO(report.to_csv(hostile, AS_OF))))
+    rows = list(csv.reader(io.StringIO(report.to_csv(hostile, AS_OF, lang=ZH))))
     assert any(row[4].startswith("[b]粗[/b] <script>") for row in rows if len(row) > 4)
-    assert "\x1b" not in report.to_csv(hostile, AS_OF) and "\x1b" not in page and "\x1b" not in md
-    assert json.loads(report.to_json(hostile, AS_OF))["projects"][0]["name"] == HOSTILE  # JSON keeps it exact
+    assert "\x1b" not in report.to_csv(hostile, AS_OF, lang=ZH) and "\x1b" not in page and "\x1b" not in md
+    assert json.loads(report.to_json(hostile, AS_OF, lang=ZH))["projects"][0]["name"] == HOSTILE  # JSON keeps it exact
 
 
 def test_csv_cells_never_become_formulas(write_toml):
     dashboard = store.load(write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n\n'
                                       '[[project]]\nid = "p"\nname = "=HYPERLINK(\\"x\\")"\n'
                                       'investment = { value = 1, unit = "亿元" }\n'))
-    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, AS_OF))))
+    rows = list(csv.reader(io.StringIO(report.to_csv(dashboard, AS_OF, lang=ZH))))
     assert any(row[4] == "'=HYPERLINK(\"x\")" for row in rows if len(row) > 4)
 
 
@@ -134,7 +135,7 @@ def test_export_in_english(tmp_path, capsys):
     assert md.startswith("# Erqi District, Zhengzhou: targets for 2024 — as of May 2024")  # 五月, no day
     assert "| Amount signed | 10.796 bn CNY | 30+ bn CNY | 36.0% | May 2024 | 41.7% | behind 5.7 pp |" in md
     # JSON stays language-neutral for scripts
-    assert json.loads(report.to_json(store.load(BUNDLED), AS_OF))["targets"][1]["name"] == "签约额"
+    assert json.loads(report.to_json(store.load(BUNDLED), AS_OF, lang=ZH))["targets"][1]["name"] == "签约额"
 
 
 def test_export_shows_the_change_since_and_only_mark_writes_to_the_journal(tmp_path, capsys):
@@ -154,7 +155,7 @@ def test_export_shows_the_change_since_and_only_mark_writes_to_the_journal(tmp_p
     (briefing,) = store.load(data).briefings
     assert (briefing.date, briefing.who) == (dt.date(2024, 5, 31), "办公室")
     store.record(data, Update("target", "signed-amount", {"current": Quantity(140, "亿元")},
-                              dt.date(2024, 6, 30), "张"), today=dt.date(2024, 7, 1))
+                              dt.date(2024, 6, 30), "张"), today=dt.date(2024, 7, 1), lang=ZH)
     assert cli.main(["export", "--data", str(data), "-o", str(out)]) == 0
     md = out.read_text(encoding="utf-8")
     assert "变化自 2024-05-31（上次简报）。" in md
@@ -334,7 +335,7 @@ def test_every_printed_page_of_the_html_carries_the_title():
     the CSS string or the style element it is written in."""
     from erqi_tui.store.files import EXAMPLE, bundled_data
 
-    page = report.to_html(store.load(bundled_data(EXAMPLE)))
+    page = report.to_html(store.load(bundled_data(EXAMPLE)), lang=ZH)
     style = page.split("<style>", 1)[1].split("</style>", 1)[0]
     assert "@top-right" in style and "示例（虚构）" in style.split("@top-right", 1)[1]
     hostile = report._running_head('区"}</style><script>alert(1)</script>')

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import cli, store
 from erqi_tui.store import journal
 from erqi_tui.views.supervision import open_requests, overdue_tasks, ranking, task_areas, unit_name
@@ -86,8 +87,8 @@ def test_open_requests_oldest_first_those_without_a_date_last(write_toml):
 
 
 def test_units_ranked_by_requests_tasks_milestones_and_targets(write_toml):
-    units = ranking(store.load(write_toml(FILE)), AT)
-    counts = [(unit_name(u), {k: len(v) for k, v in u.items.items()}) for u in units]
+    units = ranking(store.load(write_toml(FILE)), AT, lang=ZH)
+    counts = [(unit_name(u, lang=ZH), {k: len(v) for k, v in u.items.items()}) for u in units]
     assert counts == [("发改委", {"request": 1}), ("住建局", {"request": 1}), ("行政审批局", {"task": 1}),
                       ("（未指定）", {"request": 1})]
     assert "甲 · 用电增容（提出 2024-03-02，已 227 天）" in units[0].of("request")[0].text

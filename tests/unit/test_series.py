@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui import store
 from erqi_tui.core.model import Briefing, Quantity, Target, Update
 from erqi_tui.core.series import ABOUT, AT_LEAST, AT_MOST, EXACT, Since, default_since, difference, projection, series, value_at
@@ -21,7 +22,7 @@ def amount(value, date, who="张", unit="亿元", **bounds):
 
 
 def record(path, update):
-    return store.record(path, update, today=TODAY)[0].dashboard
+    return store.record(path, update, today=TODAY, lang=ZH)[0].dashboard
 
 
 def test_the_bundled_amount_projects_as_the_issue_computes_it():
@@ -65,7 +66,7 @@ def test_series_in_date_order_without_withdrawn_updates(data):
     record(data, amount(180, dt.date(2024, 7, 31)))
     record(data, amount(140, dt.date(2024, 6, 30), who="李"))  # June's figure reported late
     dashboard = record(data, amount(999, dt.date(2024, 8, 31)))
-    dashboard = store.record(data, Update("", "", {}, None, "王", withdraw=3), today=TODAY)[0].dashboard
+    dashboard = store.record(data, Update("", "", {}, None, "王", withdraw=3), today=TODAY, lang=ZH)[0].dashboard
     points = series(dashboard, "signed-amount")
     assert [(p.date.isoformat(), p.value.value, p.seq) for p in points] == [
         ("2024-05-31", 107.96, 0), ("2024-06-30", 140, 2), ("2024-07-31", 180, 1)]
@@ -91,13 +92,13 @@ def test_change_since_a_date(data):
 def test_since_a_briefing_counts_what_the_briefing_could_show(data):
     record(data, amount(140, dt.date(2024, 6, 30))._replace(at=dt.datetime(2024, 7, 1, 17, 0)))
     briefing = Briefing(dt.date(2024, 6, 30), dt.datetime(2024, 7, 2, 9, 0), "办公室")
-    dashboard = store.mark_briefing(data, briefing).dashboard
+    dashboard = store.mark_briefing(data, briefing, lang=ZH).dashboard
     assert dashboard.briefings == (briefing,)
     since = default_since(dashboard)
     assert since.briefing == briefing and since.date == dt.date(2024, 6, 30)
     # June's figure corrected after the briefing: the change is counted from what it showed.
     dashboard = store.record(data, amount(145, dt.date(2024, 6, 30), who="李")._replace(
-        at=dt.datetime(2024, 7, 5, 10, 0)), today=TODAY)[0].dashboard
+        at=dt.datetime(2024, 7, 5, 10, 0)), today=TODAY, lang=ZH)[0].dashboard
     change = difference(dashboard, "signed-amount", default_since(dashboard))
     assert change.before.value.value == 140 and change.delta == 5
     assert default_since(dashboard, dt.date(2024, 5, 31)) == Since(dt.date(2024, 5, 31))
@@ -117,7 +118,7 @@ def test_named_projects_are_reconciled_with_the_figure(write_toml):
 
     dashboard = store.load(BUNDLED)
     count = listed(dashboard, next(t for t in dashboard.targets if t.id == "new-projects"))
-    assert [p.id for p in count.projects] == ["dayou-agri", "zhongyuan-energy"] and fmt.reconciled(count) == "已列明 2 / 13 个"
+    assert [p.id for p in count.projects] == ["dayou-agri", "zhongyuan-energy"] and fmt.reconciled(count, lang=ZH) == "已列明 2 / 13 个"
     assert listed(dashboard, next(t for t in dashboard.targets if t.id == "signed-amount")) is None  # none named
     money = store.load(write_toml(
         '[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n'
@@ -128,7 +129,7 @@ def test_named_projects_are_reconciled_with_the_figure(write_toml):
         '\n[[project]]\nid = "c"\nname = "丙"\ncounts_for = ["amount"]\n'))
     found = listed(money, money.targets[0])
     assert found.total == Quantity(10.5, "亿元") and len(found.projects) == 3  # 丙 named, no amount to add
-    assert fmt.reconciled(found) == "已列明 3 个项目，合计 10.5 亿元 / 107.96 亿元"
+    assert fmt.reconciled(found, lang=ZH) == "已列明 3 个项目，合计 10.5 亿元 / 107.96 亿元"
 
 
 def test_counts_for_names_only_targets(write_toml):

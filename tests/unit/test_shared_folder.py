@@ -9,6 +9,7 @@ import stat
 
 import pytest
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import files
 from erqi_tui.core import i18n
 
@@ -41,7 +42,7 @@ def test_a_refused_write_says_what_to_do_in_a_shared_folder(tmp_path):
     assert "chmod -R g+w" in said and "umask 002" in said and "targets.journal.toml" in said
     assert files.write_problem(error, lang=i18n.EN).startswith("permission denied")
     other = OSError(errno.ENOSPC, "No space left on device")
-    assert files.write_problem(other) == "No space left on device"
+    assert files.write_problem(other, lang=ZH) == "No space left on device"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs to give a folder to another user")

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from erqi_tui.core.i18n import ZH
 from erqi_tui.store import journal
 from erqi_tui import store
 from erqi_tui.core.model import Quantity, Update
@@ -104,7 +105,7 @@ class Journaling(RuleBasedStateMachine):
         return dt.date(2024, 6, 1) + dt.timedelta(days=len(self.entries))
 
     def record(self, update: Update, needs: tuple[int, ...] = ()) -> None:
-        loaded, number = store.record(self.path, update, reuse=self.loaded, today=TODAY)
+        loaded, number = store.record(self.path, update, reuse=self.loaded, today=TODAY, lang=ZH)
         self.entries.append(Entry(update, needs))
         assert number == len(self.entries)
         self.loaded = loaded
@@ -192,7 +193,7 @@ TestWithdrawalsCompose = pytest.mark.slow(Journaling.TestCase)
 
 
 def record(path: Path, update: Update) -> store.Loaded:
-    return store.record(path, update, today=TODAY)[0]
+    return store.record(path, update, today=TODAY, lang=ZH)[0]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from textual.containers import VerticalScroll
 
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...core.model import Dashboard
 
 
@@ -50,13 +50,12 @@ class Context(NamedTuple):
         return [account.line(t.id) for t in targets]
 
 
-def target_cards(context: Context, targets, *, lang: Lang | None = None) -> list:
+def target_cards(context: Context, targets, *, lang: Lang) -> list:
     """A card per target, as the pane account has it, with its trend from the journal."""
     from ...core import fmt
     from ...core.series import series
     from ..widgets.cards import TargetCard
 
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     dashboard = context.dashboard
     cards = []
     counted = {ident for project in dashboard.projects for ident in project.counts_for}
@@ -67,12 +66,11 @@ def target_cards(context: Context, targets, *, lang: Lang | None = None) -> list
     return cards
 
 
-def change_forms(diff, year: int, *, lang: Lang | None = None) -> tuple[str, ...]:
+def change_forms(diff, year: int, *, lang: Lang) -> tuple[str, ...]:
     """A card's change since the last briefing (or --since), longest first, each saying since when:
     "较 09-30 +6 个", "较 09-30 +6", "较简报 +6" (a bare "+6" said nothing of when); () without one."""
     from ...core import fmt
 
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if not diff:
         return ()
     forms = [fmt.change(diff, year, lang=lang)]
@@ -98,11 +96,10 @@ def target_course(context: Context, targets):
     return TargetCourse(first, context.dashboard, context.as_of, context.since, choices=lines)
 
 
-def target_section(context: Context, targets, *, lang: Lang | None = None):
+def target_section(context: Context, targets, *, lang: Lang):
     """A pane's targets: their cards side by side, and below them the focused one's course."""
     from ..widgets.cards import TargetRow
 
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if targets:
         yield TargetRow(target_cards(context, targets, lang=lang))
         yield target_course(context, targets)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...core.model import Axis, Project, grouped
 from ..widgets.cards import FigureGroup
 from ..widgets.drillbox import DrillBox
@@ -23,9 +23,8 @@ ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, n
 
 
 def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status, *,
-                 lang: Lang | None = None) -> Text:
+                 lang: Lang) -> Text:
     """An axis as a road running down the column, its projects as stops along it."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     lines = [plain(lang.data(axis, "theme"), "italic")]
     if axis.note:
         lines.append(plain(lang.data(axis, "note"), "dim", single_line=False))

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ...core import fmt, progress
 from ...views.account import assumed_day
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ..widgets.cards import FigureGroup, verdict_text
 from ..themes import ThemedStatic
 from ..widgets.text import content, plain
@@ -18,10 +18,9 @@ from . import ComposedPane, Context, target_cards, target_course
 
 
 def time_line(context: Context, assessed: list[progress.TargetProgress], bars: bool = True, *,
-              lang: Lang | None = None) -> str:
+              lang: Lang) -> str:
     """How much of the year has passed, and at which date each target is judged; `bars`: where the
     progress bars mark it."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     meta = context.dashboard.meta
     share = fmt.percent(progress.time_elapsed_share(context.as_of, meta.year))
     if context.what_if:
@@ -75,10 +74,9 @@ class OverviewPane(ComposedPane):
 OVERDUE_SHOWN = 3  # the oldest overdue steps listed in 预警; the rest are counted, and on the wall chart
 
 
-def warnings_box(context: Context, box_id: str, *, lang: Lang | None = None) -> Static:
+def warnings_box(context: Context, box_id: str, *, lang: Lang) -> Static:
     """预警, as the account says it: the targets behind their time-elapsed share, worst first, then
     the projects' steps overdue at the dashboard's date, the longest overdue first."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     meta = context.dashboard.meta
     # A project's steps are judged at the newest news of the projects (or the what-if date), not at
     # a target's figure recorded later: that says nothing of a step, and must not make one overdue.

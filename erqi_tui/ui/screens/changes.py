@@ -8,7 +8,7 @@ from typing import NamedTuple
 from textual import on
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...core.model import Briefing, Change, Dashboard
 from ..widgets.requests import HistoryRequested
 from ..widgets.table import VirtualTable
@@ -29,8 +29,7 @@ class Row(NamedTuple):
     search: str  # what the filter looks in: name, id, who, lower-cased
 
 
-def rows(dashboard: Dashboard, *, lang: Lang | None = None) -> list[Row]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def rows(dashboard: Dashboard, *, lang: Lang) -> list[Row]:
     names = {("target", t.id): lang.data(t, "name") for t in dashboard.targets}
     names.update({("project", p.id): lang.data(p, "name") for p in dashboard.projects})
     names.update({("task", t.id): lang.data(t, "name") for t in dashboard.tasks})
@@ -44,8 +43,7 @@ def rows(dashboard: Dashboard, *, lang: Lang | None = None) -> list[Row]:
                   (r.briefing.date, 2, r.briefing.at.timestamp()))
 
 
-def cells(row: Row, *, lang: Lang | None = None) -> list[str]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def cells(row: Row, *, lang: Lang) -> list[str]:
     clean = lambda text: fmt.clean(text, single_line=True)  # noqa: E731
     if row.change is None:
         b = row.briefing

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from ... import store
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...views import city as city_view
 from ...views.city import Comparison, District, Row, compare
 from ..actions import bindings
@@ -33,8 +33,7 @@ STALE = "⏳"
 POLL_SECONDS = 0.5  # as a district's dashboard polls its files (ErqiApp.poll_files)
 
 
-def cell(row: Row, key: str, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def cell(row: Row, key: str, *, lang: Lang) -> str:
     found = row.cells.get(key)
     if found is None:
         return fmt.MISSING
@@ -46,8 +45,7 @@ def cell(row: Row, key: str, *, lang: Lang | None = None) -> str:
     return f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
 
 
-def date_text(comparison: Comparison, row: Row, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def date_text(comparison: Comparison, row: Row, *, lang: Lang) -> str:
     if row.date is None:
         return ""
     if city_view.month_only(row):  # the source gives only the month: 2024年5月, not an invented day
@@ -57,17 +55,15 @@ def date_text(comparison: Comparison, row: Row, *, lang: Lang | None = None) -> 
     return f"{shown} {STALE}" if row.stale else shown
 
 
-def titles(comparison: Comparison, *, lang: Lang | None = None) -> list[str]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def titles(comparison: Comparison, *, lang: Lang) -> list[str]:
     return [lang.tr("排名"), lang.tr("地区"), lang.tr("截至"), lang.tr("可比"), lang.tr("平均"), lang.tr("最落后的目标"),
             *(fmt.clean(name, single_line=True) for _, name, _ in comparison.targets), lang.tr("说明")]
 
 
-def cells(comparison: Comparison, *, lang: Lang | None = None):
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def cells(comparison: Comparison, *, lang: Lang):
 
     def of(row: Row) -> list[str]:
-        label = fmt.clean(row.label or row.district.name, single_line=True)
+        label = fmt.clean(row.label or row.district.named(lang=lang), single_line=True)
         if row.district.pending:
             return ["", label, "", "", "", "", *([""] * len(comparison.targets)), lang.tr("读取中…")]
         if row.district.dashboard is None:
@@ -147,7 +143,7 @@ class CityScreen(ListedScreen):
     # What is shown
 
     def search_text(self, row: Row) -> str:
-        return f"{row.label}\n{row.district.name}\n{row.district.path.name}".lower()
+        return f"{row.label}\n{row.district.named(lang=self.app.lang)}\n{row.district.path.name}".lower()
 
     def count_text(self, found: list, filtered: bool) -> str:
         if filtered:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...views import city as city_view
 from ...views import city_views as views
 from ...views.city import District
@@ -28,9 +28,8 @@ def _clean(text: str) -> str:
     return fmt.clean(text, single_line=True)
 
 
-def what_if_mark(what_if: dt.date | None, *, lang: Lang | None = None) -> str:
+def what_if_mark(what_if: dt.date | None, *, lang: Lang) -> str:
     """With --as-of, what the title says first: every district judged at that date, not as it stands."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     return city_view.what_if_note(what_if, lang=lang) if what_if else ""
 
 
@@ -206,8 +205,7 @@ class CityWall(CityView):
         self.open_path(event.table.rows[event.index].source.path)
 
 
-def project_name(row: views.OverdueProject, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def project_name(row: views.OverdueProject, *, lang: Lang) -> str:
     return lang.data(row.project, "name")
 
 

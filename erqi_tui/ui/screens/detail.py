@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...views.account import project_details
 from ...core.model import Dashboard, Project
 from ..widgets.requests import EditRequested
@@ -18,9 +18,8 @@ from ..widgets.text import plain
 from ..actions import bindings
 
 
-def detail_table(project: Project, dashboard: Dashboard, at=None, *, lang: Lang | None = None) -> Table:
+def detail_table(project: Project, dashboard: Dashboard, at=None, *, lang: Lang) -> Table:
     """`at`: the date steps and requests are judged at (--as-of), else the figures' own date."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     # a target's later figure makes no step overdue; the fields as the table of fields lists them
     rows = project_details(dashboard, project, at or dashboard.steps_as_of, lang=lang)
     table = Table.grid(padding=(0, 2))

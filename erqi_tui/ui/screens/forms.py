@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...store import edits
 from ...core import fmt
 from ...core import fields as table_of_fields
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...store import Conflict
 
 from ...core import written
@@ -204,11 +204,10 @@ class UpdateForm(ModalScreen):
         self.dismiss(None)
 
 
-def conflict_message(conflict: Conflict, *, lang: Lang | None = None) -> str:
+def conflict_message(conflict: Conflict, *, lang: Lang) -> str:
     """Who changed what to what, and when, since the form was opened; and how to save anyway."""
     from .history import FIELD_NAMES, shown
 
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     lines = [lang.tr("打开此表单后，已有他人修改了这一项：")]
     for change in conflict.changes:
         field = lang.tr(FIELD_NAMES.get(change.field, change.field))
@@ -227,8 +226,7 @@ def conflict_message(conflict: Conflict, *, lang: Lang | None = None) -> str:
 
 def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
                 allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
-                lang: Lang | None = None) -> UpdateForm:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                lang: Lang) -> UpdateForm:
     fields: list[Field] = [
         ("current", lang.tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
          fmt.as_written(target.current, unit=False) if target.current else "", None),
@@ -242,13 +240,12 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
 
 
 def target_questions(target: Target, dashboard: Dashboard, *,
-                     lang: Lang | None = None) -> Callable[[Update, dict[str, str]], dict[str, str]]:
+                     lang: Lang) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a target's new figure is asked before it is saved, as the import asks it: of the figure
     (10× off the one in force at its date, over 10× the target, a percent typed as a fraction) and
     of its date (another figure already in force on it, asked under the figure; before the current
     figure's, said under the date: it joins the history and the current one stays). A figure typed
     with its % sign (0.965%) is meant as a percent: not asked whether it is a fraction."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     points = written.figures_in_force(dashboard).get(target.id, {})
     as_of = dashboard.target_date(target)
 
@@ -267,8 +264,7 @@ def target_questions(target: Target, dashboard: Dashboard, *,
 
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
                  allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
-                 lang: Lang | None = None) -> UpdateForm:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                 lang: Lang) -> UpdateForm:
     stages = [(s.name, s.name) for s in dashboard.stages]
     axes = [(f"{lang.data(a, 'road')} · {lang.data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
@@ -295,10 +291,9 @@ def _percent_typed(text: str, *, lang: Lang) -> bool:
 
 
 def project_questions(project: Project | None, dashboard: Dashboard, *,
-                      lang: Lang | None = None) -> Callable[[Update, dict[str, str]], dict[str, str]]:
+                      lang: Lang) -> Callable[[Update, dict[str, str]], dict[str, str]]:
     """What a project's new 总投资 or 占地 is asked before it is saved, as the import asks it: 10× off
     the figure it replaces."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
 
     def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
         questions = {}
@@ -319,9 +314,8 @@ def _dated_fields(date: str, *, lang: Lang) -> list[Field]:
 
 
 def milestone_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                   save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
+                   save: Callable | None = None, *, lang: Lang) -> UpdateForm:
     """A step reached: chosen among the project's steps not yet reached, or named where it lists none."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     open_steps = [(fmt.clean(lang.data(m, "name"), single_line=True), m.name) for m in project.milestones
                   if not m.done]
     first = open_steps[0][1] if open_steps else ""
@@ -332,8 +326,7 @@ def milestone_form(project: Project, who: str, date: str, allowed: tuple, seen: 
 
 
 def request_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                 save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                 save: Callable | None = None, *, lang: Lang) -> UpdateForm:
     fields: list[Field] = [
         ("what", lang.tr("诉求内容"), "", None),
         ("responsible", lang.tr("责任单位（可选；默认为项目的）"), "", None),
@@ -346,8 +339,7 @@ def request_form(project: Project, who: str, date: str, allowed: tuple, seen: in
 
 
 def resolve_form(project: Project, who: str, date: str, allowed: tuple, seen: int | None = None,
-                 save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+                 save: Callable | None = None, *, lang: Lang) -> UpdateForm:
     open_ones = [(fmt.clean(lang.data(r, "what"), single_line=True), r.what) for r in project.requests if not r.done]
     fields: list[Field] = [("what", lang.tr("办结的诉求"), open_ones[0][1] if open_ones else "", open_ones),
                            *_dated_fields(date, lang=lang)]
@@ -357,8 +349,7 @@ def resolve_form(project: Project, who: str, date: str, allowed: tuple, seen: in
 
 
 def task_form(task: Task, who: str, date: str, allowed: tuple, seen: int | None = None,
-              save: Callable | None = None, *, lang: Lang | None = None) -> UpdateForm:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+              save: Callable | None = None, *, lang: Lang) -> UpdateForm:
     deadline = fmt.when(task.deadline, lang=lang) if task.deadline else fmt.MISSING
     hint = lang.tr("{area} · 截止 {deadline} · 记录人：{who}", area=lang.data(task, "area") or fmt.MISSING,
                    deadline=deadline, who=who)

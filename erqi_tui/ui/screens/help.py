@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ..actions import bindings
 
 
@@ -46,9 +46,8 @@ def key_name(binding: Binding, keymap: dict[str, str] | None = None) -> str:
 
 def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]],
               built_in: tuple[tuple[str, str, str], ...] = BUILT_IN_KEYS, *,
-              lang: Lang | None = None) -> list[tuple[str, str, str]]:
+              lang: Lang) -> list[tuple[str, str, str]]:
     """(scope, key, what it does) for every binding with a description, then the built-in keys."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
             if b.description]
     return [(lang.tr(scope), key, lang.tr(action)) for scope, key, action in rows + list(built_in)]

@@ -11,15 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...store.journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
 from ...core.model import Quantity
 from ..widgets.text import plain
 from ..actions import bindings
 
 
-def shown(value, *, lang: Lang | None = None) -> str:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def shown(value, *, lang: Lang) -> str:
     if isinstance(value, Quantity) or value is None:
         return fmt.quantity(value, lang=lang)
     return value or fmt.MISSING
@@ -28,9 +27,8 @@ def shown(value, *, lang: Lang | None = None) -> str:
 COLUMNS = ("序号", "截至", "更新项", "原值", "新值", "记录人", "备注", "记录时间")
 
 
-def history_table(changes, selected: int | None = None, *, lang: Lang | None = None) -> "HistoryTable | Text":
+def history_table(changes, selected: int | None = None, *, lang: Lang) -> "HistoryTable | Text":
     """The changes as a table; the rows of update number `selected` highlighted."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     if not changes:
         return Text(lang.tr("尚无更新记录：数值均来自数据文件。"), style="dim")
     return HistoryTable(changes, selected, lang)

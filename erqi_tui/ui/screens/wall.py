@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...views.listing import collation_key
 from ...core.model import Dashboard, Project
 from ..widgets.table import GAP, VirtualTable, _truncate
@@ -82,9 +82,8 @@ def rows(dashboard: Dashboard, at: dt.date) -> list[Row]:
     return out
 
 
-def cells(row: Row, dashboard: Dashboard, at: dt.date, *, lang: Lang | None = None) -> list[str]:
+def cells(row: Row, dashboard: Dashboard, at: dt.date, *, lang: Lang) -> list[str]:
     """The name and how late (which stay put), the months, the steps, the axis and the unit."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     project = row.project
     axis = dashboard.axis_named(project.axis)
     return [fmt.clean(lang.data(project, "name"), single_line=True),
@@ -95,10 +94,9 @@ def cells(row: Row, dashboard: Dashboard, at: dt.date, *, lang: Lang | None = No
             " · ".join(fmt.step(m, at, lang=lang) for m in project.milestones)]
 
 
-def steps_text(project: Project, at: dt.date, *, lang: Lang | None = None) -> Content:
+def steps_text(project: Project, at: dt.date, *, lang: Lang) -> Content:
     """The project's steps in full, each after its mark: "● 开工 2025-05 ✓  ✗ 主体封顶 逾期未报（…）";
     what is overdue in the theme's colour."""
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
     parts: list = [(lang.data(project, "name"), "bold"), lang.tr("：")]
     for index, step in enumerate(project.milestones):
         symbol = mark(step, at)
@@ -160,8 +158,7 @@ class WallTable(Themed, VirtualTable):
 
 
 
-def ordered(found: list[Row], order: str, *, lang: Lang | None = None) -> list[Row]:
-    lang = given(lang)    # TRANSITION: removed at the end, when `lang` becomes required
+def ordered(found: list[Row], order: str, *, lang: Lang) -> list[Row]:
     if order == "发展轴":  # in the layout's own order of its axes, the most overdue first on each
         return sorted(found, key=lambda r: (r.axis_order, -r.overdue_days))
     if order == "责任单位":  # by unit (none last), the most overdue first within each

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core import fmt
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...core.model import Figure
 from ...core.progress import AHEAD, BEHIND, ON_SCHEDULE, TargetProgress, is_stale
 from ...views.account import verdict_words
@@ -26,9 +26,8 @@ from ..themes import Themed, themed
 VERDICT_STYLE = {AHEAD: "bold $erqi-ahead", BEHIND: "bold $erqi-behind", ON_SCHEDULE: "bold", "unknown": "dim"}
 
 
-def verdict_text(progress: TargetProgress, *, lang: Lang | None = None) -> Content:
+def verdict_text(progress: TargetProgress, *, lang: Lang) -> Content:
     """The verdict in its colour, for a Static: drawn in the theme's colour, again when it changes."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     return Content.styled(verdict_words(progress, lang=lang), VERDICT_STYLE[progress.verdict])
 
 
@@ -141,9 +140,8 @@ class TargetRow(Horizontal):
         super().__init__(*cards, **kwargs)
 
 
-def figure_tile(figure: Figure, *, lang: Lang | None = None) -> Text:
+def figure_tile(figure: Figure, *, lang: Lang) -> Text:
     """The quantity, bold, over its label: "526 个" / "政务服务事项“免证可办”"."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     tile = plain(fmt.quantity(figure.quantity, words=True, lang=lang), "bold")
     tile.append("\n")
     tile.append_text(plain(lang.data(figure, "label"), "dim"))
@@ -195,11 +193,10 @@ class Tiles(Static):
         self.refresh(layout=True)
 
 
-def tile_widths(figures: tuple[Figure, ...], width: int, *, lang: Lang | None = None) -> list[int]:
+def tile_widths(figures: tuple[Figure, ...], width: int, *, lang: Lang) -> list[int]:
     """The widths of the columns of tiles: the most columns (up to three, TILE_WIDTH cells each at
     least) in which every figure and its label fit whole in `width` cells, the spare cells shared
     evenly; one column if none does."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     needs = [max(cell_len(fmt.clean(lang.data(f, "label"), single_line=True)),
                  cell_len(fmt.quantity(f.quantity, words=True, lang=lang))) for f in figures]
     for columns in range(max(1, min(3, width // TILE_WIDTH, len(figures))), 1, -1):
@@ -211,10 +208,9 @@ def tile_widths(figures: tuple[Figure, ...], width: int, *, lang: Lang | None = 
 
 
 def tiles(figures: tuple[Figure, ...], columns: int = 3, widths: list[int] = (), *,
-          lang: Lang | None = None) -> Table:
+          lang: Lang) -> Table:
     """Figures as tiles, `columns` to a row, `widths` cells each (else sharing the width evenly):
     one renderable rather than a widget per tile."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     table = Table.grid(expand=not widths, padding=(0, 2))
     for column in range(columns):
         # Cut with … rather than folded: folding split 一季度完成投/资 and 107.04/亿元 mid-word.

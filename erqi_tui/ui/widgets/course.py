@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...views import chart
 from ...core import fmt, series
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from ...core.model import Dashboard
 from ...views.account import TargetLine
 from ..themes import Themed, themed
@@ -20,9 +20,8 @@ from .text import plain
 BAR_STYLE = {"ahead": "$erqi-ahead", "behind": "$erqi-behind", "on_schedule": "$erqi-ahead", "unknown": "$erqi-unknown"}
 
 
-def since_text(since: series.Since | None, year: int, *, lang: Lang | None = None) -> Text:
+def since_text(since: series.Since | None, year: int, *, lang: Lang) -> Text:
     """Which date changes are counted from, and why: "较 04-30（上次简报）"."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     if since is None:
         return Text(lang.tr("尚无简报标记"), style="dim")
     why = lang.tr("（上次简报）") if since.briefing else lang.tr("（--since）")
@@ -30,17 +29,15 @@ def since_text(since: series.Since | None, year: int, *, lang: Lang | None = Non
 
 
 def course_text(line: TargetLine, year: int, since: series.Since | None, compact: bool = False, *,
-                lang: Lang | None = None) -> Text:
+                lang: Lang) -> Text:
     """The projection and the change (from the pane account), a line each; `compact`: no name, and no
     line saying what changes are counted from."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     return Text("\n").join(course_lines(line, year, since, compact, lang=lang))
 
 
 def course_lines(line: TargetLine, year: int, since: series.Since | None, compact: bool = False, *,
-                 lang: Lang | None = None) -> list[Text]:
+                 lang: Lang) -> list[Text]:
     """course_text's lines."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     target = line.target
     lines = [] if compact else [plain(lang.data(target, "name"), "bold")]
     found = line.projection

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.i18n import Lang, given
+from ...core.i18n import Lang
 from .text import join, plain
 
 
@@ -14,9 +14,8 @@ class Initiatives(Static):
     DEFAULT_CSS = "Initiatives { height: auto; border: round $primary-darken-1; padding: 0 1; }"
 
 
-def initiatives_box(initiatives, box_id: str = "initiatives", *, lang: Lang | None = None) -> Static:
+def initiatives_box(initiatives, box_id: str = "initiatives", *, lang: Lang) -> Static:
     """A bordered list: "名称：what it is" and, dimmed under it, the source's words."""
-    lang = given(lang)  # TRANSITION: removed at the end, when `lang` becomes required
     lines = []
     for item in initiatives:
         line = join((lang.data(item, "name"), "bold"))
