@@ -11,7 +11,7 @@ from typing import Callable, Mapping, NamedTuple
 from . import files
 from ..core.fmt import clean
 from ..core.i18n import LANGS, ZH, Lang
-from ..core.problems import DataError, said
+from ..core.problems import DataError, Said, said
 from .validate import Validator, parse
 
 # The theme a new user starts with; the command palette offers ours (themes.py) and Textual's, and
@@ -60,7 +60,7 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
         known = binding_ids()
     keys = check.table(raw_keys, "keys", known) or {}
     remaps: dict[str, str] = {}
-    notices: list[str] = []
+    notices: list[Said] = []
     for binding_id, value in keys.items():
         if not isinstance(value, str) or not value.strip():
             check.problem(f"keys.{binding_id}", said("expected_keys"))
@@ -68,14 +68,15 @@ def load_config(path: Path, binding_ids: Callable[[], set[str]] | None = None,
         names = [name.strip() for name in value.split(",") if name.strip()]
         unknown = [name for name in names if key_known is not None and not key_known(name)]
         if unknown:
-            notices.append(said("unknown_key_name", path=str(path), key=f"keys.{binding_id}",
-                                names=", ".join(f'"{name}"' for name in unknown)))
+            notices.append(said("unknown_key_name", path=clean(str(path), single_line=True),
+                                key=clean(f"keys.{binding_id}", single_line=True),
+                                names=clean(", ".join(f'"{name}"' for name in unknown), single_line=True)))
         known = [name for name in names if name not in unknown]
         if known:
             remaps[binding_id] = ",".join(known)
     if check.problems:
         raise DataError(check.problems)
-    return Config(theme=theme, lang=Lang(lang), keys=remaps, notices=tuple(clean(n, single_line=True) for n in notices))
+    return Config(theme=theme, lang=Lang(lang), keys=remaps, notices=tuple(notices))  # Said: each reader's language
 
 
 def save_config(path: Path, **changes: str) -> Config:

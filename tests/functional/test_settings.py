@@ -176,6 +176,11 @@ def test_unknown_key_names_are_named_ignored_and_neutralised(tmp_path):
     assert settings.keys == {"reload": "f5"}  # the known key is kept, the others left out
     assert any('"f99"' in n for n in settings.notices)
     assert all("\x1b" not in n for n in settings.notices) and any("␛[2J" in n for n in settings.notices)
+    from erqi_tui.core.i18n import EN, ZH
+    from erqi_tui.core.problems import in_language
+
+    # said in the reader's language (a Chinese session was told in English before)
+    assert all("未知的按键名" in in_language(n, ZH) and "unknown key name" in in_language(n, EN) for n in settings.notices)
 
 
 def test_two_apps_saving_settings_at_once_keep_both_changes(tmp_path):
