@@ -260,11 +260,13 @@ def protected_files(*data_paths: Path, args: argparse.Namespace | None = None, l
 def clashes(output: Path | None, protected: dict[Path, str], *, lang: Lang) -> bool:
     """True (said in one line) when writing to `output` would replace one of the `protected` files."""
     what = files.output_clash(output, protected)
-    if what is None and output is not None and str(output) not in files.STDOUT_NAMES and os.path.isfile(output) \
-            and os.path.basename(os.path.realpath(output)).endswith((".toml", ".toml.lock")):
-        what = lang.tr("一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录）")  # no export is TOML
     if what is not None:
         fail(lang.tr("{path} 是{what}，不能写入导出内容（会覆盖数据）；请另给一个文件名", path=output, what=what), lang=lang)
+    elif output is not None and str(output) not in files.STDOUT_NAMES and os.path.isfile(output) \
+            and os.path.basename(os.path.realpath(output)).endswith((".toml", ".toml.lock")):  # no export is TOML
+        fail(lang.tr("{path} 是一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录），不能写入导出内容（会覆盖数据）；"
+                     "请另给一个文件名", path=output), lang=lang)
+        return True
     return what is not None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .store import files
 from .core.i18n import Lang
-from .core.problems import DataError
+from .core.problems import DataError, in_language
 
 RIGHTS = ("read", "edit")
 MAX_BYTES = 1024 * 1024  # an office of thousands is a few hundred kB
@@ -99,7 +99,7 @@ def read_people(path: Path, *, lang: Lang) -> dict[str, Person]:
         name, token, rights = entry.get("name"), entry.get("token"), entry.get("rights", "read")
         problem = name_problem(name, lang=lang)
         if problem:
-            raise PeopleError(f"{where}: name: {problem}")
+            raise PeopleError(lang.tr("{where}：name：{problem}", where=where, problem=problem))
         if name in names:
             raise PeopleError(lang.tr("{where}：名字“{name}”重复：日志要靠名字分清是谁", where=where, name=name))
         if not isinstance(token, str) or not TOKEN.fullmatch(token) or len(set(token)) < 8:
@@ -138,7 +138,8 @@ def add_person(path: Path, name: str, rights: str, *, lang: Lang) -> Person:
     except FileExistsError:
         text = None
     except OSError as error:
-        raise PeopleError(f"{path}: {files.path_problem(path, error)}") from None
+        raise PeopleError(lang.tr("{path}：{problem}", path=path,
+                                      problem=in_language(files.path_problem(path, error), lang))) from None
     try:
         with files.locked(path):
             if text is None or os.path.getsize(path):
@@ -155,7 +156,8 @@ def add_person(path: Path, name: str, rights: str, *, lang: Lang) -> Person:
     except DataError as error:
         raise PeopleError(error.problems[0].shown(lang)) from None
     except OSError as error:
-        raise PeopleError(f"{path}: {files.path_problem(path, error)}") from None
+        raise PeopleError(lang.tr("{path}：{problem}", path=path,
+                                      problem=in_language(files.path_problem(path, error), lang))) from None
     return person
 
 

@@ -990,8 +990,10 @@ EN.update({  # a folder shared by several officials
         "by all of them (ask the administrator to make them group-writable, chmod -R g+w, and everyone to "
         "use umask 002)",
 })
-EN.update({"一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录）":
-           "an existing TOML file (perhaps another district's data file or journal)"})
+EN.update({"{path} 是一个已有的 TOML 文件（可能是另一个地区的数据文件或更新记录），不能写入导出内容（会覆盖数据）；请另给一个文件名":
+           "{path} is an existing TOML file (perhaps another district's data file or journal): an export may not "
+           "be written over it; give another file name"})
+EN.update({"{path}：{problem}": "{path}: {problem}", "{where}：name：{problem}": "{where}: name: {problem}"})
 EN.update({"没有匹配“{query}”的命令": "No command matches “{query}”"})
 EN.update({"指标或项目": "Target or project"})
 EN.update({"（{source}）": " ({source})"})

@@ -115,6 +115,16 @@ def test_export_onto_another_districts_files_is_refused(district, victim):
             before, folder)
 
 
+def test_the_refusal_over_another_districts_file_reads_in_english_too(district):
+    path, env = district
+    other = path.parent / "other.toml"
+    shutil.copy(BUNDLED, other)
+    result = erqi("export", "--lang", "en", "--data", str(path), "--format", "md", "-o", str(other), env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "is an existing TOML file (perhaps another district's data file or journal)" in result.stderr
+    assert "the an" not in result.stderr  # it once said "is the an existing TOML file"
+
+
 def test_an_ordinary_output_beside_the_data_is_written(district):
     path, env = district
     result = erqi("export", "--data", str(path), "--format", "md", "-o", str(path.with_name("t.md")), env=env)
