@@ -509,6 +509,8 @@ def serve(args: argparse.Namespace, path: Path, *, lang: Lang) -> int:
             print(f"    {url}")
         return EXIT_OK
     command = [sys.executable, "-m", "erqi_tui", "--color", args.color]
+    if getattr(args, "lang", None):  # serve --lang en: the sessions start in English too (l still switches)
+        command += ["--lang", lang]
     if getattr(args, "data", None):
         command += ["--data", str(path.resolve())]
     if args.example:

@@ -445,3 +445,17 @@ def test_serve_refuses_to_start_when_a_hook_is_missing(monkeypatch, capsys):
     assert serve.serve(["true"], "127.0.0.1", 8000, allow_edits=False, access=access, lang=ZH) == 2
     err = capsys.readouterr().err
     assert "AppService._open_app_process" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv, expected", [(["--lang", "en", "serve"], "en"), (["--lang", "zh", "serve"], "zh"),
+                                            (["serve"], None)])
+def test_serve_lang_starts_the_sessions_in_that_language(monkeypatch, argv, expected):
+    """`erqi-tui --lang en serve`: the visitors' dashboards open in English as the server speaks it (before,
+    only the server's own messages were English); without --lang each session reads the settings."""
+    from erqi_tui import cli, serve as serve_module
+
+    started = {}
+    monkeypatch.setattr(serve_module, "serve", lambda command, *a, **kw: started.update(command=command) or 0)
+    assert cli.main(argv) == 0
+    command = started["command"]
+    assert (command[command.index("--lang") + 1] if "--lang" in command else None) == expected
