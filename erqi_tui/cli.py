@@ -31,7 +31,7 @@ COLOR_SYSTEMS = ("auto", "truecolor", "256", "16", "none")
 
 
 @contextlib.contextmanager
-def loading_indicator(path: Path, threshold: int = store.LARGE_FILE):
+def loading_indicator(path: Path, threshold: int = store.LARGE_FILE, *, lang: Lang):
     """A spinner with the elapsed time on the terminal while a large file loads (a city's 100,000
     projects take seconds); nothing for small files or when stderr is not a terminal."""
     try:
@@ -42,14 +42,16 @@ def loading_indicator(path: Path, threshold: int = store.LARGE_FILE):
         yield
         return
     done = threading.Event()
+    name = fmt.clean(path.name, single_line=True)  # a file's name is data: no escape reaches the terminal
 
     def spin() -> None:
         started = time.monotonic()
         frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
         tick = 0
         while not done.wait(0.1):
-            sys.stderr.write(f"\r{frames[tick % len(frames)]} erqi-tui: 正在读取 {path.name}"
-                             f"（{size / 2**20:.1f} MB）… {time.monotonic() - started:.0f} s ")
+            sys.stderr.write(f"\r{frames[tick % len(frames)]} " + lang.tr(
+                "erqi-tui：正在读取 {name}（{size:.1f} MB）… {seconds:.0f} 秒", name=name, size=size / 2**20,
+                seconds=time.monotonic() - started) + " ")
             sys.stderr.flush()
             tick += 1
         sys.stderr.write("\r\x1b[K")
@@ -568,7 +570,7 @@ def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
         return fail(lang.tr("文件夹中没有数据文件（*.toml）"), lang=lang)
     if args.command in ("record", "import", "serve"):
         return fail(lang.tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command), lang=lang)
-    with loading_indicator(paths[0]):  # the dashboard reads the rest once 全市 is on screen
+    with loading_indicator(paths[0], lang=lang):  # the dashboard reads the rest once 全市 is on screen
         read = city_view.read_all if args.command else city_view.read_first
         districts = read(paths, args.data, lang=lang)
     if args.command == "check":
@@ -854,7 +856,7 @@ def run(argv: list[str], *, lang: Lang) -> int:
         args.data = paths[0]
     path = args.data or bundled_data(EXAMPLE if args.example else "targets.toml")
     try:
-        with loading_indicator(path):
+        with loading_indicator(path, lang=lang):
             loaded = store.read(path)
     except store.DataError as error:
         print_problems(error, lang=lang)

@@ -997,3 +997,4 @@ EN.update({"{path}：{problem}": "{path}: {problem}", "{where}：name：{problem
 EN.update({"没有匹配“{query}”的命令": "No command matches “{query}”"})
 EN.update({"指标或项目": "Target or project"})
 EN.update({"（{source}）": " ({source})"})
+EN.update({"erqi-tui：正在读取 {name}（{size:.1f} MB）… {seconds:.0f} 秒": "erqi-tui: reading {name} ({size:.1f} MB)… {seconds:.0f} s"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from erqi_tui import __version__
+from erqi_tui import __version__, cli
 from erqi_tui.cli import bundled_data
 
 from ..conftest import BUNDLED, TEST_DATA
@@ -157,3 +157,24 @@ def test_help_speaks_the_chosen_language(tmp_path):
                                 text=True, encoding="utf-8", env=env, timeout=60).stdout
     assert "the data file to check" in remembered  # the language chosen in the app is remembered
     assert "二七" not in zh + en
+
+
+def test_the_spinner_for_a_large_file_speaks_the_language_and_shows_the_name_as_data(tmp_path, monkeypatch):
+    import io
+    import time
+
+    from erqi_tui.core.i18n import EN
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    path = tmp_path / "big\x1b]0;owned\x07.toml"
+    path.write_text("x" * 100, encoding="utf-8")
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with cli.loading_indicator(path, 10, lang=EN):
+        time.sleep(0.35)
+    written = screen.getvalue()
+    assert "erqi-tui: reading big" in written and "MB)… " in written and "正在读取" not in written
+    assert "\x1b]0;" not in written and "\x07" not in written  # the name could not retitle the terminal
