@@ -164,7 +164,7 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
         shown = tuple(lines[t.id] for t in d.targets_on(pane_id))
         section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)), initiatives=d.initiatives_on(pane_id))
         if pane_id == "investment":
-            section = section._replace(stages=d.stages, events=tuple(d.events_in_order))
+            section = section._replace(stages=stages_in_force(d.stages, lines), events=tuple(d.events_in_order))
         elif pane_id == "layout":
             section = section._replace(axes=tuple((a, tuple(d.projects_on(a.id))) for a in d.layout.axes))
         elif pane_id == "projects":
@@ -172,6 +172,18 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
         sections.append(section)
     as_of = what_if or d.as_of
     return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections), steps_at)
+
+
+def stages_in_force(stages: tuple[Stage, ...], lines: dict[str, TargetLine]) -> tuple[Stage, ...]:
+    """The pipeline's stages, where a stage is a target's own figure (its `target`: 新签约产业项目) with
+    the target's value at the account's date: one figure has one answer, not the file's 13 beside the
+    20 recorded since for the same target."""
+    shown = []
+    for stage in stages:  # a stage the file gives no count (计划年内竣工投产: the plan) stays the plan
+        line = lines.get(stage.target) if stage.target and stage.count is not None else None
+        current = line.progress.target.current if line is not None else None
+        shown.append(stage._replace(count=current) if current is not None else stage)
+    return tuple(shown)
 
 
 def overdue(d: Dashboard, at: dt.date) -> tuple[tuple[Project, Milestone], ...]:

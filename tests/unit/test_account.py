@@ -172,3 +172,25 @@ def test_the_overdue_steps_of_the_screens_warnings_are_in_every_briefing():
     warned = next(book[n] for n in book.sheetnames if "预警" in n)
     cells = [str(v) for row in warned.iter_rows(values_only=True) for v in row if v is not None]
     assert sum("逾期未报" in c for c in cells) == len(overdue)
+
+
+def test_a_stage_that_is_a_targets_figure_follows_the_figure_recorded_since(data):
+    """新签约产业项目 is the article's 13 as a target and as the pipeline's 签约 stage: once 20 is
+    recorded for the target, the stage says 20 too, on screen and in every export — a briefing
+    that said 20 above and 13 below gave two answers for one figure."""
+    import datetime as dt
+
+    from erqi_tui.core.model import Quantity, Update
+
+    store.record(data, Update("target", "new-projects", {"current": Quantity(20, "个")}, dt.date(2024, 6, 30), "li"),
+                 today=dt.date(2024, 7, 1), lang=ZH)
+    dashboard = store.load(data)
+    stage = next(st for st in account(dashboard).section("investment").stages if st.id == "signed")
+    assert stage.count == Quantity(20, "个")
+    assert next(st for st in dashboard.stages if st.id == "signed").count.value == 13  # the file's own, untouched
+    out = every_text_export(dashboard, None)
+    for name in ("md", "html", "docx"):
+        assert "13 个" not in out[name], f"{name} still counts the article's 13"
+    assert any(row[3] == "signed" and row[6] == "20" for row in csv.reader(io.StringIO(out["csv"])))
+    signed = next(st for st in json.loads(out["json"])["stages"] if st["id"] == "signed")
+    assert signed["count"]["value"] == 20

@@ -36,7 +36,8 @@ class InvestmentPane(ComposedPane):
             yield from target_section(self.context, targets, lang=lang)
         for group, figures in grouped(dashboard.figures_on("investment")):
             yield FigureGroup(group, figures)
-        for number, (group, stages) in enumerate(stage_groups(dashboard.stages)):
+        in_force = self.context.account.section("investment").stages  # a target's stage counts its current value
+        for number, (group, stages) in enumerate(stage_groups(in_force)):
             # Stages with no group are a funnel of statuses of one set of projects, joined by arrows.
             # A group is the source's name for the set its figures count (产业项目, 重大项目): its
             # figures stand side by side, as separate facts, and apart from another group's.
@@ -63,12 +64,19 @@ class InvestmentPane(ComposedPane):
 
     @staticmethod
     def stage_text(stage, dashboard, *, lang: Lang) -> Text:
-        """Its count; with none, the goal of the target it is the figure of, as a plan (计划 60 个)."""
-        goal = next((t.target for t in dashboard.targets if t.id == stage.target), None) if stage.target else None
-        if stage.count is None and goal is not None:
-            text = join((lang.tr("计划 {goal}", goal=fmt.quantity(goal, words=True, lang=lang)), "bold"))
+        """Its count; with none, the goal of the target it is the figure of, as a plan (计划 60 个);
+        a count recorded for that target since the file's figure says its date (the note and the
+        quote below still give the file's)."""
+        target = next((t for t in dashboard.targets if t.id == stage.target), None) if stage.target else None
+        if stage.count is None and target is not None and target.target is not None:
+            text = join((lang.tr("计划 {goal}", goal=fmt.quantity(target.target, words=True, lang=lang)), "bold"))
         else:
             text = join((fmt.quantity(stage.count, words=True, lang=lang), "bold"))
+            own = dashboard.stage_by_id(stage.id) if stage.id else None
+            if target is not None and own is not None and own.count != stage.count and target.as_of is not None:
+                day = target.as_of
+                text.append(lang.tr(" · 截至 {date}", date=f"{day:%m-%d}" if day.year == dashboard.meta.year
+                                    else day.isoformat()), "dim")
         if stage.note:
             text.append("\n")
             text.append_text(plain(lang.data(stage, "note"), "dim", single_line=False))
