@@ -79,6 +79,23 @@ def who_records(args: argparse.Namespace) -> str:
     return login_name() if given is None else given
 
 
+def figure_question(update, target, dashboard, typed: str, *, lang: Lang) -> str:
+    """What the app's form and `import` ask of a target's new figure before recording it (10× off the
+    one in force, over 10× the target, a percent written as a fraction, another figure on its date),
+    "" when nothing: `record` asks it too, so a figure typed 10,000 times too large by a script is not
+    recorded without a word."""
+    from .core import written
+
+    try:
+        percent_typed = written.read_number(typed, lang=lang).unit == "%"
+    except written.Unreadable:
+        percent_typed = False
+    points = written.figures_in_force(dashboard).get(target.id, {})
+    asked = written.target_questions(update.changes["current"], update.date, points, target.target,
+                                     dashboard.target_date(target), percent_typed=percent_typed, lang=lang)
+    return asked.joined()
+
+
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: Lang) -> int:
     """`erqi-tui record`: one update from a script, as the app would record it."""
     from .store import edits
@@ -107,6 +124,10 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
                 dashboard.update_dates(today), lang=lang)
             if errors:
                 return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k)}: {v}" for k, v in errors.items()), lang=lang)
+            question = figure_question(update, target, dashboard, args.value, lang=lang)
+            if question and not args.accept_outliers:
+                return refuse(lang.tr("{question}核实后改正；确属实情时加 --accept-outliers 记录",
+                                      question=question), lang=lang)
         elif args.task is not None:
             task = next((t for t in dashboard.tasks if t.id == args.task), None)
             if task is None:
@@ -418,6 +439,9 @@ def parser(*, lang: Lang) -> argparse.ArgumentParser:
     what.add_argument("--task", metavar="ID", help=lang.tr("已完成的重点任务 id（配合 --done）"))
     what.add_argument("--withdraw", type=int, metavar="N", help=lang.tr("撤销更新记录中的第 N 条"))
     rec.add_argument("--value", metavar="V", help=lang.tr("配合 --target：数值，如 140；下限值写作 \"50+\""))
+    rec.add_argument("--accept-outliers", action="store_true",
+                     help=lang.tr("配合 --target：记录看来有误的数（与当前数相差 10 倍以上、超过目标的 10 倍、百分数像是写成了小数、"
+                                  "与同一日期已有的数不同），确属实情时用"))
     rec.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                      help=lang.tr("配合 --project：要设置的字段（{fields}），可重复",
                                   fields=lang.tr("、").join(f.key for f in editable(PROJECT_FIELDS))))

@@ -466,7 +466,7 @@ EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
     "{year}年内": "in {year}",
     "另有 {count} 个项目，见 Excel 导出": "{count} more projects: see the Excel export",
     "分组": "Group", "单位": "Unit", "下限或约数": "Bound", "完成率与序时进度": "Done against schedule",
-    "落后（个百分点）": "Behind (pp)", "项目数": "Projects", "编号": "Id", "进程": "Course",
+    "落后（个百分点）": "Behind (pp)", "项目数": "Projects", "编号": "ID", "进程": "Course",
     "当前值为下限": "Current is a lower bound", "目标值为下限": "Target is a lower bound",
     "较序时进度（个百分点）": "Against schedule (pp)", "个百分点": "pp", "个": "", "是": "yes",
     "docx：标题的中文字体（默认：宋体）": "docx: the Chinese font of titles (default: 宋体)",
@@ -785,7 +785,6 @@ EN.update({  # the article and the reader (issue 25)
     "数据文件没有列明计入这一数字的项目（counts_for）": "The data file names no project counted in this figure (counts_for)",
     "原文：": "Source: ",
     "计划 {goal}": "Planned {goal}",
-    "举措（文章未给数字）": "Initiatives (no figures given)",
     "随附的数据文件只读：它是文章里的真实数字。要记录更新或标记简报，请复制数据文件，再用 erqi-tui --data 文件 打开。":
         "The bundled data file is read-only: it holds an article's real figures. To record updates or mark a "
         "briefing, copy the data file and open it with erqi-tui --data FILE.",
@@ -814,7 +813,6 @@ EN.update({  # the city (issue 24)
     "{count} 个地区排名": "{count} ranked", "{count} 个不参与比较": "{count} not compared",
     "{count} 个无法读取": "{count} unreadable", "全市：{counts}": "City: {counts}",
     "【假设截至 {date}（--as-of），非实际进度】": "[what-if: as of {date} (--as-of), not the actual progress]",
-    "对照表": "the city's table", "编号": "id", "名称": "name",
     "{name}（按{hows}）": "{name} (by {hows})",
     "{name}←{ident}（按{how}）": "{name} ← {ident} (by {how})", "其余按编号": "the rest by id",
     "都按编号对应": "all matched by id", "没有：{names}": "lacks: {names}",
@@ -998,3 +996,10 @@ EN.update({"没有匹配“{query}”的命令": "No command matches “{query}�
 EN.update({"指标或项目": "Target or project"})
 EN.update({"（{source}）": " ({source})"})
 EN.update({"erqi-tui：正在读取 {name}（{size:.1f} MB）… {seconds:.0f} 秒": "erqi-tui: reading {name} ({size:.1f} MB)… {seconds:.0f} s"})
+EN.update({  # record asks what the form and import ask of a figure
+    "{question}核实后改正；确属实情时加 --accept-outliers 记录":
+        "{question} Check and correct it; if it is right, add --accept-outliers to record it",
+    "配合 --target：记录看来有误的数（与当前数相差 10 倍以上、超过目标的 10 倍、百分数像是写成了小数、与同一日期已有的数不同），确属实情时用":
+        "with --target: record a figure that looks wrong (10 times off the current one or more, over 10 times the "
+        "target, a percent that looks written as a fraction, another figure on the same date) when it is right",
+})

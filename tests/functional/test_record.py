@@ -35,6 +35,23 @@ def test_record_a_target_prints_one_line_and_keeps_the_figure_with_its_date(data
     assert (change.who, change.note) == ("zhang", "六月报表")
 
 
+@pytest.mark.parametrize("value, asked", [("20,000", "185 倍：单位或小数点是否有误"),  # 万元 typed as 亿元
+                                          ("0.5", "185 倍")])  # 0.5 亿元 for 107.96: 1/216 of the figure in force
+def test_a_figure_that_looks_wrong_is_not_recorded_without_a_word(data, value, asked):
+    """As the form and import ask it: 20,000 亿元 against 107.96 in force is held, said, exit 2; with
+    --accept-outliers it is recorded."""
+    args = ("record", "--data", str(data), "--target", "signed-amount", "--value", value, "--date", "2024-06-30",
+            "--user", "zhang")
+    result = erqi(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "单位或小数点是否有误" in result.stderr and "--accept-outliers" in result.stderr
+    assert not journal.journal_path(data).exists()
+    english = erqi("--lang", "en", *args)
+    assert english.returncode == 2 and "wrong unit or decimal point?" in english.stderr
+    assert erqi(*args, "--accept-outliers").returncode == 0
+    assert amount(store.load(data)).current.value == float(value.replace(",", ""))
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")
@@ -53,7 +70,8 @@ def test_record_a_project_change_and_a_new_project(data):
 
 
 def test_withdraw_from_the_command_line(data):
-    erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "1400", "--date", "2024-06-30")
+    erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "1400", "--date", "2024-06-30",
+         "--accept-outliers")  # said to look wrong (10× the figure in force), recorded anyway
     result = erqi("record", "--data", str(data), "--withdraw", "1", "--note", "多打了一个 0")
     assert result.returncode == 0, result.stderr
     assert amount(store.load(data)).current.value == 107.96
