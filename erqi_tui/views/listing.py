@@ -91,13 +91,17 @@ def _column(field: fields.Field) -> Column:
 COLUMNS: tuple[Column, ...] = tuple(_column(f) for f in fields.columns())
 
 
-def search_text(dashboard: Dashboard, project: Project, road: str | None = None, *,
-                lang: Lang) -> str:
-    """What the filter looks in: name, status, axis road (in `lang`), location, expectation and note.
-    `road`: the project's axis road, when the caller has looked it up already."""
+def search_text(dashboard: Dashboard, project: Project, road: str | None = None,
+                status: str | None = None, *, lang: Lang) -> str:
+    """What the filter looks in: name, status (as written and as the table shows it in `lang`: In
+    talks, Started), axis road (in `lang`), location, expectation and note. `road`, `status`: the
+    project's axis road and status as shown, when the caller has looked them up already."""
     if road is None:
         road = _axis_road(dashboard, project, lang=lang)
-    return " ".join([project.name, project.status or "", road,
+    if status is None:
+        status = _status(dashboard, project, lang=lang) or ""
+    shown = status if status != project.status else ""
+    return " ".join([project.name, project.status or "", shown, road,
                      project.location, project.expected, project.note, *project.en.values()]).casefold()
 
 
@@ -114,8 +118,10 @@ def search_index(dashboard: Dashboard, *, lang: Lang) -> SearchIndex:
     compares."""
     axes = dashboard.layout.axes
     roads = {axis.id: lang.data(axis, "road") for axis in reversed(axes)}  # the first of an id, as axis_named
+    statuses = {s: status_name(dashboard, s, lang=lang) or "" for s in {p.status for p in dashboard.projects}}
     return SearchIndex(list(dashboard.projects),
-                       [search_text(dashboard, p, roads.get(p.axis, ""), lang=lang) for p in dashboard.projects])
+                       [search_text(dashboard, p, roads.get(p.axis, ""), statuses[p.status], lang=lang)
+                        for p in dashboard.projects])
 
 
 def rows(dashboard: Dashboard, query: str = "", sort: str | None = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from erqi_tui.core.i18n import ZH
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui.views import listing
 from erqi_tui import store
 
@@ -23,6 +23,20 @@ def test_filter_matches_every_word_across_fields():
 def test_filter_ignores_case():
     dashboard = store.load(BUNDLED)
     assert names(listing.rows(dashboard, "u谷", lang=ZH)) == ["联东U谷工业总部港"]
+
+
+def test_filter_finds_a_status_by_the_word_the_table_shows():
+    """In English the table says "Started": typing it (any case) finds those projects; the stage's
+    own name (开工) still finds them, and in Chinese 开工 works as it always did."""
+    dashboard = store.load(BUNDLED)
+    started = [p.name for p in dashboard.projects if p.status == "开工"]
+    assert started
+    for query in ("Started", "started", "开工"):
+        assert names(listing.rows(dashboard, query, lang=EN)) == started, query
+    index = listing.search_index(dashboard, lang=EN)
+    assert names(listing.rows(dashboard, "in talks", index=index, lang=EN)) == [
+        "海王“中药谷”智能制造平台", "中部数字科创城"]
+    assert names(listing.rows(dashboard, "开工", lang=ZH)) == started
 
 
 def test_sort_by_status_follows_the_pipeline_order_and_puts_unknown_last():

@@ -265,7 +265,7 @@ def target_questions(target: Target, dashboard: Dashboard, *,
 def project_form(project: Project | None, dashboard: Dashboard, who: str, date: str,
                  allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
                  lang: Lang) -> UpdateForm:
-    stages = [(s.name, s.name) for s in dashboard.stages]
+    stages = [(lang.data(s, "name"), s.name) for s in dashboard.stages]  # shown in `lang`, recorded as the stage's own
     axes = [(f"{lang.data(a, 'road')} · {lang.data(a, 'theme')}", a.id) for a in dashboard.layout.axes]
 
     shown = edits.project_fields(project)  # what project_update compares the typed fields with
