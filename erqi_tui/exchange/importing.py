@@ -762,11 +762,9 @@ class Importer:
                     return None
             else:
                 new = normal(value) if not isinstance(value, str) else value.strip()
-                if kind == fields.STAGE:
-                    stages = [s.name for s in self.dashboard.stages]
-                    if stages and new not in stages:
-                        self.problem(number, col, lang.tr("应为：{names}（实为“{value}”）", names="、".join(stages),
-                                                          value=new[:40]))
+                if kind == fields.STAGE and self.dashboard.stages:
+                    new = self.stage_name(number, col, new)
+                    if new is None:
                         return None
             if new == old or self.in_force.get(("project", ident, field, date), object()) == new:
                 continue
@@ -778,23 +776,56 @@ class Importer:
         for field, new in changes.items():
             self.in_force[("project", ident, field, date)] = new
         self.projects[ident] = project._replace(**changes)
-        shown = "，".join(lang.tr("{field} {old} → {new}", field=lang.tr(COLUMN_NAMES[f]),
-                                  old=_shown(getattr(project, f), lang), new=_shown(v, lang)) for f, v in changes.items())
+        shown = (", " if lang.english else "，").join(lang.tr(
+            "{field} {old} → {new}", field=lang.tr(COLUMN_NAMES[f]), old=self.shown(f, getattr(project, f)),
+            new=self.shown(f, v)) for f, v in changes.items())
         line = lang.tr("第 {row} 行  {name}：{changes}（{date}）", row=number, name=lang.data(project, "name"), changes=shown,
                        date=date.isoformat())
         if said:
             line += lang.tr("；{said}", said="；".join(said))
         return [Planned(number, Update("project", ident, changes, date, self.who, note), line, "；".join(questions))]
 
+    def shown(self, field: str, value: Any) -> str:
+        """A project's field as the preview says it: a status by its name in the session's language
+        (Started), an axis by its id, an amount in the language's units."""
+        if fields.PROJECT_FIELD[field].kind == fields.STAGE:
+            stage = self.dashboard.stage_named(value)
+            if stage is not None:
+                return self.lang.data(stage, "name")
+        return _shown(value, self.lang)
+
+    def stage_name(self, number: int, col: Column, text: str) -> str | None:
+        """A stage's own name (开工), from it or its English name in any case ("started"), as a
+        sheet would say it in either language."""
+        lang = self.lang
+        for stage in self.dashboard.stages:
+            if _same_name(text, stage.name, stage.en.get("name")):
+                return stage.name
+        names = _listed([lang.data(s, "name") for s in self.dashboard.stages], lang)
+        self.problem(number, col, lang.tr("应为：{names}（实为“{value}”）", names=names, value=text[:40]))
+        return None
+
     def axis_id(self, number: int, col: Column, text: str) -> str | None:
-        """An axis by its id or its road (嵩山路), as a sheet would name it."""
+        """An axis by its id or its road (嵩山路, or its English "Songshan Road" in any case), as a
+        sheet would name it."""
         lang = self.lang
         for axis in self.dashboard.layout.axes:
-            if text in (axis.id, axis.road, axis.en.get("road")):
+            if text == axis.id or _same_name(text, axis.road, axis.en.get("road")):
                 return axis.id
-        roads = "、".join(a.road for a in self.dashboard.layout.axes) or lang.tr("未定义")
+        roads = _listed([lang.data(a, "road") for a in self.dashboard.layout.axes], lang) or lang.tr("未定义")
         self.problem(number, col, lang.tr("“{text}”不是任何发展轴（{roads}）", text=text[:40], roads=roads))
         return None
+
+
+def _same_name(text: str, name: str, english: str | None) -> bool:
+    """Whether a cell's `text` is `name` as written, or its `english` name in any case and spacing."""
+    if text == name:
+        return True
+    return bool(english) and " ".join(text.split()).casefold() == " ".join(english.split()).casefold()
+
+
+def _listed(names: list[str], lang: Lang) -> str:
+    return (", " if lang.english else "、").join(names)
 
 
 def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, before: Quantity | None,

@@ -74,6 +74,41 @@ def test_project_fields_by_their_chinese_headers(data, tmp_path, capsys):
     assert "状态 开工 → 投产" in out and "发展轴 — → daxue" in out and "总投资 10 亿元 → 12 亿元" in out
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_status_or_road_by_its_english_name_in_any_case_is_that_stage_or_axis(data, tmp_path, capsys, lang):
+    """An English ledger (or an office writing what the English table shows) names a stage "Started"
+    and an axis "Songshan Road": in either language of the UI each is read, in any case, as that
+    stage or axis, and the journal records the stage's own name (开工) and the axis's id."""
+    sheet = workbook(tmp_path / "p.xlsx", [["编号", "日期", "状态", "发展轴"],
+                                           ["haiwang-tcm", "2024-07-01", "Started", "songshan road"],
+                                           ["zhongshi-data", "2024-07-01", " in  PRODUCTION ", "DAXUE ROAD"],
+                                           ["kangshifu", "2024-07-01", "开工", "Jingguang Road"]])
+    assert cli.main(["--lang", lang, "import", "--user", "王", str(sheet), "--data", str(data)]) == 0
+    out = capsys.readouterr().out  # the preview names a status as the session does
+    assert ("Status In talks → Started" if lang == "en" else "状态 在谈 → 开工") in out
+    assert cli.main(["--lang", lang, "import", "--user", "王", str(sheet), "--data", str(data), "--apply"]) == 0
+    capsys.readouterr()
+    projects = {p.id: p for p in store.load(data).projects}
+    assert (projects["haiwang-tcm"].status, projects["haiwang-tcm"].axis) == ("开工", "songshan")
+    assert (projects["zhongshi-data"].status, projects["zhongshi-data"].axis) == ("投产", "daxue")
+    assert (projects["kangshifu"].status, projects["kangshifu"].axis) == ("开工", "jingguang")
+    assert {(c.id, c.new) for c in store.load(data).changes if c.field == "status"} == {
+        ("haiwang-tcm", "开工"), ("zhongshi-data", "投产")}
+
+
+def test_a_status_or_road_that_is_none_lists_them_as_the_session_names_them(data, tmp_path, capsys):
+    sheet = workbook(tmp_path / "p.xlsx", [["编号", "日期", "状态"], ["kangshifu", "2024-07-01", "Finished"]])
+    assert cli.main(["--lang", "en", "import", "--user", "王", str(sheet), "--data", str(data), "--apply"]) == 2
+    err = capsys.readouterr().err
+    assert "expected one of: In talks, Signed, Started, In production (got “Finished”)" in err
+    assert run(str(sheet), "--data", str(data), "--apply") == 2
+    assert "应为：在谈、签约、开工、投产（实为“Finished”）" in capsys.readouterr().err
+    sheet = workbook(tmp_path / "a.xlsx", [["编号", "日期", "发展轴"], ["kangshifu", "2024-07-01", "Yangtze Road"]])
+    assert cli.main(["--lang", "en", "import", "--user", "王", str(sheet), "--data", str(data), "--apply"]) == 2
+    assert '"Yangtze Road" names no axis (Songshan Road, Daxue Road, Jingguang Road)' in capsys.readouterr().err
+    assert not journal.journal_path(data).exists()
+
+
 def test_a_road_that_is_no_axis_is_named_at_its_cell(data, tmp_path, capsys):
     """The message fills in the text as written (it once crashed: its placeholder was called text)."""
     sheet = workbook(tmp_path / "p.xlsx", [["编号", "日期", "发展轴"], ["kangshifu", "2024-07-01", "长江路"]])
