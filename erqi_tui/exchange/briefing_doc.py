@@ -176,7 +176,7 @@ def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lan
 
 def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: Lang) -> str:
     """The pane's figures (总览's only where it says no target), stages and 举措: one paragraph."""
-    separator = "; " if lang.english else "；"
+    separator = lang.tr("；")
     parts = []
     figures = [f for _, items in section.figures for f in items]
     if section.pane != "overview" or not targets_said:
@@ -577,13 +577,14 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
     _start(document, TITLE_FONT, BODY_FONT, head, when, lang=lang)
     _page(document, head)
     ranked = [r for r in comparison.rows if r.rank]
-    names = "、".join(n for _, n, _ in comparison.targets)
+    names = lang.tr("、").join(n for _, n, _ in comparison.targets)
     if ranked:
         parts = [lang.tr("{place}{name}（截至{date}），{verdict}", place=city_view.place(r, lang=lang),
                          name=_line(r.label or r.district.named(lang=lang)),
                          date=_short(r.district.dashboard, what_if, lang=lang), verdict=_mean(r.score, lang=lang))
                  for r in ranked]
-        text = lang.tr("按{names}与序时进度的平均差距排名：", names=names) + "；".join(parts) + "。"
+        text = (lang.tr("按{names}与序时进度的平均差距排名：", names=names) + lang.tr("；").join(parts)
+                + ("." if lang.english else "。"))
         if city_view.worst_rows(comparison):  # none where all are level; all those tied for the last
             text += lang.tr("{name}最落后。", name=_line(city_view.worst_names(comparison, lang=lang)))
         _body(document, text)
@@ -616,7 +617,7 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
                 cells.append(fmt.MISSING)
                 continue
             p = found.progress
-            text = f"{fmt.percent(p.completion)}（{p.gap * 100:+.1f}）"
+            text = fmt.percent(p.completion) + lang.tr("（{what}）", what=f"{p.gap * 100:+.1f}")
             cells.append(lang.tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
         rows.append([city_view.rank_text(row, lang=lang) or fmt.MISSING, row.label or row.district.named(lang=lang),
                      city_view.standing(row, what_if, lang=lang) if d else fmt.MISSING, *cells,

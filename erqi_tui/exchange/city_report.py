@@ -37,7 +37,7 @@ def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[
             date = city_view.standing(row, lang=lang) + (lang.tr("（滞后）") if row.stale else "") if row.date else ""
             values = [rank, row.label or row.district.named(lang=lang), date, basis_text(row, lang=lang),
                       *(_cell(row, ident, lang=lang) for ident, _, _ in comparison.targets),
-                      _gap(row.score), "；".join(filter(None, [row.note, cell_note(comparison, row, lang=lang)]))]
+                      _gap(row.score), lang.tr("；").join(filter(None, [row.note, cell_note(comparison, row, lang=lang)]))]
         rows.append(values)
     return columns, rows
 
@@ -241,7 +241,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang) -
             values += [found.progress.completion if known else None,
                        round(found.progress.gap * 100, 1) if known else None]
         values += [None if row.score is None else round(row.score * 100, 1),
-                   ("；".join(filter(None, [lang.tr("{basis}可比", basis=basis_text(row, lang=lang)), row.note])))
+                   (lang.tr("；").join(filter(None, [lang.tr("{basis}可比", basis=basis_text(row, lang=lang)), row.note])))
                    if row.district.dashboard is not None else lang.tr("无法读取：{problem}", problem=row.note)]
         rows.append(values)
     who = city_identity(comparison, len(districts), what_if, lang=lang)

@@ -38,6 +38,13 @@ IMPLAUSIBLE = 10
 # How a target was matched to the city's indicator.
 BY_TABLE, BY_ID, BY_NAME = "table", "id", "name"
 HOW = {BY_TABLE: "对照表", BY_ID: "编号", BY_NAME: "名称"}
+# The words in a sentence ("by id, name"): the table's headers 编号 and 名称 read ID and Name in English.
+HOW_EN = {BY_TABLE: "the city's table", BY_ID: "id", BY_NAME: "name"}
+
+
+def how_word(how: str, *, lang: Lang) -> str:
+    """How a target was matched, as a sentence says it: 编号 (by) id, 名称 (by) name."""
+    return HOW_EN[how] if lang.english else HOW[how]
 
 
 class District(NamedTuple):
@@ -180,9 +187,9 @@ class CityTable(NamedTuple):
     by_name: dict[str, str] = {}  # target name -> the indicator's name
     problems: tuple[str, ...] = ()  # why (part of) it could not be read, or an id given two indicators
 
-    @property
-    def problem(self) -> str:
-        return "；".join(self.problems)
+    def problem(self, *, lang: Lang) -> str:
+        """Its problems in one line (they are in `lang`, as read_city_table was given)."""
+        return lang.tr("；").join(self.problems)
 
 
 def city_table_paths(districts: list[District]) -> list[Path]:
@@ -239,7 +246,7 @@ def read_city_table(paths: list[Path], *, lang: Lang) -> CityTable:
         if len(names) > 1:
             (first, first_file), (second, second_file) = list(names.items())[:2]
             problems.append(lang.tr("{kind} {key} 同时归入“{first}”（{first_file}）和“{second}”（{second_file}），两者都不采用",
-                                    kind=lang.tr("编号") if kind == "id" else lang.tr("名称"), key=key, first=first,
+                                    kind=how_word(kind, lang=lang), key=key, first=first,
                                     first_file=first_file, second=second, second_file=second_file))
         else:
             (by_id if kind == "id" else by_name)[key] = next(iter(names))
@@ -436,14 +443,14 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
         if not of_year:
             notes.append(lang.tr("{year} 年的数据，不参与比较", year=d.meta.year))
         if suspects:
-            notes.append(lang.tr("数值可疑，未计入平均：{what}", what="、".join(suspects)))
+            notes.append(lang.tr("数值可疑，未计入平均：{what}", what=lang.tr("、").join(suspects)))
         gaps = [c.progress.gap for c in cells.values() if c.compared]
         score = sum(gaps) / len(gaps) if gaps else None
         if of_year and not gaps:
             notes.append(lang.tr("没有可比较的目标"))
         unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared and not c.suspect]
         if unknown:
-            notes.append(lang.tr("进度未知：{names}", names="、".join(unknown)))
+            notes.append(lang.tr("进度未知：{names}", names=lang.tr("、").join(unknown)))
         if score is not None and len(gaps) * 2 < common:
             notes.append(lang.tr("仅 {basis} 项可比（全市共同目标 {common} 项），排在后面", basis=len(gaps),
                                  common=common))
@@ -453,7 +460,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
             notes.append(lang.tr("数据比最新的地区早 {days} 天", days=(newest - date).days))
         behind = min(((shared[k].name, c.progress.gap) for k, c in cells.items() if c.compared),
                      key=lambda pair: pair[1], default=None)
-        rows.append(Row(district, cells, score, None, False, "；".join(notes), label, len(gaps), date, stale, behind,
+        rows.append(Row(district, cells, score, None, False, lang.tr("；").join(notes), label, len(gaps), date, stale, behind,
                         len(suspects)))
     full = [r for r in rows if r.score is not None and r.basis * 2 >= common]
     thin = [r for r in rows if r.score is not None and r.basis * 2 < common]
@@ -508,7 +515,7 @@ def worst_rows(comparison: Comparison) -> list[Row]:
 
 
 def worst_names(comparison: Comparison, *, lang: Lang) -> str:
-    return "、".join(r.label or r.district.named(lang=lang) for r in worst_rows(comparison))
+    return lang.tr("、").join(r.label or r.district.named(lang=lang) for r in worst_rows(comparison))
 
 
 def standing(row: Row, what_if: dt.date | None = None, *, lang: Lang) -> str:
@@ -598,7 +605,7 @@ def matched_how(indicator: Indicator, *, lang: Lang) -> str:
     """An indicator's name, with how its districts' targets were matched where not all by id."""
     if indicator.hows == (BY_ID,):
         return indicator.name
-    return lang.tr("{name}（按{hows}）", name=indicator.name, hows="、".join(lang.tr(HOW[h]) for h in indicator.hows))
+    return lang.tr("{name}（按{hows}）", name=indicator.name, hows=lang.tr("、").join(how_word(h, lang=lang) for h in indicator.hows))
 
 
 def cell_note(comparison: Comparison, row: Row, *, lang: Lang) -> str:
@@ -613,11 +620,11 @@ def cell_note(comparison: Comparison, row: Row, *, lang: Lang) -> str:
             own = _name(found.progress.target)
             ident = found.target_id if own == indicator.name else f"{found.target_id} {own}"
             parts.append(lang.tr("{name}←{ident}（按{how}）", name=indicator.name, ident=ident,
-                                 how=lang.tr(HOW[found.how])))
+                                 how=how_word(found.how, lang=lang)))
     if parts and len(parts) < len(comparison.indicators) - len(lacking):
         parts.append(lang.tr("其余按编号"))
     elif not parts and len(lacking) < len(comparison.indicators):
         parts.append(lang.tr("都按编号对应"))
     if lacking:
-        parts.append(lang.tr("没有：{names}", names="、".join(lacking)))
-    return "；".join(parts)
+        parts.append(lang.tr("没有：{names}", names=lang.tr("、").join(lacking)))
+    return lang.tr("；").join(parts)

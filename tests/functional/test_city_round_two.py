@@ -216,3 +216,49 @@ def test_the_citys_chart_shows_only_the_ranked(twelve, tmp_path, capsys):
     assert refs.endswith(f"$B${header + 1}:$B${header + 10}")  # the 10 ranked; not 高新区 (2024) nor 经开区
     assert chart.series[0].val.numRef.f.endswith(f"${header + 10}")
     capsys.readouterr()
+
+
+def test_the_city_in_english_joins_and_brackets_in_english(twelve, tmp_path, capsys):
+    """English output lists with ", ", joins notes with "; " and brackets with " (…)": it said
+    `signed、Amount`, `no target to compare；figures 92 days older`, `…behind schedule；2. …。` and
+    `43.3%（+1.7）`. Only the data's own names keep theirs (巩义市（修订）); Chinese is as before."""
+    from openpyxl import load_workbook
+
+    from erqi_tui.core.i18n import EN
+    from erqi_tui.exchange import city_report
+    from erqi_tui.exchange.briefing_doc import to_city_docx
+
+    (twelve / "二.city.toml").write_text('[[indicator]]\nname = "签约金额"\nids = ["amount"]\n', encoding="utf-8")
+    (twelve / "三.city.toml").write_text('[[indicator]]\nname = "开工"\nids = ["startup"]\nnames = ["签约金额"]\n',
+                                        encoding="utf-8")
+    districts = read_all(expand([twelve]), lang=EN)
+    comparison = compare(districts, lang=EN)
+    book = load_workbook(io.BytesIO(city_report.to_xlsx(districts, None, lang=EN)))
+    cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    texts = {"md": city_report.to_markdown(districts, None, lang=EN),
+             "html": city_report.to_html(districts, None, lang=EN),
+             "docx": docx_text(to_city_docx(districts, None, lang=EN)), "xlsx": "\n".join(cells),
+             "notes": "\n".join([r.note for r in comparison.rows] + [city_view.cell_note(comparison, r, lang=EN)
+                                                                     for r in comparison.rows]),
+             "table": comparison.table.problem(lang=EN),
+             "shared": ", ".join(city_view.matched_how(i, lang=EN) for i in comparison.indicators)}
+    for what, text in texts.items():
+        text = text.replace("巩义市（修订）", "")  # a district's name, as its file gives it
+        assert not set(text) & set("、；：（）。"), (what, [line for line in text.splitlines()
+                                                          if set(line) & set("、；：（）。")])
+    rows = {stem(r): r for r in comparison.rows}
+    assert rows["上街区"].note == ("compared on 1 only (the city shares 4): ranked after the rest")
+    assert city_view.cell_note(comparison, rows["上街区"], lang=EN) == "all matched by id; lacks: " + ", ".join(
+        name for _, name, _ in comparison.targets if name != "固定资产投资")
+    assert "95.0% (+11.7)" in texts["docx"] and "ahead of schedule; 2. " in texts["docx"]
+    assert texts["table"].count("; ") == 1 and "id amount is" in texts["table"]  # two problems, in a sentence's words
+    assert "(by the city's table)" in texts["md"] and "(by name)" in texts["md"]
+    # Chinese as it was
+    zh = compare(read_all(expand([twelve]), lang=ZH), lang=ZH)
+    rows = {stem(r): r for r in zh.rows}
+    assert city_view.cell_note(zh, rows["管城区"], lang=ZH) == (
+        "新签约项目←new_signed（按名称）；签约额←contract_value 签约总额（按对照表）；"
+        "开工←startup 开工项目（按对照表）；其余按编号")
+    assert zh.table.problem(lang=ZH).count("；") == 1 and "编号 amount 同时归入" in zh.table.problem(lang=ZH)
+    assert "95.0%（+11.7）" in docx_text(to_city_docx(read_all(expand([twelve]), lang=ZH), None, lang=ZH))
+    capsys.readouterr()

@@ -150,14 +150,14 @@ class CityScreen(ListedScreen):
             return super().count_text(found, filtered)
         lang = self.app.lang
         indicators = self.comparison.indicators
-        shared = "、".join(city_view.matched_how(i, lang=lang) for i in indicators) if indicators else lang.tr(
+        shared = lang.tr("、").join(city_view.matched_how(i, lang=lang) for i in indicators) if indicators else lang.tr(
             "（没有共同的目标）")
         line = lang.tr("共同目标{count}项：{names}", count=len(indicators), names=shared)
         worst = [r for r in self.all if r.worst]  # none where all are level; all those tied for the last
         if worst:
-            line = lang.tr("{mark} 最落后：{name} · ", mark=WORST, name="、".join(r.label for r in worst)) + line
-        if self.comparison.table.problem:
-            line += lang.tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem)
+            line = lang.tr("{mark} 最落后：{name} · ", mark=WORST, name=lang.tr("、").join(r.label for r in worst)) + line
+        if self.comparison.table.problems:
+            line += lang.tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem(lang=lang))
         return line
 
     def show_detail(self) -> None:
