@@ -135,7 +135,7 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
                                   lang.data(st, "note")] for st in s.stages]))
             events = Table(lang.tr("大事记"), [lang.tr(c) for c in ("日期", "事件", "数据", "说明")])
             for e in s.events:
-                figures = "；".join(f"{lang.data(f, 'label')} {fmt.quantity(f.quantity, words=True, lang=lang)}"
+                figures = lang.tr("；").join(f"{lang.data(f, 'label')} {fmt.quantity(f.quantity, words=True, lang=lang)}"
                                    for f in e.figures)
                 events.rows.append([e.date.isoformat(), lang.data(e, "title"), figures, lang.data(e, "note")])
             tables.append(events)
@@ -143,7 +143,7 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
             axes = Table(lang.tr("发展轴"), [lang.tr("道路"), lang.tr("发展轴"), lang.tr("项目")])
             for axis, on_it in s.axes:
                 axes.rows.append([lang.data(axis, "road"), lang.data(axis, "theme"),
-                                  "、".join(lang.data(p, "name") for p in on_it) or fmt.MISSING])
+                                  lang.tr("、").join(lang.data(p, "name") for p in on_it) or fmt.MISSING])
             tables.append(axes)
             if d.layout.belt:
                 tables.append(Table(lang.tr("重点项目产业带"), [lang.tr("产业带"), lang.tr("说明")],

@@ -405,7 +405,7 @@ def project_table(d: Dashboard, projects, *, lang: Lang) -> tuple[list[Column], 
             row += [shown_value(in_unit(value, unit[f.key]), unit[f.key], lang=lang), _bound(value, lang)] \
                 if f.kind == fields.AMOUNT else [value]
         if other:
-            row.append("；".join(fmt.quantity(q, words=True, lang=lang)
+            row.append(lang.tr("；").join(fmt.quantity(q, words=True, lang=lang)
                                 for q, u in ((getattr(p, k), u) for k, u in unit.items()) if odd(q, u)) or None)
         rows.append(row)
     return columns, rows
@@ -457,7 +457,7 @@ def _tables(acc: Account, section: Section, lang: Lang) -> list[tuple[str, list[
         out.append((tr("发展轴"), [Column(tr("道路")), Column(tr("发展轴")), Column(tr("项目数"), "amount"),
                                 Column(tr("项目"))],
                     [[lang.data(a, "road"), lang.data(a, "theme"), len(on_it),
-                      "、".join(lang.data(p, "name") for p in on_it[:50])] for a, on_it in section.axes]))
+                      lang.tr("、").join(lang.data(p, "name") for p in on_it[:50])] for a, on_it in section.axes]))
     return out
 
 

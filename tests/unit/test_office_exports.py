@@ -4,6 +4,7 @@ briefing whose sentences are in the official register — both read back as Exce
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import docx
@@ -158,3 +159,24 @@ def test_the_briefing_tables_keep_numbers_and_short_headers_whole(tmp_path, caps
     assert briefing_doc.title_lines("示例市示例（虚构）河湾区2025年目标推进情况", 2025, lang=ZH) == (
         22, ["示例市示例（虚构）河湾区", "2025年目标推进情况"])
     assert briefing_doc.title_lines("郑州市二七区2024年目标推进情况", 2024, lang=ZH) == (22, ["郑州市二七区2024年目标推进情况"])
+
+
+def test_the_workbooks_lists_read_in_the_sheets_language():
+    """A project's figures in units that do not convert share a cell joined by "; " in English (it
+    was ；), an axis's projects by ", " (it was 、); Chinese as before."""
+    from erqi_tui.core.i18n import EN
+    from erqi_tui.core.model import Quantity
+    from erqi_tui.exchange import workbook
+
+    d = store.load(BUNDLED)
+    projects = list(d.projects)
+    projects[1] = projects[1]._replace(investment=Quantity(1, "亿美元"), area=Quantity(2, "栋"))
+    columns, rows = workbook.project_table(d, projects, lang=EN)
+    assert columns[-1].header == "Figures in other units" and rows[1][-1] == "0.1 bn USD; 2 栋"
+    assert workbook.project_table(d, projects, lang=ZH)[1][1][-1] == "1 亿美元；2 栋"
+    d = d._replace(projects=tuple(p._replace(axis="daxue") for p in d.projects[:2]) + d.projects[2:])
+    for lang, joined in ((EN, ", ".join(p.en.get("name", p.name) for p in d.projects[:2])),
+                         (ZH, "、".join(p.name for p in d.projects[:2]))):
+        book = load_workbook(io.BytesIO(workbook.to_xlsx(d, dt.date(2024, 5, 31), lang=lang)))
+        cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+        assert joined in cells

@@ -340,3 +340,21 @@ def test_every_printed_page_of_the_html_carries_the_title():
     assert "@top-right" in style and "示例（虚构）" in style.split("@top-right", 1)[1]
     hostile = report._running_head('区"}</style><script>alert(1)</script>')
     assert "</style>" not in hostile and "<" not in hostile and hostile.count('"') == 2
+
+
+def test_english_lists_in_english_and_chinese_as_before(dashboard):
+    """An event's figures and an axis's projects are listed with "; " and ", " in English (it said
+    `Key projects signed 26；Total amount signed 5+ bn CNY`), with ；and 、 in Chinese."""
+    from erqi_tui.core.i18n import EN
+
+    d = dashboard._replace(projects=tuple(p._replace(axis="daxue") for p in dashboard.projects[:2])
+                           + dashboard.projects[2:])
+    md = report.to_markdown(d, AS_OF, lang=EN)
+    assert "| Key projects signed 26; Total amount signed 5+ bn CNY |" in md
+    names = [p.en.get("name", p.name) for p in d.projects[:2]]
+    assert f"| Daxue Road | Health services and better consumption | {names[0]}, {names[1]} |" in md
+    html = report.to_html(d, AS_OF, lang=EN)
+    assert "Key projects signed 26; Total amount signed 5+ bn CNY" in html and "；" not in html.split("<table")[0]
+    zh = report.to_markdown(d, AS_OF, lang=ZH)
+    assert "| 签约重点项目 26 个；总签约额 50亿元以上 |" in zh
+    assert f"| {d.projects[0].name}、{d.projects[1].name} |" in zh
