@@ -90,6 +90,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("city", "city.wall", "g", "show_wall", "挂图：各地区的逾期节点", show=False),
     Action("city", "city.supervision", "u", "show_supervision", "督办：各地区的责任单位", show=False),
     Action("city", "city.quit", "q", "app.quit", "退出", show=False),
+    Action("city", "city.lang", "l", "app.toggle_lang", "English", show=False),
     # 全市's own views: modal like 全市, so each binds its x and ? (ids city.*: only with several districts).
     *(a for scope in ("city-changes", "city-wall", "city-supervision") for a in (
         Action(scope, f"city.{scope[5:]}.close", "escape", "close", "返回全市"),

@@ -779,17 +779,35 @@ class ErqiApp(App):
         """Chinese ⇄ English for this session only, and said so: a switch that quietly outlived the
         session left the next start and the command line in English for a colleague who pressed l
         by chance. The settings file's lang, or --lang, is how a language is kept."""
+        if not self.may_switch_language():
+            return
+        from .screens.city import CityScreen
+
+        in_city = isinstance(self.screen_stack[-1], CityScreen)
         lang = self.lang.other()
         self.settings = self.settings.with_(lang=lang)
         self.set_titles()
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
         self.query_one(KeyBar).refresh()
+        if in_city:  # 全市 is built in its language: built anew (as when a district goes back to it)
+            self.pop_screen()
+            self.action_show_city()
         if lang.english:
             message = "Switched to English for this session. To start in English: erqi-tui --lang en"
         else:
             message = "已切换为中文（仅本次）。要每次都用中文启动：erqi-tui --lang zh"
         self.notify(message, markup=False, timeout=6)
+
+    def may_switch_language(self) -> bool:
+        """The language switches over the dashboard or 全市, not under a screen built in the old one
+        (a history, a form being filled): `l` there is the screen's, and the palette does not offer it."""
+        from textual.command import CommandPalette
+
+        from .screens.city import CityScreen
+
+        under = [screen for screen in self.screen_stack if not isinstance(screen, CommandPalette)]
+        return len(under) == 1 or isinstance(under[-1], CityScreen)
 
     def action_export_pane(self) -> None:
         """Save the current pane (or the screen over it) as an SVG picture (see save_picture)."""

@@ -319,3 +319,19 @@ def test_the_dashboard_over_a_folder_reads_the_first_district_only_before_it_sta
     assert started["path"].name == "上街区.toml" and not districts[0].pending
     assert all(d.pending and d.loaded is None for d in districts[1:])  # read by 全市 once it is on screen
     assert cli.main(["check", f"{city}/"]) == 2  # check reads every file, as export does
+
+
+def test_l_switches_the_citys_language_and_the_city_follows(city):
+    """全市 is built in its language: l there switches the session and 全市 is shown anew in it
+    (before, it had no l, and the palette's switch left it in the old language)."""
+    app = city_app(city, "en")
+
+    async def check(pilot) -> None:
+        assert isinstance(app.screen, CityScreen) and "City:" in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CityScreen) and app.lang == "zh"
+        text = screen_text(app)
+        assert "全市：" in text and "City:" not in text and "Filter by district" not in text
+
+    run_with(app, check)

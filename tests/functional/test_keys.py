@@ -939,3 +939,33 @@ def test_the_header_at_80_columns_is_whole(lang, header):
         assert ("? 帮助" if lang == "zh" else "? Help") in screen_text(app).splitlines()[0]
 
     run_with(app, check, size=(80, 24))
+
+
+def test_the_palette_offers_no_language_switch_under_a_screen_built_in_the_other():
+    """Over a history (or a form being filled) the palette has no 切换语言: it would have switched
+    the dashboard behind and left the open screen in the old language."""
+    app = make_app(lang="en")
+
+    async def check(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"language")
+        await pilot.pause(0.5)
+        assert "Switch language" in screen_text(pilot.app)  # over the dashboard: offered
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("tab", "h")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"language")
+        await pilot.pause(0.5)
+        assert "Switch language" not in screen_text(pilot.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert pilot.app.lang == "en"
+
+    run_with(app, check)

@@ -83,6 +83,8 @@ def palette_commands(app) -> list[PaletteCommand]:
     for action in palette_entries():
         if action.recording and not app.offers(action.action):
             continue
+        if action.action == "toggle_lang" and not app.may_switch_language():  # a screen built in the other
+            continue
         entries.append((lang.tr(action.palette), both(action.palette),
                         lang.tr(action.palette_help) + key_note(app, action), partial(app.run_action, action.action)))
     return [PaletteCommand(shown, f"{zh} {en} {pinyin(zh)}", help_text, run)
