@@ -723,8 +723,9 @@ class JournalReader(Validator):
         before = steps[index] if index is not None else None
         reached = Milestone(name) if before is None else before
         reached = reached._replace(reached=When(date, date, date.isoformat()), done=True)
-        old = None if before is None else (f"{name} ✓" if before.done else
-                                           f"{name}（{before.planned.text}）" if before.planned else name)
+        # What it was: the step itself where it was planned, so that its date is said in the reader's
+        # language (history.shown: 投产（2024-05）, "投产 (2024-05)" in English).
+        old = None if before is None else (f"{name} ✓" if before.done else before if before.planned else name)
         self.changes.append(Change("project", project.id, "milestone", old, f"{name} ✓", date, *context[1:]))
         if withdrawn is not None:
             return True

@@ -98,18 +98,24 @@ def test_reaching_a_milestone_is_recorded_in_the_journal_and_can_be_withdrawn(tm
     import shutil
 
     from erqi_tui import cli
+    from erqi_tui.core.i18n import EN, ZH
     from erqi_tui.store import journal
+    from erqi_tui.ui.screens.history import shown
 
     path = tmp_path / "targets.toml"
     shutil.copy(BUNDLED, path)
     assert cli.main(["record", "--data", str(path), "--project", "liandong-ugu", "--reach", "竣工投产",
-                     "--date", "2024-06-28", "--user", "王"]) == 0
+                     "--date", "2024-06-28", "--user", "王", "--note", "试车完成"]) == 0
     assert 'milestone = "竣工投产"' in journal.journal_path(path).read_text(encoding="utf-8")
     liandong = next(p for p in store.load(path).projects if p.id == "liandong-ugu")
     (step,) = liandong.milestones
     assert step.done and step.reached.first == dt.date(2024, 6, 28) and liandong.status == "投产"  # its stage
     (change,) = store.load(path).history("project", "liandong-ugu")
-    assert (change.field, change.old, change.new, change.who) == ("milestone", "竣工投产（2024）", "竣工投产 ✓", "王")
+    assert (change.field, change.new, change.who) == ("milestone", "竣工投产 ✓", "王")
+    # What it was, in the reader's language (English said 竣工投产（2024）), read afresh or kept
+    (kept,) = store.load(path).history("project", "liandong-ugu")
+    for old in (change.old, kept.old):
+        assert shown(old, lang=ZH) == "竣工投产（2024）" and shown(old, lang=EN) == "竣工投产 (2024)"
     # a step the file does not list is added, reached
     assert cli.main(["record", "--data", str(path), "--project", "liandong-ugu", "--reach", "开业",
                      "--date", "2024-06-29", "--user", "王"]) == 0
@@ -118,5 +124,14 @@ def test_reaching_a_milestone_is_recorded_in_the_journal_and_can_be_withdrawn(tm
     assert cli.main(["record", "--data", str(path), "--withdraw", "1", "--user", "李"]) == 0
     liandong = next(p for p in store.load(path).projects if p.id == "liandong-ugu")
     assert not liandong.milestones[0].done and liandong.status is None  # back as the file has it
+    # 动态 in English: the step as it was and the withdrawn update's note, in English punctuation
+    from erqi_tui.ui.screens import changes
+
+    (row,) = [r for r in changes.rows(store.load(path), lang=EN) if r.change and r.change.field == "milestone"
+              and r.change.withdrawn]
+    cells = changes.cells(row, lang=EN)
+    assert cells[3] == "竣工投产 (2024)" and cells[-1] == "withdrawn by 李 (update 3): 试车完成"
+    assert changes.cells(row, lang=ZH)[3] == "竣工投产（2024）" and changes.cells(row, lang=ZH)[-1] == (
+        "已由 李 撤销（第 3 条）：试车完成")
     assert cli.main(["record", "--data", str(path), "--project", "nope", "--reach", "开业"]) == 2
     assert "nope" in capsys.readouterr().err

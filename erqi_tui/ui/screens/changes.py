@@ -52,7 +52,7 @@ def cells(row: Row, *, lang: Lang) -> list[str]:
     note = c.note
     if c.withdrawn:
         note = lang.tr("已由 {who} 撤销（第 {seq} 条）", who=c.withdrawn.who, seq=c.withdrawn.seq) + (
-            f"：{note}" if note else "")
+            lang.tr("：{note}", note=note) if note else "")
     return [c.date.isoformat(), clean(row.name), lang.tr(FIELD_NAMES.get(c.field, c.field)),
             clean(shown(c.old, lang=lang)),
             clean(shown(c.new, lang=lang)) + (lang.tr("（已撤销）") if c.withdrawn else ""), clean(c.who),

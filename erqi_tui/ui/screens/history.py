@@ -13,7 +13,7 @@ from textual.widgets import Static
 from ...core import fmt
 from ...core.i18n import Lang
 from ...store.journal import FIELD_NAMES  # noqa: F401 (changes.py and forms.py take it from here)
-from ...core.model import Quantity
+from ...core.model import Milestone, Quantity
 from ..widgets.text import plain
 from ..actions import bindings
 
@@ -21,6 +21,8 @@ from ..actions import bindings
 def shown(value, *, lang: Lang) -> str:
     if isinstance(value, Quantity) or value is None:
         return fmt.quantity(value, lang=lang)
+    if isinstance(value, Milestone):  # a step that was planned: its name and when (journal.reach)
+        return value.name + (lang.tr("（{what}）", what=value.planned.text) if value.planned else "")
     return value or fmt.MISSING
 
 
