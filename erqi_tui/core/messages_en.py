@@ -844,8 +844,9 @@ EN.update({  # 全市's own views (d 动态, g 挂图, u 督办 across districts
     "全部": "all", "简报 {date}": "briefing {date}", "今天": "today", "{days} 天前": "{days} days ago",
     "起算": "Since", "距今": "Ago",
     "全市动态：各地区自上次简报以来的更新，最近的在前": "City changes since each district's last briefing, newest first",
-    "{count} 条更新，来自 {districts} 个地区（没有简报的地区列出全部）":
-        "{count} updates from {districts} districts (all of a district with no briefing)",
+    "{count} 条更新，来自 {districts}（没有简报的地区列出全部）":
+        "{count} updates from {districts} (all of a district with no briefing)",
+    "{count} 个地区": "{count} districts",
     "各地区自上次简报以来都没有更新": "No district has an update since its last briefing",
     "按地区、目标、项目或记录人筛选…": "Filter by district, target, project or who…",
     "/ 筛选 · Enter 打开地区 · x 导出 · Esc 返回全市": "/ filter · Enter open the district · x export · Esc back to the city",
@@ -853,14 +854,14 @@ EN.update({  # 全市's own views (d 动态, g 挂图, u 督办 across districts
     "● 已完成  ○ 计划  ✗ 逾期未报  ◂▸ 上年/下年  │ 该地区的日期  · ← → 移动月份":
         "● done  ○ planned  ✗ due, not reported  ◂▸ year before/after  │ its district's date  · ← → move the months",
     "地区 · 项目": "District · project", "{district} · {project}": "{district} · {project}",
-    "{projects} 个项目 {steps} 个节点逾期，在 {districts} 个地区":
-        "{projects} projects with {steps} overdue steps, in {districts} districts",
+    "{count} 个项目 {steps}，在 {districts}": "{count} projects with {steps}, in {districts}",
+    "{count} 个节点逾期": "{count} overdue steps",
     "（共 {count} 个项目列有节点）": " ({count} projects list steps in all)",
     "{count} 个有节点的项目都没有逾期": "None of the {count} projects with steps is overdue",
     "按地区、项目、单位或节点筛选…": "Filter by district, project, unit or step…",
     "全市督办：各地区责任单位的逾期与未办事项": "City supervision: each district's units with what is late or open",
-    "{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区":
-        "{count} units with something late, open or behind, in {districts} districts",
+    "{count} 个单位有逾期、未办或落后事项，在 {districts}":
+        "{count} units with something late, open or behind, in {districts}",
     "各地区都没有逾期的节点或任务、未办的诉求或落后于序时进度的目标":
         "No district has an overdue step or task, an open request or a target behind the time elapsed",
     "按地区或单位筛选…": "Filter by district or unit…",
@@ -951,7 +952,13 @@ ONE = {
     "另有 {count} 个逾期节点：按 g 看挂图作战": "{count} more overdue step: g shows the wall chart",
     "{count} 个单位有逾期或落后事项": "{count} unit with something late",
     "{count} 个单位有逾期、未办或落后事项": "{count} unit with items late, open or behind",
-    "{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区": "{count} unit with something late, open or behind, in {districts} districts",
+    # 全市's counts: each plural its own {count} ("1 district", "2 districts")
+    "{count} 个单位有逾期、未办或落后事项，在 {districts}": "{count} unit with something late, open or behind, in {districts}",
+    "{count} 条更新，来自 {districts}（没有简报的地区列出全部）":
+        "{count} update from {districts} (all of a district with no briefing)",
+    "{count} 个地区": "{count} district",
+    "{count} 个项目 {steps}，在 {districts}": "{count} project with {steps}, in {districts}",
+    "{count} 个节点逾期": "{count} overdue step",
     "已列明 {count} 个项目": "{count} project named",
     "{count} 个项目": "{count} project",
     "（另 {count} 个项目的投资单位不同）": " ({count} more in another unit)",

@@ -35,6 +35,11 @@ def sources(districts: list[District], *, lang: Lang) -> list[Source]:
             if d.dashboard is not None]
 
 
+def districts_text(count: int, *, lang: Lang) -> str:
+    """How many districts a view's count covers: "3 个地区", "1 district"/"3 districts" in English."""
+    return lang.tr("{count} 个地区", count=count)
+
+
 def steps_at(dashboard: Dashboard, what_if: dt.date | None) -> dt.date:
     """The date a district's steps, tasks and requests are judged at, as its own 挂图 and 督办 judge
     them (Context.steps_at): the what-if date, or its newest news of a project or task."""

@@ -68,6 +68,36 @@ def test_what_each_view_lists(city):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_views_count_one_in_the_singular(city, lang):
+    """One update, project, step, unit or district reads "1 district", not "1 districts" (it said
+    "2 updates from 1 districts", "…, in 1 districts"); Chinese as before."""
+    for stem in ("中原区", "郑东新区"):  # 航空港区's one update left
+        (city / f"{stem}.journal.toml").unlink()
+    app = city_app(city, lang)
+    zh = lang == "zh"
+
+    async def check(pilot) -> None:
+        await pilot.press("d")
+        await pilot.pause()
+        assert ("1 条更新，来自 1 个地区（没有简报的地区列出全部）" if zh
+                else "1 update from 1 district (all of a district with no briefing)") in screen_text(app)
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        await pilot.press("slash", *"二七")
+        await pilot.pause(0.3)
+        assert ("1 个项目 1 个节点逾期，在 1 个地区" if zh else "1 project with 1 overdue step, in 1 district") in (
+            screen_text(app))
+        await pilot.press("escape", "escape", "u")
+        await pilot.pause()
+        await pilot.press("slash", *"二七区商务")
+        await pilot.pause(0.3)
+        assert ("1 个单位有逾期、未办或落后事项，在 1 个地区" if zh
+                else "1 unit with something late, open or behind, in 1 district") in screen_text(app)
+
+    run_with(app, check)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_citys_views_from_the_keys_of_the_city(city, tmp_path, monkeypatch, lang):
     monkeypatch.chdir(tmp_path)  # where x saves its pictures
     app = city_app(city, lang)

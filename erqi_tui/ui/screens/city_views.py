@@ -107,8 +107,8 @@ class CityChanges(CityView):
             return lang.tr("各地区自上次简报以来都没有更新") + self.left_out()
         if filtered:
             return super().count_text(found, filtered)
-        return lang.tr("{count} 条更新，来自 {districts} 个地区（没有简报的地区列出全部）",
-                       count=len(self.all), districts=self.counted) + self.left_out()
+        return lang.tr("{count} 条更新，来自 {districts}（没有简报的地区列出全部）", count=len(self.all),
+                       districts=views.districts_text(self.counted, lang=lang)) + self.left_out()
 
     @on(VirtualTable.Selected)
     def chosen(self, event: VirtualTable.Selected) -> None:
@@ -194,8 +194,8 @@ class CityWall(CityView):
         lang = self.app.lang
         if not self.all:
             return lang.tr("{count} 个有节点的项目都没有逾期", count=self.with_steps) + self.left_out()
-        text = lang.tr("{projects} 个项目 {steps} 个节点逾期，在 {districts} 个地区", projects=len(found), steps=steps,
-                       districts=districts)
+        text = lang.tr("{count} 个项目 {steps}，在 {districts}", count=len(found),
+                       steps=lang.tr("{count} 个节点逾期", count=steps), districts=views.districts_text(districts, lang=lang))
         if not filtered:
             text += lang.tr("（共 {count} 个项目列有节点）", count=self.with_steps) + self.left_out()
         return text
@@ -238,7 +238,8 @@ class CitySupervision(CityView):
         if not self.all:
             return lang.tr("各地区都没有逾期的节点或任务、未办的诉求或落后于序时进度的目标") + self.left_out()
         districts = len({r.source.path for r in found})
-        text = lang.tr("{count} 个单位有逾期、未办或落后事项，在 {districts} 个地区", count=len(found), districts=districts)
+        text = lang.tr("{count} 个单位有逾期、未办或落后事项，在 {districts}", count=len(found),
+                       districts=views.districts_text(districts, lang=lang))
         return text + ("" if filtered else self.left_out())
 
     @on(VirtualTable.Selected)
