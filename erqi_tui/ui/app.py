@@ -115,6 +115,7 @@ class ErqiApp(App):
         --data): the city's files (city.District), compared in 全市 first; `data_path` is one of them."""
         strips.caches_on_first_use()  # 1.9 MB less kept per session (strips.py)
         self.collector_paused = False  # from its start until its first frame is drawn (on_load)
+        self.problem_shown = ""  # the files' problem shown under the panes (show_problem)
         super().__init__()
         self.districts = districts
         self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
@@ -457,7 +458,7 @@ class ErqiApp(App):
         try:
             loaded = await self.session.read()
         except store.DataError as error:
-            self.show_problem(error.shown(lang=self.lang))
+            self.show_problem(error)
             if announce:
                 self.notify(fmt.clean(error.shown(lang=self.lang)), title=self.lang.tr("数据文件有误，仍显示上次的数据"),
                             severity="error", timeout=10, markup=False)
@@ -488,13 +489,17 @@ class ErqiApp(App):
         bar = self.show_line("loading", say(), before=self.screen_stack[0].query_one(KeyBar))
         return self.set_interval(0.5, lambda: bar.update(say()))
 
-    def show_problem(self, problem: str) -> None:
+    def show_problem(self, problem) -> None:
+        """The line under the panes while the files are broken: `problem` a DataError (said in the
+        session's language, and again in the other when `l` switches it), or text; "" clears it."""
         main = self.screen_stack[0]
+        self.problem_shown = problem
         if not problem:
             main.query_children("#data-error").remove()
             return
+        text = problem if isinstance(problem, str) else problem.shown(lang=self.lang)
         self.show_line("data-error", Text(self.lang.tr("数据文件有误，仍显示上次的数据（改正后自动载入）：\n{problem}",
-                                                       problem=fmt.clean(problem))), before=main.query_one(KeyBar))
+                                                       problem=fmt.clean(text))), before=main.query_one(KeyBar))
 
     async def show(self, dashboard: Dashboard) -> None:
         """Draw `dashboard`, keeping the pane, the table's filter, order, selected row and where each
@@ -790,6 +795,8 @@ class ErqiApp(App):
         self.tabs.set_labels(self.tab_labels())
         await self.show(self.dashboard)
         self.query_one(KeyBar).refresh()
+        if self.problem_shown:
+            self.show_problem(self.problem_shown)
         if in_city:  # 全市 is built in its language: built anew (as when a district goes back to it)
             self.pop_screen()
             self.action_show_city()

@@ -180,3 +180,24 @@ def test_the_collector_paused_at_start_runs_again_once_the_dashboard_is_up():
     run_with(app, check)
     run_with(make_app(), lambda pilot: pilot.pause())  # ends within the second
     assert gc.isenabled()
+
+
+def test_the_line_on_a_broken_file_follows_l(tmp_path):
+    """While the file is broken the last good data shows with the problem under it: l says that
+    line in the other language too (it stayed in the old one until the next reload)."""
+    path = tmp_path / "targets.toml"
+    shutil.copy(BUNDLED, path)
+    app = make_app(path, lang="en")
+
+    async def check(pilot):
+        edit(path, 'target = { value = 60, unit = "个" }', 'target = { value = "sixty", unit = "个" }')
+        await pilot.press("r")
+        await pilot.pause()
+        line = lambda: str(app.query_one("#data-error").render())  # noqa: E731
+        assert "The data file has a problem" in line() and "target.value" in line()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "数据文件有误，仍显示上次的数据" in line() and "The data file has a problem" not in line()
+        assert "目标值" in line() or "target.value" in line()
+
+    run_with(app, check)
