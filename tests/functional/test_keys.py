@@ -969,3 +969,21 @@ def test_the_palette_offers_no_language_switch_under_a_screen_built_in_the_other
         assert pilot.app.lang == "en"
 
     run_with(app, check)
+
+
+def test_the_help_in_english_names_every_key_in_english():
+    """The help's key column is words where no key is pressed: 鼠标点击表头 read as Chinese in the
+    English help; it reads "Click a header". Nothing of the help's own is left in Chinese."""
+    import re
+
+    from erqi_tui.core.i18n import EN
+    from erqi_tui.ui.screens.help import BUILT_IN_KEYS, CITY_BUILT_IN_KEYS, help_rows
+
+    rows = make_app(lang="en").help_rows()
+    assert ("Projects", "Click a header", "Sort by that column; again to reverse") in rows
+    chinese = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    for built_in in (BUILT_IN_KEYS, CITY_BUILT_IN_KEYS):
+        assert not [row for row in help_rows({}, [], built_in, lang=EN) if chinese.search("".join(row))]
+    # the rest: the switch to Chinese, said in Chinese
+    assert [row for row in rows if chinese.search("".join(row))] == [("Everywhere", "l", "中文")]
+    assert ("重点项目", "鼠标点击表头", "按该列排序，再点反向") in make_app().help_rows()  # Chinese as before

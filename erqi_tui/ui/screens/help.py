@@ -47,10 +47,11 @@ def key_name(binding: Binding, keymap: dict[str, str] | None = None) -> str:
 def help_rows(keymap: dict[str, str], scoped: list[tuple[str, list[Binding]]],
               built_in: tuple[tuple[str, str, str], ...] = BUILT_IN_KEYS, *,
               lang: Lang) -> list[tuple[str, str, str]]:
-    """(scope, key, what it does) for every binding with a description, then the built-in keys."""
-    rows = [(scope, key_name(b, keymap), b.description) for scope, bindings in scoped for b in bindings
-            if b.description]
-    return [(lang.tr(scope), key, lang.tr(action)) for scope, key, action in rows + list(built_in)]
+    """(scope, key, what it does) for every binding with a description, then the built-in keys (whose
+    key may be words: 鼠标点击表头, "Click a header")."""
+    rows = [(lang.tr(scope), key_name(b, keymap), lang.tr(b.description)) for scope, bindings in scoped
+            for b in bindings if b.description]
+    return rows + [(lang.tr(scope), lang.tr(key), lang.tr(action)) for scope, key, action in built_in]
 
 
 def key_known(name: str) -> bool:
