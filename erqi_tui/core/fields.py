@@ -73,8 +73,8 @@ class Field(NamedTuple):
 
 
 TARGET: tuple[Field, ...] = (
-    Field("id", "编号", "id", ID, required=True),
-    Field("name", "名称", "name", TEXT, required=True, english=True),
+    Field("id", "编号", "ID", ID, required=True),
+    Field("name", "名称", "Name", TEXT, required=True, english=True),
     Field("target", "目标值", "Target value", AMOUNT, required=True),
     Field("current", "当前值", "Current value", AMOUNT, TARGET_UNIT, editable=True),
     Field("pane", "板块", "Pane", PANE),
@@ -85,8 +85,8 @@ TARGET: tuple[Field, ...] = (
 )
 
 PROJECT: tuple[Field, ...] = (
-    Field("id", "编号", "id", ID, required=True, exports=frozenset({"json", "xlsx"})),
-    Field("name", "名称", "name", TEXT, required=True, english=True, editable=True, column=True,
+    Field("id", "编号", "ID", ID, required=True, exports=frozenset({"json", "xlsx"})),
+    Field("name", "名称", "Name", TEXT, required=True, english=True, editable=True, column=True,
           exports=EVERYWHERE, heading=("项目", "Project"), form=("项目名称", "Project name")),
     Field("status", "状态", "Status", STAGE, editable=True, imported=True, headers=("项目状态",), column=True,
           detail=True, exports=EVERYWHERE),

@@ -66,6 +66,40 @@ def test_a_count_of_one_reads_in_the_singular():
     assert EN.tr("{count} 个单位有逾期、未办或落后事项", count=2) == "2 units with items late, open or behind"
 
 
+def test_each_chinese_text_has_one_english():
+    """No key of messages_en is given two Englishes (a later EN.update silently replaced an earlier
+    one: 名称 read "name" in every table header, 编号 "id"), nor one the table of fields gives
+    otherwise. The dict keeps only the last, so the source is read."""
+    import ast
+    from pathlib import Path
+
+    from erqi_tui.core.fields import english_labels
+
+    tree = ast.parse(Path(messages_en.__file__).read_text(encoding="utf-8"))
+    tables: dict[str, list] = {"EN": [], "ONE": []}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id in tables:
+                    tables[target.id].append(node.value)
+        elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+              and ast.unparse(node.value.func) in ("EN.update", "ONE.update")):
+            tables[ast.unparse(node.value.func).split(".")[0]] += node.value.args
+    assert tables["EN"] and tables["ONE"]
+    for name, dicts in tables.items():
+        given: dict[str, dict[str, int]] = {}  # Chinese -> {English: its line}
+        for d in dicts:
+            assert isinstance(d, ast.Dict), (name, d.lineno)
+            for key, value in zip(d.keys, d.values):
+                assert key is not None, (name, d.lineno)  # no **spread: every entry is read here
+                given.setdefault(ast.literal_eval(key), {})[ast.literal_eval(value)] = key.lineno
+        twice = {zh: english for zh, english in given.items() if len(english) > 1}
+        assert not twice, (name, twice)
+    for zh, english in english_labels().items():
+        assert messages_en.EN[zh] == english, zh
+
+
 def test_data_english_names(write_toml):
     dashboard = store.load(write_toml(
         '[meta]\ndistrict = "二七区"\nyear = 2024\nas_of = 2024-05-31\nen = { district = "Erqi District" }\n'
