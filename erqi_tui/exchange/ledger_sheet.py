@@ -199,7 +199,7 @@ def _problem(path: Path, row: int | None, message: str) -> DataError:
 
 
 def _no_table(path: Path, names: list[str], lang: Lang):
-    said = "、".join(f"“{n}”" for n in names if n)
+    said = lang.tr("、").join(f"“{n}”" for n in names if n)
     raise _problem(path, None, (lang.tr("工作表 {sheets} 中", sheets=said) if said else "") + lang.tr(
         "前 {count} 行没有表头：表头行应有 编号（或名称）列，和 数值（完成值、累计完成……）列或各月的列（1月、2025年1月……）",
         count=HEADER_SEARCH))
@@ -312,7 +312,7 @@ def _chosen(path: Path, names: list[str], choice: str, lang: Lang) -> int:
     if wanted.isdigit() and 1 <= int(wanted) <= len(names):
         return int(wanted) - 1
     raise _problem(path, None, lang.tr("没有工作表“{sheet}”；工作簿中有：{names}", sheet=choice[:40],
-                                       names="、".join(f"{i}. {n}" for i, n in enumerate(names, 1))))
+                                       names=lang.tr("、").join(f"{i}. {n}" for i, n in enumerate(names, 1))))
 
 
 def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang) -> Iterator[tuple[int, list[Any]]]:

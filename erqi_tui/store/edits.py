@@ -126,7 +126,7 @@ def project_update(dashboard: Dashboard, project: Project | None, fields: dict[s
         errors["name"] = lang.tr("请输入项目名称")
     stages = [s.name for s in dashboard.stages]
     if changes.get("status") and stages and changes["status"] not in stages:
-        errors["status"] = lang.tr("应为：{names}", names="、".join(stages))
+        errors["status"] = lang.tr("应为：{names}", names=lang.tr("、").join(stages))
     for field in PROJECT_AMOUNT_FIELDS:
         text = fields.get(field, "").strip()
         old = getattr(project, field) if project else None

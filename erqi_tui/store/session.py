@@ -144,6 +144,6 @@ class Session:
         except OSError as error:
             if error.errno in (errno.EACCES, errno.EPERM):
                 return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(files.write_problem(error, lang=lang))))
-            return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(f"{error.strerror}（{error.filename}）")))
+            return Unsaved(lang.tr("无法保存：{error}", error=fmt.clean(error.strerror + lang.tr("（{what}）", what=error.filename))))
         finally:
             self.writing = False  # the caller takes what was written as read, before anything else runs

@@ -161,6 +161,23 @@ def test_the_table_says_which_units_it_could_not_convert():
     run_with(app, check)
 
 
+@pytest.mark.parametrize("lang, said", [("zh", "（不能换算的单位排在后面：万美元、亿美元）"),
+                                        ("en", " (units that do not convert come after: 万美元, 亿美元)")])
+def test_the_units_that_do_not_convert_are_listed_in_the_tables_language(tmp_path, lang, said):
+    """Two units that do not convert, listed with ", " in English (it was 、)."""
+    path = tmp_path / "corridors.toml"
+    path.write_text(CORRIDORS.read_text(encoding="utf-8").replace(
+        'investment = { value = 3000, unit = "万元" }', 'investment = { value = 3000, unit = "万美元" }'), encoding="utf-8")
+    app = make_app(path, lang=lang)
+
+    async def check(pilot):
+        await pilot.press("5", "s", "s", "s", "s", "s")  # sorted by 总投资
+        await pilot.pause()
+        assert said in screen_text(pilot.app)
+
+    run_with(app, check)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_four_corridors_draw_at_every_size(size, lang):

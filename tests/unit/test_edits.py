@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from erqi_tui.core.i18n import ZH
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui.store import edits
 from erqi_tui import store
 from erqi_tui.core.model import Quantity
@@ -76,6 +76,11 @@ def test_project_form_refuses_an_unknown_status_and_a_missing_name():
     update, errors = edits.project_update(dashboard, None, {"name": "", "status": "完工", "date": "2024-06-01"},
                                           "wang", ALLOWED, lang=ZH)
     assert update is None and set(errors) == {"name", "status"}
+    assert errors["status"] == "应为：" + "、".join(s.name for s in dashboard.stages)
+    # in English the stages are listed with ", " (it was 、)
+    _, errors = edits.project_update(dashboard, None, {"name": "", "status": "完工", "date": "2024-06-01"},
+                                     "wang", ALLOWED, lang=EN)
+    assert errors["status"] == "Expected one of: " + ", ".join(s.name for s in dashboard.stages)
 
 
 def test_new_project_takes_the_usual_unit_and_its_id_when_recorded():

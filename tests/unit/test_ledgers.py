@@ -234,6 +234,9 @@ def test_the_header_after_a_title_and_a_filing_line_on_the_second_sheet(year, tm
     assert run(capsys, str(sheet), "--data", str(year), "--sheet", "指标")[0] == 0
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--sheet", "十月")
     assert code == 2 and "没有工作表“十月”；工作簿中有：1. 填报说明、2. 指标" in err
+    code = cli.main(["--lang", "en", "import", "--user", "王", str(sheet), "--data", str(year), "--sheet", "十月"])
+    err = capsys.readouterr().err
+    assert code == 2 and "no sheet “十月”; the workbook has: 1. 填报说明, 2. 指标" in err  # it listed them with 、
 
 
 # --- (3) idempotent --------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ class ProjectsPane(Vertical):
             title = lang.tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
             text.append(lang.tr(" · 按“{title}”{order}", title=title, order=lang.tr("降序" if self.reverse else "升序")))
             if other_units:
-                text.append_text(plain(lang.tr("（不能换算的单位排在后面：{units}）", units="、".join(other_units))))
+                text.append_text(plain(lang.tr("（不能换算的单位排在后面：{units}）", units=lang.tr("、").join(other_units))))
         if self.query_text:
             text.append(lang.tr(" · 筛选："))
             text.append_text(plain(self.query_text))
