@@ -158,6 +158,7 @@ def test_the_citys_views_from_the_keys_of_the_city(city, tmp_path, monkeypatch, 
         await pilot.press("x")
         await pilot.pause()
         assert list(tmp_path.glob("erqi-tui-city-supervision-*.svg"))
+        app.clear_notifications()  # the pictures' notices would cover the help's right side
         await pilot.press("question_mark")  # the help of 全市, with its views' keys
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
