@@ -93,7 +93,7 @@ def figure_question(update, target, dashboard, typed: str, *, lang: Lang) -> str
     points = written.figures_in_force(dashboard).get(target.id, {})
     asked = written.target_questions(update.changes["current"], update.date, points, target.target,
                                      dashboard.target_date(target), percent_typed=percent_typed, lang=lang)
-    return asked.joined()
+    return asked.joined(lang=lang)
 
 
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: Lang) -> int:
@@ -116,7 +116,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
             target = next((t for t in dashboard.targets if t.id == args.target), None)
             if target is None:
                 return refuse(lang.tr("没有 id 为 {id} 的目标；目标的 id 有：{ids}", id=repr(args.target),
-                                      ids="、".join(t.id for t in dashboard.targets)), lang=lang)
+                                      ids=lang.tr("、").join(t.id for t in dashboard.targets)), lang=lang)
             if args.value is None or args.set or args.new or args.done or steps(args) or args.unit or args.person:
                 return refuse(lang.tr("--target 只与 --value 同用（不能同时给 --set、--new、--done、--reach、--raise、--resolve、--unit 或 --person）"), lang=lang)
             update, errors = edits.target_update(
@@ -619,7 +619,7 @@ def city_export(args: argparse.Namespace, districts, *, lang: Lang) -> int:
     from .formats import CITY_FORMATS
 
     if args.format not in CITY_FORMATS:
-        return fail(lang.tr("全市视图可导出为：{formats}", formats="、".join(CITY_FORMATS)), lang=lang)
+        return fail(lang.tr("全市视图可导出为：{formats}", formats=lang.tr("、").join(CITY_FORMATS)), lang=lang)
     protected = protected_files(*(d.path for d in districts), args=args, lang=lang)
     if binary_to_terminal(args.format, args.output, lang=lang) or clashes(args.output, protected, lang=lang):
         return EXIT_INVALID
@@ -724,13 +724,13 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, 
         print(fmt.clean(note, single_line=True))
     tail = []
     if plan.totals:
-        tail.append(lang.tr("跳过合计行：第 {rows} 行", rows="、".join(map(str, plan.totals))))
+        tail.append(lang.tr("跳过合计行：第 {rows} 行", rows=lang.tr("、").join(map(str, plan.totals))))
     if plan.skipped:
         tail.append(lang.tr("跳过 {count} 行（没有改动）", count=len(plan.skipped)))
     if plan.ignored:
-        tail.append(lang.tr("忽略的列：{names}", names="、".join(plan.ignored)))
+        tail.append(lang.tr("忽略的列：{names}", names=lang.tr("、").join(plan.ignored)))
     if tail:
-        print(fmt.clean("；".join(tail), single_line=True))
+        print(fmt.clean(lang.tr("；").join(tail), single_line=True))
     held = [] if args.accept_outliers else plan.held()
     if held:
         print(fmt.clean(lang.tr("erqi-tui：有 {count} 行的数看来有误（见“？”）：核实后改正表格；确属实情时加 --accept-outliers 记录",

@@ -353,8 +353,8 @@ class Asked(NamedTuple):
     figure: str = ""
     date: str = ""
 
-    def joined(self) -> str:
-        return "；".join(filter(None, (self.date, self.figure)))
+    def joined(self, *, lang: Lang) -> str:
+        return lang.tr("；").join(filter(None, (self.date, self.figure)))
 
 
 def figures_in_force(dashboard: Any) -> dict[str, dict[dt.date, Any]]:

@@ -75,9 +75,9 @@ def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: La
     sheet = lang.tr("工作表“{sheet}”", sheet=ledger.sheet) if ledger.sheet else lang.tr("CSV")
     line = lang.tr("读取 {file} 的{sheet}，第 {row} 行为表头", file=ledger.path.name, sheet=sheet, row=ledger.header_row)
     if ledger.sheets_passed:
-        line += lang.tr("（前面的工作表 {names} 没有表格）", names="、".join(f"“{n}”" for n in ledger.sheets_passed))
+        line += lang.tr("（前面的工作表 {names} 没有表格）", names=lang.tr("、").join(f"“{n}”" for n in ledger.sheets_passed))
     if ledger.hidden_passed:
-        line += lang.tr("（跳过隐藏的工作表 {names}）", names="、".join(f"“{n}”" for n in ledger.hidden_passed))
+        line += lang.tr("（跳过隐藏的工作表 {names}）", names=lang.tr("、").join(f"“{n}”" for n in ledger.hidden_passed))
     if ledger.hidden:
         line += lang.tr("（这是隐藏的工作表）")
     lines.append(line)
@@ -160,7 +160,7 @@ class Importer:
             self.problems.append(Problem(self.path, ledger.header_row, None, "", lang.tr(
                 "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
         if spans:
-            names = "、".join(c.title for c in spans)
+            names = lang.tr("、").join(c.title for c in spans)
             self.notes.append(lang.tr("未读取的列：{names}（跨几个月的合计；已按各月的列读取）", names=names) if by_month else lang.tr(
                 "未读取的列：{names}：是这几个月的数还是年初以来的累计，表头没有写明；请改用累计的列（1-9月、前三季度，"
                 "或写明 三季度（累计）），或每月一列", names=names))
@@ -478,7 +478,7 @@ class Importer:
             sources.append((note_unit, self.columns["note"], lang.tr("备注列")))
         units = {u for u, _, _ in sources}
         if len(units) > 1:
-            self.problem(number, col, lang.tr("单位前后不一：{units}；请只写一个", units="，".join(f"{w}“{u}”" for u, _, w in sources)))
+            self.problem(number, col, lang.tr("单位前后不一：{units}；请只写一个", units=lang.tr("，").join(f"{w}“{u}”" for u, _, w in sources)))
             return False
         if sources:
             return sources[0][0], ""
@@ -574,11 +574,11 @@ class Importer:
             self.at_column = col.index
             planned = self.target_figure(number, target, quantity, date, note, said)
             if planned:
-                out.append(planned._replace(question="；".join(filter(None, [question, planned.question]))))
+                out.append(planned._replace(question=lang.tr("；").join(filter(None, [question, planned.question]))))
         if failed:
             return None
         question = _month_basis_question(figures, summed, target.target, before, lang)
-        return [p._replace(question="；".join(filter(None, [question, p.question]))) for p in out] if question else out
+        return [p._replace(question=lang.tr("；").join(filter(None, [question, p.question]))) for p in out] if question else out
 
     def running_totals(self, number: int, target: Target, own: dict[int, tuple[Column, Quantity, str]],
                        stated: dict[int, list[tuple[Column, Quantity, str]]]
@@ -618,7 +618,7 @@ class Importer:
                                            "请写明“{other}（当月）”或加 --monthly", other=other.title, figure=shown(figure),
                                            column=col.title, total=shown(total))
                     elif figure != total:
-                        said = "；".join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(figure),
+                        said = lang.tr("；").join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(figure),
                                                                      total=shown(total))]))
             if month in own:
                 own_col, amount, own_said = own[month]
@@ -648,9 +648,9 @@ class Importer:
                         question = lang.tr("{previous} 月末的 {base} 加当月 {amount} 是 {derived}，“{column}”列是 {total}：以哪个为准？",
                                            previous=month - 1, base=shown(base), amount=shown(amount),
                                            derived=shown(derived), column=col.title, total=shown(total))
-                    said = "；".join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(amount),
+                    said = lang.tr("；").join(filter(None, [said, lang.tr("当月 {amount}，累计 {total}", amount=shown(amount),
                                                                  total=shown(total))]))
-                said = "；".join(filter(None, [own_said, said]))
+                said = lang.tr("；").join(filter(None, [own_said, said]))
             known[month] = total
             out[month] = (col, total, said, question)
         return out
@@ -692,7 +692,7 @@ class Importer:
         if dates is None:
             dates = self.dates[target.id] = sorted(points)
         question = values_.target_questions(quantity, date, points, target.target, as_of, dates,
-                                            percent_typed=percent_typed, lang=lang).joined()
+                                            percent_typed=percent_typed, lang=lang).joined(lang=lang)
         name = lang.data(target, "name")
         if date >= as_of:
             line = lang.tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
@@ -782,8 +782,8 @@ class Importer:
         line = lang.tr("第 {row} 行  {name}：{changes}（{date}）", row=number, name=lang.data(project, "name"), changes=shown,
                        date=date.isoformat())
         if said:
-            line += lang.tr("；{said}", said="；".join(said))
-        return [Planned(number, Update("project", ident, changes, date, self.who, note), line, "；".join(questions))]
+            line += lang.tr("；{said}", said=lang.tr("；").join(said))
+        return [Planned(number, Update("project", ident, changes, date, self.who, note), line, lang.tr("；").join(questions))]
 
     def shown(self, field: str, value: Any) -> str:
         """A project's field as the preview says it: a status by its name in the session's language

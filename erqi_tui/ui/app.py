@@ -748,8 +748,9 @@ class ErqiApp(App):
 
             named = listed(self.dashboard, item)
             if named is not None:
-                names = "、".join(lang.data(p, "name") for p in named.projects)
-                note = "\n".join(filter(None, [note, f"{fmt.reconciled(named, lang=lang)}：{names}"]))
+                names = lang.tr("、").join(lang.data(p, "name") for p in named.projects)
+                note = "\n".join(filter(None, [note, lang.tr("{name}：{what}", name=fmt.reconciled(named, lang=lang),
+                                                              what=names)]))
         self.push_screen(HistoryScreen(lang.data(item, "name"), self.dashboard.history(kind, ident), kind, ident,
                                        read_only=self.session.read_only, note=note,
                                        withdraw=self.withdraw_update,

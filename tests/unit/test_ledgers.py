@@ -831,7 +831,7 @@ def test_a_sheet_of_quarters_that_cannot_be_told_has_a_header_and_says_why_nothi
     out, err = capsys.readouterr()
     assert code == 0, err
     assert out.splitlines()[2:] == [
-        "Not read: 三季度、四季度: the header does not say whether these are those months' own figures or the running "
+        "Not read: 三季度, 四季度: the header does not say whether these are those months' own figures or the running "
         "totals since January; use running totals (1-9月, 前三季度, or say so: 三季度（累计）) or a column per month",
         "1 row skipped (nothing to change)"]
     assert "the sheet has nothing to record" in err

@@ -254,7 +254,7 @@ def target_questions(target: Target, dashboard: Dashboard, *,
         asked = written.target_questions(quantity, date, points, target.target, as_of,
                                          percent_typed=_percent_typed(typed.get("current", ""), lang=lang),
                                          lang=lang)
-        questions = {"current": asked.joined()} if asked.joined() else {}  # of the figure, and of another on its date
+        questions = {"current": asked.joined(lang=lang)} if asked.joined(lang=lang) else {}  # of the figure, and of another on its date
         if date < as_of:
             questions["date"] = written.back_dated(target.current, as_of, lang=lang)
         return questions
