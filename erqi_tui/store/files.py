@@ -83,10 +83,10 @@ def regular_file_size(path: Path, limit: int = MAX_BYTES, expected: str = "a TOM
 
 def _checked_size(path: Path, st: os.stat_result, limit: int, expected: str = "a TOML file") -> int:
     kind = stat.S_IFMT(st.st_mode)
-    wanted = said(_EXPECTED.get(expected, "expected_toml"))
-    if kind in _KINDS:
-        raise file_problem(path, said("is_kind", kind=said(_KINDS[kind]), expected=wanted))
-    if kind != stat.S_IFREG:
+    if kind != stat.S_IFREG:  # said only then: a problem's words (core/problem_text) are loaded when one is said
+        wanted = said(_EXPECTED.get(expected, "expected_toml"))
+        if kind in _KINDS:
+            raise file_problem(path, said("is_kind", kind=said(_KINDS[kind]), expected=wanted))
         raise file_problem(path, said("not_regular", expected=wanted))
     if st.st_size > limit:
         raise file_problem(path, said("too_big", size=f"{st.st_size / 2**20:.1f}", limit=limit // 2**20))

@@ -35,6 +35,7 @@ NOT_KEPT = [
     "erqi_tui.exchange.report", "erqi_tui.exchange.workbook", "erqi_tui.exchange.briefing_doc", "openpyxl", "docx",  # exports
     "calendar",  # for the length of a month
     "importlib.metadata",  # Textual's version, looked up only when asked
+    "erqi_tui.core.problem_text",  # the words of the problems, for a file that has none
 ]
 
 
