@@ -15,7 +15,6 @@ state is also kept on disk, in the user's cache, for the next process (see "the 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import threading
 import tomllib
@@ -189,6 +188,8 @@ class Replay(NamedTuple):
 
 
 def _digest(data: bytes) -> "hashlib._Hash":
+    import hashlib  # here: a session with no journal has nothing to fingerprint (OpenSSL's tables)
+
     return hashlib.sha256(data)  # of the hashes hashlib has, the fastest here (14 MB: 16 ms, BLAKE2b 25)
 
 

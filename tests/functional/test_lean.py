@@ -36,6 +36,7 @@ NOT_KEPT = [
     "calendar",  # for the length of a month
     "importlib.metadata",  # Textual's version, looked up only when asked
     "erqi_tui.core.problem_text",  # the words of the problems, for a file that has none
+    "hashlib",  # the journal's fingerprint, with no journal (OpenSSL's tables)
 ]
 
 
