@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -148,13 +147,17 @@ def figure_tile(figure: Figure, *, lang: Lang) -> Text:
     return tile
 
 
-class FigureGroup(Vertical):
+class FigureGroup(Static):
     """Figures under one title, as tiles: a figure without a target is not drawn as a bar, which reads
-    as progress (526 / 125 / 233 service items filled a bar to the largest as if it were 100%)."""
+    as progress (526 / 125 / 233 service items filled a bar to the largest as if it were 100%). As
+    many tiles to a row as fit whole (at most three): a narrow box gets fewer columns, not figures
+    cut from their unit or labels cut short.
+
+    One widget drawing its tiles, not a box holding a widget of tiles: each widget is some 25 kB of
+    every session's memory."""
 
     DEFAULT_CSS = """
-    FigureGroup { height: auto; border: round $primary-darken-1; padding: 0 1; }
-    FigureGroup > Static { height: auto; }
+    FigureGroup { width: 1fr; height: auto; border: round $primary-darken-1; padding: 0 1; }
     """
 
     def __init__(self, title: str, figures: tuple[Figure, ...], **kwargs) -> None:
@@ -165,25 +168,9 @@ class FigureGroup(Vertical):
         if title:
             self.border_title = plain(title)
 
-    def compose(self) -> ComposeResult:
+    def render(self) -> Table | Text:
         if not self.figures:
-            yield Static(Text(fmt.MISSING))
-        else:
-            yield Tiles(self.figures, classes="tiles")
-
-
-TILE_WIDTH = 16  # cells a tile needs to show 107.04 亿元 or 一季度完成投资 whole
-
-
-class Tiles(Static):
-    """Figures as tiles, as many to a row as fit whole (at most three): a narrow box gets fewer
-    columns, not figures cut from their unit or labels cut short."""
-
-    def __init__(self, figures: tuple[Figure, ...], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.figures = figures
-
-    def render(self) -> Table:
+            return Text(fmt.MISSING)
         width = self.content_size.width or 3 * TILE_WIDTH
         lang = self.app.lang
         widths = tile_widths(self.figures, width, lang=lang)
@@ -191,6 +178,9 @@ class Tiles(Static):
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
+
+
+TILE_WIDTH = 16  # cells a tile needs to show 107.04 亿元 or 一季度完成投资 whole
 
 
 def tile_widths(figures: tuple[Figure, ...], width: int, *, lang: Lang) -> list[int]:
