@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from itertools import groupby
+from operator import itemgetter
 
 from typing import NamedTuple
 
@@ -72,23 +74,28 @@ def burn_up(points: list[Point], target: float, year: int, as_of: dt.date, width
         tick = label if row == target_row else ("0" if row == 0 else "")
         pad = " " * (axis_width - 1 - cell_len(tick))  # by cells: 30以上 is seven, not five
         line.append(pad + tick + "┤" if tick else " " * (axis_width - 1) + "│", style="dim")
+        cells: list[tuple[str, str | Style | None]] = []  # (character, style) of each column
         for column in range(plot_width):
             value = values[column]
             height_here = 0.0 if value is None else max(0.0, value) / top * rows
             fill = min(1.0, max(0.0, height_here - row))
             if fill > 0:
                 eighths = max(1, round(fill * 8))
-                line.append(EIGHTHS[eighths], style=marks.bar)
+                cells.append((EIGHTHS[eighths], marks.bar))
                 continue
             elapsed = (column + 0.5) / plot_width * target / top * rows
             if math.floor(elapsed) == row:
-                line.append(DOT, style=marks.elapsed)
+                cells.append((DOT, marks.elapsed))
             elif row == target_row:
-                line.append(DASH, style="dim")
+                cells.append((DASH, "dim"))
             elif column == now_column:
-                line.append(RULE, style=marks.now)
+                cells.append((RULE, marks.now))
             else:
-                line.append(" ")
+                cells.append((" ", None))
+        # A run of one style is one span, drawn as one piece of the line rather than one a column: a
+        # 60 × 8 chart is 39 pieces instead of 136, and the app keeps the pieces of what it drew.
+        for style, run in groupby(cells, key=itemgetter(1)):
+            line.append("".join(char for char, _ in run), style=style)
         lines.append(line)
     lines.append(Text(" " * (axis_width - 1) + "└", style="dim", no_wrap=True) + _months(plot_width, year, lang=lang))
     chart = Text("\n", no_wrap=True).join(lines)
