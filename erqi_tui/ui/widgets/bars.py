@@ -3,6 +3,9 @@ is not drawn as a bar: it would read as progress)."""
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from rich.style import Style
 from rich.text import Text
 
@@ -22,9 +25,8 @@ def progress_line(completion: float | None, time_share: float, width: int, style
     bar = list(blocks(completion or 0.0, width).replace(" ", "░"))
     marker = min(int(time_share * width), width - 1)
     text = Text()
-    for index, cell in enumerate(bar):
-        if index == marker:
-            text.append("┃", style="bold reverse" if cell != "░" else "bold")
-        else:
-            text.append(cell, style=style if cell != "░" else "dim")
+    cells = [("┃", "bold reverse" if cell != "░" else "bold") if index == marker else (cell, style if cell != "░" else "dim")
+             for index, cell in enumerate(bar)]
+    for cell_style, run in groupby(cells, key=itemgetter(1)):  # a span a run of one style, not one a cell
+        text.append("".join(cell for cell, _ in run), style=cell_style)
     return text
