@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from . import files, journal
+from . import files
 from ..core import fmt
 from .datafile import load_base
 from ..core.model import Briefing, Change, Dashboard, Update
@@ -27,6 +27,16 @@ from ..core.i18n import Lang
 from .validate import NAME_LIMIT
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
+
+
+def __getattr__(name: str):
+    """`store.journal`, imported when first used: a session with no journal never loads its code
+    (each function here that needs it imports it)."""
+    if name == "journal":
+        import importlib
+
+        return importlib.import_module(".journal", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 LARGE_FILE = 1024 * 1024  # some 5,000 projects: loading shows progress (a spinner, a line in the app)
 
@@ -45,7 +55,7 @@ def fingerprint(data_path: Path) -> tuple:
     The change time too: an edit that puts the modification time back (`touch -r`, a copy keeping
     times) still changes it."""
     out = []
-    for path in (data_path, journal.journal_path(data_path)):
+    for path in (data_path, files.journal_path(data_path)):
         try:
             st = os.stat(path)
             out.append((st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
@@ -59,6 +69,8 @@ def fingerprint(data_path: Path) -> tuple:
 def own_files(data_path: Path, *, lang: Lang) -> dict[Path, str]:
     """The files that hold the record of `data_path` (the data file, its journal, their locks),
     each with what it is: no output may be written over any of them (files.output_clash)."""
+    from . import journal
+
     journal_file = journal.journal_path(data_path)
     return {data_path: lang.tr("数据文件"), journal_file: lang.tr("更新记录"),
             files.lock_path(journal_file): lang.tr("更新记录的锁文件"),
@@ -94,9 +106,11 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, bytes | None]:
             base = reuse.base
         else:
             base = load_base(path)
-        journal_file = journal.journal_path(path)
+        journal_file = files.journal_path(path)
         if not os.path.lexists(journal_file):
             return Loaded(base, base, state), None
+        from . import journal
+
         data = files.read_bytes(journal_file, limit=files.JOURNAL_MAX_BYTES)
         source = _source(path, state)
         replay = journal.extend(reuse.journal if reuse is not None else None, base, journal_file, data, source)
@@ -107,6 +121,8 @@ def _source(path: Path, state: tuple) -> Callable[[], bytes | None]:
     """What tells the data file `path` as it was read (`state`: its fingerprint then) for the
     journal's kept state: the hash of its bytes, or None when it has changed since (or cannot be read)."""
     def digest() -> bytes | None:
+        from . import journal
+
         try:
             data = files.read_bytes(path)
         except DataError:
@@ -118,6 +134,8 @@ def _source(path: Path, state: tuple) -> Callable[[], bytes | None]:
 def _kept(replay: journal.Replay, journal_file: Path, source: Callable[[], bytes | None]) -> journal.Replay:
     """`replay`, with its state kept (in the user's cache) for the next process when KEEP_FROM bytes or
     more were applied since the state kept last (journal.keep)."""
+    from . import journal
+
     if replay.size - replay.kept < journal.KEEP_FROM:
         return replay
     return journal.keep(replay, journal_file, source)
@@ -126,6 +144,8 @@ def _kept(replay: journal.Replay, journal_file: Path, source: Callable[[], bytes
 def _appended(fresh: Loaded, journal_file: Path, old: bytes | None, data: bytes) -> journal.Replay:
     """What the journal `data` (`old` with entries appended) gives: only the new entries applied
     on what reading `old` gave. DataError as journal.apply raises it."""
+    from . import journal
+
     with _collector_paused():
         return journal.appended_replay(fresh.journal, fresh.base, journal_file, old, data)
 
@@ -220,6 +240,8 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
     written. Refused for a date outside the year or after today, or an unusable author; DataError
     when either file is broken, missing or unreadable, or the update would not apply; files.Busy
     when another writer holds the lock for over `lock_timeout` seconds. A refusal is said in `lang`."""
+    from . import journal
+
     today = today or dt.date.today()
     check_who(update.who, lang=lang)
     journal_file = journal.journal_path(path)
@@ -268,6 +290,8 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
     worked out again from what is on disk under the lock, in place of `updates` (an import's rows
     against the figures as they are now: the same sheet imported twice at once records once). A
     refusal is said in `lang`."""
+    from . import journal
+
     today = today or dt.date.today()
     journal_file = journal.journal_path(path)
     _still_there(path)
@@ -332,6 +356,8 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
     check_who(briefing.who, lang=lang)
     if briefing.at is None:
         briefing = briefing._replace(at=dt.datetime.now().replace(microsecond=0))
+    from . import journal
+
     journal_file = journal.journal_path(path)
     _still_there(path)
     with files.locked(journal_file, lock_timeout):

@@ -362,6 +362,15 @@ def bundled_data(name: str = "targets.toml") -> Path:
     return packaged if packaged.is_file() else here.parent / "data" / name
 
 
+def journal_path(data_path: Path) -> Path:
+    """`x.journal.toml` beside `x.toml`. A data file not named .toml (an editor's backup `x.toml~`, a
+    copy `x.bak`) keeps its whole name, `x.toml~.journal.toml`: recording into a backup must not
+    change the district whose file is `x.toml`. Here, not in journal.py: whether there is a journal
+    is asked without loading the journal's code."""
+    name = data_path.name
+    return data_path.with_name((name.removesuffix(".toml") if name.endswith(".toml") else name) + ".journal.toml")
+
+
 # --- locking ---------------------------------------------------------------------------------------
 
 def lock_path(path: Path) -> Path:

@@ -24,6 +24,7 @@ from typing import Any, Callable, NamedTuple
 from ..core import fields
 from ..core.model import Briefing, Change, Dashboard, LazyChanges, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
 from ..core.problems import DataError, said
+from .files import journal_path  # noqa: F401 (journal.journal_path, as callers name it)
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
 
 HEADER = (
@@ -48,14 +49,6 @@ FIELD_NAMES = {**{f.key: f.zh for f in fields.editable(fields.TARGET + fields.PR
 KIND_NAMES = {"target": "目标", "project": "项目", "task": "任务"}
 UPDATE_KEYS = {"at", "date", "who", "note", "new", "set", "withdraw", *KINDS}
 BRIEFING_KEYS = {"at", "date", "who", "note"}
-
-
-def journal_path(data_path: Path) -> Path:
-    """`x.journal.toml` beside `x.toml`. A data file not named .toml (an editor's backup `x.toml~`, a
-    copy `x.bak`) keeps its whole name, `x.toml~.journal.toml`: recording into a backup must not
-    change the district whose file is `x.toml`."""
-    name = data_path.name
-    return data_path.with_name((name.removesuffix(".toml") if name.endswith(".toml") else name) + ".journal.toml")
 
 
 def appended(old: str, update: Update) -> str:

@@ -37,6 +37,7 @@ NOT_KEPT = [
     "importlib.metadata",  # Textual's version, looked up only when asked
     "erqi_tui.core.problem_text",  # the words of the problems, for a file that has none
     "hashlib",  # the journal's fingerprint, with no journal (OpenSSL's tables)
+    "erqi_tui.store.journal",  # the journal's reader and writer, with no journal
 ]
 
 
