@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -75,24 +77,34 @@ class BurnUp(Themed, Widget):
         self.refresh()
 
     def render(self) -> Text:
-        lang = self.app.lang
-        target = self.item.target
-        year = self.dashboard.meta.year
-        width, height = self.content_size.width or 40, self.content_size.height or 8
-        marks = chart.Marks(themed(self, BAR_STYLE.get(self.item.progress.verdict, "$erqi-unknown")),
-                            themed(self, "bold $erqi-elapsed"), themed(self, "bold $erqi-now"))
-        legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
-        drawn = chart.burn_up(self.points, target.target.value, year, self.as_of, width, height - legend, marks=marks,
-                              label=fmt.quantity(target.target, unit=False, words=True, lang=lang), lang=lang)
-        if legend:
-            drawn.append("\n")
-            drawn.append_text(chart.legend(fmt.quantity(target.target, words=True, lang=lang), self.as_of, year, marks,
-                                           width, lang=lang))
-        return drawn
+        return burn_up(self, self.item, self.points, self.dashboard, self.as_of,
+                       self.content_size.width or 40, self.content_size.height or 8, lang=self.app.lang)
 
 
-class TargetCourse(Horizontal):
-    """The focused target's chart and what it projects to; `show(item)` switches target."""
+def burn_up(widget: Widget, item: TargetLine, points, dashboard: Dashboard, as_of, width: int, height: int, *,
+            lang: Lang) -> Text:
+    """`item`'s chart in `width` × `height` cells, in `widget`'s theme, with what its marks mean."""
+    target = item.target
+    year = dashboard.meta.year
+    marks = chart.Marks(themed(widget, BAR_STYLE.get(item.progress.verdict, "$erqi-unknown")),
+                        themed(widget, "bold $erqi-elapsed"), themed(widget, "bold $erqi-now"))
+    legend = height >= 5  # what the marks mean, where the chart keeps three rows of its own
+    drawn = chart.burn_up(points, target.target.value, year, as_of, width, height - legend, marks=marks,
+                          label=fmt.quantity(target.target, unit=False, words=True, lang=lang), lang=lang)
+    if legend:
+        drawn.append("\n")
+        drawn.append_text(chart.legend(fmt.quantity(target.target, words=True, lang=lang), as_of, year, marks, width,
+                                       lang=lang))
+    return drawn
+
+
+TEXT_WIDTH = 34  # the projection's column beside the chart, with the 2 cells between them
+
+
+class TargetCourse(Themed, Horizontal):
+    """The focused target's chart and what it projects to; `show(item)` switches target. Beside each
+    other, one widget draws both (render), as the chart and a Static of TEXT_WIDTH cells would: a
+    pane keeps two widgets fewer. Compact, under each other, they are two widgets (compose)."""
 
     DEFAULT_CSS = """
     TargetCourse { height: 10; border: round $primary-darken-1; padding: 0 1; }
@@ -114,15 +126,39 @@ class TargetCourse(Horizontal):
         self.set_class(compact, "-compact")
         self.dashboard, self.as_of, self.since = dashboard, as_of, since
         self.item = item
+        self.points = series.series(dashboard, item.target.id) if not compact else []
         self.choices = {c.target.id: c for c in choices or [item]}
 
     def compose(self):
+        if not self.compact:
+            return  # drawn by render
         yield BurnUp(self.item, self.dashboard, self.as_of)
         text = Static(course_text(self.item, self.dashboard.meta.year, self.since, self.compact, lang=self.app.lang),
                       classes="course-text")
         if self.text_height is not None:
             text.styles.height = self.text_height
         yield text
+
+    def render(self) -> Content:
+        """The chart, cut and wrapped at its width as a widget of its own would be, and beside it the
+        projection wrapped at TEXT_WIDTH - 2 cells, both as tall as the box."""
+        width, height = self.content_size
+        chart_width = max(width - TEXT_WIDTH, 0)
+        lang = self.app.lang
+        drawn = Content.from_rich_text(burn_up(self, self.item, self.points, self.dashboard, self.as_of,
+                                               chart_width, height, lang=lang)).wrap(chart_width) if chart_width else []
+        text = Content.from_rich_text(course_text(self.item, self.dashboard.meta.year, self.since,
+                                                  lang=lang)).wrap(TEXT_WIDTH - 2)
+        # The 2 cells between are drawn apart, in the box's background: the text beside them is then a
+        # piece of its own, as when each side was a widget (an SVG screenshot draws the blanks at the
+        # head of a piece narrower than cells).
+        gap = Content.styled("  ", Style(background=self.visual_style.background))
+        rows = []
+        for row in range(height):
+            left = drawn[row] if row < len(drawn) else Content()
+            right = text[row] if row < len(text) else Content()
+            rows.append(left.pad_right(chart_width - left.cell_length) + gap + right)
+        return Content("\n").join(rows)
 
     def on_mount(self) -> None:
         self.set_title()
@@ -144,7 +180,11 @@ class TargetCourse(Horizontal):
         if item.target.id == self.item.target.id:
             return
         self.item = item
-        self.query_one(BurnUp).show(item)
-        self.query_one(".course-text", Static).update(course_text(item, self.dashboard.meta.year, self.since,
-                                                                  self.compact, lang=self.app.lang))
+        if self.compact:
+            self.query_one(BurnUp).show(item)
+            self.query_one(".course-text", Static).update(course_text(item, self.dashboard.meta.year, self.since,
+                                                                      self.compact, lang=self.app.lang))
+        else:
+            self.points = series.series(self.dashboard, item.target.id)
+            self.refresh()
         self.set_title()
