@@ -247,6 +247,9 @@ class ScreenDiff:
         self.col = 0
         self.sent_style = None
         self.width, self.height = size if size else (0, 0)
+        if len(data) >= self.width * self.height:  # a new screen, most likely (a pane shown): its cells
+            self.kept.clear()  # are shared anew, and those of the screens before it are not kept
+            self.style_key = None
         position = 0
         for match in _CSI.finditer(data):
             if match.start() > position:
