@@ -16,7 +16,7 @@ import datetime as dt
 import gc
 import os
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from . import files
 from ..core import fmt
@@ -25,6 +25,9 @@ from ..core.model import Briefing, Change, Dashboard, Update
 from ..core.problems import DataError, Problem
 from ..core.i18n import Lang
 from .validate import NAME_LIMIT
+
+if TYPE_CHECKING:  # the journal's code is imported when a journal is read or written (__getattr__)
+    from . import journal
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
 

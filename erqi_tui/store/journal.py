@@ -19,13 +19,16 @@ import re
 import threading
 import tomllib
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core import fields
 from ..core.model import Briefing, Change, Dashboard, LazyChanges, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
 from ..core.problems import DataError, said
 from .files import journal_path  # noqa: F401 (journal.journal_path, as callers name it)
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
+
+if TYPE_CHECKING:
+    import hashlib
 
 HEADER = (
     "# erqi-tui journal: updates recorded in the dashboard, applied in order over the data file\n"
