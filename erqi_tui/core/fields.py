@@ -12,8 +12,6 @@ in, and the table's columns and the exports list them in (a field marked `last` 
 row: 说明 after 责任单位).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 # Kinds: how a field is read, typed and shown.

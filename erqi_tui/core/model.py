@@ -7,8 +7,6 @@ dataclasses they were, they compare by value and cannot be changed; `_replace` m
 An empty `en` is one shared read-only mapping.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from types import MappingProxyType
 from collections.abc import Sequence

@@ -1,7 +1,5 @@
 """What is wrong with a file, said so that a person can fix it: file, line, key, expectation. No Textual."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

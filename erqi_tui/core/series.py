@@ -7,8 +7,6 @@ The formulas, so that anyone can check them (序时进度 as progress.time_elaps
     余下每月需 = (target − current) ÷ the months of the year left after that date (fractional)
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from itertools import repeat
 from operator import itemgetter

@@ -7,8 +7,6 @@ a numeric cell (1e16 and 0.00001 read as the numbers they are), an Excel percent
 96.5% reads 96.5 %). A date: a date cell, Excel's day number, 2025-09-30, 2025/9/30, 2025.9.30,
 2025年9月30日, and a month (2025年9月, 2025.09, 2025-09), read as the month's end and said so."""
 
-from __future__ import annotations
-
 import bisect
 import calendar
 import datetime as dt
@@ -40,7 +38,6 @@ class Reading(NamedTuple):
 
 class Unreadable(ValueError):
     """A cell that does not read as what its column holds: the message says what was expected."""
-
 
 class Percent(float):
     """A numeric cell Excel shows as a percentage (number format with %): 0.965 is 96.5 %."""

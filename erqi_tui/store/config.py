@@ -1,8 +1,6 @@
 """The user's settings: theme, language and key remaps, in a TOML file under the XDG config folder.
 Read with tomllib, written with tomli-w (atomically) when changed in the app. No Textual."""
 
-from __future__ import annotations
-
 import os
 from types import MappingProxyType
 from pathlib import Path

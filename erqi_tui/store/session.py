@@ -2,8 +2,6 @@
 changed on disk since, reading them again and saving an update. The app shows what this returns;
 nothing here draws or imports Textual."""
 
-from __future__ import annotations
-
 import asyncio
 import errno
 import datetime as dt

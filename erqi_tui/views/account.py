@@ -9,8 +9,6 @@ Texts that come from the data file stay as written (the renderer shows them in t
 language with lang.data); what is worked out (verdicts, projections, changes) stays typed, not text.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """The project list as the 重点项目 table shows it: columns, filtering as you type, sorting. No Textual."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains

@@ -1,7 +1,5 @@
 """The five panes of the dashboard, one module each, its styles in DEFAULT_CSS beside its code."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 
