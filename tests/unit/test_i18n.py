@@ -119,22 +119,6 @@ def test_english_names_are_checked(write_toml):
     assert problem.key == "project[1].en.nmae" and problem.line == 9 and "unknown key" in problem.message
 
 
-def test_two_languages_render_side_by_side_in_one_process(data):
-    """There is no process-wide language: an English export written while a Chinese one is being
-    written (two sessions of `serve`, the app exporting while its screen speaks the other language)
-    is each the same as when written alone."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from erqi_tui.exchange import report
-
-    dashboard = store.load(data)
-    alone = {lang: report.to_markdown(dashboard, lang=lang) for lang in (ZH, EN)}
-    assert "Investment" in alone[EN] and "招商引资" in alone[ZH]
-    with ThreadPoolExecutor(4) as pool:
-        runs = [(lang, pool.submit(report.to_markdown, dashboard, lang=lang)) for lang in (ZH, EN) * 20]
-    assert all(future.result() == alone[lang] for lang, future in runs)
-
-
 def test_nothing_keeps_a_language_for_the_process():
     from erqi_tui.core import i18n
 

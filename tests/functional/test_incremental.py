@@ -18,7 +18,7 @@ from erqi_tui import store
 from erqi_tui.core.model import Briefing, Quantity, Update
 from erqi_tui.store import journal
 
-from .test_withdrawals import FILE, TODAY, Entry, Journaling, withdrawal
+from ..unit.test_withdrawals import FILE, TODAY, Entry, Journaling, withdrawal
 
 SESSIONS = ("app", "thread")  # each keeps what it read and wrote last; "other" reads whole every time
 
