@@ -52,11 +52,13 @@ def start(tmp_path, *args: str, cwd=None, env: dict | None = None,
     pytest.fail("erqi-tui serve printed no URL: " + "".join(lines))
 
 
-def get(url: str, headers: dict | None = None) -> tuple[int, str]:
+def get(url: str, headers: dict | None = None, timeout: float = 2) -> tuple[int, str]:
+    """The status and body of `url`, asked again while the server is not yet listening. A download
+    is served once: fetch it with a `timeout` long enough for it, not again."""
     for _ in range(100):
         try:
             request = urllib.request.Request(url, headers=headers or {})
-            with urllib.request.urlopen(request, timeout=2) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8")
