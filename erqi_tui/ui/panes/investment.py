@@ -74,9 +74,7 @@ class InvestmentPane(ComposedPane):
             text = join((fmt.quantity(stage.count, words=True, lang=lang), "bold"))
             own = dashboard.stage_by_id(stage.id) if stage.id else None
             if target is not None and own is not None and own.count != stage.count and target.as_of is not None:
-                day = target.as_of
-                text.append(lang.tr(" · 截至 {date}", date=f"{day:%m-%d}" if day.year == dashboard.meta.year
-                                    else day.isoformat()), "dim")
+                text.append(lang.tr(" · 截至 {date}", date=fmt.short_date(target.as_of, dashboard.meta.year)), "dim")
         if stage.note:
             text.append("\n")
             text.append_text(plain(lang.data(stage, "note"), "dim", single_line=False))
@@ -85,7 +83,7 @@ class InvestmentPane(ComposedPane):
     @staticmethod
     def event_text(event, year: int, *, lang: Lang) -> Text:
         """An event: its date (with the year where it is not the data's year), title, figures, note."""
-        date = event.date.strftime("%m-%d") if event.date.year == year else event.date.isoformat()
+        date = fmt.short_date(event.date, year)
         indent = "\n" + " " * (len(date) + 2)
         text = Text(date + "  ", style="bold")
         text.append_text(plain(lang.data(event, "title")))

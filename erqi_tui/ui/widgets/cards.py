@@ -84,7 +84,7 @@ class TargetCard(Themed, Widget, can_focus=True):
         width = self.content_size.width
         choices: list[list[list[tuple[str, str]]]] = []
         if p.as_of and self.newest and p.as_of != self.newest and target.current is not None:
-            date = f"{p.as_of:%m-%d}" if p.as_of.year == self.newest.year else p.as_of.isoformat()
+            date = fmt.short_date(p.as_of, self.newest.year)
             if is_stale(p.as_of, self.newest):
                 style = themed(self, "bold $erqi-behind")
                 choices.append([[(lang.tr(" · 截至 {date}", date=date) + lang.tr(" 待更新"), style)],
