@@ -86,13 +86,7 @@ def figure_question(update, target, dashboard, typed: str, *, lang: Lang) -> str
     recorded without a word."""
     from .core import written
 
-    try:
-        percent_typed = written.read_number(typed, lang=lang).unit == "%"
-    except written.Unreadable:
-        percent_typed = False
-    points = written.figures_in_force(dashboard).get(target.id, {})
-    asked = written.target_questions(update.changes["current"], update.date, points, target.target,
-                                     dashboard.target_date(target), percent_typed=percent_typed, lang=lang)
+    asked = written.target_asker(target, dashboard, lang=lang)(update.changes["current"], update.date, typed)
     return asked.joined(lang=lang)
 
 

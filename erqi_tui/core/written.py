@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from . import fmt, units
 from .i18n import Lang
@@ -430,6 +430,28 @@ def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], g
         said = lang.tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(),
                        old=fmt.quantity(there, lang=lang), new=fmt.quantity(quantity, lang=lang))
     return Asked(figure, said)
+
+
+def percent_typed(text: str, *, lang: Lang) -> bool:
+    """Whether a figure was typed with its % sign (0.965%, ０.９６５％): meant as a percent."""
+    try:
+        return read_number(text, lang=lang).unit == "%"
+    except Unreadable:
+        return False
+
+
+def target_asker(target: Any, dashboard: Any, *, lang: Lang) -> Callable[[Any, dt.date, str], Asked]:
+    """What a new figure for `target` is asked (target_questions), as the form, `record` and the
+    import ask it: the target's figures in force worked out once, then asked of each (figure, its
+    date, the text it was typed as)."""
+    points = figures_in_force(dashboard).get(target.id, {})
+    as_of = dashboard.target_date(target)
+
+    def ask(quantity: Any, date: dt.date, typed: str) -> Asked:
+        return target_questions(quantity, date, points, target.target, as_of,
+                                percent_typed=percent_typed(typed, lang=lang), lang=lang)
+
+    return ask
 
 
 def back_dated(current: Any, as_of: dt.date, *, lang: Lang) -> str:

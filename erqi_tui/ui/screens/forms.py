@@ -246,14 +246,12 @@ def target_questions(target: Target, dashboard: Dashboard, *,
     of its date (another figure already in force on it, asked under the figure; before the current
     figure's, said under the date: it joins the history and the current one stays). A figure typed
     with its % sign (0.965%) is meant as a percent: not asked whether it is a fraction."""
-    points = written.figures_in_force(dashboard).get(target.id, {})
     as_of = dashboard.target_date(target)
+    asker = written.target_asker(target, dashboard, lang=lang)
 
     def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
-        quantity, date = update.changes["current"], update.date
-        asked = written.target_questions(quantity, date, points, target.target, as_of,
-                                         percent_typed=_percent_typed(typed.get("current", ""), lang=lang),
-                                         lang=lang)
+        date = update.date
+        asked = asker(update.changes["current"], date, typed.get("current", ""))
         questions = {"current": asked.joined(lang=lang)} if asked.joined(lang=lang) else {}  # of the figure, and of another on its date
         if date < as_of:
             questions["date"] = written.back_dated(target.current, as_of, lang=lang)
@@ -280,14 +278,6 @@ def project_form(project: Project | None, dashboard: Dashboard, who: str, date: 
     return UpdateForm(title, fields,
                       lambda values: edits.project_update(dashboard, project, values, who, allowed, lang=lang),
                       lang.tr("记录人：{who}", who=who), seen, save, project_questions(project, dashboard, lang=lang))
-
-
-def _percent_typed(text: str, *, lang: Lang) -> bool:
-    """Whether a figure was typed with its % sign (0.965%, ０.９６５％)."""
-    try:
-        return written.read_number(text, lang=lang).unit == "%"
-    except written.Unreadable:
-        return False
 
 
 def project_questions(project: Project | None, dashboard: Dashboard, *,
