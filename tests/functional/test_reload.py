@@ -182,11 +182,10 @@ def test_the_collector_paused_at_start_runs_again_once_the_dashboard_is_up():
     assert gc.isenabled()
 
 
-def test_the_line_on_a_broken_file_follows_l(tmp_path):
+def test_the_line_on_a_broken_file_follows_l(data):
     """While the file is broken the last good data shows with the problem under it: l says that
     line in the other language too (it stayed in the old one until the next reload)."""
-    path = tmp_path / "targets.toml"
-    shutil.copy(BUNDLED, path)
+    path = data
     app = make_app(path, lang="en")
 
     async def check(pilot):
