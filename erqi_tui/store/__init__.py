@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from . import files
 from ..core import fmt
-from .datafile import load_base
+from .datafile import read_base
 from ..core.model import Briefing, Change, Dashboard, Update
 from ..core.problems import DataError, Problem
 from ..core.i18n import Lang
@@ -28,6 +28,7 @@ from .validate import NAME_LIMIT
 
 if TYPE_CHECKING:  # the journal's code is imported when a journal is read or written (__getattr__)
     from . import journal
+    from .blocks import Kept
 
 __all__ = ["DataError", "Problem", "Loaded", "Conflict", "Refused", "read", "load", "record", "fingerprint"]
 
@@ -51,6 +52,7 @@ class Loaded(NamedTuple):
     dashboard: Dashboard  # with the journal applied: what is shown
     state: tuple  # fingerprint() of the two files, taken before they were read
     journal: journal.Replay | None = None  # the journal as read: what was appended since is applied on it
+    kept: Kept | None = None  # what a read of the data file after an edit may reuse of this one (datafile.read_base)
 
 
 def fingerprint(data_path: Path) -> tuple:
@@ -106,18 +108,18 @@ def _read(path: Path, reuse: Loaded | None) -> tuple[Loaded, bytes | None]:
     state = fingerprint(path)
     with _collector_paused():
         if reuse is not None and reuse.state[0] == state[0] and state[0] is not None:
-            base = reuse.base
+            base, kept = reuse.base, reuse.kept
         else:
-            base = load_base(path)
+            base, kept = read_base(path, (reuse.base, reuse.kept) if reuse is not None and reuse.kept else None)
         journal_file = files.journal_path(path)
         if not os.path.lexists(journal_file):
-            return Loaded(base, base, state), None
+            return Loaded(base, base, state, None, kept), None
         from . import journal
 
         data = files.read_bytes(journal_file, limit=files.JOURNAL_MAX_BYTES)
         source = _source(path, state)
         replay = journal.extend(reuse.journal if reuse is not None else None, base, journal_file, data, source)
-        return Loaded(base, replay.dashboard, state, _kept(replay, journal_file, source)), data
+        return Loaded(base, replay.dashboard, state, _kept(replay, journal_file, source), kept), data
 
 
 def _source(path: Path, state: tuple) -> Callable[[], bytes | None]:
@@ -277,7 +279,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
             raise
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after), after.count
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept), after.count
 
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
@@ -319,7 +321,7 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
         if write:
             files.write_atomic(journal_file, data)
             after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after), first
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept), first
 
 
 def _still_there(path: Path) -> None:
@@ -369,4 +371,4 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
         after = _appended(fresh, journal_file, old, data)
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after)
+        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from . import files
+from .blocks import FROM_CHARS, NOT_KEPT, Block, Kept, split
 from ..core import fields
 from ..core.model import PANES, Axis, Dashboard, Event, Figure, Initiative, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
 from ..core.problems import DataError, said
@@ -16,20 +17,39 @@ from .validate import NAME_LIMIT, QUANTITY_KEYS, TEXT_LIMIT, Validator, describe
 
 def load_base(path: Path | str) -> Dashboard:
     """Read and validate the hand-kept data file alone, without its journal."""
-    path = Path(path)
+    return read_base(Path(path))[0]
+
+
+def read_base(path: Path, before: tuple[Dashboard, Kept] | None = None) -> tuple[Dashboard, Kept | None]:
+    """`load_base`, and what a later read of the file may reuse (None: nothing). `before`: the
+    dashboard of an earlier read of the file and what it left; a large file is read in blocks
+    (blocks.py), and the projects of the blocks whose text has not changed are kept."""
     text = files.read_text(path)
-    return DataFile(path, text).dashboard(parse(path, text))
+    if len(text) >= FROM_CHARS:
+        blocks = split(text, before[1].places() if before else {})
+        if blocks is not None:
+            doc, parts = blocks
+            reader = DataFile(path, text, parts, before)
+            return reader.dashboard(doc), reader.kept
+    return DataFile(path, text).dashboard(parse(path, text)), None
 
 
 class DataFile(Validator):
-    """Turns a parsed data file into a Dashboard, collecting every problem rather than stopping at one."""
+    """Turns a parsed data file into a Dashboard, collecting every problem rather than stopping at one.
+    `blocks`: the file's [[project]] blocks when it was read in blocks (blocks.split; the document
+    then has no "project"), `before` the read whose projects they may reuse."""
+
+    def __init__(self, path: Path, text: str, blocks: list[Block] | None = None,
+                 before: tuple[Dashboard, Kept] | None = None) -> None:
+        super().__init__(path, text)
+        self.blocks, self.before = blocks, before
+        self.kept: Kept | None = None
 
     def dashboard(self, doc: dict) -> Dashboard:
         self.table(doc, "", TOP_KEYS)
         meta = self.meta(doc)
         raw_targets = self.tables(doc, "target", TARGET_KEYS)
         raw_figures = self.tables(doc, "figure", FIGURE_KEYS)
-        raw_projects = self.tables(doc, "project", PROJECT_KEYS)
         targets = [self.target(k, t) for k, t in raw_targets]
         figures = [self.figure(k, t, standalone=True) for k, t in raw_figures]
         events = [self.event(k, t) for k, t in self.tables(doc, "event", EVENT_KEYS)]
@@ -44,14 +64,14 @@ class DataFile(Validator):
         axis_ids = [a.id for a in layout.axes] if layout else []
         # what a project's counts_for may name: a target, or a stage that has an id
         self.target_names = self.target_names + written_ids(raw_stages)
-        projects = [self.project(k, t, stage_names, axis_ids) for k, t in raw_projects]
+        projects, project_ids = self.projects(doc, stage_names, axis_ids)
         raw_tasks = self.tables(doc, "task", TASK_KEYS)
         tasks = [self.task(k, t) for k, t in raw_tasks]
         initiatives = [self.initiative(k, t) for k, t in self.tables(doc, "initiative", INITIATIVE_KEYS)]
         self.unique("task", raw_tasks)
         self.unique("target", raw_targets)
         self.unique("figure", raw_figures)
-        self.unique("project", raw_projects)
+        self.unique_ids("project", project_ids)
         if self.problems or meta is None or layout is None:
             raise DataError(self.problems)
         return Dashboard(
@@ -232,6 +252,33 @@ class DataFile(Validator):
         if None in (ident, road, theme, note, source, en):
             return None
         return Axis(id=ident, road=road, theme=theme, note=note, source=source, en=en)
+
+    def projects(self, doc: dict, stages: list[str], axes: list[str]) -> tuple[list[Project | None], list[tuple[str, object]]]:
+        """The [[project]]s, each with its key and its id as written (for unique_ids)."""
+        if self.blocks is None:
+            raw = self.tables(doc, "project", PROJECT_KEYS)
+            return [self.project(k, t, stages, axes) for k, t in raw], [(k, t.get("id")) for k, t in raw]
+        context = (tuple(stages), tuple(axes), tuple(self.target_names))
+        earlier = self.before[0].projects if self.before and self.before[1].context == context else None
+        projects: list[Project | None] = []
+        ids: list[tuple[str, object]] = []
+        digests = []
+        for block in self.blocks:
+            if earlier is not None and block.before >= 0:  # the same text, read against the same names
+                project = earlier[block.before]
+                projects.append(project)
+                ids.append((f"project[{len(projects)}]", project.id))
+                digests.append(block.digest)
+                continue
+            tables = block.parsed()
+            for entry in tables:
+                key = f"project[{len(projects) + 1}]"
+                projects.append(self.project(key, entry, stages, axes)
+                                if self.table(entry, key, PROJECT_KEYS) is not None else None)
+                ids.append((key, entry.get("id") if isinstance(entry, dict) else None))
+            digests.extend([block.digest] if len(tables) == 1 else [NOT_KEPT] * len(tables))
+        self.kept = Kept(b"".join(digests), context)
+        return projects, ids
 
     def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
         """A [[project]]: each field of the table of fields (core/fields.PROJECT) read by its kind

@@ -348,9 +348,12 @@ class Validator:
         return None if None in texts.values() else texts
 
     def unique(self, kind: str, entries: list[tuple[str, dict]]) -> None:
+        self.unique_ids(kind, [(key, tbl.get("id")) for key, tbl in entries])
+
+    def unique_ids(self, kind: str, ids: list[tuple[str, Any]]) -> None:
+        """A problem for each id (as written, with its entry's key) that an earlier entry has."""
         seen: dict[str, str] = {}
-        for key, tbl in entries:
-            ident = tbl.get("id")
+        for key, ident in ids:
             if not isinstance(ident, str) or not ident:
                 continue
             if ident in seen:
