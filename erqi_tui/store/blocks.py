@@ -40,23 +40,29 @@ class Kept(NamedTuple):
         return out
 
 
-class Block(NamedTuple):
-    """One `[[project]]` block: its digest, its text, its project tables as parsed (None: not parsed,
-    its digest is a block read before), and the place of that block's project in the read before."""
+class Reused(NamedTuple):
+    """A `[[project]]` block whose text a read before had: the place of its project then, and its
+    text (parsed only if its project is to be checked again: the stages, roads or targets changed)."""
 
-    digest: bytes
-    text: str
-    tables: list | None
     before: int
+    text: str
 
-    def parsed(self) -> list:
-        """The block's project tables, parsed now if they were not (a block reused has one)."""
-        return self.tables if self.tables is not None else tomllib.loads(self.text)["project"]
+    def parsed(self) -> dict:
+        return tomllib.loads(self.text)["project"][0]
 
 
-def split(text: str, known: dict[bytes, int]) -> tuple[dict, list[Block]] | None:
-    """`text` as the head's document with the other tables of the blocks merged in, and its
-    `[[project]]` blocks, those whose digest is in `known` (Kept.places of the read before) not
+class Split(NamedTuple):
+    """A file read in blocks: the head's document with the other tables of the blocks merged in; each
+    project as its table parsed, or Reused; and each one's block digest (DIGEST bytes, NOT_KEPT where
+    its block held more than the one project)."""
+
+    doc: dict
+    projects: list
+    digests: bytes
+
+
+def split(text: str, known: dict[bytes, int]) -> Split | None:
+    """`text` read in blocks, those whose digest is in `known` (Kept.places of the read before) not
     parsed; None when the file is to be parsed whole (see the module's docstring)."""
     import hashlib
 
@@ -66,12 +72,14 @@ def split(text: str, known: dict[bytes, int]) -> tuple[dict, list[Block]] | None
     doc = _parse(text[:starts[0]])
     if doc is None or "project" in doc:
         return None
-    blocks = []
+    projects: list = []
+    digests = bytearray()
     for start, end in zip(starts, starts[1:] + [len(text)]):
         piece = text[start:end]
         digest = hashlib.blake2b(piece.encode(), digest_size=DIGEST).digest()
         if digest in known:
-            blocks.append(Block(digest, piece, None, known[digest]))
+            projects.append(Reused(known[digest], piece))
+            digests += digest
             continue
         parsed = _parse(piece)
         if parsed is None:
@@ -81,8 +89,9 @@ def split(text: str, known: dict[bytes, int]) -> tuple[dict, list[Block]] | None
             if parsed.keys() & doc.keys():
                 return None
             doc.update(parsed)
-        blocks.append(Block(digest if not parsed and len(tables) == 1 else NOT_KEPT, piece, tables, -1))
-    return doc, blocks
+        projects.extend(tables)
+        digests += digest if not parsed and len(tables) == 1 else NOT_KEPT * len(tables)
+    return Split(doc, projects, bytes(digests))
 
 
 def _parse(text: str) -> dict | None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from . import files
-from .blocks import FROM_CHARS, NOT_KEPT, Block, Kept, split
+from .blocks import FROM_CHARS, Kept, Reused, Split, split
 from ..core import fields
 from ..core.model import PANES, Axis, Dashboard, Event, Figure, Initiative, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
 from ..core.problems import DataError, said
@@ -28,18 +28,17 @@ def read_base(path: Path, before: tuple[Dashboard, Kept] | None = None) -> tuple
     if len(text) >= FROM_CHARS:
         blocks = split(text, before[1].places() if before else {})
         if blocks is not None:
-            doc, parts = blocks
-            reader = DataFile(path, text, parts, before)
-            return reader.dashboard(doc), reader.kept
+            reader = DataFile(path, text, blocks, before)
+            return reader.dashboard(blocks.doc), reader.kept
     return DataFile(path, text).dashboard(parse(path, text)), None
 
 
 class DataFile(Validator):
     """Turns a parsed data file into a Dashboard, collecting every problem rather than stopping at one.
-    `blocks`: the file's [[project]] blocks when it was read in blocks (blocks.split; the document
-    then has no "project"), `before` the read whose projects they may reuse."""
+    `blocks`: the file as read in blocks (blocks.split; its document then has no "project"), `before`
+    the read whose projects they may reuse."""
 
-    def __init__(self, path: Path, text: str, blocks: list[Block] | None = None,
+    def __init__(self, path: Path, text: str, blocks: Split | None = None,
                  before: tuple[Dashboard, Kept] | None = None) -> None:
         super().__init__(path, text)
         self.blocks, self.before = blocks, before
@@ -262,22 +261,19 @@ class DataFile(Validator):
         earlier = self.before[0].projects if self.before and self.before[1].context == context else None
         projects: list[Project | None] = []
         ids: list[tuple[str, object]] = []
-        digests = []
-        for block in self.blocks:
-            if earlier is not None and block.before >= 0:  # the same text, read against the same names
-                project = earlier[block.before]
-                projects.append(project)
-                ids.append((f"project[{len(projects)}]", project.id))
-                digests.append(block.digest)
-                continue
-            tables = block.parsed()
-            for entry in tables:
-                key = f"project[{len(projects) + 1}]"
-                projects.append(self.project(key, entry, stages, axes)
-                                if self.table(entry, key, PROJECT_KEYS) is not None else None)
-                ids.append((key, entry.get("id") if isinstance(entry, dict) else None))
-            digests.extend([block.digest] if len(tables) == 1 else [NOT_KEPT] * len(tables))
-        self.kept = Kept(b"".join(digests), context)
+        for entry in self.blocks.projects:
+            key = f"project[{len(projects) + 1}]"
+            if entry.__class__ is Reused:
+                if earlier is not None:  # the same text, read against the same names
+                    project = earlier[entry.before]
+                    projects.append(project)
+                    ids.append((key, project.id))
+                    continue
+                entry = entry.parsed()
+            projects.append(self.project(key, entry, stages, axes) if self.table(entry, key, PROJECT_KEYS) is not None
+                            else None)
+            ids.append((key, entry.get("id") if isinstance(entry, dict) else None))
+        self.kept = Kept(self.blocks.digests, context)
         return projects, ids
 
     def project(self, key: str, tbl: dict, stages: list[str], axes: list[str]) -> Project | None:
