@@ -12,13 +12,15 @@ left to the whole parse, which names the problem and its line as it always has. 
 inside a multi-line string or array leaves the block before it unterminated (a syntax error there); a
 table named in two blocks (a `[[task]]` before the projects and another after them) would be merged by
 TOML and is not by the blocks; the head holding a `project` key of its own; any syntax error.
+
+A file under datafile.FROM_CHARS is parsed whole and this module (and hashlib) is not imported.
 """
 
+import hashlib
 import re
 import tomllib
 from typing import NamedTuple
 
-FROM_CHARS = 256 * 1024  # a smaller file is parsed whole: it takes milliseconds, and hashlib is not loaded
 _HEADER = re.compile(r"^\[\[project\]\]", re.MULTILINE)
 DIGEST = 16  # bytes of a block's digest
 NOT_KEPT = bytes(DIGEST)  # the digest of a block no later read reuses: it gave other tables, or several projects
@@ -64,8 +66,6 @@ class Split(NamedTuple):
 def split(text: str, known: dict[bytes, int]) -> Split | None:
     """`text` read in blocks, those whose digest is in `known` (Kept.places of the read before) not
     parsed; None when the file is to be parsed whole (see the module's docstring)."""
-    import hashlib
-
     starts = [match.start() for match in _HEADER.finditer(text)]
     if not starts:
         return None

@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import files
-from .blocks import FROM_CHARS, Kept, Reused, Split, split
 from ..core import fields
 from ..core.model import PANES, Axis, Dashboard, Event, Figure, Initiative, Layout, Meta, Milestone, Project, Request, Stage, Task, Target, When, reached_status
 from ..core.problems import DataError, said
 from ..core.progress import days_in_month
 from .validate import NAME_LIMIT, QUANTITY_KEYS, TEXT_LIMIT, Validator, describe, parse
+
+if TYPE_CHECKING:  # blocks.py is imported when a file is large enough to be read in blocks
+    from .blocks import Kept, Split
+
+FROM_CHARS = 256 * 1024  # a smaller file is parsed whole: milliseconds, and blocks.py and hashlib are not loaded
 
 
 def load_base(path: Path | str) -> Dashboard:
@@ -26,6 +31,8 @@ def read_base(path: Path, before: tuple[Dashboard, Kept] | None = None) -> tuple
     (blocks.py), and the projects of the blocks whose text has not changed are kept."""
     text = files.read_text(path)
     if len(text) >= FROM_CHARS:
+        from .blocks import split
+
         blocks = split(text, before[1].places() if before else {})
         if blocks is not None:
             reader = DataFile(path, text, blocks, before)
@@ -257,6 +264,8 @@ class DataFile(Validator):
         if self.blocks is None:
             raw = self.tables(doc, "project", PROJECT_KEYS)
             return [self.project(k, t, stages, axes) for k, t in raw], [(k, t.get("id")) for k, t in raw]
+        from .blocks import Kept, Reused
+
         context = (tuple(stages), tuple(axes), tuple(self.target_names))
         earlier = self.before[0].projects if self.before and self.before[1].context == context else None
         projects: list[Project | None] = []

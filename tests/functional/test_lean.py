@@ -38,6 +38,7 @@ NOT_KEPT = [
     "erqi_tui.core.problem_text",  # the words of the problems, for a file that has none
     "hashlib",  # the journal's fingerprint, with no journal (OpenSSL's tables)
     "erqi_tui.store.journal",  # the journal's reader and writer, with no journal
+    "erqi_tui.store.blocks",  # reading a large file in blocks, for a small one
 ]
 
 
