@@ -14,10 +14,12 @@ from erqi_tui.store.config import Config
 from ..conftest import BUNDLED
 
 
-def make_app(path: Path = BUNDLED, as_of: dt.date | None = None, lang: str = "zh") -> ErqiApp:
-    """The app on `path`, as `erqi-tui --data path --lang lang` starts it (no settings are saved)."""
-    app = ErqiApp(path, store.load(path), as_of=as_of, who="tester", today=dt.date(2024, 6, 30),
-                  settings=Config(lang=lang))
+def make_app(path: Path = BUNDLED, as_of: dt.date | None = None, lang: str = "zh", *,
+             loaded: store.Loaded | None = None) -> ErqiApp:
+    """The app on `path`, as `erqi-tui --data path --lang lang` starts it (no settings are saved);
+    `loaded`: what was read of it, given to the app as erqi-tui gives it (a reload reuses it)."""
+    app = ErqiApp(path, loaded.dashboard if loaded else store.load(path), as_of=as_of, who="tester",
+                  today=dt.date(2024, 6, 30), settings=Config(lang=lang), loaded=loaded)
     app.animation_level = "none"  # snapshots and key tests must not catch a frame mid-animation
     return app
 

@@ -7,6 +7,7 @@ import shutil
 
 from textual.widgets import Input
 
+from erqi_tui import store
 from erqi_tui.ui.panes.overview import OverviewPane
 from erqi_tui.ui.panes.projects import ProjectsPane, ProjectTable
 
@@ -71,6 +72,34 @@ def test_r_shows_the_new_figures_in_place_keeping_the_filter_cursor_and_scroll(t
         assert table.scroll_offset.y == scroll
         assert app.focused is table
         assert f"{EXTRA} / {len(app.dashboard.projects)} 个项目" in text
+
+    run_with(app, check)
+
+
+def test_a_large_file_edited_on_disk_is_read_again_in_blocks_and_shown(tmp_path, monkeypatch):
+    """A city's file (read in blocks, store/blocks.py; here any file is): after an edit of one
+    project and of a target on disk, the panes show both, and the projects not edited are the ones
+    read before (not parsed again)."""
+    from erqi_tui.store import datafile
+
+    monkeypatch.setattr(datafile, "FROM_CHARS", 0)
+    path = with_more_projects(tmp_path)
+    app = make_app(path, loaded=store.read(path))
+
+    async def check(pilot):
+        before = app.session.reuse
+        assert before.kept is not None  # read in blocks
+        await pilot.press("5", "slash", *"测试项目39", "enter")
+        edit(path, 'name = "测试项目39"\nstatus = "在谈"\ninvestment = { value = 1.5,',
+             'name = "测试项目39"\nstatus = "在谈"\ninvestment = { value = 8.25,')
+        edit(path, 'target = { value = 60, unit = "个" }\npane = "projects"',
+             'target = { value = 60, unit = "个" }\ncurrent = { value = 17, unit = "个" }\npane = "projects"')
+        await pilot.pause(1.5)  # the files are looked at twice a second
+        text = screen_text(app)
+        assert "8.25 亿元" in text and "17 / 60 个" in text
+        after = app.session.reuse.base.projects
+        kept = [new is old for new, old in zip(after, before.base.projects, strict=True)]
+        assert kept.count(False) == 1 and after[kept.index(False)].id == "extra-39"
 
     run_with(app, check)
 
