@@ -1,7 +1,8 @@
 """The record as it is on disk: the data file and its journal read together, and updates appended
 to the journal under its lock. The one module that knows both files. No Textual.
 
-Reading: `read` parses the hand-kept data file (datafile.py) and applies the journal (journal.py).
+Reading: `read` parses the hand-kept data file (datafile.py; a large one, read again after an edit,
+only in the [[project]] blocks that changed: blocks.py) and applies the journal (journal.py).
 Writing: `record` takes the journal's lock, re-reads both files under it, checks the update against
 what is on disk now (not what a form saw minutes ago), appends it and writes the journal atomically.
 Any number of writers, in apps or `erqi-tui record`, keep every update. A read given what was read
