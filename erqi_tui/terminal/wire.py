@@ -30,6 +30,9 @@ _CSI = re.compile(r"\x1b\[([<=>?]?)([0-9;:]*)([ -/]*)([@-~])")
 # Finals of sequences that paint with the current background (BCE): erase in display/line (J, K),
 # erase characters (X), insert/delete characters or lines (@, P, L, M), scroll (S, T).
 _PAINTS = set("JKX@PLMST")
+# The mouse pointer's shape (OSC 22, which Textual writes before its first frame and as the pointer
+# moves over widgets): it changes no cell, style or cursor, so neither layer forgets what it knew.
+_POINTER = re.compile(r"\x1b\]22;[^\x07\x1b]*(?:\x07|\x1b\\)")
 
 # Attribute slots: the code that turns each on is stored; OFF is the code that turns it off.
 OFF = {"intensity": "22", "italic": "23", "underline": "24", "blink": "25", "reverse": "27", "conceal": "28",
@@ -167,10 +170,11 @@ class SGRDiff:
     def _text(self, text: str, out: list[str]) -> None:
         # Text and escape sequences other than CSI (OSC titles and links, ESC 7/8) pass through;
         # printable text needs the wanted style first.
-        if any(ch >= " " and ch != "\x7f" for ch in text if ch != "\x1b"):
+        bare = _POINTER.sub("", text) if "\x1b]22;" in text else text
+        if any(ch >= " " and ch != "\x7f" for ch in bare if ch != "\x1b"):
             self._sync(out)
         out.append(text)
-        if "\x1b" in text:  # ESC 8 restores a style saved before: none is known until a reset
+        if "\x1b" in bare:  # ESC 8 restores a style saved before: none is known until a reset
             self.sent = self.wanted = {"?": ""}
 
     def _sync(self, out: list[str]) -> None:
@@ -348,6 +352,16 @@ class ScreenDiff:
         self.sent_style = None
 
     def text(self, text: str) -> None:
+        if "\x1b]22;" in text and _POINTER.search(text):  # the pointer's shape: sent, nothing forgotten
+            position = 0
+            for match in _POINTER.finditer(text):
+                if match.start() > position:
+                    self.text(text[position:match.start()])
+                self.out.append(match.group(0))
+                position = match.end()
+            if position < len(text):
+                self.text(text[position:])
+            return
         if "\x1b" in text:  # an escape sequence other than CSI (OSC, ESC 7)
             self.unknown(text)
             self.style, self.style_key = {"?": ""}, None  # ESC 8 restores a style saved before

@@ -217,6 +217,7 @@ def pieces_of_output(width: int, height: int):
         st.just("\x1b[r"),  # a scroll region, and the whole screen again
         st.sampled_from(["\x1b[?25l", "\x1b[?25h", "\x1b[?2026h", "\x1b[?2026l", "\x1b[?7l", "\x1b[?7h"]),
         st.sampled_from(["\x1b7", "\x1b8", "\x1bD", "\x1bM", "\x1b]0;title\x07", "\x1b]8;;http://x\x1b\\"]),
+        st.sampled_from(["\x1b]22;default\x07", "\x1b]22;pointer\x1b\\"]),  # the mouse pointer's shape
     )
 
 
@@ -271,6 +272,23 @@ def shown(terminal: Terminal) -> tuple:
                 if not whole:
                     row[x] = (" ", *cell[1:])
     return rows, (screen.cursor.x, screen.cursor.y)
+
+
+def test_the_pointer_shape_costs_no_repaint():
+    """Textual sets the mouse pointer's shape (OSC 22) before its first frame and as the pointer
+    moves over widgets: the screen drawn after it is not sent again (it was: the first frame's
+    header line, 2 KB, was written twice at start-up), and the terminal shows the same."""
+    size = (20, 3)
+    frame = "\x1b[1;1H\x1b[1;38;2;237;237;237m郑州市二七区\x1b[0m 2024\x1b[2;1H\x1b[7m 1 总览 \x1b[0m"
+    light, plain, rewritten = Light(), RealTerminal(size), RealTerminal(size)
+    sent = []
+    for write in ["\x1b]22;default\x07", frame, "\x1b]22;pointer\x1b\\", frame]:
+        sent.append(light.feed(write, size))
+        plain.feed(write.encode())
+        rewritten.feed(sent[-1].encode())
+        assert shown(rewritten) == shown(plain)
+    assert sent[0] == "\x1b]22;default\x07" and "郑州" in sent[1]
+    assert sent[2] == "\x1b]22;pointer\x1b\\" and "郑州" not in sent[3] and len(sent[3]) < 12, sent[3]
 
 
 @pytest.mark.slow
