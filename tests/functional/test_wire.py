@@ -154,6 +154,17 @@ def test_each_theme_draws_the_same_screen(tmp_path, theme):
         assert plain.feed(a) == rewritten.feed(b), f"step {step} differs"
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_the_first_frame_costs_about_the_screen_it_draws(size):
+    """The 总览 is drawn once, and at 80x24 its scrollbar in a second layout (1.35x the screen, as
+    this test encodes it), not three times over: at 100x30 its tiles were first measured at 48 cells
+    (two to a row, a row too many), a scrollbar was drawn, and the pane drawn again without it."""
+    first = run(size, {}, keys=[])[0]
+    terminal = Terminal(size)
+    terminal.feed(first)
+    assert len(first) <= 1.4 * encoded_screen(terminal.screen), (len(first), encoded_screen(terminal.screen))
+
+
 def test_a_pane_switch_costs_at_most_twice_the_screen_it_draws():
     size = (80, 24)
     steps = run(size, {}, keys=["2"])

@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -175,6 +176,16 @@ class FigureGroup(Static):
         lang = self.app.lang
         widths = tile_widths(self.figures, width, lang=lang)
         return tiles(self.figures, len(widths), widths, lang=lang)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Two lines a row of tiles, as many rows as the columns that fit in `width` make: worked out
+        for the width the layout gives, where render's would take 48 cells before the first layout
+        (two columns, a row too many: the 总览 at 100x30 then showed a scrollbar, drawn and taken
+        away again, three frames for the first)."""
+        if not self.figures:
+            return 1
+        columns = len(tile_widths(self.figures, width, lang=self.app.lang))
+        return 2 * -(-len(self.figures) // columns)
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
