@@ -41,7 +41,7 @@ def time_line(context: Context, assessed: list[progress.TargetProgress], bars: b
 
 class OverviewPane(ComposedPane):
     DEFAULT_CSS = """
-    OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; }
+    OverviewPane { padding: 0 1; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     OverviewPane .time-share { height: auto; color: $text-muted; }
     OverviewPane .plan-title { height: 1; }
     OverviewPane #targets { grid-size: 3; grid-gutter: 0 1; height: auto; }
