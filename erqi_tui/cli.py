@@ -895,7 +895,8 @@ def run(argv: list[str], *, lang: Lang) -> int:
     if args.command == "check":
         print(lang.tr("{path}：无误 — {targets} 个目标、{figures} 项数据、{events} 件大事、{projects} 个项目",
                       path=fmt.clean(str(path), single_line=True), targets=len(dashboard.targets),
-                      figures=len(dashboard.figures), events=len(dashboard.events), projects=len(dashboard.projects))
+                      figures=len(dashboard.figures), events=len(dashboard.events),
+                      projects=fmt.number(len(dashboard.projects)))
               + (lang.tr("、{tasks} 项重点任务", tasks=len(dashboard.tasks)) if dashboard.tasks else ""))
         return EXIT_OK
     return dashboard_app(args, path, loaded, lang=lang)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from ...core import fmt
 from ...views import listing
 from ...core.i18n import Lang
 from ...core.model import grouped
@@ -159,7 +160,7 @@ class ProjectsPane(Vertical):
     def show_state(self, count: int, other_units: list[str] = ()) -> None:
         lang = self.app.lang
         total = len(self.context.dashboard.projects)
-        text = Text(lang.tr("{count} / {total} 个项目", count=count, total=total))
+        text = Text(lang.tr("{count} / {total} 个项目", count=fmt.number(count), total=fmt.number(total)))
         if self.sort:
             title = lang.tr(next(c.title for c in listing.COLUMNS if c.key == self.sort))
             text.append(lang.tr(" · 按“{title}”{order}", title=title, order=lang.tr("降序" if self.reverse else "升序")))
