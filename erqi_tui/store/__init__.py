@@ -156,6 +156,14 @@ def _appended(fresh: Loaded, journal_file: Path, old: bytes | None, data: bytes)
         return journal.appended_replay(fresh.journal, fresh.base, journal_file, old, data)
 
 
+def _written_state(path: Path, fresh: Loaded) -> tuple:
+    """The files' state after a write to the journal over what was read as `fresh`: the journal's as
+    it is now, the data file's as it was when read. Not the data file's now: an editor saving it
+    between the read and here would then look already read, and its change be missed until the
+    file changed again."""
+    return fresh.state[0], fingerprint(path)[1]
+
+
 def load(path: Path | str) -> Dashboard:
     """The dashboard of `path` with its journal applied (DataError when either file is wrong)."""
     return read(path).dashboard
@@ -280,7 +288,7 @@ def record(path: Path, update: Update, *, seen: int | None = None, reuse: Loaded
             raise
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept), after.count
+        return Loaded(fresh.base, after.dashboard, _written_state(path, fresh), after, fresh.kept), after.count
 
 
 def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None, today: dt.date | None = None,
@@ -322,7 +330,7 @@ def record_all(path: Path, updates: list[Update], *, reuse: Loaded | None = None
         if write:
             files.write_atomic(journal_file, data)
             after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept), first
+        return Loaded(fresh.base, after.dashboard, _written_state(path, fresh), after, fresh.kept), first
 
 
 def _still_there(path: Path) -> None:
@@ -372,4 +380,4 @@ def mark_briefing(path: Path, briefing: Briefing, reuse: Loaded | None = None,
         after = _appended(fresh, journal_file, old, data)
         files.write_atomic(journal_file, data)
         after = _kept(after, journal_file, _source(path, fresh.state))
-        return Loaded(fresh.base, after.dashboard, fingerprint(path), after, fresh.kept)
+        return Loaded(fresh.base, after.dashboard, _written_state(path, fresh), after, fresh.kept)

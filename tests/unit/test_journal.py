@@ -322,3 +322,22 @@ def test_a_backup_of_the_data_file_has_a_journal_of_its_own(data):
     assert not journal.journal_path(data).exists()
     assert journal.journal_path(data) == data.with_name("targets.journal.toml")
     assert [t.current.value for t in store.load(data).targets if t.id == "signed-amount"] != [5.0]
+
+
+def test_a_data_file_saved_while_an_update_is_written_is_read_after_it(data, monkeypatch):
+    """An editor saves the data file just as `record` writes the journal: what `record` returns
+    must not look as if that save had been read, or the next read (the app's, given it) reuses the
+    data file as it was before and the edit is not shown until the file changes again."""
+    loaded = store.read(data)
+    real = files.write_atomic
+
+    def then_an_editor_saves(path, content, *args, **kwargs):
+        real(path, content, *args, **kwargs)
+        data.write_text(data.read_text(encoding="utf-8").replace('district = "二七区"', 'district = "金水区"'),
+                        encoding="utf-8")
+
+    monkeypatch.setattr(files, "write_atomic", then_an_editor_saves)
+    after, _ = store.record(data, amount_update(140), reuse=loaded, today=TODAY, lang=ZH)
+    monkeypatch.setattr(files, "write_atomic", real)
+    assert after.state != store.fingerprint(data)  # the app sees the files changed since
+    assert store.read(data, after).dashboard.meta.district == "金水区"
