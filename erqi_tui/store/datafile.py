@@ -268,20 +268,29 @@ class DataFile(Validator):
 
         context = (tuple(stages), tuple(axes), tuple(self.target_names))
         earlier = self.before[0].projects if self.before and self.before[1].context == context else None
-        projects: list[Project | None] = []
-        ids: list[tuple[str, object]] = []
-        for entry in self.blocks.projects:
-            key = f"project[{len(projects) + 1}]"
+        # As the whole read does (tables, then each project): every table's keys checked first, so
+        # the problems come in the same order.
+        entries = []
+        for number, entry in enumerate(self.blocks.projects, start=1):
+            key = f"project[{number}]"
             if entry.__class__ is Reused:
                 if earlier is not None:  # the same text, read against the same names
-                    project = earlier[entry.before]
-                    projects.append(project)
-                    ids.append((key, project.id))
+                    entries.append((key, earlier[entry.before]))
                     continue
                 entry = entry.parsed()
-            projects.append(self.project(key, entry, stages, axes) if self.table(entry, key, PROJECT_KEYS) is not None
-                            else None)
-            ids.append((key, entry.get("id") if isinstance(entry, dict) else None))
+            entries.append((key, self.table(entry, key, PROJECT_KEYS)))
+        projects: list[Project | None] = []
+        ids: list[tuple[str, object]] = []
+        for key, entry in entries:
+            if entry.__class__ is dict:
+                projects.append(self.project(key, entry, stages, axes))
+                ids.append((key, entry.get("id")))
+            elif entry is not None:  # a project kept from the read before
+                projects.append(entry)
+                ids.append((key, entry.id))
+            else:  # not a table: said
+                projects.append(None)
+                ids.append((key, None))
         self.kept = Kept(self.blocks.digests, context)
         return projects, ids
 

@@ -61,6 +61,7 @@ ODD = {
     "an unknown stage": '[[project]]\nid = "q6"\nname = "阶段"\nstatus = "未知"\n\n',
     "a second header indented": '[[project]]\nid = "q7"\nname = "甲"\n  [[project]]\nid = "q8"\nname = "乙"\n\n',
     "a counts_for naming nothing": '[[project]]\nid = "q9"\nname = "计入"\ncounts_for = ["nothing"]\n\n',
+    "an unknown key": '[[project]]\nid = "q10"\nname = "多一个键"\nfoo = 1\n\n',
 }
 
 
