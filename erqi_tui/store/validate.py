@@ -33,7 +33,7 @@ def parse(path: Path, text: str) -> dict:
     except tomllib.TOMLDecodeError as error:
         raise DataError([syntax_problem(path, error, text)]) from None
     except RecursionError:
-        line = _first_line(text, r"[\[{](?:\s*[\[{]){63}")
+        line = _first_line(text, r"[\[{](?:[^\[\]{}]*[\[{]){63}")  # brackets opened inside each other, keys between
         raise DataError([Problem(path, line, None, "", said("too_deep"))]) from None
     except ValueError:  # Python refuses to read an integer literal of over 4,300 digits
         line = _first_line(text, r"\d{4301}")

@@ -33,6 +33,7 @@ EXPECTED = {
     "too_large_to_compute.toml": (10, "target[1].current.value", "too large to compute with"),
     "float_too_large.toml": (8, "figure[1].value", "too large to compute with"),
     "deep_nesting.toml": (6, "", "nested deeper than a data file needs"),
+    "deep_inline_tables.toml": (6, "", "nested deeper than a data file needs"),  # { a = { a = … named on its line
     "escape_sequences_in_keys.toml": (3, "", "Illegal character"),
 }
 
