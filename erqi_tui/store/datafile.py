@@ -269,7 +269,8 @@ class DataFile(Validator):
         context = (tuple(stages), tuple(axes), tuple(self.target_names))
         earlier = self.before[0].projects if self.before and self.before[1].context == context else None
         # As the whole read does (tables, then each project): every table's keys checked first, so
-        # the problems come in the same order.
+        # the problems come in the same order. A [[project]] is always a table: table() only names
+        # its unknown keys.
         entries = []
         for number, entry in enumerate(self.blocks.projects, start=1):
             key = f"project[{number}]"
@@ -278,19 +279,17 @@ class DataFile(Validator):
                     entries.append((key, earlier[entry.before]))
                     continue
                 entry = entry.parsed()
-            entries.append((key, self.table(entry, key, PROJECT_KEYS)))
+            self.table(entry, key, PROJECT_KEYS)
+            entries.append((key, entry))
         projects: list[Project | None] = []
         ids: list[tuple[str, object]] = []
         for key, entry in entries:
             if entry.__class__ is dict:
                 projects.append(self.project(key, entry, stages, axes))
                 ids.append((key, entry.get("id")))
-            elif entry is not None:  # a project kept from the read before
+            else:  # a project kept from the read before
                 projects.append(entry)
                 ids.append((key, entry.id))
-            else:  # not a table: said
-                projects.append(None)
-                ids.append((key, None))
         self.kept = Kept(self.blocks.digests, context)
         return projects, ids
 
