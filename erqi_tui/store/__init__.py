@@ -88,8 +88,13 @@ def kept_off(data_paths, settings: Path | None, *, lang: Lang) -> dict[Path, str
     """What no output may replace: each data file's record (own_files) and the settings file with
     its lock, each with what it is (files.output_clash)."""
     out: dict[Path, str] = {}
-    for data_path in data_paths:
-        out.update(own_files(data_path, lang=lang))
+    for data_path in map(Path, data_paths):
+        if data_path.is_dir():  # a city's folder (`--data .` too): every district file in it
+            for child in sorted(data_path.iterdir()):
+                if child.name.endswith(".toml") and not child.name.endswith(".journal.toml"):
+                    out.update(own_files(child, lang=lang))
+        else:
+            out.update(own_files(data_path.absolute() if not data_path.name else data_path, lang=lang))
     if settings is not None:
         out.update({settings: lang.tr("设置文件"), files.lock_path(settings): lang.tr("设置文件的锁文件")})
     return out

@@ -210,3 +210,20 @@ def test_an_abbreviated_option_is_not_read_as_data(tmp_path):
                              "-o", "t.toml"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert state(tmp_path) == before
+
+
+@pytest.mark.parametrize("given", [".", "./"])
+def test_the_current_folder_as_the_city_exports_and_keeps_off_its_districts(district, given):
+    """`--data .` once ended in a traceback (the folder has no name to put a journal beside)."""
+    path, env = district
+    folder = path.parent
+    run = lambda *args: subprocess.run([sys.executable, "-m", "erqi_tui", *args], capture_output=True, text=True,
+                                       encoding="utf-8", timeout=60, env=env, cwd=folder)
+    shown = run("export", "--data", given, "--format", "md")
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
+    assert shown.stdout.startswith("# 全市")
+    before = state(folder)
+    for victim in ("t.toml", "t.journal.toml"):
+        refused(run("export", "--data", given, "--format", "md", "-o", victim), before, folder)
+    written = run("export", "--data", given, "--format", "md", "-o", "全市.md")
+    assert written.returncode == 0 and (folder / "全市.md").read_text(encoding="utf-8").startswith("# 全市")
