@@ -221,7 +221,7 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang) -
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
 
-    from .workbook import Column, write_table
+    from .workbook import Column, saved, write_table
 
     comparison = compare(districts, what_if, lang=lang)
     book = Workbook()
@@ -263,6 +263,4 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang) -
         chart.height, chart.width = 3 + 0.9 * ranked, 16
         chart.legend = None
         table.sheet.add_chart(chart, f"A{table.last + 3}")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)

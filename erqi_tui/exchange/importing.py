@@ -932,10 +932,15 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from ..store.edits import usual_unit
+    from .workbook import cell_text, saved
 
     book = Workbook()
     sheet = book.active
     sheet.title = lang.tr("台账")
+
+    def append(values: list) -> None:  # the file's text as cell text: one line, no control characters
+        sheet.append([cell_text(v) if isinstance(v, str) else v for v in values])
+
     meta = dashboard.meta
     if monthly:
         header = ["序号", "编号", "名称", "单位", *(f"{m}（当月）" for m in MONTH_TITLES), "备注"]
@@ -945,19 +950,19 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang
         header = ["序号", "编号", "名称", "单位", "完成值（累计）", "备注",  # then each project field a ledger may give
                   *(f"{f.zh}（{units[f.key]}）" if units.get(f.key) else f.zh for f in fields.importable())]
         title = lang.tr("{district}{year}年重点指标台账", district=meta.district, year=meta.year)
-    sheet.append([title])
+    append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    sheet.append(["填报单位：", None, None, None, "填报日期：", date])
-    sheet.append([])
-    sheet.append(header)
+    append(["填报单位：", None, None, None, "填报日期：", date])
+    append([])
+    append(header)
     number = 0
     for target in dashboard.targets:
         number += 1
-        sheet.append([number, target.id, target.name, target.target.unit])
+        append([number, target.id, target.name, target.target.unit])
     if not monthly:
         for project in dashboard.projects:
             number += 1
-            sheet.append([number, project.id, project.name, None, None, None,
+            append([number, project.id, project.name, None, None, None,
                           *(_template_value(dashboard, project, f, units) for f in fields.importable())])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
@@ -972,9 +977,7 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang
     for index in range(5, len(header) + 1):
         sheet.column_dimensions[column_letter(index)].width = 8 if monthly else 14
     sheet.freeze_panes = "E5"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
 def _template_value(dashboard: Dashboard, project, field, units: dict) -> Any:

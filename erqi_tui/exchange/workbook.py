@@ -22,7 +22,7 @@ from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
                              stage_words)
-from .report import heading, spreadsheet_text
+from .report import heading
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -31,6 +31,32 @@ POINTS = "+0.0;-0.0;0.0"
 WHOLE = "#,##0"
 TEXT_WIDTH = 40  # the widest a text column grows (Excel's characters); a longer text wraps within it
 PORTRAIT_WIDTH = 95  # column widths (Excel's characters) that fit across A4 upright; wider prints landscape
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")  # what starts a formula when typed into a cell in Excel or WPS
+
+
+def cell_text(text: str) -> str:
+    """Data text for a cell: one line, no control characters. Kept as written: `saved` makes every
+    text cell text, never a formula (where CSV must put an apostrophe before =, +, - and @)."""
+    return fmt.clean(text, single_line=True)
+
+
+def saved(book) -> bytes:
+    """The workbook's bytes, every text cell stored as text: openpyxl takes a string that begins
+    with = for a formula (a project named "=HYPERLINK(…)" would be one), and a cell beginning with
+    =, +, - or @ carries Excel's quote prefix, so that editing it in Excel or WPS keeps it text.
+    Every writer of an .xlsx saves through here."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    if cell.value.startswith(FORMULA_STARTS):
+                        cell.quotePrefix = True
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def number_format(value) -> str:
@@ -196,7 +222,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
         widths[column] = max(widths.get(column, 0), min(longest + 2, most))
 
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(header_row, index, spreadsheet_text(column.header))
+        cell = sheet.cell(header_row, index, cell_text(column.header))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -207,7 +233,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
         row_number += 1
         for index, (column, value) in enumerate(zip(columns, values), start=1):
             if isinstance(value, str):
-                value = spreadsheet_text(value)
+                value = cell_text(value)
             shown_as = None
             if isinstance(value, Month):
                 value, shown_as = value.date, month_format(lang=lang)
@@ -251,7 +277,7 @@ def title_block(sheet, who: Identity, title: str) -> int:
     if who.source:
         lines.append((who.source, Font(size=9, color="555555")))
     for row, (text, font) in enumerate(lines, start=1):
-        sheet.cell(row, 1, spreadsheet_text(text)).font = font
+        sheet.cell(row, 1, cell_text(text)).font = font
     return len(lines)
 
 
@@ -482,9 +508,7 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
                 _completion_chart(table, lang)
     if pane in (None, "overview"):
         _courses(book, d, who, lang)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
 def _completion_chart(table: Table, lang: Lang) -> None:
