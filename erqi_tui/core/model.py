@@ -70,6 +70,12 @@ class Target(NamedTuple):
     person: str = ""  # and the person there
 
 
+def becomes_current(current: Quantity | None, as_of: dt.date, date: dt.date) -> bool:
+    """Whether a figure dated `date` takes the place of `current` (standing at `as_of`): when there is
+    none, or it is not older. An older one (a late report of last month) joins the history only."""
+    return current is None or date >= as_of
+
+
 class Event(NamedTuple):
     """A dated event, e.g. a signing ceremony, with the figures it produced."""
 

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from ..core import fields, fmt
 from ..core.i18n import Lang
-from ..core.model import Change, Dashboard, Quantity, Target, Update
+from ..core.model import Change, Dashboard, Quantity, Target, Update, becomes_current
 from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
 from ..core import written as values_
@@ -694,7 +694,7 @@ class Importer:
         question = values_.target_questions(quantity, date, points, target.target, as_of, dates,
                                             percent_typed=percent_typed, lang=lang).joined(lang=lang)
         name = lang.data(target, "name")
-        if date >= as_of:
+        if becomes_current(current, as_of, date):
             line = lang.tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
                            old=fmt.quantity(current, lang=lang), new=fmt.quantity(quantity, lang=lang),
                            date=date.isoformat())

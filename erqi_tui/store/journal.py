@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core import fields
-from ..core.model import Briefing, Change, Dashboard, LazyChanges, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, reached_status
+from ..core.model import Briefing, Change, Dashboard, LazyChanges, Milestone, Project, Quantity, Request, Target, Task, Update, When, Withdrawal, becomes_current, reached_status
 from ..core.problems import DataError, said
 from .files import journal_path  # noqa: F401 (journal.journal_path, as callers name it)
 from .validate import NAME_LIMIT, TEXT_LIMIT, Validator, parse
@@ -585,7 +585,8 @@ class JournalReader(Validator):
         date, withdrawn = context[0], context[-1]
         # A figure recorded for an earlier date than the one in force (a late report of last month)
         # joins the history without replacing the newer figure.
-        if withdrawn is None and "current" in values and date >= (target.as_of or self.base.meta.as_of):
+        if withdrawn is None and "current" in values and \
+                becomes_current(target.current, target.as_of or self.base.meta.as_of, date):
             self.put("targets", ident, target._replace(current=values["current"], as_of=date))
 
     def only(self, key: str, changes: dict, fields: tuple[str, ...], what: str) -> bool:

@@ -341,3 +341,18 @@ def test_a_data_file_saved_while_an_update_is_written_is_read_after_it(data, mon
     monkeypatch.setattr(files, "write_atomic", real)
     assert after.state != store.fingerprint(data)  # the app sees the files changed since
     assert store.read(data, after).dashboard.meta.district == "金水区"
+
+
+def test_a_first_figure_for_a_target_with_none_is_current_whatever_its_date(data):
+    """年内竣工投产项目 has no figure in the bundled file (as of 2024-05-31): one recorded for mid-May
+    is the figure in force, not history behind a — that would stay on every card and export."""
+    before = store.load(data)
+    completions = next(t for t in before.targets if t.id == "completions")
+    assert completions.current is None and before.target_date(completions) == dt.date(2024, 5, 31)
+    dashboard = record(data, Update("target", "completions", {"current": Quantity(20, "个")},
+                                    dt.date(2024, 5, 15), "zhang"))
+    now = next(t for t in dashboard.targets if t.id == "completions")
+    assert now.current == Quantity(20, "个") and now.as_of == dt.date(2024, 5, 15)
+    dashboard = record(data, Update("target", "completions", {"current": Quantity(12, "个")},
+                                    dt.date(2024, 4, 30), "zhang"))  # older than the one now in force
+    assert next(t for t in dashboard.targets if t.id == "completions").current == Quantity(20, "个")

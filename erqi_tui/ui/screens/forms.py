@@ -21,7 +21,7 @@ from ...core.i18n import Lang
 from ...store import Conflict
 
 from ...core import written
-from ...core.model import Dashboard, Project, Target, Task, Update
+from ...core.model import Dashboard, Project, Target, Task, Update, becomes_current
 from ..widgets.text import plain
 from ..actions import bindings
 
@@ -253,7 +253,7 @@ def target_questions(target: Target, dashboard: Dashboard, *,
         date = update.date
         asked = asker(update.changes["current"], date, typed.get("current", ""))
         questions = {"current": asked.joined(lang=lang)} if asked.joined(lang=lang) else {}  # of the figure, and of another on its date
-        if date < as_of:
+        if not becomes_current(target.current, as_of, date):
             questions["date"] = written.back_dated(target.current, as_of, lang=lang)
         return questions
 
