@@ -202,6 +202,7 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
 def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date, today: dt.date, *,
                    lang: Lang):
     """The Update that `--project ID --set KEY=VALUE…` asks for, or an exit code after saying why not."""
+    from .core import written
     from .store import edits
     from .store.validate import NAME_LIMIT
 
@@ -225,6 +226,10 @@ def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date,
     update, errors = edits.project_update(dashboard, project, fields, who, dashboard.update_dates(today), lang=lang)
     if errors:
         return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k) or 'update'}: {v}" for k, v in errors.items()), lang=lang)
+    asked = written.project_questions(project, dashboard, update.changes, lang=lang)
+    if asked and not args.accept_outliers:
+        return refuse(lang.tr("{question}核实后改正；确属实情时加 --accept-outliers 记录", question=lang.tr("；").join(
+            lang.tr("{name}：{what}", name=f"--set {field}", what=question) for field, question in asked.items())), lang=lang)
     if args.new:
         update = update._replace(id=args.project)
     return update

@@ -454,6 +454,21 @@ def target_asker(target: Any, dashboard: Any, *, lang: Lang) -> Callable[[Any, d
     return ask
 
 
+def project_questions(project: Any, dashboard: Any, changes: dict, *, lang: Lang) -> dict[str, str]:
+    """What a project's new 总投资 or 占地 is asked before it is recorded, by the form and `record`
+    as by the import: 10× off the figure it replaces (by field; none for a new project)."""
+    from . import fields
+
+    questions = {}
+    for field in (f.key for f in fields.editable(fields.PROJECT, fields.AMOUNT)):
+        old, new = (getattr(project, field) if project else None), changes.get(field)
+        if old is not None and new is not None:
+            question = outlier_question(new, (field_date(dashboard, "project", project.id, field), old), lang=lang)
+            if question:
+                questions[field] = question
+    return questions
+
+
 def back_dated(current: Any, as_of: dt.date, *, lang: Lang) -> str:
     """What a figure dated before the current one's (`current`, at `as_of`) does: it joins the
     history and the current one stays."""

@@ -52,6 +52,22 @@ def test_a_figure_that_looks_wrong_is_not_recorded_without_a_word(data, value, a
     assert amount(store.load(data)).current.value == float(value.replace(",", ""))
 
 
+def test_a_projects_amount_that_looks_wrong_is_not_recorded_without_a_word(data):
+    """As the form and import ask it: 康师傅's 总投资 (10 亿元) set to 100,000 亿元 (元 typed as 亿元?),
+    or its 占地 (约133 亩) to 1 亩, is held with each field named, exit 2; with --accept-outliers it
+    is recorded."""
+    args = ("record", "--data", str(data), "--project", "kangshifu", "--set", "investment=100000 亿元",
+            "--set", "area=1", "--date", "2024-06-30")
+    result = erqi(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--set investment：是 2024-05-31 的 10 亿元 的 10,000 倍" in result.stderr
+    assert "--set area：" in result.stderr and "--accept-outliers" in result.stderr
+    assert not journal.journal_path(data).exists()
+    assert erqi(*args, "--accept-outliers").returncode == 0
+    kangshifu = next(p for p in store.load(data).projects if p.id == "kangshifu")
+    assert kangshifu.investment.value == 100000 and kangshifu.area.value == 1
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")

@@ -286,15 +286,7 @@ def project_questions(project: Project | None, dashboard: Dashboard, *,
     the figure it replaces."""
 
     def ask(update: Update, typed: dict[str, str]) -> dict[str, str]:
-        questions = {}
-        for field in edits.PROJECT_AMOUNT_FIELDS:
-            old, new = (getattr(project, field) if project else None), update.changes.get(field)
-            if old is not None and new is not None:
-                reference = (written.field_date(dashboard, "project", project.id, field), old)
-                question = written.outlier_question(new, reference, lang=lang)
-                if question:
-                    questions[field] = question
-        return questions
+        return written.project_questions(project, dashboard, update.changes, lang=lang)
 
     return ask
 
