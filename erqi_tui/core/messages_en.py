@@ -673,6 +673,8 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "；是否是“{close}”？": "; did you mean “{close}”?", "（目标：{known}……）": " (targets: {known}…)",
     "“{ident}”{width}不是任何目标或项目的编号": "“{ident}”{width} is not the id of any target or project",
     "{given} = {shown}": "{given} = {shown}",
+    "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
+        "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？":
         "over {factor}× the year's target of {goal}: wrong unit or decimal point?",
     "第 {row} 行  {name}：{new}（截至 {date}）{history}": "Row {row}  {name}: {new} (as of {date}) {history}",

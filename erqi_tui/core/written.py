@@ -339,6 +339,7 @@ def other_place(text: str, district: str, city: str = "", whole: bool = False) -
 # --- questions a figure is asked before it is recorded: by the import's preview and the app's form ----
 
 OUTLIER_FACTOR = 10
+FIRST_AT_LEAST = 1000  # a target's first figure below its goal / this: 亿元 typed into a 万元 target?
 FRACTION_AT_MOST = Decimal("1.5")  # a percent at most this, where percents of 10 or more are expected
 
 
@@ -389,9 +390,15 @@ def in_force_at(points: dict[dt.date, Any], date: dt.date, dates: list[dt.date] 
 def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None, *,
                      lang: Lang) -> str:
     """Why a figure looks wrong: more than 10× off the one in force before it (`reference`: its
-    date and figure), or outside [0, 10×goal]; "" when it does not."""
+    date and figure), or over 10×goal; with no figure before it to compare, under a thousandth of
+    the goal (a unit 10,000 too large, 亿元 for 万元, makes a figure that small); "" when it does not."""
     value = Decimal(str(quantity.value))
-    if reference is not None and reference[1] is not None and reference[1].unit == quantity.unit and reference[1].value:
+    compared = reference is not None and reference[1] is not None and reference[1].unit == quantity.unit \
+        and reference[1].value
+    if not compared and goal is not None and goal.unit == quantity.unit and goal.value \
+            and 0 < value * FIRST_AT_LEAST < Decimal(str(goal.value)):
+        return lang.tr("不到年度目标 {goal} 的千分之一：单位或小数点是否有误？", goal=fmt.quantity(goal, lang=lang))
+    if compared:
         before = Decimal(str(reference[1].value))
         if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
             times = _times(value / before) if value else "0"

@@ -68,6 +68,25 @@ def test_a_projects_amount_that_looks_wrong_is_not_recorded_without_a_word(data)
     assert kangshifu.investment.value == 100000 and kangshifu.area.value == 1
 
 
+def test_a_first_figure_ten_thousand_times_too_small_is_asked_about(data):
+    """A target with no figure yet has only its goal to compare with: 50 against a goal of 500,000
+    万元 (亿元 typed into a 万元 target) is held, in the command line and in a ledger; 600 is not."""
+    data.write_text(data.read_text(encoding="utf-8") + (
+        '\n[[target]]\nid = "funds"\nname = "到位资金"\ntarget = { value = 500000, unit = "万元" }\n'), encoding="utf-8")
+    assert erqi("check", str(data)).returncode == 0
+    args = ("record", "--data", str(data), "--target", "funds", "--date", "2024-06-30")
+    result = erqi(*args, "--value", "50")
+    assert result.returncode == 2 and "不到年度目标 500,000 万元 的千分之一" in result.stderr
+    english = erqi("--lang", "en", *args, "--value", "50")
+    assert "under a thousandth of the year's target" in english.stderr
+    ledger = data.with_name("台账.csv")
+    ledger.write_text("编号,完成值,日期\nfunds,50,2024-06-30\n", encoding="utf-8")
+    imported = erqi("import", str(ledger), "--data", str(data), "--apply")
+    assert imported.returncode == 2 and "千分之一" in imported.stdout + imported.stderr
+    assert not journal.journal_path(data).exists()
+    assert erqi(*args, "--value", "600").returncode == 0  # 0.12 % of the goal by June: low, not a wrong unit
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")
