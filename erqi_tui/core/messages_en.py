@@ -675,6 +675,10 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "{given} = {shown}": "{given} = {shown}",
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
+    "工作表名": "The sheet's name", "文件名": "The file's name",
+    "{what}“{name}”写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入{hint}":
+        "{what} “{name}” names {place}, and this data file is {district}'s: not this district's ledger, not imported{hint}",
+    "；本区的表若在另一工作表，请用 --sheet 指定": "; if this district's table is on another sheet, choose it with --sheet",
     "超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？":
         "over {factor}× the year's target of {goal}: wrong unit or decimal point?",
     "第 {row} 行  {name}：{new}（截至 {date}）{history}": "Row {row}  {name}: {new} (as of {date}) {history}",

@@ -193,9 +193,18 @@ class Importer:
         return Plan(planned, skipped, ignored, totals, self.notes)
 
     def district_checks(self, ledger: Ledger) -> None:
-        """A title or 填报单位 line naming another district refuses the sheet."""
+        """A title or 填报单位 line naming another district refuses the sheet; so does a sheet's name
+        or the file's (a workbook of a sheet per district, 金水区 first; 金水区6月台账.xlsx)."""
         lang = self.lang
         meta = self.dashboard.meta
+        for what, name, hint in ((lang.tr("工作表名"), ledger.sheet, lang.tr("；本区的表若在另一工作表，请用 --sheet 指定")),
+                                 (lang.tr("文件名"), self.path.stem, "")):
+            place = values_.other_place(name, meta.district, meta.city) if name else None
+            if place:
+                self.problems.append(Problem(self.path, None, None, "", lang.tr(
+                    "{what}“{name}”写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入{hint}",
+                    what=what, name=name, place=place, district=meta.district, hint=hint)))
+                return
         for number, text in ledger.titles():
             place = values_.other_place(text, meta.district, meta.city)
             if place:

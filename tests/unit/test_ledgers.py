@@ -543,6 +543,24 @@ def test_a_title_naming_another_district_anywhere_is_refused(year, tmp_path, cap
     assert not journal.journal_path(year).exists()
 
 
+def test_a_sheet_or_a_file_named_for_another_district_is_refused(year, tmp_path, capsys):
+    """A workbook of a sheet per district with 航空港区 first, or a file named 航空港区9月台账.xlsx: the
+    only word of whose it is, and it is not this district's. The sheet named for this one is read
+    when chosen."""
+    rows = (["编号", "日期", "数值"], ["new-projects", "2025-09-30", 3])
+    book = ledger(tmp_path / "各区.xlsx", sheets={"航空港区": rows, "河湾区": rows})
+    code, out, err = run(capsys, str(book), "--data", str(year), "--apply")
+    assert code == 2 and "工作表名“航空港区”写的是“航空港区”" in err and "请用 --sheet 指定" in err
+    named = ledger(tmp_path / "航空港区9月台账.xlsx", *rows)
+    code, out, err = run(capsys, str(named), "--data", str(year), "--apply")
+    assert code == 2 and "文件名“航空港区9月台账”写的是“航空港区”" in err
+    assert not journal.journal_path(year).exists()
+    code, out, err = run(capsys, str(book), "--data", str(year), "--sheet", "河湾区", "--apply")
+    assert code == 0, err
+    assert recorded(year)[-1][:2] == ("new-projects", "current")
+
+
+
 @pytest.mark.parametrize("header, cell", [
     ("县（市、区）", "航空港区"), ("县(市区)", "航空港区"), ("所在区", "航空港区"), ("属地", "航空港区"),
     ("地区名称", "航空港区"), ("单位名称", "航空港区商务局"), ("责任单位", "航空港区发改委"), ("辖区", "航空港区"),
