@@ -676,6 +676,11 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "工作表名": "The sheet's name", "文件名": "The file's name",
+    "与“{first}”列是同一项（{field}），不知以哪列为准：请删去一列或改其表头":
+        "the same item ({field}) as the column “{first}”: which one holds it is not clear; delete one or change its header",
+    "表头写明是当月数：数值列应为年初以来的累计；各月的当月数请每月一列（1月……12月）并加 --monthly":
+        "the header says it is the month's own figure: the value column should be the running total since January; "
+        "for each month's own figures use a column per month (1月…12月) and add --monthly",
     "{what}“{name}”写的是“{place}”，本数据文件是“{district}”的：不是本区的台账，未导入{hint}":
         "{what} “{name}” names {place}, and this data file is {district}'s: not this district's ledger, not imported{hint}",
     "；本区的表若在另一工作表，请用 --sheet 指定": "; if this district's table is on another sheet, choose it with --sheet",

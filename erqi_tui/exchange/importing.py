@@ -145,6 +145,15 @@ class Importer:
                     ignored.append(col.title)
             elif col.field not in by_field:
                 by_field[col.field] = col
+            elif col.field == "note":  # 备注 and 说明: the first is read, the other said left out
+                ignored.append(col.title)
+            else:  # 完成值 and 累计完成, 数值 twice: which holds the figure is not for us to guess
+                self.problem(ledger.header_row, col, lang.tr(
+                    "与“{first}”列是同一项（{field}），不知以哪列为准：请删去一列或改其表头",
+                    first=by_field[col.field].title, field=lang.tr(COLUMN_NAMES.get(col.field, col.field))))
+        if "value" in by_field and by_field["value"].basis == "当月":
+            self.problem(ledger.header_row, by_field["value"], lang.tr(
+                "表头写明是当月数：数值列应为年初以来的累计；各月的当月数请每月一列（1月……12月）并加 --monthly"))
         self.columns = by_field
         self.project_columns = [f for f in PROJECT_FIELDS if f in by_field]
         months.sort(key=lambda c: c.month[1])

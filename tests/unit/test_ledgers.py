@@ -929,3 +929,24 @@ def test_months_own_amounts_before_a_running_total_are_counted_back_from_it(erqi
     assert [line.split("：", 1)[1].split("；")[0] for line in out[2:]] == [
         "107.96 亿元 → 190 亿元（截至 2024-07-31）", "190 亿元 → 220 亿元（截至 2024-08-31）",
         "220 亿元 → 250 亿元（截至 2024-09-30）"]
+
+
+@pytest.mark.parametrize("header, says", [
+    (["编号", "完成值", "累计完成", "日期"], "c.xlsx:1:3: “累计完成”列: 与“完成值”列是同一项（数值），不知以哪列为准"),
+    (["编号", "数值", "数值", "日期"], "c.xlsx:1:3: “数值”列: 与“数值”列是同一项（数值）"),
+    (["编号", "完成值（当月）", "日期"], "c.xlsx:1:2: “完成值（当月）”列: 表头写明是当月数：数值列应为年初以来的累计"),
+])
+def test_a_value_column_that_may_not_be_the_running_total_is_refused(year, tmp_path, capsys, header, says):
+    """Two columns that could each be the figure, the second once dropped without a word; or the one
+    value column said to hold the month's own figure, once recorded as the running total."""
+    row = ["new-projects", *([9, 30] if len(header) == 4 else [9]), "2025-09-30"]
+    sheet = ledger(tmp_path / "c.xlsx", header, row)
+    code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
+    assert code == 2 and says in err, err
+    assert not journal.journal_path(year).exists()
+
+
+def test_a_second_note_column_is_said_left_out(year, tmp_path, capsys):
+    sheet = ledger(tmp_path / "n.xlsx", ["编号", "数值", "备注", "说明", "日期"], ["new-projects", 9, "甲", "乙", "2025-09-30"])
+    code, out, err = run(capsys, str(sheet), "--data", str(year))
+    assert code == 0 and "忽略的列：说明" in out, (out, err)
