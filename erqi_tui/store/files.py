@@ -366,7 +366,10 @@ def journal_path(data_path: Path) -> Path:
     """`x.journal.toml` beside `x.toml`. A data file not named .toml (an editor's backup `x.toml~`, a
     copy `x.bak`) keeps its whole name, `x.toml~.journal.toml`: recording into a backup must not
     change the district whose file is `x.toml`. Here, not in journal.py: whether there is a journal
-    is asked without loading the journal's code."""
+    is asked without loading the journal's code. A data file reached through a link keeps its
+    journal beside the file itself: two paths to one file are one record, not two."""
+    if os.path.islink(data_path):
+        data_path = Path(os.path.realpath(data_path))
     name = data_path.name
     return data_path.with_name((name.removesuffix(".toml") if name.endswith(".toml") else name) + ".journal.toml")
 

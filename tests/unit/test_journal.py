@@ -324,6 +324,21 @@ def test_a_backup_of_the_data_file_has_a_journal_of_its_own(data):
     assert [t.current.value for t in store.load(data).targets if t.id == "signed-amount"] != [5.0]
 
 
+def test_a_data_file_reached_through_a_link_shares_the_files_own_journal(data, tmp_path):
+    """Two paths to one file (the file, and a link to it in another folder) are one record: an
+    update through either is seen through both, numbered in one sequence."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "targets.toml"
+    link.symlink_to(data)
+    store.record(data, amount_update(150.0), today=TODAY, lang=ZH)
+    store.record(link, amount_update(160.0, date=dt.date(2024, 6, 20)), today=TODAY, lang=ZH)
+    assert journal.journal_path(link) == journal.journal_path(data) and not (elsewhere / "targets.journal.toml").exists()
+    for path in (data, link):
+        dashboard = store.load(path)
+        assert amount(dashboard).current.value == 160.0 and [c.seq for c in dashboard.changes] == [1, 2]
+
+
 def test_a_data_file_saved_while_an_update_is_written_is_read_after_it(data, monkeypatch):
     """An editor saves the data file just as `record` writes the journal: what `record` returns
     must not look as if that save had been read, or the next read (the app's, given it) reuses the
