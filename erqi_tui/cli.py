@@ -655,10 +655,18 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, 
         from .store.edits import default_date
 
         date = default_date(dashboard, today)
+        protected = {**protected_files(path, args=args, lang=lang),
+                     **({args.sheet: lang.tr("要导入的表格")} if args.sheet else {})}
+        if clashes(args.template, protected, lang=lang):  # the record first: said as every output says it
+            return EXIT_INVALID
+        if str(args.template) not in files.STDOUT_NAMES:
+            if args.template.suffix.lower() != ".xlsx":
+                return fail(lang.tr("模板是 .xlsx 工作簿：请给以 .xlsx 结尾的文件名（实为 {path}）", path=args.template), lang=lang)
+            if os.path.lexists(args.template):
+                return fail(lang.tr("{path} 已存在：模板不写在已有的文件上（它可能是填好的台账）；请另给一个文件名，或先移走它",
+                                    path=args.template), lang=lang)
         written = write_out(args.template, importing.template(dashboard, date, monthly=args.monthly, lang=lang),
-                            announce=False,
-                            protected={**protected_files(path, args=args, lang=lang),
-                                       **({args.sheet: lang.tr("要导入的表格")} if args.sheet else {})}, lang=lang)
+                            announce=False, protected=protected, lang=lang)
         if written is None:
             return EXIT_INVALID
         print(fmt.clean(lang.tr("erqi-tui：已写入模板 {path}：{targets} 个目标、{projects} 个项目，填好数值后用 erqi-tui import 导入",

@@ -676,6 +676,10 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "工作表名": "The sheet's name", "文件名": "The file's name",
+    "模板是 .xlsx 工作簿：请给以 .xlsx 结尾的文件名（实为 {path}）":
+        "the template is an .xlsx workbook: give a file name ending in .xlsx (not {path})",
+    "{path} 已存在：模板不写在已有的文件上（它可能是填好的台账）；请另给一个文件名，或先移走它":
+        "{path} exists: a template is not written over a file (it may be a filled-in ledger); give another name, or move it first",
     "与“{first}”列是同一项（{field}），不知以哪列为准：请删去一列或改其表头":
         "the same item ({field}) as the column “{first}”: which one holds it is not clear; delete one or change its header",
     "表头写明是当月数：数值列应为年初以来的累计；各月的当月数请每月一列（1月……12月）并加 --monthly":

@@ -227,3 +227,18 @@ def test_the_current_folder_as_the_city_exports_and_keeps_off_its_districts(dist
         refused(run("export", "--data", given, "--format", "md", "-o", victim), before, folder)
     written = run("export", "--data", given, "--format", "md", "-o", "全市.md")
     assert written.returncode == 0 and (folder / "全市.md").read_text(encoding="utf-8").startswith("# 全市")
+
+
+def test_a_template_is_never_written_over_a_file_nor_as_anything_but_xlsx(district):
+    """`import --template 台账.xlsx` is one flag away from `import 台账.xlsx`: a filled ledger under that
+    name is kept; a template named .csv would be a workbook the import then refuses."""
+    path, env = district
+    filled = path.with_name("台账.xlsx")
+    filled.write_bytes(b"a filled ledger")
+    before = state(path.parent)
+    for name, says in (("台账.xlsx", "已存在：模板不写在已有的文件上"), ("模板.csv", "模板是 .xlsx 工作簿")):
+        result = erqi("import", "--data", str(path), "--template", str(path.with_name(name)), env=env)
+        assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
+    assert state(path.parent) == before
+    fresh = erqi("import", "--data", str(path), "--template", str(path.with_name("新模板.xlsx")), env=env)
+    assert fresh.returncode == 0 and path.with_name("新模板.xlsx").read_bytes()[:2] == b"PK"
