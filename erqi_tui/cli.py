@@ -90,6 +90,19 @@ def figure_question(update, target, dashboard, typed: str, *, lang: Lang) -> str
     return asked.joined(lang=lang)
 
 
+def date_not_given(errors: dict[str, str], args: argparse.Namespace, dashboard, today: dt.date, *,
+                   lang: Lang) -> dict[str, str]:
+    """`errors`, with a date refused that was not given (today, outside a file of another year) said
+    as such, with the date to give, rather than as a --date typed wrong."""
+    from .store.edits import default_date
+
+    if args.date is None and "date" in errors:
+        errors["date"] = lang.tr("没有给 --date，而今天（{today}）不在数据年度 {year} 年内：请用 --date 给出截至的日期，"
+                                 "如 --date {example}", today=today.isoformat(), year=dashboard.meta.year,
+                                 example=default_date(dashboard, today).isoformat())
+    return errors
+
+
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: Lang) -> int:
     """`erqi-tui record`: one update from a script, as the app would record it."""
     from .store import edits
@@ -117,6 +130,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
                 target, {"current": args.value, "date": date.isoformat(), "note": args.note}, who,
                 dashboard.update_dates(today), lang=lang)
             if errors:
+                errors = date_not_given(errors, args, dashboard, today, lang=lang)
                 return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k)}: {v}" for k, v in errors.items()), lang=lang)
             question = figure_question(update, target, dashboard, args.value, lang=lang)
             if question and not args.accept_outliers:
@@ -132,7 +146,7 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
             update, errors = edits.task_finished(task, {"date": date.isoformat(), "note": args.note}, who,
                                                  dashboard.update_dates(today), lang=lang)
             if errors:
-                return refuse("; ".join(errors.values()), lang=lang)
+                return refuse("; ".join(date_not_given(errors, args, dashboard, today, lang=lang).values()), lang=lang)
         elif steps(args):
             update = project_step(args, dashboard, who, date, today, lang=lang)
             if isinstance(update, int):
@@ -194,6 +208,7 @@ def project_step(args: argparse.Namespace, dashboard, who: str, date: dt.date, t
             open_ones = "; ".join(r.what for r in project.open_requests()) or lang.tr("没有")
             errors["what"] = lang.tr("应为项目 {id} 一项未解决诉求的原文（{open}）", id=repr(args.project), open=open_ones)
     if errors:
+        errors = date_not_given(errors, args, dashboard, today, lang=lang)
         names = {**edits.CLI_FIELDS, "step": "--reach", "what": f"--{given[0]}"}
         return refuse("; ".join(f"{names.get(k, '--' + k) or 'update'}: {v}" for k, v in errors.items()), lang=lang)
     return update
@@ -225,6 +240,7 @@ def project_change(args: argparse.Namespace, dashboard, who: str, date: dt.date,
     fields.update(date=date.isoformat(), update_note=args.note)
     update, errors = edits.project_update(dashboard, project, fields, who, dashboard.update_dates(today), lang=lang)
     if errors:
+        errors = date_not_given(errors, args, dashboard, today, lang=lang)
         return refuse("; ".join(f"{edits.CLI_FIELDS.get(k, k) or 'update'}: {v}" for k, v in errors.items()), lang=lang)
     asked = written.project_questions(project, dashboard, update.changes, lang=lang)
     if asked and not args.accept_outliers:

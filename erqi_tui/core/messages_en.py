@@ -676,6 +676,9 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "工作表名": "The sheet's name", "文件名": "The file's name",
+    "没有给 --date，而今天（{today}）不在数据年度 {year} 年内：请用 --date 给出截至的日期，如 --date {example}":
+        "no --date given, and today ({today}) is outside the data's year {year}: give the date the change stands at "
+        "with --date, e.g. --date {example}",
     "模板是 .xlsx 工作簿：请给以 .xlsx 结尾的文件名（实为 {path}）":
         "the template is an .xlsx workbook: give a file name ending in .xlsx (not {path})",
     "{path} 已存在：模板不写在已有的文件上（它可能是填好的台账）；请另给一个文件名，或先移走它":

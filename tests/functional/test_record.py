@@ -87,6 +87,17 @@ def test_a_first_figure_ten_thousand_times_too_small_is_asked_about(data):
     assert erqi(*args, "--value", "600").returncode == 0  # 0.12 % of the goal by June: low, not a wrong unit
 
 
+def test_no_date_given_for_a_file_of_another_year_says_which_date_to_give(data):
+    """`--date` defaults to today, which is not in the bundled file's 2024: said as a date not given,
+    with the date to give, not as a --date typed wrong."""
+    for args in (("--target", "new-projects", "--value", "14"), ("--project", "kangshifu", "--set", "status=投产"),
+                 ("--project", "kangshifu", "--reach", "开业")):
+        result = erqi("record", "--data", str(data), *args)
+        assert result.returncode == 2 and "没有给 --date，而今天" in result.stderr, result.stderr
+        assert "不在数据年度 2024 年内：请用 --date 给出截至的日期，如 --date 2024-05-31" in result.stderr
+    assert not journal.journal_path(data).exists()
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")
