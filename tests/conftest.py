@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "targets.toml"
 TEST_DATA = Path(__file__).resolve().parent / "data"
-ARTICLE = ROOT.parent / "shared" / "seed" / "erqi-2024-05-article.txt"
+ARTICLE = ROOT / "docs" / "source" / "erqi-2024-05-article.txt"  # a copy of ../shared/seed/, so a clone anywhere checks it
 
 
 @pytest.fixture

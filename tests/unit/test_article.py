@@ -10,8 +10,6 @@ from erqi_tui import store
 
 from ..conftest import ARTICLE, BUNDLED
 
-pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason="the seed article is not beside this checkout")
-
 
 def article() -> str:
     return "".join(ARTICLE.read_text(encoding="utf-8").split())
