@@ -13,7 +13,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
-from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Milestone, Project, Stage, Target, grouped
+from ..core.model import PANE_IDS, Axis, Dashboard, Event, Figure, Initiative, Milestone, Project, Quantity, Stage, Target, grouped
 from ..core.i18n import Lang
 from ..core.progress import TargetProgress
 from ..core.series import Difference, Projection, Since
@@ -162,7 +162,7 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
         shown = tuple(lines[t.id] for t in d.targets_on(pane_id))
         section = Section(pane_id, shown, (), figures(d.figures_on(pane_id)), initiatives=d.initiatives_on(pane_id))
         if pane_id == "investment":
-            section = section._replace(stages=stages_in_force(d.stages, lines), events=tuple(d.events_in_order))
+            section = section._replace(stages=stages_in_force(d.stages, lines, d.projects), events=tuple(d.events_in_order))
         elif pane_id == "layout":
             section = section._replace(axes=tuple((a, tuple(d.projects_on(a.id))) for a in d.layout.axes))
         elif pane_id == "projects":
@@ -172,12 +172,23 @@ def _work_out(d: Dashboard, what_if: dt.date | None, pane: str | None, since: Si
     return Account(d, as_of, what_if, progress.time_elapsed_share(as_of, year), since, tuple(sections), steps_at)
 
 
-def stages_in_force(stages: tuple[Stage, ...], lines: dict[str, TargetLine]) -> tuple[Stage, ...]:
+def stages_in_force(stages: tuple[Stage, ...], lines: dict[str, TargetLine],
+                    projects: tuple[Project, ...] = ()) -> tuple[Stage, ...]:
     """The pipeline's stages, where a stage is a target's own figure (its `target`: 新签约产业项目) with
     the target's value at the account's date: one figure has one answer, not the file's 13 beside the
-    20 recorded since for the same target."""
+    20 recorded since for the same target. Where the file gives the funnel no counts at all and its
+    projects have statuses, a stage counts the projects at it (the list is then the only account of
+    the funnel there is: 在谈 — beside twelve projects 在谈 told nothing)."""
+    listed = not any(s.count is not None or s.group or s.target for s in stages) and \
+        any(p.status in {s.name for s in stages} for p in projects)
+    at: dict[str, int] = {}
+    for project in projects if listed else ():
+        at[project.status or ""] = at.get(project.status or "", 0) + 1
     shown = []
     for stage in stages:  # a stage the file gives no count (计划年内竣工投产: the plan) stays the plan
+        if listed:
+            shown.append(stage._replace(count=Quantity(at.get(stage.name, 0), "个")))
+            continue
         line = lines.get(stage.target) if stage.target and stage.count is not None else None
         current = line.progress.target.current if line is not None else None
         shown.append(stage._replace(count=current) if current is not None else stage)

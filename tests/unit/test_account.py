@@ -194,3 +194,19 @@ def test_a_stage_that_is_a_targets_figure_follows_the_figure_recorded_since(data
     assert any(row[3] == "signed" and row[6] == "20" for row in csv.reader(io.StringIO(out["csv"])))
     signed = next(st for st in json.loads(out["json"])["stages"] if st["id"] == "signed")
     assert signed["count"]["value"] == 20
+
+
+def test_a_funnel_with_no_counts_counts_the_projects_listed_at_each_stage():
+    """The example gives its 在谈 → 签约 → 开工 → 投产 no counts and lists 42 projects with those
+    statuses: each stage counts its projects, on the screen's account and in every export, rather
+    than a — beside the list. The bundled file's stages keep the article's counts (在谈 54)."""
+    dashboard, since = example()
+    stages = account(dashboard, None, "investment", since).section("investment").stages
+    counted = {s.name: s.count.value for s in stages}
+    assert counted == {name: sum(p.status == name for p in dashboard.projects) for name in counted}
+    assert sum(counted.values()) == len(dashboard.projects) == 42
+    assert "| 在谈 | 10 个 |" in report.to_markdown(dashboard, None, "investment", since, lang=ZH)
+    bundled = store.load(bundled_data("targets.toml"))
+    article = {s.name: s.count for s in account(bundled, None, "investment").section("investment").stages}
+    assert article["在谈"].value == 54 and article["开工"].value == 50
+    assert article["投产"] is None  # 计划年内竣工投产: the article gives the plan, not how many are done
