@@ -25,9 +25,10 @@ class Lang(str):
 
     def tr(self, text: str, /, **values: object) -> str:
         """`text` in this language, with `values` filled into its {placeholders}. In English a
-        `count` of 1 takes the singular where messages_en.ONE gives it ("1 unit", not "1 units")."""
+        `count` (or `months`, as written) of 1 takes the singular where messages_en.ONE gives it
+        ("1 unit", not "1 units")."""
         if self == "en":
-            if values.get("count") == 1:
+            if values.get("count") == 1 or values.get("months") in (1, "1"):
                 from .messages_en import ONE
 
                 text = ONE.get(text) or english_words().get(text, text)

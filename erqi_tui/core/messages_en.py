@@ -964,6 +964,8 @@ EN.update({
 
 # The singular of what EN says with a {count}, for a count of 1 (Lang.tr): "1 unit", not "1 units".
 ONE = {
+    "余下 {months} 个月需": "Needed by year-end ({months} month)",
+    "，余下{months}个月需完成{value}": ", needing {value} in the {months} month left",
     "另有 {count} 个项目（见 5 重点项目）": "{count} more project (see 5 Projects)",
     "另有 {count} 个项目未标明所在发展轴（见 5 重点项目）": "{count} more project has no axis (see 5 Projects)",
     "（另有 {count} 个项目未列节点）": " ({count} more project lists none)",

@@ -107,3 +107,12 @@ def test_what_the_rest_of_the_year_needs_is_whole_for_a_count_and_a_month_for_an
     assert whole == 17 and isinstance(whole, int)
     assert need(Quantity(30, "个"), Quantity(30, "个")) == (None, None)  # reached: nothing needed
     assert need(Quantity(13, "个"), Quantity(30, "个"), lang=EN)[1][0] == "Needed by year-end (7 months)"
+
+
+def test_one_month_left_is_said_in_the_singular():
+    """At the end of November one month is left: "(1 month)", not "(1 months)", in English."""
+    from erqi_tui.core.i18n import EN as english
+
+    assert english.tr("余下 {months} 个月需", months="1") == "Needed by year-end (1 month)"
+    assert english.tr("余下 {months} 个月需", months="7") == "Needed by year-end (7 months)"
+    assert english.tr("，余下{months}个月需完成{value}", months="1", value="6") == ", needing 6 in the 1 month left"

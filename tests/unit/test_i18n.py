@@ -56,12 +56,12 @@ def test_every_template_has_the_same_placeholders_in_english():
 
 
 def test_a_count_of_one_reads_in_the_singular():
-    """ "1 unit with items late", not "1 units" (issue 25); each singular has its plural's placeholders."""
+    """ "1 unit with items late", not "1 units" (issue 25), "1 month" left; each singular has its plural's placeholders."""
     import string
 
     fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
     for zh, one in messages_en.ONE.items():
-        assert zh in messages_en.EN and fields(one) <= fields(zh) and "count" in fields(zh), zh
+        assert zh in messages_en.EN and fields(one) <= fields(zh) and fields(zh) & {"count", "months"}, zh
     assert EN.tr("{count} 个单位有逾期、未办或落后事项", count=1) == "1 unit with items late, open or behind"
     assert EN.tr("{count} 个单位有逾期、未办或落后事项", count=2) == "2 units with items late, open or behind"
 
