@@ -9,7 +9,7 @@ EN: dict[str, str] = {
     "重点项目": "Projects", "切换到{title}": "Go to {title}", "切换到 {title}": "Go to {title}",
     "显示第 {number} 页（按键 {number}）": "Show pane {number} (key {number})",
     # Header, app messages
-    "{city}{district} {year} 年目标": "{district}, {city}: targets for {year}",
+    "{city}{district} {year} 年目标": "{district}, {city}: targets for {year}", "{city}{district}": "{district}, {city}",
     "截至 {date} · ? 帮助": "as of {date} · ? help",
     "窗口太小：至少需要 {w}×{h}，当前 {width}×{height}。\n请放大窗口；按 q 退出。":
         "Window too small: needs at least {w}×{h}, now {width}×{height}.\nEnlarge it; q quits.",

@@ -399,7 +399,8 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     writer.writerow([lang.tr(c) for c in CSV_COLUMNS] + ([lang.tr("假设")] if what_if else []))
     yes = lang.tr("是")
     # a city's files stack into one table
-    district = lang.data(dashboard.meta, "city") + lang.data(dashboard.meta, "district")
+    city, district = lang.data(dashboard.meta, "city"), lang.data(dashboard.meta, "district")
+    district = lang.tr("{city}{district}", city=city, district=district) if city else district  # Erqi District, Zhengzhou
     for row in quantities(dashboard, what_if, pane, since, lang=lang):
         *texts, value, unit, at_least, approx, date, who = row
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",

@@ -113,6 +113,15 @@ def test_data_text_stays_text_in_every_format(hostile):
     assert json.loads(report.to_json(hostile, AS_OF, lang=ZH))["projects"][0]["name"] == HOSTILE  # JSON keeps it exact
 
 
+def test_the_csv_names_the_district_as_its_language_does(tmp_path, capsys):
+    """郑州市二七区 in Chinese; "Erqi District, Zhengzhou" in English (it read ZhengzhouErqi District)."""
+    for lang, name in (("zh", "郑州市二七区"), ("en", "Erqi District, Zhengzhou")):
+        out = tmp_path / f"{lang}.csv"
+        assert cli.main(["export", "--lang", lang, "--format", "csv", "--data", str(BUNDLED), "-o", str(out)]) == 0
+        rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+        assert {row[0] for row in rows[1:]} == {name}
+
+
 def test_csv_cells_never_become_formulas(write_toml):
     dashboard = store.load(write_toml('[meta]\ndistrict = "区"\nyear = 2024\nas_of = 2024-05-31\n\n'
                                       '[[project]]\nid = "p"\nname = "=HYPERLINK(\\"x\\")"\n'
