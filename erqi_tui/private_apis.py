@@ -91,6 +91,15 @@ def _row_xml() -> str | None:
     return None if found is not None and hasattr(found, "get_or_add_trPr") else "_Row._tr is not a row's XML element"
 
 
+def _table_xml() -> str | None:
+    from docx import Document
+
+    table = Document().add_table(rows=1, cols=1)
+    found = getattr(table, "_tbl", None)
+    return None if found is not None and getattr(found, "tblPr", None) is not None \
+        else "Table._tbl is not a table's XML element with its tblPr"
+
+
 def _serve_hooks() -> str | None:
     from .serve import missing_hooks  # serve checks its own at start; the test asks it too
 
@@ -138,6 +147,9 @@ PRIVATE_APIS: tuple[PrivateAPI, ...] = (
     PrivateAPI("_Row._tr", "python-docx", "1.2.0",
                "exchange/briefing_doc.py: a table row's XML, to repeat the header row on every page and keep "
                "rows whole (python-docx has no public way to either)", _row_xml),
+    PrivateAPI("Table._tbl", "python-docx", "1.2.0",
+               "exchange/briefing_doc.py: a table's XML, to narrow its cells' margins so that a figure and its "
+               "unit fit one line (python-docx has no public way)", _table_xml),
     PrivateAPI("Server._make_app, AppService._open_app_process, _build_environment, _process, _stdin, _task",
                "textual-serve", "1.1.3",
                "serve.py: the token guard, the Origin check and each session's process (serve.missing_hooks; "

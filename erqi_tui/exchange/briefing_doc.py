@@ -482,6 +482,10 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
+    margins = table._tbl.tblPr.makeelement(qn("w:tblCellMar"), {})
+    for side in ("left", "right"):  # in twentieths of a point
+        margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): str(CELL_MARGIN_PT * 20), qn("w:type"): "dxa"}))
+    table._tbl.tblPr.append(margins)
     text_width = 21 - MARGINS_CM["left"] - MARGINS_CM["right"]
     size, widths = table_layout(headers, rows, text_width)
     widths = [Cm(cm) for cm in widths]
@@ -505,24 +509,29 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
 
 
+CELL_MARGIN_PT = 3  # a table cell's left and right margin (about 1 mm; Word's default 0.19 cm left
+# too little room for a figure and its unit on one line in a table of seven columns)
+FIGURE_CELLS = 18  # a cell of a figure and its words, kept on one line, is at most this wide (terminal cells)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def _points(text: str, size: float = 10.5, bold: bool = False) -> float:
     """About how wide `text` is set in `size` points: a full-width character a square, a half-width
-    one a little more than half."""
+    one (a digit, a letter, a space) a little more than half."""
     from rich.cells import cell_len
 
-    return cell_len(text) * size * (0.62 if not _CJK.search(text) else 0.5) * (1.1 if bold else 1.0)
+    wide = sum(1 for ch in text if cell_len(ch) == 2)
+    return (wide + (len(text) - wide) * 0.62) * size * (1.1 if bold else 1.0)
 
 
 def _unbroken(text: str, header: bool, size: float = 10.5) -> float:
     """The widest part of a cell that must not break, in points: a short cell whole (a figure with
-    its unit, 289.4亿元, 43.3%), a number or an English word in a longer one (Responsible), a
-    short header whole (完成率, 较序时进度)."""
+    its unit and words, 289.4亿元, 107.96 亿元, 至少 40.9 亿元, 超前 1.7 个百分点, 10.796 bn CNY, 36.0%
+    (-5.7): Word breaks CJK text anywhere, 亿|元, and a minus sign from its number), a number or an
+    English word in a longer one (Responsible), a short header whole (完成率, 较序时进度)."""
     from rich.cells import cell_len
 
-    if (header and _CJK.search(text) and len(text) <= 6) or (not header and cell_len(text) <= 10 and re.search(r"\d", text) and " " not in text):
+    if (header and _CJK.search(text) and len(text) <= 6) or (not header and cell_len(text) <= FIGURE_CELLS and re.search(r"\d", text)):
         return _points(text, size, bold=header)  # 完成率, 较序时进度; a figure with its unit, 289.4亿元
     parts = [part for piece in _CJK.split(text) for part in piece.split()]
     return max([_points(part, size, bold=header) for part in parts]
@@ -544,7 +553,7 @@ def column_widths(headers: list[str], rows: list[list[str]], text_width_cm: floa
                   squeeze: bool = False) -> list[float] | None:
     """Each column's width in cm, within `text_width_cm`: no narrower than what in it must not
     break (numbers, words, short headers), the rest of the width shared as the longest texts ask."""
-    margin = 12.0  # the cells' left and right margins (0.19 cm each) and a little room, in points
+    margin = CELL_MARGIN_PT * 2 + 3  # the cells' left and right margins and a little room, in points
     total = text_width_cm / 2.54 * 72
     least, asks = [], []
     for i, head in enumerate(headers):

@@ -147,15 +147,20 @@ def test_the_briefing_in_english_spaces_words_and_numbers_and_names_the_share(tm
 
 
 def test_the_briefing_tables_keep_numbers_and_short_headers_whole(tmp_path, capsys):
-    """On A4 each column is at least as wide as its widest number or short header (43.3%, 完成率),
-    so none breaks inside; the title breaks, where it must, before the year, not inside a word."""
+    """On A4 each column is at least as wide as its widest figure with its words or short header
+    (43.3%, 完成率, 107.96 亿元, 落后 21.7 个百分点: Word broke 亿|元 and 百|分点), in 五号 or, where
+    that does not fit, 9 or 8 pt; the title breaks, where it must, before the year, not inside a word."""
     headers = ["指标", "完成", "年度目标", "完成率", "较序时进度", "年底预计", "缺口", "责任单位"]
-    rows = [["新签约产业项目", "289.4亿元", "350亿元以上", "43.3%", "落后21.7个百分点", "315.7亿元",
-             "至少34.3亿元", "示例·区商务局 示例·张敏"]] * 5
+    rows = [["新签约产业项目", "289.4 亿元", "350 亿元以上", "43.3%", "落后 21.7 个百分点", "315.7 亿元",
+             "至少 34.3 亿元", "示例·区商务局 示例·张敏"]] * 5
     size, widths = briefing_doc.table_layout(headers, rows, 15.6)
-    assert size == 10.5 and abs(sum(widths) - 15.6) < 0.01
+    assert size == 8.0 and abs(sum(widths) - 15.6) < 0.01  # eight columns
+    assert briefing_doc.table_layout(headers[:7], [r[:7] for r in rows], 15.6)[0] == 9.0  # seven
     points = [w / 2.54 * 72 for w in widths]
-    assert points[3] > 3 * size + 10 and points[1] > 5 * size  # 完成率 and 289.4亿元 whole
+    for column in (1, 2, 3, 4, 5, 6):  # each figure whole, within its cell's margins
+        assert points[column] >= briefing_doc._points(rows[0][column], size) + 2 * briefing_doc.CELL_MARGIN_PT
+    assert points[3] > 3 * size  # 完成率
+    assert briefing_doc.table_layout(headers[:4], [r[:4] for r in rows], 15.6)[0] == 10.5  # fewer columns: 五号
     assert briefing_doc.title_lines("示例市示例（虚构）河湾区2025年目标推进情况", 2025, lang=ZH) == (
         22, ["示例市示例（虚构）河湾区", "2025年目标推进情况"])
     assert briefing_doc.title_lines("郑州市二七区2024年目标推进情况", 2024, lang=ZH) == (22, ["郑州市二七区2024年目标推进情况"])
