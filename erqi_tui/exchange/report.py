@@ -204,6 +204,8 @@ def to_markdown(dashboard: Dashboard, what_if: dt.date | None = None, pane: str 
 
 # --- HTML ----------------------------------------------------------------------------------------
 
+FIGURE_CELLS = 18  # a cell of a figure and its words, kept on one line, is at most this wide (terminal cells)
+
 _CSS = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #111; }
 h1 { font-size: 1.5em; } h2 { border-bottom: 2px solid #1565c0; padding-bottom: .2em; margin-top: 1.5em; }
@@ -215,9 +217,11 @@ th { background: #e3eaf5; }
 .bar .done { position: absolute; left: 0; top: 0; bottom: 0; background: #2e7d32; }
 .bar.behind .done { background: #ef6c00; }
 .bar .time { position: absolute; top: -.2em; bottom: -.2em; width: 2px; background: #000; }
-th { white-space: nowrap; }
+th { word-break: keep-all; }  /* a header wraps at its spaces (Time-elapsed share), never inside a word (序时进度) */
 td { min-width: 3em; }
 td.name { min-width: 7em; }
+td.fig { white-space: nowrap; }
+@media screen and (max-width: 1600px) { .bar { width: 4em; } th, td { padding: .25em .3em; } body { margin: 1em; } }
 /* Printed: A4 across (a target's table has a dozen columns), a long table runs on from the page it
    starts on with its header repeated (a table kept whole left a first page with only the title),
    a row never split, a heading kept with what follows, columns never narrower than their header. */
@@ -233,6 +237,15 @@ td.name { min-width: 7em; }
   .bar { width: 6em; }
 }
 """
+
+
+def _kept_whole(text) -> bool:
+    """A cell of a figure with its unit and words (107.96 亿元, 超前 1.7 个百分点, 2025-11-30, ≈133
+    mu): kept on one line (class fig), as a browser would break 亿|元 or a date at its hyphen."""
+    from rich.cells import cell_len
+
+    text = str(text)
+    return cell_len(text) <= FIGURE_CELLS and any(ch.isdigit() for ch in text)
 
 
 def _running_head(title: str) -> str:
@@ -277,7 +290,8 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
             head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(lang.tr('进度'))}</th>" if with_bar else "")
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
-                cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else f"<td>{esc(c)}</td>"
+                cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else
+                                f'<td class="fig">{esc(c)}</td>' if _kept_whole(c) else f"<td>{esc(c)}</td>"
                                 for i, c in enumerate(row))
                 if with_bar:
                     cells += f"<td>{bars.get(row[0], '')}</td>"

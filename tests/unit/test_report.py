@@ -51,7 +51,7 @@ def test_html_is_one_self_contained_printable_page(dashboard):
     page = report.to_html(dashboard, AS_OF, lang=ZH)
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page
     assert "<link" not in page and "<script" not in page and "src=" not in page
-    assert "<td>46,000个以上</td>" in page and "落后 5.7 个百分点" in page
+    assert "<td class=\"fig\">46,000个以上</td>" in page and "落后 5.7 个百分点" in page
 
 
 def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
