@@ -144,6 +144,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_utf8": ("is not UTF-8 text: save the file as UTF-8", "不是 UTF-8 文本：请另存为 UTF-8"),
     "lock_busy": ("is held by another writer for over {seconds} s; try again", "已被另一位写入者占用超过 {seconds} 秒；请稍后再试"),
     "lock_cannot_make": ("cannot make the lock file: {reason}", "无法创建锁文件：{reason}"),
+    "folder_read_only": ("its folder cannot be written to (permission denied): nothing can be recorded there",
+                         "所在文件夹不可写（权限不足）：在这里不能记录更新"),
     "lock_is_link": ("is a symbolic link; expected the lock file erqi-tui makes", "是符号链接；应为 erqi-tui 创建的锁文件"),
     "lock_not_regular": ("is not a regular file; expected the lock file erqi-tui makes", "不是普通文件；应为 erqi-tui 创建的锁文件"),
 }

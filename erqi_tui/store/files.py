@@ -398,7 +398,10 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 raise
             # A colleague's lock file in a shared folder (0644 under the usual umask): flock needs
             # no write permission, only an open file, so the lock is taken on it read-only.
-            fd = os.open(target, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+            try:
+                fd = os.open(target, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+            except FileNotFoundError:  # none to open: the folder itself refused to make one
+                raise file_problem(target, said("lock_cannot_make", reason=said("folder_read_only"))) from None
     except (OSError, ValueError) as error:
         if isinstance(error, OSError) and error.errno == errno.ELOOP:
             raise file_problem(target, said("lock_is_link")) from None

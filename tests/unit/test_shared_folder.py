@@ -36,6 +36,27 @@ def test_a_colleagues_lock_file_is_locked_read_only(tmp_path, monkeypatch):
         pass
 
 
+def test_a_folder_that_refuses_the_lock_file_is_named_as_the_cause(tmp_path, monkeypatch):
+    """No lock file yet, and the folder refuses to make one (chmod 555): said as the folder not
+    writable, not as "no such file" (the read-only open tried after the refusal)."""
+    data = tmp_path / "targets.toml"
+    data.write_text("", encoding="utf-8")
+    real_open = os.open
+
+    def read_only_folder(path, flags, *args):
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(files.os, "open", read_only_folder)
+    with pytest.raises(files.DataError) as caught:
+        with files.locked(data):
+            pass
+    (problem,) = caught.value.problems
+    assert problem.shown(ZH).endswith("无法创建锁文件：所在文件夹不可写（权限不足）：在这里不能记录更新")
+    assert "no such file" not in str(problem) and "cannot be written to (permission denied)" in str(problem)
+
+
 def test_a_refused_write_says_what_to_do_in_a_shared_folder(tmp_path):
     error = PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "targets.journal.toml"))
     said = files.write_problem(error, lang=i18n.ZH)
