@@ -193,13 +193,18 @@ def write_atomic(path: Path, data: bytes) -> Path:
     temporary file in the same folder, flushed and fsynced, then renamed over the old one.
 
     A symbolic link is written through (the link stays a link, its target gets the content). An
-    existing file keeps its permissions; a new one gets those the umask allows. Returns the path
-    of the file written."""
+    existing file keeps its permissions; a new one gets those the umask allows. An existing file
+    that may not be written (chmod 444: a journal someone froze) is not replaced, though its folder
+    would allow the rename: PermissionError, as writing it in place would have raised. Returns the
+    path of the file written."""
     path = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         mode = new_file_mode()
+    else:
+        if not mode & 0o222 or not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes it 0600, which would lock colleagues out of a shared folder

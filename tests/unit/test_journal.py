@@ -339,6 +339,21 @@ def test_a_data_file_reached_through_a_link_shares_the_files_own_journal(data, t
         assert amount(dashboard).current.value == 160.0 and [c.seq for c in dashboard.changes] == [1, 2]
 
 
+def test_a_journal_made_read_only_is_not_replaced(data):
+    """chmod 444 on the journal (someone froze it): the write is refused, said, and the journal is as
+    it was, though the folder would let a new one be renamed over it."""
+    record(data, amount_update(150.0))
+    path = journal.journal_path(data)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        with pytest.raises(PermissionError):
+            store.record(data, amount_update(160.0, date=dt.date(2024, 6, 20)), today=TODAY, lang=ZH)
+        assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+    finally:
+        path.chmod(0o644)
+
+
 def test_a_data_file_saved_while_an_update_is_written_is_read_after_it(data, monkeypatch):
     """An editor saves the data file just as `record` writes the journal: what `record` returns
     must not look as if that save had been read, or the next read (the app's, given it) reuses the
