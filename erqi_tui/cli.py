@@ -159,6 +159,9 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
     except store.Refused as error:
         return refuse(str(error), lang=lang)
     except store.DataError as error:
+        own = options_refused(error, path, lang=lang)
+        if own:  # the update given was refused, not a file: said by its options, not at a line it never reached
+            return refuse("; ".join(own), lang=lang)
         print_problems(error, what="数据文件或更新记录（未记录）", lang=lang)
         return EXIT_INVALID
     except OSError as error:
@@ -167,6 +170,28 @@ def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
                             what=describe_update(update, lang=lang), who=who,
                             journal=store.journal.journal_path(path)), single_line=True))
     return EXIT_OK
+
+
+def options_refused(error: store.DataError, path: Path, *, lang: Lang) -> list[str]:
+    """The problems of `error` that are the update given on the command line's own (the journal
+    with it appended was checked, and they stand past the journal's last line), each as the option
+    that gave it: ["--note: 6000 characters; at most 2000"]. [] when any problem is a file's."""
+    from .core.problems import in_language
+
+    journal_file = store.journal.journal_path(path)
+    try:
+        lines = journal_file.read_bytes().count(b"\n")
+    except OSError:
+        lines = 0
+    out = []
+    for problem in error.problems:
+        if problem.path != journal_file or problem.line is None or problem.line <= lines:
+            return []
+        field = re.sub(r"^update\[\d+\]\.?", "", problem.key)
+        option = {"note": "--note", "date": "--date", "who": "--user", "set.current": "--value"}.get(
+            field, f"--set {field.removeprefix('set.').split('.')[0]}" if field.startswith("set.") else "--" + (field or "set"))
+        out.append(f"{option}: {fmt.clean(in_language(problem.message, lang), single_line=True)}")
+    return out
 
 
 def withdraw_ignores(args: argparse.Namespace) -> list[str]:

@@ -98,6 +98,21 @@ def test_no_date_given_for_a_file_of_another_year_says_which_date_to_give(data):
     assert not journal.journal_path(data).exists()
 
 
+def test_an_update_refused_is_named_by_its_options_not_a_journal_line(data):
+    """A note too long, an axis no file has: the update given is refused, said by the option that
+    gave it, not at line 8 of a journal that does not exist (or ends before)."""
+    result = erqi("record", "--data", str(data), "--target", "new-projects", "--value", "14", "--date", "2024-06-01",
+                  "--note", "长" * 6000)
+    assert result.returncode == 2 and "未记录：--note: 长 6000 个字符；最多 2000 个" in result.stderr, result.stderr
+    assert "journal.toml:" not in result.stderr and not journal.journal_path(data).exists()
+    assert erqi("record", "--data", str(data), "--target", "new-projects", "--value", "14",
+                "--date", "2024-06-01").returncode == 0
+    result = erqi("--lang", "en", "record", "--data", str(data), "--project", "x", "--new", "--set", "name=a",
+                  "--set", "axis=nowhere", "--date", "2024-06-01")
+    assert result.returncode == 2 and "nothing recorded: --set axis: expected the id of one [[layout.axis]]" in result.stderr
+    assert "journal.toml:" not in result.stderr
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")
