@@ -118,24 +118,27 @@ class _Lines:
                 yield from strip
 
 
-def screen_lines(app, leave_out: tuple = ()) -> list:
+def screen_lines(app, leave_out: tuple = (), only=None) -> list:
     """The screen's lines (each a list of strips), without the rows of the widgets in `leave_out`
-    (the tab row, the key line: a briefing's picture is not a program) and without the blank rows
-    at the bottom (all spaces), but one."""
+    (the tab row, the key line: a briefing's picture is not a program), only those of the widget
+    `only` if given (a frame over the screen behind it), and without the blank rows at the bottom
+    (all spaces), but one."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     skipped = {y for widget in leave_out for y in range(widget.region.y, widget.region.bottom)}
-    lines = [line for y, line in enumerate(update.strips, update.region.y) if y not in skipped]
+    kept = range(only.region.y, only.region.bottom) if only is not None else None
+    lines = [line for y, line in enumerate(update.strips, update.region.y)
+             if y not in skipped and (kept is None or y in kept)]
     filled = [i for i, line in enumerate(lines) if any(s.text.strip() for strip in line for s in strip)]
     return lines[:filled[-1] + 2] if filled else lines
 
 
-def svg(app, title: str, leave_out: tuple = ()) -> str:
+def svg(app, title: str, leave_out: tuple = (), only=None) -> str:
     """The app's current screen as a briefing's SVG, `title` on its first line, without the rows of
-    `leave_out`; text in cells (`in_cells`). Data text reaches the screen cleaned (fmt.clean); the
+    `leave_out` (and only those of `only`: screen_lines); text in cells (`in_cells`). Data text reaches the screen cleaned (fmt.clean); the
     picture is cleaned once more as a whole, so that nothing a widget let through (U+FFFF, a bidi
     override) makes it invalid XML or reorders it: Rich escapes only & < >."""
     width, _ = app.size
-    lines = screen_lines(app, leave_out)
+    lines = screen_lines(app, leave_out, only)
     console = Console(width=width, height=len(lines), file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
     console.print(_Lines(lines))

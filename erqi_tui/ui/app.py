@@ -931,12 +931,24 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
     app.animation_level = "none"
 
     async def draw() -> str:
-        from ..exchange.briefing_svg import svg
+        from textual.containers import Vertical
 
-        rows = max(12, len(districts) + 9)  # the ranked table and its frame, no empty screen below it
+        from ..exchange.briefing_svg import svg
+        from .widgets.table import VirtualTable
+
+        rows = len(districts) + 40  # room for every district; the picture ends below the frame
         async with app.run_test(size=size or (SVG_SIZE[0], rows)) as pilot:
             await pilot.pause()
+            screen = app.screen
+            await screen.all_read.wait()
+            if size is None:  # as wide as the table, within reason: no target's column cut off
+                wide = min(max(SVG_SIZE[0], screen.query_one(VirtualTable).virtual_size.width + 6), 240)
+                if wide != app.size.width:
+                    await pilot.resize_terminal(wide, rows)
+                    await pilot.pause()
+            screen.as_picture()
+            await pilot.pause()
             return svg(app, fmt.clean(app.lang.tr("全市：{count} 个地区", count=len(districts)), single_line=True),
-                       leave_out=tuple(app.screen.query(KeyBar)))
+                       only=screen.query_one(Vertical))
 
     return asyncio.run(draw())

@@ -224,16 +224,22 @@ def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
     assert width == pytest.approx(100 * CELL_WIDTH + 20 + 18, abs=40)
 
 
-def test_the_city_has_a_picture(tmp_path, capsys):
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_city_has_a_picture_of_every_district_and_nothing_of_the_program(count, tmp_path, capsys):
+    """A dozen districts, each in the picture (the picture once ended after two of three); no filter
+    box, no keys, no cursor's row: a picture for a slide, not a program."""
     folder = tmp_path / "city"
     folder.mkdir()
-    for name in ("甲区", "乙区"):
+    names = [f"{n:02d}号区" for n in range(1, count + 1)]
+    for n, name in enumerate(names):
         (folder / f"{name}.toml").write_text(
             f'[meta]\ndistrict = "{name}"\nyear = 2024\nas_of = 2024-06-30\n\n[[target]]\nid = "signed"\n'
-            'name = "新签约项目"\ntarget = { value = 40, unit = "个" }\ncurrent = { value = 20, unit = "个" }\n',
+            f'name = "新签约项目"\ntarget = {{ value = 40, unit = "个" }}\ncurrent = {{ value = {10 + n}, unit = "个" }}\n',
             encoding="utf-8")
     raw = exported(tmp_path, "svg", "--data", str(folder)).decode("utf-8")
-    assert "甲区" in raw and "乙区" in raw and "新签约项目" in raw
+    text = "".join(re.findall(r">([^<>]*)</text>", raw)).replace("&#160;", " ")
+    assert all(name in text for name in names) and "新签约项目" in text
+    assert "筛选" not in text and "Enter" not in text  # the filter's placeholder, the keys
 
 
 SOFFICE = __import__("shutil").which("soffice")
