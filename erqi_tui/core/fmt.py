@@ -201,6 +201,14 @@ def short_date(date, year: int) -> str:
     return f"{date:%m-%d}" if date.year == year else date.isoformat()
 
 
+def short_standing(date, meta, *, lang: Lang) -> str:
+    """short_date, as precise as the source: "5月" (May) where the file gives only the month, not
+    05-31, a day the article never named."""
+    if month_only(date, meta) and date.year == meta.year:
+        return MONTH_NAMES[date.month - 1][:3] if lang.english else f"{date.month}月"
+    return short_date(date, meta.year)
+
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 

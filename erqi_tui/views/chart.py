@@ -119,8 +119,7 @@ def _months(width: int, year: int, *, lang: Lang) -> Text:
     return Text("".join(cells), style="dim")
 
 
-def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, width: int = 80, *,
-           lang: Lang) -> Text:
+def legend(target_text: str, when: str, marks: Marks = MARKS, width: int = 80, *, lang: Lang) -> Text:
     """What the marks mean, in one line: the longest form that fits `width`. The target's value goes
     last: first the gaps, the date (which the screen's title gives too) and the bars' word (what a bar
     is goes without saying)."""
@@ -135,6 +134,6 @@ def legend(target_text: str, as_of: dt.date, year: int, marks: Marks = MARKS, wi
         line.append(DOT, style=marks.elapsed).append(lang.tr(" 序时进度") + gap)
         line.append(DASH, style="dim").append(target_words)
         if date:
-            line.append(gap).append(RULE, style=marks.now).append(" " + fmt.short_date(as_of, year))
+            line.append(gap).append(RULE, style=marks.now).append(" " + when)  # fmt.short_standing: 05-31, or 5月
         forms.append(line)
     return next((f for f in forms if f.cell_len <= width), forms[-1])

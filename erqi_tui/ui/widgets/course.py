@@ -93,8 +93,8 @@ def burn_up(widget: Widget, item: TargetLine, points, dashboard: Dashboard, as_o
                           label=fmt.quantity(target.target, unit=False, words=True, lang=lang), lang=lang)
     if legend:
         drawn.append("\n")
-        drawn.append_text(chart.legend(fmt.quantity(target.target, words=True, lang=lang), as_of, year, marks, width,
-                                       lang=lang))
+        drawn.append_text(chart.legend(fmt.quantity(target.target, words=True, lang=lang),
+                                       fmt.short_standing(as_of, dashboard.meta, lang=lang), marks, width, lang=lang))
     return drawn
 
 
