@@ -895,12 +895,14 @@ class ErqiApp(App):
 
 
 SVG_SIZE = (120, 48)  # columns × rows: the example year's 总览 with its chart; the picture ends where the pane does
+SVG_MOST_ROWS = 200  # a pane taller than SVG_SIZE is drawn whole, up to this
 
 
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,
                    size: tuple[int, int] | None = None, lang: str = "zh", since: dt.date | None = None) -> str:
     """An SVG picture of one pane, drawn headless, as `erqi-tui export --format svg` writes it: at
     `size` (SVG_SIZE), without the tab row and the key line, cut below the pane's last line."""
+    given = size is not None
     size = size or SVG_SIZE
     import asyncio
 
@@ -913,6 +915,11 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
         async with app.run_test(size=size) as pilot:
             await pilot.press(key)
             await pilot.pause()
+            shown = app.built_pane(pane)
+            hidden = shown.virtual_size.height - shown.size.height if shown is not None else 0
+            if not given and hidden > 0:  # the whole pane, not cut mid-box with a scrollbar
+                await pilot.resize_terminal(size[0], min(size[1] + hidden, SVG_MOST_ROWS))
+                await pilot.pause()
             return app.briefing_svg()
 
     return asyncio.run(draw())

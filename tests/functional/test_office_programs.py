@@ -224,6 +224,14 @@ def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
     assert width == pytest.approx(100 * CELL_WIDTH + 20 + 18, abs=40)
 
 
+def test_a_pane_taller_than_the_picture_is_drawn_whole(tmp_path, capsys):
+    """The example's 总览 runs past 48 rows: its picture once ended inside the 要闻数据 box, its last
+    figure without its label; now the pane is drawn whole, ending with its box's bottom line."""
+    raw = exported(tmp_path, "svg", "--example").decode("utf-8")
+    text = "".join(re.findall(r">([^<>]*)</text>", raw)).replace("&#160;", " ")
+    assert "要闻数据" in text and "可开发用地" in text.replace(" ", "")
+
+
 @pytest.mark.parametrize("count", [2, 12])
 def test_the_city_has_a_picture_of_every_district_and_nothing_of_the_program(count, tmp_path, capsys):
     """A dozen districts, each in the picture (the picture once ended after two of three); no filter
