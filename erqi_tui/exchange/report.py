@@ -101,7 +101,8 @@ def since_line(dashboard: Dashboard, since: Since | None, *, lang: Lang) -> str:
 
 def _figure_tables(blocks, default_title: str, *, lang: Lang) -> list[Table]:
     """Figures by group; ungrouped ones under `default_title` (already in the reader's language)."""
-    return [Table(lang.data(items[0], "group") if group else default_title, [lang.tr("项目"), lang.tr("数值")],
+    # its 项目 is a line of figures, an item, in English (Item, not Project), as the workbook's
+    return [Table(lang.data(items[0], "group") if group else default_title, [lang.tr("事项" if lang.english else "项目"), lang.tr("数值")],
                   [[lang.data(f, "label"), fmt.quantity(f.quantity, words=True, lang=lang)] for f in items])
             for group, items in blocks]
 

@@ -382,3 +382,15 @@ def test_the_ledger_templates_cells_are_text_as_written(tmp_path, capsys):
     assert cli.main(["import", "--data", str(hostile_district(tmp_path)), "--template", str(out)]) == 0
     titles, cells = texts_of_workbook(out.read_bytes())
     assert FORMULA in cells and "-2+3" in cells
+
+
+def test_a_table_of_figures_heads_its_lines_item_in_english():
+    """项目 over a table of figures is an item (一季度完成投资), not a project: "Item" in English, as
+    the workbook heads it; Chinese as before."""
+    from erqi_tui.core.i18n import EN
+    from erqi_tui import store
+
+    dashboard = store.load(BUNDLED)
+    assert "<th>Item</th><th>Value</th>" in report.to_html(dashboard, lang=EN)
+    assert "<th>Project</th><th>Value</th>" not in report.to_html(dashboard, lang=EN)
+    assert "| 项目 | 数值 |" in report.to_markdown(dashboard, lang=ZH)
