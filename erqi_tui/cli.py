@@ -287,7 +287,7 @@ def describe_update(update, *, lang: Lang) -> str:
         if isinstance(value, dict):  # a request raised: its text, then who handles it
             value = " · ".join(filter(None, (value.get(k) for k in ("what", "responsible", "person"))))
         elif hasattr(value, "unit"):
-            value = fmt.quantity(value, lang=lang)
+            value = fmt.quantity(value, words=True, lang=lang)  # 120亿元以上, as the official register says it
         elif value is True:  # a task done
             value = "✓"
         parts.append(f"{lang.tr(FIELD_NAMES.get(field, field))} = {value}")

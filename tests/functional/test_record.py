@@ -113,6 +113,12 @@ def test_an_update_refused_is_named_by_its_options_not_a_journal_line(data):
     assert "journal.toml:" not in result.stderr
 
 
+def test_a_lower_bound_is_confirmed_in_the_official_register(data):
+    """120余 is recorded as a lower bound and said back as 120亿元以上, not in the form's shorthand 120+."""
+    result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "120余", "--date", "2024-06-30")
+    assert result.returncode == 0 and "当前值 = 120亿元以上，截至 2024-06-30" in result.stdout, result.stdout
+
+
 def test_record_reads_a_date_in_full_width_digits(data):
     result = erqi("record", "--data", str(data), "--target", "signed-amount", "--value", "140",
                   "--date", "２０２４-０６-３０")
