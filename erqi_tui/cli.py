@@ -631,6 +631,10 @@ def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
     from .views import city as city_view
 
     if not paths:
+        tables = [p for p in args.data if str(p).endswith(city_view.CITY_FILE)]
+        if tables:  # 全市.city.toml alone: the city's table of targets, which compares districts' files
+            return fail(lang.tr("{path} 是全市对照表，不是地区的数据文件：请给出各地区的数据文件，或它们所在的文件夹",
+                                path=tables[0]), lang=lang)
         return fail(lang.tr("文件夹中没有数据文件（*.toml）"), lang=lang)
     if args.command in ("record", "import", "serve"):
         return fail(lang.tr("{command} 一次只处理一个数据文件：请只给一个 --data", command=args.command), lang=lang)

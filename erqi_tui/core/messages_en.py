@@ -676,6 +676,8 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "工作表名": "The sheet's name", "文件名": "The file's name",
+    "{path} 是全市对照表，不是地区的数据文件：请给出各地区的数据文件，或它们所在的文件夹":
+        "{path} is the city's table of targets, not a district's data file: give the districts' data files, or their folder",
     "没有给 --date，而今天（{today}）不在数据年度 {year} 年内：请用 --date 给出截至的日期，如 --date {example}":
         "no --date given, and today ({today}) is outside the data's year {year}: give the date the change stands at "
         "with --date, e.g. --date {example}",

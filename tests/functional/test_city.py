@@ -169,3 +169,15 @@ def test_one_file_at_a_time_for_what_writes(five, capsys):
     assert cli.main(["--data", str(five / "甲区.toml"), "--data", str(five / "乙区.toml"), "check"]) == 0
     assert cli.main(["--data", str(five), "check"]) == 2  # 坏区 is broken: said, and the exit says so
     assert "坏区.toml" in capsys.readouterr().err
+
+
+def test_the_citys_table_alone_is_said_to_be_no_districts_file(tmp_path):
+    """`check 全市.city.toml`: the city's table of targets, not a data file; it said the folder held none."""
+    import subprocess
+    import sys
+
+    table = tmp_path / "全市.city.toml"
+    table.write_text("", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "erqi_tui", "check", str(table)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)
+    assert result.returncode == 2 and "是全市对照表，不是地区的数据文件" in result.stderr, result.stderr
