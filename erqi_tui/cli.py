@@ -442,6 +442,10 @@ def parser(*, lang: Lang) -> argparse.ArgumentParser:
                        help=lang.tr("要检查的数据文件或文件夹，可给多个（默认：--data 或内置数据）"))
     check.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
                        help=lang.tr("要检查的数据文件或文件夹，可重复"))
+    check.add_argument("--example", action="store_true", default=argparse.SUPPRESS,
+                       help=lang.tr("检查内置的示例年度（虚构）"))
+    check.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                       help=lang.tr("问题说明的语言（默认：zh）"))
     export = commands.add_parser(
         "export", help=lang.tr("导出数据：md、html、csv、json、svg 图片、xlsx 表格或 docx 简报"),
         description=lang.tr("导出仪表盘的数据（含单位、“以上”标记和超前/落后判断），用于汇报：Markdown、独立的 HTML 页面、供 Excel 使用的 CSV（带 BOM 的 UTF-8）、供脚本使用的 JSON，或某一页的 SVG 图片。"))
@@ -456,6 +460,8 @@ def parser(*, lang: Lang) -> argparse.ArgumentParser:
                         help=lang.tr("假设：按这一天判断进度"))
     export.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
                         help=lang.tr("标签和单位的语言（默认：zh）"))
+    export.add_argument("--example", action="store_true", default=argparse.SUPPRESS,
+                        help=lang.tr("导出内置的示例年度（虚构），每页标明示例"))
     export.add_argument("--since", type=saying(iso_date, lang), metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help=lang.tr("写出自这一天以来的变化（默认：自上次标记的简报）"))
     export.add_argument("--size", type=saying(screen_size, lang), metavar="COLSxROWS", default=None,

@@ -676,6 +676,9 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
     "工作表名": "The sheet's name", "文件名": "The file's name",
+    "检查内置的示例年度（虚构）": "check the bundled invented example year",
+    "问题说明的语言（默认：zh）": "the language of the problems said (default: zh)",
+    "导出内置的示例年度（虚构），每页标明示例": "export the bundled invented example year, marked as an example on every page",
     "{path} 是全市对照表，不是地区的数据文件：请给出各地区的数据文件，或它们所在的文件夹":
         "{path} is the city's table of targets, not a district's data file: give the districts' data files, or their folder",
     "没有给 --date，而今天（{today}）不在数据年度 {year} 年内：请用 --date 给出截至的日期，如 --date {example}":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from erqi_tui import __version__, cli
 from erqi_tui.cli import bundled_data
 
@@ -178,3 +180,14 @@ def test_the_spinner_for_a_large_file_speaks_the_language_and_shows_the_name_as_
     written = screen.getvalue()
     assert "erqi-tui: reading big" in written and "MB)… " in written and "正在读取" not in written
     assert "\x1b]0;" not in written and "\x07" not in written  # the name could not retitle the terminal
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["export", "--example", "--format", "md"], "# 示例市示例（虚构）河湾区"),
+    (["check", "--lang", "en", "--example"], "example-year.toml: OK"),
+])
+def test_the_shared_options_work_after_the_command_too(argv, says, capsys):
+    """`export --example` and `check --lang en` were refused as unknown after the command, where
+    `export --lang en` and `export --data` were taken."""
+    assert cli.main(argv) == 0
+    assert says in capsys.readouterr().out
