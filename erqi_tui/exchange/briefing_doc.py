@@ -168,10 +168,24 @@ def pane_paragraphs(acc: Account, section: Section, said: set[str], *, lang: Lan
             continue
         said.add(line.target.id)
         more = course(line, year, lang=lang)
-        targets.append(sentence(line.progress, lang=lang) + ((", " if lang.english else "，") + more if more else "")
-                       + stop)
+        known = line.target.current is not None  # a target with no figure has no date to name
+        targets.append(standing_at(line.progress.as_of if known else None, acc, lang=lang) + sentence(line.progress, lang=lang)
+                       + ((", " if lang.english else "，") + more if more else "") + stop)
     rest = pane_paragraph(acc, section, bool(targets), lang=lang)
     return targets + ([rest] if rest else [])
+
+
+def standing_at(when: dt.date | None, acc: Account, *, lang: Lang) -> str:
+    """"截至5月，" before a target whose figure stands at another date than the briefing's heading
+    (a figure not updated since May under a heading of 30 June); "" where it is the heading's."""
+    if when is None or when == acc.as_of:
+        return ""
+    meta = acc.dashboard.meta
+    if fmt.month_only(when, meta):  # as loose as the source: the month, not a day it never named
+        shown = fmt.MONTH_NAMES[when.month - 1] if lang.english else lang.tr("{month}月", month=when.month)
+    else:
+        shown = day(when, meta.year, lang=lang)
+    return lang.tr("截至{date}，", date=shown)
 
 
 def pane_paragraph(acc: Account, section: Section, targets_said: bool, *, lang: Lang) -> str:

@@ -185,3 +185,26 @@ def test_the_workbooks_lists_read_in_the_sheets_language():
         book = load_workbook(io.BytesIO(workbook.to_xlsx(d, dt.date(2024, 5, 31), lang=lang)))
         cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
         assert joined in cells
+
+
+def test_a_target_whose_figure_stands_at_another_date_says_it_in_the_briefing(tmp_path):
+    """A figure recorded for 30 June puts the heading at 30 June; 新签约产业项目's 13 still stands at
+    May (the article's month): its sentence says 截至5月, not as if it stood at 30 June."""
+    import shutil
+
+    import docx
+
+    from erqi_tui.core.i18n import EN
+    from erqi_tui.core.model import Quantity, Update
+
+    data = tmp_path / "t.toml"
+    shutil.copy(BUNDLED, data)
+    store.record(data, Update("target", "signed-amount", {"current": Quantity(140, "亿元")}, dt.date(2024, 6, 30), "王"),
+                 today=dt.date(2024, 7, 1), lang=ZH)
+    dashboard = store.load(data)
+    for lang, dated, plain in ((ZH, "截至5月，新签约产业项目完成13个", "签约额完成140亿元"),
+                               (EN, "As of May, New industrial projects signed: 13 done", "Amount signed: 14 bn CNY done")):
+        text = [p.text for p in docx.Document(io.BytesIO(briefing_doc.to_docx(dashboard, lang=lang))).paragraphs]
+        assert any(t.startswith(dated) for t in text) and any(t.startswith(plain) for t in text), text[:8]
+    assert not any("截至" in t[:4] for t in
+                   [p.text for p in docx.Document(io.BytesIO(briefing_doc.to_docx(store.load(BUNDLED), lang=ZH))).paragraphs][2:])
