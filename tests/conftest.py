@@ -12,6 +12,15 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 ARTICLE = ROOT / "docs" / "source" / "erqi-2024-05-article.txt"  # a copy of ../shared/seed/, so a clone anywhere checks it
 
 
+def svg_texts(raw: str) -> list[str]:
+    """An exported picture's texts as a reader sees them: each text element's characters, joined
+    across the tspans that place them one to a cell."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(raw)
+    return ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
 @pytest.fixture
 def data(tmp_path):
     """A copy of the bundled data file that a test may record into."""

@@ -53,10 +53,9 @@ SVG_FORMAT = """\
 
 # Rich sizes a text element as its characters × a cell's width, but a Chinese character takes two
 # cells: Chromium (Edge opens .svg on Windows) squeezed every Chinese line to half its width. Each
-# element is cut where the characters change width, each piece placed at its own cell and stretched
-# to exactly its cells, so the picture lines up as the terminal did in any renderer: one that
-# honours textLength (Chromium, Firefox) and one that does not (rsvg, LibreOffice) alike, since each
-# piece starts at its cell and the font named first has glyphs of one and two cells.
+# element is cut where the characters change width, and each character placed at its own cell, so
+# the picture lines up as the terminal did in any renderer and whatever font it finds: one that
+# honours textLength (Chromium, Firefox) and one that does not (rsvg, LibreOffice) alike.
 _TEXT = re.compile(r'<text (?P<head>[^>]*?) x="(?P<x>[\d.]+)" y="(?P<y>[\d.]+)" textLength="[\d.]+"'
                    r' (?P<tail>[^>]*)>(?P<text>[^<]*)</text>')
 FONT_SIZE = 20  # Rich's
@@ -85,11 +84,17 @@ def _in_cells(match: re.Match) -> str:
     x = float(match["x"])
     out = []
     for piece, cells in _by_width(html.unescape(match["text"])):
-        if piece.strip():
-            spacing = (CELL_WIDTH - FONT_SIZE / 2) * cells / len(piece)  # for a renderer without textLength
+        if len(piece) == 1 and piece.strip():  # one character: fitted to its cells where textLength is honoured
             out.append(f'<text {match["head"]} x="{x:g}" y="{match["y"]}" textLength="{cells * CELL_WIDTH:g}" '
-                       f'lengthAdjust="spacingAndGlyphs" letter-spacing="{spacing:.2f}" {match["tail"]}>'
-                       f'{_escape(piece)}</text>')
+                       f'lengthAdjust="spacingAndGlyphs" {match["tail"]}>{_escape(piece)}</text>')
+        elif piece.strip():
+            # each character at its own cell (a tspan each): a renderer that sets them in a font of
+            # other widths (rsvg and LibreOffice take neither textLength nor a list of x) still
+            # lines the picture up as the terminal did
+            step = cells * CELL_WIDTH / len(piece)
+            spans = "".join(f'<tspan x="{x + i * step:g}">{_escape(ch)}</tspan>' for i, ch in enumerate(piece)
+                            if ch != " ")
+            out.append(f'<text {match["head"]} x="{x:g}" y="{match["y"]}" {match["tail"]}>{spans}</text>')
         x = round(x + cells * CELL_WIDTH, 2)
     return "".join(out)
 

@@ -24,7 +24,7 @@ from erqi_tui import store
 from erqi_tui.store.config import Config
 from erqi_tui.ui.app import ErqiApp
 
-from ..conftest import BUNDLED
+from ..conftest import BUNDLED, svg_texts
 from .helpers import make_app, run_with, screen_text
 
 SIZE = (100, 30)
@@ -411,7 +411,7 @@ async def exports_pane(pilot) -> None:
     await pilot.press("3", "x")
     await pilot.pause()
     saved = list(Path.cwd().glob("erqi-tui-layout-*.svg"))
-    assert len(saved) == 1 and "嵩山路" in saved[0].read_text(encoding="utf-8")
+    assert len(saved) == 1 and "嵩山路" in "".join(svg_texts(saved[0].read_text(encoding="utf-8")))
     assert "已保存本页图片" in screen_text(pilot.app)
 
 

@@ -14,7 +14,7 @@ from openpyxl.utils import column_index_from_string
 from erqi_tui.core.i18n import ZH
 from erqi_tui import cli
 
-from ..conftest import BUNDLED, TEST_DATA
+from ..conftest import BUNDLED, TEST_DATA, svg_texts
 
 OTHER = TEST_DATA / "other_district.toml"
 
@@ -197,9 +197,10 @@ def test_the_citys_briefing_ranks_the_districts(tmp_path, capsys):
 
 
 def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
-    """A Chinese character is two cells: each text is as long as its cells, so that Chromium does
-    not squeeze it, and starts at its cell; no tab row or key line; the size asked for."""
-    import html as html_module
+    """A Chinese character is two cells: every character starts at its own cell (a text of one
+    character as long as its cells, for Chromium; a longer one a tspan per character, for rsvg and
+    LibreOffice, which take neither textLength nor a list of x); no tab row or key line; the size
+    asked for."""
     from xml.etree import ElementTree
 
     from rich.cells import cell_len
@@ -210,14 +211,22 @@ def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
     assert cli.main(["--data", str(BUNDLED), "export", "--format", "svg", "--size", "100x30", "-o", str(out)]) == 0
     raw = out.read_text(encoding="utf-8")
     root = ElementTree.fromstring(raw)
-    texts = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("textLength")]
-    assert texts and any(cell_len(t.text) > len(t.text) for t in texts)  # Chinese among them
+    at_cell = lambda x: (float(x) / CELL_WIDTH) == pytest.approx(round(float(x) / CELL_WIDTH))  # noqa: E731
+    texts = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("textLength") or len(t)]  # not the title
+    assert any(len(t) > 1 and cell_len("".join(t.itertext())) > len("".join(t.itertext())) for t in texts)  # Chinese
     for text in texts:
-        cells = cell_len(text.text)
-        assert float(text.get("textLength")) == pytest.approx(cells * CELL_WIDTH), text.text
-        assert (float(text.get("x")) / CELL_WIDTH) == pytest.approx(round(float(text.get("x")) / CELL_WIDTH))
-        assert len({cell_len(ch) for ch in text.text if cell_len(ch)}) == 1  # one width a piece
-    shown = "".join(t.text for t in texts)
+        spans = list(text)
+        if not spans:  # one character, fitted to its cells
+            assert len(text.text) == 1 and at_cell(text.get("x"))
+            assert float(text.get("textLength")) == pytest.approx(cell_len(text.text) * CELL_WIDTH), text.text
+            continue
+        chars = "".join(text.itertext())
+        assert len({cell_len(ch) for ch in chars}) == 1  # one width a piece
+        xs = [float(span.get("x")) for span in spans]
+        step = cell_len(chars[0]) * CELL_WIDTH  # a space between characters has no tspan of its own
+        assert all(at_cell(x) for x in xs) and all(round((b - a) / step) >= 1 for a, b in zip(xs, xs[1:]))
+        assert all((b - a) / step == pytest.approx(round((b - a) / step)) for a, b in zip(xs, xs[1:]))
+    shown = "".join(svg_texts(raw))
     assert "签约额" in shown and "建设现代化美好二七" in shown
     assert "三区三轴" not in shown and "营商环境" not in shown and "退出" not in shown  # no tab row, no key line
     width = float(root.get("viewBox").split()[2])
@@ -228,7 +237,7 @@ def test_a_pane_taller_than_the_picture_is_drawn_whole(tmp_path, capsys):
     """The example's 总览 runs past 48 rows: its picture once ended inside the 要闻数据 box, its last
     figure without its label; now the pane is drawn whole, ending with its box's bottom line."""
     raw = exported(tmp_path, "svg", "--example").decode("utf-8")
-    text = "".join(re.findall(r">([^<>]*)</text>", raw)).replace("&#160;", " ")
+    text = "".join(svg_texts(raw))
     assert "要闻数据" in text and "可开发用地" in text.replace(" ", "")
 
 
@@ -245,7 +254,7 @@ def test_the_city_has_a_picture_of_every_district_and_nothing_of_the_program(cou
             f'name = "新签约项目"\ntarget = {{ value = 40, unit = "个" }}\ncurrent = {{ value = {10 + n}, unit = "个" }}\n',
             encoding="utf-8")
     raw = exported(tmp_path, "svg", "--data", str(folder)).decode("utf-8")
-    text = "".join(re.findall(r">([^<>]*)</text>", raw)).replace("&#160;", " ")
+    text = "".join(svg_texts(raw))
     assert all(name in text for name in names) and "新签约项目" in text
     assert "筛选" not in text and "Enter" not in text  # the filter's placeholder, the keys
 
