@@ -279,6 +279,7 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
                              **kwargs)
             self.argv, self.person, self.websocket = argv, person, websocket
             self.downloads = kwargs["download_manager"]
+            self.closing: asyncio.Future | None = None  # the close of a revoked visitor's websocket, under way
 
         async def _open_app_process(self, width: int = 80, height: int = 24):
             self._process = process = await asyncio.create_subprocess_exec(
@@ -349,6 +350,7 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
                         closing = asyncio.ensure_future(session.websocket.close(code=4003, message=b"revoked"))
                         self.closing.add(closing)
                         closing.add_done_callback(self.closing.discard)
+                        session.closing = closing  # the session's handler waits for it before it returns
 
         async def on_shutdown(self, app: web.Application) -> None:
             if "revocations" in app:
@@ -391,8 +393,14 @@ def make_server(base_command: list[str], host: str, port: int, access: Access, t
                     await asyncio.shield(session.end())
                 finally:  # counted until its process is gone: a visitor who drops and comes back at
                     self.sessions.discard(session)  # once must not run more than --max-sessions of them
-                if not websocket.closed:
-                    await websocket.close()
+                # A revoked visitor is told so (4003), whichever way the session ended first; and the
+                # close under way is let finish before the request ends, or the connection is cut
+                # before its close frame is out (seen as 1006 by the browser, on a busy machine).
+                if session.closing is not None:
+                    await asyncio.wait({session.closing}, timeout=GRACE)
+                elif not websocket.closed:
+                    revoked = access.people is not None and access.person(person.token) != person
+                    await websocket.close(code=4003 if revoked else 1000, message=b"revoked" if revoked else b"")
             return websocket
 
     async def relay(websocket: web.WebSocketResponse, session: Session) -> None:
