@@ -368,7 +368,7 @@ def test_english_lists_in_english_and_chinese_as_before(dashboard):
                            + dashboard.projects[2:])
     md = report.to_markdown(d, AS_OF, lang=EN)
     assert "| Key projects signed 26; Total amount signed 5+ bn CNY |" in md
-    names = [p.en.get("name", p.name) for p in d.projects[:2]]
+    names = [p.en.get("name", p.name).replace("&", "\\&") for p in d.projects[:2]]  # as Markdown writes R&D
     assert f"| Daxue Road | Health services and better consumption | {names[0]}, {names[1]} |" in md
     html = report.to_html(d, AS_OF, lang=EN)
     assert "Key projects signed 26; Total amount signed 5+ bn CNY" in html and "；" not in html.split("<table")[0]
