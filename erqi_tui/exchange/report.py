@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import Lang
+from ..core.i18n import UNITS_EN, Lang
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
 from ..views.account import Account, account, assumed_day, overdue_words, project_cell, responsible, stage_words
@@ -418,9 +418,28 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     district = lang.tr("{city}{district}", city=city, district=district) if city else district  # Erqi District, Zhengzhou
     for row in quantities(dashboard, what_if, pane, since, lang=lang):
         *texts, value, unit, at_least, approx, date, who = row
+        # in English, as the workbook gives it: 10.796 bn CNY, not 107.96 亿元 beside English words
+        value, unit = shown_value(value, unit, lang=lang), shown_unit(unit, lang=lang) or ""
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
                          yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who), *supposed])
     return out.getvalue()
+
+
+def shown_unit(unit: str | None, *, lang: Lang) -> str | None:
+    """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
+    个 → none), else as written."""
+    if unit and lang.english and unit in UNITS_EN:
+        return UNITS_EN[unit][0] or None
+    return unit
+
+
+def shown_value(value, unit: str | None, *, lang: Lang):
+    """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
+    HTML say it (the workbook's and the CSV's). Every value of a column is scaled alike, so a SUM of it stays the total."""
+    if value is None or not (unit and lang.english and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
+        return value
+    scaled = round(value * UNITS_EN[unit][1], 6)
+    return int(scaled) if float(scaled).is_integer() else scaled
 
 
 def fmt_number(value) -> str:

@@ -17,12 +17,12 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from ..core import fields, fmt, progress, series, units
-from ..core.i18n import UNITS_EN, Lang
+from ..core.i18n import Lang
 from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
                              stage_words)
-from .report import heading
+from .report import heading, shown_unit, shown_value
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -108,23 +108,6 @@ class Column(NamedTuple):
     header: str  # already in the reader's language
     kind: str = "text"  # text, amount (#,##0 or its decimals), share, points, date
     optional: bool = False  # left out where no row has a value (a file that names no 位置)
-
-
-def shown_unit(unit: str | None, *, lang: Lang) -> str | None:
-    """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
-    个 → none), else as written."""
-    if unit and lang.english and unit in UNITS_EN:
-        return UNITS_EN[unit][0] or None
-    return unit
-
-
-def shown_value(value, unit: str | None, *, lang: Lang):
-    """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
-    HTML say it. Every value of a column is scaled alike, so a SUM of it stays the total."""
-    if value is None or not (unit and lang.english and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
-        return value
-    scaled = round(value * UNITS_EN[unit][1], 6)
-    return int(scaled) if float(scaled).is_integer() else scaled
 
 
 def _value(q: Quantity | None, lang: Lang):

@@ -114,12 +114,16 @@ def test_data_text_stays_text_in_every_format(hostile):
 
 
 def test_the_csv_names_the_district_as_its_language_does(tmp_path, capsys):
-    """郑州市二七区 in Chinese; "Erqi District, Zhengzhou" in English (it read ZhengzhouErqi District)."""
+    """郑州市二七区 in Chinese; "Erqi District, Zhengzhou" in English (it read ZhengzhouErqi District);
+    an amount in the unit the English workbook gives it."""
     for lang, name in (("zh", "郑州市二七区"), ("en", "Erqi District, Zhengzhou")):
         out = tmp_path / f"{lang}.csv"
         assert cli.main(["export", "--lang", lang, "--format", "csv", "--data", str(BUNDLED), "-o", str(out)]) == 0
         rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
         assert {row[0] for row in rows[1:]} == {name}
+        current = next(r for r in rows if r[3] == "signed-amount" and r[5] in ("当前值", "Current value"))
+        # in English the workbook's unit and value (10.796 bn CNY), not 亿元 beside English words
+        assert current[6:8] == (["10.796", "bn CNY"] if lang == "en" else ["107.96", "亿元"])
 
 
 def test_csv_cells_never_become_formulas(write_toml):
