@@ -675,7 +675,9 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "{given} = {shown}": "{given} = {shown}",
     "不到年度目标 {goal} 的千分之一：单位或小数点是否有误？":
         "under a thousandth of the year's target {goal}: wrong unit or decimal point?",
-    "工作表名": "The sheet's name", "文件名": "The file's name", "截至{date}，": "As of {date}, ",
+    "工作表名": "The sheet's name", "文件名": "The file's name",
+    "这一格的引号没有配对：从引号起到文件末尾都读成了这一格；请检查这一格的引号":
+        "this cell's quote is never closed: everything from it to the end of the file was read as this cell; check its quotes", "截至{date}，": "As of {date}, ",
     "检查内置的示例年度（虚构）": "check the bundled invented example year",
     "问题说明的语言（默认：zh）": "the language of the problems said (default: zh)",
     "导出内置的示例年度（虚构），每页标明示例": "export the bundled invented example year, marked as an example on every page",

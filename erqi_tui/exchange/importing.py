@@ -249,8 +249,11 @@ class Importer:
             value = cells[col.index] if col.index < len(cells) else None
             if isinstance(value, CsvCell) and (col.field not in ("note", "name", "location", "expected", None)
                                                or self.swallowed(value)):
-                self.problem(number, col, lang.tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
-                                                  "请检查这一格的引号", first=value.first, last=value.last))
+                if value.first == value.last:  # the last line: a quote opened and never closed before the end
+                    self.problem(number, col, lang.tr("这一格的引号没有配对：从引号起到文件末尾都读成了这一格；请检查这一格的引号"))
+                else:
+                    self.problem(number, col, lang.tr("这一格跨了第 {first}–{last} 行：多半是引号没有配对，吞掉了后面的行；"
+                                                      "请检查这一格的引号", first=value.first, last=value.last))
                 return None
         ident_cell, name_cell = self.cell(cells, "id"), self.cell(cells, "name")
         if self.total(ident_cell, name_cell, cells):

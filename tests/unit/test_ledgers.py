@@ -951,3 +951,12 @@ def test_a_second_note_column_is_said_left_out(year, tmp_path, capsys):
     sheet = ledger(tmp_path / "n.xlsx", ["编号", "数值", "备注", "说明", "日期"], ["new-projects", 9, "甲", "乙", "2025-09-30"])
     code, out, err = run(capsys, str(sheet), "--data", str(year))
     assert code == 0 and "忽略的列：说明" in out, (out, err)
+
+
+def test_a_quote_left_open_on_the_last_line_is_named_as_such(erqi, tmp_path, capsys):
+    """A quote opened on the last line runs to the end of the file: said so, not as a cell that
+    "spans lines 3–3"."""
+    sheet = tmp_path / "q.csv"
+    sheet.write_text('编号,数值,日期\nnew-projects,14,2024-06-01\nsigned-amount,"120,2024-06-01\n', encoding="utf-8")
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 2 and "q.csv:3:2: “数值”列: 这一格的引号没有配对：从引号起到文件末尾都读成了这一格" in err, err
