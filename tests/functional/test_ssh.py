@@ -106,7 +106,7 @@ def test_dashboard_over_ssh_in_tmux_80x24(sshd, tmp_path):
         time.sleep(1.0)  # the focus moves into the pane just after it is drawn
         tmux("send-keys", "-t", "e2e", "/")
         time.sleep(0.5)
-        tmux("send-keys", "-t", "e2e", "-l", "U")  # ASCII: CI's terminal may have no input method
+        tmux("send-keys", "-t", "e2e", "-l", "Liandong")  # ASCII (CI's terminal may have no input method): 联东U谷's English name
         tmux.wait_for("1 / 10 个项目")
         tmux("send-keys", "-t", "e2e", "Escape")
         time.sleep(0.3)

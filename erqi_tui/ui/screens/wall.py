@@ -17,6 +17,7 @@ from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
@@ -105,13 +106,32 @@ def steps_text(project: Project, at: dt.date, *, lang: Lang) -> Content:
     return content(*parts)
 
 
+NAMES_AT_LEAST = 12  # cells the names keep however narrow the window
 PINNED = 2  # columns that stay put when the table scrolls sideways: the project's name and how late
 OVERDUE, TIMELINE = 1, 2  # how late, and the months
 
 
 class WallTable(Themed, VirtualTable):
     """The wall chart's table: the name and how late stay at the left while the months, the axis,
-    the unit and the steps scroll under ← →, a month at a time."""
+    the unit and the steps scroll under ← →, a month at a time. The names give way to the twelve
+    months: a long name (English ones are) ends in … rather than push December off the screen."""
+
+    names_wide = 0  # the names' own width, as measured: what the column grows back to when there is room
+
+    def set_rows(self, rows, cursor: int = 0) -> None:
+        super().set_rows(rows, cursor)
+        self.names_wide = self.widths[0]
+        self.fit_names()
+
+    def on_resize(self) -> None:
+        if self.names_wide:
+            self.fit_names()
+
+    def fit_names(self) -> None:
+        room = self.size.width - self.widths[OVERDUE] - self.widths[TIMELINE] - GAP * 3
+        self.widths[0] = max(min(self.names_wide, room), NAMES_AT_LEAST) if self.size.width else self.names_wide
+        self.virtual_size = Size(sum(self.widths) + GAP * len(self.widths), len(self.rows) + 1)
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
