@@ -499,6 +499,9 @@ def to_json_data(dashboard: Dashboard, what_if: dt.date | None = None, pane: str
         "format": "erqi-tui/1",
         "district": d.meta.district, "city": d.meta.city or None, "year": d.meta.year,
         "as_of": acc.as_of.isoformat(), "what_if": what_if is not None,
+        # "month" where the source gives only the month (五月): as_of is then that month's last day,
+        # the day pace is judged at (按月末计), not a day the source named; "day" otherwise
+        "as_of_precision": "month" if fmt.month_only(acc.as_of, d.meta) else "day",
         "time_elapsed_share": round(acc.time_share, 6),
         "since": None if since is None else {"date": since.date.isoformat(), "briefing": since.briefing is not None},
     }

@@ -90,6 +90,17 @@ def test_json_is_stable_and_typed(dashboard):
     assert (posts["value"], posts["at_least"], posts["shown"]) == (46000, True, "46,000个以上")
 
 
+def test_json_says_when_the_date_is_a_months_end_the_source_never_named(dashboard):
+    """The article says 五月: as_of is 2024-05-31, the day pace is judged at, and as_of_precision says
+    "month" so a script does not take the 31st for a reported day; a file giving the day says "day"."""
+    from erqi_tui.store.files import EXAMPLE, bundled_data
+
+    data = json.loads(report.to_json(dashboard, lang=ZH))
+    assert (data["as_of"], data["as_of_precision"]) == ("2024-05-31", "month")
+    example = json.loads(report.to_json(store.load(bundled_data(EXAMPLE)), lang=ZH))
+    assert example["as_of_precision"] == "day"
+
+
 HOSTILE = "[b]粗[/b] <script>alert(1)</script> | =SUM(A1) \x1b[2J"
 
 
