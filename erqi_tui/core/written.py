@@ -313,10 +313,14 @@ _NOT_A_DISTRICT = ("园区", "片区", "社区", "景区", "小区", "街区", "
                    "生活区", "工业区", "产业区", "风景区")
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def places_in(text: str) -> list[str]:
     """The districts, counties and cities a title, a 填报单位 or a 地区 cell names, wherever they stand
     in it (2025年航空港区…台账, 关于报送郑州航空港经济综合实验区…的函, 航空港区商务局, 新郑市)."""
     text = re.sub(r"^(?:填报单位|填表单位|报送单位|单位)\s*[:：]?\s*", "", normal(text))
+    text = _SPACED.sub("", text)  # 金水 区, 二 七 区: spaced out to fill a cell, still one name
     out = []
     for stretch in _BETWEEN_PLACES.split(text):
         for match in _PLACE_WORD.finditer(stretch):

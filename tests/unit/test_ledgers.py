@@ -675,6 +675,7 @@ def test_more_dates_as_offices_write_them(year, tmp_path, capsys, written):
     ("河南省郑州市2025年9月重点指标台账", None), ("郑州市二七区2025年9月台账", None), ("二七区城市更新重点项目台账", None),
     ("2025年城市更新片区台账", None), ("新郑市2025年9月重点指标台账", "新郑市"), ("郑州市金水区2025年台账", "金水区"),
     ("郑州市各区县2025年9月重点指标台账", None),  # every district: the city's own sheet, not another district
+    ("金水 区2025年台账", "金水区"), ("二 七 区2025年台账", None),  # spaced out to fill a cell
 ])
 def test_places_in_a_title_as_an_official_reads_them(text, other):
     from erqi_tui.core.written import other_place
