@@ -62,6 +62,9 @@ FONT_SIZE = 20  # Rich's
 CELL_WIDTH = FONT_SIZE * 0.61  # Rich's cell (font_aspect_ratio 0.61); the CJK mono fonts' glyphs are 0.5 em and 1 em
 
 
+_OPENING = ("“", "‘")  # opening quotes: one cell wide in a terminal, a square in the CJK fonts
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(" ", "&#160;")
 
@@ -84,7 +87,11 @@ def _in_cells(match: re.Match) -> str:
     x = float(match["x"])
     out = []
     for piece, cells in _by_width(html.unescape(match["text"])):
-        if len(piece) == 1 and piece.strip():  # one character: fitted to its cells where textLength is honoured
+        if piece in _OPENING:  # one cell on the screen, but the CJK fonts draw its mark at the right of
+            # a square: set where that mark falls in its own cell, not under the character after it
+            out.append(f'<text {match["head"]} x="{x - (FONT_SIZE - CELL_WIDTH):g}" y="{match["y"]}" '
+                       f'{match["tail"]}>{_escape(piece)}</text>')
+        elif len(piece) == 1 and piece.strip():  # one character: fitted to its cells where textLength is honoured
             out.append(f'<text {match["head"]} x="{x:g}" y="{match["y"]}" textLength="{cells * CELL_WIDTH:g}" '
                        f'lengthAdjust="spacingAndGlyphs" {match["tail"]}>{_escape(piece)}</text>')
         elif piece.strip():
