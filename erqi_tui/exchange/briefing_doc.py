@@ -19,7 +19,7 @@ from ..core.i18n import Lang
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
-from .report import responsible
+from .report import kept_whole, responsible
 
 def _line(text) -> str:
     """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
@@ -525,7 +525,6 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
 
 CELL_MARGIN_PT = 3  # a table cell's left and right margin (about 1 mm; Word's default 0.19 cm left
 # too little room for a figure and its unit on one line in a table of seven columns)
-FIGURE_CELLS = 18  # a cell of a figure and its words, kept on one line, is at most this wide (terminal cells)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -542,10 +541,9 @@ def _unbroken(text: str, header: bool, size: float = 10.5) -> float:
     """The widest part of a cell that must not break, in points: a short cell whole (a figure with
     its unit and words, 289.4亿元, 107.96 亿元, 至少 40.9 亿元, 超前 1.7 个百分点, 10.796 bn CNY, 36.0%
     (-5.7): Word breaks CJK text anywhere, 亿|元, and a minus sign from its number), a number or an
-    English word in a longer one (Responsible), a short header whole (完成率, 较序时进度)."""
-    from rich.cells import cell_len
-
-    if (header and _CJK.search(text) and len(text) <= 6) or (not header and cell_len(text) <= FIGURE_CELLS and re.search(r"\d", text)):
+    English word in a longer one (Responsible), a short header whole (完成率, 较序时进度). A figure's
+    cell is the one report.kept_whole names, as HTML keeps it whole."""
+    if (header and _CJK.search(text) and len(text) <= 6) or (not header and kept_whole(text)):
         return _points(text, size, bold=header)  # 完成率, 较序时进度; a figure with its unit, 289.4亿元
     parts = [part for piece in _CJK.split(text) for part in piece.split()]
     return max([_points(part, size, bold=header) for part in parts]

@@ -240,9 +240,10 @@ td.fig { white-space: nowrap; }
 """
 
 
-def _kept_whole(text) -> bool:
+def kept_whole(text) -> bool:
     """A cell of a figure with its unit and words (107.96 亿元, 超前 1.7 个百分点, 2025-11-30, ≈133
-    mu): kept on one line (class fig), as a browser would break 亿|元 or a date at its hyphen."""
+    mu), kept on one line in every table that may wrap (HTML's class fig, the docx's columns sized
+    for it): a browser or Word would break 亿|元, a date at its hyphen, a minus sign from its number."""
     from rich.cells import cell_len
 
     text = str(text)
@@ -292,7 +293,7 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
                 cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else
-                                f'<td class="fig">{esc(c)}</td>' if _kept_whole(c) else f"<td>{esc(c)}</td>"
+                                f'<td class="fig">{esc(c)}</td>' if kept_whole(c) else f"<td>{esc(c)}</td>"
                                 for i, c in enumerate(row))
                 if with_bar:
                     cells += f"<td>{bars.get(row[0], '')}</td>"
@@ -306,11 +307,14 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
 
 # --- CSV -----------------------------------------------------------------------------------------
 
+FORMULA_STARTS = ("=", "+", "-", "@")  # what starts a formula when typed into a cell in Excel or WPS
+
+
 def spreadsheet_text(text: str) -> str:
     """Data text as a spreadsheet cell (CSV or xlsx): never a formula (=, +, - and @ start one in
     Excel), no control characters."""
     text = fmt.clean(text, single_line=True)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 CSV_COLUMNS = ("地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期", "责任单位")

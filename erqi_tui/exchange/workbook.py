@@ -22,7 +22,7 @@ from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
                              stage_words)
-from .report import heading, shown_unit, shown_value
+from .report import FORMULA_STARTS, heading, shown_unit, shown_value
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -31,9 +31,6 @@ POINTS = "+0.0;-0.0;0.0"
 WHOLE = "#,##0"
 TEXT_WIDTH = 40  # the widest a text column grows (Excel's characters); a longer text wraps within it
 PORTRAIT_WIDTH = 95  # column widths (Excel's characters) that fit across A4 upright; wider prints landscape
-
-
-FORMULA_STARTS = ("=", "+", "-", "@")  # what starts a formula when typed into a cell in Excel or WPS
 
 
 def cell_text(text: str) -> str:
