@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -984,7 +983,7 @@ def template(dashboard: Dashboard, date: dt.date, monthly: bool = False, *, lang
         for project in dashboard.projects:
             number += 1
             append([number, project.id, project.name, None, None, None,
-                          *(_template_value(dashboard, project, f, units) for f in fields.importable())])
+                    *(_template_value(dashboard, project, f, units) for f in fields.importable())])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet["F2"].number_format = "yyyy-mm-dd"
