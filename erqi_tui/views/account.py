@@ -10,6 +10,7 @@ language with lang.data); what is worked out (verdicts, projections, changes) st
 """
 
 import datetime as dt
+from collections import Counter
 from typing import NamedTuple
 
 from ..core import fields, fmt, progress, series
@@ -179,15 +180,13 @@ def stages_in_force(stages: tuple[Stage, ...], lines: dict[str, TargetLine],
     20 recorded since for the same target. Where the file gives the funnel no counts at all and its
     projects have statuses, a stage counts the projects at it (the list is then the only account of
     the funnel there is: 在谈 — beside twelve projects 在谈 told nothing)."""
-    listed = not any(s.count is not None or s.group or s.target for s in stages) and \
-        any(p.status in {s.name for s in stages} for p in projects)
-    at: dict[str, int] = {}
-    for project in projects if listed else ():
-        at[project.status or ""] = at.get(project.status or "", 0) + 1
+    bare = bool(stages) and not any(s.count is not None or s.group or s.target for s in stages)
+    at = Counter(p.status for p in projects) if bare else Counter()  # the projects by status, counted once
+    listed = any(at[s.name] for s in stages)
     shown = []
     for stage in stages:  # a stage the file gives no count (计划年内竣工投产: the plan) stays the plan
         if listed:
-            shown.append(stage._replace(count=Quantity(at.get(stage.name, 0), "个")))
+            shown.append(stage._replace(count=Quantity(at[stage.name], "个")))
             continue
         line = lines.get(stage.target) if stage.target and stage.count is not None else None
         current = line.progress.target.current if line is not None else None
