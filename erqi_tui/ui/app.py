@@ -938,8 +938,6 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
     app.animation_level = "none"
 
     async def draw() -> str:
-        from textual.containers import Vertical
-
         from ..exchange.briefing_svg import svg
         from .widgets.table import VirtualTable
 
@@ -953,9 +951,9 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
                 if wide != app.size.width:
                     await pilot.resize_terminal(wide, rows)
                     await pilot.pause()
-            screen.as_picture()
+            frame = screen.as_picture()
             await pilot.pause()
             return svg(app, fmt.clean(app.lang.tr("全市：{count} 个地区", count=len(districts)), single_line=True),
-                       only=screen.query_one(Vertical))
+                       only=frame)
 
     return asyncio.run(draw())

@@ -160,9 +160,10 @@ class CityScreen(ListedScreen):
             line += lang.tr("；全市对照表有误：{problem}", problem=self.comparison.table.problem(lang=lang))
         return line
 
-    def as_picture(self) -> None:
+    def as_picture(self) -> Vertical:
         """The ranking as a picture shows it (export --format svg): every district, no filter box,
-        no keys, no cursor and none of its detail; the frame as tall as what it holds."""
+        no keys, no cursor and none of its detail; the frame as tall as what it holds, returned:
+        the picture is cut to it."""
         table = self.query_one(VirtualTable)
         for widget in (self.query_one(Input), self.query_one(".city-detail")):
             widget.display = False
@@ -173,6 +174,7 @@ class CityScreen(ListedScreen):
         table.styles.overflow_x = "hidden"  # a picture has no scrollbar: what is past the right edge ends in …
         table.styles.height = len(table.rows) + 1
         table.cursor_row = len(table.rows)  # past the last: no row marked
+        return box
 
     def show_detail(self) -> None:
         table = self.query_one(VirtualTable)
