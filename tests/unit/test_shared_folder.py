@@ -14,20 +14,26 @@ from erqi_tui.store import files
 from erqi_tui.core import i18n
 
 
+def refuse_lock_opens(monkeypatch, flag: int) -> None:
+    """Opening a lock file with `flag` is refused, as the permissions of someone else's file
+    (os.O_RDWR: a colleague's 0644 lock) or of a read-only folder (os.O_CREAT) refuse it."""
+    real_open = os.open
+
+    def refused(path, flags, *args):
+        if str(path).endswith(".lock") and flags & flag:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(files.os, "open", refused)
+
+
 def test_a_colleagues_lock_file_is_locked_read_only(tmp_path, monkeypatch):
     """Under umask 022 the lock file the first writer made is 0644: another user cannot open it for
     writing, but flock needs only an open file."""
     data = tmp_path / "targets.toml"
     data.write_text("", encoding="utf-8")
     files.lock_path(data).write_text("", encoding="utf-8")
-    real_open = os.open
-
-    def colleague_open(path, flags, *args):
-        if str(path).endswith(".lock") and flags & os.O_RDWR:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, flags, *args)
-
-    monkeypatch.setattr(files.os, "open", colleague_open)
+    refuse_lock_opens(monkeypatch, os.O_RDWR)
     with files.locked(data):
         with pytest.raises(files.Busy):  # the lock is real: a second writer waits for it
             with files.locked(data, timeout=0.05):
@@ -41,14 +47,7 @@ def test_a_folder_that_refuses_the_lock_file_is_named_as_the_cause(tmp_path, mon
     writable, not as "no such file" (the read-only open tried after the refusal)."""
     data = tmp_path / "targets.toml"
     data.write_text("", encoding="utf-8")
-    real_open = os.open
-
-    def read_only_folder(path, flags, *args):
-        if str(path).endswith(".lock") and flags & os.O_CREAT:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, flags, *args)
-
-    monkeypatch.setattr(files.os, "open", read_only_folder)
+    refuse_lock_opens(monkeypatch, os.O_CREAT)
     with pytest.raises(files.DataError) as caught:
         with files.locked(data):
             pass
