@@ -205,7 +205,7 @@ def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
 
     from rich.cells import cell_len
 
-    from erqi_tui.exchange.briefing_svg import CELL_WIDTH
+    from erqi_tui.exchange.briefing_svg import CELL_WIDTH, FONT_SIZE
 
     out = tmp_path / "pane.svg"
     assert cli.main(["--data", str(BUNDLED), "export", "--format", "svg", "--size", "100x30", "-o", str(out)]) == 0
@@ -231,8 +231,7 @@ def test_the_svg_sets_every_text_in_terminal_cells(tmp_path, capsys):
     # an opening quote, one cell on the screen and a square in the CJK fonts, is set back by the
     # square's spare width so its mark falls in its own cell, not under the character after it
     quote = next(t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text == "“")
-    assert (float(quote.get("x")) + 20 - CELL_WIDTH) / CELL_WIDTH == pytest.approx(
-        round((float(quote.get("x")) + 20 - CELL_WIDTH) / CELL_WIDTH))
+    assert at_cell(float(quote.get("x")) + FONT_SIZE - CELL_WIDTH)
     assert "三区三轴" not in shown and "营商环境" not in shown and "退出" not in shown  # no tab row, no key line
     width = float(root.get("viewBox").split()[2])
     assert width == pytest.approx(100 * CELL_WIDTH + 20 + 18, abs=40)
