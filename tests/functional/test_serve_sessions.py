@@ -115,6 +115,16 @@ class Visitor:
             self.output = self.output[self.output.index(wanted) + len(wanted):]
         return found
 
+    async def download(self, url: str, timeout: float = 30) -> tuple[int, str]:
+        """GET `url` as a browser does: the session's output is read meanwhile. (Not read, the
+        server's writes to this websocket back up, and the app's answers to the download's chunk
+        requests, which come through the same pipe, wait behind them: the download ends short.)"""
+        fetching = asyncio.ensure_future(asyncio.to_thread(get, url, timeout=timeout))
+        while not fetching.done():
+            if not await self.until(b"\x00 never drawn", timeout=0.2):
+                await asyncio.sleep(0.05)  # the session has ended: nothing more to read
+        return fetching.result()
+
     async def type(self, keys: str, then: bytes | None = None) -> bool:
         await self.ws.send_json(["stdin", keys])
         return True if then is None else await self.until(then)
@@ -141,7 +151,7 @@ def test_a_read_only_visitor_changes_nothing_on_the_server(tmp_path):
             starts = [t for t in visitor.texts if t[0] == "deliver_file_start"]
             assert starts, visitor.texts
             # once: a download is gone once served (asked again after a timeout under load, it was 404)
-            status, svg = get(f"http://127.0.0.1:{port}/download/{starts[0][1]}?token={token}", timeout=30)
+            status, svg = await visitor.download(f"http://127.0.0.1:{port}/download/{starts[0][1]}?token={token}")
             assert status == 200 and "<svg" in svg  # the picture reached the browser
             assert await visitor.type("l", then=b"Switched to English")
             await visitor.type("\x10")  # ctrl+p: the command palette
