@@ -175,7 +175,8 @@ class Table(NamedTuple):
 
 
 def _footer_text(text: str) -> str:
-    return text.replace("&", "&&")  # & starts a code in a header or footer
+    """Data text for a page's footer: a cell's text, with & doubled (& starts a code there)."""
+    return cell_text(text).replace("&", "&&")
 
 
 def write_table(book, name: str, fallback: str, who: Identity, title: str, columns: list[Column],

@@ -299,6 +299,7 @@ class Comparison(NamedTuple):
     what_if: dt.date | None = None  # --as-of: every target judged at this date
     newest: dt.date | None = None  # the newest date any compared district stands at
     table: CityTable = CityTable()
+    city: str = ""  # the city every readable district's file names (meta.city, in the language); "" if they differ
 
     @property
     def ranked(self) -> list[Row]:
@@ -377,7 +378,7 @@ def labels(districts: list[District], *, lang: Lang) -> list[str]:
 def compare(districts: list[District], what_if: dt.date | None = None, table: CityTable | None = None, *,
             lang: Lang) -> Comparison:
     """The districts compared; what the comparison says (its notes, labels, indicators' names) in
-    `lang`, and districts tied in a rank in the order of their names in it."""
+    `lang`; districts tied in a rank in the order of the names their files give."""
     table = read_city_table(city_table_paths(districts), lang=lang) if table is None else table
     good = [d for d in districts if d.dashboard is not None]
     years = Counter(d.dashboard.meta.year for d in good)
@@ -464,7 +465,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
                         len(suspects)))
     full = [r for r in rows if r.score is not None and r.basis * 2 >= common]
     thin = [r for r in rows if r.score is not None and r.basis * 2 < common]
-    out = _ranked(full, 0, lang=lang) + _ranked(thin, len(full), lang=lang)
+    out = _ranked(full, 0) + _ranked(thin, len(full))
     reading = any(d.pending for d in districts)  # none is the worst until every district is read
     group = out[:len(full)] if full else out
     last = [r for r in group if r.rank == group[-1].rank] if group else []
@@ -476,7 +477,11 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     out += [r for r in rows if r.score is None and r.district.dashboard is not None]
     out += [r for r in rows if r.district.pending]
     out += [r for r in rows if r.district.dashboard is None and not r.district.pending]
-    return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table)
+    # an English title names the city only as the files give it in English (郑州市 is not Zhengzhou)
+    cities = {(d.dashboard.meta.en.get("city", "") if lang == "en" else d.dashboard.meta.city).strip() for d in good}
+    city = cities.pop() if len(cities) == 1 else ""
+    return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table,
+                      city)
 
 
 def _level(row: Row) -> float:
@@ -484,10 +489,16 @@ def _level(row: Row) -> float:
     return round(row.score, 9)
 
 
-def _ranked(rows: list[Row], before: int, *, lang: Lang) -> list[Row]:
+def _own_name(district: District) -> str:
+    """The district's name as its file gives it (its file's name when it could not be read)."""
+    return district.dashboard.meta.district if district.dashboard is not None else district.path.name
+
+
+def _ranked(rows: list[Row], before: int) -> list[Row]:
     """`rows` best first, numbered after `before` others; equal means share a rank (1, 1, 3), in
-    name order within it (names in `lang`), each marked tied."""
-    ordered = sorted(rows, key=lambda r: (-_level(r), r.label or r.district.named(lang=lang), str(r.district.path)))
+    the order of the names their files give (not translated: the same order in every language)
+    within it, each marked tied."""
+    ordered = sorted(rows, key=lambda r: (-_level(r), _own_name(r.district), str(r.district.path)))
     levels = Counter(_level(r) for r in ordered)
     out: list[Row] = []
     for index, row in enumerate(ordered, start=before + 1):
@@ -580,7 +591,8 @@ def basis_text(row: Row, *, lang: Lang) -> str:
 
 
 def headline(comparison: Comparison, *, lang: Lang) -> str:
-    """What the city's title says: the year, what its counts count, and a what-if."""
+    """What the city's title says: the city (郑州市, or 全市 where the files name none or several), what
+    its counts count, the year, and a what-if."""
     year = lang.tr("{year} 年", year=comparison.year) if comparison.year else ""
     parts = [lang.tr("{count} 个地区排名", count=len(comparison.ranked))]
     if comparison.unranked:
@@ -591,7 +603,8 @@ def headline(comparison: Comparison, *, lang: Lang) -> str:
         parts.append(lang.tr("{count} 个无法读取", count=len(comparison.broken)))
     if year:
         parts.append(year)
-    line = lang.tr("全市：{counts}", counts=" · ".join(parts))
+    counts = " · ".join(parts)  # the city named when every file names the same one
+    line = lang.tr("{city}：{counts}", city=comparison.city, counts=counts) if comparison.city else lang.tr("全市：{counts}", counts=counts)
     if comparison.what_if:  # first: a narrow terminal cuts the title's end
         line = what_if_note(comparison.what_if, lang=lang) + line
     return line

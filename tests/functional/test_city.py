@@ -9,11 +9,12 @@ import json
 
 import pytest
 
-from erqi_tui.core.i18n import ZH
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui import cli
 from erqi_tui.store import journal
 from erqi_tui.core import progress
 from erqi_tui.ui.app import ErqiApp
+from erqi_tui.views import city as city_view
 from erqi_tui.views.city import compare, expand, read_all
 from erqi_tui.store.config import Config
 from erqi_tui.core.model import Quantity, Update
@@ -106,7 +107,7 @@ def test_enter_opens_a_district_and_esc_comes_back(five):
         await pilot.pause()
         assert isinstance(app.screen, CityScreen)
         text = screen_text(app)
-        assert "全市：4 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2024 年" in text
+        assert "示例市：4 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2024 年" in text
         assert "⚠ 最落后：丙区" in text and "⚠ 4" in text and "坏区.toml" in text and "2023-06-30" in text
         await pilot.press("slash", *"乙区", "enter")  # filter: the one district left opens
         await pilot.pause(0.3)
@@ -134,6 +135,26 @@ def test_enter_opens_a_district_and_esc_comes_back(five):
     run_with(app, check)
 
 
+def test_the_citys_title_names_the_city_its_files_name(tmp_path):
+    """The leadership's copy says whose districts these are: 示例市, not just 全市; where the files
+    name two cities (or none) it says 全市; in English, only a city the files give in English."""
+    folder = tmp_path / "city"
+    folder.mkdir()
+    a, b = district(folder, "甲区", 30, 70), district(folder, "乙区", 10, 20)
+    headline = lambda lang: city_view.headline(compare(read_all(expand([folder]), lang=lang), lang=lang), lang=lang)
+    assert headline(ZH).startswith("示例市：2 个地区排名") and headline(EN).startswith("City: 2 ranked")
+    for path in (a, b):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("[meta]\n", '[meta]\nen = { city = "Example City" }\n'), encoding="utf-8")
+    assert headline(EN).startswith("Example City: 2 ranked")
+    b.write_text(b.read_text(encoding="utf-8").replace('city = "示例市"', 'city = "另一市"'), encoding="utf-8")
+    assert headline(ZH).startswith("全市：2 个地区排名")
+    for exported in ("md", "html"):
+        out = tmp_path / f"city.{exported}"
+        assert cli.main(["--data", str(folder), "export", "--format", exported, "-o", str(out)]) == 0
+        assert "全市：2 个地区排名" in out.read_text(encoding="utf-8")
+
+
 def test_city_exports(five, tmp_path, capsys):
     out = tmp_path / "city.json"
     assert cli.main(["--data", str(five), "export", "--format", "json", "-o", str(out)]) == 0
@@ -143,7 +164,7 @@ def test_city_exports(five, tmp_path, capsys):
     assert cli.main(["--data", str(five / "甲区.toml"), "--data", str(five / "乙区.toml"), "export", "--format", "md",
                      "-o", str(tmp_path / "city.md")]) == 0
     md = (tmp_path / "city.md").read_text(encoding="utf-8")
-    assert "# 全市：2 个地区排名 · 2024 年" in md
+    assert "# 示例市：2 个地区排名 · 2024 年" in md
     assert "| 1 | 甲区 | 2024-06-30 | 2 项 | 60.0% +10.0 | 60.0% +10.0 | +10.0 | 都按编号对应 |" in md
     assert cli.main(["--data", str(five), "export", "--format", "csv", "-o", str(tmp_path / "city.csv")]) == 0
     rows = (tmp_path / "city.csv").read_text(encoding="utf-8-sig").splitlines()

@@ -97,7 +97,7 @@ def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
     out = tmp_path / "c.html"
     assert cli.main(["export", "--data", f"{twelve}/", "--format", "html", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<h1>全市：11 个地区排名" in page and "@media print" in page
+    assert page.startswith("<!DOCTYPE html>") and "<h1>郑州市：11 个地区排名" in page and "@media print" in page
     assert "&lt;b&gt;区" in page and "<b>区" not in page
     assert '<td class="rank">1</td><td class="name">金水区</td>' in page and city_view.method(lang=ZH) in page
     # Printed, a date stays on one line (it was broken into 2025-10- / 31 on A4 across).
@@ -166,7 +166,7 @@ def test_every_data_on_the_line_counts(twelve, tmp_path, capsys):
     out = tmp_path / "c.md"
     assert cli.main(["--data", str(a), "export", "--data", str(b), "--format", "md", "-o", str(out)]) == 0
     md = out.read_text(encoding="utf-8")
-    assert md.startswith("# 全市：2 个地区排名") and "中原区" in md and "金水区" in md
+    assert md.startswith("# 郑州市：2 个地区排名") and "中原区" in md and "金水区" in md
     assert cli.main(["check", str(a), str(b)]) == 0
     assert capsys.readouterr().out.count("：无误") == 2
     assert cli.main(["check", "--data", f"{twelve}/"]) == 2

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from erqi_tui.core.i18n import ZH
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui import cli
 from erqi_tui.views.city import compare, expand, rank_text, read_all
 from erqi_tui.ui.screens.city import CityScreen
@@ -52,6 +52,20 @@ def test_equal_figures_share_a_rank_and_none_is_the_worst(twins):
     ordered = sorted(["甲区", "乙区"])  # within a tie, by name
     assert ranks(comparison) == [(ordered[0], 1, True, False), (ordered[1], 1, True, False)]
     assert [rank_text(r, lang=ZH) for r in comparison.ranked] == ["并列1", "并列1"]
+
+
+def test_a_tie_is_listed_in_the_same_order_in_every_language(twins):
+    # 甲区 is "Alpha" in English and 乙区 "Zeta": by the names shown, English would reverse the
+    # order Chinese gives; the two versions of one report list the tied districts alike
+    for path, english in ((twins / "a.toml", "Zeta District"), (twins / "b.toml", "Alpha District")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("[meta]\n", f'[meta]\nen = {{ district = "{english}" }}\n', 1), encoding="utf-8")
+    orders = {}
+    for lang in (ZH, EN):
+        comparison = compare(read_all(expand([twins]), lang=lang), lang=lang)
+        orders[lang] = [r.district.path.name for r in comparison.ranked]
+        assert [r.tied for r in comparison.ranked] == [True, True]
+    assert orders[ZH] == orders[EN] == ["a.toml", "b.toml"]  # 乙区 (Zeta), 甲区 (Alpha): as the files name them
 
 
 def test_a_tie_then_one_behind_names_only_the_one_behind(three):

@@ -70,7 +70,7 @@ def test_the_expected_ranking_and_what_it_rests_on(twelve):
     assert [stem(r) for r in comparison.broken] == ["经开区"] and "文件信息（[meta]）的 year（年度）" in rows["经开区"].note
     # Two districts of one name, told apart by their file.
     assert {rows["巩义市"].label, rows["巩义市（修订）"].label} == {"巩义市", "巩义市（修订）"}
-    assert city_view.headline(comparison, lang=ZH) == "全市：10 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2025 年"
+    assert city_view.headline(comparison, lang=ZH) == "郑州市：10 个地区排名 · 1 个不参与比较 · 1 个无法读取 · 2025 年"
 
 
 def test_without_the_citys_table_a_target_by_another_name_is_not_guessed(tmp_path):
@@ -101,7 +101,7 @@ def test_the_command_line_over_a_folder(twelve, tmp_path, capsys):
     assert cli.main(["export", "--data", str(twelve), "--format", "md", "--as-of", "2025-12-31",
                      "-o", str(tmp_path / "c.md")]) == 0
     md = (tmp_path / "c.md").read_text(encoding="utf-8")
-    assert md.startswith("# 【假设截至 2025-12-31（--as-of），非实际进度】全市：") and city_view.method(lang=ZH) in md
+    assert md.startswith("# 【假设截至 2025-12-31（--as-of），非实际进度】郑州市：") and city_view.method(lang=ZH) in md
     assert cli.main(["--data", str(twelve), "export", "--format", "json", "-o", str(tmp_path / "c.json")]) == 0
     data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert [d["label"] for d in data["districts"] if d["rank"]][:2] == ["金水区", "中原区"]
@@ -201,7 +201,7 @@ def test_small_terminals_show_the_mean_and_why(twelve, size):
     async def check(pilot) -> None:
         text = screen_text(app)
         assert "平均" in text and "截至" in text and "可比" in text and "最落后的目标" in text
-        assert "全市：10 个地区排名" in text
+        assert "郑州市：10 个地区排名" in text
         for _ in range(2):
             await pilot.press("down")
         text = screen_text(app)  # the selected row's detail: its file, date, basis and why

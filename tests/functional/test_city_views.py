@@ -265,7 +265,7 @@ def test_the_city_reads_the_rest_after_its_first_frame(city):
     assert [d.pending for d in districts] == [False] + [True] * 11
     comparison = compare(districts, lang=ZH)
     # One district read shares its targets with no other yet: nothing ranked until the rest are read.
-    assert headline(comparison, lang=ZH) == "全市：0 个地区排名 · 1 个不参与比较 · 11 个读取中 · 2025 年"
+    assert headline(comparison, lang=ZH) == "郑州市：0 个地区排名 · 1 个不参与比较 · 11 个读取中 · 2025 年"
     assert not any(r.worst for r in comparison.rows) and comparison.pending[0].note == "读取中…"
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=TODAY,
@@ -363,6 +363,6 @@ def test_l_switches_the_citys_language_and_the_city_follows(city):
         await pilot.pause(0.5)
         assert isinstance(app.screen, CityScreen) and app.lang == "zh"
         text = screen_text(app)
-        assert "全市：" in text and "City:" not in text and "Filter by district" not in text
+        assert "郑州市：" in text and "City:" not in text and "Filter by district" not in text
 
     run_with(app, check)

@@ -186,7 +186,7 @@ def test_export_of_two_files_given_after_the_command_is_the_citys(tmp_path):
     result = subprocess.run([sys.executable, "-m", "erqi_tui", "export", "--data", "t.toml", "--data", "u.toml",
                              "-o", "city.md"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "city.md").read_text(encoding="utf-8").startswith("# 全市：2 个地区")
+    assert (tmp_path / "city.md").read_text(encoding="utf-8").startswith("# 郑州市：2 个地区")
 
 
 def test_a_fifo_nobody_reads_and_a_closed_standard_output_are_said_not_waited_for(tmp_path):
@@ -221,12 +221,12 @@ def test_the_current_folder_as_the_city_exports_and_keeps_off_its_districts(dist
                                        encoding="utf-8", timeout=60, env=env, cwd=folder)
     shown = run("export", "--data", given, "--format", "md")
     assert shown.returncode == 0 and "Traceback" not in shown.stderr, shown.stderr
-    assert shown.stdout.startswith("# 全市")
+    assert shown.stdout.startswith("# 郑州市")
     before = state(folder)
     for victim in ("t.toml", "t.journal.toml"):
         refused(run("export", "--data", given, "--format", "md", "-o", victim), before, folder)
     written = run("export", "--data", given, "--format", "md", "-o", "全市.md")
-    assert written.returncode == 0 and (folder / "全市.md").read_text(encoding="utf-8").startswith("# 全市")
+    assert written.returncode == 0 and (folder / "全市.md").read_text(encoding="utf-8").startswith("# 郑州市")
 
 
 def test_a_template_is_never_written_over_a_file_nor_as_anything_but_xlsx(district):
