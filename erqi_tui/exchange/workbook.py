@@ -29,6 +29,8 @@ SHARE = "0.0%"
 DATE = "yyyy-mm-dd"
 POINTS = "+0.0;-0.0;0.0"
 WHOLE = "#,##0"
+NARROWEST = 6  # a column's least width: 以上, 约 and a unit fit it
+HEADER_LINES = 3  # the lines a header may wrap to
 TEXT_WIDTH = 40  # the widest a text column grows (Excel's characters); a longer text wraps within it
 PORTRAIT_WIDTH = 95  # column widths (Excel's characters) that fit across A4 upright; wider prints landscape
 
@@ -66,6 +68,15 @@ def number_format(value) -> str:
 
 
 LINE_HEIGHT = 15  # points a line of 11-point text takes, Chinese or not
+
+
+def header_width(header: str) -> int:
+    """The width a header asks of its column: its words over up to HEADER_LINES lines (a Chinese
+    header breaks anywhere, an English one at spaces), never more than 14: the column is as wide as
+    its figures need, so that a wide table prints larger on A4, its headers wrapping above."""
+    longest = max((len(w) for w in header.split() if cell_len(w) == len(w)), default=0)  # an English word whole
+    least = max(-(-cell_len(header) // HEADER_LINES), longest) + 2
+    return next((w for w in range(least, 14) if wrapped_lines(header, w) <= HEADER_LINES), 14)
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -208,7 +219,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.border = grid
-        fit(index, column.header, 14)  # a long header wraps rather than widening its column
+        widths[index] = header_width(column.header)  # a long header wraps rather than widening its column
     row_number = header_row
     for values in rows:
         row_number += 1
@@ -230,10 +241,10 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
             fit(index, f"{value:.1%}" if column.kind == "share" else value)
     total = 0
     for index in range(1, len(columns) + 1):
-        width = max(widths.get(index, 0), 8)
+        width = max(widths.get(index, 0), NARROWEST)
         sheet.column_dimensions[get_column_letter(index)].width = width
         total += width
-    lines = max((-(-cell_len(c.header) // max(widths.get(i, 0) - 1, 7)) for i, c in enumerate(columns, start=1)),
+    lines = max((wrapped_lines(c.header, max(widths.get(i, 0), NARROWEST)) for i, c in enumerate(columns, start=1)),
                 default=1)
     sheet.row_dimensions[header_row].height = 15 * lines  # a wrapped header shown whole, not cut at one line
     for number in range(header_row + 1, row_number + 1):

@@ -107,3 +107,29 @@ def test_months_left_is_given_for_every_target_with_a_projection(books):
     projected = [line for line in lines if line["年底预计"] is not None]
     assert len(projected) >= 2
     assert all(line["余下月数"] == 7 for line in projected)  # May's end: seven months left
+
+
+@pytest.mark.parametrize("name, sheet", [("def", "总览"), ("en", "Overview")])
+def test_a_wide_table_is_as_wide_as_its_figures_and_its_headers_wrap_above(books, name, sheet):
+    """总览's 17 columns were each as wide as 14 characters of its header: fitted to one A4 width, the
+    sheet printed at a third less than it needs. Each column is now as wide as its values; a header
+    wraps to up to three lines above (a Chinese one anywhere, an English word kept whole)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = books[name][sheet]
+    header_row, rows = table_of(sheet)
+    widths = [sheet.column_dimensions[get_column_letter(i)].width for i in range(1, len(rows[0]) + 1)]
+    for index, header in enumerate(rows[0]):
+        for cell in (sheet.cell(row, index + 1) for row in range(header_row + 1, header_row + len(rows))):
+            if isinstance(cell.value, str):  # a text fits, or wraps within its column
+                assert cell_len(cell.value) <= widths[index] or cell.alignment.wrap_text, (header, cell.value)
+            elif cell.value is not None:  # a number or a date, never wrapped, fits: not ### on paper
+                shown = (f"{cell.value:.1%}" if "%" in cell.number_format else
+                         cell.value.strftime("%Y-%m-%d") if isinstance(cell.value, dt.datetime) else str(cell.value))
+                assert cell_len(shown) < widths[index], (header, widths[index], shown)
+        assert all(len(word) < widths[index] for word in header.split() if word.isascii()), (header, widths[index])
+        assert wrapped_lines(header, widths[index]) <= 3 and sheet.cell(header_row, index + 1).alignment.wrap_text
+    lines = max(wrapped_lines(h, w) for h, w in zip(rows[0], widths))
+    assert sheet.row_dimensions[header_row].height >= LINE_HEIGHT * lines - 1  # the header shown whole
+    if name == "def":
+        assert sum(widths) <= 140  # was 192 (all 17 headers' 14)
