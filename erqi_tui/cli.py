@@ -103,11 +103,33 @@ def date_not_given(errors: dict[str, str], args: argparse.Namespace, dashboard, 
     return errors
 
 
+def shipped(args: argparse.Namespace, path: Path) -> bool:
+    """Whether `path` is a data file shipped with the package (the article's figures, the invented
+    example): shown, never recorded into, whether it was chosen by default or named with --data
+    (a checkout's data/targets.toml is the repository's own)."""
+    if args.data is None:
+        return True
+    try:
+        return path.resolve() in {bundled_data().resolve(), bundled_data(EXAMPLE).resolve()}
+    except OSError:
+        return False
+
+
+def shipped_message(path: Path, *, lang: Lang) -> str:
+    """Why a shipped file is not recorded into: the article's figures, or the invented example."""
+    if path.name == EXAMPLE:
+        return lang.tr("erqi-tui：随附的示例（虚构）数据只读；请复制数据文件，再用 --data 文件")
+    return lang.tr("erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件")
+
+
 def record(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: Lang) -> int:
     """`erqi-tui record`: one update from a script, as the app would record it."""
     from .store import edits
     from .core.model import Update
 
+    if shipped(args, path):
+        print(shipped_message(path, lang=lang), file=sys.stderr)
+        return EXIT_INVALID
     dashboard = loaded.dashboard
     who = who_records(args)
     today = dt.date.today()
@@ -616,7 +638,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
     from .formats import Request
 
     dashboard = loaded.dashboard
-    if args.mark and args.data is None:
+    if args.mark and shipped(args, path):
         print(lang.tr("erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
         return EXIT_INVALID
     protected = protected_files(path, args=args, lang=lang)
@@ -726,8 +748,8 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, 
         return EXIT_OK
     if args.sheet is None:
         return refuse(lang.tr("请给出要导入的表格文件（.xlsx 或 .csv），或用 --template 文件 生成模板"), lang=lang)
-    if args.apply and args.data is None:
-        print(lang.tr("erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+    if args.apply and shipped(args, path):
+        print(shipped_message(path, lang=lang), file=sys.stderr)
         return EXIT_INVALID
     who = getattr(args, "user", None) or login_name()
     plan = None
@@ -991,7 +1013,7 @@ def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, di
         return EXIT_INVALID
 
     # The bundled file lives inside the installed package: show it, but record updates only in a copy.
-    read_only = args.data is None or args.read_only
+    read_only = shipped(args, path) or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=who_records(args), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
            since=args.since, big=args.big, districts=districts).run()

@@ -821,6 +821,8 @@ EN.update({  # the article and the reader (issue 25)
     "erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件":
         "erqi-tui: the bundled data file holds an article's real figures and is read-only; no briefing can be "
         "marked on it; copy the data file and use --data FILE",
+    "erqi-tui：随附的示例（虚构）数据只读；请复制数据文件，再用 --data 文件":
+        "erqi-tui: the bundled invented example (示例（虚构）) is read-only; copy the data file and use --data FILE",
     "erqi-tui：随附的数据文件是文章里的真实数字，只读；请复制数据文件，再用 --data 文件":
         "erqi-tui: the bundled data file holds an article's real figures and is read-only; copy the data file "
         "and use --data FILE",
@@ -939,6 +941,13 @@ EN.update({  # ledgers, round two
         "the unit is “{given}”{where}, which does not convert into “{unit}”: write it in {unit}, or correct the unit",
     "是否把 {percent}% 写成了 {fraction}？": "was {percent}% written as {fraction}?",
     "{date} 已有 {old}，新填的是 {new}：以哪个为准？": "{date} already has {old}, the new figure is {new}: which holds?",
+    "比 {date} 的 {before} 少：全年累计数一般只增不减，是否填成了当月数？":
+        "below the {before} of {date}: a figure for the year so far does not usually fall; is it one month's own?",
+    "（跳过隐藏的第 {rows} 行：表格里看不到的不导入）": " (hidden rows {rows} skipped: what the sheet does not show is not imported)",
+    "“{name}”是 {named} 的名称，而这一行的编号 {ident} 是“{own}”：编号与名称不符，请核对这一行":
+        "“{name}” is the name of {named}, but this row's id {ident} is “{own}”: the id and the name disagree; check the row",
+    "是其他项目中最大的 {largest}（{name}）的 {times} 倍：单位或小数点是否有误？":
+        "{times}× the largest any other project gives, {largest} ({name}): wrong unit or decimal point?",
     "各月数值有减少：这一行像是当月数，若是请加 --monthly":
         "the months' figures go down: this row looks like each month's amount; if so, add --monthly",
     "各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly":

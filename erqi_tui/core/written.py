@@ -161,6 +161,26 @@ def as_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def english_unit(text: str) -> tuple[str, Decimal] | None:
+    """A unit as the English screen names it (bn CNY, m CNY, mu; any case and spacing) → the data
+    file's unit and how many of the English one make one of it (bn CNY → 亿元, 0.1): None for any
+    other text. A bare "bn" is not read: bn CNY or bn USD?"""
+    from .i18n import UNITS_EN
+
+    key = "".join(text.split()).casefold()
+    found = next(((unit, Decimal(repr(factor))) for unit, (english, factor) in UNITS_EN.items()
+                  if english and "".join(english.split()).casefold() == key), None)
+    return found
+
+
+def in_english_unit(value: float | int, unit: str) -> Decimal:
+    """A figure in `unit` as the English screen gives it (107.96 亿元 → 10.796, in bn CNY)."""
+    from .i18n import UNITS_EN
+
+    factor = UNITS_EN.get(unit, ("", 1))[1]
+    return (Decimal(str(value)) * Decimal(repr(factor))).normalize()
+
+
 def convert(value: Decimal, unit: str, to: str) -> Decimal | None:
     """`value` in `unit` expressed in `to`, when both are units of one dimension that convert
     (万元 → 亿元); None when they do not (个 → 亿元, 家 → 个)."""
@@ -354,9 +374,10 @@ class Asked(NamedTuple):
 
     figure: str = ""
     date: str = ""
+    drop: str = ""  # below the figure before it (drop_question): asked only when nothing else is
 
     def joined(self, *, lang: Lang) -> str:
-        return lang.tr("；").join(filter(None, (self.date, self.figure)))
+        return lang.tr("；").join(filter(None, (self.date, self.figure))) or self.drop
 
 
 def figures_in_force(dashboard: Any) -> dict[str, dict[dt.date, Any]]:
@@ -393,7 +414,7 @@ def in_force_at(points: dict[dt.date, Any], date: dt.date, dates: list[dt.date] 
 
 def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal: Any = None, *,
                      lang: Lang) -> str:
-    """Why a figure looks wrong: more than 10× off the one in force before it (`reference`: its
+    """Why a figure looks wrong: 10× or more off the one in force before it (`reference`: its
     date and figure), or over 10×goal; with no figure before it to compare, under a thousandth of
     the goal (a unit 10,000 too large, 亿元 for 万元, makes a figure that small); "" when it does not."""
     value = Decimal(str(quantity.value))
@@ -401,17 +422,28 @@ def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal:
         and reference[1].value
     if not compared and goal is not None and goal.unit == quantity.unit and goal.value \
             and 0 < value * FIRST_AT_LEAST < Decimal(str(goal.value)):
-        return lang.tr("不到年度目标 {goal} 的千分之一：单位或小数点是否有误？", goal=fmt.quantity(goal, lang=lang))
+        return lang.tr("不到年度目标 {goal} 的千分之一：单位或小数点是否有误？", goal=fmt.quantity(goal, words=True, lang=lang))
     if compared:
         before = Decimal(str(reference[1].value))
-        if value == 0 or value / before > OUTLIER_FACTOR or before / value > OUTLIER_FACTOR:
+        if value == 0 or value / before >= OUTLIER_FACTOR or before / value >= OUTLIER_FACTOR:  # a point moved: 10× exactly
             times = _times(value / before) if value else "0"
             return lang.tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
-                           before=fmt.quantity(reference[1], lang=lang), times=times)
+                           before=fmt.quantity(reference[1], words=True, lang=lang), times=times)
     if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
-        return lang.tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal, lang=lang),
+        return lang.tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal, words=True, lang=lang),
                        factor=OUTLIER_FACTOR)
     return ""
+
+
+def drop_question(quantity: Any, reference: tuple[dt.date, Any] | None, *, lang: Lang) -> str:
+    """A figure for the year so far below the one in force before it (`reference`: its date and
+    figure): a month's own figure typed for the total? A percent (a rate) may fall: not asked."""
+    if reference is None or reference[1] is None or reference[1].unit != quantity.unit or quantity.unit == "%":
+        return ""
+    if Decimal(str(quantity.value)) >= Decimal(str(reference[1].value)):
+        return ""
+    return lang.tr("比 {date} 的 {before} 少：全年累计数一般只增不减，是否填成了当月数？", date=reference[0].isoformat(),
+                   before=fmt.quantity(reference[1], words=True, lang=lang))
 
 
 def fraction_question(quantity: Any, goal: Any, *, lang: Lang) -> str:
@@ -428,19 +460,20 @@ def as_percent(value: Decimal, *, lang: Lang) -> str:
 
 
 def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], goal: Any, as_of: dt.date,
-                     dates: list[dt.date] | None = None, percent_typed: bool = False, *,
+                     dates: list[dt.date] | None = None, percent_typed: bool = False, drop: bool = True, *,
                      lang: Lang) -> Asked:
     """What a target's new figure at `date` is asked (`points`: the target's figures in force by
     date, `dates` their dates in order if kept; `as_of`: the date its current figure stands at;
     `percent_typed`: written with its % sign, 0.965%, and so meant as a percent, not a fraction)."""
-    figure = outlier_question(quantity, in_force_at(points, date, dates), goal, lang=lang) or (
+    before = in_force_at(points, date, dates)
+    figure = outlier_question(quantity, before, goal, lang=lang) or (
         "" if percent_typed else fraction_question(quantity, goal, lang=lang))
     there = points.get(date)
     said = ""
     if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force
         said = lang.tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(),
-                       old=fmt.quantity(there, lang=lang), new=fmt.quantity(quantity, lang=lang))
-    return Asked(figure, said)
+                       old=fmt.quantity(there, words=True, lang=lang), new=fmt.quantity(quantity, words=True, lang=lang))
+    return Asked(figure, said, drop_question(quantity, before, lang=lang) if drop else "")
 
 
 def percent_typed(text: str, *, lang: Lang) -> bool:
@@ -467,7 +500,8 @@ def target_asker(target: Any, dashboard: Any, *, lang: Lang) -> Callable[[Any, d
 
 def project_questions(project: Any, dashboard: Any, changes: dict, *, lang: Lang) -> dict[str, str]:
     """What a project's new 总投资 or 占地 is asked before it is recorded, by the form and `record`
-    as by the import: 10× off the figure it replaces (by field; none for a new project)."""
+    as by the import: 10× off the figure it replaces (by field); a first figure, 10× the largest
+    any other project gives."""
     from . import fields
 
     questions = {}
@@ -475,15 +509,40 @@ def project_questions(project: Any, dashboard: Any, changes: dict, *, lang: Lang
         old, new = (getattr(project, field) if project else None), changes.get(field)
         if old is not None and new is not None:
             question = outlier_question(new, (field_date(dashboard, "project", project.id, field), old), lang=lang)
-            if question:
-                questions[field] = question
+        else:
+            question = first_amount_question(new, field, dashboard, project.id if project else "", lang=lang) \
+                if new is not None else ""
+        if question:
+            questions[field] = question
     return questions
+
+
+FIRST_AMOUNT_OTHERS = 3  # others giving one: a project's first 总投资 or 占地 is asked at 10× the largest; fewer, 100×
+
+
+def first_amount_question(quantity: Any, field: str, dashboard: Any, ident: str, *, lang: Lang) -> str:
+    """A project's first 总投资 or 占地 (nothing to compare it with of its own) over 10× the largest
+    any other project gives (万元 typed as 亿元 makes 350,000 亿元 of one project), or 100× where
+    fewer than FIRST_AMOUNT_OTHERS others give one to go by: "" when it is not, or none does."""
+    others = [(p, getattr(p, field)) for p in dashboard.projects if p.id != ident and getattr(p, field) is not None]
+    kind = units.dimension(quantity.unit)
+    comparable = [(p, q) for p, q in others if units.dimension(q.unit) == kind and (q.unit in units.SCALES) == (
+        quantity.unit in units.SCALES) and (q.unit in units.SCALES or q.unit == quantity.unit)]
+    if not comparable:
+        return ""
+    factor = OUTLIER_FACTOR if len(comparable) >= FIRST_AMOUNT_OTHERS else OUTLIER_FACTOR ** 2
+    project, largest = max(comparable, key=lambda pair: units.in_base_unit(pair[1]))
+    if not largest.value or units.in_base_unit(quantity) < factor * units.in_base_unit(largest):
+        return ""
+    ratio = Decimal(repr(units.in_base_unit(quantity))) / Decimal(repr(units.in_base_unit(largest)))
+    return lang.tr("是其他项目中最大的 {largest}（{name}）的 {times} 倍：单位或小数点是否有误？",
+                   largest=fmt.quantity(largest, words=True, lang=lang), name=lang.data(project, "name"), times=_times(ratio))
 
 
 def back_dated(current: Any, as_of: dt.date, *, lang: Lang) -> str:
     """What a figure dated before the current one's (`current`, at `as_of`) does: it joins the
     history and the current one stays."""
-    return lang.tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current, lang=lang),
+    return lang.tr("记入历史，不改变当前的 {old}（截至 {as_of}）", old=fmt.quantity(current, words=True, lang=lang),
                    as_of=as_of.isoformat())
 
 

@@ -79,6 +79,9 @@ def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: La
         line += lang.tr("（跳过隐藏的工作表 {names}）", names=lang.tr("、").join(f"“{n}”" for n in ledger.hidden_passed))
     if ledger.hidden:
         line += lang.tr("（这是隐藏的工作表）")
+    if ledger.hidden_rows:
+        shown = lang.tr("、").join(str(n) for n in ledger.hidden_rows[:10]) + ("…" if len(ledger.hidden_rows) > 10 else "")
+        line += lang.tr("（跳过隐藏的第 {rows} 行：表格里看不到的不导入）", rows=shown)
     lines.append(line)
     return lines
 
@@ -320,6 +323,12 @@ class Importer:
                 else str(int(ident_cell))
             ident = normal(written)
             if ident in self.targets or ident in self.projects:
+                named = self.by_name.get(_name_key(str(name_cell))) if not blank(name_cell) else None
+                if named is not None and named != ident:  # 编号 says one, 名称 another: which row is it?
+                    self.problem(number, self.columns.get("name"), lang.tr(
+                        "“{name}”是 {named} 的名称，而这一行的编号 {ident} 是“{own}”：编号与名称不符，请核对这一行",
+                        name=str(name_cell)[:40], named=named, ident=ident, own=self.name_of(ident)))
+                    return None
                 return ident
             self.problem(number, col, self.unknown(written, ident))
             return None
@@ -331,6 +340,11 @@ class Importer:
             return None
         self.problem(number, col or self.columns.get("name"), lang.tr("为空：应为目标或项目的编号"))
         return None
+
+    def name_of(self, ident: str) -> str:
+        """A target's or project's name, in the preview's language."""
+        record = self.targets.get(ident) or self.projects.get(ident)
+        return self.lang.data(record, "name") if record is not None else ident
 
     def unknown(self, written: str, ident: str) -> str:
         import difflib
@@ -473,8 +487,8 @@ class Importer:
         said = ""
         if written != unit:
             said = lang.tr("{given} = {shown}",
-                           given=fmt.quantity(Quantity(values_.as_number(reading.value), written), lang=lang),
-                           shown=fmt.quantity(Quantity(quantity.value, unit), lang=lang))
+                           given=fmt.quantity(Quantity(values_.as_number(reading.value), written), words=True, lang=lang),
+                           shown=fmt.quantity(Quantity(quantity.value, unit), words=True, lang=lang))
         return quantity, said
 
     def unit_given(self, number: int, cells: list[Any], col: Column, reading: Reading,
@@ -581,6 +595,7 @@ class Importer:
         if totals is None:
             return None
         out: list[Planned] = []
+        row_question = _month_basis_question(figures, summed, target.target, before, lang)
         for month, (col, quantity, said, question) in sorted(totals.items()):
             date = values_.month_end(self.dashboard.meta.year, month)
             if not self.first <= date <= self.last:
@@ -592,13 +607,14 @@ class Importer:
                 failed = True
                 continue
             self.at_column = col.index
-            planned = self.target_figure(number, target, quantity, date, note, said)
+            planned = self.target_figure(number, target, quantity, date, note, said,
+                                         drop=not (question or row_question))  # the row's own questions say it
             if planned:
                 out.append(planned._replace(question=lang.tr("；").join(filter(None, [question, planned.question]))))
         if failed:
             return None
-        question = _month_basis_question(figures, summed, target.target, before, lang)
-        return [p._replace(question=lang.tr("；").join(filter(None, [question, p.question]))) for p in out] if question else out
+        return [p._replace(question=lang.tr("；").join(filter(None, [row_question, p.question]))) for p in out] \
+            if row_question else out
 
     def running_totals(self, number: int, target: Target, own: dict[int, tuple[Column, Quantity, str]],
                        stated: dict[int, list[tuple[Column, Quantity, str]]]
@@ -617,7 +633,7 @@ class Importer:
             return figure if figure is not None and figure.unit == unit else None
 
         def shown(figure: Quantity) -> str:
-            return fmt.quantity(figure, lang=lang)
+            return fmt.quantity(figure, words=True, lang=lang)
 
         def plus(base: Quantity, amount: Quantity, sign: int = 1) -> Quantity:
             value = Decimal(str(base.value)) + sign * Decimal(str(amount.value))
@@ -700,8 +716,9 @@ class Importer:
         return None
 
     def target_figure(self, number: int, target: Target, quantity: Quantity, date: dt.date, note: str,
-                      said: str, percent_typed: bool = False) -> Planned | None:
-        """The update of `target` to `quantity` at `date`; None when one equal to it is in force."""
+                      said: str, percent_typed: bool = False, drop: bool = True) -> Planned | None:
+        """The update of `target` to `quantity` at `date`; None when one equal to it is in force.
+        `drop`: whether a figure below the one before it is asked (not where its row asks already)."""
         lang = self.lang
         current, as_of = self.state[target.id]
         if self.in_force.get(("target", target.id, "current", date), None) == quantity or (
@@ -712,16 +729,16 @@ class Importer:
         if dates is None:
             dates = self.dates[target.id] = sorted(points)
         question = values_.target_questions(quantity, date, points, target.target, as_of, dates,
-                                            percent_typed=percent_typed, lang=lang).joined(lang=lang)
+                                            percent_typed=percent_typed, drop=drop, lang=lang).joined(lang=lang)
         name = lang.data(target, "name")
         if becomes_current(current, as_of, date):
             line = lang.tr("第 {row} 行  {name}：{old} → {new}（截至 {date}）", row=number, name=name,
-                           old=fmt.quantity(current, lang=lang), new=fmt.quantity(quantity, lang=lang),
+                           old=fmt.quantity(current, words=True, lang=lang), new=fmt.quantity(quantity, words=True, lang=lang),
                            date=date.isoformat())
             self.state[target.id] = (quantity, date)
         else:
             line = lang.tr("第 {row} 行  {name}：{new}（截至 {date}）{history}", row=number, name=name,
-                           new=fmt.quantity(quantity, lang=lang), date=date.isoformat(),
+                           new=fmt.quantity(quantity, words=True, lang=lang), date=date.isoformat(),
                            history=values_.back_dated(current, as_of, lang=lang))
         if said:
             line += lang.tr("；{said}", said=said)
@@ -772,8 +789,11 @@ class Importer:
                 new, conversion = read
                 if conversion:
                     said.append(conversion)
-                reference = (values_.field_date(self.dashboard, "project", ident, field), old) if old is not None else None
-                question = values_.outlier_question(new, reference, lang=lang)
+                if old is not None:
+                    reference = (values_.field_date(self.dashboard, "project", ident, field), old)
+                    question = values_.outlier_question(new, reference, lang=lang)
+                else:
+                    question = values_.first_amount_question(new, field, self.dashboard, ident, lang=lang)
                 if question:
                     questions.append(lang.tr("{field} {question}", field=lang.tr(COLUMN_NAMES[field]), question=question))
             elif kind == fields.AXIS:
@@ -862,7 +882,7 @@ def _month_basis_question(figures: list[Decimal], summed: bool, goal: Quantity, 
     if not goes_down and (goal.value and total > 2 * Decimal(str(goal.value)) or before is not None and before.unit == goal.unit
                           and before.value and total > OUTLIER_FACTOR * Decimal(str(before.value))):
         return lang.tr("各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly",
-                       total=fmt.quantity(Quantity(values_.as_number(total), goal.unit), lang=lang))
+                       total=fmt.quantity(Quantity(values_.as_number(total), goal.unit), words=True, lang=lang))
     return ""
 
 
@@ -923,7 +943,7 @@ def _unit_in_note(note: str) -> str | None:
 
 
 def _shown(value: Any, lang: Lang) -> str:
-    return fmt.quantity(value, lang=lang) if isinstance(value, Quantity) or value is None else str(value)
+    return fmt.quantity(value, words=True, lang=lang) if isinstance(value, Quantity) or value is None else str(value)
 
 
 def rows_named(error: DataError, planned: list[Planned], first: int, sheet: Path) -> DataError:

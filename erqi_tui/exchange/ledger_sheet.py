@@ -67,6 +67,7 @@ class Ledger(NamedTuple):
     sheets_passed: tuple[str, ...] = ()  # sheets before it that hold no table
     hidden_passed: tuple[str, ...] = ()  # hidden sheets not read (no --sheet)
     hidden: bool = False  # the sheet read is hidden (chosen by --sheet)
+    hidden_rows: tuple[int, ...] = ()  # rows hidden (or filtered out) that hold something: not read
 
     def labelled(self, *labels: str) -> tuple[int, int, Any] | None:
         """The value a line above the header gives a label (填报日期：2025年9月30日, or the cell after
@@ -264,10 +265,12 @@ def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
                     continue
                 xml = archive.read(sheet._worksheet_path.lstrip("/"))
                 merged, formulas = _merged_blocks(path, xml, lang), _formulas_without_values(xml)
-                found = _table(path, sheet.title, _xlsx_rows(path, sheet, xml, merged, formulas, lang), choice is not None,
-                               lang, tuple(passed))
+                unseen: list[int] = []
+                rows = _xlsx_rows(path, sheet, xml, merged, formulas, lang, _hidden_rows(xml), unseen)
+                found = _table(path, sheet.title, rows, choice is not None, lang, tuple(passed))
                 if found is not None:
-                    return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden)
+                    return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden,
+                                          hidden_rows=tuple(n for n in unseen if n > found.header_row))
                 passed.append(sheet.title)
         return _no_table(path, passed, lang)
     except DataError:
@@ -315,14 +318,22 @@ def _chosen(path: Path, names: list[str], choice: str, lang: Lang) -> int:
                                        names=lang.tr("、").join(f"{i}. {n}" for i, n in enumerate(names, 1))))
 
 
-def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidden: frozenset[int] = frozenset(),
+               unseen: list[int] | None = None) -> Iterator[tuple[int, list[Any]]]:
     """A sheet's rows, streamed: merged blocks filled with their top-left value, a percent cell as
-    Percent, a formula cell without a value as NoCachedValue."""
+    Percent, a formula cell without a value as NoCachedValue. A row in `hidden` (hidden, or
+    filtered out: what the office does not see is not what it sent) is read as blank, and its
+    number added to `unseen` when it holds something."""
     tops: dict[tuple, Any] = {}
     for number, values in enumerate(_sheet_values(path, sheet, xml, lang=lang), start=1):
         if number > 2 * MAX_ROWS:
             raise _problem(path, number, lang.tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
                                                  sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
+        if number in hidden:
+            if unseen is not None and any(v is not None and str(v).strip() for v in values):
+                unseen.append(number)
+            yield number, []
+            continue
         for column_number, formula in formulas.get(number, ()):
             if column_number <= len(values) and values[column_number - 1] is None:
                 values[column_number - 1] = NoCachedValue(formula)
@@ -554,6 +565,24 @@ def _formulas_without_values(xml: bytes) -> dict[int, list[tuple[int, str]]]:
             text = (formula[1] or b"").decode("utf-8", "replace")[:60]
             out.setdefault(int(ref[2]), []).append((_column_number(ref[1].decode()), text))
     return out
+
+
+_ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
+_ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+
+
+def _hidden_rows(xml: bytes) -> frozenset[int]:
+    """The rows a worksheet hides (hidden by hand, or filtered out), by number."""
+    if b"hidden" not in xml:
+        return frozenset()
+    out = set()
+    for match in _ROW.finditer(xml):
+        if _HIDDEN.search(match[1]):
+            number = _ROW_NUMBER.search(match[1])
+            if number:
+                out.add(int(number[1]))
+    return frozenset(out)
 
 
 def _merged_blocks(path: Path, xml: bytes, lang: Lang) -> dict[int, list[tuple[int, int, int, int]]]:

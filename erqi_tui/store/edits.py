@@ -11,12 +11,15 @@ from ..core.i18n import Lang
 from ..core.model import Dashboard, Project, Quantity, Target, Task, Update
 from .validate import MAX_VALUE
 
-def parse_quantity(text: str, unit: str | None, *, lang: Lang) -> Quantity:
+def parse_quantity(text: str, unit: str | None, bare: str = "", *, lang: Lang) -> Quantity:
     """A figure as officials write it, in the form or `record` as in a ledger (core.written):
     "120.5", "1,200 个", "１４０", "140以上", "超140", "50+ 亿元", "约133 亩", "近100" → Quantity. `unit`
-    is the one to use when none is typed (and the one required when given; 亿 reads as 亿元).
-    Raises ValueError with a message for the user, in `lang`."""
-    from ..core.written import Unreadable, as_number, blank, read_number, whole_count
+    is the one to use when none is typed; one typed in another unit of its dimension is converted
+    to it (1,200,000 万元 → 120 亿元), as the import does, and so is one in the unit the English
+    screen shows (10.796 bn CNY → 107.96 亿元). `bare`: the English unit a number typed without one
+    is in (the form in English, which shows bn CNY). Raises ValueError with a message for the user,
+    in `lang`."""
+    from ..core.written import Unreadable, as_number, blank, convert, english_unit, read_number, whole_count
 
 
     if not text.strip():
@@ -29,15 +32,23 @@ def parse_quantity(text: str, unit: str | None, *, lang: Lang) -> Quantity:
         raise ValueError(str(problem)) from None
     if reading.value > MAX_VALUE:  # compared exactly: 400 digits are past what a float holds
         raise ValueError(lang.tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
-    value = as_number(reading.value)
-    typed_unit = reading.unit
+    exact, typed_unit = reading.value, reading.unit or bare
+    english = english_unit(typed_unit) if typed_unit else None
+    if english is not None:
+        typed_unit, factor = english
+        exact = exact / factor
     if typed_unit and unit and typed_unit != unit:
-        raise ValueError(lang.tr("单位应为“{unit}”", unit=unit))
+        converted = convert(exact, typed_unit, unit)
+        if converted is None:
+            raise ValueError(lang.tr("单位应为“{unit}”", unit=unit))
+        exact, typed_unit = converted, unit
+    if exact > MAX_VALUE:
+        raise ValueError(lang.tr("数值太大：最多 {limit}", limit=f"{MAX_VALUE:.0e}"))
     if not (typed_unit or unit):
         raise ValueError(lang.tr("请注明单位，如 5 亿元"))
-    if not whole_count(reading.value, typed_unit or unit):
+    if not whole_count(exact, typed_unit or unit):
         raise ValueError(lang.tr("个数应为整数（{unit}）", unit=typed_unit or unit))
-    return Quantity(value, typed_unit or unit, at_least=reading.at_least, approx=reading.approx)
+    return Quantity(as_number(exact), typed_unit or unit, at_least=reading.at_least, approx=reading.approx)
 
 
 def parse_date(text: str, allowed: tuple[dt.date, dt.date], *, lang: Lang) -> dt.date:
@@ -75,10 +86,12 @@ def _parsed(errors: dict[str, str], field: str, parse, *args, lang: Lang):
 
 
 def target_update(target: Target, fields: dict[str, str], who: str,
-                  allowed: tuple[dt.date, dt.date], *,
+                  allowed: tuple[dt.date, dt.date], bare: str = "", *,
                   lang: Lang) -> tuple[Update | None, dict[str, str]]:
+    """`bare`: the English unit a figure typed without one is in (parse_quantity)."""
     errors: dict[str, str] = {}
-    current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit, lang=lang)
+    current = _parsed(errors, "current", parse_quantity, fields.get("current", ""), target.target.unit, bare,
+                      lang=lang)
     date = _parsed(errors, "date", parse_date, fields.get("date", ""), allowed, lang=lang)
     if errors:
         return None, errors

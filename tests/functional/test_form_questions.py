@@ -28,13 +28,13 @@ target = { value = 90, unit = "%" }
 """
 
 WORDS = {
-    "zh": {"again": "仍然保存", "save": "保存",
+    "zh": {"again": "仍然保存", "save": "保存", "10,000×": "1079600", "100 亿元": "100",  # typed in 亿元
            "ten": "？是 2024-05-31 的 107.96 亿元 的 10,000 倍：单位或小数点是否有误？",
            "fraction": "？是否把 96.5% 写成了 0.965？",
            "history": "？记入历史，不改变当前的 107.96 亿元（截至 2024-05-31）",
            "investment": "？是 2024-05-31 的 10 亿元 的 10,000 倍：单位或小数点是否有误？",
            "goal": "？超过年度目标 90 % 的 10 倍：单位或小数点是否有误？"},
-    "en": {"again": "Save anyway", "save": "Save",
+    "en": {"again": "Save anyway", "save": "Save", "10,000×": "107960", "100 亿元": "10",  # in bn CNY, as shown
            "ten": "? 10,000× the 10.796 bn CNY of 2024-05-31: wrong unit or decimal point?",
            "fraction": "? was 96.5% written as 0.965?",
            "history": "? joins the history; the current 10.796 bn CNY (as of 2024-05-31) stays",
@@ -89,7 +89,7 @@ def test_a_figure_ten_thousand_times_off_is_asked_and_saved_only_when_confirmed(
     async def check(pilot):
         pilot.app.open_target_form("signed-amount")
         await pilot.pause()
-        await ask_then_confirm(pilot, data, {"current": "1079600"}, "current", words["ten"], words)
+        await ask_then_confirm(pilot, data, {"current": words["10,000×"]}, "current", words["ten"], words)
         assert [c.new.value for c in pilot.app.dashboard.history("target", "signed-amount")] == [1079600]
 
     run_with(make_app(data, lang=lang), check)
@@ -128,7 +128,8 @@ def test_a_back_dated_figure_says_it_does_not_replace_the_current_one(data, lang
     async def check(pilot):
         pilot.app.open_target_form("signed-amount")
         await pilot.pause()
-        await ask_then_confirm(pilot, data, {"current": "100", "date": "2024-04-30"}, "date", words["history"], words)
+        await ask_then_confirm(pilot, data, {"current": words["100 亿元"], "date": "2024-04-30"}, "date", words["history"],
+                               words)
         target = next(t for t in pilot.app.dashboard.targets if t.id == "signed-amount")
         assert target.current.value == 107.96  # the current figure stays, as the question said
         assert [(c.new.value, c.date.isoformat()) for c in pilot.app.dashboard.history("target", "signed-amount")] \
@@ -162,7 +163,7 @@ def test_a_figure_for_a_date_that_has_another_asks_which_holds(data, lang, quest
         pilot.app.open_target_form("signed-amount")
         await pilot.pause()
         form = pilot.app.screen
-        form.query_one("#field-current", Input).value = "60"
+        form.query_one("#field-current", Input).value = "60" if lang == "zh" else "6"  # 60 亿元, as each language shows it
         form.query_one("#field-date", Input).value = "2024-03-31"
         await pilot.press("enter")
         await pilot.pause()
@@ -271,3 +272,27 @@ def test_a_number_of_400_digits_is_said_too_large_under_its_field(data):
         assert not journal.journal_path(data).exists()
 
     run_with(make_app(data), check)
+
+
+def test_the_english_form_takes_the_figure_in_the_unit_the_cards_show(data):
+    """The English card says 10.796 bn CNY: its form asks in bn CNY and shows 10.796, and 11 typed
+    there is 110 亿元 in the file (it was read as 11 亿元: a tenth of what was meant, and not asked)."""
+
+    async def check(pilot):
+        pilot.app.open_target_form("signed-amount")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, UpdateForm)
+        assert form.query_one("#field-current", Input).value == "10.796"
+        assert "Current value (bn CNY;" in screen_text(pilot.app) and "亿元" not in screen_text(pilot.app)
+        form.query_one("#field-current", Input).value = "11"
+        form.query_one("#field-date", Input).value = "2024-06-30"
+        await pilot.press("enter")
+        for _ in range(40):
+            if pilot.app.screen is not form:
+                break
+            await pilot.pause(0.05)
+        assert pilot.app.screen is not form, line_under(form, "current")
+        assert [c.new for c in pilot.app.dashboard.history("target", "signed-amount")] == [Quantity(110, "亿元")]
+
+    run_with(make_app(data, lang="en"), check)

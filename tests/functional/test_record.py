@@ -35,19 +35,24 @@ def test_record_a_target_prints_one_line_and_keeps_the_figure_with_its_date(data
     assert (change.who, change.note) == ("zhang", "六月报表")
 
 
-@pytest.mark.parametrize("value, asked", [("20,000", "185 倍：单位或小数点是否有误"),  # 万元 typed as 亿元
-                                          ("0.5", "185 倍")])  # 0.5 亿元 for 107.96: 1/216 of the figure in force
-def test_a_figure_that_looks_wrong_is_not_recorded_without_a_word(data, value, asked):
+@pytest.mark.parametrize("value, asked, english_asked", [
+    ("20,000", "185 倍：单位或小数点是否有误", "wrong unit or decimal point?"),  # 万元 typed as 亿元
+    ("0.5", "倍：单位或小数点是否有误", "wrong unit or decimal point?"),  # 0.5 亿元 for 107.96: 1/216 of it
+    ("1079.6", "的 10.0 倍：单位或小数点是否有误", "wrong unit or decimal point?"),  # the point moved one place: 10× exactly
+    ("10.796", "倍：单位或小数点是否有误", "wrong unit or decimal point?"),  # and the other way
+    ("20", "少：全年累计数一般只增不减，是否填成了当月数？", "does not usually fall"),  # a month's own figure?
+])
+def test_a_figure_that_looks_wrong_is_not_recorded_without_a_word(data, value, asked, english_asked):
     """As the form and import ask it: 20,000 亿元 against 107.96 in force is held, said, exit 2; with
     --accept-outliers it is recorded."""
     args = ("record", "--data", str(data), "--target", "signed-amount", "--value", value, "--date", "2024-06-30",
             "--user", "zhang")
     result = erqi(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "单位或小数点是否有误" in result.stderr and "--accept-outliers" in result.stderr
+    assert asked in result.stderr and "--accept-outliers" in result.stderr
     assert not journal.journal_path(data).exists()
     english = erqi("--lang", "en", *args)
-    assert english.returncode == 2 and "wrong unit or decimal point?" in english.stderr
+    assert english.returncode == 2 and english_asked in english.stderr
     assert erqi(*args, "--accept-outliers").returncode == 0
     assert amount(store.load(data)).current.value == float(value.replace(",", ""))
 
@@ -311,3 +316,47 @@ def test_a_full_standard_output_is_named_as_such(data, lang, says):
                                 stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=60)
     assert result.returncode == 2 and result.stderr.startswith(says) and result.stderr.count("\n") == 1
     assert "None" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["targets.toml", "example-year.toml"])
+def test_the_shipped_files_are_not_recorded_into_even_when_named(tmp_path, name):
+    """The bundled file holds the article's figures (the example, its invented year): named with
+    --data (a checkout's data/targets.toml, the package's own path), `record`, `import --apply` and
+    `export --mark` refuse, exit 2, and no journal appears beside it; the dashboard opens it read-only."""
+    import argparse
+
+    from erqi_tui import cli
+    from erqi_tui.store.files import bundled_data
+
+    shipped = bundled_data(name)
+    before = sorted(p.name for p in shipped.parent.iterdir())
+    journal_before = journal.journal_path(shipped).read_bytes() if journal.journal_path(shipped).exists() else None
+    sheet = tmp_path / "台账.csv"
+    sheet.write_text("编号,日期,数值\nnew-projects,2024-06-30,14\n", encoding="utf-8")
+    for args in (("record", "--data", str(shipped), "--target", "new-projects", "--value", "14", "--date", "2024-06-30"),
+                 ("import", "--data", str(shipped), str(sheet), "--apply"),
+                 ("export", "--data", str(shipped), "--format", "md", "-o", str(tmp_path / "b.md"), "--mark")):
+        result = erqi(*args)
+        assert result.returncode == 2 and "只读" in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)
+    assert sorted(p.name for p in shipped.parent.iterdir()) == before
+    assert (journal.journal_path(shipped).read_bytes() if journal.journal_path(shipped).exists() else None) == journal_before
+    assert cli.shipped(argparse.Namespace(data=[shipped]), shipped)  # the dashboard: read_only
+    copy = tmp_path / name
+    copy.write_bytes(shipped.read_bytes())
+    assert not cli.shipped(argparse.Namespace(data=[copy]), copy)  # a copy records
+
+
+def test_a_projects_first_amount_far_past_any_other_projects_is_asked(data):
+    """No figure of its own to compare with: 联东U谷's first 总投资 typed in 万元 as 亿元 (350,000)
+    is asked against the largest any other project gives (康师傅's 10 亿元); 150 亿元 is not."""
+    args = ("record", "--data", str(data), "--project", "liandong-ugu", "--set", "investment=350000",
+            "--date", "2024-06-30")
+    result = erqi(*args)
+    assert result.returncode == 2 and "--set investment：是其他项目中最大的 10 亿元（康师傅饮品北方区域研发总部）的" in result.stderr
+    assert not journal.journal_path(data).exists()
+    assert erqi(*args, "--accept-outliers").returncode == 0
+    new = ("record", "--data", str(data), "--project", "newp", "--new", "--set", "name=新项目", "--set",
+           "area=5000000", "--date", "2024-06-30")
+    assert "--set area：是其他项目中最大的 约133 亩" in erqi(*new).stderr
+    assert erqi("record", "--data", str(data), "--project", "songnan-incity", "--set", "investment=150 亿元",
+                "--date", "2024-06-30").returncode == 0  # a large project, not 100× the others

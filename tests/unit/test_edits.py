@@ -42,12 +42,30 @@ def test_the_form_reads_figures_as_officials_write_them(text, quantity):
     ("abc", "个", "应为数字，如 120.5、1,234、140以上、约133"),
     ("1,5", "个", "千位分隔符应每三位一个"),  # not 15
     ("—", "个", "不能写“无”或“—”"),
-    ("5 万元", "亿元", "单位应为“亿元”"),
+    ("5 个", "亿元", "单位应为“亿元”"),  # not a unit of money
+    ("5 bn USD", "亿元", "单位应为“亿元”"),
     ("5", None, "请注明单位"),
 ])
 def test_parse_quantity_explains_what_is_wrong(text, unit, message):
     with pytest.raises(ValueError, match=message):
         edits.parse_quantity(text, unit, lang=ZH)
+
+
+@pytest.mark.parametrize("text, unit, bare, quantity", [
+    ("1,200,000 万元", "亿元", "", Quantity(120, "亿元")),  # converted, as the import converts it
+    ("5 万元", "亿元", "", Quantity(0.0005, "亿元")),
+    ("10.796 bn CNY", "亿元", "", Quantity(107.96, "亿元")),  # the unit the English screen shows
+    ("10.796", "亿元", "bn CNY", Quantity(107.96, "亿元")),  # the English form: a bare number is in bn CNY
+    ("30+", "个", "", Quantity(30, "个", at_least=True)),
+    ("12 firms", "家", "", Quantity(12, "家")),
+    ("约 66.7 ha", "亩", "", None),  # 公顷 → 亩 converts: checked below as a number
+])
+def test_parse_quantity_converts_a_unit_of_the_same_kind(text, unit, bare, quantity):
+    read = edits.parse_quantity(text, unit, bare, lang=EN)
+    if quantity is None:
+        assert read.unit == "亩" and read.approx and read.value == pytest.approx(1000.5, abs=0.01)
+    else:
+        assert read == quantity
 
 
 def test_target_form_errors_are_per_field():

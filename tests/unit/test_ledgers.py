@@ -290,7 +290,7 @@ def test_a_wide_ledger_of_each_months_amount_is_summed(year, tmp_path, capsys):
 # --- (5) numbers and dates as offices write them ---------------------------------------------------
 
 @pytest.mark.parametrize("written, shown", [
-    ("140以上", "140+ 个"), ("超140", "140+ 个"), ("6420余", "6,420+ 个"), ("40余个", "40+ 个"), ("约133", "约133 个"),
+    ("140以上", "140个以上"), ("超140", "140个以上"), ("6420余", "6,420个以上"), ("40余个", "40个以上"), ("约133", "约133 个"),
     ("近100", "约100 个"), ("１４０", "140 个"), ("１，２３４", "1,234 个"), (1e3, "1,000 个"),
 ])
 def test_numbers_as_offices_write_them(erqi, tmp_path, capsys, written, shown):
@@ -386,11 +386,11 @@ def test_a_unit_stated_above_the_header_applies_to_bare_figures(lived, tmp_path,
 
 def test_a_unit_of_money_stated_leaves_counts_alone(lived, tmp_path, capsys):
     sheet = ledger(tmp_path / "台账.xlsx", ["金额单位：万元"], ["编号", "日期", "数值"],
-                   ["signed-amount", "2025-09-30", 2000000], ["new-projects", "2025-09-30", 18])
+                   ["signed-amount", "2025-09-30", 2000000], ["new-projects", "2025-09-30", 28])
     code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
     assert code == 0, err
-    assert out[3] == "第 4 行  新签约产业项目：24 个 → 18 个（截至 2025-09-30）"
-    assert [c[2] for c in recorded(lived)[-2:]] == [Quantity(200, "亿元"), Quantity(18, "个")]
+    assert out[3] == "第 4 行  新签约产业项目：24 个 → 28 个（截至 2025-09-30）"
+    assert [c[2] for c in recorded(lived)[-2:]] == [Quantity(200, "亿元"), Quantity(28, "个")]
 
 
 @pytest.mark.parametrize("note", ["金额单位万元", "万元；含外资"])
@@ -499,6 +499,55 @@ def test_a_wide_row_that_goes_down_is_asked_whether_it_is_each_months_amount(yea
                        "第 2 行  新签约产业项目：3 个 → 1 个（截至 2025-04-30）" + question]
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
     assert code == 2 and "--accept-outliers" in err and not journal.journal_path(year).exists()
+
+
+def test_a_figure_below_the_one_in_force_before_it_is_asked_whether_it_is_a_months_own(lived, tmp_path, capsys):
+    """A sheet of each month's own signings (1, 2, 2, 3: never going down) read as running totals:
+    新签约产业项目 stood at 24 by August; September's 3 would replace it without a word. It is asked,
+    once, and recorded only with --accept-outliers."""
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "9月", "10月"], ["new-projects", 3, 4],
+                   ["signed-amount", 200, 210])  # growing past 196.1: not asked
+    code, out, err = run(capsys, str(sheet), "--data", str(lived))
+    assert out[2:4] == ["第 2 行  新签约产业项目：24 个 → 3 个（截至 2025-09-30）"
+                        "  ？比 2025-08-31 的 24 个 少：全年累计数一般只增不减，是否填成了当月数？",
+                        "第 2 行  新签约产业项目：3 个 → 4 个（截至 2025-10-31）"]  # going up from 3: not asked
+    assert all("？" not in line for line in out[4:])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 2 and "--accept-outliers" in err
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply", "--accept-outliers")
+    assert code == 0, err
+
+
+def test_an_id_that_contradicts_the_name_beside_it_is_refused(lived, tmp_path, capsys):
+    """编号 signed-amount (签约额) beside the name 新签约产业项目: a row pasted under the wrong id.
+    Recorded by its id, 15 个 became 15 亿元 of 签约额 without a word."""
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "名称", "日期", "数值"],
+                   ["signed-amount", "新签约产业项目", "2025-09-30", 215.6],
+                   ["new-projects", "新签约产业项目", "2025-09-30", 26])
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 2 and not [c for c in recorded(lived) if c[3] == dt.date(2025, 9, 30)]
+    assert "台账.xlsx:2:2: “名称”列: “新签约产业项目”是 new-projects 的名称，而这一行的编号 signed-amount 是“签约额”" in err
+    assert ":3:" not in err  # the row whose id and name agree is not blamed
+
+
+@pytest.mark.parametrize("how", ["hidden", "filtered"])
+def test_rows_the_sheet_hides_are_not_imported_and_said(lived, tmp_path, capsys, how):
+    """A draft row hidden under the table (or filtered out by the sheet's filter) is not what the
+    office sees, nor sends: not read, and its row named in the preview."""
+    from openpyxl import load_workbook
+
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值"], ["new-projects", "2025-09-30", 26],
+                   ["new-projects", "2025-10-31", 40], ["signed-amount", "2025-09-30", 215.6])
+    book = load_workbook(sheet)
+    if how == "filtered":
+        book.active.auto_filter.ref = "A1:C4"
+    book.active.row_dimensions[3].hidden = True
+    book.save(sheet)
+    code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
+    assert code == 0, err
+    assert out[1].endswith("（跳过隐藏的第 3 行：表格里看不到的不导入）")
+    assert [(c[0], c[2].value) for c in recorded(lived)[-2:]] == [("new-projects", 26), ("signed-amount", 215.6)]
+    assert all("40" not in line for line in out)
 
 
 def test_a_wide_row_summed_past_twice_the_target_is_asked_whether_it_is_running_totals(year, tmp_path, capsys):
@@ -774,11 +823,11 @@ def test_a_title_naming_a_kind_of_zone_is_not_another_district(year, tmp_path, c
 def test_a_multi_line_note_with_commas_in_a_csv_is_a_note(lived, tmp_path, capsys):
     sheet = tmp_path / "n.csv"
     sheet.write_text('编号,日期,数值,备注\n'
-                     'new-projects,2025-09-30,18,"含两个外资项目，\n其中 1,200 万元, 来自港资, 见附件"\n'
+                     'new-projects,2025-09-30,28,"含两个外资项目，\n其中 1,200 万元, 来自港资, 见附件"\n'
                      'signed-amount,2025-09-30,215.6,"第一行\nA,B,C,D"\n', encoding="utf-8")
     code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
     assert code == 0, err
-    assert out[2:] == ["第 2 行  新签约产业项目：24 个 → 18 个（截至 2025-09-30）",
+    assert out[2:] == ["第 2 行  新签约产业项目：24 个 → 28 个（截至 2025-09-30）",
                        "第 4 行  签约额：196.1 亿元 → 215.6 亿元（截至 2025-09-30）"]
     notes = [c.note for c in store.load(lived).changes[-2:]]
     assert notes == ["含两个外资项目，\n其中 1,200 万元, 来自港资, 见附件", "第一行\nA,B,C,D"]
@@ -795,15 +844,15 @@ def test_rows_swallowed_by_an_unclosed_quote_are_still_refused_whatever_their_id
 
 def test_counts_under_a_sheet_wide_unit_of_money_are_read_in_their_own_unit(lived, tmp_path, capsys):
     sheet = ledger(tmp_path / "台账.xlsx", ["河湾区2025年9月重点指标台账"], ["单位：万元"], ["编号", "日期", "数值"],
-                   ["signed-amount", "2025-09-30", 2000000], ["new-projects", "2025-09-30", 18],
+                   ["signed-amount", "2025-09-30", 2000000], ["new-projects", "2025-09-30", 28],
                    ["one-window", "2025-09-30", 97])
     code, out, err = run(capsys, str(sheet), "--data", str(lived), "--apply")
     assert code == 0, err
     assert out[2:] == ["第 4 行  签约额：196.1 亿元 → 200 亿元（截至 2025-09-30）；2,000,000 万元 = 200 亿元",
-                       "第 5 行  新签约产业项目：24 个 → 18 个（截至 2025-09-30）",
+                       "第 5 行  新签约产业项目：24 个 → 28 个（截至 2025-09-30）",
                        "第 6 行  一网通办率：96 % → 97 %（截至 2025-09-30）",
                        "第 2 行写明“单位：万元”：没有注明单位的金额按万元读"]
-    assert [c[2] for c in recorded(lived)[-3:]] == [Quantity(200, "亿元"), Quantity(18, "个"), Quantity(97, "%")]
+    assert [c[2] for c in recorded(lived)[-3:]] == [Quantity(200, "亿元"), Quantity(28, "个"), Quantity(97, "%")]
 
 
 # --- quarter columns ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...store import edits
 from ...core import fmt
 from ...core import fields as table_of_fields
-from ...core.i18n import Lang
+from ...core.i18n import UNITS_EN, Lang
 from ...store import Conflict
 
 from ...core import written
@@ -227,15 +227,21 @@ def conflict_message(conflict: Conflict, *, lang: Lang) -> str:
 def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
                 allowed: tuple, seen: int | None = None, save: Callable | None = None, *,
                 lang: Lang) -> UpdateForm:
+    unit = target.target.unit
+    # In English, in the unit the cards show (bn CNY, not 亿元): typed as read, converted when saved
+    bare = (UNITS_EN.get(unit) or ("", 1))[0] if lang.english else ""
+    current = target.current
+    if bare and current is not None and current.unit == unit:
+        current = current._replace(value=written.as_number(written.in_english_unit(current.value, unit)))
     fields: list[Field] = [
-        ("current", lang.tr("当前值（{unit}；下限值加 +，如 50+）", unit=target.target.unit),
-         fmt.as_written(target.current, unit=False) if target.current else "", None),
+        ("current", lang.tr("当前值（{unit}；下限值加 +，如 50+）", unit=bare or unit),
+         fmt.as_written(current, unit=False) if current else "", None),
         ("date", lang.tr("数值截至日期（YYYY-MM-DD）"), date, None),
         ("note", lang.tr("备注（可选）"), "", None),
     ]
-    hint = lang.tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target, lang=lang), who=who)
+    hint = lang.tr("目标：{target} · 记录人：{who}", target=fmt.quantity(target.target, words=True, lang=lang), who=who)
     return UpdateForm(lang.tr("更新：{name}", name=lang.data(target, "name")), fields,
-                      lambda values: edits.target_update(target, values, who, allowed, lang=lang), hint, seen, save,
+                      lambda values: edits.target_update(target, values, who, allowed, bare, lang=lang), hint, seen, save,
                       target_questions(target, dashboard, lang=lang))
 
 
