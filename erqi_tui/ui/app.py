@@ -225,10 +225,14 @@ class ErqiApp(App):
             forms = [lang.tr("截至 {date}（序时按月末计）· ? 帮助" if month else "截至 {date} · ? 帮助", date=date),
                      lang.tr("截至 {date}（序时按月末计）" if month else "截至 {date}", date=date),
                      lang.tr("截至 {date}", date=date)]
+        if self.picture:  # export --format svg: a picture has no keys to press
+            forms = forms[1:]
         room = (width or self.size.width or 80) - 22  # the icon, the clock's room and " — "
         title, self.sub_title = next(((t, f) for t in titles for f in forms if cell_len(t) + cell_len(f) <= room),
                                      (titles[-1], forms[-1]))
         self.title = fmt.clean(title, single_line=True)
+
+    picture = False  # drawn for export --format svg: no key hints, no cursor, no filter box
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
@@ -896,6 +900,7 @@ class ErqiApp(App):
 
 SVG_SIZE = (120, 48)  # columns × rows: the example year's 总览 with its chart; the picture ends where the pane does
 SVG_MOST_ROWS = 200  # a pane taller than SVG_SIZE is drawn whole, up to this
+SVG_MOST_COLUMNS = 240  # and a table wider than it, up to this
 
 
 def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane: str,
@@ -912,13 +917,36 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
     key = str(1 + PANE_IDS.index(pane))
 
     async def draw() -> str:
+        from textual.widgets import Input
+
+        from .widgets.table import VirtualTable
+
         async with app.run_test(size=size) as pilot:
             await pilot.press(key)
             await pilot.pause()
             shown = app.built_pane(pane)
-            hidden = shown.virtual_size.height - shown.size.height if shown is not None else 0
-            if not given and hidden > 0:  # the whole pane, not cut mid-box with a scrollbar
-                await pilot.resize_terminal(size[0], min(size[1] + hidden, SVG_MOST_ROWS))
+            if shown is None:
+                return app.briefing_svg()
+            # A picture, not a screen: no filter box to type in, no row under a cursor, no key hint
+            app.picture = True
+            app.set_titles()
+            for box in shown.query(Input):
+                box.display = False
+            tables = list(shown.query(VirtualTable))
+            for table in tables:
+                table.marks_cursor = False
+                table.refresh()
+            app.set_focus(None)
+            await pilot.pause()
+            for _ in range(3):  # the whole pane and its tables, not cut with a scrollbar (a wider table, taller)
+                rows = max(shown.virtual_size.height - shown.size.height, 0) + sum(
+                    max(t.virtual_size.height - t.size.height, 0) for t in tables)
+                columns = max((t.virtual_size.width - t.size.width for t in tables), default=0)
+                wanted = (min(app.size.width + max(columns, 0), SVG_MOST_COLUMNS),
+                          min(app.size.height + rows, SVG_MOST_ROWS))
+                if given or wanted == tuple(app.size):
+                    break
+                await pilot.resize_terminal(*wanted)
                 await pilot.pause()
             return app.briefing_svg()
 

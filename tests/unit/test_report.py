@@ -153,6 +153,22 @@ def test_svg_export_is_a_picture_of_the_pane(tmp_path, capsys):
     assert svg.lstrip().startswith("<svg") and "嵩山路" in shown and "科创产业发展轴" in shown
 
 
+@pytest.mark.parametrize("args, first, last, headers", [
+    (["--example"], "西山总部大楼（示例1）", "南岭智能制造产业园（示例42）", ["项目", "状态", "总投资", "占地"]),
+    (["--lang", "en", "--data", str(BUNDLED)], "Shanshan Outlets Erqi", "Central China Digital Science City",
+     ["Project", "Status", "Location", "Investment", "Area", "Expected"]),
+])
+def test_a_panes_picture_holds_its_whole_table_and_nothing_to_press(tmp_path, capsys, args, first, last, headers):
+    """For a slide: every project (the example's 42, not the 33 a screen holds), every column (the
+    English table was cut behind a scrollbar after Investment), and no filter box or key hint."""
+    out = tmp_path / "projects.svg"
+    assert cli.main([*args, "export", "--format", "svg", "--pane", "projects", "-o", str(out)]) == 0
+    shown = "".join(svg_texts(out.read_text(encoding="utf-8"))).replace("\xa0", " ")
+    assert first in shown and last in shown
+    assert all(h in shown for h in headers)
+    assert not any(word in shown for word in ("筛选", "Filter", "帮助", "Help"))
+
+
 def test_export_in_english(tmp_path, capsys):
     out = tmp_path / "brief.md"
     assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0

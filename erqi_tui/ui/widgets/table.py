@@ -40,6 +40,7 @@ class VirtualTable(ScrollView, can_focus=True):
     """
 
     cursor_row: reactive[int] = reactive(0)
+    marks_cursor = True  # False in a picture (export --format svg): no row singled out
 
     class Selected(Message):
         """Enter (or a click) on a row."""
@@ -128,7 +129,7 @@ class VirtualTable(ScrollView, can_focus=True):
         style = self.rich_style
         if index % 2:
             style += self.get_component_rich_style("table--odd")
-        if index == self.cursor_row:
+        if index == self.cursor_row and self.marks_cursor:
             style += self.get_component_rich_style("table--cursor")
             if self.app.no_color:  # without colour, the cursor row is shown in reverse
                 style += Style(reverse=True)
