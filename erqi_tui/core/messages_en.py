@@ -627,6 +627,7 @@ EN.update({  # exports in office programs (issue 22)
     "，可完成全年目标": ", reaching the year's target",
     "{label}{value}": "{label} {value}", "{name}（{unit}）": "{name} ({unit})",
     "全市{count}个地区{year}年目标推进情况": "The city's {count} districts: targets for {year}",
+    "{city}{count}个地区{year}年目标推进情况": "{city}'s {count} districts: targets for {year}",
     "{month}月{day}日": "{month}/{day}", "（假设截至{year}年{month}月{day}日）": "(what if it were {year}-{month}-{day})",
     "（各地区按各自数据截至日期）": "(each district at the date of its own figures)",
     "平均超前序时进度{points}个百分点": "on average {points} pp ahead of schedule",

@@ -19,7 +19,7 @@ from ..core.i18n import Lang
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
-from .report import kept_whole, responsible
+from .report import author, kept_whole, responsible
 
 def _line(text) -> str:
     """Data text as Word takes it, on one line: fmt.clean's marks (␛, ⟪U+202E⟫), nothing XML forbids
@@ -378,11 +378,12 @@ def _cell_shortfall(line: TargetLine, *, lang: Lang) -> str:
     return _derived(found.shortfall, found.target.unit, found.need_bound, need=True, lang=lang)
 
 
-def _start(document, title_font: str, body_font: str, head: str, when: str, year: int | str = "", *,
+def _start(document, title_font: str, body_font: str, head: str, when: str, year: int | str = "", author: str = "", *,
            lang: Lang) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    _properties(document, head, author)
     _fonts_everywhere(document, title_font, body_font)
     normal = document.styles["Normal"]
     normal.font.size = Pt(16)  # 三号 for the text, as official documents use
@@ -428,6 +429,18 @@ def _body(document, text: str) -> None:
     paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters, as the register indents
 
 
+def _properties(document, title: str, author: str) -> None:
+    """The file's own properties as Word shows them (File › Info): its title, the district as its
+    author, made now; not python-docx's template's ("python-docx", 2013)."""
+    props = document.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    cut = lambda text: text if len(text) <= 255 else text[:254] + "…"  # noqa: E731 — the format's limit
+    props.title, props.author, props.last_modified_by = cut(_line(title)), cut(_line(author)), cut(_line(author))
+    props.comments = props.subject = props.keywords = props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+
+
 def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
             since: Since | None = None, title_font: str = TITLE_FONT, body_font: str = BODY_FONT, *,
             lang: Lang) -> bytes:
@@ -435,7 +448,7 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
 
     document = Document()
     head, when = title(dashboard, what_if, lang=lang)
-    _start(document, title_font, body_font, head, when, dashboard.meta.year, lang=lang)
+    _start(document, title_font, body_font, head, when, dashboard.meta.year, author(dashboard, lang=lang), lang=lang)
     _page(document, head)
     acc = account(dashboard, what_if, pane, since)
     if since is not None:
@@ -493,6 +506,8 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     from docx.shared import Cm
     from rich.cells import cell_len
 
+    if document.paragraphs:  # what leads into the table (its heading, its note) goes with it to the next page
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -516,13 +531,22 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
             for run in paragraph.runs:
                 run.font.size = Pt(size)
                 run.bold = index == 0
+    last = len(table.rows) - 1
     for index, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
         if index == 0:
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+        # A short table on one page; a long one never leaves its last row (or its header) alone
+        # on a page: each row kept with the next, as Word and LibreOffice keep a table together.
+        if index < last and (last <= KEPT_WHOLE_ROWS or index in (0, last - 1)):
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
+NAME_CHARS = 4  # a table's first column (the rows' names) is at least this many characters wide
+KEPT_WHOLE_ROWS = 15  # a table of up to this many rows is kept on one page
 CELL_MARGIN_PT = 3  # a table cell's left and right margin (about 1 mm; Word's default 0.19 cm left
 # too little room for a figure and its unit on one line in a table of seven columns)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -570,8 +594,12 @@ def column_widths(headers: list[str], rows: list[list[str]], text_width_cm: floa
     least, asks = [], []
     for i, head in enumerate(headers):
         texts = [_line(r[i]) for r in rows]
-        least.append(max([_unbroken(head, True, size)] + [_unbroken(t, False, size) for t in texts]) + margin)
-        asks.append(max(least[-1], min(total / 3, max([_points(t, size) for t in texts] + [0]) + margin)))
+        least.append(max([_unbroken(head, True, size)] + [_unbroken(t, False, size) for t in texts]
+                         # the rows' names, which the reader runs down: four characters a line at least
+                         + ([min(max([_points(t, size) for t in texts] + [0]), _points("字" * NAME_CHARS, size))]
+                            if i == 0 else [])) + margin)
+        asks.append(max(least[-1], min(total / 3, max([_points(t, size) for t in texts]  # a header in two lines
+                                                      + [_points(head, size, bold=True) / 2]) + margin)))
     if sum(least) >= total:  # too many columns to keep every number whole: None, or the nearest we can
         return [text_width_cm * w / sum(least) for w in least] if squeeze else None
     if sum(asks) <= total:  # room for every text on one line: share what is left alike
@@ -592,10 +620,11 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
     comparison = compare(districts, what_if, lang=lang)
     document = Document()
     year = comparison.year
-    head = lang.tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or "")
+    head = (lang.tr("{city}{count}个地区{year}年目标推进情况", city=comparison.city, count=len(districts), year=year or "")
+            if comparison.city else lang.tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or ""))
     when = (lang.tr("（假设截至{year}年{month}月{day}日）", year=what_if.year, month=what_if.month, day=what_if.day)
             if what_if else lang.tr("（各地区按各自数据截至日期）"))
-    _start(document, TITLE_FONT, BODY_FONT, head, when, lang=lang)
+    _start(document, TITLE_FONT, BODY_FONT, head, when, author=comparison.city, lang=lang)
     _page(document, head)
     ranked = [r for r in comparison.rows if r.rank]
     names = lang.tr("、").join(n for _, n, _ in comparison.targets)

@@ -263,4 +263,4 @@ def to_xlsx(districts: list[District], what_if: dt.date | None, *, lang: Lang) -
         chart.height, chart.width = 3 + 0.9 * ranked, 16
         chart.legend = None
         table.sheet.add_chart(chart, f"A{table.last + 3}")
-    return saved(book)
+    return saved(book, title(comparison, len(districts), lang=lang), comparison.city)

@@ -429,6 +429,14 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
     return out.getvalue()
 
 
+def author(dashboard: Dashboard, *, lang: Lang) -> str:
+    """Who a file of the district's is by, as its properties say: 郑州市二七区 (Erqi District, Zhengzhou)."""
+    meta = dashboard.meta
+    if lang.english:
+        return ", ".join(filter(None, (lang.data(meta, "district"), lang.data(meta, "city"))))
+    return lang.data(meta, "city") + lang.data(meta, "district")
+
+
 def shown_unit(unit: str | None, *, lang: Lang) -> str | None:
     """`unit` in the reader's language: in English the name i18n.UNITS_EN gives it (亿元 → bn CNY;
     个 → none), else as written."""

@@ -22,7 +22,7 @@ from ..core.model import Dashboard, Quantity
 from ..core.series import Since
 from ..views.account import (Account, Section, account, assumed_day, overdue_words, project_value, responsible,
                              stage_words)
-from .report import FORMULA_STARTS, heading, shown_unit, shown_value
+from .report import FORMULA_STARTS, author, heading, shown_unit, shown_value
 
 HEADER_FILL = "DDEBF7"
 SHARE = "0.0%"
@@ -41,11 +41,17 @@ def cell_text(text: str) -> str:
     return fmt.clean(text, single_line=True)
 
 
-def saved(book) -> bytes:
+def saved(book, title: str = "", author: str = "") -> bytes:
     """The workbook's bytes, every text cell stored as text: openpyxl takes a string that begins
     with = for a formula (a project named "=HYPERLINK(…)" would be one), and a cell beginning with
     =, +, - or @ carries Excel's quote prefix, so that editing it in Excel or WPS keeps it text.
+    Its properties (File › Info) give `title` and `author` (the district), not "openpyxl".
     Every writer of an .xlsx saves through here."""
+    cut = lambda text: cell_text(text)[:255]  # noqa: E731 — the format's limit
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    book.properties.title, book.properties.creator = cut(title) or None, cut(author) or None
+    book.properties.lastModifiedBy = cut(author) or None
+    book.properties.created = book.properties.modified = now
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -500,7 +506,7 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
                 _completion_chart(table, lang)
     if pane in (None, "overview"):
         _courses(book, d, who, lang)
-    return saved(book)
+    return saved(book, who.name, author(d, lang=lang))
 
 
 def _completion_chart(table: Table, lang: Lang) -> None:

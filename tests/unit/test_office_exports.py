@@ -155,8 +155,9 @@ def test_the_briefing_tables_keep_numbers_and_short_headers_whole(tmp_path, caps
              "至少 34.3 亿元", "示例·区商务局 示例·张敏"]] * 5
     size, widths = briefing_doc.table_layout(headers, rows, 15.6)
     assert size == 8.0 and abs(sum(widths) - 15.6) < 0.01  # eight columns
-    assert briefing_doc.table_layout(headers[:7], [r[:7] for r in rows], 15.6)[0] == 9.0  # seven
+    assert briefing_doc.table_layout(headers[:7], [r[:7] for r in rows], 15.6)[0] == 8.0  # seven
     points = [w / 2.54 * 72 for w in widths]
+    assert points[0] >= briefing_doc._points("新签约产", size)  # the name four characters a line (it was 2: 新签/约产/业项/目)
     for column in (1, 2, 3, 4, 5, 6):  # each figure whole, within its cell's margins
         assert points[column] >= briefing_doc._points(rows[0][column], size) + 2 * briefing_doc.CELL_MARGIN_PT
     assert points[3] > 3 * size  # 完成率
@@ -208,3 +209,37 @@ def test_a_target_whose_figure_stands_at_another_date_says_it_in_the_briefing(tm
         assert any(t.startswith(dated) for t in text) and any(t.startswith(plain) for t in text), text[:8]
     assert not any("截至" in t[:4] for t in
                    [p.text for p in docx.Document(io.BytesIO(briefing_doc.to_docx(store.load(BUNDLED), lang=ZH))).paragraphs][2:])
+
+
+@pytest.mark.parametrize("fmt, args, author, title", [
+    ("docx", ["--data", str(BUNDLED)], "郑州市二七区", "郑州市二七区2024年目标推进情况"),
+    ("xlsx", ["--data", str(BUNDLED)], "郑州市二七区", "郑州市二七区 2024 年目标"),
+    ("docx", ["--lang", "en", "--data", str(BUNDLED)], "Erqi District, Zhengzhou", "Erqi District, Zhengzhou"),
+])
+def test_the_files_properties_name_the_district_and_today(tmp_path, capsys, fmt, args, author, title):
+    """File › Info in Word, Excel or WPS: the district as the author and the briefing's title, made
+    today; not "python-docx" / "openpyxl", made in 2013."""
+    path = export(tmp_path, fmt, *args)
+    props = docx.Document(path).core_properties if fmt == "docx" else load_workbook(path).properties
+    made_by = props.author if fmt == "docx" else props.creator
+    assert made_by == author and props.title.startswith(title)
+    assert props.created.date() >= dt.date.today() - dt.timedelta(days=1)
+    assert "python-docx" not in (getattr(props, "comments", "") or "")
+
+
+def test_a_short_table_is_kept_on_one_page_with_what_leads_into_it(tmp_path, capsys):
+    """LibreOffice left the last district of the city's table alone on the next page: each row of a
+    short table is kept with the next, and so is the paragraph before the table (its heading or note);
+    a long table keeps only its header with its first row and its last two rows together."""
+    path = export(tmp_path, "docx", "--example")
+    document = docx.Document(path)
+    body = list(document.element.body)
+    for table in document.tables:
+        keeps = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in table.rows]
+        assert not keeps[-1]
+        if len(table.rows) - 1 <= briefing_doc.KEPT_WHOLE_ROWS:
+            assert all(keeps[:-1])
+        else:
+            assert keeps[0] and keeps[-2] and not all(keeps[1:-2])
+        before = body[body.index(table._tbl) - 1]
+        assert before.tag == qn("w:p") and before.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
