@@ -21,6 +21,14 @@ def svg_texts(raw: str) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
 
 
+def html_text(page: str) -> str:
+    """An HTML export with its cells' no-break spans taken out: the text as the reader sees it, for
+    tests that look for a cell's words (the spans are tested where they are made)."""
+    import re
+
+    return re.sub(r'<span class="nb">|</span>', "", page)
+
+
 @pytest.fixture
 def data(tmp_path):
     """A copy of the bundled data file that a test may record into."""

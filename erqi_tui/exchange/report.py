@@ -221,7 +221,7 @@ th { background: #e3eaf5; }
 th { word-break: keep-all; }  /* a header wraps at its spaces (Time-elapsed share), never inside a word (序时进度) */
 td { min-width: 3em; }
 td.name { min-width: 7em; }
-td.fig { white-space: nowrap; }
+td.fig, .nb { white-space: nowrap; }
 @media screen and (max-width: 1600px) { .bar { width: 4em; } th, td { padding: .25em .3em; } body { margin: 1em; } }
 /* Printed: A4 across (a target's table has a dozen columns), a long table runs on from the page it
    starts on with its header repeated (a table kept whole left a first page with only the title),
@@ -234,6 +234,8 @@ td.fig { white-space: nowrap; }
   table { width: 100%; break-inside: auto; font-size: 9pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
+  table.short { break-inside: avoid; }  /* a table of a few rows on one page, never one row left alone */
+  h3 + table.short, h3 + p { break-before: avoid; }
   th, td { padding: .15em .35em; }
   .bar { width: 6em; }
 }
@@ -248,6 +250,34 @@ def kept_whole(text) -> bool:
 
     text = str(text)
     return cell_len(text) <= FIGURE_CELLS and any(ch.isdigit() for ch in text)
+
+
+# Within a longer cell, what a browser must not break: a figure with its unit and words (余下每月需
+# 23.5 亿元 broke 亿|元; 计划 2025-09 at its hyphen; 至少 6 个), and a short word between spaces (示例·张敏).
+_FIGURE_RUN = re.compile(r"(?:约|至少|超前|落后|≈|~)?\s?[-+−]?\d[\d,.:/\-]*(?:\s?(?:%|个百分点|个月|bn CNY|m CNY|pp"
+                         r"|[\u4e00-\u9fff]{1,2}(?:以上)?(?![\u4e00-\u9fff])))?")
+SHORT_TABLE_ROWS = 8  # printed, a table of up to this many rows is kept on one page
+SHORT_WORD = 16  # terminal cells: a word between spaces this short is never broken
+
+
+def cell_html(text) -> str:
+    """A table cell's text as HTML, escaped, its figures and short words each kept on one line."""
+    from rich.cells import cell_len
+
+    def words(part: str) -> str:
+        return "".join(f'<span class="nb">{html.escape(w, quote=True)}</span>'
+                       if len(w) > 1 and not w.isspace() and not w.isascii() and cell_len(w) <= SHORT_WORD
+                       else html.escape(w, quote=True) for w in re.split(r"(\s+)", part))
+
+    text = fmt.clean(str(text))
+    out, at = [], 0
+    for match in _FIGURE_RUN.finditer(text):
+        out += [words(text[at:match.start()]), f'<span class="nb">{html.escape(match.group().strip(), quote=True)}</span>']
+        if match.group() != match.group().lstrip():
+            out.insert(-1, " ")
+        at = match.end()
+    out.append(words(text[at:]))
+    return "".join(out)
 
 
 def _running_head(title: str) -> str:
@@ -290,10 +320,11 @@ def to_html(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
                 continue
             with_bar = table.columns[:1] == [lang.tr("目标")] and lang.tr("序时进度") in table.columns
             head = "".join(f"<th>{esc(c)}</th>" for c in table.columns) + (f"<th>{esc(lang.tr('进度'))}</th>" if with_bar else "")
-            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+            short = ' class="short"' if len(table.rows) <= SHORT_TABLE_ROWS else ""
+            parts.append(f"<table{short}><thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
                 cells = "".join(f'<td class="name">{esc(c)}</td>' if i == 0 else
-                                f'<td class="fig">{esc(c)}</td>' if kept_whole(c) else f"<td>{esc(c)}</td>"
+                                f'<td class="fig">{esc(c)}</td>' if kept_whole(c) else f"<td>{cell_html(c)}</td>"
                                 for i, c in enumerate(row))
                 if with_bar:
                     cells += f"<td>{bars.get(row[0], '')}</td>"

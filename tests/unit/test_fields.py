@@ -21,6 +21,7 @@ from erqi_tui.core.model import Quantity
 from erqi_tui.exchange import report
 from erqi_tui.views import listing
 from erqi_tui.views.account import project_cell, project_details
+from ..conftest import html_text
 
 SIMPLE = [f for f in fields.PROJECT if f.simple]
 EN_TEXT = {f.key: f"EN {f.key}" for f in fields.PROJECT if f.english}
@@ -186,7 +187,7 @@ def test_markdown_and_html_carry_the_fields_the_table_exports(every_field, lang)
     dashboard, project = project_of(every_field)
     lang = i18n.Lang(lang)
     md = report.to_markdown(dashboard, pane="projects", lang=lang).splitlines()
-    page = report.to_html(dashboard, pane="projects", lang=lang)
+    page = html_text(report.to_html(dashboard, pane="projects", lang=lang))
     title, shown = lang.tr("项目"), headings("md", lang)
     cells = [project_cell(dashboard, project, f, words=True, lang=lang)  # 105亿元以上
              for f in fields.exported("md")]

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
@@ -335,7 +336,7 @@ def test_hostile_names_in_every_export(format, tmp_path, capsys):
                 tags.add(tag)
 
         Tags().feed(text)
-        assert tags <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead",
+        assert tags <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead", "span",
                         "tbody", "tr", "th", "td", "div", "small"}, tags
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     elif format == "csv":
@@ -402,7 +403,8 @@ def test_english_lists_in_english_and_chinese_as_before(dashboard):
     names = [p.en.get("name", p.name).replace("&", "\\&") for p in d.projects[:2]]  # as Markdown writes R&D
     assert f"| Daxue Road | Health services and better consumption | {names[0]}, {names[1]} |" in md
     html = report.to_html(d, AS_OF, lang=EN)
-    assert "Key projects signed 26; Total amount signed 5+ bn CNY" in html and "；" not in html.split("<table")[0]
+    assert "Key projects signed 26; Total amount signed 5+ bn CNY" in re.sub(r"<span[^>]*>|</span>", "", html)
+    assert "；" not in html.split("<table")[0]
     zh = report.to_markdown(d, AS_OF, lang=ZH)
     assert "| 签约重点项目 26 个；总签约额 50亿元以上 |" in zh
     assert f"| {d.projects[0].name}、{d.projects[1].name} |" in zh
@@ -426,3 +428,31 @@ def test_a_table_of_figures_heads_its_lines_item_in_english():
     assert "<th>Item</th><th>Value</th>" in report.to_html(dashboard, lang=EN)
     assert "<th>Project</th><th>Value</th>" not in report.to_html(dashboard, lang=EN)
     assert "| 项目 | 数值 |" in report.to_markdown(dashboard, lang=ZH)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("余下每月需 23.5 亿元", ["余下每月需", "23.5 亿元"]),  # printed, it broke 亿|元
+    ("逾期未报（计划 2025-09，按 2025-11-30 计）", ["2025-09", "2025-11-30 计"]),  # a date at its hyphen
+    ("示例·区商务局 示例·张敏", ["示例·区商务局", "示例·张敏"]),  # a name broken 张|敏
+    ("余下 1 个月需 至少 6 个", ["1 个月", "至少 6 个"]),
+    ("Needed/month at least 2.74 bn CNY", ["2.74 bn CNY"]),
+])
+def test_an_html_cell_keeps_its_figures_and_short_words_on_one_line(text, kept):
+    import html as html_module
+
+    shown = report.cell_html(text)
+    assert html_module.unescape(re.sub(r"<[^>]+>", "", shown)) == text  # every character, in order
+    assert re.findall(r'<span class="nb">(.*?)</span>', shown)[:0] == [] and all(
+        f'<span class="nb">{html_module.escape(k, quote=True)}</span>' in shown for k in kept)
+    hostile = "<script>'x'</script> 27 &amp;"
+    assert "<script>" not in report.cell_html(hostile) and html_module.unescape(
+        re.sub(r"<[^>]+>", "", report.cell_html(hostile))) == hostile
+
+
+def test_a_short_table_prints_on_one_page(tmp_path, capsys):
+    out = tmp_path / "b.html"
+    assert cli.main(["export", "--format", "html", "--data", str(BUNDLED), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "table.short { break-inside: avoid; }" in page and '<table class="short">' in page
+    tables = re.findall(r"<table( class=\"short\")?>(.*?)</table>", page, re.S)
+    assert all((cls != "") == (body.count("<tr>") - 1 <= report.SHORT_TABLE_ROWS) for cls, body in tables)
