@@ -437,6 +437,14 @@ def quantities(dashboard: Dashboard, what_if: dt.date | None = None, pane: str |
     return rows
 
 
+def csv_date(date: dt.date | None, meta) -> str:
+    """A row's date as precise as its source: 2024-05 where the file gives only the month (a
+    spreadsheet reads it as that month, not as the 31st the pace is judged at); else 2024-05-31."""
+    if date is None:
+        return ""
+    return date.strftime("%Y-%m") if fmt.month_only(date, meta) else date.isoformat()
+
+
 def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | None = None,
            since: Since | None = None, *, lang: Lang) -> str:
     """One tidy table, a row per quantity, with the number and its unit in columns of their own
@@ -456,7 +464,7 @@ def to_csv(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | Non
         # in English, as the workbook gives it: 10.796 bn CNY, not 107.96 亿元 beside English words
         value, unit = shown_value(value, unit, lang=lang), shown_unit(unit, lang=lang) or ""
         writer.writerow([spreadsheet_text(district), *map(spreadsheet_text, texts), fmt_number(value), spreadsheet_text(unit), yes if at_least else "",
-                         yes if approx else "", date.isoformat() if date else "", spreadsheet_text(who), *supposed])
+                         yes if approx else "", csv_date(date, dashboard.meta), spreadsheet_text(who), *supposed])
     return out.getvalue()
 
 

@@ -55,6 +55,16 @@ def test_html_is_one_self_contained_printable_page(dashboard):
     assert "<td class=\"fig\">46,000个以上</td>" in page and "落后 5.7 个百分点" in page
 
 
+def test_a_csv_date_is_as_precise_as_its_source(tmp_path, capsys):
+    """The article gives 五月, no day: 2024-05 (Excel reads May 2024), not the 2024-05-31 the pace
+    is judged at; the example gives the day: 2025-11-30."""
+    for args, date, wrong in ((["--data", str(BUNDLED)], "2024-05", "2024-05-31"), (["--example"], "2025-11-30", None)):
+        out = tmp_path / "out.csv"
+        assert cli.main([*args, "export", "--format", "csv", "-o", str(out)]) == 0
+        dates = {row[10] for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+        assert date in dates and wrong not in dates
+
+
 def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     out = tmp_path / "out.csv"
     assert cli.main(["export", "--format", "csv", "--data", str(BUNDLED), "-o", str(out)]) == 0
@@ -65,9 +75,9 @@ def test_csv_opens_in_excel_with_chinese(tmp_path, capsys):
     assert rows[0] == ["地区", "板块", "类别", "编号", "名称", "指标", "数值", "单位", "下限", "约数", "日期", "责任单位"]
     assert {row[0] for row in rows[1:]} == {"郑州市二七区"}
     rows = [row[1:] for row in rows]
-    assert ["总览", "目标", "signed-amount", "签约额", "当前值", "107.96", "亿元", "", "", "2024-05-31", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "当前值", "107.96", "亿元", "", "", "2024-05", ""] in rows  # 五月: the month, as the source gives it
     assert ["总览", "目标", "signed-amount", "签约额", "目标值", "300", "亿元", "是", "", "", ""] in rows
-    assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05-31", ""] in rows
+    assert ["总览", "目标", "signed-amount", "签约额", "较序时进度", "-5.68", "个百分点", "", "", "2024-05", ""] in rows
     assert ["总览", "目标", "signed-amount", "签约额", "年底预计", "259.1", "亿元", "", "", "", ""] in rows  # the screen's precision
     # What is needed as the screen says it (至少 27.4 亿元 a month; a count whole: 余下 7 个月需 至少 17 个),
     # the number a number, 至少 in the 下限 column
