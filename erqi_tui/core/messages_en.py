@@ -839,7 +839,9 @@ EN.update({  # the city (issue 24)
         "compared on {basis} only (the city shares {common}): ranked after the rest",
     "数据比最新的地区早 {days} 天": "figures {days} days older than the newest district's",
     "{count} 个地区排名": "{count} ranked", "{count} 个不参与比较": "{count} not compared",
-    "{count} 个无法读取": "{count} unreadable", "全市：{counts}": "City: {counts}", "{city}：{counts}": "{city}: {counts}",
+    "{count} 个无法读取": "{count} unreadable", "全市：{counts}": "City: {counts}",
+    "与 {file} 同为 {name} {year} 年的数据，只按其中较新的一份排名":
+        "{name}'s {year} again, as in {file}: ranked once, by the newer of the two", "{city}：{counts}": "{city}: {counts}",
     "【假设截至 {date}（--as-of），非实际进度】": "[what-if: as of {date} (--as-of), not the actual progress]",
     "{name}（按{hows}）": "{name} (by {hows})",
     "{name}←{ident}（按{how}）": "{name} ← {ident} (by {how})", "其余按编号": "the rest by id",

@@ -426,6 +426,17 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
         all_cells.append(cells)
     medians = {key: _median([c.progress.completion for cells in all_cells for k, c in cells.items()
                              if k == key and c.compared]) for key in shared}
+    # One district's year in two files (a copy left in the folder, 二七区 and 二七区（修订）) is ranked
+    # once: by the file whose figures are newer (where they stand at one date, the one saved last);
+    # the other is listed, not ranked, and says so.
+    twins: dict[int, District] = {}
+    by_name: dict[str, list[District]] = {}
+    for district in good:
+        if district.dashboard.meta.year == year:
+            by_name.setdefault(_own_name(district), []).append(district)
+    for same in by_name.values():
+        kept = max(same, key=lambda d: (dates[id(d)], _saved_at(d.path), -same.index(d)))
+        twins.update({id(d): kept for d in same if d is not kept})
     rows = []
     for district, label, cells in zip(districts, names, all_cells):
         d = district.dashboard
@@ -447,6 +458,11 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
             notes.append(lang.tr("数值可疑，未计入平均：{what}", what=lang.tr("、").join(suspects)))
         gaps = [c.progress.gap for c in cells.values() if c.compared]
         score = sum(gaps) / len(gaps) if gaps else None
+        twin = twins.get(id(district))
+        if twin is not None:
+            notes.append(lang.tr("与 {file} 同为 {name} {year} 年的数据，只按其中较新的一份排名", file=twin.path.name,
+                                 name=lang.data(d.meta, "district"), year=year))
+            score = None
         if of_year and not gaps:
             notes.append(lang.tr("没有可比较的目标"))
         unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared and not c.suspect]
@@ -487,6 +503,13 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
 def _level(row: Row) -> float:
     """A mean as compared for a tie: equal figures tie whatever the floating point's last digits."""
     return round(row.score, 9)
+
+
+def _saved_at(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _own_name(district: District) -> str:

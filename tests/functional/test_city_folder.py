@@ -63,13 +63,13 @@ def test_r_looks_at_the_folder_again(tmp_path):
         screen = app.screen
         assert isinstance(screen, CityScreen)
         await screen.all_read.wait()
-        assert len(screen.comparison.ranked) == 10 and "新区-新" not in stems(app)
-        shutil.copy(folder / "二七区.toml", folder / "二七区-新.toml")  # another district's file, a copy
+        assert len(screen.comparison.ranked) == 9 and "新区-新" not in stems(app)
+        shutil.copy(folder / "二七区.toml", folder / "二七区-新.toml")  # 二七区's year again, in a new file
         shutil.move(folder / "上街区.toml", away / "上街区.toml")
         await pilot.press("r")
         await until(pilot, lambda: "二七区-新" in stems(app))
-        assert "二七区-新" in stems(app) and "上街区" not in stems(app)  # added and ranked; gone
-        assert len(screen.comparison.ranked) == 10 and not screen.comparison.pending
+        assert "二七区-新" in stems(app) and "上街区" not in stems(app)  # added (ranked, as the newer); gone
+        assert len(screen.comparison.ranked) == 8 and not screen.comparison.pending
         assert "上街区" not in screen_text(app)
         # A file moved away and back is read again, not left unreadable.
         shutil.move(away / "上街区.toml", folder / "上街区.toml")
@@ -96,7 +96,7 @@ def test_the_watch_sees_a_file_added_or_removed_within_a_second(tmp_path):
         assert "二七区-新" in screen_text(app)
         (folder / "二七区-新.toml").unlink()
         await until(pilot, lambda: "二七区-新" not in stems(app), seconds=1.5)
-        assert "二七区-新" not in stems(app) and len(screen.comparison.ranked) == 10
+        assert "二七区-新" not in stems(app) and len(screen.comparison.ranked) == 9
 
     run_with(app, check)
 

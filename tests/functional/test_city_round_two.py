@@ -87,7 +87,8 @@ def test_the_citys_word_briefing_tells_two_of_one_name_apart(tmp_path):
     from erqi_tui.exchange.briefing_doc import to_city_docx
 
     text = docx_text(to_city_docx(read_all(expand([folder]), lang=ZH), None, lang=ZH))
-    assert "巩义市（修订）" in text and "巩义市最落后" in text
+    assert "巩义市（修订）" in text and "巩义市（修订）最落后" in text
+    assert "与 巩义市（修订）.toml 同为 巩义市 2025 年的数据" in text  # the other file: listed, not ranked
     assert "单位不同" not in text  # the 2024 row's units are the same as the rest
 
 
@@ -97,7 +98,7 @@ def test_the_city_as_an_html_page(twelve, tmp_path, capsys):
     out = tmp_path / "c.html"
     assert cli.main(["export", "--data", f"{twelve}/", "--format", "html", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<h1>郑州市：11 个地区排名" in page and "@media print" in page
+    assert page.startswith("<!DOCTYPE html>") and "<h1>郑州市：10 个地区排名" in page and "@media print" in page
     assert "&lt;b&gt;区" in page and "<b>区" not in page
     assert '<td class="rank">1</td><td class="name">金水区</td>' in page and city_view.method(lang=ZH) in page
     # Printed, a date stays on one line (it was broken into 2025-10- / 31 on A4 across).
@@ -213,8 +214,8 @@ def test_the_citys_chart_shows_only_the_ranked(twelve, tmp_path, capsys):
     header = next(i for i, r in enumerate(values) if r[0] == "排名") + 1  # 1-based row of the header
     chart = sheet._charts[0]
     refs = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef else chart.series[0].cat.numRef.f
-    assert refs.endswith(f"$B${header + 1}:$B${header + 10}")  # the 10 ranked; not 高新区 (2024) nor 经开区
-    assert chart.series[0].val.numRef.f.endswith(f"${header + 10}")
+    assert refs.endswith(f"$B${header + 1}:$B${header + 9}")  # the 9 ranked; not 巩义市 (its revision is), 高新区 (2024) nor 经开区
+    assert chart.series[0].val.numRef.f.endswith(f"${header + 9}")
     capsys.readouterr()
 
 

@@ -148,3 +148,25 @@ def test_the_screen_says_the_tie_and_the_month(three):
         assert "截至 2024年5月 · 并列第 1 名" in text  # the cursor's district, under the table
 
     run_with(app, check, size=(120, 30))
+
+
+def test_a_districts_year_in_two_files_is_ranked_once(twins):
+    """A second file of 乙区's year (乙区（修订）.toml beside the original) was ranked beside it,
+    并列1 twice over: one is ranked, by its newer figures or, at one date, as the one saved last;
+    the other is listed, not ranked, and says which file the rank rests on."""
+    import os
+
+    original, copy = twins / "a.toml", twins / "a-副本.toml"
+    copy.write_bytes(original.read_bytes())
+    os.utime(original, ns=(10**18, 10**18))
+    os.utime(copy, ns=(2 * 10**18, 2 * 10**18))  # saved after it
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
+    assert sorted(r.district.path.name for r in comparison.ranked) == ["a-副本.toml", "b.toml"]
+    unranked, = [r for r in comparison.rows if r.district.path == original]
+    assert unranked.rank is None and "与 a-副本.toml 同为 乙区 2024 年的数据，只按其中较新的一份排名" in unranked.note
+    # the original recorded into since (a newer figure): it is the one ranked, whenever saved
+    original.write_text(original.read_text(encoding="utf-8").replace('as_of = "2024-05"', "as_of = 2024-06-30"),
+                        encoding="utf-8")
+    os.utime(original, ns=(10**18, 10**18))
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
+    assert sorted(r.district.path.name for r in comparison.ranked) == ["a.toml", "b.toml"]
