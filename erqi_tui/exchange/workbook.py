@@ -509,6 +509,9 @@ def to_xlsx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
     return saved(book, who.name, author(d, lang=lang))
 
 
+CHART_FILLS = (("1F3864", "1F3864"), ("D9D9D9", "404040"))  # completion, 序时进度: (fill, edge)
+
+
 def _completion_chart(table: Table, lang: Lang) -> None:
     """总览: each target's completion against 序时进度, every row of the table."""
     from openpyxl.chart import BarChart, Reference
@@ -524,6 +527,11 @@ def _completion_chart(table: Table, lang: Lang) -> None:
     chart.add_data(Reference(sheet, min_col=done, max_col=share, min_row=table.header_row, max_row=table.last),
                    titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=table.first, max_row=table.last))
+    # Told apart printed in grey too: completion dark, the time elapsed light with a dark edge
+    # (Excel's default blue and orange print as one grey)
+    for chart_series, (fill, edge) in zip(chart.series, CHART_FILLS):
+        chart_series.graphicalProperties.solidFill = fill
+        chart_series.graphicalProperties.line.solidFill = edge
     chart.height, chart.width = 3 + 0.9 * (table.last - table.first + 1), 18
     chart.legend.position = "b"
     sheet.add_chart(chart, f"A{table.last + 3}")

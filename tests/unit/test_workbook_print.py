@@ -133,3 +133,13 @@ def test_a_wide_table_is_as_wide_as_its_figures_and_its_headers_wrap_above(books
     assert sheet.row_dimensions[header_row].height >= LINE_HEIGHT * lines - 1  # the header shown whole
     if name == "def":
         assert sum(widths) <= 140  # was 192 (all 17 headers' 14)
+
+
+def test_the_overviews_chart_is_told_apart_printed_in_grey(books):
+    """Excel's default blue and orange print as one grey: completion is dark, 序时进度 light with a
+    dark edge, set in the file (not left to the program's palette)."""
+    chart, = books["def"]["总览"]._charts
+    fills = [str(s.graphicalProperties.solidFill.srgbClr) for s in chart.series]
+    assert len(fills) == 2 and fills[0] != fills[1]
+    grey = [sum(int(f[i:i + 2], 16) * w for i, w in ((0, .299), (2, .587), (4, .114))) for f in fills]
+    assert abs(grey[0] - grey[1]) > 120  # luminance apart on a 0–255 scale
