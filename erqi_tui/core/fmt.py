@@ -55,6 +55,13 @@ def percent(share: float | None) -> str:
     return f"{share * 100:.1f}%"
 
 
+def completion(p, *, lang: Lang) -> str:
+    """A target's completion (progress.TargetProgress) as shown: 43.3%, or 约33.3% (≈33.3%) where its
+    figure is one the source gives as 约: a share worked out of a loose figure is as loose."""
+    text = percent(p.completion)
+    return (("≈" if lang.english else "约") + text) if p.completion is not None and p.approx else text
+
+
 def points(gap: float | None, *, signed: bool = True, lang: Lang) -> str:
     """A gap in percentage points: "+1.7 个百分点", or "1.7 个百分点" unsigned."""
     if gap is None:

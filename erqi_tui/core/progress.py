@@ -42,6 +42,12 @@ class TargetProgress(NamedTuple):
     as_of: dt.date | None = None  # the date it is judged at: its figure's own, or the what-if date
 
     @property
+    def approx(self) -> bool:
+        """Whether the completion is as loose as its figures: a current value or goal the source
+        gives as 约 (约20 个 of 60: about 33.3%)."""
+        return bool(self.target.current is not None and self.target.current.approx or self.target.target.approx)
+
+    @property
     def gap(self) -> float | None:
         """Completion minus time share, in fractions of 1 (negative when behind)."""
         if self.completion is None:

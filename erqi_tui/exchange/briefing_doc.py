@@ -475,7 +475,7 @@ def to_docx(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | No
         for line in lines:
             p = line.progress
             row = [lang.data(p.target, "name"), _cell_quantity(p.target.current, lang=lang),
-                   amount(p.target.target, lang=lang), fmt.percent(p.completion),
+                   amount(p.target.target, lang=lang), fmt.completion(p, lang=lang),
                    _cell_points(p.gap, p.verdict, lang=lang), _cell_projection(line, lang=lang),
                    _cell_shortfall(line, lang=lang)]
             if answered:
@@ -667,8 +667,8 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
                 cells.append(fmt.MISSING)
                 continue
             p = found.progress
-            text = fmt.percent(p.completion) + lang.tr("（{what}）", what=f"{p.gap * 100:+.1f}")
-            cells.append(lang.tr("{share}（数值可疑）", share=fmt.percent(p.completion)) if found.suspect else text)
+            text = fmt.completion(p, lang=lang) + lang.tr("（{what}）", what=f"{p.gap * 100:+.1f}")
+            cells.append(lang.tr("{share}（数值可疑）", share=fmt.completion(p, lang=lang)) if found.suspect else text)
         rows.append([city_view.rank_text(row, lang=lang) or fmt.MISSING, row.label or row.district.named(lang=lang),
                      city_view.standing(row, what_if, lang=lang) if d else fmt.MISSING, *cells,
                      f"{row.score * 100:+.1f}" if row.score is not None else fmt.MISSING])

@@ -107,8 +107,8 @@ def _cell(row, ident: str, *, lang: Lang) -> str:
     if found is None or found.progress.completion is None:
         return fmt.MISSING
     if found.suspect:
-        return lang.tr("{share} 数值可疑", share=fmt.percent(found.progress.completion))
-    return f"{fmt.percent(found.progress.completion)} {_gap(found.progress.gap)}"
+        return lang.tr("{share} 数值可疑", share=fmt.completion(found.progress, lang=lang))
+    return f"{fmt.completion(found.progress, lang=lang)} {_gap(found.progress.gap)}"
 
 
 def to_json(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:

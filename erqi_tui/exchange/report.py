@@ -62,7 +62,7 @@ def _target_table(title: str, acc: Account, lines, *, lang: Lang) -> Table:
         if p.gap is not None and p.verdict != progress.ON_SCHEDULE:
             verdict += f" {fmt.points(p.gap, signed=False, lang=lang)}"
         row = [lang.data(p.target, "name"), fmt.quantity(p.target.current, words=True, lang=lang),
-               fmt.quantity(p.target.target, words=True, lang=lang), fmt.percent(p.completion),
+               fmt.quantity(p.target.target, words=True, lang=lang), fmt.completion(p, lang=lang),
                fmt.standing(p.as_of, dashboard.meta, lang=lang), fmt.percent(p.time_share), verdict,
                *projection_cells(line.projection, lang=lang)]
         if since is not None:
@@ -119,7 +119,7 @@ def sections(dashboard: Dashboard, what_if: dt.date | None = None, pane: str | N
         tables = [_target_table("年度目标", acc, s.targets, lang=lang)] if s.targets or s.pane == "overview" else []
         if s.pane == "overview":
             tables.append(Table(lang.tr("预警：落后于序时进度"), [lang.tr(c) for c in ("目标", "完成", "落后")],
-                                [[lang.data(line.target, "name"), fmt.percent(line.progress.completion),
+                                [[lang.data(line.target, "name"), fmt.completion(line.progress, lang=lang),
                                   fmt.points(line.progress.gap, signed=False, lang=lang)
                                   + assumed_day(line.progress, line.early, lang=lang)]
                                  for line in s.behind]))
@@ -293,7 +293,7 @@ def _running_head(title: str) -> str:
 def _bar(p: progress.TargetProgress, *, lang: Lang) -> str:
     done = min(p.completion or 0.0, 1.0) * 100
     kind = " behind" if p.verdict == progress.BEHIND else ""
-    hint = lang.tr("完成 {done} / 序时 {share}", done=fmt.percent(p.completion), share=fmt.percent(p.time_share))
+    hint = lang.tr("完成 {done} / 序时 {share}", done=fmt.completion(p, lang=lang), share=fmt.percent(p.time_share))
     return (f'<div class="bar{kind}" title="{hint}">'
             f'<div class="done" style="width:{done:.1f}%"></div>'
             f'<div class="time" style="left:{p.time_share * 100:.1f}%"></div></div>')

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import tomli_w
 
-from erqi_tui.core.i18n import ZH
+from erqi_tui.core.i18n import EN, ZH
 from erqi_tui import cli, store
 from erqi_tui.exchange import report
 
@@ -466,3 +466,17 @@ def test_a_short_table_prints_on_one_page(tmp_path, capsys):
     assert "table.short { break-inside: avoid; }" in page and '<table class="short">' in page
     tables = re.findall(r"<table( class=\"short\")?>(.*?)</table>", page, re.S)
     assert all((cls != "") == (body.count("<tr>") - 1 <= report.SHORT_TABLE_ROWS) for cls, body in tables)
+
+
+def test_a_completion_worked_out_of_a_loose_figure_stays_loose(tmp_path, capsys):
+    """约20 个 of 30: the completion is about 66.7%, not a precise 66.7%, in every text that gives it
+    (the workbook keeps the number, its 约 in the figure's own column)."""
+    path = tmp_path / "t.toml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8").replace(
+        "current = { value = 13, unit = \"个\" }", "current = { value = 20, unit = \"个\", approx = true }", 1),
+        encoding="utf-8")
+    dashboard = store.load(path)
+    md = report.to_markdown(dashboard, lang=ZH)
+    assert "| 新签约产业项目 | 约20 个 | 30个以上 | 约66.7% |" in md
+    assert "约66.7%" in report.to_html(dashboard, lang=ZH) and "≈66.7%" in report.to_markdown(dashboard, lang=EN)
+    assert "43.3%" not in md and "| 签约额 | 107.96 亿元 | 300亿元以上 | 36.0% |" in md  # an exact figure: exact

@@ -89,7 +89,7 @@ def warnings_box(context: Context, box_id: str, *, lang: Lang) -> Static:
     for target_line in behind:
         item = target_line.progress
         line = content((lang.data(item.target, "name"), "bold"),
-                       "  " + lang.tr("完成 {share}", share=fmt.percent(item.completion)) + "  ",
+                       "  " + lang.tr("完成 {share}", share=fmt.completion(item, lang=lang)) + "  ",
                        verdict_text(item, lang=lang))
         if target_line.early is not None:  # the verdict rests on the day assumed: say so, and the other end
             assumed = assumed_day(item, target_line.early, lang=lang)

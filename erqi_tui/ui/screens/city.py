@@ -41,8 +41,8 @@ def cell(row: Row, key: str, *, lang: Lang) -> str:
     if p.completion is None:
         return lang.tr("进度未知")
     if found.suspect:
-        return lang.tr("{share} 数值可疑", share=fmt.percent(p.completion))
-    return f"{fmt.percent(p.completion)} {p.gap * 100:+.1f}"
+        return lang.tr("{share} 数值可疑", share=fmt.completion(p, lang=lang))
+    return f"{fmt.completion(p, lang=lang)} {p.gap * 100:+.1f}"
 
 
 def date_text(comparison: Comparison, row: Row, *, lang: Lang) -> str:

@@ -84,7 +84,7 @@ class TargetCard(Themed, Widget, can_focus=True):
         target = p.target
         value = join((fmt.quantity(target.current, unit=False, lang=lang), "bold"), " / ",
                      fmt.quantity(target.target, words=True, lang=lang))
-        done = Text(lang.tr("完成 {share}", share=fmt.percent(p.completion)))
+        done = Text(lang.tr("完成 {share}", share=fmt.completion(p, lang=lang)))
         # What else the line says, most important first, each in the longest form that fits: the
         # date its figure stands at (where it is not the dashboard's) and whether that is stale,
         # then the trend.
