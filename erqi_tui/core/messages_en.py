@@ -951,6 +951,14 @@ EN.update({  # ledgers, round two
         "“{name}” is the name of {named}, but this row's id {ident} is “{own}”: the id and the name disagree; check the row",
     "是其他项目中最大的 {largest}（{name}）的 {times} 倍：单位或小数点是否有误？":
         "{times}× the largest any other project gives, {largest} ({name}): wrong unit or decimal point?",
+    "未读取的列：“{date}”：按月份的列，数值截至各月月末（{month}：{last}）":
+        "column not read: “{date}”: by the months' columns, each figure stands at its month's end ({month}: {last})",
+    "{month} 月末": "the end of month {month}",
+    "是日期，不是数字：这一格多半设成了日期格式；请改为数值格式，再填数字":
+        "is a date, not a number: the cell is most likely formatted as a date; format it as a number and type the figure again",
+    "这一行重复了表头的“{title}”：表头像是占了两行（合并的单元格，如“完成情况”下分“本月”“累计”）；请把表头改成一行，每列一个名称，如“累计完成”":
+        "this row repeats the header's “{title}”: the header seems to take two rows (merged cells, as 完成情况 over "
+        "本月 and 累计); make it one row, one name a column, such as 累计完成",
     "各月数值有减少：这一行像是当月数，若是请加 --monthly":
         "the months' figures go down: this row looks like each month's amount; if so, add --monthly",
     "各月数值从不减少，加起来是 {total}：这一行像是累计数，若是请去掉 --monthly":

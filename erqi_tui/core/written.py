@@ -110,6 +110,8 @@ def read_number(value: Any, *, lang: Lang) -> Reading:
     """A number cell as written (see the module's doc). Unreadable says why not, in `lang`."""
     if isinstance(value, bool):
         raise Unreadable(lang.tr("应为数字"))
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):  # a number typed into a cell formatted as a date
+        raise Unreadable(lang.tr("是日期，不是数字：这一格多半设成了日期格式；请改为数值格式，再填数字"))
     if isinstance(value, Percent):
         return Reading(_exact(float(value)) * 100, "%")
     if isinstance(value, (int, float)):

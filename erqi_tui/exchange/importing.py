@@ -167,6 +167,10 @@ class Importer:
             if col.basis == "累计" and not col.span and self.monthly:
                 self.problem(ledger.header_row, col, lang.tr("表头写明是累计数，与 --monthly（各月当月数）相反：请去掉 --monthly"))
                 break
+        if months and "date" in by_field:  # 5月份 and 日期 2024-06-30: the month's column says the date
+            self.notes.append(lang.tr("未读取的列：“{date}”：按月份的列，数值截至各月月末（{month}：{last}）",
+                                      date=by_field["date"].title, month=months[-1].title,
+                                      last=lang.tr("{month} 月末", month=months[-1].month[1])))
         if self.monthly and not months:
             self.problems.append(Problem(self.path, ledger.header_row, None, "", lang.tr(
                 "--monthly 用于每月一列的台账（1月……12月），这张表没有月份列")))
@@ -322,6 +326,11 @@ class Importer:
             written = str(ident_cell).strip() if not isinstance(ident_cell, float) or not ident_cell.is_integer() \
                 else str(int(ident_cell))
             ident = normal(written)
+            if ident == normal(col.title) and number == self.ledger.header_row + 1:
+                self.problem(number, col, lang.tr(
+                    "这一行重复了表头的“{title}”：表头像是占了两行（合并的单元格，如“完成情况”下分“本月”“累计”）；"
+                    "请把表头改成一行，每列一个名称，如“累计完成”", title=col.title))
+                return None
             if ident in self.targets or ident in self.projects:
                 named = self.by_name.get(_name_key(str(name_cell))) if not blank(name_cell) else None
                 if named is not None and named != ident:  # 编号 says one, 名称 another: which row is it?

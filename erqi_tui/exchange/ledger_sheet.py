@@ -117,6 +117,8 @@ def column(index: int, title: Any) -> Column:
         name, inside = match[1].strip(), re.sub(r"^单位\s*[:：]\s*", "", match[2].strip())
         if inside in BASIS:
             basis = BASIS[inside]
+        elif HEADERS.get(name.lower()) == "value" and (_span(inside) is not None or header_month(inside) is not None):
+            name = inside  # 完成值（1-5月）, 完成（5月）: the figure of the months it names, as 1-5月 or 5月 alone
         else:
             unit = unit_named(inside)
     for word in ("累计", "当月", "本月"):  # 1-9月累计, 累计1-9月: the running total at September's end
@@ -326,7 +328,9 @@ def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidd
     number added to `unseen` when it holds something."""
     tops: dict[tuple, Any] = {}
     for number, values in enumerate(_sheet_values(path, sheet, xml, lang=lang), start=1):
-        if number > 2 * MAX_ROWS:
+        # a row that holds something past the limit; not one merely formatted (a border at row
+        # 1,048,576 the office cannot see), which is read as the blank it is
+        if number > 2 * MAX_ROWS and any(v is not None and str(v).strip() for v in values):
             raise _problem(path, number, lang.tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
                                                  sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
         if number in hidden:

@@ -1010,3 +1010,41 @@ def test_a_quote_left_open_on_the_last_line_is_named_as_such(erqi, tmp_path, cap
     sheet.write_text('编号,数值,日期\nnew-projects,14,2024-06-01\nsigned-amount,"120,2024-06-01\n', encoding="utf-8")
     code, out, err = run(capsys, str(sheet), "--data", str(erqi))
     assert code == 2 and "q.csv:3:2: “数值”列: 这一格的引号没有配对：从引号起到文件末尾都读成了这一格" in err, err
+
+
+# --- ledgers as offices make them (a tester's files) -------------------------------------------------
+
+@pytest.mark.parametrize("header", ["完成值(1-5月)", "完成（5月）"])
+def test_a_value_headed_with_its_months_is_the_months_figure_not_a_unit(erqi, tmp_path, capsys, header):
+    """完成值(1-5月) was read as a figure in the unit “1-5月” and refused; it is the figure at May's
+    end, as a column headed 1-5月 is; the 日期 column beside it is said not read."""
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", header, "日期"], ["new-projects", 14, "2024-06-30"])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert out[2] == "第 2 行  新签约产业项目：13 个 → 14 个（截至 2024-05-31）"
+    assert f"未读取的列：“日期”：按月份的列，数值截至各月月末（{header}：5 月末）" in out
+
+
+def test_a_cell_only_formatted_far_down_the_sheet_is_blank_not_a_sheet_too_long(erqi, tmp_path, capsys):
+    from openpyxl import load_workbook
+    from openpyxl.styles import Border, Side
+
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值"], ["new-projects", "2024-06-30", 14])
+    book = load_workbook(sheet)
+    book.active["A1048576"].border = Border(bottom=Side(style="thin"))  # a border nobody sees
+    book.save(sheet)
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0 and "超过" not in err and out[2] == "第 2 行  新签约产业项目：13 个 → 14 个（截至 2024-06-30）"
+
+
+def test_a_figure_in_a_cell_formatted_as_a_date_is_said_so(erqi, tmp_path, capsys):
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值"], ["new-projects", "2024-06-30", dt.datetime(2024, 5, 6)])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 2 and "台账.xlsx:2:3: “数值”列: 是日期，不是数字：这一格多半设成了日期格式" in err
+
+
+def test_a_header_over_two_rows_is_said_to_be_one(erqi, tmp_path, capsys):
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "名称", "完成情况", None, "日期"], [None, None, "本月", "累计", None],
+                   ["new-projects", "新签约产业项目", 1, 14, "2024-06-30"], merge=["A1:A2", "B1:B2", "C1:D1", "E1:E2"])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 2 and "台账.xlsx:2:1: “编号”列: 这一行重复了表头的“编号”：表头像是占了两行" in err
