@@ -144,7 +144,7 @@ def test_the_screen_says_the_tie_and_the_month(three):
         assert isinstance(app.screen, CityScreen)
         text = screen_text(app)
         assert "⚠ 最落后：丙区 ·" in text and "⚠ 3" in text
-        assert text.count("并列1") == 2 and text.count("2024年5月") == 3 and "05-31" in text  # two rows and the detail; 丙区 gives the day
+        assert text.count("并列1") == 2 and text.count("2024年5月") == 3 and "2024-05-31" in text  # two rows and the detail; 丙区 gives the day, with its year beside theirs
         assert "截至 2024年5月 · 并列第 1 名" in text  # the cursor's district, under the table
 
     run_with(app, check, size=(120, 30))

@@ -50,8 +50,9 @@ def date_text(comparison: Comparison, row: Row, *, lang: Lang) -> str:
         return ""
     if city_view.month_only(row):  # the source gives only the month: 2024年5月, not an invented day
         shown = city_view.standing(row, lang=lang)
-    else:
-        shown = row.date.strftime("%m-%d") if row.date.year == comparison.year else row.date.isoformat()
+    else:  # 06-30 within the city's year; with it where another row gives its year (2024年5月 beside 2024-06-30)
+        short = row.date.year == comparison.year and not any(city_view.month_only(r) for r in comparison.rows if r.date)
+        shown = row.date.strftime("%m-%d") if short else row.date.isoformat()
     return f"{shown} {STALE}" if row.stale else shown
 
 
