@@ -641,7 +641,7 @@ EN.update({  # exports in office programs (issue 22)
     "按{names}与序时进度的平均差距排名：": "Ranked by the mean distance to the time elapsed on {names}: ",
     "没有可比较的共同目标。": "No shared target to compare.", "没有可排名的地区。": "No district to rank.",
     "{name}：无法读取（{problem}）。": "{name}: cannot be read ({problem}).",
-    "{name}（截至{date}）：{note}。": "{name} (as of {date}): {note}.",
+    "{name}（截至{date}），{note}。": "{name} (as of {date}): {note}.",
     "svg：图片的列数和行数（默认：120x48，足以显示总览的图表）":
         "svg: the picture's columns and rows (default: 120x48, enough for the overview's chart)",
     "应为 列数x行数，如 120x40": "expected COLUMNSxROWS, such as 120x40",
@@ -834,7 +834,7 @@ EN.update({  # the city (issue 24)
     "{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）":
         "{file}: [[indicator]] number {number} needs a name (text), and ids and names (lists of text)",
     "{name}（{file}）": "{name} ({file})",
-    "进度未知：{names}": "progress unknown: {names}",
+    "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",
     "数据比最新的地区早 {days} 天": "figures {days} days older than the newest district's",

@@ -640,7 +640,7 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
         _body(document, text)
         for row in ranked:  # what a rank leaves out (数值可疑, a stale date, a thin basis), said beside it
             if row.note:
-                _body(document, lang.tr("{name}（截至{date}）：{note}。",
+                _body(document, lang.tr("{name}（截至{date}），{note}。",
                                         name=_line(row.label or row.district.named(lang=lang)),
                                         date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
     else:
@@ -653,7 +653,7 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
             _body(document, lang.tr("{name}：无法读取（{problem}）。", name=_line(row.district.named(lang=lang)),
                                     problem=_line(row.note.splitlines()[0] if row.note else "")))
         elif row.note:
-            _body(document, lang.tr("{name}（截至{date}）：{note}。", name=_line(row.label or row.district.named(lang=lang)),
+            _body(document, lang.tr("{name}（截至{date}），{note}。", name=_line(row.label or row.district.named(lang=lang)),
                                     date=_short(row.district.dashboard, what_if, lang=lang), note=_line(row.note)))
     headers = ([lang.tr("排名"), lang.tr("地区"), lang.tr("数值截至")] + [_line(n) for _, n, _ in comparison.targets]
                + [lang.tr("平均（个百分点）")])
@@ -685,7 +685,8 @@ def _short(dashboard, what_if: dt.date | None, *, lang: Lang) -> str:
     date = what_if or dashboard.as_of
     if not what_if and fmt.month_only(date, dashboard.meta):  # the source gives only the month
         return fmt.standing(date, dashboard.meta, lang=lang)
-    return lang.tr("{month}月{day}日", month=date.month, day=date.day)
+    # with its year, as a month-only date beside it gives one (2024年5月, 2024年6月30日)
+    return lang.tr("{year}年{month}月{day}日", year=date.year, month=date.month, day=date.day)
 
 
 def _mean(score: float, *, lang: Lang) -> str:

@@ -42,12 +42,20 @@ def _table(comparison: Comparison, *, lang: Lang) -> tuple[list[str], list[list[
     return columns, rows
 
 
+def legend(comparison: Comparison, *, lang: Lang) -> str:
+    """What the table's ⚠ marks, where it marks one."""
+    if not city_view.worst_rows(comparison):
+        return ""
+    return sentence_gap(lang=lang) + lang.tr("⚠ 标出最落后的地区。")
+
+
 def to_markdown(districts: list[District], what_if: dt.date | None, *, lang: Lang) -> str:
     comparison = compare(districts, what_if, lang=lang)
     cell = report._md_cell
     columns, rows = _table(comparison, lang=lang)
     lines = [f"# {cell(title(comparison, len(districts), lang=lang))}", "",
-             lang.tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method(lang=lang)), "",
+             lang.tr("每个目标：完成率，与序时进度相比 ±个百分点。") + cell(method(lang=lang)) + cell(legend(comparison, lang=lang)),
+             "",
              "| " + " | ".join(map(cell, columns)) + " |", "|" + " --- |" * len(columns)]
     lines += ["| " + " | ".join(cell(v) for v in values) + " |" for values in rows]
     return "\n".join(lines) + "\n"
@@ -93,7 +101,7 @@ def to_html(districts: list[District], what_if: dt.date | None, *, lang: Lang) -
     heading = esc(title(comparison, len(districts), lang=lang))
     parts = ["<!DOCTYPE html>", f'<html lang="{"en" if lang.english else "zh-CN"}"><head><meta charset="utf-8">',
              f"<title>{heading}</title><style>{report._CSS}{_CITY_CSS}</style></head><body>", f"<h1>{heading}</h1>",
-             f"<p>{esc(lang.tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method(lang=lang))}</p>",
+             f"<p>{esc(lang.tr('每个目标：完成率，与序时进度相比 ±个百分点。') + method(lang=lang) + legend(comparison, lang=lang))}</p>",
              "<table><thead><tr>" + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead><tbody>"]
     kinds = _column_kinds(len(comparison.targets))
     for values in rows:

@@ -467,7 +467,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
             notes.append(lang.tr("没有可比较的目标"))
         unknown = [shared[k].name for k, c in cells.items() if of_year and not c.compared and not c.suspect]
         if unknown:
-            notes.append(lang.tr("进度未知：{names}", names=lang.tr("、").join(unknown)))
+            notes.append(lang.tr("{names}进度未知", names=lang.tr("、").join(unknown)))
         if score is not None and len(gaps) * 2 < common:
             notes.append(lang.tr("仅 {basis} 项可比（全市共同目标 {common} 项），排在后面", basis=len(gaps),
                                  common=common))

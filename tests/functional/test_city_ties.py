@@ -6,6 +6,7 @@ sentences, wrapped across the table."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -170,3 +171,20 @@ def test_a_districts_year_in_two_files_is_ranked_once(twins):
     os.utime(original, ns=(10**18, 10**18))
     comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
     assert sorted(r.district.path.name for r in comparison.ranked) == ["a.toml", "b.toml"]
+
+
+def test_the_citys_exports_say_what_the_mark_means_and_read_as_sentences(three, tmp_path):
+    """The ⚠ beside the last district is explained under the title; the Word briefing's notes read
+    as one sentence each (二七区（截至2024年5月），…进度未知。 — it said ：进度未知：…), its dates with their year."""
+    import docx
+
+    from erqi_tui.exchange.briefing_doc import to_city_docx
+
+    md = tmp_path / "c.md"
+    assert cli.main(["--data", str(three), "export", "--format", "md", "-o", str(md)]) == 0
+    assert "⚠ 标出最落后的地区。" in md.read_text(encoding="utf-8").splitlines()[2]
+    (three / "丙区.toml").write_text((three / "丙区.toml").read_text(encoding="utf-8").replace(
+        'current = { value = 20, unit = "亿元" }\n', ""), encoding="utf-8")  # 签约额 unknown
+    document = docx.Document(io.BytesIO(to_city_docx(read_all(expand([three]), lang=ZH), None, lang=ZH)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "丙区（截至2024年5月31日），签约额进度未知。" in text and "：进度未知" not in text

@@ -190,7 +190,7 @@ def test_the_citys_briefing_ranks_the_districts(tmp_path, capsys):
             encoding="utf-8")
     document = _docx(exported(tmp_path, "docx", "--data", str(folder)))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "第1名甲区（截至6月30日）" in text and "第3名乙区（截至5月31日）" in text and "乙区最落后" in text
+    assert "第1名甲区（截至2024年6月30日）" in text and "第3名乙区（截至2024年5月31日）" in text and "乙区最落后" in text
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:3] == ["排名", "地区", "数值截至"]
     assert [r.cells[1].text for r in table.rows[1:]] == ["甲区", "丙区", "乙区"]
