@@ -49,6 +49,12 @@ def as_written(q: Quantity, *, unit: bool = True) -> str:
     return f"{text} {q.unit}" if unit and q.unit else text
 
 
+def quoted(text: str) -> str:
+    """`text` in Chinese quotation marks, a quotation inside it in single ones, as Chinese writes
+    a quote within a quote: “在谈海王‘中药谷’…”, not “在谈海王“中药谷”…”."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 def percent(share: float | None) -> str:
     if share is None:
         return MISSING

@@ -748,7 +748,7 @@ EN.update({  # ledgers (issue 23): the import's table, units, districts, dates a
     "工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格": "sheet “{sheet}” has over {limit} rows; delete the rows beyond the table or split it",
     "应为数字": "expected a number", "应为不小于 0 的数字": "expected a number of at least 0",
     "请写普通数字，不要用科学计数法（或把单元格设为数值格式）": "write a plain number, not scientific notation (or make the cell a number)",
-    "应为数字，如 120.5、1,234、140以上、约133": "expected a number, such as 120.5, 1,234, 140以上 or 约133",
+    "应为数字，如 120.5、1,234、140以上、约133": "expected a number, such as 120.5, 1,234, 140+ or ~133",
     "千位分隔符应每三位一个（如 1,234），这里的逗号不在千位上；小数点请用“.”":
         "a thousands separator groups three digits (1,234); this comma does not; write the decimal point as “.”",
     "读取台账（.xlsx 的第一张有表格的工作表，或 UTF-8/GB18030 的 .csv）：表头可在标题、填报单位/日期行之后，含 编号（或名称）和 数值（完成值、累计完成，单位可写在括号里），或每月一列（1月……12月），可选 日期、单位、备注 及项目字段（{fields}）。单位在同一量纲内换算，不同量纲拒绝；别区的台账拒绝；合计行跳过。不加 --apply 时只列出每行的改动（原值 → 新值），不写入；加 --apply 时全部记录为更新，与程序中的锁和规则相同；任何一行有误时说明行和列，以 2 退出，一条也不记录。":
@@ -800,7 +800,7 @@ EN.update({  # the article and the reader (issue 25)
         "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end, ┃ in the bars)",
     "截至 {date}，{year} 年已过 {share}（序时进度，按月末计）":
         "As of {date}, {share} of {year} has passed (time-elapsed share at the month's end)",
-    "（按月末计；按{month}月初计为{verdict}）": "(at the end of month {month}; at its start it would be {verdict})",
+    "（按月末计；按{month}月初计为{verdict}）": "(at the end of {month}; at its start it would be {verdict})",
     "逾期未报": "Due, not reported",
     "{name}（计划 {when}，按 {date} 计）": "{name} (planned {when}, judged at {date})",
     "{name} 逾期未报（计划 {when}）": "{name} due, not reported (planned {when})",
@@ -991,6 +991,9 @@ EN.update({
 
 # The singular of what EN says with a {count}, for a count of 1 (Lang.tr): "1 unit", not "1 units".
 ONE = {
+    "没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）":
+        "there is no update {seq} to withdraw (the journal holds {count} entry; withdrawals themselves "
+        "cannot be withdrawn)",
     "余下 {months} 个月需": "Needed by year-end ({months} month)",
     "，余下{months}个月需完成{value}": ", needing {value} in the {months} month left",
     "另有 {count} 个项目（见 5 重点项目）": "{count} more project (see 5 Projects)",

@@ -9,6 +9,7 @@ Texts that come from the data file stay as written (the renderer shows them in t
 language with lang.data); what is worked out (verdicts, projections, changes) stays typed, not text.
 """
 
+import calendar
 import datetime as dt
 from collections import Counter
 from typing import NamedTuple
@@ -57,7 +58,7 @@ def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang) 
     every export's say it alike."""
     if early is None:
         return ""
-    text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=p.as_of.month,
+    text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=calendar.month_name[p.as_of.month] if lang.english else p.as_of.month,
                    verdict=verdict_words(early, lang=lang))
     return " " + text if lang.english else text
 

@@ -116,3 +116,9 @@ def test_one_month_left_is_said_in_the_singular():
     assert english.tr("余下 {months} 个月需", months="1") == "Needed by year-end (1 month)"
     assert english.tr("余下 {months} 个月需", months="7") == "Needed by year-end (7 months)"
     assert english.tr("，余下{months}个月需完成{value}", months="1", value="6") == ", needing 6 in the 1 month left"
+
+
+def test_a_quotation_inside_a_quotation_takes_single_marks():
+    """原文：“在谈海王“中药谷”…” reads as two quotations; Chinese writes the inner one ‘ ’."""
+    assert fmt.quoted("提出大力实施“12345”优商攻坚行动") == "“提出大力实施‘12345’优商攻坚行动”"
+    assert fmt.quoted("科学谋划") == "“科学谋划”"

@@ -123,3 +123,11 @@ def test_nothing_keeps_a_language_for_the_process():
     from erqi_tui.core import i18n
 
     assert not {"set_lang", "language", "lang", "english", "tr", "data", "_current"} & set(vars(i18n))
+
+
+def test_english_names_the_month_and_counts_one_entry():
+    from erqi_tui.core.i18n import EN
+
+    assert EN.tr("没有可撤销的第 {seq} 条更新（更新记录共 {count} 条；撤销记录本身不能再撤销）", seq=3, count=1).startswith(
+        "there is no update 3 to withdraw (the journal holds 1 entry;")
+    assert "140+ or ~133" in EN.tr("应为数字，如 120.5、1,234、140以上、约133")  # forms English reads, not 以上 and 约

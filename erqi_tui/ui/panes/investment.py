@@ -53,7 +53,7 @@ class InvestmentPane(ComposedPane):
                     yield box
             quotes = [s.source for s in stages if s.source]
             if quotes and group:
-                yield Static(plain(lang.tr("原文：") + " / ".join(f"“{q}”" for q in quotes), "dim", single_line=False),
+                yield Static(plain(lang.tr("原文：") + " / ".join(fmt.quoted(q) for q in quotes), "dim", single_line=False),
                              classes="stage-source")
         if dashboard.events:
             year = dashboard.meta.year

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ...core import fmt
 from ...core.i18n import Lang
 from .text import join, plain
 
@@ -23,7 +24,7 @@ def initiatives_box(initiatives, box_id: str = "initiatives", *, lang: Lang) -> 
             line.append_text(plain(lang.tr("：") + lang.data(item, "what"), single_line=False))
         if item.source:
             line.append("\n")
-            line.append_text(plain(lang.tr("原文：") + f"“{item.source}”", "dim", single_line=False))
+            line.append_text(plain(lang.tr("原文：") + fmt.quoted(item.source), "dim", single_line=False))
         lines.append(line)
     box = Initiatives(Text("\n").join(lines), id=box_id)
     box.border_title = lang.tr("举措（文章未给数字）")
