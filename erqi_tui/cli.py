@@ -500,7 +500,8 @@ def parser(*, lang: Lang) -> argparse.ArgumentParser:
         "record", help=lang.tr("从脚本记录更新：目标的数值、项目的字段和节点、企业诉求、重点任务，或撤销一条更新"),
         description=lang.tr("在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。"),
         epilog=lang.tr("例如：") + " erqi-tui record --data t.toml --target signed-amount --value 140 --date 2024-06-30 | erqi-tui record --data t.toml --project kangshifu --set status=投产 | erqi-tui record --data t.toml --withdraw 12 --note 录入错误")
-    rec.add_argument("--data", type=Path, metavar="PATH", required=True, help=lang.tr("数据文件（必填）"))
+    rec.add_argument("--data", type=Path, metavar="PATH", default=argparse.SUPPRESS, action="append",
+                     help=lang.tr("数据文件（必填；也可写在命令前）"))
     what = rec.add_mutually_exclusive_group(required=True)
     what.add_argument("--target", metavar="ID", help=lang.tr("要记录当前值的目标 id"))
     what.add_argument("--project", metavar="ID", help=lang.tr("要修改的项目 id（配合 --set）"))

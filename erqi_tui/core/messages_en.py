@@ -189,7 +189,7 @@ EN.update({
     '标签和单位的语言（默认：zh）': 'language of the labels and units (default: zh)',
     '从脚本记录更新：目标的数值、项目的字段，或撤销一条更新': "record an update from a script: a target's value, a project's fields, or a withdrawal",
     '在数据文件旁的更新记录中记录一条更新，与程序中的锁和规则相同：日期须在数据年度内且不晚于今天；数据文件或更新记录有误时不记录。成功时输出一行并以 0 退出；否则说明原因并以 2 退出。': "Record an update in the journal beside the data file, under the same lock and rules as the app: the date must lie within the data's year and not after today, and nothing is recorded while either file is broken. Prints one line and exits 0 when saved; exits 2 with the reason otherwise.",
-    '数据文件（必填）': 'the data file (required)',
+    '数据文件（必填；也可写在命令前）': 'the data file (required; may also come before the command)',
     '要记录当前值的目标 id': 'the id of the target whose current value to record',
     '要修改的项目 id（配合 --set）': 'the id of the project to change (with --set)',
     '撤销更新记录中的第 N 条': 'withdraw (撤销) update number N of the journal',

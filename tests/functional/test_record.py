@@ -360,3 +360,12 @@ def test_a_projects_first_amount_far_past_any_other_projects_is_asked(data):
     assert "--set area：是其他项目中最大的 约133 亩" in erqi(*new).stderr
     assert erqi("record", "--data", str(data), "--project", "songnan-incity", "--set", "investment=150 亿元",
                 "--date", "2024-06-30").returncode == 0  # a large project, not 100× the others
+
+
+def test_record_takes_the_data_file_before_the_command_as_the_others_do(data):
+    """`erqi-tui --data t.toml record …` said --data was missing, where export, check and import take it."""
+    result = erqi("--data", str(data), "record", "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
+    assert result.returncode == 0, result.stderr
+    assert amount(store.load(data)).current.value == 140
+    missing = erqi("record", "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
+    assert missing.returncode == 2 and "--data" in missing.stderr and "Traceback" not in missing.stderr
