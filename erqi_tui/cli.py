@@ -693,6 +693,9 @@ def city_export(args: argparse.Namespace, districts, *, lang: Lang) -> int:
 
     if args.format not in CITY_FORMATS:
         return fail(lang.tr("全市视图可导出为：{formats}", formats=lang.tr("、").join(CITY_FORMATS)), lang=lang)
+    if args.pane:  # five identical files, each called a pane, were written
+        return fail(lang.tr("全市导出的是各地区的比较，没有页面之分：请去掉 --pane（某地区的页面：--data 它的文件 --pane …）"),
+                    lang=lang)
     protected = protected_files(*(d.path for d in districts), args=args, lang=lang)
     if binary_to_terminal(args.format, args.output, lang=lang) or clashes(args.output, protected, lang=lang):
         return EXIT_INVALID

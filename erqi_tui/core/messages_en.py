@@ -834,6 +834,9 @@ EN.update({  # the city (issue 24)
     "{file}：第 {number} 个 [[indicator]] 应有 name（文字），以及 ids、names（文字的列表）":
         "{file}: [[indicator]] number {number} needs a name (text), and ids and names (lists of text)",
     "{name}（{file}）": "{name} ({file})",
+    "全市导出的是各地区的比较，没有页面之分：请去掉 --pane（某地区的页面：--data 它的文件 --pane …）":
+        "the city's export is the districts' comparison, with no panes: leave out --pane (a district's pane: "
+        "--data ITS_FILE --pane …)",
     "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",

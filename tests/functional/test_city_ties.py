@@ -188,3 +188,10 @@ def test_the_citys_exports_say_what_the_mark_means_and_read_as_sentences(three, 
     document = docx.Document(io.BytesIO(to_city_docx(read_all(expand([three]), lang=ZH), None, lang=ZH)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "丙区（截至2024年5月31日），签约额进度未知。" in text and "：进度未知" not in text
+
+
+def test_a_pane_asked_of_the_city_is_refused_not_ignored(twins, tmp_path, capsys):
+    """--pane projects over a folder wrote the comparison, the same file for each pane asked."""
+    out = tmp_path / "c.md"
+    assert cli.main(["--data", str(twins), "export", "--pane", "projects", "--format", "md", "-o", str(out)]) == 2
+    assert "请去掉 --pane" in capsys.readouterr().err and not out.exists()
