@@ -970,6 +970,10 @@ def run(argv: list[str], *, lang: Lang) -> int:
         print_problems(error, lang=lang)
         return EXIT_INVALID
     dashboard = loaded.dashboard
+    what_if = getattr(args, "as_of", None)
+    if what_if is not None and what_if.year != dashboard.meta.year:  # 0001-01-01: 0% of the year passed, all ahead
+        return fail(lang.tr("--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算", date=what_if.isoformat(),
+                            year=dashboard.meta.year), lang=lang)
     # The loaded data lives as long as the app (see store.keep_loaded); what is garbage by now (the
     # argument parser's cycles) is freed first, not set aside for good with it.
     gc.collect()

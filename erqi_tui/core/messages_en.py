@@ -837,6 +837,8 @@ EN.update({  # the city (issue 24)
     "全市导出的是各地区的比较，没有页面之分：请去掉 --pane（某地区的页面：--data 它的文件 --pane …）":
         "the city's export is the districts' comparison, with no panes: leave out --pane (a district's pane: "
         "--data ITS_FILE --pane …)",
+    "--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算":
+        "--as-of {date} is outside the data's year ({year}): the time elapsed is reckoned within that year",
     "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",

@@ -191,3 +191,10 @@ def test_the_shared_options_work_after_the_command_too(argv, says, capsys):
     `export --lang en` and `export --data` were taken."""
     assert cli.main(argv) == 0
     assert says in capsys.readouterr().out
+
+
+def test_a_what_if_outside_the_datas_year_is_refused(tmp_path, capsys):
+    """--as-of 0001-01-01 judged every 2024 target ahead (no time passed), without a word."""
+    assert cli.main(["export", "--as-of", "0001-01-01", "--format", "md", "-o", str(tmp_path / "b.md")]) == 2
+    assert "--as-of 0001-01-01 不在数据的年度（2024 年）内" in capsys.readouterr().err and not (tmp_path / "b.md").exists()
+    assert cli.main(["export", "--as-of", "2024-09-30", "--format", "md", "-o", str(tmp_path / "b.md")]) == 0
