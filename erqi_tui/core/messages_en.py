@@ -839,6 +839,9 @@ EN.update({  # the city (issue 24)
         "--data ITS_FILE --pane …)",
     "--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算":
         "--as-of {date} is outside the data's year ({year}): the time elapsed is reckoned within that year",
+    "文件已损坏，或不是 .xlsx 工作簿（不是 zip 压缩包）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入":
+        "the file is damaged, or not an .xlsx workbook (not a zip archive): open it in Excel or WPS, save it as "
+        ".xlsx and import that",
     "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",

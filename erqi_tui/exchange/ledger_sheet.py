@@ -240,7 +240,7 @@ def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
     refused in one line before it costs much: by what it would unpack into, how far its merged
     blocks reach, and as its rows come, how far they reach."""
     from openpyxl import load_workbook  # only `import` pays for it
-    from zipfile import ZipFile
+    from zipfile import BadZipFile, ZipFile
 
     files.regular_file_size(path, expected="a spreadsheet")
     book = None
@@ -277,6 +277,9 @@ def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
         return _no_table(path, passed, lang)
     except DataError:
         raise
+    except BadZipFile:  # said in the user's words, not zipfile's English
+        raise _problem(path, None, lang.tr("文件已损坏，或不是 .xlsx 工作簿（不是 zip 压缩包）：请在 Excel 或 WPS 中打开，"
+                                           "另存为 .xlsx 后再导入")) from None
     except Exception as error:  # openpyxl on a broken or hostile file: XML, zip, types, indexes…
         raise _problem(path, None, lang.tr("不能作为 .xlsx 工作簿读取（{error}）",
                                            error=str(error)[:200] or type(error).__name__)) from None

@@ -164,7 +164,8 @@ def test_not_a_spreadsheet_is_said_so(data, tmp_path, capsys):
     odd = tmp_path / "x.xlsx"
     odd.write_bytes(b"not a zip")
     assert run(str(odd), "--data", str(data)) == 2
-    assert "不能作为 .xlsx 工作簿读取" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "文件已损坏，或不是 .xlsx 工作簿（不是 zip 压缩包）" in err and "File is not a zip" not in err  # in the user's words
     assert run(str(tmp_path / "x.pdf"), "--data", str(data)) == 2
     folder = tmp_path / "台账.xlsx"
     folder.mkdir()
