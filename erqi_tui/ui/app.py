@@ -914,6 +914,7 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
     app = ErqiApp(path, dashboard, as_of=as_of, watch=False, read_only=True, settings=Config(lang=Lang(lang)),
                   since=since)
     app.animation_level = "none"
+    app.picture = True  # no key hints, no cursor, no filter box; every overdue step listed
     key = str(1 + PANE_IDS.index(pane))
 
     async def draw() -> str:
@@ -927,9 +928,7 @@ def svg_screenshot(path: Path, dashboard: Dashboard, as_of: dt.date | None, pane
             shown = app.built_pane(pane)
             if shown is None:
                 return app.briefing_svg()
-            # A picture, not a screen: no filter box to type in, no row under a cursor, no key hint
-            app.picture = True
-            app.set_titles()
+            # A picture, not a screen: no filter box to type in, no row under a cursor
             for box in shown.query(Input):
                 box.display = False
             tables = list(shown.query(VirtualTable))

@@ -180,6 +180,15 @@ def test_a_panes_picture_holds_its_whole_table_and_nothing_to_press(tmp_path, ca
     assert not any(word in shown for word in ("筛选", "Filter", "帮助", "Help"))
 
 
+def test_the_overviews_picture_lists_every_overdue_step_and_no_key(tmp_path, capsys):
+    """On screen 预警 lists three overdue steps and says "另有 3 个逾期节点：按 g 看挂图作战"; a picture
+    for a slide has no g to press: it lists all six."""
+    out = tmp_path / "overview.svg"
+    assert cli.main(["--example", "export", "--format", "svg", "-o", str(out)]) == 0
+    shown = "".join(svg_texts(out.read_text(encoding="utf-8"))).replace("\xa0", " ")
+    assert shown.count("逾期未报") == 6 and "按 g" not in shown and "另有" not in shown
+
+
 def test_export_in_english(tmp_path, capsys):
     out = tmp_path / "brief.md"
     assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0

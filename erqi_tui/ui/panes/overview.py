@@ -62,7 +62,7 @@ class OverviewPane(ComposedPane):
         yield Static(Text(line), classes="time-share")
         with Grid(id="targets"):
             yield from target_cards(self.context, self.context.dashboard.targets, lang=lang)
-        yield warnings_box(self.context, "warnings", lang=lang)
+        yield warnings_box(self.context, "warnings", every=self.app.picture, lang=lang)
         course = target_course(self.context, dashboard.targets)
         if course is not None:
             yield course
@@ -74,7 +74,7 @@ class OverviewPane(ComposedPane):
 OVERDUE_SHOWN = 3  # the oldest overdue steps listed in 预警; the rest are counted, and on the wall chart
 
 
-def warnings_box(context: Context, box_id: str, *, lang: Lang) -> Static:
+def warnings_box(context: Context, box_id: str, every: bool = False, *, lang: Lang) -> Static:
     """预警, as the account says it: the targets behind their time-elapsed share, worst first, then
     the projects' steps overdue at the dashboard's date, the longest overdue first."""
     meta = context.dashboard.meta
@@ -95,12 +95,13 @@ def warnings_box(context: Context, box_id: str, *, lang: Lang) -> Static:
             assumed = assumed_day(item, target_line.early, lang=lang)
             line += content(((" " if not lang.english else "") + assumed, "dim"))
         lines.append(line)
-    for project, step in overdue[:OVERDUE_SHOWN]:
+    shown_steps = len(overdue) if every else OVERDUE_SHOWN  # a picture (export --format svg) lists every one
+    for project, step in overdue[:shown_steps]:
         lines.append(content((lang.tr("逾期未报"), "bold $erqi-behind"), " ", (lang.data(project, "name"), "bold"),
                              " · ", lang.tr("{name}（计划 {when}，按 {date} 计）", name=lang.data(step, "name"),
                                             when=fmt.when(step.planned, lang=lang),
                                             date=fmt.standing(at, meta, lang=lang))))
-    if len(overdue) > OVERDUE_SHOWN:
+    if len(overdue) > shown_steps:
         lines.append(content((lang.tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN),
                               "$erqi-behind")))
     shown = Content("\n").join(lines) if lines else content((lang.tr("没有落后于序时进度的目标"), "$erqi-ahead"))
