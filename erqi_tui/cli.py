@@ -879,7 +879,11 @@ def apply_color_choice(choice: str) -> None:
 def print_problems(error: store.DataError, what: str = "数据文件", *, lang: Lang) -> None:
     count = len(error.problems)
     print(lang.tr("erqi-tui：{what}有 {count} 处问题：", what=lang.tr(what), count=count), file=sys.stderr)
-    for problem in error.problems:
+    # In the order of the file's lines, as a compiler says them: a cause (an id given twice, line
+    # 46) before what follows from it further down (the stages and projects that name that id)
+    files_in_order = {problem.path: index for index, problem in enumerate(reversed(error.problems))}
+    ordered = sorted(error.problems, key=lambda p: (-files_in_order[p.path], p.line or 0, p.column or 0))
+    for problem in ordered:
         print(f"  {problem.shown(lang=lang)}", file=sys.stderr)
 
 

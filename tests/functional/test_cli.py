@@ -198,3 +198,15 @@ def test_a_what_if_outside_the_datas_year_is_refused(tmp_path, capsys):
     assert cli.main(["export", "--as-of", "0001-01-01", "--format", "md", "-o", str(tmp_path / "b.md")]) == 2
     assert "--as-of 0001-01-01 不在数据的年度（2024 年）内" in capsys.readouterr().err and not (tmp_path / "b.md").exists()
     assert cli.main(["export", "--as-of", "2024-09-30", "--format", "md", "-o", str(tmp_path / "b.md")]) == 0
+
+
+def test_a_files_problems_are_said_in_the_order_of_its_lines(tmp_path, capsys):
+    """An id given twice (line 46) was said last, after four problems that follow from it further
+    down (the stages and projects naming the id it replaced): problems come in the file's order."""
+    path = tmp_path / "t.toml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8").replace('id = "completions"', 'id = "signed-amount"', 1),
+                    encoding="utf-8")
+    assert cli.main(["check", str(path)]) == 2
+    lines = [int(line.split(":")[1]) for line in capsys.readouterr().err.splitlines()[1:]]
+    assert len(lines) > 1 and lines == sorted(lines)
+    assert 'id = "signed-amount"' in path.read_text(encoding="utf-8").splitlines()[lines[0] - 1]
