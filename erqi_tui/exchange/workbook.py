@@ -73,6 +73,11 @@ def number_format(value) -> str:
     return WHOLE + "." + "0" * decimals
 
 
+def signed(number_format: str) -> str:
+    """A change's format: its sign shown, +6 and -3.5, as every other output gives it."""
+    return f"+{number_format};-{number_format};0"
+
+
 LINE_HEIGHT = 15  # points a line of 11-point text takes, Chinese or not
 
 
@@ -120,7 +125,7 @@ def _dated(date: dt.date | None, meta) -> dt.date | Month | None:
 
 class Column(NamedTuple):
     header: str  # already in the reader's language
-    kind: str = "text"  # text, amount (#,##0 or its decimals), share, points, date
+    kind: str = "text"  # text, amount (#,##0 or its decimals), change (an amount with its sign), share, points, date
     optional: bool = False  # left out where no row has a value (a file that names no 位置)
 
 
@@ -243,7 +248,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
                 continue
             cell.alignment = top  # a number or a date never wraps (it would print as ###)
             cell.number_format = shown_as or {"share": SHARE, "points": POINTS, "date": DATE}.get(column.kind) \
-                or number_format(value)
+                or (signed(number_format(value)) if column.kind == "change" else number_format(value))
             fit(index, f"{value:.1%}" if column.kind == "share" else value)
     total = 0
     for index in range(1, len(columns) + 1):
@@ -316,7 +321,7 @@ def target_table(acc: Account, lines, *, lang: Lang) -> tuple[list[Column], list
     columns = [Column(lang.tr(h), kind, optional=h in OPTIONAL_TARGET_COLUMNS) for h, kind in TARGET_COLUMNS]
     since = acc.since
     if since is not None:
-        columns.append(Column(lang.tr("较 {date}", date=since.date.isoformat()), "amount"))
+        columns.append(Column(lang.tr("较 {date}", date=since.date.isoformat()), "change"))
     answered = any(line.target.responsible or line.target.person for line in lines)
     if answered:
         columns.append(Column(lang.tr("责任单位")))

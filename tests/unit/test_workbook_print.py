@@ -143,3 +143,12 @@ def test_the_overviews_chart_is_told_apart_printed_in_grey(books):
     assert len(fills) == 2 and fills[0] != fills[1]
     grey = [sum(int(f[i:i + 2], 16) * w for i, w in ((0, .299), (2, .587), (4, .114))) for f in fills]
     assert abs(grey[0] - grey[1]) > 120  # luminance apart on a 0–255 scale
+
+
+def test_a_change_since_the_briefing_carries_its_sign(books):
+    """较 2025-09-30 read 6 and 57.5 where every other output says +6 and +57.5: its format signs it."""
+    header_row, rows = table_of(books["ex"]["总览"])
+    column = next(i for i, h in enumerate(rows[0]) if str(h).startswith("较 "))
+    cells = [books["ex"]["总览"].cell(header_row + 1 + i, column + 1) for i in range(len(rows) - 1)]
+    changes = [c for c in cells if isinstance(c.value, (int, float))]
+    assert changes and all(c.number_format.startswith("+") and ";-" in c.number_format for c in changes)
