@@ -842,6 +842,8 @@ EN.update({  # the city (issue 24)
     "文件已损坏，或不是 .xlsx 工作簿（不是 zip 压缩包）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入":
         "the file is damaged, or not an .xlsx workbook (not a zip archive): open it in Excel or WPS, save it as "
         ".xlsx and import that",
+    "第 {row} 行写明“{period}”：数值截至 {date}（第 {filed_row} 行的 {filed} 是填报的日子）":
+        "row {row} says “{period}”: the figures stand at {date} ({filed} in row {filed_row} is the day the sheet was filed)",
     "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",

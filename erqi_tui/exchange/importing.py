@@ -29,7 +29,7 @@ from ..core.problems import DataError, Problem
 from ..store.validate import MAX_VALUE, TEXT_LIMIT
 from ..core import written as values_
 from .ledger_sheet import (PROJECT_FIELDS, Column, CsvCell, Ledger, column_letter, read_date_label, read_ledger,
-                           stated_unit)
+                           stated_unit, title_period)
 from ..core.written import NoCachedValue, Reading, Unreadable, blank, normal
 
 COLUMN_NAMES = {"id": "编号", "name": "名称", "date": "日期", "value": "数值", "unit": "单位", "note": "备注",
@@ -232,7 +232,16 @@ class Importer:
         found = read_date_label(ledger)
         if found is None:
             return None
-        number, col, read, written = found
+        number, col, read, written, filed = found
+        period = title_period(ledger) if filed and read is not None else None
+        if period is not None:  # 1-6月 in the title, filed on 7月5日: the figures stand at June's end
+            row, said, year, month = period
+            end = values_.month_end(year or self.dashboard.meta.year, month)
+            if end < read.date:
+                self.notes.append(lang.tr("第 {row} 行写明“{period}”：数值截至 {date}（第 {filed_row} 行的 {filed} 是填报的日子）",
+                                          row=row, period=said, date=end.isoformat(), filed_row=number,
+                                          filed=read.date.isoformat()))
+                return number, col, end
         if read is None:
             if "date" not in self.columns and not self.months:
                 self.problems.append(Problem(self.path, number, col, "", lang.tr(

@@ -708,10 +708,33 @@ def stated_unit(ledger: Ledger) -> StatedUnit | None:
     return None
 
 
+AS_OF_LABELS = ("截至日期", "截止日期", "数据截至", "截至", "统计日期")  # the date the figures stand at
+FILED_LABELS = ("填报日期", "填表日期", "报送日期")  # the day the sheet was filled in or sent
+
+
 def read_date_label(ledger: Ledger):
-    """The sheet's 填报日期 (or 截至) line: (row, column, DateRead or None, as written), or None."""
-    found = ledger.labelled("截至日期", "截止日期", "数据截至", "截至", "统计日期", "填报日期", "填表日期", "报送日期")
+    """The sheet's 填报日期 (or 截至) line: (row, column, DateRead or None, as written, whether it is
+    the day the sheet was filed rather than the date its figures stand at), or None."""
+    found = ledger.labelled(*AS_OF_LABELS)
+    filed = found is None
+    found = found or ledger.labelled(*FILED_LABELS)
     if found is None:
         return None
     number, col, value = found
-    return number, col, read_date(value), value
+    return number, col, read_date(value), value, filed
+
+
+def title_period(ledger: Ledger) -> tuple[int, str, int | None, int] | None:
+    """A period from January the lines above the header name (二七区2024年1-6月重点指标, 上半年,
+    前三季度): (row, as written, year or None, its last month); None where they name none."""
+    for number, values in ledger.before:
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            text = normal(value)
+            for pattern in (_SPAN, _QUARTERS_SO_FAR, _HALF):
+                match = pattern.search(text)
+                span = _span(match.group().strip()) if match else None
+                if span is not None and span[1] == 1:
+                    return number, match.group().strip(), span[0], span[2]
+    return None

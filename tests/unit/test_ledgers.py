@@ -1048,3 +1048,18 @@ def test_a_header_over_two_rows_is_said_to_be_one(erqi, tmp_path, capsys):
                    ["new-projects", "新签约产业项目", 1, 14, "2024-06-30"], merge=["A1:A2", "B1:B2", "C1:D1", "E1:E2"])
     code, out, err = run(capsys, str(sheet), "--data", str(erqi))
     assert code == 2 and "台账.xlsx:2:1: “编号”列: 这一行重复了表头的“编号”：表头像是占了两行" in err
+
+
+def test_a_period_in_the_title_dates_the_figures_not_the_day_the_sheet_was_filed(erqi, tmp_path, capsys):
+    """二七区2024年1-6月重点指标 filed on 7月5日: the figures stand at June's end; they were dated
+    07-05. A sheet whose title names no period keeps its 填报日期."""
+    sheet = ledger(tmp_path / "台账.xlsx", ["二七区2024年1-6月重点指标完成情况"], ["填报单位：二七区商务局", None, "填报日期：2024年7月5日"],
+                   ["编号", "名称", "完成值"], ["new-projects", "新签约产业项目", 14])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert "第 4 行  新签约产业项目：13 个 → 14 个（截至 2024-06-30）" in out
+    assert "第 1 行写明“2024年1-6月”：数值截至 2024-06-30（第 2 行的 2024-07-05 是填报的日子）" in out
+    plain = ledger(tmp_path / "台账2.xlsx", ["二七区重点指标完成情况"], ["填报日期：2024年7月5日"],
+                   ["编号", "名称", "完成值"], ["new-projects", "新签约产业项目", 14])
+    code, out, err = run(capsys, str(plain), "--data", str(erqi))
+    assert "（截至 2024-07-05）" in "\n".join(out)
