@@ -453,7 +453,7 @@ EN.update({  # exports for the leadership: xlsx, docx, the tidy CSV
     "落后序时进度{points}个百分点": "{points} pp behind schedule",
     "项目推进：": "Pipeline: ", "，": ", ",
     "{name}完成{share}，落后序时进度{points}个百分点": "{name}: {share} done, {points} pp behind schedule",
-    "{city}{district}{year}年目标推进情况": "{district}, {city}: the targets of {year}",
+    "{city}{district}{year}年目标推进情况": "{district}, {city}: progress on the targets for {year}",
     "（截至{year}年{month}月{day}日）": "(as of {year}-{month:02d}-{day:02d})",
     "主要指标": "Key figures", "指标": "Measure", "完成率": "Share done", "较序时进度": "Against schedule",
     # the 预警's overdue steps in the exports (views.account.Section.overdue)
@@ -873,7 +873,7 @@ EN.update({  # the city (issue 24)
     "未计入：无法读取：{problem}": "left out: cannot be read: {problem}",
     "erqi-tui：未计入 {path}：{problem}": "erqi-tui: left out {path}: {problem}",
 })
-EN.update({"（截至{year}年{month}月）": "(as of {year}-{month:02d})",
+EN.update({"（截至{year}年{month}月）": "(as of {month} {year})",
            "{year} 年已过 {share}（序时进度，按月末计）。": "{share} of {year} has passed (time-elapsed share, at the month's end)."})  # a briefing whose source gives only the month
 EN.update({  # the pipeline's own words and the initiatives in every export
     "举措（文章未给数字）": "Initiatives (no figure given)", "举措": "Initiative", "内容": "What", "举措：": "Initiatives: ",

@@ -10,6 +10,7 @@ writes them; a lower bound reads 以上 after its value and makes the share 至�
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import io
 import re
@@ -40,8 +41,6 @@ def day(date: dt.date, year: int | None = None, *, lang: Lang) -> str:
 def period(when, *, lang: Lang) -> str:
     """A model.When as the briefing writes it: 2025年9月 (a month), 2025年9月30日 (a day), 2025年内
     (the year); in English as the source gives it (fmt.when)."""
-    import calendar
-
     first, last = when.first, when.last
     if lang.english:
         return fmt.when(when, lang=lang)
@@ -250,8 +249,9 @@ def title(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang) -> tuple
     date = what_if or dashboard.as_of
     head = lang.tr("{city}{district}{year}年目标推进情况", city=lang.data(meta, "city"),
                    district=lang.data(meta, "district"), year=meta.year)
-    if what_if is None and fmt.month_only(date, meta):  # the source says only the month
-        when = lang.tr("（截至{year}年{month}月）", year=date.year, month=date.month)
+    if what_if is None and fmt.month_only(date, meta):  # the source says only the month: May 2024 in English
+        when = lang.tr("（截至{year}年{month}月）", year=date.year,
+                       month=calendar.month_name[date.month] if lang.english else date.month)
     else:
         when = lang.tr("（截至{year}年{month}月{day}日）", year=date.year, month=date.month, day=date.day)
     return fmt.clean(head, single_line=True), when
