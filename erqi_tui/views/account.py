@@ -9,7 +9,6 @@ Texts that come from the data file stay as written (the renderer shows them in t
 language with lang.data); what is worked out (verdicts, projections, changes) stays typed, not text.
 """
 
-import calendar
 import datetime as dt
 from collections import Counter
 from typing import NamedTuple
@@ -36,6 +35,15 @@ class TargetLine(NamedTuple):
         return self.progress.target
 
 
+def month_name(month: int, *, lang: Lang) -> str | int:
+    """A month as a sentence names it: 5 (按5月初) in Chinese, May in English."""
+    if not lang.english:
+        return month
+    import calendar  # only in English: a Chinese session does not load it (tests/functional/test_lean.py)
+
+    return calendar.month_name[month]
+
+
 def verdict_words(p: TargetProgress, *, lang: Lang) -> str:
     """"超前 1.7 个百分点" / "落后 5.7 个百分点" / "持平（与序时进度一致）" / "进度未知"."""
     word = lang.tr(progress.VERDICT_WORD[p.verdict])
@@ -58,7 +66,7 @@ def assumed_day(p: TargetProgress, early: TargetProgress | None, *, lang: Lang) 
     every export's say it alike."""
     if early is None:
         return ""
-    text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=calendar.month_name[p.as_of.month] if lang.english else p.as_of.month,
+    text = lang.tr("（按月末计；按{month}月初计为{verdict}）", month=month_name(p.as_of.month, lang=lang),
                    verdict=verdict_words(early, lang=lang))
     return " " + text if lang.english else text
 
