@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import contextlib
 import datetime as dt
 import functools
@@ -107,12 +108,7 @@ def shipped(args: argparse.Namespace, path: Path) -> bool:
     """Whether `path` is a data file shipped with the package (the article's figures, the invented
     example): shown, never recorded into, whether it was chosen by default or named with --data
     (a checkout's data/targets.toml is the repository's own)."""
-    if args.data is None:
-        return True
-    try:
-        return path.resolve() in {bundled_data().resolve(), bundled_data(EXAMPLE).resolve()}
-    except OSError:
-        return False
+    return args.data is None or files.shipped(path)
 
 
 def shipped_message(path: Path, *, lang: Lang) -> str:
@@ -670,6 +666,11 @@ def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
     with loading_indicator(paths[0], lang=lang):  # the dashboard reads the rest once 全市 is on screen
         read = city_view.read_all if args.command else city_view.read_first
         districts = read(paths, args.data, lang=lang)
+    years = Counter(d.loaded.dashboard.meta.year for d in districts if d.loaded is not None)
+    what_if = getattr(args, "as_of", None)
+    if what_if is not None and years and what_if.year != years.most_common(1)[0][0]:  # as for one file
+        return fail(lang.tr("--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算", date=what_if.isoformat(),
+                            year=years.most_common(1)[0][0]), lang=lang)
     if args.command == "check":
         for district in districts:
             if district.problem:

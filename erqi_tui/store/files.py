@@ -367,6 +367,15 @@ def bundled_data(name: str = "targets.toml") -> Path:
     return packaged if packaged.is_file() else here.parent / "data" / name
 
 
+def shipped(path: Path) -> bool:
+    """Whether `path` is a data file shipped with the package (the article's figures, the invented
+    example), however it is reached (a checkout's data/targets.toml, a link): shown, never recorded into."""
+    try:
+        return path.resolve() in {bundled_data().resolve(), bundled_data(EXAMPLE).resolve()}
+    except OSError:
+        return False
+
+
 def journal_path(data_path: Path) -> Path:
     """`x.journal.toml` beside `x.toml`. A data file not named .toml (an editor's backup `x.toml~`, a
     copy `x.bak`) keeps its whole name, `x.toml~.journal.toml`: recording into a backup must not

@@ -136,7 +136,11 @@ class ErqiApp(App):
         self.problem_shown = ""  # the files' problem shown under the panes (show_problem)
         super().__init__()
         self.districts = districts
-        self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
+        # read-only as asked (--read-only, a served visitor without edit rights), and a shipped file
+        # always, whichever of 全市's files it is (each district opened is judged on its own file)
+        self.read_only_asked = read_only
+        self.session = Session(data_path, loaded, who=who, today=today,
+                               read_only=read_only or store.files.shipped(data_path))
         self.dashboard = dashboard
         self.as_of_override = as_of
         self.since = since
@@ -604,7 +608,7 @@ class ErqiApp(App):
         if district.path != self.session.path:
             old = self.session
             self.session = Session(district.path, district.loaded, who=old.who, today=old.today,
-                                   read_only=old.read_only)
+                                   read_only=self.read_only_asked or store.files.shipped(district.path))
             self.show_problem("")
             await self.show(district.loaded.dashboard)
             await self.reload(announce=False)  # the file may have changed since 全市 read it

@@ -202,3 +202,33 @@ def test_the_citys_table_alone_is_said_to_be_no_districts_file(tmp_path):
     result = subprocess.run([sys.executable, "-m", "erqi_tui", "check", str(table)], capture_output=True, text=True,
                             encoding="utf-8", timeout=60)
     assert result.returncode == 2 and "是全市对照表，不是地区的数据文件" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("shipped_first", [False, True])
+def test_each_district_opened_from_the_city_is_read_only_by_its_own_file(tmp_path, shipped_first):
+    """全市 of a copy and the shipped file: the shipped 二七区 opened from it took the first file's
+    rights and recorded beside the package's data; a copy after the shipped file opened read-only."""
+    from erqi_tui.store.files import bundled_data
+
+    copy = tmp_path / "金水区.toml"
+    copy.write_text(bundled_data().read_text(encoding="utf-8").replace('district = "二七区"', 'district = "金水区"', 1),
+                    encoding="utf-8")
+    paths = [bundled_data(), copy] if shipped_first else [copy, bundled_data()]
+    districts = read_all(paths, lang=ZH)
+    first = districts[0]
+    app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=dt.date(2024, 7, 15),
+                  settings=Config(lang="zh"), districts=districts)
+    app.animation_level = "none"
+
+    async def check(pilot) -> None:
+        await pilot.pause()
+        assert app.session.read_only == shipped_first  # the first file's own
+        for district in districts:
+            if not isinstance(app.screen, CityScreen):
+                app.action_show_city()
+                await pilot.pause()
+            await app.open_district(district)
+            await pilot.pause()
+            assert app.session.read_only == (district.path == bundled_data()), district.path
+
+    run_with(app, check)

@@ -195,3 +195,10 @@ def test_a_pane_asked_of_the_city_is_refused_not_ignored(twins, tmp_path, capsys
     out = tmp_path / "c.md"
     assert cli.main(["--data", str(twins), "export", "--pane", "projects", "--format", "md", "-o", str(out)]) == 2
     assert "请去掉 --pane" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_what_if_outside_the_citys_year_is_refused(twins, tmp_path, capsys):
+    """As for one file: --as-of 2025-06-30 over 2024's districts showed each about 50 points behind."""
+    out = tmp_path / "c.md"
+    assert cli.main(["--data", str(twins), "export", "--as-of", "2025-06-30", "--format", "md", "-o", str(out)]) == 2
+    assert "--as-of 2025-06-30 不在数据的年度（2024 年）内" in capsys.readouterr().err and not out.exists()
