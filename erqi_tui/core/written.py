@@ -365,6 +365,7 @@ def other_place(text: str, district: str, city: str = "", whole: bool = False) -
 # --- questions a figure is asked before it is recorded: by the import's preview and the app's form ----
 
 OUTLIER_FACTOR = 10
+EARLY_SHARE = Decimal("0.05")  # a figure under this share of its goal may grow tenfold (the year's first months)
 FIRST_AT_LEAST = 1000  # a target's first figure below its goal / this: 亿元 typed into a 万元 target?
 FRACTION_AT_MOST = Decimal("1.5")  # a percent at most this, where percents of 10 or more are expected
 
@@ -427,7 +428,11 @@ def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal:
         return lang.tr("不到年度目标 {goal} 的千分之一：单位或小数点是否有误？", goal=fmt.quantity(goal, words=True, lang=lang))
     if compared:
         before = Decimal(str(reference[1].value))
-        if value == 0 or value / before >= OUTLIER_FACTOR or before / value >= OUTLIER_FACTOR:  # a point moved: 10× exactly
+        # Up tenfold early in the year (1 → 11 of 30, 0.5 → 8 of 300 亿元) is how a year starts: asked
+        # where the figure before was already a twentieth of the goal, or the new one passes it
+        same_goal = goal is not None and goal.unit == quantity.unit and goal.value
+        early = same_goal and before < Decimal(str(goal.value)) * EARLY_SHARE and value <= Decimal(str(goal.value))
+        if value == 0 or value / before >= OUTLIER_FACTOR and not early or before / value >= OUTLIER_FACTOR:  # 10× exactly: a point moved
             times = _times(value / before) if value else "0"
             return lang.tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
                            before=fmt.quantity(reference[1], words=True, lang=lang), times=times)
@@ -437,10 +442,15 @@ def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal:
     return ""
 
 
-def drop_question(quantity: Any, reference: tuple[dt.date, Any] | None, *, lang: Lang) -> str:
+def drop_question(quantity: Any, reference: tuple[dt.date, Any] | None, date: dt.date | None = None, *,
+                  lang: Lang) -> str:
     """A figure for the year so far below the one in force before it (`reference`: its date and
-    figure): a month's own figure typed for the total? A percent (a rate) may fall: not asked."""
-    if reference is None or reference[1] is None or reference[1].unit != quantity.unit or quantity.unit == "%":
+    figure): a month's own figure typed for the total? Asked of counts and amounts (个, 亿元, 亩),
+    which add up over the year; not of a rate or a score (%, ‰, 分), which may fall, nor of a
+    figure put right at the date of the one it replaces (`date`)."""
+    if reference is None or reference[1] is None or reference[1].unit != quantity.unit or reference[0] == date:
+        return ""
+    if not (units.counted(quantity.unit) or quantity.unit in units.SCALES):
         return ""
     if Decimal(str(quantity.value)) >= Decimal(str(reference[1].value)):
         return ""
@@ -475,7 +485,7 @@ def target_questions(quantity: Any, date: dt.date, points: dict[dt.date, Any], g
     if date < as_of and there is not None and there != quantity:  # back-dated, against a figure in force
         said = lang.tr("{date} 已有 {old}，新填的是 {new}：以哪个为准？", date=date.isoformat(),
                        old=fmt.quantity(there, words=True, lang=lang), new=fmt.quantity(quantity, words=True, lang=lang))
-    return Asked(figure, said, drop_question(quantity, before, lang=lang) if drop else "")
+    return Asked(figure, said, drop_question(quantity, before, date, lang=lang) if drop else "")
 
 
 def percent_typed(text: str, *, lang: Lang) -> bool:

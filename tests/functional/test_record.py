@@ -369,3 +369,16 @@ def test_record_takes_the_data_file_before_the_command_as_the_others_do(data):
     assert amount(store.load(data)).current.value == 140
     missing = erqi("record", "--target", "signed-amount", "--value", "140", "--date", "2024-06-30")
     assert missing.returncode == 2 and "--data" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_what_a_year_ordinarily_does_is_not_asked(data):
+    """Early in the year a count grows tenfold (1 in January, 11 in February, of 30); a figure put
+    right at the date of the one it replaces may be lower (105 for 107.96 at 05-31); neither is asked.
+    A year-to-date figure falling later is (100 at 06-30, below the 105 of 05-31)."""
+    record = lambda target, value, date: erqi("record", "--data", str(data), "--target", target,  # noqa: E731
+                                              "--value", value, "--date", date)
+    assert record("new-projects", "1", "2024-01-31").returncode == 0
+    assert record("new-projects", "11", "2024-02-29").returncode == 0
+    assert record("signed-amount", "105", "2024-05-31").returncode == 0
+    fell = record("signed-amount", "100", "2024-06-30")
+    assert fell.returncode == 2 and "比 2024-05-31 的 105 亿元 少" in fell.stderr

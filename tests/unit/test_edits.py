@@ -165,3 +165,14 @@ def test_a_date_that_is_no_day_says_why(typed, message):
 def test_scientific_notation_is_explained_not_read_as_a_unit():
     with pytest.raises(ValueError, match="科学计数法"):
         edits.parse_quantity("1e400", "亿元", lang=ZH)
+
+
+@pytest.mark.parametrize("unit, asked", [("个", True), ("亿元", True), ("亩", True), ("%", False), ("分", False), ("‰", False)])
+def test_only_what_adds_up_over_the_year_is_asked_when_it_falls(unit, asked):
+    """A count or an amount for the year so far does not fall; a rate or a score (%, ‰, 分) may."""
+    from erqi_tui.core.written import drop_question
+
+    before = (dt.date(2024, 5, 31), Quantity(92.5, unit))
+    said = drop_question(Quantity(91.8, unit), before, dt.date(2024, 6, 30), lang=ZH)
+    assert bool(said) == asked
+    assert drop_question(Quantity(91.8, unit), before, dt.date(2024, 5, 31), lang=ZH) == ""  # put right on its date
