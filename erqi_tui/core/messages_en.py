@@ -641,7 +641,7 @@ EN.update({  # exports in office programs (issue 22)
     "按{names}与序时进度的平均差距排名：": "Ranked by the mean distance to the time elapsed on {names}: ",
     "没有可比较的共同目标。": "No shared target to compare.", "没有可排名的地区。": "No district to rank.",
     "{name}：无法读取（{problem}）。": "{name}: cannot be read ({problem}).",
-    "{name}（截至{date}），{note}。": "{name} (as of {date}): {note}.",
+    "{name}（截至{date}），{note}。": "{name} (as of {date}), {note}.",
     "svg：图片的列数和行数（默认：120x48，足以显示总览的图表）":
         "svg: the picture's columns and rows (default: 120x48, enough for the overview's chart)",
     "应为 列数x行数，如 120x40": "expected COLUMNSxROWS, such as 120x40",

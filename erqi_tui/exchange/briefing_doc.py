@@ -620,8 +620,8 @@ def to_city_docx(districts, what_if: dt.date | None, *, lang: Lang) -> bytes:
     comparison = compare(districts, what_if, lang=lang)
     document = Document()
     year = comparison.year
-    head = (lang.tr("{city}{count}个地区{year}年目标推进情况", city=comparison.city, count=len(districts), year=year or "")
-            if comparison.city else lang.tr("全市{count}个地区{year}年目标推进情况", count=len(districts), year=year or ""))
+    head = (lang.tr("{city}{count}个地区{year}年目标推进情况", city=comparison.city, count=comparison.count, year=year or "")
+            if comparison.city else lang.tr("全市{count}个地区{year}年目标推进情况", count=comparison.count, year=year or ""))
     when = (lang.tr("（假设截至{year}年{month}月{day}日）", year=what_if.year, month=what_if.month, day=what_if.day)
             if what_if else lang.tr("（各地区按各自数据截至日期）"))
     _start(document, TITLE_FONT, BODY_FONT, head, when, author=comparison.city, lang=lang)

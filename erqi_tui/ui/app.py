@@ -984,7 +984,9 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
                     await pilot.pause()
             frame = screen.as_picture()
             await pilot.pause()
-            return svg(app, fmt.clean(app.lang.tr("全市：{count} 个地区", count=len(districts)), single_line=True),
+            app.set_focus(None)  # a picture: no focus frame over the ranks
+            await pilot.pause()
+            return svg(app, fmt.clean(app.lang.tr("全市：{count} 个地区", count=screen.comparison.count), single_line=True),
                        only=frame)
 
     return asyncio.run(draw())

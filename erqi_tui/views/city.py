@@ -300,6 +300,12 @@ class Comparison(NamedTuple):
     newest: dt.date | None = None  # the newest date any compared district stands at
     table: CityTable = CityTable()
     city: str = ""  # the city every readable district's file names (meta.city, in the language); "" if they differ
+    copies: int = 0  # files of a district's year another file gives too (listed, not ranked)
+
+    @property
+    def count(self) -> int:
+        """How many districts the files are of: a district's year in two files counts once."""
+        return len(self.rows) - self.copies
 
     @property
     def ranked(self) -> list[Row]:
@@ -371,7 +377,9 @@ def labels(districts: list[District], *, lang: Lang) -> list[str]:
         if d.dashboard is None or names[name] == 1:
             return name
         stem = d.path.name.removesuffix(".toml")
-        return stem if name in stem else lang.tr("{name}（{file}）", name=name, file=stem)
+        # 巩义市（修订） names itself; 二七区-副本 reads as a district of that name: 二七区（二七区-副本）
+        own = stem == name or stem.startswith((name + "（", name + "("))
+        return stem if own else lang.tr("{name}（{file}）", name=name, file=stem)
     return [label(d) for d in districts]
 
 
@@ -432,8 +440,9 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     twins: dict[int, District] = {}
     by_name: dict[str, list[District]] = {}
     for district in good:
-        if district.dashboard.meta.year == year:
-            by_name.setdefault(_own_name(district), []).append(district)
+        if district.dashboard.meta.year == year:  # 鼓楼区 of 南京市 and of 福州市 are two districts
+            meta = district.dashboard.meta
+            by_name.setdefault(f"{meta.city.strip()}\n{meta.district.strip()}", []).append(district)
     for same in by_name.values():
         kept = max(same, key=lambda d: (dates[id(d)], _saved_at(d.path), -same.index(d)))
         twins.update({id(d): kept for d in same if d is not kept})
@@ -497,7 +506,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     cities = {(d.dashboard.meta.en.get("city", "") if lang == "en" else d.dashboard.meta.city).strip() for d in good}
     city = cities.pop() if len(cities) == 1 else ""
     return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table,
-                      city)
+                      city, len(twins))
 
 
 def _level(row: Row) -> float:

@@ -202,3 +202,20 @@ def test_a_what_if_outside_the_citys_year_is_refused(twins, tmp_path, capsys):
     out = tmp_path / "c.md"
     assert cli.main(["--data", str(twins), "export", "--as-of", "2025-06-30", "--format", "md", "-o", str(out)]) == 2
     assert "--as-of 2025-06-30 不在数据的年度（2024 年）内" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_copy_is_named_as_a_copy_and_counted_once(twins, tmp_path):
+    """乙区-副本.toml read as a district called 乙区-副本 in the ranking; the Word title counted its
+    files (4 districts of 3). 鼓楼区 of two cities are two districts, not a copy."""
+    from erqi_tui.exchange.briefing_doc import to_city_docx
+    import docx
+
+    (twins / "乙区-副本.toml").write_bytes((twins / "a.toml").read_bytes())
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
+    assert "乙区（乙区-副本）" in {r.label for r in comparison.rows} and comparison.count == 2
+    text = docx.Document(io.BytesIO(to_city_docx(read_all(expand([twins]), lang=ZH), None, lang=ZH))).paragraphs[0].text
+    assert text.startswith("示例市2个地区")
+    other = (twins / "乙区-副本.toml").read_text(encoding="utf-8").replace('city = "示例市"', 'city = "另一市"')
+    (twins / "乙区-副本.toml").write_text(other, encoding="utf-8")
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
+    assert len(comparison.ranked) == 3 and comparison.count == 3
