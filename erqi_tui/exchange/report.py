@@ -254,29 +254,36 @@ def kept_whole(text) -> bool:
 
 # Within a longer cell, what a browser must not break: a figure with its unit and words (余下每月需
 # 23.5 亿元 broke 亿|元; 计划 2025-09 at its hyphen; 至少 6 个), and a short word between spaces (示例·张敏).
-_FIGURE_RUN = re.compile(r"(?:约|至少|超前|落后|≈|~)?\s?[-+−]?\d[\d,.:/\-]*(?:\s?(?:%|个百分点|个月|bn CNY|m CNY|pp"
+_FIGURE_RUN = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|初|中旬|上旬|下旬)"  # a date whole
+                         r"|(?:约|至少|超前|落后|≈|~)?\s?[-+−]?\d[\d,.:/\-]*(?:\s?(?:%|个百分点|个月|bn CNY|m CNY|pp"
                          r"|[\u4e00-\u9fff]{1,2}(?:以上)?(?![\u4e00-\u9fff])))?")
 SHORT_TABLE_ROWS = 8  # printed, a table of up to this many rows is kept on one page
 SHORT_WORD = 16  # terminal cells: a word between spaces this short is never broken
 
 
 def cell_html(text) -> str:
-    """A table cell's text as HTML, escaped, its figures and short words each kept on one line."""
+    """A table cell's text as HTML, escaped, its figures and its short words between spaces (示例·张敏)
+    each kept on one line; the rest of a sentence breaks as the browser breaks it."""
     from rich.cells import cell_len
 
-    def words(part: str) -> str:
-        return "".join(f'<span class="nb">{html.escape(w, quote=True)}</span>'
-                       if len(w) > 1 and not w.isspace() and not w.isascii() and cell_len(w) <= SHORT_WORD
-                       else html.escape(w, quote=True) for w in re.split(r"(\s+)", part))
+    def words(part: str, start: bool, end: bool) -> str:
+        pieces = re.split(r"(\s+)", part)
+        out = []
+        for index, w in enumerate(pieces):
+            whole = (index > 0 or start) and (index < len(pieces) - 1 or end)  # spaces (or the cell's ends) around it
+            short = whole and len(w) > 1 and not w.isspace() and not w.isascii() and cell_len(w) <= SHORT_WORD
+            out.append(f'<span class="nb">{html.escape(w, quote=True)}</span>' if short else html.escape(w, quote=True))
+        return "".join(out)
 
     text = fmt.clean(str(text))
     out, at = [], 0
     for match in _FIGURE_RUN.finditer(text):
-        out += [words(text[at:match.start()]), f'<span class="nb">{html.escape(match.group().strip(), quote=True)}</span>']
-        if match.group() != match.group().lstrip():
-            out.insert(-1, " ")
+        figure = match.group().strip()
+        lead = match.group()[:len(match.group()) - len(match.group().lstrip())]
+        out += [words(text[at:match.start()], at == 0, bool(lead) or match.start() == 0), lead,
+                f'<span class="nb">{html.escape(figure, quote=True)}</span>']
         at = match.end()
-    out.append(words(text[at:]))
+    out.append(words(text[at:], at == 0 or text[at - 1:at].isspace(), True))
     return "".join(out)
 
 

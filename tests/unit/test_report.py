@@ -455,6 +455,7 @@ def test_a_table_of_figures_heads_its_lines_item_in_english():
     ("示例·区商务局 示例·张敏", ["示例·区商务局", "示例·张敏"]),  # a name broken 张|敏
     ("余下 1 个月需 至少 6 个", ["1 个月", "至少 6 个"]),
     ("Needed/month at least 2.74 bn CNY", ["2.74 bn CNY"]),
+    ("生产车间预计2024年5月底投入使用", ["2024年5月"]),  # a date whole; the sentence around it breaks as it may
 ])
 def test_an_html_cell_keeps_its_figures_and_short_words_on_one_line(text, kept):
     import html as html_module
@@ -463,6 +464,7 @@ def test_an_html_cell_keeps_its_figures_and_short_words_on_one_line(text, kept):
     assert html_module.unescape(re.sub(r"<[^>]+>", "", shown)) == text  # every character, in order
     assert re.findall(r'<span class="nb">(.*?)</span>', shown)[:0] == [] and all(
         f'<span class="nb">{html_module.escape(k, quote=True)}</span>' in shown for k in kept)
+    assert "投入使用</span>" not in shown  # not a whole sentence on one line, widening its column
     hostile = "<script>'x'</script> 27 &amp;"
     assert "<script>" not in report.cell_html(hostile) and html_module.unescape(
         re.sub(r"<[^>]+>", "", report.cell_html(hostile))) == hostile
