@@ -29,6 +29,7 @@ SHARE = "0.0%"
 DATE = "yyyy-mm-dd"
 POINTS = "+0.0;-0.0;0.0"
 WHOLE = "#,##0"
+FONT_NAME = "Calibri"  # the workbook's own (openpyxl's default); named, or LibreOffice sets a header's Latin in a serif
 NARROWEST = 6  # a column's least width: 以上, 约 and a unit fit it
 HEADER_LINES = 3  # the lines a header may wrap to
 TEXT_WIDTH = 40  # the widest a text column grows (Excel's characters); a longer text wraps within it
@@ -226,7 +227,7 @@ def write_table(book, name: str, fallback: str, who: Identity, title: str, colum
 
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(header_row, index, cell_text(column.header))
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT_NAME, bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.border = grid
@@ -276,9 +277,9 @@ def title_block(sheet, who: Identity, title: str) -> int:
     under that; returns the number of lines written."""
     from openpyxl.styles import Font
 
-    lines = [(f"{who.name} — {title}", Font(bold=True, size=14)), (who.date, Font(size=11))]
+    lines = [(f"{who.name} — {title}", Font(name=FONT_NAME, bold=True, size=14)), (who.date, Font(name=FONT_NAME, size=11))]
     if who.source:
-        lines.append((who.source, Font(size=9, color="555555")))
+        lines.append((who.source, Font(name=FONT_NAME, size=9, color="555555")))
     for row, (text, font) in enumerate(lines, start=1):
         sheet.cell(row, 1, cell_text(text)).font = font
     return len(lines)
@@ -296,11 +297,13 @@ def page_setup(sheet, who: Identity, *, landscape: bool, lang: Lang) -> None:
     setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide, as many pages down as it takes
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
+    # the district at the left, the date and the page at the right: a page number in the middle ran
+    # into a long (English) name on an upright page
     sheet.oddFooter.left.text = _footer_text(who.name)
-    sheet.oddFooter.center.text = lang.tr("第 &P 页，共 &N 页")
-    sheet.oddFooter.right.text = _footer_text(who.date)
-    for part in (sheet.oddFooter.left, sheet.oddFooter.center, sheet.oddFooter.right):
+    sheet.oddFooter.right.text = _footer_text(who.date) + "    " + lang.tr("第 &P 页，共 &N 页")
+    for part in (sheet.oddFooter.left, sheet.oddFooter.right):
         part.size = 9
+        part.font = FONT_NAME
 
 
 TARGET_COLUMNS = [("目标", "text"), ("当前值", "amount"), ("当前值为下限或约数", "text"), ("目标值", "amount"),

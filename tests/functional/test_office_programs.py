@@ -85,7 +85,7 @@ def test_every_sheet_is_set_up_for_a4_with_its_header_repeated(name, tmp_path, c
         setup = sheet.page_setup
         assert str(setup.paperSize) == "9", sheet.title  # A4
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (1, 0)
-        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+        assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text  # beside the date, clear of the name
         assert sheet.cell(1, 1).value.split(" — ")[0].endswith("年目标")  # district and year
         assert sheet.cell(2, 1).value.startswith("截至 ")
         if sheet._charts and sheet.max_row <= 3:  # a sheet of charts only
