@@ -578,6 +578,11 @@ def _courses(book, dashboard: Dashboard, who: Identity, lang: Lang) -> None:
             chart.series.append(Series(Reference(sheet, min_col=column, min_row=first, max_row=last),
                                        title=fmt.clean(header, single_line=True)))
         chart.set_categories(Reference(sheet, min_col=table.column(lang.tr("日期")), min_row=first, max_row=last))
+        for chart_series, dashed in zip(chart.series, (False, True)):  # the figure solid and dark, the target dashed
+            chart_series.graphicalProperties.line.solidFill = CHART_FILLS[0][0] if not dashed else CHART_FILLS[1][1]
+            chart_series.graphicalProperties.line.width = 28575  # 2.25 pt, in EMU
+            if dashed:
+                chart_series.graphicalProperties.line.dashStyle = "dash"
         chart.height, chart.width = 7, 12.5
         chart.legend.position = "b"
         charts.add_chart(chart, f"{'AI'[index % 2]}{top + 15 * (index // 2)}")

@@ -152,3 +152,12 @@ def test_a_change_since_the_briefing_carries_its_sign(books):
     cells = [books["ex"]["总览"].cell(header_row + 1 + i, column + 1) for i in range(len(rows) - 1)]
     changes = [c for c in cells if isinstance(c.value, (int, float))]
     assert changes and all(c.number_format.startswith("+") and ";-" in c.number_format for c in changes)
+
+
+def test_the_course_charts_tell_the_figure_from_the_target_printed_in_grey(books):
+    """进程's charts: the figure a solid dark line, the target dashed (both printed one grey before)."""
+    charts = [c for sheet in books["ex"].worksheets for c in sheet._charts if c.tagname == "lineChart"]
+    assert charts
+    for chart in charts:
+        figure, target = chart.series
+        assert figure.graphicalProperties.line.prstDash in (None, "solid") and target.graphicalProperties.line.prstDash == "dash"
