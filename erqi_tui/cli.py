@@ -1029,5 +1029,5 @@ def dashboard_app(args: argparse.Namespace, path: Path, loaded: store.Loaded, di
     read_only = shipped(args, path) or args.read_only
     ErqiApp(path, dashboard, as_of=args.as_of, who=who_records(args), loaded=loaded,
             read_only=read_only, settings=settings, settings_path=settings_path, start_pane=args.pane,
-           since=args.since, big=args.big, districts=districts).run()
+           since=args.since, big=args.big, districts=districts, asked=args.read_only).run()
     return EXIT_OK

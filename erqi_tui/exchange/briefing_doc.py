@@ -546,7 +546,7 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
 
 
 NAME_CHARS = 4  # a table's first column (the rows' names) is at least this many characters wide
-KEPT_WHOLE_ROWS = 15  # a table of up to this many rows is kept on one page
+KEPT_WHOLE_ROWS = 6  # a table of up to this many rows is kept on one page (a longer one moved whole left a page blank)
 CELL_MARGIN_PT = 3  # a table cell's left and right margin (about 1 mm; Word's default 0.19 cm left
 # too little room for a figure and its unit on one line in a table of seven columns)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")

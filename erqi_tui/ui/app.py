@@ -124,7 +124,7 @@ class ErqiApp(App):
                  today: dt.date | None = None, read_only: bool = False,
                  settings: Config | None = None, settings_path: Path | None = None,
                  start_pane: str = "overview", since: dt.date | None = None, big: bool = False,
-                 districts: list | None = None) -> None:
+                 districts: list | None = None, asked: bool | None = None) -> None:
         """`loaded` is what `dashboard` was read as (its files' state, and the data file alone, which
         a save reuses); `watch` reloads when the files change on disk; `who` is recorded with every
         update; `read_only` offers no way to record (the bundled file, a served session); `since`
@@ -136,11 +136,11 @@ class ErqiApp(App):
         self.problem_shown = ""  # the files' problem shown under the panes (show_problem)
         super().__init__()
         self.districts = districts
-        # read-only as asked (--read-only, a served visitor without edit rights), and a shipped file
-        # always, whichever of 全市's files it is (each district opened is judged on its own file)
-        self.read_only_asked = read_only
-        self.session = Session(data_path, loaded, who=who, today=today,
-                               read_only=read_only or store.files.shipped(data_path))
+        # read-only as asked (--read-only, a served visitor without edit rights: `asked`, else
+        # `read_only`); a district opened from 全市 is judged on its own file besides: a shipped one
+        # is read-only whichever file came first, a copy after a shipped one is not
+        self.read_only_asked = read_only if asked is None else asked
+        self.session = Session(data_path, loaded, who=who, today=today, read_only=read_only)
         self.dashboard = dashboard
         self.as_of_override = as_of
         self.since = since

@@ -217,7 +217,7 @@ def test_each_district_opened_from_the_city_is_read_only_by_its_own_file(tmp_pat
     districts = read_all(paths, lang=ZH)
     first = districts[0]
     app = ErqiApp(first.path, first.loaded.dashboard, who="tester", loaded=first.loaded, today=dt.date(2024, 7, 15),
-                  settings=Config(lang="zh"), districts=districts)
+                  settings=Config(lang="zh"), districts=districts, read_only=shipped_first, asked=False)  # as cli gives them
     app.animation_level = "none"
 
     async def check(pilot) -> None:

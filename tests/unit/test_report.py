@@ -189,6 +189,14 @@ def test_the_overviews_picture_lists_every_overdue_step_and_no_key(tmp_path, cap
     assert shown.count("逾期未报") == 6 and "按 g" not in shown and "另有" not in shown
 
 
+def test_the_layouts_picture_draws_every_project_along_its_road(tmp_path, capsys):
+    """On screen a road shows six stops and "另有 8 个项目（见 5 重点项目）"; the picture shows all 14."""
+    out = tmp_path / "layout.svg"
+    assert cli.main(["--example", "export", "--format", "svg", "--pane", "layout", "-o", str(out)]) == 0
+    shown = "".join(svg_texts(out.read_text(encoding="utf-8"))).replace("\xa0", " ")
+    assert all(f"（示例{n}）" in shown for n in range(1, 43)) and "另有" not in shown
+
+
 def test_export_in_english(tmp_path, capsys):
     out = tmp_path / "brief.md"
     assert cli.main(["export", "--lang", "en", "--pane", "overview", "--data", str(BUNDLED), "-o", str(out)]) == 0

@@ -20,26 +20,27 @@ from . import ComposedPane, target_section
 
 
 ROAD_STOPS = 6  # projects drawn along a road; a city's thousands are counted, not drawn
+PICTURE_STOPS = 40  # in a picture (export --format svg), which has no 5 to press for the rest
 
 
-def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status, *,
-                 lang: Lang) -> Text:
-    """An axis as a road running down the column, its projects as stops along it."""
+def road_picture(axis: Axis, projects: tuple[Project, ...], status_name=lambda status: status, stops: int = ROAD_STOPS,
+                 *, lang: Lang) -> Text:
+    """An axis as a road running down the column, its first `stops` projects as stops along it."""
     lines = [plain(lang.data(axis, "theme"), "italic")]
     if axis.note:
         lines.append(plain(lang.data(axis, "note"), "dim", single_line=False))
     lines.append(Text("  ┃"))
     if projects:
-        for project in projects[:ROAD_STOPS]:
+        for project in projects[:stops]:
             stop = Text("  ●─ ", style="bold")
             stop.append_text(plain(lang.data(project, "name")))
             lines.append(stop)
             status = Text("  ┃   ")
             status.append_text(plain(status_name(project.status) or fmt.MISSING, "dim"))
             lines.append(status)
-        if len(projects) > ROAD_STOPS:
+        if len(projects) > stops:
             lines.append(Text("  ┃   " + lang.tr("另有 {count} 个项目（见 5 重点项目）",
-                                                   count=f"{len(projects) - ROAD_STOPS:,}"), style="dim"))
+                                                   count=f"{len(projects) - stops:,}"), style="dim"))
             lines.append(Text("  ┃"))
     else:
         lines.append(Text("  ┃  " + lang.tr("项目：{missing}", missing=fmt.MISSING), style="dim"))
@@ -72,7 +73,8 @@ class LayoutPane(ComposedPane):
             with Horizontal(id="axes"):
                 for axis in layout.axes:
                     box = DrillBox(road_picture(axis, dashboard.projects_on(axis.id),
-                                                partial(status_name, dashboard, lang=lang), lang=lang),
+                                                partial(status_name, dashboard, lang=lang),
+                                                PICTURE_STOPS if self.app.picture else ROAD_STOPS, lang=lang),
                                    "axis", axis.id, classes="axis")
                     box.border_title = plain(lang.data(axis, "road"))
                     yield box
