@@ -636,7 +636,7 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
 
     dashboard = loaded.dashboard
     if args.mark and shipped(args, path):
-        print(lang.tr("erqi-tui：随附的数据文件是文章里的真实数字，只读，不能标记简报；请复制数据文件，再用 --data 文件"), file=sys.stderr)
+        print(shipped_message(path, lang=lang), file=sys.stderr)
         return EXIT_INVALID
     protected = protected_files(path, args=args, lang=lang)
     if binary_to_terminal(args.format, args.output, lang=lang) or clashes(args.output, protected, lang=lang):
@@ -694,6 +694,8 @@ def city_export(args: argparse.Namespace, districts, *, lang: Lang) -> int:
 
     if args.format not in CITY_FORMATS:
         return fail(lang.tr("全市视图可导出为：{formats}", formats=lang.tr("、").join(CITY_FORMATS)), lang=lang)
+    if getattr(args, "mark", False):  # exit 0, and no district marked
+        return fail(lang.tr("--mark 标记的是一个地区的简报：全市的导出不标记；请对各地区的文件分别 export --mark"), lang=lang)
     if args.pane:  # five identical files, each called a pane, were written
         return fail(lang.tr("全市导出的是各地区的比较，没有页面之分：请去掉 --pane（某地区的页面：--data 它的文件 --pane …）"),
                     lang=lang)

@@ -219,3 +219,10 @@ def test_a_copy_is_named_as_a_copy_and_counted_once(twins, tmp_path):
     (twins / "乙区-副本.toml").write_text(other, encoding="utf-8")
     comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
     assert len(comparison.ranked) == 3 and comparison.count == 3
+
+
+def test_a_mark_asked_of_the_city_is_refused_not_ignored(twins, tmp_path, capsys):
+    """export --mark over a folder exited 0 and marked no district."""
+    out = tmp_path / "c.md"
+    assert cli.main(["--data", str(twins), "export", "--mark", "--format", "md", "-o", str(out)]) == 2
+    assert "全市的导出不标记" in capsys.readouterr().err and not out.exists()
