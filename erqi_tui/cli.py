@@ -796,7 +796,7 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, 
         for line in held.plan.held():
             print(fmt.clean(lang.tr("{line}  ？{question}", line=line.line, question=line.question), single_line=True))
         return refuse(lang.tr("{count} 行的数看来有误，未记录任何一行：核实后改正表格，或确属实情时加 --accept-outliers 记录",
-                              count=len(held.plan.held())), lang=lang)
+                              count=len({p.row for p in held.plan.held()})), lang=lang)  # the sheet's rows, not its updates
     except store.Refused as error:
         row = plan.planned[error.index].row if plan is not None and hasattr(error, "index") else None
         return refuse(lang.tr("第 {row} 行：{problem}", row=row, problem=error) if row else str(error), lang=lang)
@@ -821,7 +821,7 @@ def import_sheet(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, 
     held = [] if args.accept_outliers else plan.held()
     if held:
         print(fmt.clean(lang.tr("erqi-tui：有 {count} 行的数看来有误（见“？”）：核实后改正表格；确属实情时加 --accept-outliers 记录",
-                                count=len(held)), single_line=True), file=sys.stderr)
+                                count=len({p.row for p in held})), single_line=True), file=sys.stderr)
     if not updates:
         if not held:
             print(lang.tr("erqi-tui：表格中没有要记录的改动"), file=sys.stderr)
