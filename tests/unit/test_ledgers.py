@@ -497,8 +497,10 @@ def test_a_wide_row_that_goes_down_is_asked_whether_it_is_each_months_amount(yea
     assert out[2:] == ["第 2 行  新签约产业项目：2 个 → 2 个（截至 2025-02-28）" + question,
                        "第 2 行  新签约产业项目：2 个 → 3 个（截至 2025-03-31）" + question,
                        "第 2 行  新签约产业项目：3 个 → 1 个（截至 2025-04-30）" + question]
+    assert "有 1 行的数看来有误" in err  # one row of the sheet, though it makes three updates
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--apply")
     assert code == 2 and "--accept-outliers" in err and not journal.journal_path(year).exists()
+    assert "1 行的数看来有误，未记录任何一行" in err
 
 
 def test_a_figure_below_the_one_in_force_before_it_is_asked_whether_it_is_a_months_own(lived, tmp_path, capsys):
