@@ -846,6 +846,9 @@ EN.update({  # the city (issue 24)
         "row {row} says “{period}”: the figures stand at {date} ({filed} in row {filed_row} is the day the sheet was filed)",
     "--mark 标记的是一个地区的简报：全市的导出不标记；请对各地区的文件分别 export --mark":
         "--mark marks one district's briefing: the city's export marks none; export --mark each district's file",
+    "“{column}”的 {amount} 正是 {date} 已有的累计数：这一行像是累计数，若是请去掉 --monthly":
+        "“{column}”'s {amount} is the running total already in force at {date}: the row looks like running totals; "
+        "if so, leave out --monthly",
     "{names}进度未知": "progress unknown: {names}", "⚠ 标出最落后的地区。": "⚠ marks the district furthest behind.",
     "仅 {basis} 项可比（全市共同目标 {common} 项），排在后面":
         "compared on {basis} only (the city shares {common}): ranked after the rest",

@@ -614,6 +614,17 @@ class Importer:
             return None
         out: list[Planned] = []
         row_question = _month_basis_question(figures, summed, target.target, before, lang)
+        if summed and not row_question:  # a month's own amount equal to the running total in force at its end
+            in_force = self.points.get(target.id, {})
+            for month, (col, quantity, _) in sorted(own.items()):
+                date = values_.month_end(self.dashboard.meta.year, month)
+                there, total = in_force.get(date), totals.get(month)
+                if (there is not None and there.unit == quantity.unit and there.value and there.value == quantity.value
+                        and total is not None and total[1] != there):  # summed, the row disagrees with it
+                    row_question = lang.tr("“{column}”的 {amount} 正是 {date} 已有的累计数：这一行像是累计数，若是请去掉 --monthly",
+                                           column=col.title, amount=fmt.quantity(quantity, words=True, lang=lang),
+                                           date=date.isoformat())
+                    break
         for month, (col, quantity, said, question) in sorted(totals.items()):
             date = values_.month_end(self.dashboard.meta.year, month)
             if not self.first <= date <= self.last:

@@ -559,7 +559,7 @@ def test_a_wide_row_summed_past_twice_the_target_is_asked_whether_it_is_running_
     code, out, err = run(capsys, str(sheet), "--data", str(year), "--monthly")
     assert out[-1] == ("第 2 行  新签约产业项目：42 个 → 67 个（截至 2025-06-30）；当月 25 个，累计 67 个"
                        "  ？各月数值从不减少，加起来是 67 个：这一行像是累计数，若是请去掉 --monthly")
-    assert "有 5 行的数看来有误" in err
+    assert "有 1 行的数看来有误" in err  # one row of the sheet, five updates
     fine = ledger(tmp_path / "当月.xlsx", ["编号", "1月", "2月", "3月"], ["new-projects", 2, 2, 3])
     code, out, err = run(capsys, str(fine), "--data", str(year), "--monthly")
     assert "？" not in "".join(out) and "看来有误" not in err
@@ -1065,3 +1065,13 @@ def test_a_period_in_the_title_dates_the_figures_not_the_day_the_sheet_was_filed
                    ["编号", "名称", "完成值"], ["new-projects", "新签约产业项目", 14])
     code, out, err = run(capsys, str(plain), "--data", str(erqi))
     assert "（截至 2024-07-05）" in "\n".join(out)
+
+
+def test_running_totals_summed_as_each_months_own_are_asked(erqi, tmp_path, capsys):
+    """--monthly over a sheet of running totals: 5月's 107.96 is the 签约额 in force at May's end,
+    and summed the row made 537.96 亿元 (179%) without a word; the row is asked about."""
+    sheet = ledger(tmp_path / "月报.xlsx", ["编号", "1月", "2月", "3月", "4月", "5月"], ["signed-amount", 10, 20, 30, 40, 107.96])
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--monthly")
+    assert "？“5月”的 107.96 亿元 正是 2024-05-31 已有的累计数：这一行像是累计数，若是请去掉 --monthly" in "\n".join(out)
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--monthly", "--apply")
+    assert code == 2 and not journal.journal_path(erqi).exists()
