@@ -130,6 +130,9 @@ def read_number(value: Any, *, lang: Lang) -> Reading:
         if not zero or Decimal(zero["num"].replace(",", "") or "0") != 0:
             raise Unreadable(lang.tr("应为不小于 0 的数字"))
         text = text[1:]  # -0 is 0
+    # m², ㎡ and km² read as m2 and km2 once normalised: a unit with a digit in it, named as the file does
+    text = re.sub(r"(?i)(?<=[0-9.\s])(km2|m2)(余|多|以上|左右|上下)?$",
+                  lambda m: ("平方公里" if m[1].lower() == "km2" else "平方米") + (m[2] or ""), text)
     match = _NUMBER.match(text)
     if not match:
         raise Unreadable(lang.tr("应为数字，如 120.5、1,234、140以上、约133"))

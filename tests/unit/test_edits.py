@@ -58,6 +58,8 @@ def test_parse_quantity_explains_what_is_wrong(text, unit, message):
     ("10.796", "亿元", "bn CNY", Quantity(107.96, "亿元")),  # the English form: a bare number is in bn CNY
     ("30+", "个", "", Quantity(30, "个", at_least=True)),
     ("12 firms", "家", "", Quantity(12, "家")),
+    ("1 km²", "亩", "", Quantity(1500, "亩")),  # km² and m² (㎡) as the English screen writes them
+    ("2 ㎡", "平方米", "", Quantity(2, "平方米")),
     ("约 66.7 ha", "亩", "", None),  # 公顷 → 亩 converts: checked below as a number
 ])
 def test_parse_quantity_converts_a_unit_of_the_same_kind(text, unit, bare, quantity):
