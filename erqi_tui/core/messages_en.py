@@ -961,6 +961,9 @@ EN.update({  # ledgers, round two
     "{date} 已有 {old}，新填的是 {new}：以哪个为准？": "{date} already has {old}, the new figure is {new}: which holds?",
     "比 {date} 的 {before} 少：全年累计数一般只增不减，是否填成了当月数？":
         "below the {before} of {date}: a figure for the year so far does not usually fall; is it one month's own?",
+    "（隐藏的 {columns} 列不读：表格里看不到的不导入；要导入请取消隐藏）":
+        " (hidden columns {columns} are not read: what the sheet does not show is not imported; unhide them to import them)",
+    "（跳过隐藏的 {columns} 列：表格里看不到的不导入）": " (hidden columns {columns} skipped: what the sheet does not show is not imported)",
     "（跳过隐藏的第 {rows} 行：表格里看不到的不导入）": " (hidden rows {rows} skipped: what the sheet does not show is not imported)",
     "“{name}”是 {named} 的名称，而这一行的编号 {ident} 是“{own}”：编号与名称不符，请核对这一行":
         "“{name}” is the name of {named}, but this row's id {ident} is “{own}”: the id and the name disagree; check the row",

@@ -79,6 +79,9 @@ def described(ledger: Ledger, dashboard: Dashboard, data_path: Path, *, lang: La
         line += lang.tr("（跳过隐藏的工作表 {names}）", names=lang.tr("、").join(f"“{n}”" for n in ledger.hidden_passed))
     if ledger.hidden:
         line += lang.tr("（这是隐藏的工作表）")
+    if ledger.hidden_columns:
+        line += lang.tr("（跳过隐藏的 {columns} 列：表格里看不到的不导入）",
+                        columns=lang.tr("、").join(column_letter(c) for c in ledger.hidden_columns))
     if ledger.hidden_rows:
         shown = lang.tr("、").join(str(n) for n in ledger.hidden_rows[:10]) + ("…" if len(ledger.hidden_rows) > 10 else "")
         line += lang.tr("（跳过隐藏的第 {rows} 行：表格里看不到的不导入）", rows=shown)

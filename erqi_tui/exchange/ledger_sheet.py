@@ -68,6 +68,7 @@ class Ledger(NamedTuple):
     hidden_passed: tuple[str, ...] = ()  # hidden sheets not read (no --sheet)
     hidden: bool = False  # the sheet read is hidden (chosen by --sheet)
     hidden_rows: tuple[int, ...] = ()  # rows hidden (or filtered out) that hold something: not read
+    hidden_columns: tuple[int, ...] = ()  # columns hidden that hold something (1 for A): not read
 
     def labelled(self, *labels: str) -> tuple[int, int, Any] | None:
         """The value a line above the header gives a label (填报日期：2025年9月30日, or the cell after
@@ -201,11 +202,13 @@ def _problem(path: Path, row: int | None, message: str) -> DataError:
     return DataError([Problem(path, row, None, "", message)])
 
 
-def _no_table(path: Path, names: list[str], lang: Lang):
+def _no_table(path: Path, names: list[str], lang: Lang, hidden_columns: list[str] = ()):
     said = lang.tr("、").join(f"“{n}”" for n in names if n)
+    hidden = lang.tr("（隐藏的 {columns} 列不读：表格里看不到的不导入；要导入请取消隐藏）",
+                     columns=lang.tr("、").join(dict.fromkeys(hidden_columns))) if hidden_columns else ""
     raise _problem(path, None, (lang.tr("工作表 {sheets} 中", sheets=said) if said else "") + lang.tr(
         "前 {count} 行没有表头：表头行应有 编号（或名称）列，和 数值（完成值、累计完成……）列或各月的列（1月、2025年1月……）",
-        count=HEADER_SEARCH))
+        count=HEADER_SEARCH) + hidden)
 
 
 def _table(path: Path, name: str, rows: Iterator[tuple[int, list[Any]]], required: bool, lang: Lang,
@@ -260,6 +263,7 @@ def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
                 sheets = [sheets[chosen]]
             passed: list[str] = []
             hidden: list[str] = []
+            unread: list[str] = []  # hidden columns that hold something, of the sheets without a table
             for sheet in sheets:
                 is_hidden = getattr(sheet, "sheet_state", "visible") != "visible"
                 if is_hidden and choice is None:  # what the office does not see is not what it sent
@@ -268,13 +272,17 @@ def _xlsx_ledger(path: Path, choice: str | None, lang: Lang) -> Ledger:
                 xml = archive.read(sheet._worksheet_path.lstrip("/"))
                 merged, formulas = _merged_blocks(path, xml, lang), _formulas_without_values(xml)
                 unseen: list[int] = []
-                rows = _xlsx_rows(path, sheet, xml, merged, formulas, lang, _hidden_rows(xml), unseen)
+                unseen_columns: set[int] = set()
+                rows = _xlsx_rows(path, sheet, xml, merged, formulas, lang, _hidden_rows(xml), unseen,
+                                  _hidden_columns(xml), unseen_columns)
                 found = _table(path, sheet.title, rows, choice is not None, lang, tuple(passed))
                 if found is not None:
                     return found._replace(hidden_passed=tuple(hidden), hidden=is_hidden,
-                                          hidden_rows=tuple(n for n in unseen if n > found.header_row))
+                                          hidden_rows=tuple(n for n in unseen if n > found.header_row),
+                                          hidden_columns=tuple(sorted(unseen_columns)))
                 passed.append(sheet.title)
-        return _no_table(path, passed, lang)
+                unread.extend(column_letter(c) for c in sorted(unseen_columns))
+        return _no_table(path, passed, lang, unread)
     except DataError:
         raise
     except BadZipFile:  # said in the user's words, not zipfile's English
@@ -324,7 +332,8 @@ def _chosen(path: Path, names: list[str], choice: str, lang: Lang) -> int:
 
 
 def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidden: frozenset[int] = frozenset(),
-               unseen: list[int] | None = None) -> Iterator[tuple[int, list[Any]]]:
+               unseen: list[int] | None = None, hidden_columns: frozenset[int] = frozenset(),
+               unseen_columns: set[int] | None = None) -> Iterator[tuple[int, list[Any]]]:
     """A sheet's rows, streamed: merged blocks filled with their top-left value, a percent cell as
     Percent, a formula cell without a value as NoCachedValue. A row in `hidden` (hidden, or
     filtered out: what the office does not see is not what it sent) is read as blank, and its
@@ -341,6 +350,11 @@ def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidd
                 unseen.append(number)
             yield number, []
             continue
+        for column in hidden_columns:  # a hidden column: blank, as the office sees it
+            if column <= len(values) and values[column - 1] is not None and str(values[column - 1]).strip():
+                values[column - 1] = None
+                if unseen_columns is not None:
+                    unseen_columns.add(column)
         for column_number, formula in formulas.get(number, ()):
             if column_number <= len(values) and values[column_number - 1] is None:
                 values[column_number - 1] = NoCachedValue(formula)
@@ -577,6 +591,23 @@ def _formulas_without_values(xml: bytes) -> dict[int, list[tuple[int, str]]]:
 _ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
 _ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+
+
+_COL = re.compile(rb"<(?:[\w.-]+:)?col\b([^>]*)/?>")
+_COL_SPAN = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"'][^>]*?\bmax\s*=\s*[\"'](\d+)[\"']")
+
+
+def _hidden_columns(xml: bytes) -> frozenset[int]:
+    """The columns a worksheet hides, by number (1 for A), up to MAX_COLUMNS."""
+    head = xml[:xml.find(b"sheetData")] if b"sheetData" in xml else xml
+    if b"hidden" not in head:
+        return frozenset()
+    out = set()
+    for match in _COL.finditer(head):
+        span = _COL_SPAN.search(match[1])
+        if span and _HIDDEN.search(match[1]):
+            out.update(range(int(span[1]), min(int(span[2]), MAX_COLUMNS) + 1))
+    return frozenset(out)
 
 
 def _hidden_rows(xml: bytes) -> frozenset[int]:

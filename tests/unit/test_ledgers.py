@@ -1075,3 +1075,19 @@ def test_running_totals_summed_as_each_months_own_are_asked(erqi, tmp_path, caps
     assert "？“5月”的 107.96 亿元 正是 2024-05-31 已有的累计数：这一行像是累计数，若是请去掉 --monthly" in "\n".join(out)
     code, out, err = run(capsys, str(sheet), "--data", str(erqi), "--monthly", "--apply")
     assert code == 2 and not journal.journal_path(erqi).exists()
+
+
+def test_a_hidden_column_is_not_read_and_said(erqi, tmp_path, capsys):
+    """A hidden 完成值 beside the visible one (a draft, or last month's) was read without a word."""
+    from openpyxl import load_workbook
+
+    sheet = ledger(tmp_path / "台账.xlsx", ["编号", "日期", "数值", "备注"], ["new-projects", "2024-06-30", 14, "月报"])
+    book = load_workbook(sheet)
+    book.active.column_dimensions["D"].hidden = True
+    book.active["E1"], book.active["E2"] = "完成值", 40  # a second value column, hidden with D…
+    book.active.column_dimensions.group("D", "E", hidden=True)
+    book.save(sheet)
+    code, out, err = run(capsys, str(sheet), "--data", str(erqi))
+    assert code == 0, err
+    assert "（跳过隐藏的 D、E 列：表格里看不到的不导入）" in out[1]
+    assert out[2] == "第 2 行  新签约产业项目：13 个 → 14 个（截至 2024-06-30）"  # not 40, not refused as two value columns
