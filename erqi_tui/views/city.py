@@ -469,7 +469,9 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
         score = sum(gaps) / len(gaps) if gaps else None
         twin = twins.get(id(district))
         if twin is not None:
-            notes.append(lang.tr("与 {file} 同为 {name} {year} 年的数据，只按其中较新的一份排名", file=twin.path.name,
+            same = sum(d.path.name == twin.path.name for d in good) > 1  # x.toml in two folders: which?
+            shown = str(twin.path) if same else twin.path.name
+            notes.append(lang.tr("与 {file} 同为 {name} {year} 年的数据，只按其中较新的一份排名", file=shown,
                                  name=lang.data(d.meta, "district"), year=year))
             score = None
         if of_year and not gaps:
@@ -515,10 +517,16 @@ def _level(row: Row) -> float:
 
 
 def _saved_at(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
+    """When the district's figures were last written: its file, or its journal (a figure recorded)."""
+    from ..store.files import journal_path
+
+    times = []
+    for written in (path, journal_path(path)):
+        try:
+            times.append(written.stat().st_mtime_ns)
+        except OSError:
+            continue
+    return max(times, default=0)
 
 
 def _own_name(district: District) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from erqi_tui.core.i18n import EN, ZH
 from erqi_tui import cli
+from erqi_tui.store import journal
 from erqi_tui.views.city import compare, expand, rank_text, read_all
 from erqi_tui.ui.screens.city import CityScreen
 
@@ -171,6 +172,15 @@ def test_a_districts_year_in_two_files_is_ranked_once(twins):
     os.utime(original, ns=(10**18, 10**18))
     comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
     assert sorted(r.district.path.name for r in comparison.ranked) == ["a.toml", "b.toml"]
+    # a figure recorded since into the copy's journal: the copy's figures are the newer
+    original.write_text(original.read_text(encoding="utf-8").replace("as_of = 2024-06-30", 'as_of = "2024-05"'),
+                        encoding="utf-8")
+    os.utime(original, ns=(10**18, 10**18))
+    journal.journal_path(copy).write_text("", encoding="utf-8")
+    os.utime(journal.journal_path(copy), ns=(3 * 10**18, 3 * 10**18))
+    os.utime(original, ns=(2 * 10**18 + 1, 2 * 10**18 + 1))  # the original saved after the copy, before its journal
+    comparison = compare(read_all(expand([twins]), lang=ZH), lang=ZH)
+    assert sorted(r.district.path.name for r in comparison.ranked) == ["a-副本.toml", "b.toml"]
 
 
 def test_the_citys_exports_say_what_the_mark_means_and_read_as_sentences(three, tmp_path):
