@@ -115,13 +115,20 @@ def column(index: int, title: Any) -> Column:
     name, unit, basis = text, "", ""
     match = re.match(r"^(.*?)\s*[(\[【]\s*(.*?)\s*[)\]】]\s*$", text) or re.match(r"^(.*?)\s*[/／]\s*(\S{1,4})$", text)
     if match and match[1]:
-        name, inside = match[1].strip(), re.sub(r"^单位\s*[:：]\s*", "", match[2].strip())
-        if inside in BASIS:
-            basis = BASIS[inside]
-        elif HEADERS.get(name.lower()) == "value" and (_span(inside) is not None or header_month(inside) is not None):
-            name = inside  # 完成值（1-5月）, 完成（5月）: the figure of the months it names, as 1-5月 or 5月 alone
-        else:
-            unit = unit_named(inside)
+        name = match[1].strip()
+        # 完成值（1-6月，亿元）: each part of the brackets for what it is
+        for inside in (re.sub(r"^单位\s*[:：]\s*", "", part.strip()) for part in re.split(r"[,，;；、]", match[2])):
+            if inside in BASIS:
+                basis = BASIS[inside]
+            elif HEADERS.get(name.lower()) == "value" and (_span(inside) is not None or header_month(inside) is not None):
+                name = inside  # 完成值（1-5月）, 完成（5月）: the figure of the months it names, as 1-5月 or 5月 alone
+            elif inside:
+                unit = unit_named(inside)
+    for word in ("完成值", "完成"):  # 1-6月完成（亿元）: the months' figure, as 1-6月 alone
+        if name.endswith(word) and name != word and (_span(name[: -len(word)].strip()) is not None
+                                                     or header_month(name[: -len(word)].strip()) is not None):
+            name = name[: -len(word)].strip()
+            break
     for word in ("累计", "当月", "本月"):  # 1-9月累计, 累计1-9月: the running total at September's end
         for rest in (name[: -len(word)], name[len(word):]) if word in name else ():
             if rest and (name.endswith(word) or name.startswith(word)) and _span(rest.strip()):

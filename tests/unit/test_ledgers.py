@@ -1016,7 +1016,7 @@ def test_a_quote_left_open_on_the_last_line_is_named_as_such(erqi, tmp_path, cap
 
 # --- ledgers as offices make them (a tester's files) -------------------------------------------------
 
-@pytest.mark.parametrize("header", ["完成值(1-5月)", "完成（5月）"])
+@pytest.mark.parametrize("header", ["完成值(1-5月)", "完成（5月）", "完成值(1-5月,个)", "1-5月完成（个）"])
 def test_a_value_headed_with_its_months_is_the_months_figure_not_a_unit(erqi, tmp_path, capsys, header):
     """完成值(1-5月) was read as a figure in the unit “1-5月” and refused; it is the figure at May's
     end, as a column headed 1-5月 is; the 日期 column beside it is said not read."""
