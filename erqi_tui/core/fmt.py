@@ -30,10 +30,7 @@ def quantity(q: Quantity | None, *, unit: bool = True, words: bool = False,
         return MISSING
     value, shown_unit = q.value, q.unit
     if lang.english and q.unit in i18n.UNITS_EN:
-        shown_unit, factor = i18n.UNITS_EN[q.unit]
-        if factor != 1:
-            value = round(value * factor, 6)
-            value = int(value) if float(value).is_integer() else value
+        shown_unit, value = i18n.UNITS_EN[q.unit][0], i18n.in_english_unit(value, q.unit)
     if words and q.at_least and not lang.english:
         text = ("约" if q.approx else "") + number(value)
         return f"{text}{shown_unit}以上" if unit and shown_unit else f"{text}以上"

@@ -83,3 +83,14 @@ UNITS_EN: dict[str, tuple[str, float]] = {
     "方面": ("areas", 1), "亿箱": ("m cases", 100), "亿吨": ("m t", 100), "人": ("people", 1),
     "公顷": ("ha", 1), "平方米": ("m²", 1), "平方公里": ("km²", 1), "亿美元": ("bn USD", 0.1), "万美元": ("k USD", 10),
 }
+
+
+def in_english_unit(value: float | int, unit: str | None) -> float | int:
+    """`value` in `unit` as the English screen gives it, in UNITS_EN's unit (107.96 亿元 → 10.796, in
+    bn CNY); as it is where that unit is the same or there is none. Every output and the English
+    form scale through here, so a figure reads alike in each."""
+    factor = UNITS_EN[unit][1] if unit in UNITS_EN else 1
+    if factor == 1:
+        return value
+    scaled = round(value * factor, 6)
+    return int(scaled) if float(scaled).is_integer() else scaled

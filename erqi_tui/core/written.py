@@ -173,17 +173,8 @@ def english_unit(text: str) -> tuple[str, Decimal] | None:
     from .i18n import UNITS_EN
 
     key = "".join(text.split()).casefold()
-    found = next(((unit, Decimal(repr(factor))) for unit, (english, factor) in UNITS_EN.items()
-                  if english and "".join(english.split()).casefold() == key), None)
-    return found
-
-
-def in_english_unit(value: float | int, unit: str) -> Decimal:
-    """A figure in `unit` as the English screen gives it (107.96 亿元 → 10.796, in bn CNY)."""
-    from .i18n import UNITS_EN
-
-    factor = UNITS_EN.get(unit, ("", 1))[1]
-    return (Decimal(str(value)) * Decimal(repr(factor))).normalize()
+    return next(((unit, Decimal(repr(factor))) for unit, (english, factor) in UNITS_EN.items()
+                 if english and "".join(english.split()).casefold() == key), None)
 
 
 def convert(value: Decimal, unit: str, to: str) -> Decimal | None:

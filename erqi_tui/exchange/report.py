@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core import fields, fmt, progress, series
-from ..core.i18n import UNITS_EN, Lang
+from ..core.i18n import UNITS_EN, Lang, in_english_unit
 from ..core.model import Dashboard, Figure, Quantity, grouped
 from ..core.series import Since
 from ..views.account import Account, account, assumed_day, overdue_words, project_cell, responsible, stage_words
@@ -494,10 +494,7 @@ def shown_unit(unit: str | None, *, lang: Lang) -> str | None:
 def shown_value(value, unit: str | None, *, lang: Lang):
     """`value` in `unit` as shown_unit gives it (107.96 亿元 → 10.796 bn CNY), as the English docx and
     HTML say it (the workbook's and the CSV's). Every value of a column is scaled alike, so a SUM of it stays the total."""
-    if value is None or not (unit and lang.english and unit in UNITS_EN) or UNITS_EN[unit][1] == 1:
-        return value
-    scaled = round(value * UNITS_EN[unit][1], 6)
-    return int(scaled) if float(scaled).is_integer() else scaled
+    return in_english_unit(value, unit) if value is not None and lang.english else value
 
 
 def fmt_number(value) -> str:

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...store import edits
 from ...core import fmt
 from ...core import fields as table_of_fields
-from ...core.i18n import UNITS_EN, Lang
+from ...core.i18n import UNITS_EN, Lang, in_english_unit
 from ...store import Conflict
 
 from ...core import written
@@ -232,7 +232,7 @@ def target_form(target: Target, dashboard: Dashboard, who: str, date: str,
     bare = (UNITS_EN.get(unit) or ("", 1))[0] if lang.english else ""
     current = target.current
     if bare and current is not None and current.unit == unit:
-        current = current._replace(value=written.as_number(written.in_english_unit(current.value, unit)))
+        current = current._replace(value=in_english_unit(current.value, unit))
     fields: list[Field] = [
         ("current", lang.tr("当前值（{unit}；下限值加 +，如 50+）", unit=bare or unit),
          fmt.as_written(current, unit=False) if current else "", None),
