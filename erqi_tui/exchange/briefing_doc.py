@@ -19,7 +19,7 @@ from ..core import fields, fmt, progress, series
 from ..core.i18n import Lang
 from ..core.model import PANE_IDS, Dashboard, Quantity
 from ..core.series import Since
-from ..views.account import Account, Section, TargetLine, account, assumed_day, project_cell, stage_words
+from ..views.account import Account, Section, TargetLine, account, assumed_day, month_name, project_cell, stage_words
 from .report import author, kept_whole, responsible
 
 def _line(text) -> str:
@@ -181,7 +181,7 @@ def standing_at(when: dt.date | None, acc: Account, *, lang: Lang) -> str:
         return ""
     meta = acc.dashboard.meta
     if fmt.month_only(when, meta):  # as loose as the source: the month, not a day it never named
-        shown = fmt.MONTH_NAMES[when.month - 1] if lang.english else lang.tr("{month}月", month=when.month)
+        shown = lang.tr("{month}月", month=month_name(when.month, lang=lang))
     else:
         shown = day(when, meta.year, lang=lang)
     return lang.tr("截至{date}，", date=shown)
@@ -250,8 +250,7 @@ def title(dashboard: Dashboard, what_if: dt.date | None, *, lang: Lang) -> tuple
     head = lang.tr("{city}{district}{year}年目标推进情况", city=lang.data(meta, "city"),
                    district=lang.data(meta, "district"), year=meta.year)
     if what_if is None and fmt.month_only(date, meta):  # the source says only the month: May 2024 in English
-        when = lang.tr("（截至{year}年{month}月）", year=date.year,
-                       month=calendar.month_name[date.month] if lang.english else date.month)
+        when = lang.tr("（截至{year}年{month}月）", year=date.year, month=month_name(date.month, lang=lang))
     else:
         when = lang.tr("（截至{year}年{month}月{day}日）", year=date.year, month=date.month, day=date.day)
     return fmt.clean(head, single_line=True), when

@@ -37,11 +37,7 @@ class TargetLine(NamedTuple):
 
 def month_name(month: int, *, lang: Lang) -> str | int:
     """A month as a sentence names it: 5 (按5月初) in Chinese, May in English."""
-    if not lang.english:
-        return month
-    import calendar  # only in English: a Chinese session does not load it (tests/functional/test_lean.py)
-
-    return calendar.month_name[month]
+    return fmt.MONTH_NAMES[month - 1] if lang.english else month
 
 
 def verdict_words(p: TargetProgress, *, lang: Lang) -> str:
