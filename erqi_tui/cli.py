@@ -650,6 +650,16 @@ def export(args: argparse.Namespace, path: Path, loaded: store.Loaded, *, lang: 
     return EXIT_OK
 
 
+def what_if_outside(args: argparse.Namespace, year: int, *, lang: Lang) -> bool:
+    """Whether --as-of falls outside `year` (0001-01-01: no time passed, every target ahead), said so."""
+    what_if = getattr(args, "as_of", None)
+    if what_if is None or what_if.year == year:
+        return False
+    fail(lang.tr("--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算", date=what_if.isoformat(), year=year),
+         lang=lang)
+    return True
+
+
 def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
     """Several districts' files (--data A --data B, or --data DIR/): 全市 first, then each district;
     `export` writes the comparison and, for csv, every district's quantities in one table."""
@@ -667,10 +677,8 @@ def city(args: argparse.Namespace, paths: list[Path], *, lang: Lang) -> int:
         read = city_view.read_all if args.command else city_view.read_first
         districts = read(paths, args.data, lang=lang)
     years = Counter(d.loaded.dashboard.meta.year for d in districts if d.loaded is not None)
-    what_if = getattr(args, "as_of", None)
-    if what_if is not None and years and what_if.year != years.most_common(1)[0][0]:  # as for one file
-        return fail(lang.tr("--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算", date=what_if.isoformat(),
-                            year=years.most_common(1)[0][0]), lang=lang)
+    if years and what_if_outside(args, years.most_common(1)[0][0], lang=lang):  # the year most files are of
+        return EXIT_INVALID
     if args.command == "check":
         for district in districts:
             if district.problem:
@@ -977,10 +985,8 @@ def run(argv: list[str], *, lang: Lang) -> int:
         print_problems(error, lang=lang)
         return EXIT_INVALID
     dashboard = loaded.dashboard
-    what_if = getattr(args, "as_of", None)
-    if what_if is not None and what_if.year != dashboard.meta.year:  # 0001-01-01: 0% of the year passed, all ahead
-        return fail(lang.tr("--as-of {date} 不在数据的年度（{year} 年）内：序时进度按这一年算", date=what_if.isoformat(),
-                            year=dashboard.meta.year), lang=lang)
+    if what_if_outside(args, dashboard.meta.year, lang=lang):
+        return EXIT_INVALID
     # The loaded data lives as long as the app (see store.keep_loaded); what is garbage by now (the
     # argument parser's cycles) is freed first, not set aside for good with it.
     gc.collect()
