@@ -417,20 +417,19 @@ def outlier_question(quantity: Any, reference: tuple[dt.date, Any] | None, goal:
     value = Decimal(str(quantity.value))
     compared = reference is not None and reference[1] is not None and reference[1].unit == quantity.unit \
         and reference[1].value
-    if not compared and goal is not None and goal.unit == quantity.unit and goal.value \
-            and 0 < value * FIRST_AT_LEAST < Decimal(str(goal.value)):
+    aim = Decimal(str(goal.value)) if goal is not None and goal.unit == quantity.unit and goal.value else None
+    if not compared and aim is not None and 0 < value * FIRST_AT_LEAST < aim:
         return lang.tr("不到年度目标 {goal} 的千分之一：单位或小数点是否有误？", goal=fmt.quantity(goal, words=True, lang=lang))
     if compared:
         before = Decimal(str(reference[1].value))
         # Up tenfold early in the year (1 → 11 of 30, 0.5 → 8 of 300 亿元) is how a year starts: asked
         # where the figure before was already a twentieth of the goal, or the new one passes it
-        same_goal = goal is not None and goal.unit == quantity.unit and goal.value
-        early = same_goal and before < Decimal(str(goal.value)) * EARLY_SHARE and value <= Decimal(str(goal.value))
+        early = aim is not None and before < aim * EARLY_SHARE and value <= aim
         if value == 0 or value / before >= OUTLIER_FACTOR and not early or before / value >= OUTLIER_FACTOR:  # 10× exactly: a point moved
             times = _times(value / before) if value else "0"
             return lang.tr("是 {date} 的 {before} 的 {times} 倍：单位或小数点是否有误？", date=reference[0].isoformat(),
                            before=fmt.quantity(reference[1], words=True, lang=lang), times=times)
-    if goal is not None and goal.unit == quantity.unit and goal.value and value > OUTLIER_FACTOR * Decimal(str(goal.value)):
+    if aim is not None and value > OUTLIER_FACTOR * aim:
         return lang.tr("超过年度目标 {goal} 的 {factor} 倍：单位或小数点是否有误？", goal=fmt.quantity(goal, words=True, lang=lang),
                        factor=OUTLIER_FACTOR)
     return ""
@@ -531,9 +530,8 @@ def first_amount_question(quantity: Any, field: str, dashboard: Any, ident: str,
     any other project gives (万元 typed as 亿元 makes 350,000 亿元 of one project), or 100× where
     fewer than FIRST_AMOUNT_OTHERS others give one to go by: "" when it is not, or none does."""
     others = [(p, getattr(p, field)) for p in dashboard.projects if p.id != ident and getattr(p, field) is not None]
-    kind = units.dimension(quantity.unit)
-    comparable = [(p, q) for p, q in others if units.dimension(q.unit) == kind and (q.unit in units.SCALES) == (
-        quantity.unit in units.SCALES) and (q.unit in units.SCALES or q.unit == quantity.unit)]
+    kind = units.dimension(quantity.unit)  # money, area, or the unit itself: 亿元 beside 万元, 个 beside 个
+    comparable = [(p, q) for p, q in others if units.dimension(q.unit) == kind]
     if not comparable:
         return ""
     factor = OUTLIER_FACTOR if len(comparable) >= FIRST_AMOUNT_OTHERS else OUTLIER_FACTOR ** 2
