@@ -120,13 +120,12 @@ def column(index: int, title: Any) -> Column:
         for inside in (re.sub(r"^单位\s*[:：]\s*", "", part.strip()) for part in re.split(r"[,，;；、]", match[2])):
             if inside in BASIS:
                 basis = BASIS[inside]
-            elif HEADERS.get(name.lower()) == "value" and (_span(inside) is not None or header_month(inside) is not None):
+            elif HEADERS.get(name.lower()) == "value" and _months_named(inside):
                 name = inside  # 完成值（1-5月）, 完成（5月）: the figure of the months it names, as 1-5月 or 5月 alone
             elif inside:
                 unit = unit_named(inside)
     for word in ("完成值", "完成"):  # 1-6月完成（亿元）: the months' figure, as 1-6月 alone
-        if name.endswith(word) and name != word and (_span(name[: -len(word)].strip()) is not None
-                                                     or header_month(name[: -len(word)].strip()) is not None):
+        if name.endswith(word) and _months_named(name[: -len(word)].strip()):
             name = name[: -len(word)].strip()
             break
     for word in ("累计", "当月", "本月"):  # 1-9月累计, 累计1-9月: the running total at September's end
@@ -150,6 +149,11 @@ def column(index: int, title: Any) -> Column:
     if field is None and name.lower().replace(" ", "") in HEADERS:
         field = HEADERS[name.lower().replace(" ", "")]
     return Column(index, shown, field, unit if field else "", None, basis)
+
+
+def _months_named(text: str) -> bool:
+    """Whether `text` names a month or months (5月, 1-6月, 上半年): a column of their figure."""
+    return bool(text) and (_span(text) is not None or header_month(text) is not None)
 
 
 _SPAN = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*[-~～至—–]\s*(\d{1,2})\s*月份?")
@@ -338,6 +342,11 @@ def _chosen(path: Path, names: list[str], choice: str, lang: Lang) -> int:
                                        names=lang.tr("、").join(f"{i}. {n}" for i, n in enumerate(names, 1))))
 
 
+def _holds(value: Any) -> bool:
+    """Whether a cell holds something (a border or a format alone leaves it None or spaces)."""
+    return value is not None and bool(str(value).strip())
+
+
 def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidden: frozenset[int] = frozenset(),
                unseen: list[int] | None = None, hidden_columns: frozenset[int] = frozenset(),
                unseen_columns: set[int] | None = None) -> Iterator[tuple[int, list[Any]]]:
@@ -349,16 +358,16 @@ def _xlsx_rows(path: Path, sheet, xml: bytes, by_row, formulas, lang: Lang, hidd
     for number, values in enumerate(_sheet_values(path, sheet, xml, lang=lang), start=1):
         # a row that holds something past the limit; not one merely formatted (a border at row
         # 1,048,576 the office cannot see), which is read as the blank it is
-        if number > 2 * MAX_ROWS and any(v is not None and str(v).strip() for v in values):
+        if number > 2 * MAX_ROWS and any(map(_holds, values)):
             raise _problem(path, number, lang.tr("工作表“{sheet}”超过 {limit} 行；请删去多余的行或拆分表格",
                                                  sheet=sheet.title, limit=f"{2 * MAX_ROWS:,}"))
         if number in hidden:
-            if unseen is not None and any(v is not None and str(v).strip() for v in values):
+            if unseen is not None and any(map(_holds, values)):
                 unseen.append(number)
             yield number, []
             continue
         for column in hidden_columns:  # a hidden column: blank, as the office sees it
-            if column <= len(values) and values[column - 1] is not None and str(values[column - 1]).strip():
+            if column <= len(values) and _holds(values[column - 1]):
                 values[column - 1] = None
                 if unseen_columns is not None:
                     unseen_columns.add(column)
