@@ -978,7 +978,7 @@ def city_svg_screenshot(districts: list, as_of: dt.date | None, size: tuple[int,
             screen = app.screen
             await screen.all_read.wait()
             if size is None:  # as wide as the table, within reason: no target's column cut off
-                wide = min(max(SVG_SIZE[0], screen.query_one(VirtualTable).virtual_size.width + 6), 240)
+                wide = min(max(SVG_SIZE[0], screen.query_one(VirtualTable).virtual_size.width + 6), SVG_MOST_COLUMNS)
                 if wide != app.size.width:
                     await pilot.resize_terminal(wide, rows)
                     await pilot.pause()

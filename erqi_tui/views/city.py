@@ -505,7 +505,7 @@ def compare(districts: list[District], what_if: dt.date | None = None, table: Ci
     out += [r for r in rows if r.district.pending]
     out += [r for r in rows if r.district.dashboard is None and not r.district.pending]
     # an English title names the city only as the files give it in English (郑州市 is not Zhengzhou)
-    cities = {(d.dashboard.meta.en.get("city", "") if lang == "en" else d.dashboard.meta.city).strip() for d in good}
+    cities = {(d.dashboard.meta.en.get("city", "") if lang.english else d.dashboard.meta.city).strip() for d in good}
     city = cities.pop() if len(cities) == 1 else ""
     return Comparison(year, [(i.key, i.name, i.unit) for i in indicators], out, indicators, what_if, newest, table,
                       city, len(twins))

@@ -102,7 +102,7 @@ def warnings_box(context: Context, box_id: str, every: bool = False, *, lang: La
                                             when=fmt.when(step.planned, lang=lang),
                                             date=fmt.standing(at, meta, lang=lang))))
     if len(overdue) > shown_steps:
-        lines.append(content((lang.tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - OVERDUE_SHOWN),
+        lines.append(content((lang.tr("另有 {count} 个逾期节点：按 g 看挂图作战", count=len(overdue) - shown_steps),
                               "$erqi-behind")))
     shown = Content("\n").join(lines) if lines else content((lang.tr("没有落后于序时进度的目标"), "$erqi-ahead"))
     box = ThemedStatic(shown, id=box_id)

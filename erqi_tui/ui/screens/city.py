@@ -174,7 +174,8 @@ class CityScreen(ListedScreen):
         self.styles.align_vertical = "top"
         table.styles.overflow_x = "hidden"  # a picture has no scrollbar: what is past the right edge ends in …
         table.styles.height = len(table.rows) + 1
-        table.cursor_row = len(table.rows)  # past the last: no row marked
+        table.marks_cursor = False  # no row marked
+        table.refresh()
         return box
 
     def show_detail(self) -> None:
